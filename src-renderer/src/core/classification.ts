@@ -1,0 +1,41 @@
+import type { ClassificationLevel, SettingsFields } from './model';
+
+/** A common default; each mission replaces it with its own scheme in Settings. */
+export const DEFAULT_LEVELS: ClassificationLevel[] = [
+  { id: 'unclassified', label: 'UNCLASSIFIED' },
+  { id: 'restricted', label: 'RESTRICTED' },
+  { id: 'confidential', label: 'CONFIDENTIAL' },
+  { id: 'secret', label: 'SECRET' },
+];
+
+export const DEFAULT_SETTINGS: SettingsFields = {
+  classificationLevels: DEFAULT_LEVELS,
+  defaultClassification: 'unclassified',
+};
+
+/** Rank of a level in the ordered list; unknown levels rank above everything so a ceiling never lets them through. */
+export function levelRank(levels: readonly ClassificationLevel[], id: string): number {
+  const i = levels.findIndex((l) => l.id === id);
+  return i === -1 ? levels.length : i;
+}
+
+export function levelLabel(levels: readonly ClassificationLevel[], id: string): string {
+  return levels.find((l) => l.id === id)?.label ?? id.toUpperCase();
+}
+
+export function withinCeiling(levels: readonly ClassificationLevel[], id: string, ceiling: string): boolean {
+  return levelRank(levels, id) <= levelRank(levels, ceiling);
+}
+
+/** The most restrictive of the given levels (the banner of a document that includes them all). */
+export function highestLevel(levels: readonly ClassificationLevel[], ids: readonly string[]): string | undefined {
+  let best: string | undefined;
+  for (const id of ids) if (best === undefined || levelRank(levels, id) > levelRank(levels, best)) best = id;
+  return best;
+}
+
+/** "CONFIDENTIAL // EYES ONLY" */
+export function bannerText(levels: readonly ClassificationLevel[], id: string, caveats: readonly string[] = []): string {
+  const unique = [...new Set(caveats.map((c) => c.trim()).filter(Boolean))];
+  return [levelLabel(levels, id), ...unique].join(' // ');
+}

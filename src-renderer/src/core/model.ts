@@ -1,0 +1,188 @@
+/**
+ * The records Attaché stores and syncs. Plain data only: this module is shared by the app, the CLI and
+ * the tests, so it imports nothing from Dexie, Svelte, Electron or the DOM.
+ */
+import type { Hlc } from './hlc';
+
+/** Per-field change metadata, kept beside every synced field. */
+export interface FieldStamp {
+  /** Clock of the edit that produced the current value. */
+  c: Hlc;
+  /**
+   * Clock of the value this installation's run of edits replaced, i.e. the last value that came from
+   * elsewhere. The merge uses it to tell a knowing overwrite (no conflict) from a concurrent one.
+   */
+  p?: Hlc;
+}
+
+/** Envelope shared by every synced record. */
+export interface RecordMeta {
+  /** UUIDv7, made by the app; never re-created on import. */
+  id: string;
+  /** Newest field clock of this record; indexed, so "changed since" is a key range. */
+  hlc: Hlc;
+  /** One stamp per synced field, including `deleted`. */
+  stamps: Record<string, FieldStamp>;
+  /** Tombstone flag (a number, because IndexedDB cannot index booleans). */
+  deleted: 0 | 1;
+}
+
+export const BRIEFING_FORMATS = ['briefing', 'meeting', 'conference', 'call', 'visit', 'demarche', 'other'] as const;
+export type BriefingFormat = (typeof BRIEFING_FORMATS)[number];
+
+export const STATEMENT_KINDS = ['statement', 'figure', 'proposal', 'request', 'announcement'] as const;
+export type StatementKind = (typeof STATEMENT_KINDS)[number];
+
+export const ACTION_KINDS = ['task', 'event'] as const;
+export type ActionKind = (typeof ACTION_KINDS)[number];
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done', 'dropped'] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+
+export const PRIORITIES = ['low', 'normal', 'high'] as const;
+export type Priority = (typeof PRIORITIES)[number];
+
+export interface BriefingFields {
+  title: string;
+  /** Local wall time where the briefing happened, `YYYY-MM-DDTHH:mm` (no zone: a diplomat records local time). */
+  startsAt: string;
+  location: string;
+  format: BriefingFormat;
+  /** Organisation ids of the organising institutions. */
+  organiserIds: string[];
+  audience: string;
+  /** Id of a classification level (see classification.ts). */
+  classification: string;
+  /** Optional handling caveat, e.g. "EYES ONLY". */
+  caveat: string;
+  tags: string[];
+  /** Summary in Attaché's small markup (see richtext.ts): paragraphs, **bold**, "- " bullets. */
+  summary: string;
+}
+
+export interface OrganisationFields {
+  name: string;
+  acronym: string;
+  country: string;
+}
+
+export interface PersonFields {
+  name: string;
+  /** Title or role, e.g. "Director". */
+  title: string;
+  organisationId: string | null;
+  country: string;
+}
+
+export interface StatementFields {
+  briefingId: string;
+  speakerId: string | null;
+  kind: StatementKind;
+  text: string;
+  tags: string[];
+  /** Fractional index: reordering touches one record and merges without conflicts. */
+  order: string;
+}
+
+export interface ActionFields {
+  kind: ActionKind;
+  briefingId: string | null;
+  /** The statement this follow-up came from, if any. */
+  statementId: string | null;
+  title: string;
+  owner: string;
+  /** Due date of a task or date of an event, `YYYY-MM-DD`, or '' when none. */
+  due: string;
+  /** Place of an announced event. */
+  place: string;
+  status: ActionStatus;
+  priority: Priority;
+  notes: string;
+  tags: string[];
+}
+
+export interface ClassificationLevel {
+  id: string;
+  label: string;
+}
+
+export interface SettingsFields {
+  /** Ordered from least to most restrictive. */
+  classificationLevels: ClassificationLevel[];
+  defaultClassification: string;
+}
+
+export interface PackDefinitionFields {
+  name: string;
+  /** Serialised pack options; their shape belongs to the pack builder (core/pack). */
+  options: Record<string, unknown>;
+}
+
+/** A value that lost a sync conflict, kept so that nothing is lost silently. Immutable but for `resolution`. */
+export interface ConflictFields {
+  table: SyncedTable;
+  recordId: string;
+  field: string;
+  /** The losing value. */
+  value: unknown;
+  /** The losing value's clock. */
+  clock: Hlc;
+  /** '' while open; 'restored' when the user brought the losing value back; 'dismissed' when reviewed. */
+  resolution: '' | 'restored' | 'dismissed';
+}
+
+export interface TableFields {
+  briefings: BriefingFields;
+  organisations: OrganisationFields;
+  people: PersonFields;
+  statements: StatementFields;
+  actions: ActionFields;
+  settings: SettingsFields;
+  packs: PackDefinitionFields;
+  conflicts: ConflictFields;
+}
+
+export type SyncedTable = keyof TableFields;
+
+/** Order matters: referenced records come before the records that reference them. */
+export const SYNCED_TABLES: readonly SyncedTable[] = [
+  'settings',
+  'organisations',
+  'people',
+  'briefings',
+  'statements',
+  'actions',
+  'packs',
+  'conflicts',
+];
+
+export type StoredRecord<T extends SyncedTable> = TableFields[T] & RecordMeta;
+
+export type Briefing = StoredRecord<'briefings'>;
+export type Organisation = StoredRecord<'organisations'>;
+export type Person = StoredRecord<'people'>;
+export type Statement = StoredRecord<'statements'>;
+export type Action = StoredRecord<'actions'>;
+export type Settings = StoredRecord<'settings'>;
+export type PackDefinition = StoredRecord<'packs'>;
+export type Conflict = StoredRecord<'conflicts'>;
+
+/** The workspace settings are one record with a fixed id, so two installations' settings merge field by field. */
+export const SETTINGS_ID = '00000000-0000-7000-8000-000000000001';
+
+/** Names of the synced fields of each table (everything but the envelope). */
+export const FIELDS: { readonly [T in SyncedTable]: readonly (keyof TableFields[T] & string)[] } = {
+  briefings: ['title', 'startsAt', 'location', 'format', 'organiserIds', 'audience', 'classification', 'caveat', 'tags', 'summary'],
+  organisations: ['name', 'acronym', 'country'],
+  people: ['name', 'title', 'organisationId', 'country'],
+  statements: ['briefingId', 'speakerId', 'kind', 'text', 'tags', 'order'],
+  actions: ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags'],
+  settings: ['classificationLevels', 'defaultClassification'],
+  packs: ['name', 'options'],
+  conflicts: ['table', 'recordId', 'field', 'value', 'clock', 'resolution'],
+};
+
+/** Every stamped field name: the synced fields plus the tombstone. */
+export function stampedFields(table: SyncedTable): readonly string[] {
+  return [...FIELDS[table], 'deleted'];
+}

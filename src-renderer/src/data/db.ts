@@ -1,0 +1,76 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Hlc } from '../core/hlc';
+import type { Action, Briefing, Conflict, Organisation, PackDefinition, Person, Settings, Statement } from '../core/model';
+
+/** What this installation remembers about a colleague it exchanges files with. Local only, never synced. */
+export interface PeerState {
+  /** The colleague's installation id. */
+  id: string;
+  name: string;
+  /** Newest clock of ours that we have sent them (exports "since last time" start after it). */
+  lastSentHlc: Hlc | '';
+  lastSentAt: string;
+  /** Newest clock of theirs that we have imported. */
+  lastReceivedHlc: Hlc | '';
+  lastReceivedAt: string;
+}
+
+/** Small local-only key/value facts: installation id and name, the clock, UI preferences. */
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+/** A half-written statement, saved as it is typed so that a crash loses at most the last second. Local only. */
+export interface Draft {
+  /** The briefing the draft belongs to. */
+  id: string;
+  speakerId: string | null;
+  kind: string;
+  text: string;
+  tags: string[];
+  updatedAt: number;
+}
+
+export const DB_NAME = 'attache';
+
+export class AttacheDb extends Dexie {
+  briefings!: EntityTable<Briefing, 'id'>;
+  organisations!: EntityTable<Organisation, 'id'>;
+  people!: EntityTable<Person, 'id'>;
+  statements!: EntityTable<Statement, 'id'>;
+  actions!: EntityTable<Action, 'id'>;
+  settings!: EntityTable<Settings, 'id'>;
+  packs!: EntityTable<PackDefinition, 'id'>;
+  conflicts!: EntityTable<Conflict, 'id'>;
+  peers!: EntityTable<PeerState, 'id'>;
+  meta!: EntityTable<MetaEntry, 'key'>;
+  drafts!: EntityTable<Draft, 'id'>;
+
+  constructor(name = DB_NAME) {
+    super(name);
+    // Primary keys are app-made UUIDv7 strings (never ++id): ids must survive export and import.
+    // Every synced table indexes `hlc` so that "changed since" is a key range.
+    this.version(1).stores({
+      briefings: 'id, hlc, [deleted+startsAt], *tags, classification',
+      organisations: 'id, hlc, name, acronym',
+      people: 'id, hlc, name, organisationId',
+      statements: 'id, hlc, [briefingId+order], speakerId, *tags',
+      actions: 'id, hlc, briefingId, statementId, [deleted+due], status, owner',
+      settings: 'id, hlc',
+      packs: 'id, hlc',
+      conflicts: 'id, hlc, recordId, resolution',
+      peers: 'id',
+      meta: 'key',
+      drafts: 'id',
+    });
+  }
+}
+
+let shared: AttacheDb | undefined;
+
+/** The app's database. Tests and benchmarks make their own with `new AttacheDb(name)`. */
+export function getDb(): AttacheDb {
+  shared ??= new AttacheDb();
+  return shared;
+}

@@ -1,0 +1,140 @@
+/**
+ * The workspace: every local edit goes through here, so that each one is validated, stamped with the
+ * installation's clock and written in one transaction. The UI, the example loader and the sync import
+ * all use this one implementation.
+ */
+import { initialHlcState, nodeIdFromInstallationId, observe, tick, type Hlc, type HlcState } from '../core/hlc';
+import { newId } from '../core/ids';
+import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type TableFields } from '../core/model';
+import { createRecord, editRecord, fieldsOf } from '../core/records';
+import { validateFields, type FieldErrors } from '../core/schemas';
+import { AttacheDb } from './db';
+
+export class ValidationError extends Error {
+  constructor(readonly errors: FieldErrors) {
+    super(Object.values(errors)[0] ?? 'Invalid input');
+    this.name = 'ValidationError';
+  }
+}
+
+export interface Installation {
+  id: string;
+  name: string;
+}
+
+const CLOCK_KEY = 'clock';
+const INSTALLATION_KEY = 'installation';
+
+export class Workspace {
+  private constructor(
+    readonly db: AttacheDb,
+    readonly installation: Installation,
+    private readonly clock: HlcState,
+    private readonly now: () => number,
+  ) {}
+
+  static async open(db: AttacheDb, options: { now?: () => number; defaultName?: string } = {}): Promise<Workspace> {
+    const now = options.now ?? Date.now;
+    return db.transaction('rw', db.meta, async () => {
+      let installation = (await db.meta.get(INSTALLATION_KEY))?.value as Installation | undefined;
+      if (!installation) {
+        installation = { id: newId(), name: options.defaultName ?? 'This computer' };
+        await db.meta.put({ key: INSTALLATION_KEY, value: installation });
+      }
+      const saved = (await db.meta.get(CLOCK_KEY))?.value as HlcState | undefined;
+      const clock = saved ?? initialHlcState(nodeIdFromInstallationId(installation.id));
+      return new Workspace(db, installation, clock, now);
+    });
+  }
+
+  get tables(): Record<SyncedTable, AttacheDb[SyncedTable]> {
+    const db = this.db;
+    return Object.fromEntries(SYNCED_TABLES.map((t) => [t, db[t]])) as Record<SyncedTable, AttacheDb[SyncedTable]>;
+  }
+
+  table<T extends SyncedTable>(name: T) {
+    return this.db.table<StoredRecord<T>, string>(name);
+  }
+
+  async rename(name: string): Promise<void> {
+    const trimmed = name.trim();
+    if (!trimmed) throw new ValidationError({ name: 'The installation name cannot be empty' });
+    this.installation.name = trimmed.slice(0, 120);
+    await this.db.meta.put({ key: INSTALLATION_KEY, value: { ...this.installation } });
+  }
+
+  /** Issue a stamp; must be called inside a transaction that includes `meta`, which persists the clock with the edit. */
+  async stamp(): Promise<Hlc> {
+    const hlc = tick(this.clock, this.now());
+    await this.db.meta.put({ key: CLOCK_KEY, value: { ...this.clock } });
+    return hlc;
+  }
+
+  /** Fold a clock seen in an imported file into ours (inside the import's transaction). */
+  async observe(remote: Hlc): Promise<void> {
+    observe(this.clock, remote, this.now());
+    await this.db.meta.put({ key: CLOCK_KEY, value: { ...this.clock } });
+  }
+
+  /** The in-memory clock, for the sync import to restore if its transaction aborts. */
+  snapshotClock(): HlcState {
+    return { ...this.clock };
+  }
+
+  restoreClock(state: HlcState): void {
+    Object.assign(this.clock, state);
+  }
+
+  nowMs(): number {
+    return this.now();
+  }
+
+  async create<T extends SyncedTable>(table: T, fields: TableFields[T], id: string = newId()): Promise<StoredRecord<T>> {
+    const checked = validateFields(table, fields);
+    if (!checked.ok) throw new ValidationError(checked.errors);
+    return this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+      const record = createRecord(table, id, checked.value, await this.stamp());
+      await this.table(table).add(record);
+      return record;
+    });
+  }
+
+  /** Apply a patch to a live record. Resolves to the new record, or the old one when nothing changed. */
+  async update<T extends SyncedTable>(table: T, id: string, patch: Partial<TableFields[T]>): Promise<StoredRecord<T>> {
+    return this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+      const current = await this.table(table).get(id);
+      if (!current || current.deleted) throw new Error(`That ${singular(table)} no longer exists (it may have been deleted).`);
+      const checked = validateFields(table, { ...fieldsOf(table, current), ...patch });
+      if (!checked.ok) throw new ValidationError(checked.errors);
+      const next = editRecord(table, current, patch, await this.stamp());
+      if (!next) return current;
+      await this.table(table).put(next);
+      return next;
+    });
+  }
+
+  /** Delete as a tombstone with its own clock, so the deletion travels to colleagues like an edit. */
+  async remove<T extends SyncedTable>(table: T, id: string): Promise<void> {
+    await this.setDeleted(table, id, 1);
+  }
+
+  /** Undo a delete: the record comes back with everything it had. */
+  async restore<T extends SyncedTable>(table: T, id: string): Promise<void> {
+    await this.setDeleted(table, id, 0);
+  }
+
+  private async setDeleted<T extends SyncedTable>(table: T, id: string, deleted: 0 | 1): Promise<void> {
+    await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+      const current = await this.table(table).get(id);
+      if (!current) return;
+      const next = editRecord(table, current, { deleted } as Partial<TableFields[T]> & { deleted: 0 | 1 }, await this.stamp());
+      if (next) await this.table(table).put(next);
+    });
+  }
+}
+
+export function singular(table: SyncedTable): string {
+  return (
+    { briefings: 'briefing', organisations: 'organisation', people: 'person', statements: 'statement', actions: 'follow-up', settings: 'setting', packs: 'pack', conflicts: 'conflict' } as const
+  )[table];
+}

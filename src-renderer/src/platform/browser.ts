@@ -1,0 +1,52 @@
+import type { Bridge, FileFilter, PickedFile } from './bridge';
+
+function acceptOf(filters: FileFilter[]): string {
+  return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
+}
+
+/** The browser build: files leave as downloads and arrive through a file input. */
+export function createBrowserBridge(appVersion: string): Bridge {
+  return {
+    kind: 'browser',
+    appVersion,
+    async saveFile({ suggestedName, bytes, mimeType }) {
+      const blob = new Blob([bytes as BlobPart], { type: mimeType });
+      const url = URL.createObjectURL(blob);
+      const a = document.createElement('a');
+      a.href = url;
+      a.download = suggestedName;
+      a.rel = 'noopener';
+      document.body.append(a);
+      a.click();
+      a.remove();
+      // Give the download a moment to start before the URL is revoked.
+      setTimeout(() => URL.revokeObjectURL(url), 60_000);
+      return suggestedName;
+    },
+    openFile({ filters }) {
+      return new Promise<PickedFile | null>((resolve) => {
+        const input = document.createElement('input');
+        input.type = 'file';
+        input.accept = acceptOf(filters);
+        input.style.display = 'none';
+        input.addEventListener('change', async () => {
+          const file = input.files?.[0];
+          input.remove();
+          resolve(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
+        });
+        input.addEventListener('cancel', () => {
+          input.remove();
+          resolve(null);
+        });
+        document.body.append(input);
+        input.click();
+      });
+    },
+    async writeBackup() {
+      return null;
+    },
+    onCommand() {
+      return () => {};
+    },
+  };
+}

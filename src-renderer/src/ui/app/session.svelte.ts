@@ -1,0 +1,29 @@
+import { getDb } from '../../data/db';
+import { Workspace } from '../../data/workspace';
+
+/**
+ * The open workspace, shared by every screen. Opened once at start-up; screens read records through
+ * live queries on `session.workspace.db` and write through `session.workspace`.
+ */
+class Session {
+  workspace = $state.raw<Workspace | undefined>(undefined);
+  error = $state<string | undefined>(undefined);
+
+  async open(): Promise<void> {
+    try {
+      const db = getDb();
+      await db.open();
+      this.workspace = await Workspace.open(db);
+    } catch (e) {
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+
+  /** The workspace, for code that only runs once it is open. */
+  get ws(): Workspace {
+    if (!this.workspace) throw new Error('The workspace is not open yet');
+    return this.workspace;
+  }
+}
+
+export const session = new Session();

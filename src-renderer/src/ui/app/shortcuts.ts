@@ -1,0 +1,61 @@
+/**
+ * Every keyboard shortcut in one table: the help overlay, menu labels and handlers read it, so what is
+ * documented is what works. `mod` is Ctrl (Cmd on macOS).
+ */
+export interface Shortcut {
+  id: string;
+  keys: string;
+  description: string;
+  scope: 'global' | 'capture' | 'editor';
+}
+
+export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'search', keys: 'mod+k', description: 'Search everything', scope: 'global' },
+  { id: 'new-briefing', keys: 'mod+alt+n', description: 'New briefing', scope: 'global' },
+  { id: 'go-briefings', keys: 'alt+1', description: 'Go to briefings', scope: 'global' },
+  { id: 'go-followups', keys: 'alt+2', description: 'Go to follow-ups', scope: 'global' },
+  { id: 'go-people', keys: 'alt+3', description: 'Go to people and organisations', scope: 'global' },
+  { id: 'go-search', keys: 'alt+4', description: 'Go to search', scope: 'global' },
+  { id: 'go-exchange', keys: 'alt+5', description: 'Go to exchange (sync files)', scope: 'global' },
+  { id: 'go-packs', keys: 'alt+6', description: 'Go to briefing packs', scope: 'global' },
+  { id: 'help', keys: 'shift+?', description: 'Show keyboard shortcuts', scope: 'global' },
+  { id: 'save-statement', keys: 'mod+enter', description: 'Save the statement and start the next one', scope: 'capture' },
+  { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
+  { id: 'kind-statement', keys: 'alt+s', description: 'Kind: statement', scope: 'capture' },
+  { id: 'kind-figure', keys: 'alt+f', description: 'Kind: figure', scope: 'capture' },
+  { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },
+  { id: 'kind-request', keys: 'alt+r', description: 'Kind: request', scope: 'capture' },
+  { id: 'kind-announcement', keys: 'alt+a', description: 'Kind: announcement', scope: 'capture' },
+  { id: 'bold', keys: 'mod+b', description: 'Bold (in the summary)', scope: 'editor' },
+];
+
+const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
+
+/** Does a keyboard event match a shortcut's `keys`? */
+export function matches(event: KeyboardEvent, keys: string): boolean {
+  const parts = keys.toLowerCase().split('+');
+  const key = parts.pop() ?? '';
+  const want = new Set(parts);
+  const mod = isMac ? event.metaKey : event.ctrlKey;
+  if (want.has('mod') !== mod) return false;
+  if (want.has('alt') !== event.altKey) return false;
+  if (want.has('shift') !== event.shiftKey) return false;
+  if (!isMac && event.metaKey) return false;
+  const pressed = key.length === 1 && event.code.startsWith('Key') ? event.code.slice(3).toLowerCase() : event.key.toLowerCase();
+  const digit = event.code.startsWith('Digit') ? event.code.slice(5) : undefined;
+  return pressed === key || digit === key || event.key.toLowerCase() === key;
+}
+
+export function shortcut(id: string): Shortcut {
+  const s = SHORTCUTS.find((x) => x.id === id);
+  if (!s) throw new Error(`Unknown shortcut ${id}`);
+  return s;
+}
+
+/** "Ctrl+Enter" / "⌘+Enter", for labels. */
+export function label(keys: string): string {
+  return keys
+    .split('+')
+    .map((k) => ({ mod: isMac ? '⌘' : 'Ctrl', alt: isMac ? '⌥' : 'Alt', shift: 'Shift', enter: 'Enter' })[k] ?? k.toUpperCase())
+    .join('+');
+}
