@@ -1,6 +1,8 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 5318;
+// Each concurrent test run can serve its own build on its own port (ATTACHE_WEB_PORT / ATTACHE_WEB_DIR).
+const port = Number(process.env.ATTACHE_WEB_PORT ?? 5318);
+const webDir = process.env.ATTACHE_WEB_DIR ?? 'out/web';
 
 /** Debian's Chromium: Playwright cannot download its own browsers here. */
 export const chromiumLaunch = {
@@ -27,7 +29,7 @@ export default defineConfig({
     { name: 'electron', testDir: 'tests/electron' },
   ],
   webServer: {
-    command: `node scripts/serve-web.mjs --port ${port}`,
+    command: `node scripts/serve-web.mjs --port ${port} --dir ${webDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

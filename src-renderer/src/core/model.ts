@@ -186,3 +186,10 @@ export const FIELDS: { readonly [T in SyncedTable]: readonly (keyof TableFields[
 export function stampedFields(table: SyncedTable): readonly string[] {
   return [...FIELDS[table], 'deleted'];
 }
+
+/** Every record of a workspace, grouped by table: what the CLI, the pack builder and the tests pass around. */
+export type WorkspaceData = { [T in SyncedTable]: StoredRecord<T>[] };
+
+export function emptyWorkspaceData(): WorkspaceData {
+  return { settings: [], organisations: [], people: [], briefings: [], statements: [], actions: [], packs: [], conflicts: [] };
+}

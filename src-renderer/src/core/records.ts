@@ -51,7 +51,7 @@ export function editRecord<T extends SyncedTable>(
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {
     if (!allowed.has(key) || value === undefined) continue;
-    if (sameValue((record as Record<string, unknown>)[key], value)) continue;
+    if (sameValue((record as unknown as Record<string, unknown>)[key], value)) continue;
     next[key] = value;
     next.stamps[key] = nextStamp(record.stamps[key], clock);
     changed = true;
@@ -64,8 +64,8 @@ export function editRecord<T extends SyncedTable>(
 /** Strip the envelope: the plain fields of a record. */
 export function fieldsOf<T extends SyncedTable>(table: T, record: StoredRecord<T>): TableFields[T] {
   const out: Record<string, unknown> = {};
-  for (const f of FIELDS[table]) out[f] = (record as Record<string, unknown>)[f];
-  return out as TableFields[T];
+  for (const f of FIELDS[table]) out[f] = (record as unknown as Record<string, unknown>)[f];
+  return out as unknown as TableFields[T];
 }
 
 export function isLive(record: RecordMeta | undefined): boolean {
