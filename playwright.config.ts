@@ -10,6 +10,19 @@ export const chromiumLaunch = {
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
 };
 
+// The web server is only needed by the `web` project: a run of only the Electron specs
+// (`--project=electron`) must not build on, wait for, or clash with a served renderer.
+function requestedProjects(argv: string[]): string[] {
+  const names: string[] = [];
+  argv.forEach((arg, i) => {
+    if (arg.startsWith('--project=')) names.push(arg.slice('--project='.length));
+    else if (arg === '--project' && argv[i + 1]) names.push(argv[i + 1]!);
+  });
+  return names;
+}
+const projects = requestedProjects(process.argv);
+const needsWebServer = projects.length === 0 || projects.includes('web');
+
 export default defineConfig({
   testDir: 'tests',
   timeout: 60_000,
@@ -28,10 +41,10 @@ export default defineConfig({
     { name: 'web', testDir: 'tests/web', use: { browserName: 'chromium' } },
     { name: 'electron', testDir: 'tests/electron' },
   ],
-  webServer: {
+  webServer: needsWebServer ? {
     command: `node scripts/serve-web.mjs --port ${port} --dir ${webDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,
-  },
+  } : undefined,
 });

@@ -1,0 +1,23 @@
+/**
+ * Every IPC channel between the main process and the preload, in one place, so that a handler and its
+ * caller can never drift apart. Imported by the main process and by the preload bundle, so it must stay
+ * free of imports.
+ */
+export const CHANNELS = {
+  saveFile: 'file:save',
+  openFile: 'file:open',
+  writeBackup: 'backup:write',
+  /** Main → renderer: a menu command (one of MENU_COMMANDS). */
+  command: 'menu:command',
+} as const;
+
+/** What the native menu can ask the renderer to do; the renderer subscribes through `platform().onCommand`. */
+export const MENU_COMMANDS = ['export-sync', 'import-sync', 'new-briefing', 'show-shortcuts'] as const;
+export type MenuCommand = (typeof MENU_COMMANDS)[number];
+
+export function isMenuCommand(value: unknown): value is MenuCommand {
+  return typeof value === 'string' && (MENU_COMMANDS as readonly string[]).includes(value);
+}
+
+/** The preload reads the app version from this command-line switch: a sandboxed preload cannot ask `app`. */
+export const VERSION_SWITCH = '--attache-version=';

@@ -1,0 +1,36 @@
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import type { FileFilter, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
+import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
+
+/**
+ * The one API the sandboxed renderer gets, as `window.attache`. It exposes functions, never ipcRenderer
+ * itself or an event object, so a compromised page can only do what these functions do. Bundled into one
+ * CommonJS file: a sandboxed preload cannot require our modules.
+ */
+
+const versionArg = process.argv.find((a) => a.startsWith(VERSION_SWITCH));
+const appVersion = versionArg?.slice(VERSION_SWITCH.length) ?? '0.0.0';
+
+const api: PreloadApi = {
+  appVersion,
+  saveFile: (options: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }) =>
+    ipcRenderer.invoke(CHANNELS.saveFile, {
+      suggestedName: options.suggestedName,
+      bytes: options.bytes,
+      filters: options.filters,
+    }) as Promise<string | null>,
+  openFile: (options: { filters: FileFilter[] }) =>
+    ipcRenderer.invoke(CHANNELS.openFile, { filters: options.filters }) as Promise<PickedFile | null>,
+  writeBackup: (name: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNELS.writeBackup, name, bytes) as Promise<string | null>,
+  onCommand(listener: (command: string) => void) {
+    const wrapped = (_event: IpcRendererEvent, command: unknown) => {
+      if (isMenuCommand(command)) listener(command);
+    };
+    ipcRenderer.on(CHANNELS.command, wrapped);
+    return () => {
+      ipcRenderer.removeListener(CHANNELS.command, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('attache', api);

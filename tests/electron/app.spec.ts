@@ -1,0 +1,106 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { electronBinary, NO_BINARY_REASON, PROJECT_ROOT } from './binary';
+
+// The real app, as `npm start` runs it: the built main process (out/main/index.js via package.json "main").
+const binary = electronBinary();
+const version = (JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+test.describe('the Electron app', () => {
+  test.skip(!binary, NO_BINARY_REASON);
+
+  let app: ElectronApplication;
+  let page: Page;
+  let profile: string;
+
+  test.beforeAll(async () => {
+    expect(existsSync(join(PROJECT_ROOT, 'out/main/index.js')), 'run `npm run build` first').toBe(true);
+    profile = mkdtempSync(join(tmpdir(), 'attache-electron-'));
+    app = await electron.launch({
+      executablePath: binary!,
+      cwd: PROJECT_ROOT,
+      // Chromium refuses to run as root with its OS sandbox (CI runs as root); the app's own sandbox
+      // settings (contextIsolation, sandboxed preload) still apply and are what is checked below.
+      args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '.'],
+      env: { ...process.env, ATTACHE_USER_DATA_DIR: profile } as Record<string, string>,
+    });
+    page = await app.firstWindow();
+  });
+
+  test.afterAll(async () => {
+    await app?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  test('opens one window with the app served from app://attache', async () => {
+    await expect(page).toHaveTitle('Attaché');
+    expect(page.url()).toMatch(/^app:\/\/attache\//);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('shows the briefing list', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: /briefings/i }).first()).toBeVisible();
+  });
+
+  test('gives the page the preload API and nothing of Node', async () => {
+    const seen = await page.evaluate(() => {
+      const g = globalThis as Record<string, unknown>;
+      return {
+        attache: typeof g.attache,
+        keys: Object.keys((g.attache ?? {}) as object).sort(),
+        appVersion: (g.attache as { appVersion?: string } | undefined)?.appVersion,
+        require: typeof g.require,
+        process: typeof g.process,
+        module: typeof g.module,
+        Buffer: typeof g.Buffer,
+      };
+    });
+    expect(seen).toEqual({
+      attache: 'object',
+      keys: ['appVersion', 'onCommand', 'openFile', 'saveFile', 'writeBackup'],
+      appVersion: version,
+      require: 'undefined',
+      process: 'undefined',
+      module: 'undefined',
+      Buffer: 'undefined',
+    });
+  });
+
+  test('sends the content security policy and refuses paths outside the renderer', async () => {
+    const result = await page.evaluate(async () => {
+      const index = await fetch('app://attache/index.html');
+      const escape = await fetch('app://attache/..%2f..%2fpackage.json');
+      return { csp: index.headers.get('content-security-policy'), escape: escape.status };
+    });
+    expect(result.csp).toContain("default-src 'self'");
+    expect(result.escape).toBe(404);
+  });
+
+  test('does not navigate away, open windows or grant permissions', async () => {
+    const result = await page.evaluate(async () => {
+      const opened = window.open('https://example.org/');
+      const notifications = await navigator.permissions.query({ name: 'notifications' });
+      return { opened: opened === null, notifications: notifications.state };
+    });
+    expect(result).toEqual({ opened: true, notifications: 'denied' });
+    await page.evaluate(() => {
+      window.location.href = 'https://example.org/';
+    });
+    await page.waitForTimeout(300);
+    expect(page.url()).toMatch(/^app:\/\/attache\//);
+    expect(app.windows()).toHaveLength(1);
+  });
+
+  test('keeps the newest ten automatic backups in the profile', async () => {
+    for (let i = 0; i < 12; i++) {
+      const where = await page.evaluate((n) => window.attache!.writeBackup(`workspace ${n}.attache-sync`, new Uint8Array([n])), i);
+      expect(where).toContain(join(profile, 'backups'));
+    }
+    const names = readdirSync(join(profile, 'backups')).sort();
+    expect(names).toHaveLength(10);
+    expect(names.at(-1)).toMatch(/workspace 11\.attache-sync$/);
+    await expect(page.evaluate(() => window.attache!.writeBackup('x', 'not bytes' as unknown as Uint8Array))).rejects.toThrow(/bytes/);
+  });
+});
