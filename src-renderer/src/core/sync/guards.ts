@@ -1,0 +1,68 @@
+/**
+ * Guard rails of the sync file: the one error type every sync failure is reported with, and the limits a
+ * file must respect. Messages are one sentence naming what is wrong, because the preview shows them as is.
+ */
+import { MAX_DRIFT_MS, hlcWall, type Hlc } from '../hlc';
+
+export type SyncErrorCode =
+  /** The bytes are not an Attaché sync file at all. */
+  | 'not-sync-file'
+  /** Written by a newer Attaché whose format this one cannot read. */
+  | 'newer-version'
+  /** The file ends early (cut off while copying or downloading). */
+  | 'truncated'
+  /** The integrity digest does not match: the file was changed after it was written. */
+  | 'tampered'
+  /** The file is encrypted and no passphrase was given. */
+  | 'passphrase-required'
+  /** Wrong passphrase, or the encrypted content was changed. */
+  | 'wrong-passphrase'
+  /** The content is readable but breaks the format (wrong types, unknown fields, bad ids, duplicates...). */
+  | 'invalid'
+  /** Something is larger than the limits allow. */
+  | 'too-large'
+  /** The import would delete more than half of the workspace and was not confirmed. */
+  | 'mass-delete'
+  /** The user (or a closing window) cancelled a long export or import. */
+  | 'aborted'
+  /** A command-line usage error. */
+  | 'usage';
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SyncError';
+  }
+}
+
+export function isSyncError(e: unknown): e is SyncError {
+  return e instanceof SyncError;
+}
+
+export const SYNC_LIMITS = {
+  /** The header is small; a huge first line is not ours. */
+  headerBytes: 64 * 1024,
+  /** Far above any real workspace; protects the importer from a file that would exhaust memory. */
+  fileBytes: 1024 * 1024 * 1024,
+  /** Values whose shape is free (a pack's options, a conflict's losing value), measured as JSON text. */
+  freeValueChars: 200_000,
+  /** Records per body line: small enough to parse and validate between yields to the event loop. */
+  recordsPerLine: 1000,
+} as const;
+
+/** Stamps further ahead of our clock than MAX_DRIFT_MS are held back by the importer unless accepted. */
+export function isFarFuture(clock: Hlc, now: number): boolean {
+  return hlcWall(clock) > now + MAX_DRIFT_MS;
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new SyncError('aborted', 'The operation was cancelled; nothing was changed.');
+}
+
+/** Let the event loop breathe between chunks of work (outside any database transaction). */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
