@@ -1,0 +1,198 @@
+/**
+ * Which records go into a pack. The Pack dialog calls `selectPack` on every change for its live counts
+ * and the list of briefings the ceiling leaves out; the document builder calls it once and lays out
+ * exactly what it returns, so the dialog's counts and the PDF can never disagree.
+ */
+import { DEFAULT_SETTINGS, bannerText, highestLevel, levelLabel, withinCeiling } from '../classification';
+import type { Action, Briefing, ClassificationLevel, Organisation, Person, Statement, WorkspaceData } from '../model';
+import type { PackOptions } from './options';
+
+export interface ExcludedBriefing {
+  id: string;
+  title: string;
+  startsAt: string;
+  /** Level id and label of the briefing, for "left out: 2 briefings above RESTRICTED: …". */
+  classification: string;
+  classificationLabel: string;
+}
+
+export interface SpeakerGroup {
+  /** null for statements whose speaker is not recorded (or was deleted). */
+  speaker: Person | null;
+  organisation: Organisation | null;
+  statements: Statement[];
+}
+
+export interface PackBriefing {
+  briefing: Briefing;
+  organisers: Organisation[];
+  /** Statements in their recorded `order`, grouped by speaker in order of first appearance. Empty if statements are not included. */
+  speakers: SpeakerGroup[];
+  /** Follow-ups (tasks) and announced events of this briefing, by due date. */
+  actions: Action[];
+}
+
+export interface PackCounts {
+  briefings: number;
+  /** Statements that will be printed (0 when statements are not included). */
+  statements: number;
+  /** Follow-ups and events of the included briefings. */
+  actions: number;
+  /** Briefings that matched the selection but are above the ceiling. */
+  excluded: number;
+}
+
+export interface PackContent {
+  levels: ClassificationLevel[];
+  /** Included briefings, oldest first. */
+  briefings: PackBriefing[];
+  /** Matched but above the ceiling, oldest first. */
+  excluded: ExcludedBriefing[];
+  /** Every action of the included briefings, by due date (undated last), then title. */
+  actions: Action[];
+  /** People who speak in the included briefings (when statements are included), by name. */
+  people: Person[];
+  /** Organisations that organise an included briefing or employ a listed person, by name. */
+  organisations: Organisation[];
+  /** Most restrictive level included ('' when nothing is included) and its banner with the caveats. */
+  level: string;
+  levelLabel: string;
+  caveats: string[];
+  banner: string;
+  /** `YYYY-MM-DD` of the earliest and latest included briefing ('' when none). */
+  dateFrom: string;
+  dateTo: string;
+  counts: PackCounts;
+}
+
+const live = <T extends { deleted: 0 | 1 }>(rows: readonly T[]): T[] => rows.filter((r) => r.deleted !== 1);
+
+const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1);
+
+/** Due date order with undated items last; ties by title then id so the order is total (reproducible PDFs). */
+export function compareActions(a: Action, b: Action): number {
+  if (a.due !== b.due) {
+    if (!a.due) return 1;
+    if (!b.due) return -1;
+    return a.due < b.due ? -1 : 1;
+  }
+  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const compareBriefings = (a: Briefing, b: Briefing) =>
+  a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : 1);
+
+const compareStatements = (a: Statement, b: Statement) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The classification levels in force: the workspace settings record, else the defaults. */
+export function levelsOf(data: WorkspaceData): ClassificationLevel[] {
+  const settings = live(data.settings)[0];
+  return settings?.classificationLevels?.length ? settings.classificationLevels : DEFAULT_SETTINGS.classificationLevels;
+}
+
+export function selectPack(data: WorkspaceData, options: PackOptions): PackContent {
+  const levels = levelsOf(data);
+  const sel = options.selection;
+  const orgById = new Map(live(data.organisations).map((o) => [o.id, o]));
+  const personById = new Map(live(data.people).map((p) => [p.id, p]));
+
+  const statementsByBriefing = new Map<string, Statement[]>();
+  for (const s of live(data.statements)) {
+    const list = statementsByBriefing.get(s.briefingId);
+    if (list) list.push(s);
+    else statementsByBriefing.set(s.briefingId, [s]);
+  }
+  const actionsByBriefing = new Map<string, Action[]>();
+  for (const a of live(data.actions)) {
+    if (!a.briefingId) continue;
+    const list = actionsByBriefing.get(a.briefingId);
+    if (list) list.push(a);
+    else actionsByBriefing.set(a.briefingId, [a]);
+  }
+
+  const picked = new Set(sel.briefingIds);
+  const tags = new Set(sel.tags.map((t) => t.toLowerCase()));
+  const organisers = new Set(sel.organiserIds);
+  const speakers = new Set(sel.speakerIds);
+
+  const matches = (b: Briefing): boolean => {
+    if (picked.size && !picked.has(b.id)) return false;
+    const day = b.startsAt.slice(0, 10);
+    if (sel.from && day < sel.from) return false;
+    if (sel.to && day > sel.to) return false;
+    if (tags.size && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
+    if (organisers.size && !b.organiserIds.some((id) => organisers.has(id))) return false;
+    if (speakers.size && !(statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(s.speakerId)))
+      return false;
+    return true;
+  };
+
+  const included: Briefing[] = [];
+  const excluded: ExcludedBriefing[] = [];
+  for (const b of live(data.briefings).filter(matches).sort(compareBriefings)) {
+    if (!options.ceiling || withinCeiling(levels, b.classification, options.ceiling)) included.push(b);
+    else
+      excluded.push({
+        id: b.id,
+        title: b.title,
+        startsAt: b.startsAt,
+        classification: b.classification,
+        classificationLabel: levelLabel(levels, b.classification),
+      });
+  }
+
+  const people = new Map<string, Person>();
+  const orgs = new Map<string, Organisation>();
+  const allActions: Action[] = [];
+  let statementCount = 0;
+
+  const briefings: PackBriefing[] = included.map((b) => {
+    const organisersOfB = b.organiserIds.map((id) => orgById.get(id)).filter((o): o is Organisation => !!o);
+    for (const o of organisersOfB) orgs.set(o.id, o);
+    const groups: SpeakerGroup[] = [];
+    if (options.includeStatements) {
+      const byKey = new Map<string, SpeakerGroup>();
+      for (const s of (statementsByBriefing.get(b.id) ?? []).sort(compareStatements)) {
+        const speaker = (s.speakerId && personById.get(s.speakerId)) || null;
+        const key = speaker?.id ?? '';
+        let group = byKey.get(key);
+        if (!group) {
+          const organisation = (speaker?.organisationId && orgById.get(speaker.organisationId)) || null;
+          group = { speaker, organisation, statements: [] };
+          byKey.set(key, group);
+          groups.push(group);
+          if (speaker) people.set(speaker.id, speaker);
+          if (organisation) orgs.set(organisation.id, organisation);
+        }
+        group.statements.push(s);
+        statementCount++;
+      }
+    }
+    const actions = (actionsByBriefing.get(b.id) ?? []).sort(compareActions);
+    allActions.push(...actions);
+    return { briefing: b, organisers: organisersOfB, speakers: groups, actions };
+  });
+
+  const level = highestLevel(
+    levels,
+    included.map((b) => b.classification),
+  );
+  const caveats = [...new Set(included.map((b) => b.caveat.trim()).filter(Boolean))];
+  const days = included.map((b) => b.startsAt.slice(0, 10)).sort();
+
+  return {
+    levels,
+    briefings,
+    excluded,
+    actions: allActions.sort(compareActions),
+    people: [...people.values()].sort(byName),
+    organisations: [...orgs.values()].sort(byName),
+    level: level ?? '',
+    levelLabel: level ? levelLabel(levels, level) : '',
+    caveats,
+    banner: level ? bannerText(levels, level, caveats) : '',
+    dateFrom: days[0] ?? '',
+    dateTo: days[days.length - 1] ?? '',
+    counts: { briefings: briefings.length, statements: statementCount, actions: allActions.length, excluded: excluded.length },
+  };
+}
