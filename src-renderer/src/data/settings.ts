@@ -1,0 +1,104 @@
+/**
+ * The workspace settings: one synced record with a fixed id (SETTINGS_ID), which does not exist until
+ * someone first changes a setting. Every screen reads the effective settings through `settingsOf`.
+ */
+import { DEFAULT_SETTINGS } from '../core/classification';
+import { SETTINGS_ID, type ClassificationLevel, type SettingsFields } from '../core/model';
+import { validateFields } from '../core/schemas';
+import type { AttacheDb } from './db';
+import { ValidationError, type Workspace } from './workspace';
+
+function defaults(): SettingsFields {
+  return structuredClone(DEFAULT_SETTINGS);
+}
+
+/**
+ * The effective settings: the stored record, or the defaults when there is none (or it is unusable).
+ * Use inside a live query: `live(() => db, settingsOf, DEFAULT_SETTINGS)`.
+ */
+export async function settingsOf(db: AttacheDb): Promise<SettingsFields> {
+  const record = await db.settings.get(SETTINGS_ID);
+  if (!record || record.deleted) return defaults();
+  const checked = validateFields('settings', { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification });
+  return checked.ok ? checked.value : defaults();
+}
+
+// Edits are queued so that two quick first edits cannot both try to create the record.
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Change settings; the first change creates the record from the defaults. Rejects with ValidationError on bad input. */
+export function saveSettings(ws: Workspace, patch: Partial<SettingsFields>): Promise<SettingsFields> {
+  const run = queue.then(async () => {
+    const problem = checkLevels(patch.classificationLevels, patch.defaultClassification);
+    if (problem) throw new ValidationError(problem);
+    const current = await ws.db.settings.get(SETTINGS_ID);
+    if (!current) {
+      const record = await ws.create('settings', { ...defaults(), ...patch }, SETTINGS_ID);
+      return { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification };
+    }
+    if (current.deleted) await ws.restore('settings', SETTINGS_ID);
+    const next = await ws.update('settings', SETTINGS_ID, patch);
+    return { classificationLevels: next.classificationLevels, defaultClassification: next.defaultClassification };
+  });
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+/** Rules beyond the schema: labels unique, ids unique, the default one of the levels. */
+function checkLevels(levels: ClassificationLevel[] | undefined, defaultId: string | undefined): Record<string, string> | undefined {
+  if (!levels) return undefined;
+  const seen = new Set<string>();
+  for (const l of levels) {
+    const key = l.label.trim().toLocaleUpperCase();
+    if (seen.has(key)) return { classificationLevels: `There are two levels named ${l.label.trim()}` };
+    seen.add(key);
+  }
+  if (new Set(levels.map((l) => l.id)).size !== levels.length) return { classificationLevels: 'Two levels share an id' };
+  if (defaultId !== undefined && !levels.some((l) => l.id === defaultId)) return { defaultClassification: 'The default must be one of the levels' };
+  return undefined;
+}
+
+/* Pure edits of the level list, used by the Settings screen. Ids never change once made: briefings refer to them. */
+
+/** A stable id for a new level, made from its label and unique in the list. */
+export function levelIdFor(label: string, levels: readonly ClassificationLevel[]): string {
+  const base =
+    label
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'level';
+  let id = base;
+  for (let n = 2; levels.some((l) => l.id === id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+export function addLevel(levels: readonly ClassificationLevel[], label: string): ClassificationLevel[] {
+  const clean = label.trim().replace(/\s+/g, ' ');
+  return [...levels, { id: levelIdFor(clean, levels), label: clean }];
+}
+
+export function renameLevel(levels: readonly ClassificationLevel[], id: string, label: string): ClassificationLevel[] {
+  return levels.map((l) => (l.id === id ? { ...l, label } : l));
+}
+
+/** Move a level one place towards less (-1) or more (+1) restrictive. */
+export function moveLevel(levels: readonly ClassificationLevel[], id: string, delta: -1 | 1): ClassificationLevel[] {
+  const i = levels.findIndex((l) => l.id === id);
+  const j = i + delta;
+  if (i < 0 || j < 0 || j >= levels.length) return [...levels];
+  const next = [...levels];
+  [next[i], next[j]] = [next[j]!, next[i]!];
+  return next;
+}
+
+export function removeLevel(levels: readonly ClassificationLevel[], id: string): ClassificationLevel[] {
+  return levels.filter((l) => l.id !== id);
+}
+
+/** How many live briefings are marked with a level: a level in use cannot be removed (their marking would be lost). */
+export async function briefingsWithLevel(db: AttacheDb, id: string): Promise<number> {
+  return db.briefings.where('classification').equals(id).filter((b) => b.deleted === 0).count();
+}

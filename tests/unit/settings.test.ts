@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
+import { SETTINGS_ID } from '../../src-renderer/src/core/model';
+import { AttacheDb } from '../../src-renderer/src/data/db';
+import { addLevel, briefingsWithLevel, levelIdFor, moveLevel, removeLevel, renameLevel, saveSettings, settingsOf } from '../../src-renderer/src/data/settings';
+import { loadExample } from '../../src-renderer/src/data/example';
+import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
+
+let db: AttacheDb;
+let ws: Workspace;
+let n = 0;
+
+beforeEach(async () => {
+  db = new AttacheDb(`settings-test-${n++}`);
+  ws = await Workspace.open(db);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('settings', () => {
+  it('fall back to the defaults until first changed, then live in one record with the fixed id', async () => {
+    expect(await settingsOf(db)).toEqual(DEFAULT_SETTINGS);
+    expect(await db.settings.count()).toBe(0);
+    await saveSettings(ws, { defaultClassification: 'restricted' });
+    const stored = await db.settings.get(SETTINGS_ID);
+    expect(stored?.defaultClassification).toBe('restricted');
+    expect(stored?.classificationLevels).toEqual(DEFAULT_SETTINGS.classificationLevels);
+    expect((await settingsOf(db)).defaultClassification).toBe('restricted');
+  });
+
+  it('two quick first edits both land (no duplicate create)', async () => {
+    const levels = addLevel(DEFAULT_SETTINGS.classificationLevels, 'Top Secret');
+    await Promise.all([saveSettings(ws, { classificationLevels: levels }), saveSettings(ws, { defaultClassification: 'confidential' })]);
+    const s = await settingsOf(db);
+    expect(s.classificationLevels.map((l) => l.label)).toContain('Top Secret');
+    expect(s.defaultClassification).toBe('confidential');
+    expect(await db.settings.count()).toBe(1);
+  });
+
+  it('refuse bad level lists without changing what is stored', async () => {
+    await saveSettings(ws, { defaultClassification: 'secret' });
+    const before = await db.settings.get(SETTINGS_ID);
+    await expect(saveSettings(ws, { classificationLevels: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(saveSettings(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', '  ') })).rejects.toThrow(/cannot be empty/);
+    await expect(saveSettings(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', 'restricted') })).rejects.toThrow(/two levels named RESTRICTED/i);
+    await expect(saveSettings(ws, { defaultClassification: 'nope', classificationLevels: DEFAULT_SETTINGS.classificationLevels })).rejects.toThrow(/default/);
+    expect(await db.settings.get(SETTINGS_ID)).toEqual(before);
+  });
+
+  it('edit the level list: add, rename, reorder, remove; ids stay put', () => {
+    let levels = addLevel(DEFAULT_SETTINGS.classificationLevels, '  EU   Restricted ');
+    expect(levels.at(-1)).toEqual({ id: 'eu-restricted', label: 'EU Restricted' });
+    expect(levelIdFor('Secret', levels)).toBe('secret-2');
+    expect(levelIdFor('Ωμέγα', levels)).toBe('level');
+    levels = renameLevel(levels, 'restricted', 'RESTRICTED — MISSION');
+    expect(levels[1]).toEqual({ id: 'restricted', label: 'RESTRICTED — MISSION' });
+    levels = moveLevel(levels, 'eu-restricted', -1);
+    expect(levels.map((l) => l.id)).toEqual(['unclassified', 'restricted', 'confidential', 'eu-restricted', 'secret']);
+    expect(moveLevel(levels, 'unclassified', -1)).toEqual(levels);
+    levels = removeLevel(levels, 'confidential');
+    expect(levels.map((l) => l.id)).toEqual(['unclassified', 'restricted', 'eu-restricted', 'secret']);
+  });
+
+  it('count the briefings that use a level', async () => {
+    await loadExample(ws);
+    const b = await db.briefings.toCollection().first();
+    expect(await briefingsWithLevel(db, b!.classification)).toBe(1);
+    expect(await briefingsWithLevel(db, 'no-such-level')).toBe(0);
+  });
+});

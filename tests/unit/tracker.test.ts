@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import {
+  DEFAULT_TRACKER_FILTER,
+  TrackerAccumulator,
+  compareByDue,
+  distinctOwners,
+  distinctTags,
+  matchesFilter,
+  parseTrackerFilter,
+  runTracker,
+  type TrackedAction,
+  type TrackerFilter,
+} from '../../src-renderer/src/core/tracker';
+
+const TODAY = '2026-03-10';
+let seq = 0;
+function a(over: Partial<TrackedAction> = {}): TrackedAction {
+  seq++;
+  return {
+    id: `0190${String(seq).padStart(4, '0')}`,
+    kind: 'task',
+    briefingId: 'b1',
+    owner: 'Political Officer',
+    due: '',
+    status: 'open',
+    priority: 'normal',
+    tags: [],
+    ...over,
+  };
+}
+const all: TrackerFilter = { statuses: [], windows: [], kinds: [] };
+
+describe('tracker filters', () => {
+  it('filters by status (several at once)', () => {
+    const rows = [a({ status: 'open' }), a({ status: 'in-progress' }), a({ status: 'done' }), a({ status: 'dropped' })];
+    expect(runTracker(rows, { ...all, statuses: ['done', 'dropped'] }, TODAY).rows.map((r) => r.status)).toEqual(['done', 'dropped']);
+    expect(runTracker(rows, DEFAULT_TRACKER_FILTER, TODAY).rows.map((r) => r.status)).toEqual(['open', 'in-progress']);
+    expect(runTracker(rows, all, TODAY).rows).toHaveLength(4);
+  });
+
+  it('filters by owner ignoring case and spacing, and "" means unassigned', () => {
+    const rows = [a({ owner: 'Political Officer' }), a({ owner: '  political   officer ' }), a({ owner: 'Ambassador' }), a({ owner: '' })];
+    expect(runTracker(rows, { ...all, owner: 'POLITICAL OFFICER' }, TODAY).rows).toHaveLength(2);
+    expect(runTracker(rows, { ...all, owner: '' }, TODAY).rows).toEqual([rows[3]]);
+    expect(runTracker(rows, { ...all, owner: undefined }, TODAY).rows).toHaveLength(4);
+  });
+
+  it('filters by briefing and by kind', () => {
+    const rows = [a({ briefingId: 'b1' }), a({ briefingId: 'b2', kind: 'event' }), a({ briefingId: null })];
+    expect(runTracker(rows, { ...all, briefingId: 'b2' }, TODAY).rows).toEqual([rows[1]]);
+    expect(runTracker(rows, { ...all, kinds: ['event'] }, TODAY).rows).toEqual([rows[1]]);
+    expect(runTracker(rows, { ...all, kinds: ['task'] }, TODAY).rows).toHaveLength(2);
+  });
+
+  it("filters by tag, on the action's own tags or its briefing's", () => {
+    const rows = [a({ tags: ['Reporting'] }), a({ tags: ['MoU'], briefingId: 'b2' }), a({ tags: [], briefingId: 'b3' })];
+    const ctx = { briefingTags: (id: string) => (id === 'b3' ? ['reporting'] : []) };
+    expect(runTracker(rows, { ...all, tag: 'reporting' }, TODAY, ctx).rows).toEqual([rows[0], rows[2]]);
+    expect(runTracker(rows, { ...all, tag: 'mou' }, TODAY, ctx).rows).toEqual([rows[1]]);
+    expect(runTracker(rows, { ...all, tag: 'nothing' }, TODAY, ctx).rows).toEqual([]);
+  });
+
+  it('puts due dates in windows counted from today', () => {
+    const yesterday = a({ due: '2026-03-09' });
+    const today = a({ due: '2026-03-10' });
+    const in7 = a({ due: '2026-03-17' });
+    const in8 = a({ due: '2026-03-18' });
+    const none = a({ due: '' });
+    const rows = [yesterday, today, in7, in8, none];
+    const windowOf = (w: TrackerFilter['windows']) => runTracker(rows, { ...all, windows: w }, TODAY).rows;
+    expect(windowOf(['overdue'])).toEqual([yesterday]);
+    expect(windowOf(['next7'])).toEqual([today, in7]);
+    expect(windowOf(['later'])).toEqual([in8]);
+    expect(windowOf(['none'])).toEqual([none]);
+    expect(windowOf(['overdue', 'none'])).toEqual([yesterday, none]);
+    expect(matchesFilter(yesterday, { ...all, windows: ['overdue'] }, '2026-03-09')).toBe(false);
+  });
+
+  it('counts every window over what the other filters let through', () => {
+    const rows = [a({ due: '2026-01-01' }), a({ due: '2026-01-02', status: 'done' }), a({ due: '2026-03-11' }), a({ due: '2027-01-01' }), a({ due: '' })];
+    const r = runTracker(rows, { ...DEFAULT_TRACKER_FILTER, windows: ['overdue'] }, TODAY);
+    expect(r.rows).toHaveLength(1);
+    expect(r.counts).toEqual({ overdue: 1, next7: 1, later: 1, none: 1 });
+    expect(r.scanned).toBe(5);
+  });
+
+  it('crosses a month and a year boundary correctly', () => {
+    expect(runTracker([a({ due: '2027-01-05' })], { ...all, windows: ['next7'] }, '2026-12-29').rows).toHaveLength(1);
+    expect(runTracker([a({ due: '2026-02-28' })], { ...all, windows: ['overdue'] }, '2026-03-01').rows).toHaveLength(1);
+  });
+});
+
+describe('tracker order', () => {
+  it('sorts by due date with undated last, then priority, then creation', () => {
+    const x = a({ due: '' });
+    const y = a({ due: '2026-05-01', priority: 'low' });
+    const z = a({ due: '2026-05-01', priority: 'high' });
+    const w = a({ due: '2026-04-01' });
+    const v = a({ due: '' });
+    expect([x, y, z, w, v].sort(compareByDue)).toEqual([w, z, y, x, v]);
+  });
+
+  it('gives the same result fed in chunks, in or out of order', () => {
+    const rows = Array.from({ length: 500 }, (_, i) => a({ due: i % 7 === 0 ? '' : `2026-0${1 + (i % 9)}-1${i % 10}`, status: i % 5 === 0 ? 'done' : 'open' }));
+    const whole = runTracker(rows, DEFAULT_TRACKER_FILTER, TODAY);
+    const acc = new TrackerAccumulator(DEFAULT_TRACKER_FILTER, TODAY);
+    for (let i = 0; i < rows.length; i += 37) acc.add(rows.slice(i, i + 37));
+    const chunked = acc.result();
+    expect(chunked.rows).toEqual(whole.rows);
+    expect(chunked.counts).toEqual(whole.counts);
+    for (let i = 1; i < whole.rows.length; i++) expect(compareByDue(whole.rows[i - 1]!, whole.rows[i]!)).toBeLessThanOrEqual(0);
+  });
+});
+
+describe('filter options and persistence', () => {
+  it('lists distinct owners and tags, first spelling wins', () => {
+    expect(distinctOwners([{ owner: 'Ambassador' }, { owner: 'ambassador ' }, { owner: '' }, { owner: 'DCM' }])).toEqual(['Ambassador', 'DCM']);
+    expect(distinctTags([['MoU', 'reporting'], ['mou'], []])).toEqual(['MoU', 'reporting']);
+  });
+
+  it('reads a stored filter defensively', () => {
+    expect(parseTrackerFilter(null)).toEqual(DEFAULT_TRACKER_FILTER);
+    expect(parseTrackerFilter('junk')).toEqual(DEFAULT_TRACKER_FILTER);
+    const f = parseTrackerFilter({ statuses: ['done', 'bogus', 'done'], windows: ['overdue', 7], kinds: ['event'], owner: 'DCM', tag: '', briefingId: 42 });
+    expect(f).toEqual({ statuses: ['done'], windows: ['overdue'], kinds: ['event'], owner: 'DCM', tag: undefined, briefingId: undefined });
+    const round = parseTrackerFilter(JSON.parse(JSON.stringify({ ...all, owner: '', tag: 'MoU' })));
+    expect(round).toEqual({ ...all, owner: '', tag: 'MoU', briefingId: undefined });
+  });
+});
