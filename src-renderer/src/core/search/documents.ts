@@ -1,0 +1,121 @@
+/**
+ * What of each record is searchable, and how a hit is shown. One place decides both, so that what the
+ * box finds is what the result shows.
+ */
+import type { Action, Briefing, Organisation, Person, Statement } from '../model';
+import type { ResultType } from './query';
+
+/** The tables search covers, in load order: what others refer to comes first. */
+export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;
+export type IndexedTable = (typeof INDEXED_TABLES)[number];
+
+export const TYPE_OF: Record<IndexedTable, ResultType> = {
+  briefings: 'briefing',
+  statements: 'statement',
+  people: 'person',
+  organisations: 'organisation',
+  actions: 'action',
+};
+
+export const TABLE_OF: Record<ResultType, IndexedTable> = {
+  briefing: 'briefings',
+  statement: 'statements',
+  person: 'people',
+  organisation: 'organisations',
+  action: 'actions',
+};
+
+export type IndexedRecord = Briefing | Statement | Person | Organisation | Action;
+
+/** Index document ids carry their type, so a hit needs no lookup to know what it is. */
+const PREFIX: Record<ResultType, string> = { briefing: 'b', statement: 's', person: 'p', organisation: 'o', action: 'a' };
+const TYPE_BY_PREFIX: Record<string, ResultType> = { b: 'briefing', s: 'statement', p: 'person', o: 'organisation', a: 'action' };
+
+export function docId(type: ResultType, id: string): string {
+  return `${PREFIX[type]}:${id}`;
+}
+
+export function splitDocId(docId: string): { type: ResultType; id: string } {
+  const type = TYPE_BY_PREFIX[docId[0] ?? ''];
+  if (!type || docId[1] !== ':') throw new Error(`Not a search document id: ${docId}`);
+  return { type, id: docId.slice(2) };
+}
+
+/** The searchable text of a record, split into fields that are weighted differently. */
+export interface SearchDoc {
+  id: string;
+  /** Title of a briefing or action, name of a person or organisation. */
+  title: string;
+  acronym: string;
+  /** Short descriptive text: location, audience, role, country, owner, place, who spoke. */
+  meta: string;
+  /** Long text: summary, statement, notes. */
+  body: string;
+  tags: string;
+}
+
+export const DOC_FIELDS = ['title', 'acronym', 'meta', 'body', 'tags'] as const;
+
+/** A name and title weigh more than a word somewhere in a long statement. */
+export const FIELD_BOOST: Record<(typeof DOC_FIELDS)[number], number> = { title: 3, acronym: 3, tags: 2, meta: 1.5, body: 1 };
+
+/** Names the documents need from other records (the speaker of a statement, the organisation of a person). */
+export interface NameLookup {
+  person(id: string | null): { name: string; organisationId: string | null } | undefined;
+  organisation(id: string | null): { name: string; acronym: string } | undefined;
+}
+
+function join(...parts: (string | undefined | null)[]): string {
+  return parts.filter(Boolean).join(' ');
+}
+
+export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLookup): SearchDoc {
+  const id = docId(TYPE_OF[table], record.id);
+  switch (table) {
+    case 'briefings': {
+      const b = record as Briefing;
+      return { id, title: b.title, acronym: '', meta: join(b.location, b.audience), body: b.summary, tags: b.tags.join(' ') };
+    }
+    case 'statements': {
+      const s = record as Statement;
+      const speaker = names.person(s.speakerId);
+      const org = names.organisation(speaker?.organisationId ?? null);
+      return { id, title: '', acronym: '', meta: join(speaker?.name, org?.acronym, org?.name), body: s.text, tags: s.tags.join(' ') };
+    }
+    case 'people': {
+      const p = record as Person;
+      const org = names.organisation(p.organisationId);
+      return { id, title: p.name, acronym: org?.acronym ?? '', meta: join(p.title, p.country, org?.name), body: '', tags: '' };
+    }
+    case 'organisations': {
+      const o = record as Organisation;
+      return { id, title: o.name, acronym: o.acronym, meta: o.country, body: '', tags: '' };
+    }
+    case 'actions': {
+      const a = record as Action;
+      return { id, title: a.title, acronym: '', meta: join(a.owner, a.place), body: a.notes, tags: a.tags.join(' ') };
+    }
+  }
+}
+
+/** Where a result leads, in the router's terms (screen, id, focus). */
+export interface ResultLink {
+  screen: 'briefing' | 'people' | 'followups';
+  id?: string;
+  focus?: string;
+}
+
+export function linkFor(type: ResultType, record: IndexedRecord): ResultLink {
+  switch (type) {
+    case 'briefing':
+      return { screen: 'briefing', id: record.id };
+    case 'statement':
+      return { screen: 'briefing', id: (record as Statement).briefingId, focus: record.id };
+    case 'person':
+      return { screen: 'people', id: record.id };
+    case 'organisation':
+      return { screen: 'people', focus: record.id };
+    case 'action':
+      return { screen: 'followups', focus: record.id };
+  }
+}

@@ -1,0 +1,451 @@
+/**
+ * The search index: MiniSearch (a compact radix-tree full-text index with BM25 ranking) over every live
+ * briefing, statement, person, organisation and action, plus the few facts filters need (dates, tags,
+ * speakers, organisations), kept in plain maps so that filtering a hit is a lookup, not a database read.
+ *
+ * Pure: the app runs it in a Web Worker fed from IndexedDB (data/search.worker.ts); tests run it in Node.
+ */
+import MiniSearch from 'minisearch';
+import type { Action, Briefing, Organisation, Person, Statement } from '../model';
+import {
+  DOC_FIELDS,
+  FIELD_BOOST,
+  INDEXED_TABLES,
+  TABLE_OF,
+  TYPE_OF,
+  docId,
+  linkFor,
+  splitDocId,
+  toDoc,
+  type IndexedRecord,
+  type IndexedTable,
+  type NameLookup,
+  type ResultLink,
+  type SearchDoc,
+} from './documents';
+import { snippet } from './highlight';
+import { fold, indexTerm, queryTerms, tokenize } from './normalize';
+import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
+
+interface BriefingFacts {
+  title: string;
+  date: string;
+  tags: string[];
+  organiserIds: string[];
+}
+interface PersonFacts {
+  name: string;
+  words: string[];
+  organisationId: string | null;
+}
+interface OrganisationFacts {
+  name: string;
+  acronym: string;
+  words: string[];
+}
+interface StatementFacts {
+  briefingId: string;
+  speakerId: string | null;
+  tags: string[];
+}
+interface ActionFacts {
+  briefingId: string | null;
+  statementId: string | null;
+  tags: string[];
+}
+
+/** Records whose index documents embed names from a record that changed, and must be re-read. */
+export interface Stale {
+  table: IndexedTable;
+  ids: string[];
+}
+
+export interface Hit {
+  type: ResultType;
+  id: string;
+  score: number;
+}
+
+export interface HitGroup {
+  type: ResultType;
+  /** Every match, before the per-group limit. */
+  total: number;
+  hits: Hit[];
+}
+
+export interface EngineResult {
+  /** Folded query words, for highlighting. */
+  terms: string[];
+  groups: HitGroup[];
+  /** Filters that matched nothing by name, e.g. a speaker no one is called. */
+  notes: string[];
+}
+
+/** A hit ready to show: plain strings only; the UI highlights and renders them as text. */
+export interface ResultItem {
+  type: ResultType;
+  id: string;
+  title: string;
+  subtitle: string;
+  text: string;
+  link: ResultLink;
+}
+
+/** Filters with names resolved to ids once per query. */
+interface Resolved {
+  tag?: string;
+  speakers?: Set<string>;
+  organisations?: Set<string>;
+  from?: string;
+  to?: string;
+  types?: Set<ResultType>;
+  dated: boolean;
+}
+
+function foldedTags(tags: readonly string[]): string[] {
+  return tags.map((t) => fold(t).trim());
+}
+
+/** Every word of `wanted` is a prefix of some word of `words`. */
+function wordsMatch(words: readonly string[], wanted: readonly string[]): boolean {
+  return wanted.every((w) => words.some((x) => x.startsWith(w)));
+}
+
+export class SearchEngine {
+  private index = SearchEngine.newIndex();
+  private readonly briefings = new Map<string, BriefingFacts>();
+  private readonly people = new Map<string, PersonFacts>();
+  private readonly organisations = new Map<string, OrganisationFacts>();
+  private readonly statements = new Map<string, StatementFacts>();
+  private readonly actions = new Map<string, ActionFacts>();
+  /** briefing id → speaker id → number of statements: for "briefings where X spoke". */
+  private readonly speakersOf = new Map<string, Map<string, number>>();
+
+  private static newIndex(): MiniSearch<SearchDoc> {
+    return new MiniSearch<SearchDoc>({
+      fields: [...DOC_FIELDS],
+      idField: 'id',
+      tokenize,
+      processTerm: indexTerm,
+      searchOptions: { tokenize, processTerm: indexTerm },
+      autoVacuum: { minDirtCount: 2000, minDirtFactor: 0.1, batchSize: 2000, batchWait: 10 },
+    });
+  }
+
+  private readonly names: NameLookup = {
+    person: (id) => (id ? this.people.get(id) : undefined),
+    organisation: (id) => (id ? this.organisations.get(id) : undefined),
+  };
+
+  get size(): number {
+    return this.index.documentCount;
+  }
+
+  /** Forget everything (before a full rebuild). */
+  clear(): void {
+    this.index = SearchEngine.newIndex();
+    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf]) m.clear();
+  }
+
+  /** Add or refresh a record; a tombstone removes it. Returns the records whose documents now embed stale names. */
+  upsert(table: IndexedTable, record: IndexedRecord): Stale[] {
+    if (record.deleted) return this.remove(table, record.id);
+    const stale = this.updateFacts(table, record);
+    const doc = toDoc(table, record, this.names);
+    if (this.index.has(doc.id)) this.index.replace(doc);
+    else this.index.add(doc);
+    return stale;
+  }
+
+  remove(table: IndexedTable, id: string): Stale[] {
+    const key = docId(TYPE_OF[table], id);
+    if (this.index.has(key)) this.index.discard(key);
+    if (table === 'statements') this.forgetStatement(id);
+    this.factsOf(table).delete(id);
+    return [];
+  }
+
+  /** Ids of the records of a table the index holds (to notice records that disappeared from a range). */
+  ids(table: IndexedTable): IterableIterator<string> {
+    return this.factsOf(table).keys();
+  }
+
+  private factsOf(table: IndexedTable): Map<string, unknown> {
+    return { briefings: this.briefings, people: this.people, organisations: this.organisations, statements: this.statements, actions: this.actions }[table];
+  }
+
+  private forgetStatement(id: string): void {
+    const old = this.statements.get(id);
+    if (!old?.speakerId) return;
+    const counts = this.speakersOf.get(old.briefingId);
+    const n = counts?.get(old.speakerId) ?? 0;
+    if (n <= 1) counts?.delete(old.speakerId);
+    else counts?.set(old.speakerId, n - 1);
+  }
+
+  private updateFacts(table: IndexedTable, record: IndexedRecord): Stale[] {
+    switch (table) {
+      case 'briefings': {
+        const b = record as Briefing;
+        this.briefings.set(b.id, { title: b.title, date: b.startsAt.slice(0, 10), tags: foldedTags(b.tags), organiserIds: b.organiserIds });
+        return [];
+      }
+      case 'statements': {
+        const s = record as Statement;
+        this.forgetStatement(s.id);
+        this.statements.set(s.id, { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags) });
+        if (s.speakerId) {
+          let counts = this.speakersOf.get(s.briefingId);
+          if (!counts) this.speakersOf.set(s.briefingId, (counts = new Map()));
+          counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
+        }
+        return [];
+      }
+      case 'actions': {
+        const a = record as Action;
+        this.actions.set(a.id, { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags) });
+        return [];
+      }
+      case 'people': {
+        const p = record as Person;
+        const old = this.people.get(p.id);
+        this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId });
+        if (!old || (old.name === p.name && old.organisationId === p.organisationId)) return [];
+        return [{ table: 'statements', ids: this.statementsBy(new Set([p.id])) }];
+      }
+      case 'organisations': {
+        const o = record as Organisation;
+        const old = this.organisations.get(o.id);
+        this.organisations.set(o.id, { name: o.name, acronym: o.acronym, words: tokenize(`${o.name} ${o.acronym}`) });
+        if (!old || (old.name === o.name && old.acronym === o.acronym)) return [];
+        const members = new Set([...this.people].filter(([, p]) => p.organisationId === o.id).map(([id]) => id));
+        return [
+          { table: 'people', ids: [...members] },
+          { table: 'statements', ids: this.statementsBy(members) },
+        ];
+      }
+    }
+  }
+
+  private statementsBy(speakers: ReadonlySet<string>): string[] {
+    const out: string[] = [];
+    for (const [id, s] of this.statements) if (s.speakerId && speakers.has(s.speakerId)) out.push(id);
+    return out;
+  }
+
+  // ---------------------------------------------------------------- querying
+
+  search(query: ParsedQuery, limitPerGroup = 20): EngineResult {
+    const terms = queryTerms(query.text);
+    const notes: string[] = [];
+    const f = this.resolve(query.filters, notes);
+    const matched: Hit[] = [];
+    if (terms.length) {
+      const results = this.index.search(terms.join(' '), {
+        // Prefix matching makes "nazar" find Nazarzoda; one letter would match half the vocabulary.
+        prefix: (term) => term.length >= 2,
+        combineWith: 'AND',
+        boost: FIELD_BOOST,
+        filter: (r) => this.passes(splitDocId(r.id as string), f),
+      });
+      for (const r of results) {
+        const { type, id } = splitDocId(r.id as string);
+        matched.push({ type, id, score: r.score });
+      }
+    } else if (this.hasAny(f)) {
+      this.browse(f, matched);
+    }
+    const groups: HitGroup[] = [];
+    for (const type of RESULT_TYPES) {
+      const all = matched.filter((h) => h.type === type);
+      if (!all.length) continue;
+      // Equal scores (and browsing, where all scores are 0): newest briefing date first.
+      all.sort((a, b) => b.score - a.score || this.dateOf(b).localeCompare(this.dateOf(a)));
+      groups.push({ type, total: all.length, hits: all.slice(0, limitPerGroup) });
+    }
+    return { terms, groups, notes };
+  }
+
+  private hasAny(f: Resolved): boolean {
+    return !!(f.tag || f.speakers || f.organisations || f.from || f.to || f.types);
+  }
+
+  /** Only filters, no words: everything that passes them, newest first. */
+  private browse(f: Resolved, out: Hit[]): void {
+    for (const table of INDEXED_TABLES) {
+      const type = TYPE_OF[table];
+      if (f.types && !f.types.has(type)) continue;
+      for (const id of this.factsOf(table).keys()) if (this.passes({ type, id }, f)) out.push({ type, id, score: 0 });
+    }
+  }
+
+  private resolve(filters: SearchFilters, notes: string[]): Resolved {
+    const r: Resolved = { dated: !!(filters.from || filters.to) };
+    if (filters.tag?.trim()) r.tag = fold(filters.tag).trim();
+    if (filters.from) r.from = filters.from;
+    if (filters.to) r.to = filters.to;
+    if (filters.types?.length) r.types = new Set(filters.types);
+    if (filters.speaker?.trim()) {
+      const wanted = tokenize(filters.speaker);
+      r.speakers = new Set([...this.people].filter(([, p]) => wordsMatch(p.words, wanted)).map(([id]) => id));
+      if (!r.speakers.size) notes.push(`No one in the directory is called "${filters.speaker.trim()}".`);
+    }
+    if (filters.organisation?.trim()) {
+      const wanted = tokenize(filters.organisation);
+      const acronym = fold(filters.organisation).trim();
+      r.organisations = new Set(
+        [...this.organisations].filter(([, o]) => fold(o.acronym) === acronym || wordsMatch(o.words, wanted)).map(([id]) => id),
+      );
+      if (!r.organisations.size) notes.push(`No organisation is called "${filters.organisation.trim()}".`);
+    }
+    return r;
+  }
+
+  private dateOf(hit: { type: ResultType; id: string }): string {
+    switch (hit.type) {
+      case 'briefing':
+        return this.briefings.get(hit.id)?.date ?? '';
+      case 'statement':
+        return this.briefings.get(this.statements.get(hit.id)?.briefingId ?? '')?.date ?? '';
+      case 'action': {
+        const b = this.actions.get(hit.id)?.briefingId;
+        return b ? (this.briefings.get(b)?.date ?? '') : '';
+      }
+      default:
+        return '';
+    }
+  }
+
+  private orgOfPerson(id: string | null | undefined): string | null {
+    return id ? (this.people.get(id)?.organisationId ?? null) : null;
+  }
+
+  /**
+   * Does a hit pass the filters? Statements and actions inherit their briefing's date and tags; a speaker
+   * filter finds what that person said, the follow-ups that came from it and the briefings where they
+   * spoke; an organisation filter finds its members, what they said, and the briefings it organised.
+   */
+  private passes(hit: { type: ResultType; id: string }, f: Resolved): boolean {
+    if (f.types && !f.types.has(hit.type)) return false;
+    switch (hit.type) {
+      case 'briefing': {
+        const b = this.briefings.get(hit.id);
+        if (!b) return false;
+        if (!this.inDates(b.date, f)) return false;
+        if (f.tag !== undefined && !b.tags.includes(f.tag)) return false;
+        const speakers = this.speakersOf.get(hit.id);
+        if (f.speakers && ![...(speakers?.keys() ?? [])].some((s) => f.speakers!.has(s))) return false;
+        if (f.organisations) {
+          const orgs = f.organisations;
+          const organised = b.organiserIds.some((o) => orgs.has(o));
+          if (!organised && ![...(speakers?.keys() ?? [])].some((s) => orgs.has(this.orgOfPerson(s) ?? ''))) return false;
+        }
+        return true;
+      }
+      case 'statement': {
+        const s = this.statements.get(hit.id);
+        const b = s && this.briefings.get(s.briefingId);
+        // A statement of a deleted briefing is gone for the user, even if it was not tombstoned itself.
+        if (!s || !b) return false;
+        if (!this.inDates(b.date, f)) return false;
+        if (f.tag !== undefined && !s.tags.includes(f.tag) && !b.tags.includes(f.tag)) return false;
+        if (f.speakers && !(s.speakerId && f.speakers.has(s.speakerId))) return false;
+        if (f.organisations && !f.organisations.has(this.orgOfPerson(s.speakerId) ?? '')) return false;
+        return true;
+      }
+      case 'action': {
+        const a = this.actions.get(hit.id);
+        if (!a) return false;
+        const b = a.briefingId ? this.briefings.get(a.briefingId) : undefined;
+        if (a.briefingId && !b) return false;
+        if (f.dated && (!b || !this.inDates(b.date, f))) return false;
+        if (f.tag !== undefined && !a.tags.includes(f.tag) && !b?.tags.includes(f.tag)) return false;
+        const speaker = a.statementId ? (this.statements.get(a.statementId)?.speakerId ?? null) : null;
+        if (f.speakers && !(speaker && f.speakers.has(speaker))) return false;
+        if (f.organisations) {
+          const orgs = f.organisations;
+          if (!orgs.has(this.orgOfPerson(speaker) ?? '') && !b?.organiserIds.some((o) => orgs.has(o))) return false;
+        }
+        return true;
+      }
+      case 'person': {
+        if (!this.people.has(hit.id) || f.dated || f.tag !== undefined) return false;
+        if (f.speakers && !f.speakers.has(hit.id)) return false;
+        if (f.organisations && !f.organisations.has(this.orgOfPerson(hit.id) ?? '')) return false;
+        return true;
+      }
+      case 'organisation': {
+        if (!this.organisations.has(hit.id) || f.dated || f.tag !== undefined || f.speakers) return false;
+        return !f.organisations || f.organisations.has(hit.id);
+      }
+    }
+  }
+
+  private inDates(date: string, f: Resolved): boolean {
+    if (f.from && date < f.from) return false;
+    if (f.to && date > f.to) return false;
+    return true;
+  }
+
+  // ---------------------------------------------------------------- showing
+
+  /** Turn a hit and its (freshly read) record into what the result list shows. */
+  describe(type: ResultType, record: IndexedRecord, terms: readonly string[]): ResultItem {
+    const base = { type, id: record.id, link: linkFor(type, record) };
+    const orgLabel = (id: string | null) => {
+      const o = this.names.organisation(id);
+      return o ? o.acronym || o.name : '';
+    };
+    const dot = (...parts: string[]) => parts.filter(Boolean).join(' · ');
+    switch (type) {
+      case 'briefing': {
+        const b = record as Briefing;
+        return { ...base, title: b.title, subtitle: dot(b.startsAt.replace('T', ' '), b.location), text: snippet(b.summary, terms) };
+      }
+      case 'statement': {
+        const s = record as Statement;
+        const speaker = this.people.get(s.speakerId ?? '');
+        const briefing = this.briefings.get(s.briefingId);
+        const who = speaker ? dot(speaker.name, orgLabel(speaker.organisationId)) : 'Unattributed';
+        return { ...base, title: who, subtitle: briefing ? dot(briefing.title, briefing.date) : '', text: snippet(s.text, terms) };
+      }
+      case 'person': {
+        const p = record as Person;
+        return { ...base, title: p.name, subtitle: dot(p.title, orgLabel(p.organisationId), p.country), text: '' };
+      }
+      case 'organisation': {
+        const o = record as Organisation;
+        return { ...base, title: o.acronym ? `${o.name} (${o.acronym})` : o.name, subtitle: o.country, text: '' };
+      }
+      case 'action': {
+        const a = record as Action;
+        const when = a.due ? (a.kind === 'event' ? `on ${a.due}` : `due ${a.due}`) : '';
+        return { ...base, title: a.title, subtitle: dot(a.kind === 'event' ? 'Event' : a.status, a.owner, when, a.place), text: snippet(a.notes, terms) };
+      }
+    }
+  }
+
+  /** Names for the speaker and organisation filter suggestions. */
+  suggest(kind: 'speaker' | 'organisation' | 'tag', prefix: string, limit = 12): string[] {
+    const wanted = tokenize(prefix);
+    const out = new Set<string>();
+    if (kind === 'speaker') {
+      for (const p of this.people.values()) if (wordsMatch(p.words, wanted) && out.add(p.name).size >= limit) break;
+    } else if (kind === 'organisation') {
+      for (const o of this.organisations.values()) if (wordsMatch(o.words, wanted) && out.add(o.acronym || o.name).size >= limit) break;
+    } else {
+      const p = fold(prefix).trim();
+      const seen = new Set<string>();
+      const scan = (tags: string[]) => {
+        for (const t of tags) if (t.startsWith(p) && !seen.has(t)) seen.add(t);
+      };
+      for (const b of this.briefings.values()) scan(b.tags);
+      for (const t of seen) if (out.add(t).size >= limit) break;
+    }
+    return [...out].sort((a, b) => a.localeCompare(b));
+  }
+
+  tableOf(type: ResultType): IndexedTable {
+    return TABLE_OF[type];
+  }
+}
