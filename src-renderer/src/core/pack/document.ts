@@ -7,7 +7,7 @@
 import { levelLabel, levelRank } from '../classification';
 import { dueWindow, formatLongDate, formatLongDateTime } from '../dates';
 import type { Action, ActionStatus, Briefing, Organisation, Person, Statement, StatementKind } from '../model';
-import { parseRichText, type Run } from '../richtext';
+import { parseRichText, type Block, type Run } from '../richtext';
 import { SANS, SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
@@ -57,6 +57,27 @@ const FORMAT_LABEL: Record<string, string> = {
 
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];
 const DASH = '—';
+/** Text width on the narrower paper (A4), and the body height on the shorter one (Letter). */
+const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
+const KIND_GUTTER = 74;
+const KIND_GAP = 8;
+
+/**
+ * Rough height of text in points. pdfmake silently DROPS the content of an `unbreakable` block or a
+ * `dontBreakRows` row taller than a page, so anything we keep together must be known to fit; this
+ * errs on the tall side (Noto's line box is about 1.36 em, average glyph about 0.52 em).
+ */
+export function approxHeight(text: string, width: number, fontSize: number, lineHeight = 1.22): number {
+  let lines = 0;
+  for (const para of text.split('\n')) lines += Math.max(1, Math.ceil((para.length * fontSize * 0.52) / width));
+  return lines * fontSize * 1.36 * lineHeight;
+}
+
+/** Blocks kept together (heading + first lines) must stay well under a page. */
+const KEEP_LIMIT = BODY_HEIGHT * 0.45;
+/** A table row taller than this may not be kept on one page. */
+const ROW_LIMIT = BODY_HEIGHT * 0.8;
 
 /* ---------- small builders ---------- */
 
@@ -89,24 +110,39 @@ function sectionHeading(text: string): Node {
   return { text: text.toUpperCase(), style: 'h2' };
 }
 
-/** A table whose rows never split across pages and whose header repeats on every page. */
-function dataTable(widths: (number | string)[], header: string[], rows: Node[][], extra: Record<string, unknown> = {}): Node {
+/**
+ * A table whose rows do not split across pages and whose header repeats on every page. The optional
+ * caption (a section heading) is a header row too, so it is never left alone at the foot of a page:
+ * `keepWithHeaderRows` keeps it with the first body row. `rowHeights` are estimates; if any row could
+ * be taller than a page, rows are allowed to split rather than have pdfmake drop them.
+ */
+function dataTable(
+  widths: (number | string)[],
+  header: string[],
+  rows: Node[][],
+  opts: { caption?: string; rowHeights?: number[] } = {},
+): Node {
+  const body: Node[][] = [];
+  if (opts.caption) body.push([{ text: opts.caption.toUpperCase(), style: 'h2', colSpan: widths.length, margin: [-5, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
+  body.push(header.map((h) => ({ text: h, style: 'th' })));
+  body.push(...rows);
+  const headerRows = opts.caption ? 2 : 1;
   return {
     table: {
-      headerRows: 1,
-      dontBreakRows: true,
+      headerRows,
+      keepWithHeaderRows: 1,
+      dontBreakRows: !(opts.rowHeights ?? []).some((h) => h > ROW_LIMIT),
       widths,
-      body: [header.map((h) => ({ text: h, style: 'th' })), ...rows],
+      body,
     },
-    layout: TABLE_LAYOUTS.pack,
-    ...extra,
+    layout: opts.caption ? TABLE_LAYOUTS.captioned : TABLE_LAYOUTS.pack,
   };
 }
 
-function keyValueTable(rows: [string, Node][]): Node {
+function keyValueTable(rows: [string, Node][], tallest = 0): Node {
   return {
     table: {
-      dontBreakRows: true,
+      dontBreakRows: tallest < ROW_LIMIT,
       widths: [96, '*'],
       body: rows.map(([k, v]) => [{ text: k, style: 'dt' }, typeof v === 'string' ? { text: v, style: 'dd' } : v]),
     },
@@ -166,18 +202,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     },
   ];
 
-  /* table of contents */
-  const toc: Node = {
-    pageBreak: 'before',
-    toc: {
-      title: { text: 'Contents', style: 'h1', margin: [0, 0, 0, 14] },
-      textStyle: 'tocEntry',
-      numberStyle: 'tocNumber',
-      textMargin: [0, 3, 0, 3],
-    },
-  };
-
   /* briefings */
+  const tocEntries: { id: string; lead: string; label: string }[] = [];
   const briefingNodes: Node[] = content.briefings.flatMap((pb, i) => {
     estimatedChars += pb.briefing.summary.length;
     for (const g of pb.speakers) for (const s of g.statements) estimatedChars += s.text.length + 40;
@@ -187,99 +213,110 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   function briefingSection(pb: PackBriefing, index: number, total: number): Node[] {
     const b = pb.briefing;
-    const id = `briefing-${b.id}`;
-    const heading: Node = {
-      unbreakable: true,
-      stack: [
-        { text: `BRIEFING ${index + 1} OF ${total}  ·  ${formatLongDate(b.startsAt).toUpperCase()}`, style: 'eyebrow', margin: [0, 0, 0, 4] },
-        {
-          text: b.title,
-          style: 'h1',
-          id,
-          tocItem: true,
-          tocStyle: 'tocEntry',
-          outline: true,
-          outlineText: `${formatLongDate(b.startsAt)} — ${b.title}`,
-        },
-        detailsTable(b, pb.organisers),
-      ],
-    };
-    const nodes: Node[] = [{ text: '', pageBreak: 'before' }, heading];
+    const id = `briefing-${index + 1}`;
+    tocEntries.push({ id, lead: formatLongDate(b.startsAt), label: b.title });
+    // Each briefing opens a page, so its heading and details need no keeping-together.
+    const nodes: Node[] = [
+      {
+        text: `BRIEFING ${index + 1} OF ${total}  ·  ${formatLongDate(b.startsAt).toUpperCase()}`,
+        style: 'eyebrow',
+        margin: [0, 0, 0, 4],
+        pageBreak: 'before',
+      },
+      { text: b.title, style: 'h1', id, outline: true, outlineText: `${formatLongDate(b.startsAt)}: ${b.title}` },
+      detailsTable(b, pb.organisers),
+    ];
     const summary = richTextNodes(b.summary);
-    if (summary.length) nodes.push(keepWithNext(sectionHeading('Summary'), summary));
+    if (summary.length) {
+      const firstHeight = blockHeight(parseRichText(b.summary)[0]);
+      nodes.push(keepWithNext(sectionHeading('Summary'), summary, firstHeight));
+    }
     if (options.includeStatements && pb.speakers.length) {
-      nodes.push(keepWithNext(sectionHeading('Statements'), []));
-      for (const g of pb.speakers) nodes.push(...speakerNodes(g));
+      pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
-    if (pb.actions.length) {
-      nodes.push(keepWithNext(sectionHeading('Follow-ups and announced events'), [briefingActionsTable(pb.actions)]));
-    }
+    if (pb.actions.length) nodes.push(briefingActionsTable(pb.actions));
     return nodes;
   }
 
   function detailsTable(b: Briefing, organisers: Organisation[]): Node {
+    const rows: [string, string][] = [
+      ['Date', formatLongDateTime(b.startsAt)],
+      ['Place', orDash(b.location)],
+      ['Format', FORMAT_LABEL[b.format] ?? b.format],
+      ['Organisers', orDash(organisers.map(organisationName).join('; '))],
+      ['Audience', orDash(b.audience)],
+      ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
+      ['Tags', orDash(b.tags.join(', '))],
+    ];
+    const tallest = Math.max(...rows.map(([, v]) => approxHeight(v, TEXT_WIDTH - 102, 8.5)));
     return {
       margin: [0, 10, 0, 4],
-      ...(keyValueTable([
-        ['Date', formatLongDateTime(b.startsAt)],
-        ['Place', orDash(b.location)],
-        ['Format', FORMAT_LABEL[b.format] ?? b.format],
-        ['Organisers', orDash(organisers.map(organisationName).join('; '))],
-        ['Audience', orDash(b.audience)],
-        [
-          'Classification',
-          {
-            text: [levelLabel(levels, b.classification), b.caveat.trim() ? ` // ${b.caveat.trim()}` : ''].join(''),
-            style: 'dd',
-            bold: levelRank(levels, b.classification) > 0,
-          },
-        ],
-        ['Tags', orDash(b.tags.join(', '))],
-      ]) as Record<string, unknown>),
+      ...(keyValueTable(
+        rows.map(([k, v]) => [k, k === 'Classification' ? { text: v, style: 'dd', bold: levelRank(levels, b.classification) > 0 } : v]),
+        tallest,
+      ) as Record<string, unknown>),
     };
   }
 
-  function speakerNodes(g: SpeakerGroup): Node[] {
+  /**
+   * A speaker's statements. The name and role never end a page alone: they share an unbreakable block
+   * with the first statement (and the "Statements" heading for the first speaker), unless that
+   * statement is so long that keeping it whole could overflow a page.
+   */
+  function speakerNodes(g: SpeakerGroup, lead?: Node): Node[] {
     const name = g.speaker?.name ?? 'Speaker not recorded';
     const role = speakerLine(g.speaker, g.organisation);
-    const head: Node[] = [{ text: name, style: 'speaker' }, ...(role ? [{ text: role, style: 'speakerRole' }] : [])];
-    const [first, ...rest] = g.statements.map(statementNode);
-    // The speaker's name never ends a page alone: it shares an unbreakable block with the first statement.
-    return [{ unbreakable: true, stack: [...head, ...(first ? [first] : [])], margin: [0, 10, 0, 0] }, ...rest];
+    const head: Node[] = [
+      ...(lead ? [lead] : []),
+      { text: name, style: 'speaker', margin: [0, lead ? 0 : 10, 0, 0] },
+      ...(role ? [{ text: role, style: 'speakerRole' }] : []),
+    ];
+    const nodes = g.statements.map(statementNode);
+    const first = g.statements[0];
+    if (first && approxHeight(first.text, TEXT_WIDTH - KIND_GUTTER - KIND_GAP, 10) <= KEEP_LIMIT) {
+      return [{ unbreakable: true, stack: [...head, nodes[0]!] }, ...nodes.slice(1)];
+    }
+    return [{ unbreakable: true, stack: head }, ...nodes];
   }
 
   function statementNode(s: Statement): Node {
     const k = KIND_STYLE[s.kind];
     return {
       columns: [
-        { width: 74, text: k.label, style: 'kind', color: k.color },
+        { width: KIND_GUTTER, text: k.label, style: 'kind', color: k.color },
         { width: '*', text: s.text, style: 'statement' },
       ],
-      columnGap: 8,
+      columnGap: KIND_GAP,
       margin: [0, 4, 0, 0],
     };
   }
 
-  function actionTitleCell(a: Action): Node {
+  function actionTitleCell(a: Action, extra: Node[] = []): Node {
     const stack: Node[] = [{ text: a.title, style: 'td', bold: true }];
     if (a.notes.trim()) stack.push({ text: a.notes, style: 'tdNote' });
-    return { stack };
+    return { stack: [...stack, ...extra] };
+  }
+
+  function actionRowHeight(a: Action, width: number): number {
+    return approxHeight(a.title, width, 8.5) + (a.notes.trim() ? approxHeight(a.notes, width, 7.5) : 0) + 24;
   }
 
   function briefingActionsTable(actions: Action[]): Node {
+    const widths = [54, '*', 84, 66, 60];
     return dataTable(
-      [58, '*', 80, 70, 56],
-      ['Type', 'Follow-up / event', 'Owner', 'Due / date', 'Status'],
+      widths,
+      ['Type', 'Follow-up / event', 'Owner / place', 'Due / date', 'Status'],
       actions.map((a) => {
         const overdue = isOverdue(a);
         return [
           { text: a.kind === 'event' ? 'Event' : 'Follow-up', style: 'td', color: a.kind === 'event' ? KIND_STYLE.announcement.color : INK },
           actionTitleCell(a),
           { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), style: 'td' },
-          { text: a.due ? formatLongDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK },
+          { text: a.due ? formatLongDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
           statusCell(a, overdue),
         ];
       }),
+      { caption: 'Follow-ups and announced events', rowHeights: actions.map((a) => actionRowHeight(a, starWidth(widths))) },
     );
   }
 
@@ -294,45 +331,50 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   let annexNo = 0;
   const annexLetter = () => String.fromCharCode(65 + annexNo++);
 
+  const annexHeading = (letter: string, title: string, id: string, lead: string): Node => ({
+    pageBreak: 'before',
+    stack: [
+      { text: `ANNEX ${letter}`, style: 'eyebrow', margin: [0, 0, 0, 4] },
+      { text: title, style: 'h1', id, outline: true, outlineText: `Annex ${letter}: ${title}` },
+      { text: lead, style: 'lead' },
+    ],
+  });
+
   if (options.includeTracker) {
     const letter = annexLetter();
-    const title = `Annex ${letter}: Action tracker`;
+    tocEntries.push({ id: 'annex-tracker', lead: `Annex ${letter}`, label: 'Action tracker' });
     const overdueCount = content.actions.filter(isOverdue).length;
+    const widths = [64, '*', 96, 66, 60];
     annexes.push(
-      { text: '', pageBreak: 'before' },
-      {
-        unbreakable: true,
-        stack: [
-          { text: `ANNEX ${letter}`, style: 'eyebrow', margin: [0, 0, 0, 4] },
-          { text: 'Action tracker', style: 'h1', id: 'annex-tracker', tocItem: true, outline: true, outlineText: title },
-          {
-            text: `All follow-ups and announced events of this pack by due date, as of ${formatLongDate(issueDate)}. ${
-              overdueCount ? `${plural(overdueCount, 'follow-up')} overdue, flagged in red.` : 'None is overdue.'
-            }`,
-            style: 'lead',
-          },
-        ],
-      },
+      annexHeading(
+        letter,
+        'Action tracker',
+        'annex-tracker',
+        `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(issueDate)}. ${
+          overdueCount ? `${plural(overdueCount, 'follow-up is', 'follow-ups are')} overdue, flagged in red.` : 'None is overdue.'
+        }`,
+      ),
       content.actions.length
         ? dataTable(
-            [62, '*', 92, 70, 56],
-            ['Due / date', 'Action', 'Briefing', 'Owner', 'Status'],
+            widths,
+            ['Due / date', 'Action', 'Briefing', 'Owner / place', 'Status'],
             content.actions.map((a) => {
               const overdue = isOverdue(a);
               const b = a.briefingId ? briefingById.get(a.briefingId) : undefined;
               const from = a.statementId ? statementById.get(a.statementId) : undefined;
               const fromSpeaker = from?.speakerId ? personById.get(from.speakerId)?.name : undefined;
-              const cell = actionTitleCell(a) as { stack: Node[] };
-              if (a.kind === 'event') cell.stack.unshift({ text: 'EVENT', style: 'flag', color: KIND_STYLE.announcement.color });
-              if (fromSpeaker) cell.stack.push({ text: `From a ${from?.kind ?? 'statement'} by ${fromSpeaker}`, style: 'tdNote' });
+              const extra: Node[] = fromSpeaker ? [{ text: `From ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}`, style: 'tdNote' }] : [];
+              const cell = actionTitleCell(a, extra) as { stack: Node[] };
+              if (a.kind === 'event') cell.stack.unshift({ text: 'EVENT', style: 'flag', color: KIND_STYLE.announcement.color, margin: [0, 0, 0, 1] });
               return [
                 { text: a.due ? formatLongDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
                 cell,
-                { text: b ? `${b.title} (${formatLongDate(b.startsAt)})` : DASH, style: 'tdSmall' },
+                { text: b ? `${formatLongDate(b.startsAt)}: ${b.title}` : DASH, style: 'tdSmall' },
                 { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), style: 'td' },
                 statusCell(a, overdue),
               ];
             }),
+            { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 20) },
           )
         : { text: 'No follow-ups or events are recorded for these briefings.', style: 'body' },
     );
@@ -340,19 +382,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   if (options.includePeople) {
     const letter = annexLetter();
-    const title = `Annex ${letter}: People and organisations`;
+    tocEntries.push({ id: 'annex-people', lead: `Annex ${letter}`, label: 'People and organisations' });
     const orgById = new Map(data.organisations.map((o) => [o.id, o]));
     annexes.push(
-      { text: '', pageBreak: 'before' },
-      {
-        unbreakable: true,
-        stack: [
-          { text: `ANNEX ${letter}`, style: 'eyebrow', margin: [0, 0, 0, 4] },
-          { text: 'People and organisations', style: 'h1', id: 'annex-people', tocItem: true, outline: true, outlineText: title },
-          { text: 'Speakers and institutions that appear in this pack.', style: 'lead' },
-          sectionHeading('People'),
-        ],
-      },
+      annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
       content.people.length
         ? dataTable(
             ['*', '*', '*', 70],
@@ -363,23 +396,44 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
               { text: orDash(organisationName(p.organisationId ? orgById.get(p.organisationId) : undefined)), style: 'td' },
               { text: orDash(p.country), style: 'td' },
             ]),
+            { caption: 'People' },
           )
         : { text: 'No speakers are recorded for these briefings.', style: 'body' },
-      keepWithNext(sectionHeading('Organisations'), [
-        content.organisations.length
-          ? dataTable(
-              ['*', 70, 90],
-              ['Organisation', 'Acronym', 'Country'],
-              content.organisations.map((o) => [
-                { text: o.name, style: 'td', bold: true },
-                { text: orDash(o.acronym), style: 'td' },
-                { text: orDash(o.country), style: 'td' },
-              ]),
-            )
-          : { text: 'No organisations are recorded for these briefings.', style: 'body' },
-      ]),
+      content.organisations.length
+        ? dataTable(
+            ['*', 70, 90],
+            ['Organisation', 'Acronym', 'Country'],
+            content.organisations.map((o) => [
+              { text: o.name, style: 'td', bold: true },
+              { text: orDash(o.acronym), style: 'td' },
+              { text: orDash(o.country), style: 'td' },
+            ]),
+            { caption: 'Organisations' },
+          )
+        : { text: 'No organisations are recorded for these briefings.', style: 'body' },
     );
   }
+
+  /*
+   * Table of contents: our own table rather than pdfmake's `toc`, so an entry can carry the briefing's
+   * date beside its title. `pageReference` fills in the page number and, like the titles'
+   * `linkToDestination`, makes the entry a link to the heading's named destination.
+   */
+  const tocRow = (e: { id: string; lead: string; label: string }): Node[] => [
+    { text: e.lead, style: 'tocLead', linkToDestination: e.id },
+    { text: e.label, style: 'tocEntry', linkToDestination: e.id },
+    { text: '', pageReference: e.id, style: 'tocNumber' },
+  ];
+  const toc: Node = {
+    pageBreak: 'before',
+    stack: [
+      { text: 'Contents', style: 'h1', margin: [0, 0, 0, 14] },
+      {
+        table: { dontBreakRows: true, widths: [84, '*', 30], body: tocEntries.map(tocRow) },
+        layout: TABLE_LAYOUTS.toc,
+      },
+    ],
+  };
 
   /* running heads */
   const banner = content.banner;
@@ -441,15 +495,32 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   return { definition, content, estimatedChars, pageCount: () => pageCount };
 }
 
-/** Keep a section heading with the first block that follows it. */
-function keepWithNext(heading: Node, blocks: Node[]): Node {
+/** Keep a section heading with the first block that follows it, if that block surely fits on a page. */
+function keepWithNext(heading: Node, blocks: Node[], firstHeight: number): Node {
   const [first, ...rest] = blocks;
   if (!first) return heading;
+  if (firstHeight > KEEP_LIMIT) return { stack: [heading, ...blocks] };
   return { stack: [{ unbreakable: true, stack: [heading, first] }, ...rest] };
 }
 
-function plural(n: number, word: string): string {
-  return `${n.toLocaleString('en')} ${word}${n === 1 ? '' : 's'}`;
+function blockHeight(block: Block | undefined): number {
+  if (!block) return 0;
+  const text = block.type === 'paragraph' ? block.runs.map((r) => r.text).join('') : block.items.map((i) => i.map((r) => r.text).join('')).join('\n');
+  return approxHeight(text, TEXT_WIDTH - (block.type === 'list' ? 20 : 0), 10);
+}
+
+/** Width left for the '*' column of a table (cell padding 5 + 5 per column). */
+function starWidth(widths: (number | string)[]): number {
+  const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
+  return TEXT_WIDTH - fixed - widths.length * 10;
+}
+
+function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+}
+
+function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
 const STYLES: Record<string, Record<string, unknown>> = {
@@ -474,8 +545,9 @@ const STYLES: Record<string, Record<string, unknown>> = {
   tdSmall: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15 },
   tdNote: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15, margin: [0, 1, 0, 0] },
   flag: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.6, margin: [0, 1, 0, 0] },
+  tocLead: { font: SANS, fontSize: 8, color: MUTED, margin: [0, 1.6, 0, 0] },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
-  tocNumber: { font: SANS, fontSize: 9, color: MUTED },
+  tocNumber: { font: SANS, fontSize: 9, color: MUTED, alignment: 'right', margin: [0, 1, 0, 0] },
   banner: { font: SANS, fontSize: 8, bold: true, alignment: 'center', characterSpacing: 1.6 },
   folio: { font: SANS, fontSize: 7.5, color: MUTED },
 };
@@ -500,6 +572,25 @@ export const TABLE_LAYOUTS: Record<string, Record<string, unknown>> = {
     paddingRight: () => 0,
     paddingTop: () => 3,
     paddingBottom: () => 3,
+  },
+  captioned: {
+    // Row 0 is the caption (a section heading), row 1 the column header.
+    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i <= 2 || i === node.table.body.length ? 0.8 : 0.4),
+    vLineWidth: () => 0,
+    hLineColor: (i: number) => (i <= 2 ? '#8a96a3' : RULE),
+    fillColor: (row: number) => (row === 1 ? FILL : null),
+    paddingLeft: () => 5,
+    paddingRight: () => 5,
+    paddingTop: (row: number) => (row === 0 ? 0 : 4),
+    paddingBottom: () => 4,
+  },
+  toc: {
+    hLineWidth: () => 0,
+    vLineWidth: () => 0,
+    paddingLeft: (i: number) => (i === 0 ? 0 : 6),
+    paddingRight: () => 0,
+    paddingTop: () => 4,
+    paddingBottom: () => 4,
   },
   cover: {
     hLineWidth: (i: number) => (i === 0 ? 0 : 0.4),
