@@ -1,0 +1,120 @@
+/**
+ * The app's handle on the search worker (search.worker.ts). One worker per window, started shortly
+ * after the workspace opens so the first search rarely waits, but never before the first screen has
+ * rendered: building the index must not delay the briefing list.
+ */
+import type { SearchFilters } from '../core/search';
+import { DB_NAME } from './db';
+import type { FromWorker, SearchResponse, SearchStatus, ToWorker } from './search-protocol';
+
+export type { SearchResponse, SearchStatus, ResultGroup } from './search-protocol';
+
+type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
+
+export class SearchIndex {
+  private worker: Worker | undefined;
+  private current: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0 };
+  private readonly listeners = new Set<(s: SearchStatus) => void>();
+  private readonly pending = new Map<number, Pending>();
+  private nextReq = 1;
+
+  constructor(private readonly dbName: string = DB_NAME) {}
+
+  get status(): SearchStatus {
+    return this.current;
+  }
+
+  /** Start the worker (idempotent). */
+  start(): void {
+    if (this.worker) return;
+    // `new URL(…, import.meta.url)` lets Vite bundle the worker with its imports (Dexie, MiniSearch).
+    const w = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'attache-search' });
+    w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
+    w.onerror = (e) => this.setStatus({ ...this.current, phase: 'error', message: `Search stopped working: ${e.message || 'worker error'}` });
+    this.worker = w;
+    this.send({ type: 'start', dbName: this.dbName });
+  }
+
+  /** Start once the browser is idle after the first render (at the latest after `maxWaitMs`). */
+  startWhenIdle(maxWaitMs = 1500): void {
+    if (this.worker) return;
+    const go = () => this.start();
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: maxWaitMs });
+    else setTimeout(go, 200);
+  }
+
+  stop(): void {
+    this.worker?.terminate();
+    this.worker = undefined;
+    for (const p of this.pending.values()) p.reject(new Error('Search was stopped'));
+    this.pending.clear();
+  }
+
+  /** Follow the indexing status; called at once with the current one. Returns an unsubscribe function. */
+  onStatus(fn: (s: SearchStatus) => void): () => void {
+    this.listeners.add(fn);
+    fn(this.current);
+    return () => this.listeners.delete(fn);
+  }
+
+  whenReady(): Promise<SearchStatus> {
+    this.start();
+    return new Promise((resolve, reject) => {
+      const off = this.onStatus((s) => {
+        if (s.phase === 'ready') {
+          queueMicrotask(() => off());
+          resolve(s);
+        } else if (s.phase === 'error') {
+          queueMicrotask(() => off());
+          reject(new Error(s.message ?? 'Search failed'));
+        }
+      });
+    });
+  }
+
+  search(text: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResponse> {
+    return this.request((req) => ({ type: 'search', req, text, filters, limit }));
+  }
+
+  suggest(kind: 'speaker' | 'organisation' | 'tag', prefix: string): Promise<string[]> {
+    return this.request((req) => ({ type: 'suggest', req, kind, prefix }));
+  }
+
+  private request<T>(make: (req: number) => ToWorker): Promise<T> {
+    this.start();
+    const req = this.nextReq++;
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(req, { resolve: resolve as (v: never) => void, reject });
+      this.send(make(req));
+    });
+  }
+
+  private send(msg: ToWorker): void {
+    this.worker?.postMessage(msg);
+  }
+
+  private receive(msg: FromWorker): void {
+    if (msg.type === 'status') {
+      this.setStatus(msg.status);
+      return;
+    }
+    const p = this.pending.get(msg.req);
+    if (!p) return;
+    this.pending.delete(msg.req);
+    if (msg.type === 'failed') p.reject(new Error(msg.message));
+    else p.resolve((msg.type === 'result' ? msg.response : msg.values) as never);
+  }
+
+  private setStatus(s: SearchStatus): void {
+    this.current = s;
+    for (const fn of this.listeners) fn(s);
+  }
+}
+
+let shared: SearchIndex | undefined;
+
+/** The window's search index over the app's database. */
+export function searchIndex(): SearchIndex {
+  shared ??= new SearchIndex();
+  return shared;
+}
