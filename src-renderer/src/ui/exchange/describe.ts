@@ -1,0 +1,121 @@
+/**
+ * Human wording for what sync touches: table and field names, a record's one-line label, a field value
+ * and a clock's author and time. The preview and the conflict log both speak this way.
+ */
+import { format } from 'date-fns';
+import { hlcNode, hlcWall, isHlc, nodeIdFromInstallationId, type Hlc } from '../../core/hlc';
+import type { SyncedTable } from '../../core/model';
+
+export const TABLE_LABELS: Record<SyncedTable, { one: string; many: string }> = {
+  briefings: { one: 'briefing', many: 'briefings' },
+  organisations: { one: 'organisation', many: 'organisations' },
+  people: { one: 'person', many: 'people' },
+  statements: { one: 'statement', many: 'statements' },
+  actions: { one: 'follow-up', many: 'follow-ups' },
+  settings: { one: 'setting', many: 'settings' },
+  packs: { one: 'pack', many: 'packs' },
+  conflicts: { one: 'conflict log entry', many: 'conflict log entries' },
+};
+
+const FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  startsAt: 'Date and time',
+  location: 'Location',
+  format: 'Format',
+  organiserIds: 'Organisers',
+  audience: 'Audience',
+  classification: 'Classification',
+  caveat: 'Caveat',
+  tags: 'Tags',
+  summary: 'Summary',
+  name: 'Name',
+  acronym: 'Acronym',
+  country: 'Country',
+  organisationId: 'Organisation',
+  briefingId: 'Briefing',
+  speakerId: 'Speaker',
+  kind: 'Kind',
+  text: 'Text',
+  order: 'Position',
+  statementId: 'Statement',
+  owner: 'Owner',
+  due: 'Due',
+  place: 'Place',
+  status: 'Status',
+  priority: 'Priority',
+  notes: 'Notes',
+  classificationLevels: 'Classification levels',
+  defaultClassification: 'Default classification',
+  options: 'Options',
+  deleted: 'Deleted',
+  resolution: 'Resolution',
+};
+
+export function tableLabel(table: string, count = 1): string {
+  const t = TABLE_LABELS[table as SyncedTable];
+  if (!t) return table;
+  return count === 1 ? t.one : t.many;
+}
+
+export function fieldLabel(field: string): string {
+  return FIELD_LABELS[field] ?? field;
+}
+
+function excerpt(text: string, max = 80): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}
+
+/** A record's one-line name: a briefing's title, a person's name, the start of a statement. */
+export function recordLabel(table: string, record: Record<string, unknown> | undefined, id = ''): string {
+  if (!record) return `${tableLabel(table)} ${id.slice(-8)}`.trim();
+  const pick = (k: string) => (typeof record[k] === 'string' ? (record[k] as string) : '');
+  const text =
+    table === 'statements'
+      ? pick('text')
+      : table === 'people' || table === 'organisations' || table === 'packs'
+        ? pick('name')
+        : table === 'settings'
+          ? 'Workspace settings'
+          : pick('title');
+  return text ? excerpt(text) : `${tableLabel(table)} ${String(record.id ?? id).slice(-8)}`;
+}
+
+/** A field value as plain text (never markup): lists joined, empties named, long text shortened. */
+export function valueText(field: string, value: unknown, max = 300): string {
+  if (value === null || value === undefined || value === '') return '(empty)';
+  if (field === 'deleted') return value ? 'deleted' : 'present';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return '(none)';
+    const parts = value.map((v) => (v && typeof v === 'object' && 'label' in v ? String((v as { label: unknown }).label) : String(v)));
+    return excerpt(parts.join(', '), max);
+  }
+  if (typeof value === 'object') return excerpt(JSON.stringify(value), max);
+  return excerpt(String(value), max);
+}
+
+/** Installation names known here, keyed by clock node id (the installation id without dashes). */
+export function nodeNames(installations: readonly { id: string; name: string }[]): Map<string, string> {
+  return new Map(installations.map((i) => [nodeIdFromInstallationId(i.id), i.name]));
+}
+
+/** Who made the edit stamped `clock`: a colleague's name, "this computer" or an unknown installation's short id. */
+export function authorOf(clock: Hlc, names: Map<string, string>, selfNode: string): string {
+  if (!isHlc(clock)) return 'an unknown installation';
+  const node = hlcNode(clock);
+  if (node === selfNode) return 'this installation';
+  return names.get(node) ?? `installation ${node.slice(-8)}`;
+}
+
+/** When the edit stamped `clock` was made, in the reader's local time. */
+export function whenOf(clock: Hlc): string {
+  if (!isHlc(clock)) return '';
+  return format(new Date(hlcWall(clock)), 'd MMM yyyy, HH:mm');
+}
+
+/** An ISO date-time (peer state) as "d MMM yyyy, HH:mm", or "never". */
+export function whenIso(iso: string): string {
+  if (!iso) return 'never';
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy, HH:mm');
+}
