@@ -523,14 +523,18 @@ function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
 }
 
+/*
+ * Letter-spacing stays under 0.08 em: from about 0.1 em poppler and most viewers take the gaps for
+ * word breaks, and a banner would copy and search as "S E C R E T".
+ */
 const STYLES: Record<string, Record<string, unknown>> = {
-  eyebrow: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 1.2 },
+  eyebrow: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.5 },
   coverTitle: { font: SERIF, fontSize: 26, bold: true, color: NAVY, lineHeight: 1.12 },
   coverRecipient: { font: SERIF, fontSize: 13, italics: true, color: INK },
-  coverKey: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 1, margin: [0, 2, 0, 0] },
+  coverKey: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.45, margin: [0, 2, 0, 0] },
   coverValue: { font: SERIF, fontSize: 11, color: INK },
   h1: { font: SERIF, fontSize: 17, bold: true, color: NAVY, lineHeight: 1.12 },
-  h2: { font: SANS, fontSize: 8.5, bold: true, color: NAVY, characterSpacing: 1, margin: [0, 16, 0, 6] },
+  h2: { font: SANS, fontSize: 8.5, bold: true, color: NAVY, characterSpacing: 0.55, margin: [0, 16, 0, 6] },
   lead: { font: SERIF, fontSize: 10, italics: true, color: MUTED, margin: [0, 6, 0, 10] },
   body: { margin: [0, 0, 0, 6], alignment: 'justify' },
   bullets: { margin: [8, 0, 0, 6] },
@@ -538,17 +542,17 @@ const STYLES: Record<string, Record<string, unknown>> = {
   dd: { font: SANS, fontSize: 8.5, color: INK },
   speaker: { font: SERIF, fontSize: 11.5, bold: true, color: NAVY },
   speakerRole: { font: SANS, fontSize: 8.5, color: MUTED, margin: [0, 1, 0, 2] },
-  kind: { font: SANS, fontSize: 6.8, bold: true, characterSpacing: 0.6, margin: [0, 2.2, 0, 0], alignment: 'right' },
+  kind: { font: SANS, fontSize: 6.8, bold: true, characterSpacing: 0.4, margin: [0, 2.2, 0, 0], alignment: 'right' },
   statement: { fontSize: 10, alignment: 'justify' },
-  th: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.4 },
+  th: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.3 },
   td: { font: SANS, fontSize: 8.5, color: INK, lineHeight: 1.15 },
   tdSmall: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15 },
   tdNote: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15, margin: [0, 1, 0, 0] },
-  flag: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.6, margin: [0, 1, 0, 0] },
+  flag: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.35, margin: [0, 1, 0, 0] },
   tocLead: { font: SANS, fontSize: 8, color: MUTED, margin: [0, 1.6, 0, 0] },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
   tocNumber: { font: SANS, fontSize: 9, color: MUTED, alignment: 'right', margin: [0, 1, 0, 0] },
-  banner: { font: SANS, fontSize: 8, bold: true, alignment: 'center', characterSpacing: 1.6 },
+  banner: { font: SANS, fontSize: 8, bold: true, alignment: 'center', characterSpacing: 0.6 },
   folio: { font: SANS, fontSize: 7.5, color: MUTED },
 };
 
