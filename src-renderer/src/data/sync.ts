@@ -5,11 +5,15 @@
  *
  * Every failure the user can cause is a `SyncError` whose message is one sentence for the screen.
  */
-import type { Hlc } from '../core/hlc';
-import type { SyncedTable } from '../core/model';
-import type { InstallationRef, SyncHeader } from '../core/sync/format';
-import type { Selection } from '../core/sync/select';
-import type { PeerState } from './db';
+import { formatHlc, type Hlc } from '../core/hlc';
+import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
+import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
+import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
+import { recordLabel } from '../core/sync/labels';
+import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
+import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
+import type { AttacheDb, PeerState } from './db';
+import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
 
 export { SyncError, isSyncError, type SyncErrorCode } from '../core/sync/guards';
@@ -69,15 +73,106 @@ export interface ExportResult {
 }
 
 /** Build a sync file. Reads in chunks and yields between them; writes nothing to the database. */
-export declare function exportWorkspace(ws: Workspace, options?: ExportOptions): Promise<ExportResult>;
+export async function exportWorkspace(ws: Workspace, options?: ExportOptions): Promise<ExportResult> {
+  const { mode = 'full', peerId, selection, passphrase, appVersion = '', onProgress, signal } = options ?? {};
+  const db = ws.db;
+  const peer = peerId ? await db.peers.get(peerId) : undefined;
+  if (peerId && !peer) throw new SyncError('invalid', 'That colleague is not known here yet: import a file from them first.');
+  if (mode === 'changes' && !peer) throw new SyncError('usage', 'Choose the colleague whose changes you want to export.');
+  const to: InstallationRef | undefined = peer ? { id: peer.id, name: peer.name } : undefined;
+  const since = mode === 'changes' && !selection ? peer!.lastSentHlc : '';
+  // Everything up to this clock is in the file (or was sent before); later edits go out next time.
+  const upTo = await newestClock(db);
+  const writer = new SyncFileWriter();
+  const breathe = timeSlicer();
+  const progress = (done: number, total: number) => onProgress?.({ phase: 'reading', done, total: Math.max(total, 1) });
+  let scope: SyncScope;
+
+  if (selection) {
+    const data = await readWorkspaceData(db);
+    const part = selectRecords(data, selection);
+    scope = { kind: 'selection', selection, description: describeSelection(selection, data), ...(to ? { to } : {}) };
+    const total = SYNCED_TABLES.reduce((n, t) => n + part[t].length, 0);
+    for (const t of SYNCED_TABLES) {
+      writer.add(t, part[t] as StoredRecord<typeof t>[]);
+      progress(writer.total, total);
+    }
+  } else {
+    scope = since ? { kind: 'since', since, to: to! } : { kind: 'full', ...(to ? { to } : {}) };
+    if (mode === 'changes' && to) scope = { kind: 'since', since, to };
+    const keys = new Map<SyncedTable, string[]>();
+    let total = 0;
+    for (const t of SYNCED_TABLES) {
+      if (since) {
+        const k = (await db.table(t).where('hlc').above(since).primaryKeys()) as string[];
+        keys.set(t, k);
+        total += k.length;
+      } else total += await db.table(t).count();
+    }
+    for (const t of SYNCED_TABLES) {
+      const table = db.table<StoredRecord<SyncedTable>, string>(t);
+      const k = keys.get(t);
+      if (k) {
+        for (let i = 0; i < k.length; i += CHUNK) {
+          const rows = (await table.bulkGet(k.slice(i, i + CHUNK))).filter((r): r is StoredRecord<SyncedTable> => r !== undefined);
+          writer.add(t, rows);
+          progress(writer.total, total);
+          throwIfAborted(signal);
+          await breathe();
+        }
+      } else {
+        // Paging by primary key reads each chunk with one getAll, the fastest read IndexedDB has.
+        let last = '';
+        for (;;) {
+          const rows = await table.where(':id').above(last).limit(CHUNK).toArray();
+          if (!rows.length) break;
+          writer.add(t, rows);
+          last = rows[rows.length - 1]!.id;
+          progress(writer.total, total);
+          throwIfAborted(signal);
+          await breathe();
+        }
+      }
+    }
+  }
+  throwIfAborted(signal);
+  const { bytes, header } = await writer.finish(
+    { app: { name: 'Attaché', version: appVersion }, installation: { ...ws.installation }, createdAt: new Date(ws.nowMs()).toISOString(), scope },
+    { passphrase: passphrase || undefined, onProgress: (p) => onProgress?.(p), signal },
+  );
+  const sentFrom = peer?.lastSentHlc ?? '';
+  return {
+    bytes,
+    header,
+    total: writer.total,
+    fileName: `${fileStem(ws, to)}.${SYNC_FILE_EXTENSION}`,
+    async markSent() {
+      if (!peer || selection || !upTo) return;
+      await db.transaction('rw', db.peers, async () => {
+        const current = await db.peers.get(peer.id);
+        if (!current) return;
+        // An import that landed meanwhile may have lowered the mark so relayed records go out next time: keep it.
+        if (current.lastSentHlc < sentFrom) return;
+        if (current.lastSentHlc >= upTo) return;
+        await db.peers.put({ ...current, lastSentHlc: upTo, lastSentAt: new Date(ws.nowMs()).toISOString() });
+      });
+    },
+  };
+}
 
 /** The automatic backup: a full, unencrypted export. Does not touch peer state. */
-export declare function createBackup(ws: Workspace, options?: { appVersion?: string } & LongTaskOptions): Promise<{ bytes: Uint8Array; name: string }>;
+export async function createBackup(ws: Workspace, options?: { appVersion?: string } & LongTaskOptions): Promise<{ bytes: Uint8Array; name: string }> {
+  const result = await exportWorkspace(ws, { mode: 'full', appVersion: options?.appVersion, onProgress: options?.onProgress, signal: options?.signal });
+  return { bytes: result.bytes, name: `${fileStem(ws, undefined, 'backup')}.${SYNC_FILE_EXTENSION}` };
+}
 
 // ---------------------------------------------------------------- import
 
 /** Header facts readable without a passphrase (for "this file is from X, encrypted: enter the passphrase"). Throws SyncError. */
-export declare function readSyncHeader(bytes: Uint8Array): { header: SyncHeader; encrypted: boolean };
+export function readSyncHeader(bytes: Uint8Array): { header: SyncHeader; encrypted: boolean } {
+  const { header, encrypted } = readHeader(bytes);
+  return { header, encrypted };
+}
 
 export interface RecordRef {
   table: SyncedTable;
@@ -108,6 +203,8 @@ export interface TableChangeCounts {
   deleted: number;
   unchanged: number;
   heldBack: number;
+  /** Changes that stay out of sight: tombstones of records never seen here, edits to deleted records. */
+  hidden: number;
 }
 
 /** Lists are capped at PREVIEW_LIST_LIMIT entries each; `totals` always has the full numbers. */
@@ -140,7 +237,101 @@ export interface PreviewOptions extends LongTaskOptions {
 }
 
 /** Decode, verify, decrypt, validate and compare with the workspace, without writing anything. Throws SyncError. */
-export declare function previewImport(ws: Workspace, bytes: Uint8Array, options?: PreviewOptions): Promise<ImportPreview>;
+export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: PreviewOptions): Promise<ImportPreview> {
+  const { passphrase, onProgress, signal } = options ?? {};
+  const file = await decodeSyncFile(bytes, { passphrase, signal, onProgress: (p: FileProgress) => onProgress?.(p) });
+  const db = ws.db;
+  const now = ws.nowMs();
+  const breathe = timeSlicer();
+  const perTable = Object.fromEntries(SYNCED_TABLES.map((t) => [t, emptyCounts()])) as Record<SyncedTable, TableChangeCounts>;
+  const totals = { ...emptyCounts(), conflicts: 0 };
+  const added: RecordRef[] = [];
+  const updated: RecordRef[] = [];
+  const deleted: RecordRef[] = [];
+  const conflicts: ConflictPreview[] = [];
+  const heldBack: HeldBackRecord[] = [];
+  const push = <X>(list: X[], item: X) => list.length < PREVIEW_LIST_LIMIT && list.push(item);
+  let done = 0;
+  for (const t of SYNCED_TABLES) {
+    const incoming = file.data[t] as StoredRecord<SyncedTable>[];
+    if (!incoming.length) continue;
+    const table = db.table<StoredRecord<SyncedTable>, string>(t);
+    const empty = (await table.count()) === 0;
+    const counts = perTable[t];
+    for (let i = 0; i < incoming.length; i += CHUNK) {
+      const chunk = incoming.slice(i, i + CHUNK);
+      const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
+      chunk.forEach((rec, k) => {
+        const ref = { table: t, id: rec.id, label: recordLabel(t, rec) };
+        const future = farFutureClock(rec, now);
+        if (future) {
+          counts.heldBack++;
+          push(heldBack, { ...ref, clock: future });
+          return;
+        }
+        const local = locals[k];
+        const m = mergeRecord(t, local, rec);
+        if (!m.result) counts.unchanged++;
+        else if (m.added) {
+          if (rec.deleted) counts.hidden++;
+          else {
+            counts.added++;
+            push(added, ref);
+          }
+        } else if (m.deletedNow) {
+          counts.deleted++;
+          push(deleted, ref);
+        } else if (m.result.deleted && local?.deleted) counts.hidden++;
+        else {
+          counts.updated++;
+          push(updated, ref);
+        }
+        for (const c of m.conflicts) {
+          totals.conflicts++;
+          push(conflicts, {
+            ...ref,
+            label: recordLabel(t, local ?? rec),
+            field: c.field,
+            localValue: c.winnerSide === 'local' ? c.winner.value : c.loser.value,
+            incomingValue: c.winnerSide === 'local' ? c.loser.value : c.winner.value,
+            localClock: c.winnerSide === 'local' ? c.winner.stamp.c : c.loser.stamp.c,
+            incomingClock: c.winnerSide === 'local' ? c.loser.stamp.c : c.winner.stamp.c,
+            winner: c.winnerSide,
+          });
+        }
+      });
+      done += chunk.length;
+      onProgress?.({ phase: 'comparing', done, total: Math.max(file.total, 1) });
+      throwIfAborted(signal);
+      await breathe();
+    }
+  }
+  for (const t of SYNCED_TABLES) for (const k of Object.keys(totals) as (keyof TableChangeCounts)[]) if (k in perTable[t]) totals[k] += perTable[t][k];
+  const deleting = SYNCED_TABLES.filter((t) => t !== 'conflicts').reduce((n, t) => n + perTable[t].deleted, 0);
+  let massDelete: ImportPreview['massDelete'] = null;
+  if (deleting > 0) {
+    const live = await countLive(db);
+    if (deleting * 2 > live) massDelete = { deleting, live };
+  }
+  const nothingToDo = totals.added + totals.updated + totals.deleted + totals.hidden === 0 && totals.conflicts === 0;
+  const payload: Payload = { file };
+  payloads.add(payload);
+  return {
+    header: file.header,
+    encrypted: file.encrypted,
+    from: file.header.installation,
+    perTable,
+    totals,
+    added,
+    updated,
+    deleted,
+    conflicts,
+    heldBack,
+    massDelete,
+    nothingToDo,
+    payload,
+  };
+}
 
 export interface ApplyOptions extends LongTaskOptions {
   /** Required when preview.massDelete is set; otherwise rejects with code 'mass-delete'. */
@@ -167,15 +358,228 @@ export interface ImportResult {
  * is recomputed inside the transaction against the current state. On any failure nothing changes: records,
  * clock and peer state are as before.
  */
-export declare function applyImport(ws: Workspace, preview: ImportPreview, options?: ApplyOptions): Promise<ImportResult>;
+export async function applyImport(ws: Workspace, preview: ImportPreview, options?: ApplyOptions): Promise<ImportResult> {
+  const { confirmMassDelete = false, applyFutureEdits = false, onProgress, signal, failAfter } = options ?? {};
+  const payload = preview.payload as Payload;
+  if (!payloads.has(payload)) throw new SyncError('invalid', 'This preview did not come from previewImport.');
+  if (preview.massDelete && !confirmMassDelete) throw massDeleteError(preview.massDelete.deleting, preview.massDelete.live);
+  throwIfAborted(signal);
+  const { file } = payload;
+  const db = ws.db;
+  const now = ws.nowMs();
+  const clockBefore = ws.snapshotClock();
+  const tables = SYNCED_TABLES.map((t) => db.table(t));
+  try {
+    return await db.transaction('rw', [...tables, db.meta, db.peers], async () => {
+      const result: ImportResult = { added: 0, updated: 0, deleted: 0, conflicts: 0, heldBack: 0, changed: false };
+      const liveBefore = !confirmMassDelete && preview.totals.deleted > 0 ? await countLive(db) : undefined;
+      let addedLive = 0;
+      let restored = 0;
+      let deletedLive = 0;
+      let written = 0;
+      let done = 0;
+      let maxRemote = '';
+      let minChanged = '';
+      const entries = new Map<string, Conflict>();
+      for (const t of SYNCED_TABLES) {
+        const incoming = file.data[t] as StoredRecord<SyncedTable>[];
+        if (!incoming.length) continue;
+        const table = db.table<StoredRecord<SyncedTable>, string>(t);
+        const empty = (await table.count()) === 0;
+        for (let i = 0; i < incoming.length; i += CHUNK) {
+          let chunk = incoming.slice(i, i + CHUNK);
+          if (!applyFutureEdits) {
+            const before = chunk.length;
+            chunk = chunk.filter((r) => !farFutureClock(r, now));
+            result.heldBack += before - chunk.length;
+          }
+          const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
+          const puts: StoredRecord<SyncedTable>[] = [];
+          chunk.forEach((rec, k) => {
+            if (rec.hlc > maxRemote) maxRemote = rec.hlc;
+            const m = mergeRecord(t, locals[k], rec);
+            for (const c of m.conflicts) {
+              const entry = conflictEntry(c);
+              entries.set(entry.id, entry);
+            }
+            if (!m.result) return;
+            puts.push(m.result);
+            if (!minChanged || m.result.hlc < minChanged) minChanged = m.result.hlc;
+            if (m.added) result.added++;
+            else result.updated++;
+            if (t === 'conflicts') return;
+            if (m.deletedNow) deletedLive++;
+            if (m.restoredNow) restored++;
+            if (m.added && !m.result.deleted) addedLive++;
+          });
+          if (puts.length) await table.bulkPut(puts);
+          written += puts.length;
+          if (failAfter !== undefined && written >= failAfter) throw new Error(`Injected failure after ${written} records (test hook).`);
+          done += chunk.length;
+          onProgress?.({ phase: 'applying', done, total: Math.max(file.total, 1) });
+          throwIfAborted(signal);
+        }
+      }
+      result.deleted = deletedLive;
+
+      let minNewConflict = '';
+      if (entries.size) {
+        const ids = [...entries.keys()];
+        const existing = await db.conflicts.bulkGet(ids);
+        const fresh = ids.filter((_, k) => !existing[k]).map((id) => entries.get(id)!);
+        if (fresh.length) await db.conflicts.bulkAdd(fresh);
+        result.conflicts = fresh.length;
+        for (const e of fresh) {
+          if (!minChanged || e.hlc < minChanged) minChanged = e.hlc;
+          if (!minNewConflict || e.hlc < minNewConflict) minNewConflict = e.hlc;
+        }
+      }
+
+      if (!confirmMassDelete && deletedLive > 0) {
+        const live = liveBefore ?? (await countLive(db)) + deletedLive - addedLive - restored;
+        if (deletedLive * 2 > live) throw massDeleteError(deletedLive, live);
+      }
+
+      const clock = ws.snapshotClock();
+      if (maxRemote && maxRemote > formatHlc(clock.wall, clock.counter, clock.node)) await ws.observe(maxRemote);
+      await rememberPeers(ws, file, minChanged, minNewConflict);
+      result.changed = written > 0 || result.conflicts > 0;
+      return result;
+    });
+  } catch (e) {
+    ws.restoreClock(clockBefore);
+    if (e instanceof SyncError) throw e;
+    const reason = e instanceof Error ? e.message : String(e);
+    throw new Error(`The import failed and nothing was changed: ${reason}`, { cause: e });
+  }
+}
 
 // ---------------------------------------------------------------- peers and conflicts
 
 /** Colleagues this installation exchanged files with, by name. */
-export declare function listPeers(ws: Workspace): Promise<PeerState[]>;
+export async function listPeers(ws: Workspace): Promise<PeerState[]> {
+  const peers = await ws.db.peers.toArray();
+  return peers.sort((a, b) => a.name.localeCompare(b.name));
+}
 
 /** Bring the losing value back (a new local edit, which will travel to colleagues) and mark the entry 'restored'. */
-export declare function reverseConflict(ws: Workspace, conflictId: string): Promise<void>;
+export async function reverseConflict(ws: Workspace, conflictId: string): Promise<void> {
+  const db = ws.db;
+  const entry = await db.conflicts.get(conflictId);
+  if (!entry || entry.deleted) throw new SyncError('invalid', 'That conflict log entry no longer exists.');
+  if (entry.resolution === 'restored') return;
+  await db.transaction('rw', [db.table(entry.table), db.conflicts, db.meta], async () => {
+    if (entry.field === 'deleted') {
+      if (entry.value === 1) await ws.remove(entry.table, entry.recordId);
+      else await ws.restore(entry.table, entry.recordId);
+    } else {
+      const record = await db.table<StoredRecord<SyncedTable>, string>(entry.table).get(entry.recordId);
+      if (!record) throw new SyncError('invalid', 'The record this conflict is about no longer exists.');
+      if (record.deleted) throw new SyncError('invalid', 'The record this conflict is about was deleted: restore it first.');
+      await ws.update(entry.table, entry.recordId, { [entry.field]: entry.value } as never);
+    }
+    await ws.update('conflicts', conflictId, { resolution: 'restored' });
+  });
+}
 
 /** Mark a conflict log entry as reviewed ('dismissed'); the current value stays. */
-export declare function dismissConflict(ws: Workspace, conflictId: string): Promise<void>;
+export async function dismissConflict(ws: Workspace, conflictId: string): Promise<void> {
+  const entry = await ws.db.conflicts.get(conflictId);
+  if (!entry || entry.deleted) throw new SyncError('invalid', 'That conflict log entry no longer exists.');
+  await ws.update('conflicts', conflictId, { resolution: 'dismissed' });
+}
+
+// ---------------------------------------------------------------- internals
+
+/** Records per bulkGet/bulkPut: large enough for IndexedDB throughput, small enough to keep the UI fed. */
+const CHUNK = 2000;
+
+interface Payload {
+  file: DecodedSyncFile;
+}
+const payloads = new WeakSet<Payload>();
+
+function emptyCounts(): TableChangeCounts {
+  return { added: 0, updated: 0, deleted: 0, unchanged: 0, heldBack: 0, hidden: 0 };
+}
+
+function massDeleteError(deleting: number, live: number): SyncError {
+  return new SyncError('mass-delete', `This import would delete ${deleting} of your ${live} records; confirm to go ahead.`);
+}
+
+/** Live records of the workspace (the conflict log aside). Only counted when an import deletes something. */
+async function countLive(db: AttacheDb): Promise<number> {
+  let n = 0;
+  for (const t of SYNCED_TABLES) {
+    if (t === 'conflicts') continue;
+    n += await db.table<StoredRecord<SyncedTable>, string>(t).filter((r) => r.deleted === 0).count();
+  }
+  return n;
+}
+
+async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
+  let max = '';
+  for (const t of SYNCED_TABLES) {
+    const last = (await db.table(t).orderBy('hlc').last()) as StoredRecord<SyncedTable> | undefined;
+    if (last && last.hlc > max) max = last.hlc;
+  }
+  return max;
+}
+
+/** A mark that sorts just below `clock`, so `where('hlc').above(mark)` includes it (a strict prefix sorts first). */
+function justBelow(clock: Hlc): Hlc {
+  return clock.slice(0, -1);
+}
+
+/**
+ * Peer bookkeeping inside the import transaction. The sender: what we received from it. Everyone else:
+ * records this import changed may carry clocks older than what we last sent them (a relayed colleague's
+ * edits), so their "last sent" mark is lowered below the oldest such clock and the next "changes" export
+ * includes them. The sender itself only needs the conflict log entries this import created.
+ */
+async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: Hlc | '', minNewConflict: Hlc | ''): Promise<void> {
+  const db = ws.db;
+  const from = file.header.installation;
+  const isPeer = from.id !== ws.installation.id && file.header.scope.kind !== 'merge';
+  const nowIso = new Date(ws.nowMs()).toISOString();
+  for (const p of await db.peers.toArray()) {
+    if (isPeer && p.id === from.id) continue;
+    if (minChanged && p.lastSentHlc && p.lastSentHlc >= minChanged) await db.peers.put({ ...p, lastSentHlc: justBelow(minChanged) });
+  }
+  if (!isPeer) return;
+  const old = await db.peers.get(from.id);
+  const next: PeerState = {
+    id: from.id,
+    name: from.name || old?.name || 'Colleague',
+    lastSentHlc: old?.lastSentHlc ?? '',
+    lastSentAt: old?.lastSentAt ?? '',
+    lastReceivedHlc: old?.lastReceivedHlc ?? '',
+    lastReceivedAt: old?.lastReceivedAt ?? '',
+  };
+  if (file.maxClock && file.maxClock > next.lastReceivedHlc) {
+    next.lastReceivedHlc = file.maxClock;
+    next.lastReceivedAt = nowIso;
+  }
+  if (minNewConflict && next.lastSentHlc && next.lastSentHlc >= minNewConflict) next.lastSentHlc = justBelow(minNewConflict);
+  const same = old && (Object.keys(next) as (keyof PeerState)[]).every((k) => old[k] === next[k]);
+  if (!same) await db.peers.put(next);
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'workspace'
+  );
+}
+
+function fileStem(ws: Workspace, to: InstallationRef | undefined, kind?: string): string {
+  const d = new Date(ws.nowMs());
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
+  return ['attache', kind, slug(ws.installation.name), to ? `for-${slug(to.name)}` : undefined, stamp].filter(Boolean).join('-');
+}

@@ -3,9 +3,16 @@
  * and a trailer line with the SHA-256 digest. Pure TypeScript with WebCrypto, so the app, the CLI and
  * the tests read and write files with this one implementation.
  */
-import type { Hlc } from '../hlc';
-import type { SyncedTable } from '../model';
+import { z } from 'zod';
+import { isHlc, type Hlc } from '../hlc';
+import { isId } from '../ids';
+import { FIELDS, SYNCED_TABLES, emptyWorkspaceData, stampedFields, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
+import { decryptBody, encryptBody, newEncryptionHeader } from './crypto';
+import { sha256, toHex } from './digest';
+import { SYNC_LIMITS, SyncError, throwIfAborted, timeSlicer } from './guards';
 import type { Selection } from './select';
+import { TABLE_NOUN } from './labels';
+import { validateRecord } from './validate';
 
 export const FORMAT_NAME = 'attache-sync';
 export const FORMAT_VERSION = 1;
@@ -49,4 +56,318 @@ export interface SyncHeader {
   /** Newest field clock in the file, '' when it carries no records. */
   maxClock: Hlc | '';
   encryption?: EncryptionHeader;
+}
+
+// ---------------------------------------------------------------- layout
+
+const MAGIC = `{"format":"${FORMAT_NAME}",`;
+const TRAILER_PREFIX = '{"sha256":"';
+const TRAILER_SUFFIX = '"}\n';
+const TRAILER_LENGTH = TRAILER_PREFIX.length + 64 + TRAILER_SUFFIX.length;
+const NL = 0x0a;
+
+const encoder = new TextEncoder();
+
+export interface FileProgress {
+  phase: 'verifying' | 'decrypting' | 'validating' | 'encrypting' | 'writing';
+  done: number;
+  total: number;
+}
+
+export interface LongTask {
+  onProgress?: (p: FileProgress) => void;
+  signal?: AbortSignal;
+}
+
+// ---------------------------------------------------------------- header
+
+const installationSchema = z.strictObject({ id: z.string().refine(isId), name: z.string().max(200) });
+const clockSchema = z.string().refine(isHlc);
+const selectionSchema = z.strictObject({
+  tags: z.array(z.string().max(60)).max(100).optional(),
+  briefingIds: z.array(z.string().refine(isId)).max(10_000).optional(),
+  ceiling: z.string().max(60).optional(),
+});
+const headerSchema = z.strictObject({
+  format: z.literal(FORMAT_NAME),
+  version: z.literal(FORMAT_VERSION),
+  app: z.strictObject({ name: z.string().max(100), version: z.string().max(100) }),
+  installation: installationSchema,
+  createdAt: z.string().max(40),
+  scope: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('full'), to: installationSchema.optional() }),
+    z.strictObject({ kind: z.literal('since'), since: z.union([clockSchema, z.literal('')]), to: installationSchema }),
+    z.strictObject({ kind: z.literal('selection'), selection: selectionSchema, description: z.string().max(2000), to: installationSchema.optional() }),
+    z.strictObject({
+      kind: z.literal('merge'),
+      sources: z.array(z.strictObject({ installation: installationSchema, createdAt: z.string().max(40) })).max(1000),
+    }),
+  ]),
+  counts: z.strictObject(Object.fromEntries(SYNCED_TABLES.map((t) => [t, z.number().int().nonnegative()])) as Record<SyncedTable, z.ZodNumber>),
+  maxClock: z.union([clockSchema, z.literal('')]),
+  encryption: z
+    .strictObject({
+      kdf: z.literal('PBKDF2-SHA256'),
+      iterations: z.number().int(),
+      salt: z.string().max(200),
+      cipher: z.literal('AES-256-GCM'),
+      iv: z.string().max(200),
+    })
+    .optional(),
+});
+
+export interface HeaderInfo {
+  header: SyncHeader;
+  encrypted: boolean;
+  /** Byte offset just after the header line's newline. */
+  bodyStart: number;
+}
+
+function startsWithMagic(bytes: Uint8Array): boolean {
+  const magic = encoder.encode(MAGIC);
+  if (bytes.length < magic.length) return false;
+  for (let i = 0; i < magic.length; i++) if (bytes[i] !== magic[i]) return false;
+  return true;
+}
+
+/** Read and check the first line. Fast: it never looks past the header. */
+export function readHeader(bytes: Uint8Array): HeaderInfo {
+  if (!startsWithMagic(bytes)) {
+    const prefix = encoder.encode(MAGIC);
+    const isPrefix = bytes.length < prefix.length && bytes.every((b, i) => b === prefix[i]);
+    if (isPrefix && bytes.length > 0) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');
+    throw new SyncError('not-sync-file', 'This is not an Attaché sync file.');
+  }
+  if (bytes.length > SYNC_LIMITS.fileBytes) {
+    throw new SyncError('too-large', `The file is ${Math.round(bytes.length / 2 ** 20)} MiB, more than the ${SYNC_LIMITS.fileBytes / 2 ** 20} MiB an import accepts.`);
+  }
+  const end = bytes.subarray(0, SYNC_LIMITS.headerBytes + 1).indexOf(NL);
+  if (end === -1) {
+    if (bytes.length <= SYNC_LIMITS.headerBytes) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');
+    throw new SyncError('not-sync-file', 'This is not an Attaché sync file: its header is far too long.');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end)));
+  } catch {
+    throw new SyncError('not-sync-file', 'This is not an Attaché sync file: its header is not readable.');
+  }
+  const version = (raw as { version?: unknown }).version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
+    throw new SyncError('invalid', 'The file’s header has no valid format version.');
+  }
+  if (version > FORMAT_VERSION) {
+    throw new SyncError(
+      'newer-version',
+      `This file uses sync format version ${version}, but this version of Attaché reads format version ${FORMAT_VERSION}; update Attaché to import it.`,
+    );
+  }
+  const parsed = headerSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new SyncError('invalid', `The file’s header is invalid at "${issue.path.join('.') || 'top'}": ${issue.message}.`);
+  }
+  const header = parsed.data as SyncHeader;
+  return { header, encrypted: header.encryption !== undefined, bodyStart: end + 1 };
+}
+
+/** Check the trailer and the digest. Returns where the body ends. */
+async function checkIntegrity(bytes: Uint8Array, bodyStart: number): Promise<number> {
+  const bodyEnd = bytes.length - TRAILER_LENGTH;
+  const trailer = bodyEnd >= bodyStart ? new TextDecoder().decode(bytes.subarray(bodyEnd)) : '';
+  const match = /^\{"sha256":"([0-9a-f]{64})"\}\n$/.exec(trailer);
+  if (!match) {
+    throw new SyncError('truncated', 'The file is truncated: its integrity check at the end is missing.');
+  }
+  const digest = toHex(await sha256(bytes.subarray(0, bodyEnd)));
+  if (digest !== match[1]) throw new SyncError('tampered', 'The file was changed or damaged after it was written: its integrity check does not match.');
+  return bodyEnd;
+}
+
+/** Everything `sync verify` checks without a passphrase: header, completeness and digest. */
+export async function verifySyncFile(bytes: Uint8Array): Promise<HeaderInfo> {
+  const info = readHeader(bytes);
+  await checkIntegrity(bytes, info.bodyStart);
+  return info;
+}
+
+// ---------------------------------------------------------------- decode
+
+export interface DecodedSyncFile {
+  header: SyncHeader;
+  encrypted: boolean;
+  /** Validated records, fresh objects, grouped per table. */
+  data: WorkspaceData;
+  /** Number of records in all tables. */
+  total: number;
+  /** Newest field clock of the records. */
+  maxClock: Hlc | '';
+}
+
+/**
+ * Read a whole file: header, integrity, decryption, then every record validated (see validate.ts).
+ * Throws a SyncError with a one-sentence message for every kind of bad file.
+ */
+export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { passphrase?: string } = {}): Promise<DecodedSyncFile> {
+  const { onProgress, signal } = options;
+  const info = readHeader(bytes);
+  const { header } = info;
+  onProgress?.({ phase: 'verifying', done: 0, total: 1 });
+  const bodyEnd = await checkIntegrity(bytes, info.bodyStart);
+  throwIfAborted(signal);
+  let body = bytes.subarray(info.bodyStart, bodyEnd);
+  if (header.encryption) {
+    if (!options.passphrase) throw new SyncError('passphrase-required', 'This file is encrypted: enter its passphrase to open it.');
+    onProgress?.({ phase: 'decrypting', done: 0, total: 1 });
+    body = await decryptBody(body, options.passphrase, header.encryption, bytes.subarray(0, info.bodyStart - 1));
+    throwIfAborted(signal);
+  }
+  const total = SYNCED_TABLES.reduce((n, t) => n + header.counts[t], 0);
+  const data = emptyWorkspaceData();
+  const seen = new Map<SyncedTable, Set<string>>(SYNCED_TABLES.map((t) => [t, new Set()]));
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const breathe = timeSlicer();
+  let maxClock = '';
+  let done = 0;
+  let start = 0;
+  onProgress?.({ phase: 'validating', done, total: Math.max(total, 1) });
+  while (start < body.length) {
+    const nl = body.indexOf(NL, start);
+    if (nl === -1) throw new SyncError('invalid', 'The file’s content does not end with a complete line.');
+    let line: unknown;
+    try {
+      line = JSON.parse(decoder.decode(body.subarray(start, nl)));
+    } catch {
+      throw new SyncError('invalid', 'The file’s content is not readable (a line is not valid JSON).');
+    }
+    start = nl + 1;
+    const { table, records } = checkLine(line);
+    const ids = seen.get(table)!;
+    const out = data[table] as StoredRecord<SyncedTable>[];
+    for (const raw of records) {
+      const rec = validateRecord(table, raw);
+      if (ids.has(rec.id)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
+      ids.add(rec.id);
+      if (rec.hlc > maxClock) maxClock = rec.hlc;
+      out.push(rec);
+    }
+    done += records.length;
+    onProgress?.({ phase: 'validating', done, total: Math.max(total, 1) });
+    throwIfAborted(signal);
+    await breathe();
+    throwIfAborted(signal);
+  }
+  for (const t of SYNCED_TABLES) {
+    if (data[t].length !== header.counts[t]) {
+      throw new SyncError('invalid', `The file’s header announces ${header.counts[t]} records of ${t} but it holds ${data[t].length}.`);
+    }
+  }
+  if (maxClock !== header.maxClock) throw new SyncError('invalid', 'The file’s header clock does not match its records.');
+  return { header, encrypted: !!header.encryption, data, total, maxClock };
+}
+
+function checkLine(line: unknown): { table: SyncedTable; records: unknown[] } {
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) throw new SyncError('invalid', 'The file’s content has a line that is not a group of records.');
+  const keys = Object.keys(line);
+  const { table, records } = line as { table?: unknown; records?: unknown };
+  if (keys.length !== 2 || !(SYNCED_TABLES as readonly unknown[]).includes(table) || !Array.isArray(records)) {
+    throw new SyncError('invalid', 'The file’s content has a group of records of an unknown kind.');
+  }
+  return { table: table as SyncedTable, records };
+}
+
+// ---------------------------------------------------------------- encode
+
+/** The record with keys in one fixed order and nothing else: files are reproducible byte for byte. */
+function canonical(table: SyncedTable, r: StoredRecord<SyncedTable>): Record<string, unknown> {
+  const src = r as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { id: r.id, hlc: r.hlc, deleted: r.deleted };
+  for (const f of FIELDS[table]) out[f] = src[f];
+  const stamps: Record<string, unknown> = {};
+  for (const f of stampedFields(table)) {
+    const s = r.stamps[f]!;
+    stamps[f] = s.p === undefined ? { c: s.c } : { c: s.c, p: s.p };
+  }
+  out.stamps = stamps;
+  return out;
+}
+
+export type HeaderFields = Pick<SyncHeader, 'app' | 'installation' | 'createdAt' | 'scope'>;
+
+/**
+ * Builds a file from chunks of records, so an export never needs the whole workspace as objects at once:
+ * each chunk becomes UTF-8 bytes immediately. The header (counts, newest clock) is written last, in front.
+ */
+export class SyncFileWriter {
+  private readonly parts: Uint8Array[] = [];
+  private size = 0;
+  private readonly counts = Object.fromEntries(SYNCED_TABLES.map((t) => [t, 0])) as Record<SyncedTable, number>;
+  private maxClock: Hlc | '' = '';
+
+  get total(): number {
+    return SYNCED_TABLES.reduce((n, t) => n + this.counts[t], 0);
+  }
+
+  add<T extends SyncedTable>(table: T, records: readonly StoredRecord<T>[]): void {
+    for (let i = 0; i < records.length; i += SYNC_LIMITS.recordsPerLine) {
+      const chunk = records.slice(i, i + SYNC_LIMITS.recordsPerLine).map((r) => {
+        if (r.hlc > this.maxClock) this.maxClock = r.hlc;
+        return canonical(table, r as StoredRecord<SyncedTable>);
+      });
+      const bytes = encoder.encode(`{"table":"${table}","records":${JSON.stringify(chunk)}}\n`);
+      this.parts.push(bytes);
+      this.size += bytes.length;
+      this.counts[table] += chunk.length;
+    }
+  }
+
+  async finish(fields: HeaderFields, options: LongTask & { passphrase?: string; iterations?: number } = {}): Promise<{ bytes: Uint8Array; header: SyncHeader }> {
+    const header: SyncHeader = {
+      format: FORMAT_NAME,
+      version: FORMAT_VERSION,
+      app: fields.app,
+      installation: fields.installation,
+      createdAt: fields.createdAt,
+      scope: fields.scope,
+      counts: { ...this.counts },
+      maxClock: this.maxClock,
+    };
+    if (options.passphrase) header.encryption = newEncryptionHeader(options.iterations);
+    const headerLine = encoder.encode(`${JSON.stringify(header)}\n`);
+    let body = concat(this.parts, this.size);
+    this.parts.length = 0;
+    if (header.encryption) {
+      options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
+      body = await encryptBody(body, options.passphrase!, header.encryption, headerLine.subarray(0, headerLine.length - 1));
+      throwIfAborted(options.signal);
+    }
+    options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
+    const out = new Uint8Array(headerLine.length + body.length + TRAILER_LENGTH);
+    out.set(headerLine, 0);
+    out.set(body, headerLine.length);
+    const digest = toHex(await sha256(out.subarray(0, headerLine.length + body.length)));
+    out.set(encoder.encode(`${TRAILER_PREFIX}${digest}${TRAILER_SUFFIX}`), headerLine.length + body.length);
+    return { bytes: out, header };
+  }
+}
+
+function concat(parts: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+/** Encode in-memory records in one go (CLI, tests). */
+export async function encodeSyncFile(
+  data: WorkspaceData,
+  fields: HeaderFields,
+  options: LongTask & { passphrase?: string; iterations?: number } = {},
+): Promise<Uint8Array> {
+  const writer = new SyncFileWriter();
+  for (const t of SYNCED_TABLES) writer.add(t, data[t] as StoredRecord<typeof t>[]);
+  return (await writer.finish(fields, options)).bytes;
 }

@@ -62,7 +62,24 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new SyncError('aborted', 'The operation was cancelled; nothing was changed.');
 }
 
-/** Let the event loop breathe between chunks of work (outside any database transaction). */
+type Scheduler = { yield?: () => Promise<void> };
+
+/** Let the event loop breathe (outside any database transaction): input and painting get their turn. */
 export function yieldToEventLoop(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: Scheduler }).scheduler;
+  if (scheduler?.yield) return scheduler.yield();
   return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * A yield that only really yields when `sliceMs` passed since the last one: chunked work stays
+ * responsive without paying a timer's clamp for every small chunk.
+ */
+export function timeSlicer(sliceMs = 12): () => Promise<void> {
+  let last = Date.now();
+  return async () => {
+    if (Date.now() - last < sliceMs) return;
+    await yieldToEventLoop();
+    last = Date.now();
+  };
 }

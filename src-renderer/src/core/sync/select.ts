@@ -3,6 +3,8 @@
  * A selected briefing brings what it references and what hangs off it (statements, follow-ups, speakers,
  * organisations, the settings), so the colleague receives something whole.
  */
+import { DEFAULT_LEVELS, levelLabel, withinCeiling } from '../classification';
+import { SETTINGS_ID, SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
 
 export interface Selection {
   /** Briefings carrying any of these tags (and follow-ups without a briefing that carry one). */
@@ -11,4 +13,57 @@ export interface Selection {
   briefingIds?: string[];
   /** Id of the most restrictive classification level allowed; briefings above it are left out. */
   ceiling?: string;
+}
+
+/** "Briefings tagged drugs or borders, 2 chosen briefings, up to RESTRICTED" */
+export function describeSelection(selection: Selection, data?: Pick<WorkspaceData, 'settings'>): string {
+  const levels = data?.settings.find((s) => s.id === SETTINGS_ID)?.classificationLevels ?? DEFAULT_LEVELS;
+  const parts: string[] = [];
+  if (selection.tags?.length) parts.push(`briefings tagged ${selection.tags.join(' or ')}`);
+  if (selection.briefingIds?.length) parts.push(`${selection.briefingIds.length} chosen briefing${selection.briefingIds.length === 1 ? '' : 's'}`);
+  if (!parts.length) parts.push('all briefings');
+  let text = parts.join(', ');
+  if (selection.ceiling) text += `, classified up to ${levelLabel(levels, selection.ceiling)}`;
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * The part of a workspace a selection covers: the matching briefings (tombstones included, so deletions
+ * travel), their statements and follow-ups, the people and organisations they reference, the settings,
+ * and the conflict log entries about those records. Pack definitions stay home.
+ */
+export function selectRecords(data: WorkspaceData, selection: Selection): WorkspaceData {
+  const levels = data.settings.find((s) => s.id === SETTINGS_ID)?.classificationLevels ?? DEFAULT_LEVELS;
+  const tags = new Set(selection.tags ?? []);
+  const chosen = new Set(selection.briefingIds ?? []);
+  const filtered = tags.size > 0 || chosen.size > 0;
+  const hasTag = (t: readonly string[]) => t.some((x) => tags.has(x));
+  const allowed = (classification: string) => !selection.ceiling || withinCeiling(levels, classification, selection.ceiling);
+
+  const out = emptyWorkspaceData();
+  out.settings = data.settings.slice();
+  out.briefings = data.briefings.filter((b) => allowed(b.classification) && (!filtered || chosen.has(b.id) || hasTag(b.tags)));
+  const briefingIds = new Set(out.briefings.map((b) => b.id));
+  out.statements = data.statements.filter((s) => briefingIds.has(s.briefingId));
+  const statementIds = new Set(out.statements.map((s) => s.id));
+  out.actions = data.actions.filter((a) =>
+    a.briefingId !== null
+      ? briefingIds.has(a.briefingId)
+      : a.statementId !== null
+        ? statementIds.has(a.statementId)
+        : // A follow-up tied to no briefing carries no classification: it goes with an unfiltered selection or a matching tag.
+          !filtered || hasTag(a.tags),
+  );
+  const personIds = new Set<string>();
+  for (const s of out.statements) if (s.speakerId) personIds.add(s.speakerId);
+  out.people = data.people.filter((p) => personIds.has(p.id));
+  const organisationIds = new Set<string>();
+  for (const b of out.briefings) for (const o of b.organiserIds) organisationIds.add(o);
+  for (const p of out.people) if (p.organisationId) organisationIds.add(p.organisationId);
+  out.organisations = data.organisations.filter((o) => organisationIds.has(o.id));
+
+  const included = new Map<SyncedTable, Set<string>>();
+  for (const t of SYNCED_TABLES) included.set(t, new Set((out[t] as StoredRecord<SyncedTable>[]).map((r) => r.id)));
+  out.conflicts = data.conflicts.filter((c) => included.get(c.table)?.has(c.recordId));
+  return out;
 }

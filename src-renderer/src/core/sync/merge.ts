@@ -1,0 +1,199 @@
+/**
+ * The merge: one pure function used by the app's import, the CLI's `sync merge` and the tests.
+ *
+ * Per field, the newer stamp wins (HLC strings compare in clock order and end in the node id, so ties
+ * between installations cannot happen; equal stamps with different values only come from forged files
+ * and are broken by comparing the values' JSON). The losing value goes to the conflict log unless it is
+ * equal to the winner or was knowingly replaced (see `knowinglyReplaced`). Deletions are the `deleted`
+ * field, so they merge like any edit.
+ */
+import { hlcNode, hlcWall, type Hlc } from '../hlc';
+import { SYNCED_TABLES, stampedFields, type Conflict, type FieldStamp, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
+import { maxClock } from '../records';
+import { deterministicId } from './digest';
+import { isFarFuture } from './guards';
+
+/** A value that lost, with the record it belongs to. */
+export interface FieldConflict {
+  table: SyncedTable;
+  recordId: string;
+  field: string;
+  winner: { value: unknown; stamp: FieldStamp };
+  loser: { value: unknown; stamp: FieldStamp };
+  /** Which side kept its value. */
+  winnerSide: 'local' | 'incoming';
+}
+
+export interface RecordMerge<T extends SyncedTable> {
+  /** The record to store, or undefined when the local record stays exactly as it is. */
+  result: StoredRecord<T> | undefined;
+  /** There was no local record. */
+  added: boolean;
+  /** Live before, deleted after. */
+  deletedNow: boolean;
+  /** Deleted before, live after. */
+  restoredNow: boolean;
+  /** Losing values that go to the conflict log. */
+  conflicts: FieldConflict[];
+}
+
+/** The conflict log's id for a losing value: the same on every installation, so logs converge. */
+export function conflictId(table: SyncedTable, recordId: string, field: string, loserClock: Hlc): string {
+  return deterministicId(`${table}\u0000${recordId}\u0000${field}\u0000${loserClock}`, hlcWall(loserClock));
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return a === b || JSON.stringify(a) === JSON.stringify(b);
+}
+
+/**
+ * The winner's history shows that the loser was replaced on purpose, not concurrently:
+ * - its `p` is the loser's clock (the installation that wrote the winner had the loser and overwrote it);
+ * - the winner comes from the installation that wrote the loser (an installation's edits are sequential);
+ * - its `p` is a later clock from the loser's installation (which itself had replaced the loser).
+ */
+export function knowinglyReplaced(winner: FieldStamp, loser: FieldStamp): boolean {
+  if (winner.p === loser.c) return true;
+  const node = hlcNode(loser.c);
+  if (winner.c > loser.c && hlcNode(winner.c) === node) return true;
+  return winner.p !== undefined && winner.p > loser.c && hlcNode(winner.p) === node;
+}
+
+/** -1: local wins, 1: incoming wins, 0: identical. */
+function compareField(lv: unknown, ls: FieldStamp, iv: unknown, is: FieldStamp): -1 | 0 | 1 {
+  if (is.c > ls.c) return 1;
+  if (is.c < ls.c) return -1;
+  if (sameValue(lv, iv)) return 0;
+  return JSON.stringify(iv) > JSON.stringify(lv) ? 1 : -1;
+}
+
+/** Merge an incoming record (already validated) into the local one, field by field. Pure. */
+export function mergeRecord<T extends SyncedTable>(table: T, local: StoredRecord<T> | undefined, incoming: StoredRecord<T>): RecordMerge<T> {
+  if (!local) return { result: incoming, added: true, deletedNow: false, restoredNow: false, conflicts: [] };
+  const l = local as unknown as Record<string, unknown> & StoredRecord<T>;
+  const r = incoming as unknown as Record<string, unknown> & StoredRecord<T>;
+  let next: (Record<string, unknown> & StoredRecord<T>) | undefined;
+  const conflicts: FieldConflict[] = [];
+  for (const f of stampedFields(table)) {
+    const ls = l.stamps[f]!;
+    const is = r.stamps[f]!;
+    const lv = l[f];
+    const iv = r[f];
+    const order = compareField(lv, ls, iv, is);
+    if (order === 0) continue;
+    const same = sameValue(lv, iv);
+    if (order === 1) {
+      next ??= { ...l, stamps: { ...l.stamps } };
+      next[f] = iv;
+      next.stamps[f] = is;
+      if (!same && !knowinglyReplaced(is, ls)) {
+        conflicts.push({ table, recordId: l.id, field: f, winner: { value: iv, stamp: is }, loser: { value: lv, stamp: ls }, winnerSide: 'incoming' });
+      }
+    } else if (!same && !knowinglyReplaced(ls, is)) {
+      conflicts.push({ table, recordId: l.id, field: f, winner: { value: lv, stamp: ls }, loser: { value: iv, stamp: is }, winnerSide: 'local' });
+    }
+  }
+  if (!next) return { result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts };
+  next.hlc = maxClock(next.stamps);
+  return {
+    result: next,
+    added: false,
+    deletedNow: l.deleted === 0 && next.deleted === 1,
+    restoredNow: l.deleted === 1 && next.deleted === 0,
+    conflicts,
+  };
+}
+
+/**
+ * The conflict log entry for a losing value. Its content, stamps included, depends only on the loser, so
+ * every installation that sees the same loss writes the same record and the logs converge.
+ */
+export function conflictEntry(c: FieldConflict): Conflict {
+  const clock = c.loser.stamp.c;
+  const stamp = { c: clock };
+  return {
+    table: c.table,
+    recordId: c.recordId,
+    field: c.field,
+    value: c.loser.value,
+    clock,
+    resolution: '',
+    id: conflictId(c.table, c.recordId, c.field, clock),
+    hlc: clock,
+    stamps: { table: stamp, recordId: stamp, field: stamp, value: stamp, clock: stamp, resolution: stamp, deleted: stamp },
+    deleted: 0,
+  };
+}
+
+/** The newest clock of a record if it is further in the future than the drift allowance, else undefined. */
+export function farFutureClock(record: { stamps: Record<string, FieldStamp> }, now: number): Hlc | undefined {
+  let max = '';
+  for (const s of Object.values(record.stamps)) if (s.c > max) max = s.c;
+  return max && isFarFuture(max, now) ? max : undefined;
+}
+
+// ---------------------------------------------------------------- in-memory merge (CLI, tests)
+
+export type RecordMaps = { [T in SyncedTable]: Map<string, StoredRecord<T>> };
+
+export function toMaps(data: WorkspaceData): RecordMaps {
+  const maps = {} as Record<SyncedTable, Map<string, StoredRecord<SyncedTable>>>;
+  for (const t of SYNCED_TABLES) maps[t] = new Map((data[t] as StoredRecord<SyncedTable>[]).map((r) => [r.id, r]));
+  return maps as unknown as RecordMaps;
+}
+
+/** Records sorted by id in every table: a deterministic order for files and comparisons. */
+export function fromMaps(maps: RecordMaps): WorkspaceData {
+  const data = {} as Record<SyncedTable, StoredRecord<SyncedTable>[]>;
+  for (const t of SYNCED_TABLES) {
+    data[t] = [...(maps[t] as Map<string, StoredRecord<SyncedTable>>).values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+  return data as unknown as WorkspaceData;
+}
+
+export interface MergeReport {
+  added: number;
+  updated: number;
+  deleted: number;
+  conflicts: FieldConflict[];
+  /** New entries written to the conflict log. */
+  newConflictEntries: number;
+  heldBack: { table: SyncedTable; id: string; clock: Hlc }[];
+  /** Newest clock among the records taken in (held-back records excluded), '' if none. */
+  maxClock: Hlc | '';
+}
+
+/**
+ * Merge a file's records into in-memory maps exactly as an import does (same record merge, same
+ * held-back rule, same conflict entries). Mutates `maps`.
+ */
+export function mergeIntoMaps(maps: RecordMaps, incoming: WorkspaceData, options: { now: number; applyFutureEdits?: boolean }): MergeReport {
+  const report: MergeReport = { added: 0, updated: 0, deleted: 0, conflicts: [], newConflictEntries: 0, heldBack: [], maxClock: '' };
+  for (const t of SYNCED_TABLES) {
+    const map = maps[t] as Map<string, StoredRecord<SyncedTable>>;
+    for (const rec of incoming[t] as StoredRecord<SyncedTable>[]) {
+      const future = options.applyFutureEdits ? undefined : farFutureClock(rec, options.now);
+      if (future) {
+        report.heldBack.push({ table: t, id: rec.id, clock: future });
+        continue;
+      }
+      if (rec.hlc > report.maxClock) report.maxClock = rec.hlc;
+      const m = mergeRecord(t, map.get(rec.id), rec);
+      if (m.result) {
+        map.set(rec.id, m.result);
+        if (m.added) report.added++;
+        else report.updated++;
+        if (m.deletedNow) report.deleted++;
+      }
+      report.conflicts.push(...m.conflicts);
+    }
+  }
+  for (const c of report.conflicts) {
+    const entry = conflictEntry(c);
+    if (!maps.conflicts.has(entry.id)) {
+      maps.conflicts.set(entry.id, entry);
+      report.newConflictEntries++;
+    }
+  }
+  return report;
+}

@@ -1,0 +1,141 @@
+/**
+ * Validation of every record read from a sync file. Nothing from a file is trusted: the envelope (id,
+ * clocks, tombstone) is checked by hand because it is the hot path of a 100,000-record import, and the
+ * fields by the same zod schemas the editor uses. Records are rebuilt as fresh objects from known keys
+ * only, so a `__proto__` or `constructor` key can never reach the application's objects.
+ */
+import { isHlc, type Hlc } from '../hlc';
+import { isId } from '../ids';
+import { FIELDS, stampedFields, type FieldStamp, type StoredRecord, type SyncedTable } from '../model';
+import { schemas } from '../schemas';
+import { SYNC_LIMITS, SyncError } from './guards';
+import { TABLE_NOUN } from './labels';
+import { conflictId } from './merge';
+
+
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const ENVELOPE = ['id', 'hlc', 'stamps', 'deleted'] as const;
+const allowedKeys = new Map<SyncedTable, Set<string>>();
+const stampKeys = new Map<SyncedTable, Set<string>>();
+for (const t of Object.keys(FIELDS) as SyncedTable[]) {
+  allowedKeys.set(t, new Set([...ENVELOPE, ...FIELDS[t]]));
+  stampKeys.set(t, new Set(stampedFields(t)));
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto = Object.getPrototypeOf(v);
+  return proto === Object.prototype || proto === null;
+}
+
+function invalid(table: SyncedTable, id: unknown, what: string): SyncError {
+  const who = typeof id === 'string' && id.length <= 40 ? `${TABLE_NOUN[table]} ${id}` : `a ${TABLE_NOUN[table]}`;
+  return new SyncError('invalid', `The file's ${who} is invalid: ${what}.`.replace(/\.\.$/, '.'));
+}
+
+/** Reject forbidden keys anywhere inside a free-form value (JSON.parse makes `__proto__` an own key). */
+function checkKeysDeep(value: unknown, depth: number): string | undefined {
+  if (depth > 32) return 'it is nested too deeply';
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const bad = checkKeysDeep(v, depth + 1);
+      if (bad) return bad;
+    }
+    return undefined;
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const k of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(k)) return `it contains the forbidden key "${k}"`;
+      const bad = checkKeysDeep((value as Record<string, unknown>)[k], depth + 1);
+      if (bad) return bad;
+    }
+  }
+  return undefined;
+}
+
+function checkStamp(table: SyncedTable, id: string, field: string, raw: unknown): FieldStamp {
+  if (!isPlainObject(raw)) throw invalid(table, id, `the clock of field "${field}" is missing or not an object`);
+  let c: Hlc | undefined;
+  let p: Hlc | undefined;
+  for (const k of Object.keys(raw)) {
+    const v = raw[k];
+    if (k === 'c' && isHlc(v)) c = v;
+    else if (k === 'p' && isHlc(v)) p = v;
+    else throw invalid(table, id, `the clock of field "${field}" has a bad or unknown entry "${k.slice(0, 40)}"`);
+  }
+  if (c === undefined) throw invalid(table, id, `the clock of field "${field}" is missing`);
+  if (p !== undefined && p >= c) throw invalid(table, id, `the clock of field "${field}" replaces a newer clock`);
+  return p === undefined ? { c } : { c, p };
+}
+
+/**
+ * Check one record from a file and rebuild it from known keys. Throws a SyncError naming the record and
+ * the problem in one sentence.
+ */
+export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): StoredRecord<T> {
+  if (!isPlainObject(raw)) throw invalid(table, undefined, 'it is not an object');
+  const id = raw.id;
+  const allowed = allowedKeys.get(table)!;
+  for (const k of Object.keys(raw)) {
+    if (FORBIDDEN_KEYS.has(k)) throw invalid(table, id, `it contains the forbidden key "${k}"`);
+    if (!allowed.has(k)) throw invalid(table, id, `it has an unknown field "${k.slice(0, 60)}"`);
+  }
+  if (!isId(id)) throw invalid(table, undefined, 'its id is not a valid record id');
+  if (raw.deleted !== 0 && raw.deleted !== 1) throw invalid(table, id, 'its deleted flag is not 0 or 1');
+
+  const rawStamps = raw.stamps;
+  if (!isPlainObject(rawStamps)) throw invalid(table, id, 'its field clocks are missing');
+  const keys = stampKeys.get(table)!;
+  for (const k of Object.keys(rawStamps)) {
+    if (!keys.has(k)) throw invalid(table, id, `it has a clock for the unknown field "${k.slice(0, 60)}"`);
+  }
+  const stamps: Record<string, FieldStamp> = {};
+  let max = '';
+  for (const f of keys) {
+    const s = checkStamp(table, id, f, rawStamps[f]);
+    stamps[f] = s;
+    if (s.c > max) max = s.c;
+  }
+  if (raw.hlc !== max) throw invalid(table, id, 'its clock does not match its newest field clock');
+
+  const fields: Record<string, unknown> = {};
+  for (const f of FIELDS[table]) {
+    if (!Object.hasOwn(raw, f)) throw invalid(table, id, `the field "${f}" is missing`);
+    const v = raw[f];
+    if (typeof v === 'object' && v !== null) {
+      const bad = checkKeysDeep(v, 0);
+      if (bad) throw invalid(table, id, `its field "${f}" is unsafe: ${bad}`);
+    }
+    fields[f] = v;
+  }
+  const free = table === 'packs' ? 'options' : table === 'conflicts' ? 'value' : undefined;
+  if (free !== undefined) {
+    const size = JSON.stringify(fields[free] ?? null).length;
+    if (size > SYNC_LIMITS.freeValueChars) {
+      throw new SyncError(
+        'too-large',
+        `The file's ${TABLE_NOUN[table]} ${id} is too large: its field "${free}" has ${size.toLocaleString('en')} characters, the limit is ${SYNC_LIMITS.freeValueChars.toLocaleString('en')}.`,
+      );
+    }
+  }
+  const checked = schemas[table].safeParse(fields);
+  if (!checked.success) {
+    const issue = checked.error.issues[0]!;
+    const field = String(issue.path[0] ?? '');
+    throw invalid(table, id, field ? `field "${field}": ${issue.message}` : issue.message);
+  }
+  const value = checked.data as Record<string, unknown>;
+  if (table === 'conflicts') {
+    const c = value as { table: SyncedTable; recordId: string; field: string; clock: Hlc };
+    if (!stampKeys.get(c.table)!.has(c.field)) throw invalid(table, id, `it names the unknown field "${c.field}"`);
+    if (conflictId(c.table, c.recordId, c.field, c.clock) !== id) throw invalid(table, id, 'its id does not match its content');
+  }
+  // Free-form values keep their parsed shape (zod's unknown() passes them through); everything else is zod's fresh copy.
+  const record: Record<string, unknown> = {};
+  for (const f of FIELDS[table]) record[f] = value[f];
+  record.id = id;
+  record.hlc = max;
+  record.stamps = stamps;
+  record.deleted = raw.deleted;
+  return record as unknown as StoredRecord<T>;
+}
