@@ -1,0 +1,72 @@
+/**
+ * Reading and writing briefings for the list and the editor. Writes go through the Workspace (validated,
+ * stamped); this module adds what the screens need on top: the newest-first list, per-briefing counts,
+ * the defaults of a new briefing, and settings with their fallback.
+ */
+import Dexie from 'dexie';
+import { DEFAULT_SETTINGS } from '../core/classification';
+import { nowLocalDateTime } from '../core/dates';
+import { SETTINGS_ID, type Briefing, type BriefingFields, type SettingsFields } from '../core/model';
+import type { AttacheDb } from './db';
+
+/** Live briefings, newest first, straight off the [deleted+startsAt] index. */
+export async function listBriefings(db: AttacheDb): Promise<Briefing[]> {
+  return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().toArray();
+}
+
+export interface BriefingCounts {
+  statements: number;
+  actions: number;
+}
+
+/** Live statements and follow-ups of some briefings (the rows in view, not all 10,000). */
+export async function countsFor(db: AttacheDb, ids: readonly string[]): Promise<Map<string, BriefingCounts>> {
+  const out = new Map<string, BriefingCounts>();
+  await Promise.all(
+    ids.map(async (id) => {
+      const [statements, actions] = await Promise.all([
+        db.statements
+          .where('[briefingId+order]')
+          .between([id, Dexie.minKey], [id, Dexie.maxKey])
+          .filter((s) => s.deleted === 0)
+          .count(),
+        db.actions
+          .where('briefingId')
+          .equals(id)
+          .filter((a) => a.deleted === 0)
+          .count(),
+      ]);
+      out.set(id, { statements, actions });
+    }),
+  );
+  return out;
+}
+
+/** The workspace settings, or the defaults when none were saved (a new workspace). */
+export async function readSettings(db: AttacheDb): Promise<SettingsFields> {
+  const s = await db.settings.get(SETTINGS_ID);
+  if (!s || s.deleted || !s.classificationLevels?.length) return DEFAULT_SETTINGS;
+  return { classificationLevels: s.classificationLevels, defaultClassification: s.defaultClassification };
+}
+
+/** What a new briefing starts with: now, a plain briefing, the workspace's default classification. */
+export function newBriefingFields(settings: SettingsFields, now: Date = new Date()): BriefingFields {
+  return {
+    title: '',
+    startsAt: nowLocalDateTime(now),
+    location: '',
+    format: 'briefing',
+    organiserIds: [],
+    audience: '',
+    classification: settings.defaultClassification,
+    caveat: '',
+    tags: [],
+    summary: '',
+  };
+}
+
+/** Every tag used on a briefing or statement, for suggestions. */
+export async function allTags(db: AttacheDb): Promise<string[]> {
+  const [b, s] = await Promise.all([db.briefings.orderBy('tags').uniqueKeys(), db.statements.orderBy('tags').uniqueKeys()]);
+  return [...new Set([...b, ...s].map(String))].sort((x, y) => x.localeCompare(y));
+}

@@ -1,0 +1,79 @@
+/**
+ * The state of a form that edits one record and saves as it is typed. Each field is validated on every
+ * change; a valid value is written after a short pause (or at once on blur), an invalid one is never
+ * written but stays in the field with its message, so nothing typed is lost and nothing stored is
+ * half-changed. Values that change in the database (another window, a sync import) flow back into
+ * fields the user is not editing.
+ */
+import type { SyncedTable, TableFields } from '../../core/model';
+import { validateField } from '../../core/schemas';
+import { Autosaver, type SaveStatus } from '../../data/autosave';
+
+type Fields<T extends SyncedTable> = TableFields[T];
+type Key<T extends SyncedTable> = keyof Fields<T> & string;
+
+export class RecordForm<T extends SyncedTable> {
+  values: Fields<T>;
+  errors = $state<Partial<Record<Key<T>, string>>>({});
+  status = $state<SaveStatus>('idle');
+  saveError = $state('');
+  /** The field being typed in: database changes do not overwrite it. */
+  focused: Key<T> | null = null;
+  private saver: Autosaver;
+
+  constructor(
+    private readonly table: T,
+    initial: Fields<T>,
+    private readonly write: (patch: Partial<Fields<T>>) => Promise<void>,
+    delayMs = 400,
+  ) {
+    this.values = $state({ ...initial });
+    this.saver = new Autosaver(delayMs, (status, error) => {
+      this.status = status;
+      this.saveError = status === 'error' ? (error instanceof Error ? error.message : String(error)) : '';
+    });
+  }
+
+  /** A change from the user. `immediate` for pickers and selects, where there is no typing to wait for. */
+  set<K extends Key<T>>(field: K, value: Fields<T>[K], options: { immediate?: boolean; message?: string } = {}): void {
+    this.values[field] = value;
+    const message = options.message ?? validateField(this.table, field, value);
+    if (message) {
+      this.errors[field] = message;
+      this.saver.cancel(field);
+      return;
+    }
+    delete this.errors[field];
+    this.saver.schedule(field, () => this.write({ [field]: value } as unknown as Partial<Fields<T>>), options.immediate ? 0 : undefined);
+  }
+
+  /** Mark a field invalid without a value change (e.g. a date the browser could not parse). */
+  invalid(field: Key<T>, message: string): void {
+    this.errors[field] = message;
+    this.saver.cancel(field);
+  }
+
+  flush(field?: Key<T>): Promise<void> {
+    return this.saver.flush(field);
+  }
+
+  pending(field: Key<T>): boolean {
+    return this.saver.has(field);
+  }
+
+  /** Bring database values into the fields the user is not in the middle of. */
+  sync(record: Fields<T>): void {
+    for (const key of Object.keys(this.values) as Key<T>[]) {
+      if (key === this.focused || this.errors[key] || this.saver.has(key)) continue;
+      const next = record[key];
+      if (JSON.stringify(next) !== JSON.stringify(this.values[key])) this.values[key] = next;
+    }
+  }
+
+  /** Values that would be accepted now: the invalid ones replaced by `fallback`'s. */
+  validValues(fallback: Fields<T>): Fields<T> {
+    const out = { ...fallback } as Fields<T>;
+    for (const key of Object.keys(this.values) as Key<T>[]) if (!this.errors[key]) out[key] = this.values[key];
+    return out;
+  }
+}
