@@ -20,12 +20,18 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'go-packs', keys: 'alt+6', description: 'Go to briefing packs', scope: 'global' },
   { id: 'help', keys: 'shift+?', description: 'Show keyboard shortcuts', scope: 'global' },
   { id: 'save-statement', keys: 'mod+enter', description: 'Save the statement and start the next one', scope: 'capture' },
+  { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: 'Save the statement and make a follow-up from it', scope: 'capture' },
   { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
   { id: 'kind-statement', keys: 'alt+s', description: 'Kind: statement', scope: 'capture' },
   { id: 'kind-figure', keys: 'alt+f', description: 'Kind: figure', scope: 'capture' },
   { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },
   { id: 'kind-request', keys: 'alt+r', description: 'Kind: request', scope: 'capture' },
   { id: 'kind-announcement', keys: 'alt+a', description: 'Kind: announcement', scope: 'capture' },
+  { id: 'statement-edit', keys: 'enter', description: 'Edit the focused statement (Escape cancels)', scope: 'capture' },
+  { id: 'statement-move-up', keys: 'alt+arrowup', description: 'Move the focused statement up', scope: 'capture' },
+  { id: 'statement-move-down', keys: 'alt+arrowdown', description: 'Move the focused statement down', scope: 'capture' },
+  { id: 'statement-follow-up', keys: 'alt+u', description: 'Make a follow-up from the focused statement', scope: 'capture' },
+  { id: 'statement-delete', keys: 'delete', description: 'Delete the focused statement (with undo)', scope: 'capture' },
   { id: 'bold', keys: 'mod+b', description: 'Bold (in the summary)', scope: 'editor' },
 ];
 
