@@ -371,3 +371,8 @@ export async function encodeSyncFile(
   for (const t of SYNCED_TABLES) writer.add(t, data[t] as StoredRecord<typeof t>[]);
   return (await writer.finish(fields, options)).bytes;
 }
+
+/** The pseudo-installation that signs files made by `attache sync merge` (a registry, not a colleague). */
+export const MERGE_INSTALLATION: InstallationRef = { id: '00000000-0000-7000-8000-0000000000a1', name: 'Merged by the Attaché command line' };
+/** The pseudo-installation that signs the example workspace written by `attache demo`. */
+export const EXAMPLE_INSTALLATION: InstallationRef = { id: '00000000-0000-7000-8000-0000000000a2', name: 'Attaché example workspace' };

@@ -1,0 +1,69 @@
+/** Option parsing shared by the subcommands: strict, so an unknown option is a one-line usage error. */
+import { readFile } from 'node:fs/promises';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+import { SyncError } from '../../src-renderer/src/core/sync/guards';
+
+export function parse<const O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({ args: argv, options, allowPositionals: true, strict: true });
+  } catch (e) {
+    // Node's messages are long and multi-line; keep the first sentence.
+    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/\. To specify.*$/, '');
+    throw new SyncError('usage', first);
+  }
+}
+
+/** The passphrase is the file's first line, so a trailing newline from an editor does not change it. */
+export async function readPassphrase(path: string | undefined): Promise<string | undefined> {
+  if (path === undefined) return undefined;
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch {
+    throw new SyncError('usage', `Cannot read the passphrase file ${path}.`);
+  }
+  const passphrase = text.split(/\r?\n/)[0] ?? '';
+  if (!passphrase) throw new SyncError('usage', `The passphrase file ${path} is empty.`);
+  return passphrase;
+}
+
+/** Exit code for an error, and its one line on stderr. */
+export function fail(e: unknown): number {
+  const message = e instanceof Error ? e.message : String(e);
+  console.error(message.split('\n')[0]);
+  return e instanceof SyncError && e.code === 'usage' ? 2 : 1;
+}
+
+export async function appVersion(): Promise<string> {
+  try {
+    const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+    return pkg.version ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** Write next to the target and rename: readers never see half a file, and a failure leaves no file. */
+export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const { rename, rm, writeFile } = await import('node:fs/promises');
+  const { dirname, basename, join } = await import('node:path');
+  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    await writeFile(tmp, bytes);
+    await rename(tmp, path);
+  } catch (e) {
+    await rm(tmp, { force: true });
+    throw e;
+  }
+}
+
+export async function readInput(path: string): Promise<Uint8Array> {
+  const { readFile: read } = await import('node:fs/promises');
+  try {
+    return new Uint8Array(await read(path));
+  } catch {
+    throw new SyncError('usage', `Cannot read ${path}.`);
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The `attache` command line (`npm run cli -- <command> …`). It runs the same core code as the app, in
+ * Node, without Dexie or the DOM. Exit codes: 0 success, 1 a bad file or a failed operation, 2 bad usage.
+ */
+import { fileURLToPath } from 'node:url';
+
+const USAGE = `Usage: attache <command> …
+  demo --out <file> [--passphrase-file <path>]        write the example workspace as a sync file
+  sync verify <file> [--passphrase-file <path>]       exit 0 if the file is intact
+  sync inspect <file> [--passphrase-file <path>]      print a JSON summary of the file
+  sync merge <file> <file>… --out <file> [--passphrase-file <path>] [--accept-future]
+                                                      merge files exactly as imports would
+  pack …                                              build a PDF briefing pack (see attache pack --help)`;
+
+type Runner = (argv: string[]) => Promise<number>;
+
+async function loadPack(): Promise<Runner | undefined> {
+  // Imported by URL so the dispatcher still works (with a clear message) in a build without the pack command.
+  const url = new URL('./pack.ts', import.meta.url);
+  try {
+    const mod = (await import(url.href)) as { runPack?: Runner };
+    return mod.runPack;
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_MODULE_NOT_FOUND' || code === 'ENOENT') return undefined;
+    throw e;
+  }
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'demo':
+      return (await import('./demo')).runDemo(rest);
+    case 'sync':
+      return (await import('./sync')).runSync(rest);
+    case 'pack': {
+      const runPack = await loadPack();
+      if (!runPack) {
+        console.error('The pack command is not available in this build (src-main/cli/pack.ts is missing).');
+        return 2;
+      }
+      return runPack(rest);
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      console.log(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      console.error(`Unknown command "${command}"; run "attache help" for the list.`);
+      return 2;
+  }
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : String(e));
+      process.exitCode = 1;
+    },
+  );
+}
