@@ -1,0 +1,97 @@
+/**
+ * The Pack dialog's editable state. It mirrors PackOptions (core/pack/options.ts) but in the terms the
+ * user works with: a choice between picking briefings one by one and choosing them by criteria, and a
+ * watermark that is none, DRAFT or custom text. `input()` turns it back into options for the builder's
+ * validator; `load()` fills it from saved options.
+ */
+import { DEFAULT_PACK_OPTIONS, type PackOptions, type PaperSize } from '../../core/pack/options';
+
+export type SelectionMode = 'pick' | 'criteria';
+export type WatermarkMode = 'none' | 'draft' | 'custom';
+
+export const DRAFT_WATERMARK = 'DRAFT';
+
+export class PackForm {
+  title = $state(DEFAULT_PACK_OPTIONS.title);
+  recipient = $state('');
+  preparedBy = $state('');
+
+  mode = $state<SelectionMode>('pick');
+  picked = $state<string[]>([]);
+  tags = $state<string[]>([]);
+  from = $state('');
+  to = $state('');
+  organiserIds = $state<string[]>([]);
+  speakerIds = $state<string[]>([]);
+
+  ceiling = $state('');
+  includeStatements = $state(true);
+  includeTracker = $state(true);
+  includePeople = $state(true);
+  watermarkMode = $state<WatermarkMode>('none');
+  watermarkText = $state('');
+  paper = $state<PaperSize>('A4');
+
+  /** Picking one by one with nothing ticked selects nothing (the builder would read "no constraint"). */
+  get nothingPicked(): boolean {
+    return this.mode === 'pick' && this.picked.length === 0;
+  }
+
+  get watermark(): string {
+    if (this.watermarkMode === 'draft') return DRAFT_WATERMARK;
+    if (this.watermarkMode === 'custom') return this.watermarkText.trim();
+    return '';
+  }
+
+  /** Unvalidated options, for parsePackOptions. */
+  input(): Record<string, unknown> {
+    const pick = this.mode === 'pick';
+    return {
+      title: this.title.trim(),
+      recipient: this.recipient.trim(),
+      preparedBy: this.preparedBy.trim(),
+      selection: {
+        briefingIds: pick ? [...this.picked] : [],
+        tags: pick ? [] : [...this.tags],
+        from: pick ? '' : this.from,
+        to: pick ? '' : this.to,
+        organiserIds: pick ? [] : [...this.organiserIds],
+        speakerIds: pick ? [] : [...this.speakerIds],
+      },
+      ceiling: this.ceiling,
+      includeStatements: this.includeStatements,
+      includeTracker: this.includeTracker,
+      includePeople: this.includePeople,
+      watermark: this.watermark,
+      paper: this.paper,
+    };
+  }
+
+  togglePicked(id: string, on: boolean): void {
+    const has = this.picked.includes(id);
+    if (on && !has) this.picked = [...this.picked, id];
+    else if (!on && has) this.picked = this.picked.filter((x) => x !== id);
+  }
+
+  load(options: PackOptions): void {
+    const s = options.selection;
+    this.title = options.title;
+    this.recipient = options.recipient;
+    this.preparedBy = options.preparedBy;
+    this.mode = s.briefingIds.length ? 'pick' : 'criteria';
+    this.picked = [...s.briefingIds];
+    this.tags = [...s.tags];
+    this.from = s.from;
+    this.to = s.to;
+    this.organiserIds = [...s.organiserIds];
+    this.speakerIds = [...s.speakerIds];
+    this.ceiling = options.ceiling;
+    this.includeStatements = options.includeStatements;
+    this.includeTracker = options.includeTracker;
+    this.includePeople = options.includePeople;
+    const w = options.watermark.trim();
+    this.watermarkMode = !w ? 'none' : w === DRAFT_WATERMARK ? 'draft' : 'custom';
+    this.watermarkText = this.watermarkMode === 'custom' ? w : '';
+    this.paper = options.paper;
+  }
+}

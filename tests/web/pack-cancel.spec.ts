@@ -1,0 +1,48 @@
+/**
+ * Generation runs off the UI thread: while a large pack is being laid out the page still answers, and
+ * Cancel stops it at once, leaves the dialog usable and downloads nothing.
+ */
+import { expect, test } from '@playwright/test';
+import { PacksPage } from './pages/PacksPage';
+import { largeWorkspace, seed } from './pack-seed';
+
+test('cancel during generation leaves the UI usable and produces no download', async ({ page }) => {
+  test.setTimeout(120_000);
+  const packs = new PacksPage(page);
+  await packs.goto();
+  await seed(page, largeWorkspace(150));
+  await expect(packs.heading).toBeVisible();
+
+  await packs.chooseBy('criteria');
+  await packs.expectCounts({ briefings: 150, statements: 1200, actions: 150 });
+  await packs.setCover({ title: 'Everything' });
+
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+
+  await packs.generateButton.click();
+  await expect(packs.progress).toBeVisible();
+  // Wait until the worker is busy laying out pages, then prove the page still responds meanwhile.
+  await expect.poll(async () => Number(await packs.progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(3);
+  const before = Date.now();
+  await packs.recipient.fill('Typed while the pack is being generated');
+  await expect(packs.recipient).toHaveValue('Typed while the pack is being generated');
+  expect(Date.now() - before, 'typing while generating should not wait for the PDF').toBeLessThan(2_000);
+
+  await packs.cancelButton.click();
+  await expect(packs.progress).toBeHidden();
+  await expect(packs.outcome).toContainText('Generation cancelled');
+  await expect(packs.generateButton).toBeEnabled();
+
+  // The dialog is still usable: counts still react, and a smaller pack generates and downloads.
+  await packs.chooseBy('pick');
+  await packs.tick(/^Bulk briefing 1 /);
+  await packs.expectCounts({ briefings: 1, statements: 8, actions: 1 });
+  // Long enough for a cancelled run to have finished and (wrongly) saved, had it not been stopped.
+  await page.waitForTimeout(1_500);
+  expect(downloads).toEqual([]);
+
+  const download = await packs.generateAndDownload();
+  expect(download.suggestedFilename()).toMatch(/^Everything-briefing-pack-\d{4}-\d{2}-\d{2}\.pdf$/);
+  expect(downloads).toHaveLength(1);
+});

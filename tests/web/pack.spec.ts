@@ -1,0 +1,154 @@
+/**
+ * Building a briefing pack from the UI in Chromium, and reading the downloaded PDF back with the same
+ * poppler/qpdf checks as the builder's own tests (tests/unit/pack-pdf.test.ts).
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test } from '@playwright/test';
+import example from '../../resources/example/briefing-2015-03-17-dushanbe.json' with { type: 'json' };
+import { pagesText, run } from './pack-pdf';
+import { PacksPage } from './pages/PacksPage';
+import { actionRow, briefingRow, seed } from './pack-seed';
+
+const EXAMPLE_TITLE = 'International Cooperation on Countering Modern Threats and Challenges';
+const SECRET_TITLE = 'Border operations: restricted session with the defence attachés';
+const SECRET_ACTION = 'Brief the defence attaché on the border operations';
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+test.describe('briefing pack from the UI', () => {
+  let packs: PacksPage;
+
+  test.beforeEach(async ({ page }) => {
+    packs = new PacksPage(page);
+    await packs.goto();
+    await packs.loadExample();
+    // A second briefing, classified SECRET, for the ceiling to leave out.
+    const secret = briefingRow({ title: SECRET_TITLE, startsAt: '2015-03-20T09:00', classification: 'secret', tags: ['security'] });
+    await seed(page, [secret, actionRow(secret.id, SECRET_ACTION)]);
+    await expect(packs.heading).toBeVisible();
+  });
+
+  test('live counts, ceiling exclusions, and a downloaded pack that reads right', async ({ page }) => {
+    const statements = example.statements.length;
+    const actions = example.actions.length;
+
+    // Nothing ticked yet: nothing selected, and the dialog says so.
+    await packs.expectCounts({ briefings: 0, statements: 0, actions: 0 });
+    await expect(packs.problem).toContainText('No briefing ticked');
+
+    await packs.tick(EXAMPLE_TITLE);
+    await packs.expectCounts({ briefings: 1, statements, actions });
+    await packs.tick(SECRET_TITLE);
+    await packs.expectCounts({ briefings: 2, statements, actions: actions + 1 });
+    await expect(page.getByText('Overall classification: SECRET')).toBeVisible();
+
+    // The filter narrows the list without changing what is ticked.
+    await packs.filter.fill('border');
+    await expect(packs.briefingCheckbox(EXAMPLE_TITLE)).toBeHidden();
+    await expect(packs.briefingCheckbox(SECRET_TITLE)).toBeChecked();
+    await packs.filter.fill('');
+
+    // The ceiling leaves the SECRET briefing out and names it.
+    await packs.setCeiling('RESTRICTED');
+    await packs.expectCounts({ briefings: 1, statements, actions });
+    await expect(packs.excluded).toContainText('1 briefing left out');
+    await expect(packs.excluded).toContainText(SECRET_TITLE);
+    await expect(packs.excluded).not.toContainText(EXAMPLE_TITLE);
+
+    // Leaving statements out changes the statement count at once.
+    await packs.section('Statements, grouped by speaker').uncheck();
+    await packs.expectCounts({ briefings: 1, statements: 0, actions });
+    await packs.section('Statements, grouped by speaker').check();
+
+    await packs.setCover({ title: 'Dushanbe', recipient: 'For H.E. the Ambassador', preparedBy: 'Political Section' });
+    await packs.setWatermark('DRAFT');
+    await packs.setPaper('A4');
+
+    // @axe-core/playwright is typed against its own copy of playwright-core; the page is the same object.
+    const axe = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).include('.packs').analyze();
+    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+
+    const download = await packs.generateAndDownload();
+    expect(download.suggestedFilename()).toMatch(/^Dushanbe-briefing-pack-\d{4}-\d{2}-\d{2}\.pdf$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'attache-pack-e2e-')), download.suggestedFilename());
+    await download.saveAs(file);
+    await expect(packs.outcome).toContainText(`Saved ${download.suggestedFilename()}`);
+
+    // The file, read with poppler and qpdf.
+    const check = run('qpdf', ['--check', file]);
+    expect(check.status).toBe(0);
+    expect(check.stdout).toContain('No syntax or stream encoding errors found');
+
+    const info = run('pdfinfo', ['-enc', 'UTF-8', file]).stdout;
+    expect(info).toMatch(/Title:\s+Dushanbe/);
+    expect(info).toMatch(/Author:\s+Political Section/);
+    expect(info).toMatch(/Page size:\s+595.28 x 841.89 pts \(A4\)/);
+
+    const fonts = run('pdffonts', [file]).stdout.trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThanOrEqual(3);
+    for (const line of fonts) expect(line).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+
+    const pages = pagesText(file);
+    expect(pages.length).toBe(Number(/Pages:\s+(\d+)/.exec(info)?.[1]));
+    for (const [i, text] of pages.entries()) expect(text.split('UNCLASSIFIED').length - 1, `banner top and bottom of page ${i + 1}`).toBeGreaterThanOrEqual(2);
+    const all = pages.join(' ');
+    expect(pages[0]).toContain('Dushanbe');
+    expect(pages[0]).toContain('For H.E. the Ambassador');
+    expect(all).toContain(EXAMPLE_TITLE);
+    for (const person of example.people) {
+      expect(all, person.name).toContain(person.name);
+      expect(all, person.title).toContain(oneLine(person.title));
+    }
+    for (const action of example.actions) expect(all, action.title).toContain(oneLine(action.title));
+    // Above the ceiling: neither the briefing nor its follow-up is anywhere in the file.
+    expect(all).not.toContain(SECRET_TITLE);
+    expect(all).not.toContain(SECRET_ACTION);
+    expect(all).not.toContain('SECRET');
+  });
+
+  test('saved definitions re-run the same choices, and deleting one can be undone', async ({ page }) => {
+    await packs.tick(SECRET_TITLE);
+    await packs.setCeiling('CONFIDENTIAL');
+    await packs.setCover({ title: 'Security round-up' });
+    await packs.setWatermark('Custom text', 'FOR THE AMBASSADOR ONLY');
+    await packs.setPaper('Letter');
+    await packs.saveDefinition('Weekly security');
+    await expect(packs.definition('Weekly security')).toContainText('1 briefing picked');
+
+    // A fresh page forgets the dialog's state; the definition is in the workspace.
+    await page.reload();
+    await expect(packs.heading).toBeVisible();
+    await packs.setCover({ title: 'Something else' });
+    await packs.tick(EXAMPLE_TITLE);
+    await packs.loadDefinition('Weekly security');
+    await expect(packs.title).toHaveValue('Security round-up');
+    await expect(packs.briefingCheckbox(SECRET_TITLE)).toBeChecked();
+    await expect(packs.briefingCheckbox(EXAMPLE_TITLE)).not.toBeChecked();
+    await expect(packs.ceiling).toHaveValue('confidential');
+    await expect(page.getByLabel('Watermark text')).toHaveValue('FOR THE AMBASSADOR ONLY');
+    await expect(page.getByRole('radio', { name: 'Letter', exact: true })).toBeChecked();
+    await expect(packs.excluded).toContainText(SECRET_TITLE);
+    await packs.expectCounts({ briefings: 0, statements: 0, actions: 0 });
+    await expect(packs.problem).toContainText('above the classification ceiling');
+
+    // An empty selection is refused with a message, and nothing is downloaded.
+    let downloaded = false;
+    page.on('download', () => (downloaded = true));
+    await packs.generateButton.click();
+    await expect(packs.problem).toBeVisible();
+    expect(downloaded).toBe(false);
+
+    // Saving under the same name replaces it rather than adding a second one.
+    await packs.tick(EXAMPLE_TITLE);
+    await packs.saveDefinition('weekly security');
+    await expect(packs.definitions.getByRole('listitem')).toHaveCount(1);
+    await expect(packs.definition('Weekly security')).toContainText('2 briefings picked');
+
+    await packs.deleteDefinition('Weekly security');
+    await expect(packs.definitions).toBeHidden();
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(packs.definition('Weekly security')).toBeVisible();
+  });
+});
