@@ -1,0 +1,224 @@
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
+import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
+import { createRecord } from '../../src-renderer/src/core/records';
+import { PBKDF2_ITERATIONS } from '../../src-renderer/src/core/sync/crypto';
+import { sha256Sync, toHex } from '../../src-renderer/src/core/sync/digest';
+import { decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
+import { SyncError } from '../../src-renderer/src/core/sync/guards';
+import { briefingFields } from './sync-helpers';
+
+const NODE = 'a1b2c3';
+/** Files in most tests use the minimum accepted work factor; one test checks the real default. */
+const FAST = 100_000;
+const clock = formatHlc(Date.UTC(2025, 0, 1), 0, NODE);
+const fields: HeaderFields = {
+  app: { name: 'Attaché', version: '0.1.0' },
+  installation: { id: '01900000-0000-7000-8000-00000000abcd', name: 'Laptop' },
+  createdAt: '2025-01-01T00:00:00.000Z',
+  scope: { kind: 'full' },
+};
+
+function sample(): WorkspaceData {
+  const data = emptyWorkspaceData();
+  data.briefings.push(createRecord('briefings', '01900000-0000-7000-8000-000000000001', briefingFields(), clock));
+  data.organisations.push(createRecord('organisations', '01900000-0000-7000-8000-000000000002', { name: 'UNODC', acronym: '', country: '' }, clock));
+  return data;
+}
+
+const text = (b: Uint8Array) => new TextDecoder().decode(b);
+const bytesOf = (s: string) => new TextEncoder().encode(s);
+
+/** A file with a correct digest around whatever body lines a test wants (to reach the validator). */
+function forge(lines: { table: string; records: unknown[] }[] | string[], header: Record<string, unknown> = {}): Uint8Array {
+  const counts = Object.fromEntries(SYNCED_TABLES.map((t) => [t, 0])) as Record<string, number>;
+  let max = '';
+  const body = lines.map((l) => {
+    if (typeof l === 'string') return `${l}\n`;
+    if (l.table in counts) counts[l.table] += l.records.length;
+    for (const r of l.records as { hlc?: string }[]) if (r && typeof r.hlc === 'string' && r.hlc > max) max = r.hlc;
+    return `{"table":"${l.table}","records":${JSON.stringify(l.records)}}\n`;
+  });
+  const h = { format: 'attache-sync', version: 1, ...fields, counts, maxClock: max, ...header };
+  const content = `${JSON.stringify(h)}\n${body.join('')}`;
+  const digest = createHash('sha256').update(content).digest('hex');
+  return bytesOf(`${content}{"sha256":"${digest}"}\n`);
+}
+
+async function rejection(p: Promise<unknown>): Promise<SyncError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).toBeInstanceOf(SyncError);
+    return e as SyncError;
+  }
+  throw new Error('expected a rejection');
+}
+
+describe('sync file format', () => {
+  it('round-trips records exactly, with a readable header line first and the digest last', async () => {
+    const data = sample();
+    const bytes = await encodeSyncFile(data, fields);
+    const lines = text(bytes).split('\n');
+    expect(lines[0]).toMatch(/^\{"format":"attache-sync","version":1,/);
+    expect(lines.at(-2)).toMatch(/^\{"sha256":"[0-9a-f]{64}"\}$/);
+    const decoded = await decodeSyncFile(bytes);
+    expect(decoded.data).toEqual(data);
+    expect(decoded.header.counts.briefings).toBe(1);
+    expect(decoded.header.installation.name).toBe('Laptop');
+    expect(decoded.maxClock).toBe(clock);
+  });
+
+  it('encrypts with AES-256-GCM under a PBKDF2 key, a fresh salt and IV each time', async () => {
+    const data = sample();
+    const one = await encodeSyncFile(data, fields, { passphrase: 'correct horse' });
+    const two = await encodeSyncFile(data, fields, { passphrase: 'correct horse' });
+    const h1 = readHeader(one).header.encryption!;
+    const h2 = readHeader(two).header.encryption!;
+    expect(h1).toMatchObject({ kdf: 'PBKDF2-SHA256', cipher: 'AES-256-GCM', iterations: PBKDF2_ITERATIONS });
+    expect(PBKDF2_ITERATIONS).toBeGreaterThanOrEqual(600_000);
+    expect(h1.salt).not.toBe(h2.salt);
+    expect(h1.iv).not.toBe(h2.iv);
+    expect(text(one)).not.toContain('counter-narcotics');
+    expect((await decodeSyncFile(one, { passphrase: 'correct horse' })).data).toEqual(data);
+  });
+
+  it('says so when an encrypted file is opened without or with a wrong passphrase', async () => {
+    const bytes = await encodeSyncFile(sample(), fields, { passphrase: 'correct horse', iterations: FAST });
+    expect((await rejection(decodeSyncFile(bytes))).code).toBe('passphrase-required');
+    const wrong = await rejection(decodeSyncFile(bytes, { passphrase: 'wrong horse' }));
+    expect(wrong.code).toBe('wrong-passphrase');
+    expect(wrong.message).toBe('The passphrase is wrong, or the file was changed.');
+  });
+
+  it('binds the header to the ciphertext: a header edited and re-digested fails to decrypt', async () => {
+    const bytes = await encodeSyncFile(sample(), fields, { passphrase: 'pw', iterations: FAST });
+    const nl = bytes.indexOf(10);
+    const header = JSON.parse(text(bytes.subarray(0, nl)));
+    header.installation.name = 'Someone else';
+    const rest = bytes.subarray(nl, bytes.length - 78);
+    const content = new Uint8Array([...bytesOf(JSON.stringify(header)), ...rest]);
+    const digest = createHash('sha256').update(content).digest('hex');
+    const forged = new Uint8Array([...content, ...bytesOf(`{"sha256":"${digest}"}\n`)]);
+    await verifySyncFile(forged); // the digest is consistent...
+    expect((await rejection(decodeSyncFile(forged, { passphrase: 'pw' }))).code).toBe('wrong-passphrase'); // ...but GCM is not fooled
+  });
+
+  it('names both versions for a file from a newer format', async () => {
+    const e = await rejection(decodeSyncFile(forge([], { version: 2 })));
+    expect(e.code).toBe('newer-version');
+    expect(e.message).toMatch(/version 2/);
+    expect(e.message).toMatch(/version 1/);
+  });
+
+  it('recognises a truncated file', async () => {
+    const bytes = await encodeSyncFile(sample(), fields);
+    for (const cut of [bytes.length - 1, bytes.length - 100, Math.floor(bytes.length / 2), 30, 10]) {
+      const e = await rejection(decodeSyncFile(bytes.subarray(0, cut)));
+      expect(e.code, `cut at ${cut}`).toBe('truncated');
+      expect(e.message).toMatch(/truncated/);
+    }
+  });
+
+  it('recognises a tampered file (one byte changed)', async () => {
+    const bytes = await encodeSyncFile(sample(), fields);
+    const copy = bytes.slice();
+    const at = text(bytes).indexOf('Dushanbe');
+    copy[at] = 'X'.charCodeAt(0);
+    const e = await rejection(decodeSyncFile(copy));
+    expect(e.code).toBe('tampered');
+    expect(e.message).toMatch(/changed or damaged/);
+  });
+
+  it('recognises files that are not sync files at once', async () => {
+    for (const s of ['', 'hello', '{"format":"other"}\n', '%PDF-1.7\n', '[1,2,3]']) {
+      const e = await rejection(decodeSyncFile(bytesOf(s)));
+      expect(e.code, JSON.stringify(s)).toBe('not-sync-file');
+      expect(e.message).toMatch(/not an Attaché sync file/);
+    }
+  });
+
+  it('verifies a valid forged file (so the tests below reach the validator)', async () => {
+    const rec = sample().briefings[0]!;
+    const decoded = await decodeSyncFile(forge([{ table: 'briefings', records: [rec] }]));
+    expect(decoded.data.briefings).toEqual([rec]);
+  });
+});
+
+describe('validation of records from a file', () => {
+  const rec = () => JSON.parse(JSON.stringify(sample().briefings[0]!)) as Record<string, unknown>;
+  const fail = async (records: unknown[], table = 'briefings') => rejection(decodeSyncFile(forge([{ table, records }])));
+
+  it('rejects __proto__ and constructor keys and never lets them reach an object', async () => {
+    const withProto = `{"table":"briefings","records":[${JSON.stringify(rec()).replace('{"title"', '{"__proto__":{"polluted":true},"title"')}]}`;
+    const e1 = await rejection(decodeSyncFile(forge([withProto])));
+    expect(e1.message).toMatch(/forbidden key "__proto__"/);
+    const r = rec();
+    (r as Record<string, unknown>).constructor = { prototype: { polluted: true } };
+    expect((await fail([r])).message).toMatch(/forbidden key "constructor"/);
+    // Nested, inside a free-form value.
+    const pack = createRecord('packs', '01900000-0000-7000-8000-000000000009', { name: 'Pack', options: {} }, clock);
+    const nested = JSON.stringify(pack).replace('"options":{}', '"options":{"a":{"__proto__":{"polluted":true}}}');
+    const e3 = await rejection(decodeSyncFile(forge([`{"table":"packs","records":[${nested}]}`])));
+    expect(e3.message).toMatch(/forbidden key "__proto__"/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('rejects a 10 MB field with a message about the limit', async () => {
+    const big = 'x'.repeat(10 * 1024 * 1024);
+    const e = await fail([{ ...rec(), summary: big }]);
+    expect(e.message).toMatch(/Summary is too long: 10,485,760 characters, the limit is 50,000/);
+    const pack = createRecord('packs', '01900000-0000-7000-8000-000000000009', { name: 'Pack', options: { note: big } }, clock);
+    const e2 = await fail([pack], 'packs');
+    expect(e2.code).toBe('too-large');
+    expect(e2.message).toMatch(/too large/);
+  });
+
+  it('rejects wrong types, unknown fields, missing stamps and malformed clocks', async () => {
+    expect((await fail([{ ...rec(), title: 42 }])).message).toMatch(/field "title": Title must be text/);
+    expect((await fail([{ ...rec(), tags: 'drugs' }])).message).toMatch(/field "tags"/);
+    expect((await fail([{ ...rec(), deleted: true }])).message).toMatch(/deleted flag/);
+    expect((await fail([{ ...rec(), extra: 1 }])).message).toMatch(/unknown field "extra"/);
+    expect((await fail([{ ...rec(), id: 'not-an-id' }])).message).toMatch(/id is not a valid record id/);
+    const noStamp = rec();
+    delete (noStamp.stamps as Record<string, unknown>).title;
+    expect((await fail([noStamp])).message).toMatch(/clock of field "title" is missing/);
+    const badClock = rec();
+    (badClock.stamps as Record<string, { c: string }>).title!.c = 'yesterday';
+    expect((await fail([badClock])).message).toMatch(/clock of field "title"/);
+    expect((await fail([{ ...rec(), hlc: formatHlc(1, 0, NODE) }])).message).toMatch(/does not match/);
+    expect((await fail(['not a record'])).message).toMatch(/not an object/);
+    expect((await rejection(decodeSyncFile(forge([{ table: 'secrets', records: [] }])))).message).toMatch(/unknown kind/);
+  });
+
+  it('rejects duplicate ids in one file with a clear message', async () => {
+    const r = rec();
+    const e = await rejection(decodeSyncFile(forge([{ table: 'briefings', records: [r] }, { table: 'briefings', records: [r] }])));
+    expect(e.message).toBe(`The file lists the briefing ${String(r.id)} twice.`);
+  });
+
+  it('rejects a conflict log entry whose id does not match its content', async () => {
+    const entry = createRecord(
+      'conflicts',
+      '01900000-0000-7000-8000-000000000077',
+      { table: 'briefings', recordId: String(rec().id), field: 'title', value: 'x', clock, resolution: '' },
+      clock,
+    );
+    expect((await fail([entry], 'conflicts')).message).toMatch(/id does not match/);
+  });
+
+  it('rejects a header that lies about its counts', async () => {
+    const e = await rejection(decodeSyncFile(forge([{ table: 'briefings', records: [rec()] }], { counts: { ...Object.fromEntries(SYNCED_TABLES.map((t) => [t, 0])), briefings: 2 } })));
+    expect(e.message).toMatch(/announces 2 records of briefings but it holds 1/);
+  });
+});
+
+describe('digest', () => {
+  it('computes SHA-256 like Node does', () => {
+    for (const s of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'é'.repeat(1000)]) {
+      expect(toHex(sha256Sync(bytesOf(s)))).toBe(createHash('sha256').update(s).digest('hex'));
+    }
+  });
+});
+
