@@ -6,7 +6,8 @@ import type { Hlc } from '../../core/hlc';
 import type { Conflict, SyncedTable } from '../../core/model';
 import type { AttacheDb } from '../../data/db';
 import type { Route } from '../app/router.svelte';
-import { recordLabel } from './describe';
+import { recordLabel } from '../../core/sync/labels';
+import { tableLabel } from './describe';
 
 export interface ConflictRow {
   conflict: Conflict;
@@ -51,7 +52,7 @@ async function rowOf(db: AttacheDb, c: Conflict): Promise<ConflictRow> {
   const record = (await db.table(c.table).get(c.recordId)) as (Record<string, unknown> & { deleted: number; stamps: Record<string, { c: Hlc }> }) | undefined;
   return {
     conflict: c,
-    label: recordLabel(c.table, record, c.recordId),
+    label: record ? recordLabel(c.table, record as never) || `${tableLabel(c.table)} ${c.recordId.slice(-8)}` : `${tableLabel(c.table)} ${c.recordId.slice(-8)}`,
     current: record?.[c.field],
     currentClock: record?.stamps?.[c.field]?.c,
     recordGone: !record || record.deleted === 1,

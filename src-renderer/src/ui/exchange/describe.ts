@@ -5,16 +5,18 @@
 import { format } from 'date-fns';
 import { hlcNode, hlcWall, isHlc, nodeIdFromInstallationId, type Hlc } from '../../core/hlc';
 import type { SyncedTable } from '../../core/model';
+import { TABLE_NOUN } from '../../core/sync/labels';
 
-export const TABLE_LABELS: Record<SyncedTable, { one: string; many: string }> = {
-  briefings: { one: 'briefing', many: 'briefings' },
-  organisations: { one: 'organisation', many: 'organisations' },
-  people: { one: 'person', many: 'people' },
-  statements: { one: 'statement', many: 'statements' },
-  actions: { one: 'follow-up', many: 'follow-ups' },
-  settings: { one: 'setting', many: 'settings' },
-  packs: { one: 'pack', many: 'packs' },
-  conflicts: { one: 'conflict log entry', many: 'conflict log entries' },
+/** Plural nouns for counts; the singular comes from the sync engine's TABLE_NOUN, which its messages use. */
+const PLURALS: Record<SyncedTable, string> = {
+  briefings: 'briefings',
+  organisations: 'organisations',
+  people: 'people',
+  statements: 'statements',
+  actions: 'follow-ups',
+  settings: 'settings',
+  packs: 'pack definitions',
+  conflicts: 'conflict log entries',
 };
 
 const FIELD_LABELS: Record<string, string> = {
@@ -52,9 +54,8 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 export function tableLabel(table: string, count = 1): string {
-  const t = TABLE_LABELS[table as SyncedTable];
-  if (!t) return table;
-  return count === 1 ? t.one : t.many;
+  if (!(table in PLURALS)) return table;
+  return count === 1 ? TABLE_NOUN[table as SyncedTable] : PLURALS[table as SyncedTable];
 }
 
 export function fieldLabel(field: string): string {
@@ -64,21 +65,6 @@ export function fieldLabel(field: string): string {
 function excerpt(text: string, max = 80): string {
   const one = text.replace(/\s+/g, ' ').trim();
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
-}
-
-/** A record's one-line name: a briefing's title, a person's name, the start of a statement. */
-export function recordLabel(table: string, record: Record<string, unknown> | undefined, id = ''): string {
-  if (!record) return `${tableLabel(table)} ${id.slice(-8)}`.trim();
-  const pick = (k: string) => (typeof record[k] === 'string' ? (record[k] as string) : '');
-  const text =
-    table === 'statements'
-      ? pick('text')
-      : table === 'people' || table === 'organisations' || table === 'packs'
-        ? pick('name')
-        : table === 'settings'
-          ? 'Workspace settings'
-          : pick('title');
-  return text ? excerpt(text) : `${tableLabel(table)} ${String(record.id ?? id).slice(-8)}`;
 }
 
 /** A field value as plain text (never markup): lists joined, empties named, long text shortened. */

@@ -23,6 +23,8 @@ export function phaseLabel(phase: SyncPhase | ''): string {
 export function errorMessage(e: unknown, what: string): string {
   if (isSyncError(e)) return e.message;
   const detail = e instanceof Error ? e.message : String(e);
+  // The engine already words its own failures for the screen.
+  if (/nothing was changed/i.test(detail)) return detail;
   if (e instanceof DOMException && e.name === 'QuotaExceededError') return `The ${what} failed because the disk is full; nothing was changed.`;
   return `The ${what} failed and nothing was changed (${detail.replace(/[.\s]+$/, '')}).`;
 }
