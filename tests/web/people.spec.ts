@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { seed } from './pack-seed';
+import { exampleRows } from './people.seed';
+import { PeoplePage } from './pages/PeoplePage';
+
+test.describe('people & organisations directory', () => {
+  test('create a person by keyboard with an organisation picked by acronym, edit, reload, delete and undo', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await people.addOrganisation({ name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
+    await expect(people.organisationRow('DCA')).toBeVisible();
+
+    await people.openNewPerson();
+    await people.fillNewPerson({ name: 'Rustam Nazarzoda', title: 'Director', organisation: 'dca', country: 'Tajikistan' });
+    await expect(people.newPersonForm.getByRole('combobox', { name: 'Organisation' })).toHaveValue('DCA — Drug Control Agency');
+    await people.submitNewPerson();
+    await expect(people.personRow('Rustam Nazarzoda')).toBeVisible();
+    await expect(people.personRow('Rustam Nazarzoda')).toContainText('Director · DCA · Tajikistan');
+
+    // The same name again: the form says so and offers the existing record.
+    await people.fillNewPerson({ name: 'rustam  nazarzoda' });
+    await expect(people.newPersonForm.getByText('Already in the directory')).toBeVisible();
+    await people.newPersonForm.getByRole('link', { name: 'open the existing record' }).click();
+    await expect(people.heading).toHaveText('Rustam Nazarzoda');
+
+    // Edit in one place: typed text saves by itself.
+    await people.field('Title or role').fill('Lt. General, Director of the Drug Control Agency');
+    await people.waitSaved();
+    await people.field('Name').fill('');
+    await expect(page.getByText('Name cannot be empty')).toBeVisible();
+    await people.field('Name').fill('Rustam Nazarzoda <b>x</b>');
+    await people.field('Country').click();
+    await people.waitSaved();
+    await page.reload();
+    await expect(people.heading).toHaveText('Rustam Nazarzoda <b>x</b>');
+    await expect(people.field('Title or role')).toHaveValue('Lt. General, Director of the Drug Control Agency');
+    await expect(people.organisationPicker).toHaveValue('DCA — Drug Control Agency');
+
+    await people.deleteRecord();
+    await expect(page).toHaveURL(/#\/people$/);
+    await expect(people.personRow('Rustam Nazarzoda')).toHaveCount(0);
+    await people.undo();
+    await expect(people.personRow('Rustam Nazarzoda')).toBeVisible();
+    await page.reload();
+    await expect(people.personRow('Rustam Nazarzoda')).toBeVisible();
+  });
+
+  test('the filter finds people and organisations by acronym, title and country; a person lists their statements', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await seed(page, exampleRows());
+    await expect(people.personRow('Ashita Mittal')).toBeVisible();
+
+    await people.filterBy('unodc');
+    await expect.poll(() => people.personNames()).toEqual(['Ashita Mittal']);
+    await expect.poll(() => people.organisationNames()).toEqual(['UNODC']);
+    await people.filterBy('DCA');
+    await expect.poll(() => people.personNames()).toEqual(['Rustam Nazarzoda']);
+    await people.filterBy('deputy minister');
+    await expect.poll(() => people.personNames()).toEqual(['Shahnoza Anvar Nodiri']);
+    await people.filterBy('tajik');
+    await expect.poll(async () => (await people.organisationNames()).sort()).toEqual(['DCA', 'MFA', 'MoJ', 'UNODC']);
+    // A reload keeps the filter.
+    await page.reload();
+    await expect(people.filter).toHaveValue('tajik');
+
+    await people.filterBy('nazar');
+    await people.peopleList.focus();
+    await page.keyboard.press('Enter');
+    await expect(people.heading).toHaveText('Rustam Nazarzoda');
+    const links = people.statementLinks();
+    await expect(links.first()).toBeVisible();
+    expect(await links.count()).toBeGreaterThanOrEqual(3);
+    await expect(links.first()).toHaveAttribute('href', /^#\/briefing\/[0-9a-f-]+\?focus=[0-9a-f-]+$/);
+
+    // The organisation picker on the person page finds by acronym too.
+    await people.organisationPicker.fill('');
+    await people.organisationPicker.pressSequentially('unod');
+    await expect(page.getByRole('option', { name: /^UNODC — United Nations Office/ })).toBeVisible();
+    await people.organisationPicker.press('Escape');
+
+    const results = await new AxeBuilder({ page }).analyze();
+    expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+  });
+
+  test('?focus highlights a record and deleting an organisation can be undone', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await seed(page, exampleRows());
+    await people.goto('#/people?focus=014c2507-a400-7000-8000-000000000005');
+    await expect(people.organisationsList).toBeFocused();
+    await expect(people.organisationRow('AKDN')).toHaveAttribute('aria-selected', 'true');
+
+    await page.keyboard.press('Enter');
+    await expect(people.heading).toHaveText('Aga Khan Development Network');
+    await people.field('Acronym').fill('AKDN-X');
+    await people.waitSaved();
+    await people.deleteRecord();
+    await expect(people.organisationRow('AKDN')).toHaveCount(0);
+    await people.undo();
+    await expect(people.organisationRow('AKDN-X')).toHaveAttribute('aria-selected', 'true');
+    await axeClean(page);
+  });
+
+  test('an empty directory is usable and accessible', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await people.openNewPerson();
+    await people.submitNewPerson();
+    await expect(people.newPersonForm.getByText('Name cannot be empty')).toBeVisible();
+    await axeClean(page);
+  });
+});
+
+async function axeClean(page: import('@playwright/test').Page) {
+  const results = await new AxeBuilder({ page }).analyze();
+  expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
