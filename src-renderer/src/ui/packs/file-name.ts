@@ -8,10 +8,10 @@ const MAX_STEM = 80;
 export function packFileName(title: string, issueDate: string): string {
   const stem = title
     .normalize('NFKC')
-    // Reserved on some file system, or invisible: path separators, wildcards, quotes, control characters.
-    .replace(/[\\/:*?"<>|\p{Cc}\p{Cf}]+/gu, ' ')
-    .replace(/[\s_]+/gu, '-')
-    .replace(/-{2,}/g, '-')
+    // Letters (any script), digits and a few safe marks only, as the Electron save dialog's own check
+    // (src-main/validate.ts) keeps: path separators, wildcards, quotes, shell characters and control
+    // characters all become one dash.
+    .replace(/[^\p{L}\p{M}\p{N}._()]+/gu, '-')
     .replace(/^[-.]+|[-.]+$/g, '')
     .slice(0, MAX_STEM)
     .replace(/[-.]+$/g, '');
