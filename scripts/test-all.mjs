@@ -16,6 +16,8 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const reports = join(root, 'out', 'test-reports');
 const webDir = process.env.ATTACHE_WEB_DIR ?? 'out/web';
+// Colour codes make a CI log unreadable; keep them only when a person watches a terminal.
+if (!process.stdout.isTTY) process.env.NO_COLOR = '1';
 const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
 /** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string }[]} */
@@ -112,12 +114,12 @@ function playwrightCounts(report) {
   return perProject;
 }
 
-async function playwright() {
-  banner('playwright (projects web + electron)');
+async function playwright(projects) {
+  banner(`playwright (${projects.map((p) => `project ${p}`).join(', ')})`);
   const file = join(reports, 'playwright.json');
   const port = process.env.ATTACHE_WEB_PORT ?? String(await freePort());
   const env = { ATTACHE_WEB_PORT: port, ATTACHE_WEB_DIR: webDir, PLAYWRIGHT_JSON_OUTPUT_NAME: file };
-  const args = ['test', '--reporter=list,json', '--pass-with-no-tests'];
+  const args = ['test', '--reporter=list,json', '--pass-with-no-tests', ...projects.map((p) => `--project=${p}`)];
   // The Electron app needs a display; Chromium's headless mode does not, so this is harmless for `web`.
   const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
   const code = headlessLinux
@@ -162,8 +164,12 @@ mkdirSync(reports, { recursive: true });
 await check('typecheck: tsc --noEmit', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
 await check('typecheck: svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
 await vitest();
-if (webBuilt && appBuilt) await playwright();
-else results.push({ name: 'playwright', passed: 0, failed: 1, skipped: 0, note: 'not run: a build failed (see above)' });
+// Each Playwright project needs its own build: `web` the browser renderer, `electron` the app.
+const runnable = [webBuilt ? 'web' : '', appBuilt ? 'electron' : ''].filter(Boolean);
+for (const [project, built] of [['web', webBuilt], ['electron', appBuilt]]) {
+  if (!built) results.push({ name: `playwright ${project}`, passed: 0, failed: 1, skipped: 0, note: 'not run: its build failed (see above)' });
+}
+if (runnable.length > 0) await playwright(runnable);
 
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), {
   passed: 0,
