@@ -13,7 +13,7 @@ type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
 
 export class SearchIndex {
   private worker: Worker | undefined;
-  private current: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0 };
+  private current: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
   private readonly listeners = new Set<(s: SearchStatus) => void>();
   private readonly pending = new Map<number, Pending>();
   private nextReq = 1;

@@ -10,6 +10,8 @@ export interface SearchStatus {
   total: number;
   /** Documents in the index. */
   documents: number;
+  /** Bumped whenever the index content changes, so open result lists know to re-run their query. */
+  version: number;
   /** Duration of the last full build, ms. */
   buildMs?: number;
   message?: string;

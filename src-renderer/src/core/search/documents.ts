@@ -114,7 +114,8 @@ export function linkFor(type: ResultType, record: IndexedRecord): ResultLink {
     case 'person':
       return { screen: 'people', id: record.id };
     case 'organisation':
-      return { screen: 'people', focus: record.id };
+      // The directory shows people and organisations alike at #/people/<id>.
+      return { screen: 'people', id: record.id };
     case 'action':
       return { screen: 'followups', focus: record.id };
   }
