@@ -36,7 +36,7 @@ function forge(lines: { table: string; records: unknown[] }[] | string[], header
   let max = '';
   const body = lines.map((l) => {
     if (typeof l === 'string') return `${l}\n`;
-    if (l.table in counts) counts[l.table] += l.records.length;
+    if (l.table in counts) counts[l.table] = counts[l.table]! + l.records.length;
     for (const r of l.records as { hlc?: string }[]) if (r && typeof r.hlc === 'string' && r.hlc > max) max = r.hlc;
     return `{"table":"${l.table}","records":${JSON.stringify(l.records)}}\n`;
   });
@@ -154,8 +154,7 @@ describe('validation of records from a file', () => {
     const withProto = `{"table":"briefings","records":[${JSON.stringify(rec()).replace('{"title"', '{"__proto__":{"polluted":true},"title"')}]}`;
     const e1 = await rejection(decodeSyncFile(forge([withProto])));
     expect(e1.message).toMatch(/forbidden key "__proto__"/);
-    const r = rec();
-    (r as Record<string, unknown>).constructor = { prototype: { polluted: true } };
+    const r = JSON.parse(JSON.stringify(rec()).replace('{"title"', '{"constructor":{"prototype":{"polluted":true}},"title"')) as unknown;
     expect((await fail([r])).message).toMatch(/forbidden key "constructor"/);
     // Nested, inside a free-form value.
     const pack = createRecord('packs', '01900000-0000-7000-8000-000000000009', { name: 'Pack', options: {} }, clock);
