@@ -33,6 +33,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'statement-follow-up', keys: 'alt+u', description: 'Make a follow-up from the focused statement', scope: 'capture' },
   { id: 'statement-delete', keys: 'delete', description: 'Delete the focused statement (with undo)', scope: 'capture' },
   { id: 'bold', keys: 'mod+b', description: 'Bold (in the summary)', scope: 'editor' },
+  { id: 'bullets', keys: 'mod+shift+8', description: 'Bullet list on the current lines (in the summary)', scope: 'editor' },
 ];
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
