@@ -1,6 +1,6 @@
 /**
  * Generation runs off the UI thread: while a large pack is being laid out the page still answers, and
- * Cancel stops it at once, leaves the dialog usable and downloads nothing.
+ * Cancel stops it at once, leaves the dialog usable and downloads nothing. A failure says so plainly.
  */
 import { expect, test } from '@playwright/test';
 import { PacksPage } from './pages/PacksPage';
@@ -45,4 +45,26 @@ test('cancel during generation leaves the UI usable and produces no download', a
   const download = await packs.generateAndDownload();
   expect(download.suggestedFilename()).toMatch(/^Everything-briefing-pack-\d{4}-\d{2}-\d{2}\.pdf$/);
   expect(downloads).toHaveLength(1);
+});
+
+test('a generation that fails says why, saves nothing, and the next attempt works', async ({ page, context }) => {
+  const packs = new PacksPage(page);
+  await packs.goto();
+  await packs.loadExample();
+  await packs.tick(/International Cooperation/);
+
+  // The fonts ship inside the app; make the bundle's copy of one unreadable to break this run.
+  await context.route('**/NotoSerif-Regular*.ttf', (route) => route.fulfill({ status: 404, body: 'gone' }));
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await packs.generateButton.click();
+  await expect(packs.failure).toContainText('The pack could not be generated');
+  await expect(packs.failure).toContainText('Nothing was saved');
+  await expect(packs.generateButton).toBeEnabled();
+  expect(downloads).toEqual([]);
+
+  await context.unroute('**/NotoSerif-Regular*.ttf');
+  const download = await packs.generateAndDownload();
+  expect(download.suggestedFilename()).toMatch(/^Briefing-pack-\d{4}-\d{2}-\d{2}\.pdf$/);
+  await expect(packs.failure).toBeHidden();
 });

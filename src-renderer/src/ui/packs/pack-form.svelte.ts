@@ -45,11 +45,24 @@ export class PackForm {
 
   /** Unvalidated options, for parsePackOptions. */
   input(): Record<string, unknown> {
-    const pick = this.mode === 'pick';
     return {
+      ...this.contentInput(),
       title: this.title.trim(),
       recipient: this.recipient.trim(),
       preparedBy: this.preparedBy.trim(),
+      watermark: this.watermark,
+      paper: this.paper,
+    };
+  }
+
+  /**
+   * Only what decides the pack's content (selection, ceiling, sections), with placeholder cover texts:
+   * the live counts read this, so typing a title neither recomputes nor blanks them.
+   */
+  contentInput(): Record<string, unknown> {
+    const pick = this.mode === 'pick';
+    return {
+      title: 'Pack',
       selection: {
         briefingIds: pick ? [...this.picked] : [],
         tags: pick ? [] : [...this.tags],
@@ -62,8 +75,6 @@ export class PackForm {
       includeStatements: this.includeStatements,
       includeTracker: this.includeTracker,
       includePeople: this.includePeople,
-      watermark: this.watermark,
-      paper: this.paper,
     };
   }
 
