@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
+import { SETTINGS_ID } from '../../src-renderer/src/core/model';
+import { validateFields } from '../../src-renderer/src/core/schemas';
+import { allTags, countsFor, listBriefings, newBriefingFields, readSettings } from '../../src-renderer/src/data/briefings';
+import { AttacheDb } from '../../src-renderer/src/data/db';
+import { appendStatement, followUp } from '../../src-renderer/src/data/statements';
+import { Workspace } from '../../src-renderer/src/data/workspace';
+
+const open = () => Workspace.open(new AttacheDb(`br-${Math.random()}`));
+const briefing = (title: string, startsAt: string, tags: string[] = []) => ({
+  ...newBriefingFields(DEFAULT_SETTINGS),
+  title,
+  startsAt,
+  tags,
+});
+
+describe('briefings', () => {
+  it('are listed newest first, without deleted ones', async () => {
+    const ws = await open();
+    await ws.create('briefings', briefing('March', '2015-03-17T10:00'));
+    const may = await ws.create('briefings', briefing('May', '2015-05-27T09:00'));
+    await ws.create('briefings', briefing('January', '2015-01-05T15:30'));
+    expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['May', 'March', 'January']);
+    await ws.remove('briefings', may.id);
+    expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['March', 'January']);
+  });
+
+  it('count live statements and follow-ups per briefing', async () => {
+    const ws = await open();
+    const b = await ws.create('briefings', briefing('B', '2015-03-17T10:00'));
+    const other = await ws.create('briefings', briefing('Other', '2015-03-18T10:00'));
+    const s1 = await appendStatement(ws, b.id, { speakerId: null, kind: 'request', text: 'Please help.', tags: [] });
+    const s2 = await appendStatement(ws, b.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
+    await followUp(ws, s1);
+    await ws.remove('statements', s2.id);
+    const counts = await countsFor(ws.db, [b.id, other.id]);
+    expect(counts.get(b.id)).toEqual({ statements: 1, actions: 1 });
+    expect(counts.get(other.id)).toEqual({ statements: 0, actions: 0 });
+  });
+
+  it('start new with valid defaults but for the title, which the user must give', () => {
+    const fields = newBriefingFields(DEFAULT_SETTINGS, new Date(2015, 2, 17, 10, 0));
+    expect(fields.startsAt).toBe('2015-03-17T10:00');
+    expect(fields.classification).toBe('unclassified');
+    const check = validateFields('briefings', fields);
+    expect(check.ok ? {} : check.errors).toEqual({ title: 'Title cannot be empty' });
+  });
+
+  it('read the workspace settings, or the defaults when there are none', async () => {
+    const ws = await open();
+    expect(await readSettings(ws.db)).toEqual(DEFAULT_SETTINGS);
+    const levels = [
+      { id: 'public', label: 'PUBLIC' },
+      { id: 'internal', label: 'INTERNAL' },
+    ];
+    await ws.create('settings', { classificationLevels: levels, defaultClassification: 'internal' }, SETTINGS_ID);
+    expect(await readSettings(ws.db)).toEqual({ classificationLevels: levels, defaultClassification: 'internal' });
+  });
+
+  it('offer every tag in use, once', async () => {
+    const ws = await open();
+    const b = await ws.create('briefings', briefing('B', '2015-03-17T10:00', ['drugs', 'Central Asia']));
+    await appendStatement(ws, b.id, { speakerId: null, kind: 'figure', text: '12 tons', tags: ['drugs', 'seizures'] });
+    expect(await allTags(ws.db)).toEqual(['Central Asia', 'drugs', 'seizures']);
+  });
+});
