@@ -1,0 +1,174 @@
+// `npm run bench:sync` (scripts/bench.mjs runs this driver: it samples the heap over CDP, so it is a
+// "bench with its own driver", case B in bench.mjs's header): export and import of a synthetic 100,000-record workspace in Chromium, through the
+// app's own sync code, against a raw Dexie bulkPut of the same rows measured in the same run.
+//
+// Builds tests/bench/sync.bench.html (+ sync.bench.page.ts) with Vite, serves it on 127.0.0.1, and drives it
+// in Debian's Chromium. Heap: performance.memory (precise) sampled in the page at every progress callback and
+// every 50 ms, and CDP Runtime.getHeapUsage polled from here; the higher of the two counts.
+// Prints human lines, then ONE JSON object on the last line. Exits 0 even when a target is missed (the
+// figures are the result); exits 1 only if the benchmark could not run.
+//
+// Env: BENCH_SCALE or BENCH_RECORDS (default 100000 records), BENCH_PROFILE=export|preview|apply (CPU profile of
+// that phase into out/bench/sync/), CHROMIUM_PATH (default /usr/bin/chromium).
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { writeFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { build } from 'vite';
+import { chromium } from '@playwright/test';
+
+const root = resolve(import.meta.dirname, '../..');
+const here = resolve(root, 'tests/bench');
+const outDir = resolve(root, 'out/bench/sync');
+// BENCH_SCALE (scripts/bench.mjs's convention, e.g. 0.1) or BENCH_RECORDS for a quick run.
+const total = Number(process.env.BENCH_RECORDS ?? Math.round(100_000 * Number(process.env.BENCH_SCALE ?? 1)));
+const TARGETS = { importToRaw: 0.75, exportMs: 5000, heapToFile: 4 };
+
+function freePort() {
+  return new Promise((done, fail) => {
+    const s = createServer();
+    s.on('error', fail);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address();
+      s.close(() => done(port));
+    });
+  });
+}
+
+const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
+const rate = (r) => `${Math.round(r).toLocaleString('en')} records/s`;
+
+async function main() {
+  await build({
+    configFile: false,
+    root: here,
+    base: './',
+    logLevel: 'warn',
+    define: { __APP_VERSION__: JSON.stringify('bench') },
+    build: { outDir, emptyOutDir: true, target: 'chrome130', sourcemap: false, rolldownOptions: { input: resolve(here, 'sync.bench.html') } },
+  });
+
+  const port = await freePort();
+  const server = spawn(process.execPath, [resolve(root, 'scripts/serve-web.mjs'), '--port', String(port), '--dir', outDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((done) => server.stdout.once('data', done));
+
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  try {
+    const page = await browser.newPage();
+    page.on('pageerror', (e) => console.error(`page error: ${e.message}`));
+    const cdp = await page.context().newCDPSession(page);
+    let phase = 'idle';
+    const cdpPeak = {};
+    await page.exposeFunction('benchPhase', (p) => {
+      phase = p;
+    });
+    let polling = true;
+    const poll = (async () => {
+      while (polling) {
+        try {
+          const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+          if (phase !== 'idle') cdpPeak[phase] = Math.max(cdpPeak[phase] ?? 0, usedSize);
+        } catch {
+          /* the page is busy or gone; the in-page sampler still counts */
+        }
+        await new Promise((r) => setTimeout(r, 25));
+      }
+    })();
+
+    // BENCH_PROFILE=export|preview|apply writes a CPU profile of that phase to out/bench/sync/<phase>.cpuprofile.
+    const profilePhase = process.env.BENCH_PROFILE;
+    if (profilePhase) await cdp.send('Profiler.enable');
+    await page.exposeFunction('benchProfile', async (p, on) => {
+      if (p !== profilePhase) return;
+      if (on) await cdp.send('Profiler.start');
+      else {
+        const { profile } = await cdp.send('Profiler.stop');
+        await writeFile(resolve(outDir, `${p}.cpuprofile`), JSON.stringify(profile));
+      }
+    });
+
+    await page.goto(`http://127.0.0.1:${port}/sync.bench.html`);
+    await page.waitForFunction(() => typeof window.syncBench === 'function');
+    console.log(`sync bench: ${total.toLocaleString('en')} synthetic records (deterministic), Chromium ${browser.version()}`);
+    const f = await page.evaluate((n) => window.syncBench(n), total);
+    polling = false;
+    await poll;
+
+    // The higher of the page's own samples and CDP's, per phase.
+    for (const p of ['raw', 'export', 'preview', 'apply']) {
+      const c = cdpPeak[p] ?? 0;
+      if (c > f[p].peakHeap) {
+        f[p].peakHeapGrowth += c - f[p].peakHeap;
+        f[p].peakHeap = c;
+      }
+    }
+    const importPeak = Math.max(f.preview.peakHeap, f.apply.peakHeap);
+    const importBase = f.preview.peakHeap - f.preview.peakHeapGrowth;
+    f.import.peakHeap = Math.max(f.import.peakHeap, importPeak);
+    f.import.peakHeapGrowth = Math.max(f.import.peakHeapGrowth, importPeak - importBase);
+
+    const importToRaw = f.import.recordsPerSecond / f.raw.recordsPerSecond;
+    const peakHeap = Math.max(f.export.peakHeap, f.import.peakHeap);
+    const heapToFile = peakHeap / f.fileBytes;
+    const met = {
+      importToRaw: importToRaw >= TARGETS.importToRaw,
+      exportMs: f.export.ms < TARGETS.exportMs,
+      heapToFile: heapToFile < TARGETS.heapToFile,
+    };
+    const mark = (ok) => (ok ? 'met' : 'MISSED');
+
+    console.log(`file: ${mib(f.fileBytes)} for ${f.records.toLocaleString('en')} records (generated in ${(f.generateMs / 1000).toFixed(1)} s)`);
+    console.log(`raw Dexie bulkPut (baseline): ${(f.raw.ms / 1000).toFixed(2)} s, ${rate(f.raw.recordsPerSecond)}`);
+    console.log(`export (full, unencrypted): ${(f.export.ms / 1000).toFixed(2)} s, ${rate(f.export.recordsPerSecond)}; peak heap ${mib(f.export.peakHeap)} (+${mib(f.export.peakHeapGrowth)})`);
+    console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
+    console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
+    console.log(`import (preview + apply): ${(f.import.ms / 1000).toFixed(2)} s, ${rate(f.import.recordsPerSecond)}; peak heap ${mib(f.import.peakHeap)} (+${mib(f.import.peakHeapGrowth)})`);
+    console.log(`target import ≥ ${TARGETS.importToRaw}× raw: ${importToRaw.toFixed(2)}× — ${mark(met.importToRaw)}`);
+    console.log(`target export < ${TARGETS.exportMs / 1000} s: ${(f.export.ms / 1000).toFixed(2)} s — ${mark(met.exportMs)}`);
+    console.log(`target peak heap < ${TARGETS.heapToFile}× file: ${heapToFile.toFixed(2)}× (${mib(peakHeap)} / ${mib(f.fileBytes)}) — ${mark(met.heapToFile)}`);
+
+    const r = (x, d = 0) => Number(x.toFixed(d));
+    console.log(
+      JSON.stringify({
+        bench: 'sync',
+        records: f.records,
+        fileBytes: f.fileBytes,
+        rawMs: r(f.raw.ms),
+        rawRecordsPerSec: r(f.raw.recordsPerSecond),
+        exportMs: r(f.export.ms),
+        exportRecordsPerSec: r(f.export.recordsPerSecond),
+        previewMs: r(f.preview.ms),
+        applyMs: r(f.apply.ms),
+        importMs: r(f.import.ms),
+        importRecordsPerSec: r(f.import.recordsPerSecond),
+        importToRawRatio: r(importToRaw, 3),
+        peakHeapExportBytes: f.export.peakHeap,
+        peakHeapImportBytes: f.import.peakHeap,
+        peakHeapToFileRatio: r(heapToFile, 3),
+        heapSource: f.heapSource === 'none' ? 'cdp' : `${f.heapSource}+cdp`,
+        targets: { importToRawMin: TARGETS.importToRaw, exportMsMax: TARGETS.exportMs, heapToFileMax: TARGETS.heapToFile },
+        met,
+      }),
+    );
+  } finally {
+    await browser.close();
+    server.kill();
+  }
+}
+
+main().catch((e) => {
+  console.error(`sync bench failed: ${e instanceof Error ? e.stack : String(e)}`);
+  process.exit(1);
+});
