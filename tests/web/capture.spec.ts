@@ -1,4 +1,5 @@
-import { expect, test } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
 import { BriefingsPage } from './pages/BriefingsPage';
 
@@ -226,9 +227,20 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await expect(row).toContainText('Ministry of Foreign Affairs, Dushanbe');
   await expect(row).toContainText('RESTRICTED');
   await expect(row).toContainText('7 statements, 2 follow-ups');
+  await expectNoSeriousAxeViolations(page);
   await list.openByKeyboard('International Cooperation');
   await expect(b.title).toHaveValue('International Cooperation on Countering Modern Threats and Challenges');
+  await b.statement('Over 12 tons').focus();
+  await b.press('Enter'); // an open inline editor and an open follow-up editor are scanned too
+  await b.followup('juvenile justice').getByRole('button', { name: /^Edit/ }).click();
+  await expectNoSeriousAxeViolations(page);
 });
+
+async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
 
 test('statements are reordered by keyboard, deleted, and brought back with Undo', async ({ page }) => {
   const b = new BriefingPage(page);
@@ -302,7 +314,7 @@ test('a half-written statement survives a reload, and is cleared once saved', as
   await expect(b.statement('electronic database')).toHaveAttribute('data-kind', 'request');
 });
 
-test('a new briefing that never gets a title leaves no record behind', async ({ page }) => {
+test('a new briefing that never gets a title leaves no record behind; titled ones can be deleted and undone', async ({ page }) => {
   const list = new BriefingsPage(page);
   const b = new BriefingPage(page);
   await b.gotoNew();
@@ -310,4 +322,85 @@ test('a new briefing that never gets a title leaves no record behind', async ({ 
   await expect(b.saveStatus).toContainText('Not saved yet');
   await list.goto();
   await expect(list.empty).toBeVisible();
+
+  // Once titled it exists; asking for another new briefing right there starts a fresh form.
+  await b.gotoNew();
+  await b.type('First');
+  await b.waitSaved();
+  const first = await b.id();
+  await b.press('mod+Alt+n');
+  await expect(b.title).toHaveValue('');
+  await expect(b.title).toBeFocused();
+  await b.type('Second');
+  await b.waitSaved();
+  expect(await b.id()).not.toBe(first);
+  await list.goto();
+  await expect(list.rows).toHaveCount(2);
+
+  // Delete with Undo.
+  await list.openByKeyboard('Second');
+  await b.deleteButton.click();
+  await expect(list.heading).toBeVisible();
+  await expect(list.rows).toHaveCount(1);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(b.title).toHaveValue('Second');
+  await list.goto();
+  await expect(list.rows).toHaveCount(2);
+});
+
+test('10,000 briefings: the list opens at once, newest first, and the keyboard reaches the oldest', async ({ page }) => {
+  const list = new BriefingsPage(page);
+  await list.goto();
+  // Seed straight into IndexedDB, in the stored shape, as an imported workspace would leave it.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const r = indexedDB.open('attache');
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+    const tx = db.transaction('briefings', 'readwrite');
+    const store = tx.objectStore('briefings');
+    const clock = `${String(Date.now()).padStart(13, '0')}-0000-0123456789abcdef`;
+    const fields = ['title', 'startsAt', 'location', 'format', 'organiserIds', 'audience', 'classification', 'caveat', 'tags', 'summary', 'deleted'];
+    const stamps = Object.fromEntries(fields.map((f) => [f, { c: clock }]));
+    for (let i = 0; i < 10_000; i++) {
+      const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      const hex = i.toString(16).padStart(12, '0');
+      store.put({
+        id: `01900000-0000-7000-8000-${hex}`,
+        hlc: clock,
+        stamps,
+        deleted: 0,
+        title: `Briefing number ${i}`,
+        startsAt: `${day}T10:00`,
+        location: 'Dushanbe',
+        format: 'meeting',
+        organiserIds: [],
+        audience: '',
+        classification: 'unclassified',
+        caveat: '',
+        tags: [],
+        summary: 'A summary of a realistic length. '.repeat(20),
+      });
+    }
+    await new Promise((resolve, reject) => {
+      tx.oncomplete = resolve;
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  });
+  await page.reload();
+  await expect(list.count).toContainText('10,000 briefings', { timeout: 5_000 });
+  await expect(list.rows.first()).toContainText('Briefing number 9999');
+  expect(await list.rows.count()).toBeLessThan(80); // only the rows in view are in the page
+  await list.list.focus();
+  await page.keyboard.press('End');
+  await expect(list.list.locator('[aria-selected="true"]')).toContainText('Briefing number 0');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(list.list.locator('[aria-selected="true"]')).not.toContainText('Briefing number 0');
+  await page.keyboard.press('Home');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(new BriefingPage(page).title).toHaveValue('Briefing number 9998');
 });
