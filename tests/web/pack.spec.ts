@@ -36,6 +36,7 @@ test.describe('briefing pack from the UI', () => {
   });
 
   test('live counts, ceiling exclusions, and a downloaded pack that reads right', async ({ page }) => {
+    test.setTimeout(90_000);
     const statements = example.statements.length;
     const actions = example.actions.length;
 
