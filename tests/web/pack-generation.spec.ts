@@ -20,8 +20,11 @@ test('cancel during generation leaves the UI usable and produces no download', a
   const downloads: string[] = [];
   page.on('download', (d) => downloads.push(d.suggestedFilename()));
 
-  await packs.generateButton.click();
+  // By keyboard: focus moves from Generate to Cancel and back, never lost to the page.
+  await packs.generateButton.focus();
+  await page.keyboard.press('Enter');
   await expect(packs.progress).toBeVisible();
+  await expect(packs.cancelButton).toBeFocused();
   // Wait until the worker is busy laying out pages, then prove the page still responds meanwhile.
   await expect.poll(async () => Number(await packs.progress.getAttribute('value')), { timeout: 30_000 }).toBeGreaterThan(3);
   await packs.recipient.fill('Typed while the pack is being generated');
@@ -30,8 +33,10 @@ test('cancel during generation leaves the UI usable and produces no download', a
   // …and all that happened while the pack was still being generated.
   await expect(packs.progress).toBeVisible();
 
-  await packs.cancelButton.click();
+  await packs.cancelButton.focus();
+  await page.keyboard.press('Enter');
   await expect(packs.progress).toBeHidden();
+  await expect(packs.generateButton).toBeFocused();
   await expect(packs.outcome).toContainText('Generation cancelled');
   await expect(packs.generateButton).toBeEnabled();
 
