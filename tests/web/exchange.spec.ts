@@ -5,61 +5,10 @@
  * conflict log and reversible from it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import { test, expect, type Browser, type Page } from '@playwright/test';
-import { BriefingPage } from './pages/BriefingPage';
-import { BriefingsPage } from './pages/BriefingsPage';
-import { ExchangePage } from './pages/ExchangePage';
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect, type Page } from '@playwright/test';
 
-const EXAMPLE_ID = '014c2507-a400-7000-8000-000000000009';
-const EXAMPLE_TITLE = 'International Cooperation on Countering Modern Threats and Challenges';
-
-interface Colleague {
-  page: Page;
-  exchange: ExchangePage;
-  briefing: BriefingPage;
-  briefings: BriefingsPage;
-}
-
-async function colleague(browser: Browser, baseURL: string | undefined, name: string): Promise<Colleague> {
-  const context = await browser.newContext({ baseURL, acceptDownloads: true });
-  const page = await context.newPage();
-  const c = { page, exchange: new ExchangePage(page), briefing: new BriefingPage(page), briefings: new BriefingsPage(page) };
-  await c.exchange.goto();
-  await c.exchange.rename(name);
-  return c;
-}
-
-async function loadExample(c: Colleague): Promise<void> {
-  await c.briefings.goto();
-  await c.page.getByRole('button', { name: /Load the example briefing/ }).click();
-  await c.briefing.goto(EXAMPLE_ID);
-  await expect(c.briefing.title).toHaveValue(EXAMPLE_TITLE);
-}
-
-async function newBriefing(c: Colleague, title: string): Promise<string> {
-  await c.briefing.gotoNew();
-  await c.briefing.title.fill(title);
-  await c.briefing.title.press('Tab');
-  await c.briefing.waitSaved();
-  return c.briefing.id();
-}
-
-/** Change text fields of a briefing the way a user does: type, leave the field, wait for the save. */
-async function edit(c: Colleague, id: string, fields: Partial<Record<'title' | 'location' | 'audience', string>>): Promise<void> {
-  await c.briefing.goto(id);
-  for (const [field, value] of Object.entries(fields) as ['title' | 'location' | 'audience', string][]) {
-    await c.briefing[field].fill(value);
-    await c.briefing[field].press('Tab');
-    await c.briefing.waitSaved();
-  }
-}
-
-async function expectBriefing(c: Colleague, id: string, fields: Partial<Record<'title' | 'location' | 'audience', string>>): Promise<void> {
-  await c.briefing.goto(id);
-  for (const [field, value] of Object.entries(fields) as ['title' | 'location' | 'audience', string][]) {
-    await expect(c.briefing[field]).toHaveValue(value);
-  }
-}
+import { EXAMPLE_ID, EXAMPLE_TITLE, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
 
 test('two colleagues exchange files both ways, converge, and a lost edit is shown and restored', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -215,4 +164,42 @@ test('a tampered file, a wrong passphrase and a truncated file are refused with 
   await bob.exchange.goto();
   await bob.exchange.importFile(encrypted.path, { passphrase: 'correct horse battery' });
   await expectBriefing(bob, EXAMPLE_ID, { title: EXAMPLE_TITLE });
+});
+
+async function axeClean(page: Page): Promise<void> {
+  // @axe-core/playwright is typed against its own copy of playwright-core.
+  const results = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
+}
+
+test('the Exchange screen is keyboard usable and axe-clean, with every export option open and a preview shown', async ({ browser, baseURL }) => {
+  const alice = await colleague(browser, baseURL, 'Alice');
+  const bob = await colleague(browser, baseURL, 'Bob');
+  await loadExample(alice);
+  await alice.exchange.goto();
+  const file = await alice.exchange.export({ colleague: 'Bob' });
+
+  const p = alice.exchange.exportPanel;
+  await p.getByRole('radio', { name: /Only changes since/ }).check();
+  await p.getByRole('checkbox', { name: 'Share only part of the workspace' }).check();
+  await p.getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
+  await expect(p.getByRole('checkbox', { name: /International Cooperation/ })).toBeVisible();
+  await axeClean(alice.page);
+
+  // Keyboard only: the form checks everything at once and says what is missing.
+  await p.getByRole('combobox', { name: /Colleague/ }).fill('');
+  await p.getByLabel('Passphrase', { exact: true }).focus();
+  await alice.page.keyboard.type('short');
+  await alice.page.keyboard.press('Tab');
+  await alice.page.keyboard.type('short');
+  await alice.page.keyboard.press('Enter');
+  await expect(p.locator('#export-passphrase-error')).toHaveText('Use a passphrase of at least 8 characters.');
+  await expect(p.locator('#export-colleague-error')).toHaveText('Name the colleague the changes are for.');
+  await expect(p.locator('#export-selection-error')).toHaveText('Choose at least one tag, briefing or classification ceiling to share.');
+
+  await bob.exchange.goto();
+  await bob.exchange.chooseFile(file.path);
+  await expect(bob.exchange.previewCounts).toBeVisible();
+  await axeClean(bob.page);
 });
