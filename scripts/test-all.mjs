@@ -3,7 +3,7 @@
 //   1. builds: the browser renderer (vite → out/web) and the Electron app (electron-vite → out/)
 //   2. gates:  tsc --noEmit and svelte-check (each counts as one check, passed or failed)
 //   3. vitest: unit tests in Node (tests/unit)
-//   4. playwright: both projects, `web` (Chromium against out/web) and `electron` (the built app)
+//   4. playwright: each project on its own, `web` (Chromium against out/web) and `electron` (the built app)
 //
 // Each runner's own output streams through as it runs, so failures are shown where they happen; then one
 // line per runner, and as the very last line `N passed, N failed, N skipped` over everything. Exits
@@ -16,8 +16,9 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const reports = join(root, 'out', 'test-reports');
 const webDir = process.env.ATTACHE_WEB_DIR ?? 'out/web';
-// Colour codes make a CI log unreadable; keep them only when a person watches a terminal.
-if (!process.stdout.isTTY) process.env.NO_COLOR = '1';
+// Colour codes make a CI log unreadable; keep them only when a person watches a terminal. (Not for
+// Playwright, which sets FORCE_COLOR for its web server and would then warn about the clash.)
+const plain = process.stdout.isTTY ? {} : { NO_COLOR: '1' };
 const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
 
 /** @type {{ name: string, passed: number, failed: number, skipped: number, note?: string }[]} */
@@ -69,7 +70,7 @@ function freePort() {
 async function vitest() {
   banner('vitest (tests/unit)');
   const file = join(reports, 'vitest.json');
-  const code = await run(bin('vitest'), ['run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  const code = await run(bin('vitest'), ['run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], plain);
   const report = readJson(file);
   if (!report) {
     results.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: `no report (exit code ${code}): the run itself failed` });
@@ -114,62 +115,59 @@ function playwrightCounts(report) {
   return perProject;
 }
 
-async function playwright(projects) {
-  banner(`playwright (${projects.map((p) => `project ${p}`).join(', ')})`);
-  const file = join(reports, 'playwright.json');
-  const port = process.env.ATTACHE_WEB_PORT ?? String(await freePort());
-  const env = { ATTACHE_WEB_PORT: port, ATTACHE_WEB_DIR: webDir, PLAYWRIGHT_JSON_OUTPUT_NAME: file };
-  const args = ['test', '--reporter=list,json', '--pass-with-no-tests', ...projects.map((p) => `--project=${p}`)];
-  // The Electron app needs a display; Chromium's headless mode does not, so this is harmless for `web`.
-  const headlessLinux = process.platform === 'linux' && !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
-  const code = headlessLinux
+/**
+ * One Playwright project per invocation: a spec that fails to load aborts Playwright's whole run, and one
+ * project's broken file must not hide the other project's results.
+ */
+async function playwright(project) {
+  const name = `playwright ${project}`;
+  banner(`${name} (tests/${project})`);
+  const file = join(reports, `playwright-${project}.json`);
+  const env = { PLAYWRIGHT_JSON_OUTPUT_NAME: file };
+  if (project === 'web') Object.assign(env, { ATTACHE_WEB_PORT: process.env.ATTACHE_WEB_PORT ?? String(await freePort()), ATTACHE_WEB_DIR: webDir });
+  const args = ['test', `--project=${project}`, '--reporter=list,json', '--pass-with-no-tests'];
+  // The Electron app needs a display; without one, run it on Xvfb.
+  const needsDisplay = project === 'electron' && process.platform === 'linux' && !process.env.DISPLAY && existsSync('/usr/bin/xvfb-run');
+  const code = needsDisplay
     ? await run('xvfb-run', ['-a', '--server-args=-screen 0 1280x900x24', bin('playwright'), ...args], env)
     : await run(bin('playwright'), args, env);
   const report = readJson(file);
   if (!report) {
-    results.push({ name: 'playwright', passed: 0, failed: 1, skipped: 0, note: `no report (exit code ${code}): the run itself failed` });
+    results.push({ name, passed: 0, failed: 1, skipped: 0, note: `no report (exit code ${code}): the run itself failed` });
     return;
   }
-  const perProject = playwrightCounts(report);
+  const c = playwrightCounts(report).get(project) ?? { passed: 0, failed: 0, skipped: 0, flaky: 0, skipReasons: new Set() };
   // Errors outside any test: a spec file that does not load, a web server that does not start.
-  const outside = (report.errors ?? []).length;
-  for (const [project, c] of [...perProject].sort(([a], [b]) => a.localeCompare(b))) {
-    results.push({
-      name: `playwright ${project}`,
-      passed: c.passed + c.flaky,
-      failed: c.failed,
-      skipped: c.skipped,
-      note: [c.flaky ? `${c.flaky} flaky (passed on retry)` : '', c.skipped ? [...c.skipReasons].map((r) => `skipped: ${r}`).join('; ') : '']
-        .filter(Boolean)
-        .join('; ') || undefined,
-    });
+  const outside = report.errors ?? [];
+  const notes = [
+    c.flaky ? `${c.flaky} flaky (passed on retry)` : '',
+    c.skipped ? [...c.skipReasons].map((r) => `skipped: ${r}`).join('; ') : '',
+    outside.length ? `${outside.length} error(s) outside tests: ${String(outside[0]?.message ?? '').split('\n')[0]}` : '',
+  ];
+  let failed = c.failed + outside.length;
+  if (failed === 0 && code !== 0) {
+    failed = 1;
+    notes.push(`exit code ${code} with no failed test (see its output above)`);
   }
-  if (outside > 0) {
-    const first = String(report.errors[0]?.message ?? '').split('\n')[0];
-    results.push({ name: 'playwright (outside tests)', passed: 0, failed: outside, skipped: 0, note: first });
-  }
-  const failedTests = results.filter((r) => r.name.startsWith('playwright')).reduce((n, r) => n + r.failed, 0);
-  if (failedTests === 0 && code !== 0) {
-    results.push({ name: 'playwright', passed: 0, failed: 1, skipped: 0, note: `exit code ${code} with no failed test (see its output above)` });
-  }
-  if (perProject.size === 0 && outside === 0) results.push({ name: 'playwright', passed: 0, failed: 0, skipped: 0, note: 'no tests found' });
+  if (c.passed + c.flaky + failed + c.skipped === 0) notes.push('no tests found');
+  results.push({ name, passed: c.passed + c.flaky, failed, skipped: c.skipped, note: notes.filter(Boolean).join('; ') || undefined });
 }
 
 const started = Date.now();
 rmSync(reports, { recursive: true, force: true });
 
-const webBuilt = await check('build: browser renderer', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--outDir', resolve(root, webDir), '--emptyOutDir', '--logLevel', 'warn']);
-const appBuilt = await check('build: Electron app (electron-vite)', bin('electron-vite'), ['build', '--logLevel', 'warn']);
+const webBuilt = await check('build: browser renderer', bin('vite'), ['build', '--config', 'vite.web.config.ts', '--outDir', resolve(root, webDir), '--emptyOutDir', '--logLevel', 'warn'], plain);
+const appBuilt = await check('build: Electron app (electron-vite)', bin('electron-vite'), ['build', '--logLevel', 'warn'], plain);
 mkdirSync(reports, { recursive: true });
-await check('typecheck: tsc --noEmit', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']);
-await check('typecheck: svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human']);
+await check('typecheck: tsc --noEmit', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], plain);
+await check('typecheck: svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'], plain);
 await vitest();
 // Each Playwright project needs its own build: `web` the browser renderer, `electron` the app.
 const runnable = [webBuilt ? 'web' : '', appBuilt ? 'electron' : ''].filter(Boolean);
 for (const [project, built] of [['web', webBuilt], ['electron', appBuilt]]) {
   if (!built) results.push({ name: `playwright ${project}`, passed: 0, failed: 1, skipped: 0, note: 'not run: its build failed (see above)' });
 }
-if (runnable.length > 0) await playwright(runnable);
+for (const project of runnable) await playwright(project);
 
 const total = results.reduce((t, r) => ({ passed: t.passed + r.passed, failed: t.failed + r.failed, skipped: t.skipped + r.skipped }), {
   passed: 0,
