@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
+import { format, isValid, parse } from 'date-fns';
 import { describe, expect, it } from 'vitest';
+import { isValidDate, isValidDateTime } from '../../src-renderer/src/core/dates';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
@@ -181,8 +183,11 @@ describe('validation of records from a file', () => {
     expect((await fail([{ ...rec(), extra: 1 }])).message).toMatch(/unknown field "extra"/);
     expect((await fail([{ ...rec(), id: 'not-an-id' }])).message).toMatch(/id is not a valid record id/);
     const noStamp = rec();
-    delete (noStamp.stamps as Record<string, unknown>).title;
+    (noStamp.stamps as Record<string, unknown>).title = {};
     expect((await fail([noStamp])).message).toMatch(/clock of field "title" is missing/);
+    const ahead = rec();
+    (ahead.stamps as Record<string, unknown>).title = { c: formatHlc(Date.UTC(2026, 0, 1), 0, NODE) };
+    expect((await fail([ahead])).message).toMatch(/does not match its newest field clock/);
     const badClock = rec();
     (badClock.stamps as Record<string, { c: string }>).title!.c = 'yesterday';
     expect((await fail([badClock])).message).toMatch(/clock of field "title"/);
@@ -221,3 +226,28 @@ describe('digest', () => {
   });
 });
 
+
+describe('date checks used by import validation', () => {
+  it('agree with date-fns parse-and-format for dates and times (UTC, where no clock change interferes)', () => {
+    const reference = (v: string, f: string) => {
+      const d = parse(v, f, new Date(2000, 0, 1));
+      return isValid(d) && format(d, f) === v;
+    };
+    const years = ['0000', '0001', '1900', '2000', '2015', '2024', '2100', '9999'];
+    const pad = (n: number) => String(n).padStart(2, '0');
+    for (const y of years) {
+      for (let m = 0; m <= 13; m++) {
+        for (let d = 0; d <= 32; d++) {
+          const date = `${y}-${pad(m)}-${pad(d)}`;
+          expect(isValidDate(date), date).toBe(reference(date, 'yyyy-MM-dd'));
+        }
+      }
+    }
+    for (const t of ['00:00', '23:59', '24:00', '12:60', '09:30']) {
+      for (const date of ['2015-03-17', '2015-02-29', '2016-02-29']) {
+        const v = `${date}T${t}`;
+        expect(isValidDateTime(v), v).toBe(reference(v, "yyyy-MM-dd'T'HH:mm"));
+      }
+    }
+  });
+});

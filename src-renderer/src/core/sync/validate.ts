@@ -83,6 +83,9 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
   if (!isId(id)) throw invalid(table, undefined, 'its id is not a valid record id');
   if (raw.deleted !== 0 && raw.deleted !== 1) throw invalid(table, id, 'its deleted flag is not 0 or 1');
 
+  // In a file, `stamps` lists only the fields whose stamp is not simply {c: hlc} (see docs/sync-format.md).
+  const hlc = raw.hlc;
+  if (!isHlc(hlc)) throw invalid(table, id, 'its clock is missing or malformed');
   const rawStamps = raw.stamps;
   if (!isPlainObject(rawStamps)) throw invalid(table, id, 'its field clocks are missing');
   const keys = stampKeys.get(table)!;
@@ -90,13 +93,21 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
     if (!keys.has(k)) throw invalid(table, id, `it has a clock for the unknown field "${k.slice(0, 60)}"`);
   }
   const stamps: Record<string, FieldStamp> = {};
+  const plain: FieldStamp = { c: hlc };
   let max = '';
+  let defaulted = false;
   for (const f of keys) {
+    if (!Object.hasOwn(rawStamps, f)) {
+      stamps[f] = plain;
+      defaulted = true;
+      continue;
+    }
     const s = checkStamp(table, id, f, rawStamps[f]);
     stamps[f] = s;
     if (s.c > max) max = s.c;
   }
-  if (raw.hlc !== max) throw invalid(table, id, 'its clock does not match its newest field clock');
+  if (max > hlc || (!defaulted && max !== hlc)) throw invalid(table, id, 'its clock does not match its newest field clock');
+  max = hlc;
 
   const fields: Record<string, unknown> = {};
   for (const f of FIELDS[table]) {
