@@ -5,7 +5,8 @@
  * document per break), and headings are kept with their first lines by small `unbreakable` stacks.
  */
 import { levelLabel, levelRank } from '../classification';
-import { dueWindow, formatLongDate, formatLongDateTime } from '../dates';
+import { format, isValid, parse } from 'date-fns';
+import { dueWindow, formatLongDate as formatLongDateUncached, formatLongDateTime } from '../dates';
 import type { Action, ActionStatus, Briefing, Organisation, Person, Statement, StatementKind } from '../model';
 import { parseRichText, type Block, type Run } from '../richtext';
 import { SANS, SERIF } from './fonts';
@@ -60,7 +61,7 @@ const DASH = '—';
 /** Text width on the narrower paper (A4), and the body height on the shorter one (Letter). */
 const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
-const KIND_GUTTER = 74;
+const KIND_GUTTER = 66;
 const KIND_GAP = 8;
 
 /**
@@ -302,7 +303,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   }
 
   function briefingActionsTable(actions: Action[]): Node {
-    const widths = [54, '*', 84, 66, 60];
+    const widths = [54, '*', 84, 60, 58];
     return dataTable(
       widths,
       ['Type', 'Follow-up / event', 'Owner / place', 'Due / date', 'Status'],
@@ -312,7 +313,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
           { text: a.kind === 'event' ? 'Event' : 'Follow-up', style: 'td', color: a.kind === 'event' ? KIND_STYLE.announcement.color : INK },
           actionTitleCell(a),
           { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), style: 'td' },
-          { text: a.due ? formatLongDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
+          { text: a.due ? formatShortDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
           statusCell(a, overdue),
         ];
       }),
@@ -344,7 +345,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     const letter = annexLetter();
     tocEntries.push({ id: 'annex-tracker', lead: `Annex ${letter}`, label: 'Action tracker' });
     const overdueCount = content.actions.filter(isOverdue).length;
-    const widths = [64, '*', 96, 66, 60];
+    const widths = [60, '*', 84, 58];
     annexes.push(
       annexHeading(
         letter,
@@ -357,24 +358,26 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       content.actions.length
         ? dataTable(
             widths,
-            ['Due / date', 'Action', 'Briefing', 'Owner / place', 'Status'],
+            ['Due / date', 'Action', 'Owner / place', 'Status'],
             content.actions.map((a) => {
               const overdue = isOverdue(a);
               const b = a.briefingId ? briefingById.get(a.briefingId) : undefined;
               const from = a.statementId ? statementById.get(a.statementId) : undefined;
               const fromSpeaker = from?.speakerId ? personById.get(from.speakerId)?.name : undefined;
-              const extra: Node[] = fromSpeaker ? [{ text: `From ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}`, style: 'tdNote' }] : [];
-              const cell = actionTitleCell(a, extra) as { stack: Node[] };
+              const origin = [
+                b ? `${b.title} (${formatShortDate(b.startsAt)})` : '',
+                fromSpeaker ? `from ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}` : '',
+              ].filter(Boolean);
+              const cell = actionTitleCell(a, origin.length ? [{ text: origin.join(', '), style: 'tdNote' }] : []) as { stack: Node[] };
               if (a.kind === 'event') cell.stack.unshift({ text: 'EVENT', style: 'flag', color: KIND_STYLE.announcement.color, margin: [0, 0, 0, 1] });
               return [
-                { text: a.due ? formatLongDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
+                { text: a.due ? formatShortDate(a.due) : DASH, style: 'td', color: overdue ? OVERDUE : INK, bold: overdue },
                 cell,
-                { text: b ? `${formatLongDate(b.startsAt)}: ${b.title}` : DASH, style: 'tdSmall' },
                 { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), style: 'td' },
                 statusCell(a, overdue),
               ];
             }),
-            { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 20) },
+            { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 24) },
           )
         : { text: 'No follow-ups or events are recorded for these briefings.', style: 'body' },
     );
@@ -518,6 +521,24 @@ function starWidth(widths: (number | string)[]): number {
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
+
+/** date-fns parsing costs tens of microseconds; a 200-briefing pack formats the same few hundred dates thousands of times. */
+function memo(fn: (s: string) => string): (s: string) => string {
+  const cache = new Map<string, string>();
+  return (s) => {
+    let v = cache.get(s);
+    if (v === undefined) cache.set(s, (v = fn(s)));
+    return v;
+  };
+}
+
+const formatLongDate = memo(formatLongDateUncached);
+
+/** "30 Jan 2015": for narrow table columns. */
+const formatShortDate = memo((isoDate: string) => {
+  const d = parse(isoDate.slice(0, 10), 'yyyy-MM-dd', new Date(2000, 0, 1));
+  return isValid(d) ? format(d, 'd MMM yyyy') : isoDate;
+});
 
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;

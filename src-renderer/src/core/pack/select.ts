@@ -67,7 +67,12 @@ export interface PackContent {
 
 const live = <T extends { deleted: 0 | 1 }>(rows: readonly T[]): T[] => rows.filter((r) => r.deleted !== 1);
 
-const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || (a.name < b.name ? -1 : 1);
+// One collator: localeCompare with a locale argument builds a new one per call (slow on thousands of rows).
+const collator = new Intl.Collator('en', { sensitivity: 'base' });
+const exact = new Intl.Collator('en');
+
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
+  collator.compare(a.name, b.name) || exact.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Due date order with undated items last; ties by title then id so the order is total (reproducible PDFs). */
 export function compareActions(a: Action, b: Action): number {
@@ -76,11 +81,11 @@ export function compareActions(a: Action, b: Action): number {
     if (!b.due) return -1;
     return a.due < b.due ? -1 : 1;
   }
-  return a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return exact.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
 const compareBriefings = (a: Briefing, b: Briefing) =>
-  a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : a.title.localeCompare(b.title, 'en') || (a.id < b.id ? -1 : 1);
+  a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : exact.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
 
 const compareStatements = (a: Statement, b: Statement) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
