@@ -182,6 +182,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     {
       margin: [0, 34, 0, 0],
       table: {
+        dontBreakRows: true,
         widths: [112, '*'],
         body: (
           [
