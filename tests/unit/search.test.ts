@@ -150,12 +150,34 @@ describe('search engine', () => {
     const f = fixture();
     f.engine.upsert('people', { ...f.nazarzoda, deleted: 1 });
     expect(ids(f.engine, 'nazarzoda', 'person')).toEqual([]);
-    f.engine.upsert('briefings', { ...f.later, deleted: 1 });
+    // The feed re-reads what the engine reports stale; here the records are at hand.
+    const byId = new Map<string, { id: string }>([f.s3, f.s4].map((r) => [r.id, r]));
+    const reread = (stale: { table: IndexedTable; ids: string[] }[]) => {
+      for (const s of stale) for (const id of s.ids) f.engine.upsert(s.table, byId.get(id) as never);
+    };
+    const stale = f.engine.upsert('briefings', { ...f.later, deleted: 1 });
+    expect(stale).toEqual([{ table: 'statements', ids: [f.s3.id, f.s4.id] }]);
+    reread(stale);
     expect(ids(f.engine, 'рогун')).toEqual([]);
     expect(ids(f.engine, 'water')).toEqual([]);
-    f.engine.upsert('briefings', f.later);
+    expect(ids(f.engine, '', 'statement', { speaker: 'nodiri' })).toEqual([f.s2.id]);
+    reread(f.engine.upsert('briefings', f.later));
     expect(ids(f.engine, 'water')).toEqual([f.later.id]);
+    expect(ids(f.engine, 'рогун')).toEqual([f.s3.id]);
   });
+
+  it('indexes a statement that arrives before its briefing once the briefing comes', () => {
+    const engine = new SearchEngine();
+    const b = briefing({ title: 'Late arrival' });
+    const s = statement({ briefingId: b.id, text: 'Orphaned words for now' });
+    engine.upsert('statements', s);
+    expect(ids(engine, 'orphaned')).toEqual([]);
+    const stale = engine.upsert('briefings', b);
+    expect(stale).toEqual([{ table: 'statements', ids: [s.id] }]);
+    engine.upsert('statements', s);
+    expect(ids(engine, 'orphaned')).toEqual([s.id]);
+  });
+
   it('re-indexes what embeds a name when the name changes', () => {
     const f = fixture();
     const stale = f.engine.upsert('people', { ...f.nazarzoda, name: 'Rustam Karimov' });

@@ -80,7 +80,8 @@ export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLoo
       const s = record as Statement;
       const speaker = names.person(s.speakerId);
       const org = names.organisation(speaker?.organisationId ?? null);
-      return { id, title: '', acronym: '', meta: join(speaker?.name, org?.acronym, org?.name), body: s.text, tags: s.tags.join(' ') };
+      // The speaker's organisation by acronym only: "ministry" should not match every statement by an official.
+      return { id, title: '', acronym: '', meta: join(speaker?.name, org?.acronym), body: s.text, tags: s.tags.join(' ') };
     }
     case 'people': {
       const p = record as Person;

@@ -24,6 +24,7 @@ import {
   type SearchDoc,
 } from './documents';
 import { snippet } from './highlight';
+import { scoredMatches, useLeanScoring } from './leanScoring';
 import { fold, indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
 
@@ -120,16 +121,18 @@ export class SearchEngine {
   private readonly actions = new Map<string, ActionFacts>();
   /** briefing id → speaker id → number of statements: for "briefings where X spoke". */
   private readonly speakersOf = new Map<string, Map<string, number>>();
+  /** briefing id → its statements and actions, so a briefing's deletion or return can re-index them. */
+  private readonly childrenOf = new Map<string, { statements: Set<string>; actions: Set<string> }>();
 
   private static newIndex(): MiniSearch<SearchDoc> {
-    return new MiniSearch<SearchDoc>({
+    return useLeanScoring(new MiniSearch<SearchDoc>({
       fields: [...DOC_FIELDS],
       idField: 'id',
       tokenize,
       processTerm: indexTerm,
       searchOptions: { tokenize, processTerm: indexTerm },
       autoVacuum: { minDirtCount: 2000, minDirtFactor: 0.1, batchSize: 2000, batchWait: 10 },
-    });
+    }));
   }
 
   private readonly names: NameLookup = {
@@ -144,25 +147,60 @@ export class SearchEngine {
   /** Forget everything (before a full rebuild). */
   clear(): void {
     this.index = SearchEngine.newIndex();
-    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf]) m.clear();
+    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf, this.childrenOf]) m.clear();
   }
 
-  /** Add or refresh a record; a tombstone removes it. Returns the records whose documents now embed stale names. */
+  /**
+   * Add or refresh a record; a tombstone removes it. Returns the records whose documents depend on this one
+   * and must be re-read: what embeds a renamed person's name, the statements of a deleted or restored briefing.
+   */
   upsert(table: IndexedTable, record: IndexedRecord): Stale[] {
     if (record.deleted) return this.remove(table, record.id);
     const stale = this.updateFacts(table, record);
     const doc = toDoc(table, record, this.names);
-    if (this.index.has(doc.id)) this.index.replace(doc);
+    // Statements and actions of a deleted (or not yet seen) briefing are gone for the user: keep their
+    // facts, so the briefing's return can bring them back, but leave them out of the index.
+    if (!this.searchable(table, record)) this.discard(doc.id);
+    else if (this.index.has(doc.id)) this.index.replace(doc);
     else this.index.add(doc);
     return stale;
   }
 
   remove(table: IndexedTable, id: string): Stale[] {
-    const key = docId(TYPE_OF[table], id);
-    if (this.index.has(key)) this.index.discard(key);
+    this.discard(docId(TYPE_OF[table], id));
     if (table === 'statements') this.forgetStatement(id);
+    if (table === 'actions') this.forgetAction(id);
+    const had = table === 'briefings' && this.briefings.has(id);
     this.factsOf(table).delete(id);
-    return [];
+    return had ? this.childrenStale(id) : [];
+  }
+
+  private discard(key: string): void {
+    if (this.index.has(key)) this.index.discard(key);
+  }
+
+  private searchable(table: IndexedTable, record: IndexedRecord): boolean {
+    if (table === 'statements') return this.briefings.has((record as Statement).briefingId);
+    if (table === 'actions') {
+      const b = (record as Action).briefingId;
+      return !b || this.briefings.has(b);
+    }
+    return true;
+  }
+
+  private children(briefingId: string) {
+    let c = this.childrenOf.get(briefingId);
+    if (!c) this.childrenOf.set(briefingId, (c = { statements: new Set(), actions: new Set() }));
+    return c;
+  }
+
+  private childrenStale(briefingId: string): Stale[] {
+    const c = this.childrenOf.get(briefingId);
+    if (!c) return [];
+    const out: Stale[] = [];
+    if (c.statements.size) out.push({ table: 'statements', ids: [...c.statements] });
+    if (c.actions.size) out.push({ table: 'actions', ids: [...c.actions] });
+    return out;
   }
 
   /** Ids of the records of a table the index holds (to notice records that disappeared from a range). */
@@ -176,24 +214,33 @@ export class SearchEngine {
 
   private forgetStatement(id: string): void {
     const old = this.statements.get(id);
-    if (!old?.speakerId) return;
+    if (!old) return;
+    this.childrenOf.get(old.briefingId)?.statements.delete(id);
+    if (!old.speakerId) return;
     const counts = this.speakersOf.get(old.briefingId);
     const n = counts?.get(old.speakerId) ?? 0;
     if (n <= 1) counts?.delete(old.speakerId);
     else counts?.set(old.speakerId, n - 1);
   }
 
+  private forgetAction(id: string): void {
+    const old = this.actions.get(id);
+    if (old?.briefingId) this.childrenOf.get(old.briefingId)?.actions.delete(id);
+  }
+
   private updateFacts(table: IndexedTable, record: IndexedRecord): Stale[] {
     switch (table) {
       case 'briefings': {
         const b = record as Briefing;
+        const isNew = !this.briefings.has(b.id);
         this.briefings.set(b.id, { title: b.title, date: b.startsAt.slice(0, 10), tags: foldedTags(b.tags), organiserIds: b.organiserIds });
-        return [];
+        return isNew ? this.childrenStale(b.id) : [];
       }
       case 'statements': {
         const s = record as Statement;
         this.forgetStatement(s.id);
         this.statements.set(s.id, { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags) });
+        this.children(s.briefingId).statements.add(s.id);
         if (s.speakerId) {
           let counts = this.speakersOf.get(s.briefingId);
           if (!counts) this.speakersOf.set(s.briefingId, (counts = new Map()));
@@ -203,7 +250,9 @@ export class SearchEngine {
       }
       case 'actions': {
         const a = record as Action;
+        this.forgetAction(a.id);
         this.actions.set(a.id, { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags) });
+        if (a.briefingId) this.children(a.briefingId).actions.add(a.id);
         return [];
       }
       case 'people': {
@@ -239,43 +288,67 @@ export class SearchEngine {
     const terms = queryTerms(query.text);
     const notes: string[] = [];
     const f = this.resolve(query.filters, notes);
-    const matched: Hit[] = [];
+    const filtered = this.hasAny(f);
+    const byType = new Map<ResultType, Hit[]>(RESULT_TYPES.map((t) => [t, []]));
     if (terms.length) {
-      const results = this.index.search(terms.join(' '), {
+      const passes = (hit: { type: ResultType; id: string }) => !filtered || this.passes(hit, f);
+      scoredMatches(
+        this.index,
+        terms.join(' '),
         // Prefix matching makes "nazar" find Nazarzoda; one letter would match half the vocabulary.
-        prefix: (term) => term.length >= 2,
-        combineWith: 'AND',
-        boost: FIELD_BOOST,
-        filter: (r) => this.passes(splitDocId(r.id as string), f),
-      });
-      for (const r of results) {
-        const { type, id } = splitDocId(r.id as string);
-        matched.push({ type, id, score: r.score });
-      }
-    } else if (this.hasAny(f)) {
-      this.browse(f, matched);
+        { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
+        (docKey, score) => {
+          const hit = { ...splitDocId(docKey), score };
+          if (passes(hit)) byType.get(hit.type)!.push(hit);
+        },
+      );
+    } else if (filtered) {
+      this.browse(f, byType);
     }
     const groups: HitGroup[] = [];
     for (const type of RESULT_TYPES) {
-      const all = matched.filter((h) => h.type === type);
+      const all = byType.get(type)!;
       if (!all.length) continue;
-      // Equal scores (and browsing, where all scores are 0): newest briefing date first.
-      all.sort((a, b) => b.score - a.score || this.dateOf(b).localeCompare(this.dateOf(a)));
-      groups.push({ type, total: all.length, hits: all.slice(0, limitPerGroup) });
+      groups.push({ type, total: all.length, hits: terms.length ? this.topByScore(all, limitPerGroup) : this.newestFirst(all, limitPerGroup) });
     }
     return { terms, groups, notes };
+  }
+
+  /** The best `limit` hits by score (equal scores: newest briefing first), without sorting them all. */
+  private topByScore(all: Hit[], limit: number): Hit[] {
+    const better = (a: Hit, b: Hit) => a.score > b.score || (a.score === b.score && this.dateOf(a) > this.dateOf(b));
+    const top: Hit[] = [];
+    for (const h of all) {
+      if (top.length === limit && !better(h, top[top.length - 1]!)) continue;
+      let i = top.length;
+      while (i > 0 && better(h, top[i - 1]!)) i--;
+      top.splice(i, 0, h);
+      if (top.length > limit) top.pop();
+    }
+    return top;
+  }
+
+  /** Browsing (filters only): newest first, dates looked up once per hit. */
+  private newestFirst(all: Hit[], limit: number): Hit[] {
+    const dated = all.map((h) => ({ h, d: this.dateOf(h) }));
+    dated.sort((a, b) => (a.d < b.d ? 1 : a.d > b.d ? -1 : 0));
+    return dated.slice(0, limit).map((x) => x.h);
   }
 
   private hasAny(f: Resolved): boolean {
     return !!(f.tag || f.speakers || f.organisations || f.from || f.to || f.types);
   }
 
-  /** Only filters, no words: everything that passes them, newest first. */
-  private browse(f: Resolved, out: Hit[]): void {
+  /** Only filters, no words: everything indexed that passes them. */
+  private browse(f: Resolved, out: Map<ResultType, Hit[]>): void {
     for (const table of INDEXED_TABLES) {
       const type = TYPE_OF[table];
       if (f.types && !f.types.has(type)) continue;
-      for (const id of this.factsOf(table).keys()) if (this.passes({ type, id }, f)) out.push({ type, id, score: 0 });
+      const hits = out.get(type)!;
+      for (const id of this.factsOf(table).keys()) {
+        const hit = { type, id, score: 0 };
+        if (this.passes(hit, f) && this.index.has(docId(type, id))) hits.push(hit);
+      }
     }
   }
 

@@ -1,0 +1,21 @@
+/**
+ * The page the runner opens: it wires the chosen bench (the virtual module the runner's build provides)
+ * to the host functions the runner exposes, and lets the runner start it.
+ */
+import bench from 'virtual:attache-bench';
+import type { BenchHost } from './host';
+
+declare global {
+  interface Window {
+    __benchLog(line: string): Promise<void>;
+    __benchOpenApp(options: { hash: string; waitFor: string; timeoutMs?: number }): Promise<{ ms: number }>;
+    __runBench(): Promise<Record<string, unknown>>;
+  }
+}
+
+const host: BenchHost = {
+  log: (line) => void window.__benchLog(line),
+  openApp: (options) => window.__benchOpenApp(options),
+};
+
+window.__runBench = () => bench(host);

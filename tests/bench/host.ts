@@ -1,0 +1,28 @@
+/**
+ * What a browser benchmark gets from the runner (scripts/bench.mjs). A bench is a module
+ * `tests/bench/<name>.bench.ts` whose default export is a `Bench`; it runs in Chromium, in a page served
+ * from the same origin as the built app (so it shares the app's IndexedDB), and resolves to a JSON object.
+ */
+export interface BenchHost {
+  /** Print a human line now (the runner echoes it to the terminal). */
+  log(line: string): void;
+  /**
+   * Open the built app in a new tab of the same browser profile at `hash` and time how long it takes,
+   * from navigation start, until an element matching `waitFor` is visible. The tab is closed afterwards.
+   */
+  openApp(options: { hash: string; waitFor: string; timeoutMs?: number }): Promise<{ ms: number }>;
+}
+
+export type Bench = (host: BenchHost) => Promise<Record<string, unknown>>;
+
+/** Percentile of a list of numbers (nearest rank). */
+export function percentile(values: readonly number[], p: number): number {
+  if (!values.length) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))]!;
+}
+
+export function round(value: number, digits = 1): number {
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
