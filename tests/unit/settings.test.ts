@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
 import { SETTINGS_ID } from '../../src-renderer/src/core/model';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { addLevel, briefingsWithLevel, levelIdFor, moveLevel, removeLevel, renameLevel, saveSettings, settingsOf } from '../../src-renderer/src/data/settings';
+import { addLevel, briefingsWithLevel, editSettings, levelIdFor, moveLevel, removeLevel, renameLevel, saveSettings, settingsOf } from '../../src-renderer/src/data/settings';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
 
@@ -68,5 +68,21 @@ describe('settings', () => {
     const b = await db.briefings.toCollection().first();
     expect(await briefingsWithLevel(db, b!.classification)).toBe(1);
     expect(await briefingsWithLevel(db, 'no-such-level')).toBe(0);
+  });
+});
+
+describe('editSettings', () => {
+  it('computes each edit from the stored value, so quick edits compose', async () => {
+    await Promise.all([
+      editSettings(ws, (s) => ({ classificationLevels: addLevel(s.classificationLevels, 'Top Secret') })),
+      editSettings(ws, (s) => ({ classificationLevels: renameLevel(s.classificationLevels, 'restricted', 'RESTRICTED (MISSION)') })),
+      editSettings(ws, (s) => ({ classificationLevels: moveLevel(s.classificationLevels, 'top-secret', -1) })),
+    ]);
+    expect((await settingsOf(db)).classificationLevels.map((l) => l.label)).toEqual(['UNCLASSIFIED', 'RESTRICTED (MISSION)', 'CONFIDENTIAL', 'Top Secret', 'SECRET']);
+  });
+
+  it('will not remove the default level', async () => {
+    await expect(editSettings(ws, (s) => ({ classificationLevels: removeLevel(s.classificationLevels, 'unclassified') }))).rejects.toThrow(/default/);
+    expect(await db.settings.count()).toBe(0);
   });
 });

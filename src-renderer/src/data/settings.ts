@@ -28,8 +28,19 @@ let queue: Promise<unknown> = Promise.resolve();
 
 /** Change settings; the first change creates the record from the defaults. Rejects with ValidationError on bad input. */
 export function saveSettings(ws: Workspace, patch: Partial<SettingsFields>): Promise<SettingsFields> {
+  return editSettings(ws, () => patch);
+}
+
+/**
+ * Change settings computed from their current stored value (read in turn, after any edit still
+ * queued), so two quick edits of the level list never overwrite each other.
+ */
+export function editSettings(ws: Workspace, edit: (current: SettingsFields) => Partial<SettingsFields>): Promise<SettingsFields> {
   const run = queue.then(async () => {
-    const problem = checkLevels(patch.classificationLevels, patch.defaultClassification);
+    const before = await settingsOf(ws.db);
+    const patch = edit(before);
+    const merged = { ...before, ...patch };
+    const problem = checkLevels(merged.classificationLevels, merged.defaultClassification);
     if (problem) throw new ValidationError(problem);
     const current = await ws.db.settings.get(SETTINGS_ID);
     if (!current) {
@@ -45,8 +56,7 @@ export function saveSettings(ws: Workspace, patch: Partial<SettingsFields>): Pro
 }
 
 /** Rules beyond the schema: labels unique, ids unique, the default one of the levels. */
-function checkLevels(levels: ClassificationLevel[] | undefined, defaultId: string | undefined): Record<string, string> | undefined {
-  if (!levels) return undefined;
+function checkLevels(levels: ClassificationLevel[], defaultId: string): Record<string, string> | undefined {
   const seen = new Set<string>();
   for (const l of levels) {
     const key = l.label.trim().toLocaleUpperCase();
@@ -54,7 +64,7 @@ function checkLevels(levels: ClassificationLevel[] | undefined, defaultId: strin
     seen.add(key);
   }
   if (new Set(levels.map((l) => l.id)).size !== levels.length) return { classificationLevels: 'Two levels share an id' };
-  if (defaultId !== undefined && !levels.some((l) => l.id === defaultId)) return { defaultClassification: 'The default must be one of the levels' };
+  if (!levels.some((l) => l.id === defaultId)) return { defaultClassification: 'The default level must be one of the levels; choose another default first' };
   return undefined;
 }
 
