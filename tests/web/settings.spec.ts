@@ -60,6 +60,7 @@ test.describe('settings', () => {
     await expect(page.getByText('The installation name cannot be empty')).toBeVisible();
     await s.installationName.fill('Embassy Dushanbe — Political section');
     await s.installationName.press('Tab');
+    await expect(s.installationSaved).toHaveText('All changes saved');
     await page.reload();
     await expect(s.installationName).toHaveValue('Embassy Dushanbe — Political section');
 

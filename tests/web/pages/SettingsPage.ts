@@ -7,6 +7,7 @@ export class SettingsPage {
   readonly levels: Locator;
   readonly newLevel: Locator;
   readonly alert: Locator;
+  readonly installationSaved: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1, name: 'Settings' });
@@ -14,6 +15,7 @@ export class SettingsPage {
     this.levels = page.getByRole('group', { name: /^Levels/ });
     this.newLevel = page.getByLabel('New level');
     this.alert = page.locator('#classification').getByRole('alert');
+    this.installationSaved = page.locator('#installation .save-state');
   }
 
   async goto(): Promise<void> {
