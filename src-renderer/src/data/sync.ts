@@ -12,6 +12,7 @@ import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
+import type { Table } from 'dexie';
 import type { AttacheDb, PeerState } from './db';
 import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
@@ -98,40 +99,29 @@ export async function exportWorkspace(ws: Workspace, options?: ExportOptions): P
       progress(writer.total, total);
     }
   } else {
-    scope = since ? { kind: 'since', since, to: to! } : { kind: 'full', ...(to ? { to } : {}) };
-    if (mode === 'changes' && to) scope = { kind: 'since', since, to };
-    const keys = new Map<SyncedTable, string[]>();
+    scope = mode === 'changes' ? { kind: 'since', since, to: to! } : { kind: 'full', ...(to ? { to } : {}) };
+    // Reads are pipelined: the next chunk is requested before the current one is serialised, so IndexedDB
+    // works while we encode. Counting (for the progress bar) runs alongside the first reads.
     let total = 0;
-    for (const t of SYNCED_TABLES) {
-      if (since) {
+    const keys = new Map<SyncedTable, string[]>();
+    if (since) {
+      for (const t of SYNCED_TABLES) {
         const k = (await db.table(t).where('hlc').above(since).primaryKeys()) as string[];
         keys.set(t, k);
         total += k.length;
-      } else total += await db.table(t).count();
+      }
+    } else {
+      void Promise.all(SYNCED_TABLES.map((t) => db.table(t).count())).then(
+        (n) => (total = n.reduce((a, b) => a + b, 0)),
+        () => undefined, // only the progress bar's total; the export itself reports real failures
+      );
     }
     for (const t of SYNCED_TABLES) {
-      const table = db.table<StoredRecord<SyncedTable>, string>(t);
-      const k = keys.get(t);
-      if (k) {
-        for (let i = 0; i < k.length; i += CHUNK) {
-          const rows = (await table.bulkGet(k.slice(i, i + CHUNK))).filter((r): r is StoredRecord<SyncedTable> => r !== undefined);
-          writer.add(t, rows);
-          progress(writer.total, total);
-          throwIfAborted(signal);
-          await breathe();
-        }
-      } else {
-        // Paging by primary key reads each chunk with one getAll, the fastest read IndexedDB has.
-        let last = '';
-        for (;;) {
-          const rows = await table.where(':id').above(last).limit(CHUNK).toArray();
-          if (!rows.length) break;
-          writer.add(t, rows);
-          last = rows[rows.length - 1]!.id;
-          progress(writer.total, total);
-          throwIfAborted(signal);
-          await breathe();
-        }
+      for await (const rows of readChunks(db.table<StoredRecord<SyncedTable>, string>(t), keys.get(t))) {
+        writer.add(t, rows);
+        progress(writer.total, Math.max(total, writer.total));
+        throwIfAborted(signal);
+        await breathe();
       }
     }
   }
@@ -498,6 +488,29 @@ interface Payload {
   file: DecodedSyncFile;
 }
 const payloads = new WeakSet<Payload>();
+
+/**
+ * A table's records in chunks, the next chunk requested before the current one is handed out, so that
+ * IndexedDB reads while the caller encodes. Without `keys`, pages by primary key (one getAll per chunk).
+ */
+async function* readChunks(table: Table<StoredRecord<SyncedTable>, string>, keys?: string[]): AsyncGenerator<StoredRecord<SyncedTable>[]> {
+  if (keys) {
+    let next = keys.length ? table.bulkGet(keys.slice(0, CHUNK)) : undefined;
+    for (let i = 0; next; i += CHUNK) {
+      const rows = await next;
+      next = i + CHUNK < keys.length ? table.bulkGet(keys.slice(i + CHUNK, i + 2 * CHUNK)) : undefined;
+      yield rows.filter((r): r is StoredRecord<SyncedTable> => r !== undefined);
+    }
+    return;
+  }
+  let next = table.where(':id').above('').limit(CHUNK).toArray();
+  for (;;) {
+    const rows = await next;
+    if (!rows.length) return;
+    next = table.where(':id').above(rows[rows.length - 1]!.id).limit(CHUNK).toArray();
+    yield rows;
+  }
+}
 
 function emptyCounts(): TableChangeCounts {
   return { added: 0, updated: 0, deleted: 0, unchanged: 0, heldBack: 0, hidden: 0 };
