@@ -10,6 +10,7 @@ import { formatHlc, nodeIdFromInstallationId } from '../../src-renderer/src/core
 import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { editRecord } from '../../src-renderer/src/core/records';
 import { decodeSyncFile, encodeSyncFile, type DecodedSyncFile } from '../../src-renderer/src/core/sync/format';
+import { BENCH_INSTALLATION, syntheticWorkspace } from '../bench/sync-workspace';
 import { EXAMPLE_ID, EXAMPLE_TITLE, colleague, expectBriefing, loadExample } from './exchange-colleague';
 
 /** Rewrite a decoded file with `change` applied to each record, signed by the same installation. */
@@ -87,4 +88,30 @@ test('edits stamped more than a day in the future are shown, held back, and appl
   await bob.exchange.importPanel.getByRole('checkbox', { name: 'Apply the edits dated in the future too' }).check();
   await bob.exchange.apply();
   await expectBriefing(bob, EXAMPLE_ID, { title: 'Retitled in the future' });
+});
+
+test('a long import shows its progress and can be cancelled, before and during Apply, changing nothing', async ({ browser, baseURL }, testInfo) => {
+  test.setTimeout(120_000);
+  // A colleague's big workspace: 25,000 records (the benchmark's deterministic generator).
+  const data = syntheticWorkspace(25_000);
+  const path = testInfo.outputPath('big.attache');
+  await writeFile(path, await encodeSyncFile(data, { app: { name: 'Attaché', version: 'test' }, installation: BENCH_INSTALLATION, createdAt: new Date().toISOString(), scope: { kind: 'full' } }));
+  const bob = await colleague(browser, baseURL, 'Bob');
+
+  // Cancelled while the file is read and compared.
+  await bob.exchange.goto();
+  await bob.exchange.cancelAsSoonAsProgressShows();
+  await bob.exchange.chooseFile(path);
+  await expect(bob.exchange.importError).toHaveText('The import was cancelled; nothing was changed.');
+  await expect(bob.exchange.preview).toHaveCount(0);
+
+  // Cancelled while it is applied: the one transaction is abandoned.
+  await bob.exchange.chooseFile(path);
+  await expect(bob.exchange.preview).toBeVisible();
+  expect((await bob.exchange.previewCountsOf('statements')).added).toBeGreaterThan(10_000);
+  await bob.exchange.cancelAsSoonAsProgressShows();
+  await bob.exchange.importPanel.getByRole('button', { name: 'Apply', exact: true }).click();
+  await expect(bob.exchange.importError).toHaveText('The import was cancelled; nothing was changed.');
+  await bob.briefings.goto();
+  await expect(bob.briefings.empty).toBeVisible();
 });

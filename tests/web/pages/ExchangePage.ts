@@ -154,6 +154,24 @@ export class ExchangePage {
     await entry.getByRole('button', { name: /^Dismiss/ }).click();
   }
 
+  /**
+   * Press the progress bar's Cancel the moment it appears, from inside the page: a long operation keeps the
+   * page's main thread busy between its yields, so a click sent from the test can arrive after a fast
+   * operation has already finished. Resolves once armed; the click happens when the bar shows.
+   */
+  async cancelAsSoonAsProgressShows(): Promise<void> {
+    await this.page.evaluate(() => {
+      const press = () => {
+        const button = document.querySelector<HTMLButtonElement>('[data-testid="progress"] button');
+        if (!button) return false;
+        button.click();
+        return true;
+      };
+      const observer = new MutationObserver(() => press() && observer.disconnect());
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+  }
+
   async backUpNow(): Promise<{ path: string; name: string }> {
     const download = this.page.waitForEvent('download');
     await this.backup.getByRole('button', { name: 'Back up now' }).click();
