@@ -144,6 +144,29 @@ describe('export and import', () => {
     expect((await b.ws.db.conflicts.get(entry!.id))!.resolution).toBe('dismissed');
   });
 
+  it('logs a delete that lost to an undelete, and reversing it deletes again', async () => {
+    const a = await installation('A');
+    const b = await installation('B');
+    const rec = await a.ws.create('briefings', briefingFields());
+    await importInto(b.ws, (await exportWorkspace(a.ws)).bytes);
+    await a.ws.remove('briefings', rec.id);
+    await importInto(b.ws, (await exportWorkspace(a.ws)).bytes, { confirmMassDelete: true });
+    // Concurrently: A restores and deletes again; B restores, later. B's undelete wins; A's delete is logged.
+    a.clock.t += HOUR;
+    await a.ws.restore('briefings', rec.id);
+    await a.ws.remove('briefings', rec.id);
+    b.clock.t += 2 * HOUR;
+    await b.ws.restore('briefings', rec.id);
+    await importInto(b.ws, (await exportWorkspace(a.ws)).bytes);
+    const [entry] = await b.ws.db.conflicts.toArray();
+    expect(entry).toMatchObject({ table: 'briefings', recordId: rec.id, field: 'deleted', value: 1 });
+    expect((await b.ws.db.briefings.get(rec.id))!.deleted).toBe(0);
+    b.clock.t += HOUR;
+    await reverseConflict(b.ws, entry!.id);
+    expect((await b.ws.db.briefings.get(rec.id))!.deleted).toBe(1);
+    expect((await b.ws.db.conflicts.get(entry!.id))!.resolution).toBe('restored');
+  });
+
   it('reports edits stamped more than a day in the future and holds them back unless accepted', async () => {
     const a = await installation('A');
     const b = await installation('B');

@@ -458,7 +458,7 @@ export async function reverseConflict(ws: Workspace, conflictId: string): Promis
   const entry = await db.conflicts.get(conflictId);
   if (!entry || entry.deleted) throw new SyncError('invalid', 'That conflict log entry no longer exists.');
   if (entry.resolution === 'restored') return;
-  await db.transaction('rw', [db.table(entry.table), db.conflicts, db.meta], async () => {
+  await db.transaction('rw', [...new Set([db.table(entry.table), db.conflicts, db.meta])], async () => {
     if (entry.field === 'deleted') {
       if (entry.value === 1) await ws.remove(entry.table, entry.recordId);
       else await ws.restore(entry.table, entry.recordId);
