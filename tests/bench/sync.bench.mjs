@@ -130,6 +130,8 @@ async function main() {
     const mark = (ok) => (ok ? 'met' : 'MISSED');
 
     console.log(`file: ${mib(f.fileBytes)} for ${f.records.toLocaleString('en')} records (generated in ${(f.generateMs / 1000).toFixed(1)} s)`);
+    const base = (p) => mib(f[p].peakHeap - f[p].peakHeapGrowth);
+    console.log(`heap in use before each phase (after GC${f.gcExposed ? '' : ' — NOT available, figures include garbage'}): export ${base('export')}, preview ${base('preview')}, apply ${base('apply')}`);
     console.log(`raw Dexie bulkPut (baseline): ${(f.raw.ms / 1000).toFixed(2)} s, ${rate(f.raw.recordsPerSecond)}`);
     console.log(`export (full, unencrypted): ${(f.export.ms / 1000).toFixed(2)} s, ${rate(f.export.recordsPerSecond)}; peak heap ${mib(f.export.peakHeap)} (+${mib(f.export.peakHeapGrowth)})`);
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);

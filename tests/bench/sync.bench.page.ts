@@ -48,6 +48,8 @@ export interface SyncBenchFigures {
   import: PhaseFigures;
   importedRecords: number;
   heapSource: 'performance.memory' | 'none';
+  /** Whether window.gc was there, so each phase started from a collected heap. */
+  gcExposed: boolean;
 }
 
 const heapNow = () => performance.memory?.usedJSHeapSize ?? 0;
@@ -166,5 +168,6 @@ window.syncBench = async (total: number): Promise<SyncBenchFigures> => {
     },
     importedRecords,
     heapSource: performance.memory ? 'performance.memory' : 'none',
+    gcExposed: typeof window.gc === 'function',
   };
 };
