@@ -35,12 +35,19 @@ export class SearchIndex {
     this.send({ type: 'start', dbName: this.dbName });
   }
 
-  /** Start once the browser is idle after the first render (at the latest after `maxWaitMs`). */
-  startWhenIdle(maxWaitMs = 1500): void {
+  /**
+   * Start after the first screen has had its turn: a few seconds after start-up, at an idle moment.
+   * Starting at the first idle moment would land while the briefing list is still reading IndexedDB
+   * (the main thread idles during that read), and the index build would compete with it. Opening the
+   * search screen starts the index at once.
+   */
+  startWhenIdle(delayMs = 2500, maxWaitMs = 1500): void {
     if (this.worker) return;
     const go = () => this.start();
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: maxWaitMs });
-    else setTimeout(go, 200);
+    setTimeout(() => {
+      if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: maxWaitMs });
+      else go();
+    }, delayMs);
   }
 
   stop(): void {
