@@ -49,8 +49,12 @@ export const SYNC_LIMITS = {
   fileBytes: 1024 * 1024 * 1024,
   /** Values whose shape is free (a pack's options, a conflict's losing value), measured as JSON text. */
   freeValueChars: 200_000,
-  /** Records per body line: small enough to parse and validate between yields to the event loop. */
-  recordsPerLine: 1000,
+  /**
+   * Records per body line. Small on purpose: a line's text stays under V8's large-object size (~128 KB)
+   * for typical records, so the strings made while encoding and decoding can die young, and validation
+   * yields to the event loop at a fine grain.
+   */
+  recordsPerLine: 100,
 } as const;
 
 /** Stamps further ahead of our clock than MAX_DRIFT_MS are held back by the importer unless accepted. */
