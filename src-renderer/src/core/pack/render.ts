@@ -118,12 +118,13 @@ export async function renderPackWith(
 
   const expected = estimatePages(doc);
   let laidOut = 0;
+  const pageBackground = doc.definition.background as ((page: number, size: object) => unknown) | undefined;
   const definition = {
     ...doc.definition,
-    background: () => {
+    background: (page: number, size: object) => {
       laidOut++;
       report('layout', laidOut / expected);
-      return null;
+      return pageBackground ? pageBackground(page, size) : null;
     },
   };
   pdfmake.setProgressCallback((p: number) => report('render', p));
