@@ -5,7 +5,7 @@
  *
  * Every failure the user can cause is a `SyncError` whose message is one sentence for the screen.
  */
-import { formatHlc, type Hlc } from '../core/hlc';
+import { HLC_ZERO, formatHlc, parseHlc, type Hlc } from '../core/hlc';
 import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
 import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
@@ -539,9 +539,15 @@ async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
   return max;
 }
 
-/** A mark that sorts just below `clock`, so `where('hlc').above(mark)` includes it (a strict prefix sorts first). */
+/**
+ * A valid clock that sorts just below `clock`, so `where('hlc').above(mark)` includes it. (It may also let
+ * through a few stamps of the same instant from other nodes; sending a record twice is harmless.)
+ */
 function justBelow(clock: Hlc): Hlc {
-  return clock.slice(0, -1);
+  const { wall, counter } = parseHlc(clock);
+  const top = 'z'.repeat(32);
+  if (counter > 0) return formatHlc(wall, counter - 1, top);
+  return wall > 0 ? formatHlc(wall - 1, 0xffff, top) : HLC_ZERO;
 }
 
 /**
