@@ -41,25 +41,25 @@ function briefingRef(b: Briefing): BriefingRef {
   return { id: b.id, title: b.title, startsAt: b.startsAt, tags: b.tags };
 }
 
-/** The briefings the given actions point at (live ones only). */
-export async function briefingsOf(db: AttacheDb, actions: readonly Action[]): Promise<Map<string, BriefingRef>> {
-  const ids = [...new Set(actions.map((a) => a.briefingId).filter((id): id is string => !!id))];
-  const found = await db.briefings.bulkGet(ids);
-  const map = new Map<string, BriefingRef>();
-  for (const b of found) if (b && !b.deleted) map.set(b.id, briefingRef(b));
-  return map;
+/**
+ * Every live briefing, newest first, as the tracker needs it. Read apart from the actions so that
+ * editing a follow-up does not re-read thousands of briefings.
+ */
+export async function liveBriefingRefs(db: AttacheDb): Promise<Map<string, BriefingRef>> {
+  const rows = await db.briefings.where('[deleted+startsAt]').between([0, ''], [0, '\uffff']).reverse().toArray();
+  return new Map(rows.map((b) => [b.id, briefingRef(b)]));
 }
 
-/**
- * Everything the tracker screen shows, in one read; the screen keeps it live and filters in memory, so
- * changing a filter never touches storage. Follow-ups of a deleted briefing leave the tracker with it.
- */
+/** Follow-ups of a deleted briefing leave the tracker with it (and come back with an undo). */
+export function joinTrackerSource(actions: readonly Action[], briefings: Map<string, BriefingRef>): TrackerSource {
+  return { actions: actions.filter((a) => !a.briefingId || briefings.has(a.briefingId)), briefings };
+}
+
+/** Everything the tracker shows, in one consistent read. */
 export async function loadTrackerSource(db: AttacheDb): Promise<TrackerSource> {
   return db.transaction('r', db.actions, db.briefings, async () => {
-    const all = await readActionsByDue(db);
-    const briefings = await briefingsOf(db, all);
-    const actions = all.filter((a) => !a.briefingId || briefings.has(a.briefingId));
-    return { actions, briefings };
+    const [actions, briefings] = [await readActionsByDue(db), await liveBriefingRefs(db)];
+    return joinTrackerSource(actions, briefings);
   });
 }
 
