@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src-main/cli/index';
-import { DEMO_CLOCK } from '../../src-main/cli/demo';
 import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
@@ -41,7 +40,7 @@ describe('attache demo and sync verify / inspect', () => {
   it('writes the example workspace as an intact sync file', async () => {
     expect(await cli('demo', '--out', path('demo.attache'))).toBe(0);
     const decoded = await decodeSyncFile(new Uint8Array(await readFile(path('demo.attache'))));
-    expect(decoded.data).toEqual(exampleWorkspaceData({ clock: DEMO_CLOCK }));
+    expect(decoded.data).toEqual(exampleWorkspaceData());
     expect(await cli('sync', 'verify', path('demo.attache'))).toBe(0);
     expect(out[0]).toMatch(/^OK: .* is intact, \d+ records/);
   });

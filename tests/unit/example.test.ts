@@ -43,3 +43,22 @@ describe('the example workspace', () => {
     expect(await ws.db.statements.count()).toBe(exampleEntries().filter((e) => e.table === 'statements').length);
   });
 });
+
+describe('the example on two installations', () => {
+  it('is identical everywhere, so colleagues who both load it hold the same records', async () => {
+    const a = await Workspace.open(new AttacheDb(`ex-a-${Math.random()}`));
+    const b = await Workspace.open(new AttacheDb(`ex-b-${Math.random()}`));
+    await loadExample(a);
+    await loadExample(b);
+    expect(await a.db.statements.toArray()).toEqual(await b.db.statements.toArray());
+    expect(await a.db.briefings.toArray()).toEqual(await b.db.briefings.toArray());
+  });
+
+  it('is sent again to colleagues who were already sent newer changes', async () => {
+    const ws = await Workspace.open(new AttacheDb(`ex-p-${Math.random()}`));
+    await ws.db.peers.put({ id: 'peer', name: 'Colleague', lastSentHlc: '9999999999999-0000-zz', lastSentAt: '', lastReceivedHlc: '', lastReceivedAt: '' });
+    await loadExample(ws);
+    const mark = (await ws.db.peers.get('peer'))!.lastSentHlc;
+    expect(await ws.db.briefings.where('hlc').above(mark).count()).toBe(1);
+  });
+});

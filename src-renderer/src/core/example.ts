@@ -6,7 +6,7 @@
  */
 import { generateNKeysBetween } from 'fractional-indexing';
 import example from '../../../resources/example/briefing-2015-03-17-dushanbe.json';
-import type { Hlc } from './hlc';
+import { formatHlc, nodeIdFromInstallationId, type Hlc } from './hlc';
 import { emptyWorkspaceData, type StoredRecord, type SyncedTable, type TableFields, type WorkspaceData } from './model';
 import { createRecord } from './records';
 import { validateFields } from './schemas';
@@ -41,11 +41,21 @@ export function exampleEntries(): ExampleEntry[] {
   ];
 }
 
-/** The example as stored records, every field stamped with `clock` (for the CLI's `demo` and for tests). */
-export function exampleWorkspaceData(options: { clock: Hlc }): WorkspaceData {
+/** The installation the example is attributed to (the exporter of the CLI's `demo` file). */
+export const EXAMPLE_INSTALLATION = { id: '00000000-0000-7000-8000-0000000000a2', name: 'Attaché example workspace' } as const;
+
+/**
+ * Every example record carries this one clock, on every installation. Two colleagues who both load the
+ * example therefore hold identical records: exchanging files merges them without a single conflict, and
+ * the first real edit on either side knowingly replaces the example's value.
+ */
+export const EXAMPLE_CLOCK: Hlc = formatHlc(Date.UTC(2015, 2, 17, 12, 0), 0, nodeIdFromInstallationId(EXAMPLE_INSTALLATION.id));
+
+/** The example as stored records, every field stamped with `clock` (EXAMPLE_CLOCK unless a test says otherwise). */
+export function exampleWorkspaceData(options: { clock?: Hlc } = {}): WorkspaceData {
   const data = emptyWorkspaceData();
   for (const e of exampleEntries()) {
-    (data[e.table] as StoredRecord<SyncedTable>[]).push(createRecord(e.table, e.id, e.fields, options.clock));
+    (data[e.table] as StoredRecord<SyncedTable>[]).push(createRecord(e.table, e.id, e.fields, options.clock ?? EXAMPLE_CLOCK));
   }
   return data;
 }

@@ -86,3 +86,15 @@ export function maxHlc(a: Hlc | undefined, b: Hlc | undefined): Hlc | undefined 
 
 /** The smallest possible stamp: "changed since" from the beginning. */
 export const HLC_ZERO: Hlc = formatHlc(0, 0, '0');
+
+/**
+ * A valid stamp that sorts just below `clock`, so a "changed since" range that starts at it includes
+ * `clock`. (It may also let through a few stamps of the same instant from other nodes; sending a record
+ * twice is harmless.)
+ */
+export function hlcJustBelow(clock: Hlc): Hlc {
+  const { wall, counter } = parseHlc(clock);
+  const top = 'z'.repeat(32);
+  if (counter > 0) return formatHlc(wall, counter - 1, top);
+  return wall > 0 ? formatHlc(wall - 1, 0xffff, top) : HLC_ZERO;
+}

@@ -1,5 +1,7 @@
-import { exampleEntries } from '../core/example';
-import { SYNCED_TABLES } from '../core/model';
+import { EXAMPLE_CLOCK, exampleEntries } from '../core/example';
+import { hlcJustBelow } from '../core/hlc';
+import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../core/model';
+import { createRecord } from '../core/records';
 import type { Workspace } from './workspace';
 
 /** True when the workspace holds no live briefing: the moment to offer the example. */
@@ -8,18 +10,24 @@ export async function isWorkspaceEmpty(ws: Workspace): Promise<boolean> {
 }
 
 /**
- * Load the example briefing as if a user had recorded it, in one transaction: either all of it
- * arrives or none. Records that exist already (the example was loaded and deleted before) are
- * brought back rather than duplicated, because the example's ids are fixed.
+ * Load the example briefing in one transaction: either all of it arrives or none. Its records carry the
+ * shared EXAMPLE_CLOCK rather than this installation's clock, so every installation's copy is identical
+ * and colleagues who each loaded it merge without conflicts. Records that exist already (the example was
+ * loaded and deleted before) are brought back rather than duplicated, because the example's ids are fixed.
  */
 export async function loadExample(ws: Workspace): Promise<{ briefingId: string; records: number }> {
   const entries = exampleEntries();
-  await ws.db.transaction('rw', [...SYNCED_TABLES.map((t) => ws.db.table(t)), ws.db.meta], async () => {
+  const db = ws.db;
+  await db.transaction('rw', [...SYNCED_TABLES.map((t) => db.table(t)), db.meta, db.peers], async () => {
     for (const e of entries) {
       const existing = await ws.table(e.table).get(e.id);
-      if (!existing) await ws.create(e.table, e.fields, e.id);
+      if (!existing) await ws.table(e.table).add(createRecord(e.table, e.id, e.fields, EXAMPLE_CLOCK) as StoredRecord<SyncedTable>);
       else if (existing.deleted) await ws.restore(e.table, e.id);
     }
+    // The example's clock is older than anything sent since, so "changes since my last export" must
+    // start below it again for every colleague, or they would never receive it.
+    const mark = hlcJustBelow(EXAMPLE_CLOCK);
+    for (const p of await db.peers.toArray()) if (p.lastSentHlc && p.lastSentHlc > mark) await db.peers.put({ ...p, lastSentHlc: mark });
   });
   const briefing = entries.find((e) => e.table === 'briefings');
   return { briefingId: briefing!.id, records: entries.length };

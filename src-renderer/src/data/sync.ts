@@ -5,7 +5,7 @@
  *
  * Every failure the user can cause is a `SyncError` whose message is one sentence for the screen.
  */
-import { HLC_ZERO, formatHlc, parseHlc, type Hlc } from '../core/hlc';
+import { formatHlc, hlcJustBelow, type Hlc } from '../core/hlc';
 import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
 import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
@@ -540,17 +540,6 @@ async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
 }
 
 /**
- * A valid clock that sorts just below `clock`, so `where('hlc').above(mark)` includes it. (It may also let
- * through a few stamps of the same instant from other nodes; sending a record twice is harmless.)
- */
-function justBelow(clock: Hlc): Hlc {
-  const { wall, counter } = parseHlc(clock);
-  const top = 'z'.repeat(32);
-  if (counter > 0) return formatHlc(wall, counter - 1, top);
-  return wall > 0 ? formatHlc(wall - 1, 0xffff, top) : HLC_ZERO;
-}
-
-/**
  * Peer bookkeeping inside the import transaction. The sender: what we received from it. Everyone else:
  * records this import changed may carry clocks older than what we last sent them (a relayed colleague's
  * edits), so their "last sent" mark is lowered below the oldest such clock and the next "changes" export
@@ -563,7 +552,7 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
   const nowIso = new Date(ws.nowMs()).toISOString();
   for (const p of await db.peers.toArray()) {
     if (isPeer && p.id === from.id) continue;
-    if (minChanged && p.lastSentHlc && p.lastSentHlc >= minChanged) await db.peers.put({ ...p, lastSentHlc: justBelow(minChanged) });
+    if (minChanged && p.lastSentHlc && p.lastSentHlc >= minChanged) await db.peers.put({ ...p, lastSentHlc: hlcJustBelow(minChanged) });
   }
   if (!isPeer) return;
   const old = await db.peers.get(from.id);
@@ -579,7 +568,7 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
     next.lastReceivedHlc = file.maxClock;
     next.lastReceivedAt = nowIso;
   }
-  if (minNewConflict && next.lastSentHlc && next.lastSentHlc >= minNewConflict) next.lastSentHlc = justBelow(minNewConflict);
+  if (minNewConflict && next.lastSentHlc && next.lastSentHlc >= minNewConflict) next.lastSentHlc = hlcJustBelow(minNewConflict);
   const same = old && (Object.keys(next) as (keyof PeerState)[]).every((k) => old[k] === next[k]);
   if (!same) await db.peers.put(next);
 }
