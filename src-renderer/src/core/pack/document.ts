@@ -57,11 +57,15 @@ const FORMAT_LABEL: Record<string, string> = {
 };
 
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];
+/** A 1×1 transparent PNG, stretched over a contents row to make the whole row one link. */
+const LINK_AREA = 'link-area';
+const TRANSPARENT_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
 const DASH = '—';
 /** Text width on the narrower paper (A4), and the body height on the shorter one (Letter). */
 const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
 const KIND_GUTTER = 66;
+const DETAILS_GUTTER = 96;
 const KIND_GAP = 8;
 
 /**
@@ -140,17 +144,6 @@ function dataTable(
   };
 }
 
-function keyValueTable(rows: [string, Node][], tallest = 0): Node {
-  return {
-    table: {
-      dontBreakRows: tallest < ROW_LIMIT,
-      widths: [96, '*'],
-      body: rows.map(([k, v]) => [{ text: k, ...S.dt }, typeof v === 'string' ? { text: v, ...S.dd } : v]),
-    },
-    layout: TABLE_LAYOUTS.details,
-  };
-}
-
 /* ---------- the pack ---------- */
 
 export function buildPackDocument(data: Parameters<typeof selectPack>[0], options: PackOptions, now: Date = new Date()): PackDocument {
@@ -226,7 +219,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
         pageBreak: 'before',
       },
       { text: b.title, ...S.h1, id, outline: true, outlineText: `${formatLongDate(b.startsAt)}: ${b.title}` },
-      detailsTable(b, pb.organisers),
+      detailsBlock(b, pb.organisers),
     ];
     const summary = richTextNodes(b.summary);
     if (summary.length) {
@@ -240,7 +233,12 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     return nodes;
   }
 
-  function detailsTable(b: Briefing, organisers: Organisation[]): Node {
+  /**
+   * The briefing's particulars: label in the gutter, value beside it, a rule above and below. Not a
+   * table: 200 briefings would make 1,400 table rows, and pdfmake's tables cost several times a text
+   * with a detached label.
+   */
+  function detailsBlock(b: Briefing, organisers: Organisation[]): Node {
     const rows: [string, string][] = [
       ['Date', formatLongDateTime(b.startsAt)],
       ['Place', orDash(b.location)],
@@ -250,13 +248,21 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
       ['Tags', orDash(b.tags.join(', '))],
     ];
-    const tallest = Math.max(...rows.map(([, v]) => approxHeight(v, TEXT_WIDTH - 102, 8.5)));
+    const rule = (top: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: TEXT_WIDTH, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, 0] });
     return {
       margin: [0, 10, 0, 4],
-      ...(keyValueTable(
-        rows.map(([k, v]) => [k, k === 'Classification' ? { text: v, ...S.dd, bold: levelRank(levels, b.classification) > 0 } : v]),
-        tallest,
-      ) as Record<string, unknown>),
+      stack: [
+        rule(0),
+        ...rows.map(
+          ([k, v]): Node => ({
+            stack: [
+              { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 4.6 } },
+              { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
+            ],
+          }),
+        ),
+        rule(5),
+      ],
     };
   }
 
@@ -420,20 +426,38 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   /*
    * Table of contents: our own table rather than pdfmake's `toc`, so an entry can carry the briefing's
-   * date beside its title. `pageReference` fills in the page number and, like the titles'
-   * `linkToDestination`, makes the entry a link to the heading's named destination.
+   * date beside its title. `pageReference` fills in the page number (and links it). The rest of the row
+   * links through one transparent image laid over it: pdfkit makes one link annotation per word, and a
+   * 200-entry contents page linked word by word carried thousands of annotations (a tenth of the time).
    */
-  const tocRow = (e: { id: string; lead: string; label: string }): Node[] => [
-    { text: e.lead, ...S.tocLead, linkToDestination: e.id },
-    { text: e.label, ...S.tocEntry, linkToDestination: e.id },
-    { text: '', pageReference: e.id, ...S.tocNumber },
-  ];
+  const LEAD_WIDTH = 84;
+  const NUMBER_WIDTH = 30;
+  const titleWidth = TEXT_WIDTH - LEAD_WIDTH - NUMBER_WIDTH - 12;
+  const tocRow = (e: { id: string; lead: string; label: string }): Node[] => {
+    const lines = Math.max(1, Math.ceil((e.label.length * 10.5 * 0.5) / titleWidth));
+    return [
+      {
+        stack: [
+          {
+            image: LINK_AREA,
+            width: TEXT_WIDTH - NUMBER_WIDTH - 6,
+            height: lines * 10.5 * 1.36 * 1.22,
+            linkToDestination: e.id,
+            relativePosition: { x: 0, y: 0 },
+          },
+          { text: e.lead, ...S.tocLead },
+        ],
+      },
+      { text: e.label, ...S.tocEntry },
+      { text: '', pageReference: e.id, ...S.tocNumber },
+    ];
+  };
   const toc: Node = {
     pageBreak: 'before',
     stack: [
       { text: 'Contents', ...S.h1, margin: [0, 0, 0, 14] },
       {
-        table: { dontBreakRows: true, widths: [84, '*', 30], body: tocEntries.map(tocRow) },
+        table: { dontBreakRows: true, widths: [LEAD_WIDTH, '*', NUMBER_WIDTH], body: tocEntries.map(tocRow) },
         layout: TABLE_LAYOUTS.toc,
       },
     ],
@@ -486,6 +510,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     header,
     footer,
     background,
+    images: { [LINK_AREA]: TRANSPARENT_PNG },
     content: [...cover, toc, ...briefingNodes, ...annexes],
     defaultStyle: { font: SERIF, fontSize: 10, lineHeight: 1.22, color: INK },
   };
@@ -550,20 +575,22 @@ function withArticle(word: string): string {
 const S = {
   eyebrow: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.5 },
   coverTitle: { font: SERIF, fontSize: 26, bold: true, color: NAVY, lineHeight: 1.12 },
-  coverRecipient: { font: SERIF, fontSize: 13, italics: true, color: INK },
+  coverRecipient: { font: SERIF, fontSize: 13, color: MUTED },
   coverKey: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.45, margin: [0, 2, 0, 0] },
   coverValue: { font: SERIF, fontSize: 11, color: INK },
   h1: { font: SERIF, fontSize: 17, bold: true, color: NAVY, lineHeight: 1.12 },
   h2: { font: SANS, fontSize: 8.5, bold: true, color: NAVY, characterSpacing: 0.55, margin: [0, 16, 0, 6] },
-  lead: { font: SERIF, fontSize: 10, italics: true, color: MUTED, margin: [0, 6, 0, 10] },
-  body: { margin: [0, 0, 0, 6], alignment: 'justify' },
+  lead: { font: SERIF, fontSize: 10, color: MUTED, margin: [0, 6, 0, 10] },
+  // Ragged right: pdfmake justifies by spreading space between inlines, so a bold run followed by a
+  // comma would print as "Tajikistan ,".
+  body: { margin: [0, 0, 0, 6] },
   bullets: { margin: [8, 0, 0, 6] },
-  dt: { font: SANS, fontSize: 8, bold: true, color: MUTED },
+  dt: { font: SANS, fontSize: 6.8, bold: true, color: MUTED, characterSpacing: 0.4 },
   dd: { font: SANS, fontSize: 8.5, color: INK },
   speaker: { font: SERIF, fontSize: 11.5, bold: true, color: NAVY },
   speakerRole: { font: SANS, fontSize: 8.5, color: MUTED, margin: [0, 1, 0, 2] },
   kind: { font: SANS, fontSize: 6.8, bold: true, characterSpacing: 0.4 },
-  statement: { fontSize: 10, alignment: 'justify' },
+  statement: { fontSize: 10 },
   th: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.3 },
   td: { font: SANS, fontSize: 8.5, color: INK, lineHeight: 1.15 },
   tdSmall: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15 },
@@ -587,15 +614,6 @@ export const TABLE_LAYOUTS: Record<string, Record<string, unknown>> = {
     paddingRight: () => 5,
     paddingTop: () => 4,
     paddingBottom: () => 4,
-  },
-  details: {
-    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0.3),
-    vLineWidth: () => 0,
-    hLineColor: () => RULE,
-    paddingLeft: (i: number) => (i === 0 ? 0 : 6),
-    paddingRight: () => 0,
-    paddingTop: () => 3,
-    paddingBottom: () => 3,
   },
   captioned: {
     // Row 0 is the caption (a section heading), row 1 the column header.

@@ -17,20 +17,12 @@ export const SERIF = 'NotoSerif';
 /** Labels, tables, banners and headers: a sans that stays legible at small sizes. */
 export const SANS = 'NotoSans';
 
-export type FontFile =
-  | 'NotoSerif-Regular.ttf'
-  | 'NotoSerif-Bold.ttf'
-  | 'NotoSerif-Italic.ttf'
-  | 'NotoSerif-BoldItalic.ttf'
-  | 'NotoSans-Regular.ttf'
-  | 'NotoSans-Bold.ttf';
+export type FontFile = 'NotoSerif-Regular.ttf' | 'NotoSerif-Bold.ttf' | 'NotoSans-Regular.ttf' | 'NotoSans-Bold.ttf';
 
 /** Every file the pack needs, i.e. what a platform must load before rendering. */
 export const FONT_FILES: readonly FontFile[] = [
   'NotoSerif-Regular.ttf',
   'NotoSerif-Bold.ttf',
-  'NotoSerif-Italic.ttf',
-  'NotoSerif-BoldItalic.ttf',
   'NotoSans-Regular.ttf',
   'NotoSans-Bold.ttf',
 ];
@@ -43,15 +35,16 @@ export interface FontDescriptor {
 }
 
 /**
- * pdfmake font dictionary. The sans is only ever set upright; its italic slots point at the upright
- * files so a stray `italics` in a table cannot make pdfmake throw "style not defined".
+ * pdfmake font dictionary. The pack sets nothing in italics (the summary markup has none), so no italic
+ * files ship: every embedded font costs a parse and a subset per pack. The italic slots point at the
+ * upright files so a stray `italics` can never make pdfmake throw "style not defined".
  */
 export const PDF_FONTS: Record<typeof SERIF | typeof SANS, FontDescriptor> = {
   [SERIF]: {
     normal: 'NotoSerif-Regular.ttf',
     bold: 'NotoSerif-Bold.ttf',
-    italics: 'NotoSerif-Italic.ttf',
-    bolditalics: 'NotoSerif-BoldItalic.ttf',
+    italics: 'NotoSerif-Regular.ttf',
+    bolditalics: 'NotoSerif-Bold.ttf',
   },
   [SANS]: {
     normal: 'NotoSans-Regular.ttf',

@@ -12,8 +12,6 @@ import pdfmake from 'pdfmake/build/pdfmake.js';
 import notoSansBold from '../../../../resources/fonts/NotoSans-Bold.ttf?url';
 import notoSansRegular from '../../../../resources/fonts/NotoSans-Regular.ttf?url';
 import notoSerifBold from '../../../../resources/fonts/NotoSerif-Bold.ttf?url';
-import notoSerifBoldItalic from '../../../../resources/fonts/NotoSerif-BoldItalic.ttf?url';
-import notoSerifItalic from '../../../../resources/fonts/NotoSerif-Italic.ttf?url';
 import notoSerifRegular from '../../../../resources/fonts/NotoSerif-Regular.ttf?url';
 import type { WorkspaceData } from '../model';
 import type { FontBytes, FontFile } from './fonts';
@@ -25,8 +23,6 @@ export { PackError, type PackProgress, type RenderHooks, type RenderedPack } fro
 const FONT_URLS: Record<FontFile, string> = {
   'NotoSerif-Regular.ttf': notoSerifRegular,
   'NotoSerif-Bold.ttf': notoSerifBold,
-  'NotoSerif-Italic.ttf': notoSerifItalic,
-  'NotoSerif-BoldItalic.ttf': notoSerifBoldItalic,
   'NotoSans-Regular.ttf': notoSansRegular,
   'NotoSans-Bold.ttf': notoSansBold,
 };
