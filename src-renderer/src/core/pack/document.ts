@@ -299,10 +299,17 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     return { stack: [{ text: k.label, ...S.kind, color: k.color, relativePosition: { x: 0, y: 6.2 } }, text] };
   }
 
-  function actionTitleCell(a: Action, extra: Node[] = []): Node {
-    const stack: Node[] = [{ text: a.title, ...S.td, bold: true }];
-    if (a.notes.trim()) stack.push({ text: a.notes, ...S.tdNote });
-    return { stack: [...stack, ...extra] };
+  /**
+   * One text with runs (flag, title, notes, origin on their own lines) rather than a stack of texts:
+   * a pack has a thousand or more such cells, and each node costs pdfmake a measure and a layout pass.
+   */
+  function actionTitleCell(a: Action, origin = ''): Node {
+    const runs: Node[] = [];
+    if (a.kind === 'event') runs.push({ text: 'EVENT\n', fontSize: 6.5, bold: true, characterSpacing: 0.35, color: KIND_STYLE.announcement.color });
+    runs.push({ text: a.title, bold: true });
+    if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, fontSize: 7.5, color: MUTED });
+    if (origin) runs.push({ text: `\n${origin}`, fontSize: 7.5, color: MUTED });
+    return { text: runs, ...S.td };
   }
 
   function actionRowHeight(a: Action, width: number): number {
@@ -330,7 +337,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   function statusCell(a: Action, overdue: boolean): Node {
     return overdue
-      ? { stack: [{ text: STATUS_LABEL[a.status], ...S.td }, { text: 'OVERDUE', ...S.flag, color: OVERDUE }] }
+      ? { text: [STATUS_LABEL[a.status], { text: '\nOVERDUE', fontSize: 6.5, bold: true, characterSpacing: 0.35, color: OVERDUE }], ...S.td }
       : { text: STATUS_LABEL[a.status], ...S.td };
   }
 
@@ -375,8 +382,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
                 b ? `${b.title} (${formatShortDate(b.startsAt)})` : '',
                 fromSpeaker ? `from ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}` : '',
               ].filter(Boolean);
-              const cell = actionTitleCell(a, origin.length ? [{ text: origin.join(', '), ...S.tdNote }] : []) as { stack: Node[] };
-              if (a.kind === 'event') cell.stack.unshift({ text: 'EVENT', ...S.flag, color: KIND_STYLE.announcement.color, margin: [0, 0, 0, 1] });
+              const cell = actionTitleCell(a, origin.join(', '));
               return [
                 { text: a.due ? formatShortDate(a.due) : DASH, ...S.td, color: overdue ? OVERDUE : INK, bold: overdue },
                 cell,
@@ -593,9 +599,6 @@ const S = {
   statement: { fontSize: 10 },
   th: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.3 },
   td: { font: SANS, fontSize: 8.5, color: INK, lineHeight: 1.15 },
-  tdSmall: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15 },
-  tdNote: { font: SANS, fontSize: 7.5, color: MUTED, lineHeight: 1.15, margin: [0, 1, 0, 0] },
-  flag: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.35, margin: [0, 1, 0, 0] },
   tocLead: { font: SANS, fontSize: 8, color: MUTED, margin: [0, 1.6, 0, 0] },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
   tocNumber: { font: SANS, fontSize: 9, color: MUTED, alignment: 'right', margin: [0, 1, 0, 0] },
