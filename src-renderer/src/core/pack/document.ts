@@ -151,6 +151,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   const issueDate = effectiveIssueDate(options, now);
   const creationDate = effectiveCreationDate(options, now);
   const levels = content.levels;
+  /** Width of the text block on the chosen paper (estimates use the narrower A4, see TEXT_WIDTH). */
+  const pageTextWidth = (options.paper === 'Letter' ? 612 : 595.28) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+  // Anything above the lowest level is marked in red, as classified paper is.
+  const bannerColor = content.level && levelRank(levels, content.level) > 0 ? OVERDUE : NAVY;
   let estimatedChars = 0;
   let pageCount = 0;
 
@@ -190,7 +194,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
           ] as [string, string][]
         ).map(([k, v]) => [
           { text: k.toUpperCase(), ...S.coverKey },
-          { text: v, ...S.coverValue },
+          k === 'Classification' ? { text: v, ...S.coverValue, bold: true, color: bannerColor } : { text: v, ...S.coverValue },
         ]),
       },
       layout: TABLE_LAYOUTS.cover,
@@ -248,7 +252,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
       ['Tags', orDash(b.tags.join(', '))],
     ];
-    const rule = (top: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: TEXT_WIDTH, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, 0] });
+    const rule = (top: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageTextWidth, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, 0] });
     return {
       margin: [0, 10, 0, 4],
       stack: [
@@ -438,7 +442,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    */
   const LEAD_WIDTH = 84;
   const NUMBER_WIDTH = 30;
-  const titleWidth = TEXT_WIDTH - LEAD_WIDTH - NUMBER_WIDTH - 12;
+  const titleWidth = pageTextWidth - LEAD_WIDTH - NUMBER_WIDTH - 12;
   const tocRow = (e: { id: string; lead: string; label: string }): Node[] => {
     const lines = Math.max(1, Math.ceil((e.label.length * 10.5 * 0.5) / titleWidth));
     return [
@@ -446,7 +450,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
         stack: [
           {
             image: LINK_AREA,
-            width: TEXT_WIDTH - NUMBER_WIDTH - 6,
+            width: pageTextWidth - NUMBER_WIDTH - 6,
             height: lines * 10.5 * 1.36 * 1.22,
             linkToDestination: e.id,
             relativePosition: { x: 0, y: 0 },
@@ -471,7 +475,6 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   /* running heads */
   const banner = content.banner;
-  const bannerColor = content.level && levelRank(levels, content.level) > 0 ? OVERDUE : NAVY;
 
   // Running heads are laid out on every page: keep them to a few text nodes, and draw both rules
   // with one canvas in the page background.
