@@ -100,29 +100,23 @@ export async function exportWorkspace(ws: Workspace, options?: ExportOptions): P
     }
   } else {
     scope = mode === 'changes' ? { kind: 'since', since, to: to! } : { kind: 'full', ...(to ? { to } : {}) };
-    // Reads are pipelined: the next chunk is requested before the current one is serialised, so IndexedDB
-    // works while we encode. Counting (for the progress bar) runs alongside the first reads.
-    let total = 0;
-    const keys = new Map<SyncedTable, string[]>();
-    if (since) {
-      for (const t of SYNCED_TABLES) {
-        const k = (await db.table(t).where('hlc').above(since).primaryKeys()) as string[];
-        keys.set(t, k);
-        total += k.length;
-      }
-    } else {
-      void Promise.all(SYNCED_TABLES.map((t) => db.table(t).count())).then(
-        (n) => (total = n.reduce((a, b) => a + b, 0)),
-        () => undefined, // only the progress bar's total; the export itself reports real failures
-      );
-    }
-    for (const t of SYNCED_TABLES) {
-      for await (const rows of readChunks(db.table<StoredRecord<SyncedTable>, string>(t), keys.get(t))) {
-        writer.add(t, rows);
-        progress(writer.total, Math.max(total, writer.total));
-        throwIfAborted(signal);
-        await breathe();
-      }
+    // The keys first (cheap: no values), so that every page's key range is known in advance and the reads can
+    // be queued READ_AHEAD deep: IndexedDB then never waits for us to take a page before starting the next.
+    const keys = await Promise.all(
+      SYNCED_TABLES.map((t) => {
+        const table = db.table(t);
+        return (since ? table.where('hlc').above(since).primaryKeys() : table.toCollection().primaryKeys()) as Promise<string[]>;
+      }),
+    );
+    const total = keys.reduce((n, k) => n + k.length, 0);
+    throwIfAborted(signal);
+    const pages = SYNCED_TABLES.flatMap((t, i) => pageReads(db.table<StoredRecord<SyncedTable>, string>(t), keys[i]!, !!since).map((read) => ({ t, read })));
+    keys.length = 0;
+    for await (const { t, rows } of readAhead(pages, READ_AHEAD)) {
+      writer.add(t, rows);
+      progress(writer.total, Math.max(total, writer.total));
+      throwIfAborted(signal);
+      await breathe();
     }
   }
   throwIfAborted(signal);
@@ -489,26 +483,60 @@ interface Payload {
 }
 const payloads = new WeakSet<Payload>();
 
+/** Page reads an export keeps queued ahead of the encoder (each holds up to CHUNK records). */
+const READ_AHEAD = 2;
+
 /**
- * A table's records in chunks, the next chunk requested before the current one is handed out, so that
- * IndexedDB reads while the caller encodes. Without `keys`, pages by primary key (one getAll per chunk).
+ * One read per page of a table. By primary key range for a whole table: the first and last ranges are open,
+ * so records written since the keys were listed are not missed. By key for "changed since" (the hlc index
+ * gave exactly those keys), skipping records that vanished meanwhile.
  */
-async function* readChunks(table: Table<StoredRecord<SyncedTable>, string>, keys?: string[]): AsyncGenerator<StoredRecord<SyncedTable>[]> {
-  if (keys) {
-    let next = keys.length ? table.bulkGet(keys.slice(0, CHUNK)) : undefined;
-    for (let i = 0; next; i += CHUNK) {
-      const rows = await next;
-      next = i + CHUNK < keys.length ? table.bulkGet(keys.slice(i + CHUNK, i + 2 * CHUNK)) : undefined;
-      yield rows.filter((r): r is StoredRecord<SyncedTable> => r !== undefined);
+function pageReads(table: Table<StoredRecord<SyncedTable>, string>, keys: string[], exactKeys: boolean): (() => Promise<StoredRecord<SyncedTable>[]>)[] {
+  const reads: (() => Promise<StoredRecord<SyncedTable>[]>)[] = [];
+  if (exactKeys) {
+    for (let i = 0; i < keys.length; i += CHUNK) {
+      const slice = keys.slice(i, i + CHUNK);
+      reads.push(async () => (await table.bulkGet(slice)).filter((r): r is StoredRecord<SyncedTable> => r !== undefined));
     }
-    return;
+    return reads;
   }
-  let next = table.where(':id').above('').limit(CHUNK).toArray();
-  for (;;) {
-    const rows = await next;
-    if (!rows.length) return;
-    next = table.where(':id').above(rows[rows.length - 1]!.id).limit(CHUNK).toArray();
-    yield rows;
+  if (!keys.length) return [() => table.toArray()];
+  for (let i = 0; i < keys.length; i += CHUNK) {
+    const lower = i === 0 ? undefined : keys[i]!;
+    const upper = i + CHUNK < keys.length ? keys[i + CHUNK]! : undefined;
+    reads.push(() => {
+      if (lower === undefined && upper === undefined) return table.toArray();
+      if (lower === undefined) return table.where(':id').below(upper!).toArray();
+      if (upper === undefined) return table.where(':id').aboveOrEqual(lower).toArray();
+      return table.where(':id').between(lower, upper, true, false).toArray();
+    });
+  }
+  return reads;
+}
+
+/**
+ * Runs the page reads in order with up to `depth` of them in flight, handing out each page as it lands. A
+ * page is dropped from the queue when handed out, so at most `depth + 1` pages are in memory.
+ */
+async function* readAhead<T, R>(pages: { t: T; read: () => Promise<R> }[], depth: number): AsyncGenerator<{ t: T; rows: R }> {
+  const queue: { t: T; rows: Promise<R> }[] = [];
+  let next = 0;
+  const fill = () => {
+    while (queue.length < depth && next < pages.length) {
+      const { t, read } = pages[next]!;
+      pages[next++] = undefined as never;
+      const rows = read();
+      // Awaited below in turn; if the export stops first (abort, failure), the rejection is not "unhandled".
+      rows.catch(() => undefined);
+      queue.push({ t, rows });
+    }
+  };
+  fill();
+  while (queue.length) {
+    const head = queue.shift()!;
+    const rows = await head.rows;
+    fill();
+    yield { t: head.t, rows };
   }
 }
 
@@ -530,12 +558,12 @@ async function countLive(db: AttacheDb): Promise<number> {
   return n;
 }
 
+/** Newest clock of any record, read in one transaction (one round trip, one consistent view). */
 async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
+  const tables = SYNCED_TABLES.map((t) => db.table<StoredRecord<SyncedTable>, string>(t));
+  const last = await db.transaction('r', tables, () => Promise.all(tables.map((table) => table.orderBy('hlc').last())));
   let max = '';
-  for (const t of SYNCED_TABLES) {
-    const last = (await db.table(t).orderBy('hlc').last()) as StoredRecord<SyncedTable> | undefined;
-    if (last && last.hlc > max) max = last.hlc;
-  }
+  for (const r of last) if (r && r.hlc > max) max = r.hlc;
   return max;
 }
 

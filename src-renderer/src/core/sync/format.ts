@@ -298,33 +298,105 @@ function canonical(table: SyncedTable, r: StoredRecord<SyncedTable>): Record<str
 export type HeaderFields = Pick<SyncHeader, 'app' | 'installation' | 'createdAt' | 'scope'>;
 
 /**
+ * UTF-8 text appended into fixed blocks with `encodeInto`: no intermediate byte array per line, no list of
+ * small parts to join, and when the file is assembled each block is released as soon as it is copied.
+ */
+class Utf8Blocks {
+  private readonly blocks: Uint8Array[] = [];
+  private block: Uint8Array;
+  private used = 0;
+  /** Bytes written so far. */
+  size = 0;
+
+  constructor(
+    firstBlockBytes = 64 * 1024,
+    // Blocks grow to this size: a large file is a few dozen blocks, a small one wastes little.
+    private readonly maxBlockBytes = 4 * 1024 * 1024,
+  ) {
+    this.block = new Uint8Array(firstBlockBytes);
+  }
+
+  write(text: string): void {
+    let rest = text;
+    for (;;) {
+      // encodeInto never splits a character: what does not fit goes whole into the next block.
+      const { read, written } = encoder.encodeInto(rest, this.block.subarray(this.used));
+      this.used += written;
+      this.size += written;
+      if (read === rest.length) return;
+      rest = rest.slice(read);
+      this.blocks.push(this.block.subarray(0, this.used));
+      this.block = new Uint8Array(Math.min(this.maxBlockBytes, this.block.length * 2));
+      this.used = 0;
+    }
+  }
+
+  /** Copy every byte into `out` at `offset`, then forget (and free) the blocks: the writer is spent. */
+  moveInto(out: Uint8Array, offset: number): void {
+    this.blocks.push(this.block.subarray(0, this.used));
+    let at = offset;
+    for (const b of this.blocks) {
+      out.set(b, at);
+      at += b.length;
+      release(b);
+    }
+    this.blocks.length = 0;
+    this.block = new Uint8Array(0);
+    this.used = 0;
+  }
+}
+
+/**
+ * Free a buffer's memory now rather than at the next full garbage collection (ArrayBuffer.transfer detaches
+ * it; where the runtime lacks transfer, as Node 20 does, the collector frees it later). Only for buffers
+ * nobody else holds.
+ */
+function release(bytes: Uint8Array): void {
+  (bytes.buffer as ArrayBuffer & { transfer?: (length: number) => ArrayBuffer }).transfer?.(0);
+}
+
+/**
  * Builds a file from chunks of records, so an export never needs the whole workspace as objects at once:
- * each chunk becomes UTF-8 bytes immediately. The header (counts, newest clock) is written last, in front.
+ * each chunk is encoded into the body's UTF-8 blocks immediately. The header (counts, newest clock) is only
+ * known at the end, so `finish` writes it in front while copying the body into the one output buffer; the
+ * digest covers the header, so it is computed there, over the output, in one WebCrypto call.
  */
 export class SyncFileWriter {
-  private readonly parts: Uint8Array[] = [];
-  private size = 0;
+  private body = new Utf8Blocks();
   private readonly counts = Object.fromEntries(SYNCED_TABLES.map((t) => [t, 0])) as Record<SyncedTable, number>;
   private maxClock: Hlc | '' = '';
+  private finished = false;
 
   get total(): number {
     return SYNCED_TABLES.reduce((n, t) => n + this.counts[t], 0);
   }
 
+  /** Bytes of body written so far. */
+  get bodyBytes(): number {
+    return this.body.size;
+  }
+
   add<T extends SyncedTable>(table: T, records: readonly StoredRecord<T>[]): void {
+    if (this.finished) throw new Error('SyncFileWriter: add after finish');
+    const prefix = `{"table":"${table}","records":`;
     for (let i = 0; i < records.length; i += SYNC_LIMITS.recordsPerLine) {
-      const chunk = records.slice(i, i + SYNC_LIMITS.recordsPerLine).map((r) => {
+      const end = Math.min(records.length, i + SYNC_LIMITS.recordsPerLine);
+      const chunk: Record<string, unknown>[] = [];
+      for (let k = i; k < end; k++) {
+        const r = records[k] as StoredRecord<SyncedTable>;
         if (r.hlc > this.maxClock) this.maxClock = r.hlc;
-        return canonical(table, r as StoredRecord<SyncedTable>);
-      });
-      const bytes = encoder.encode(`{"table":"${table}","records":${JSON.stringify(chunk)}}\n`);
-      this.parts.push(bytes);
-      this.size += bytes.length;
+        chunk.push(canonical(table, r));
+      }
+      this.body.write(prefix);
+      this.body.write(JSON.stringify(chunk));
+      this.body.write('}\n');
       this.counts[table] += chunk.length;
     }
   }
 
   async finish(fields: HeaderFields, options: LongTask & { passphrase?: string; iterations?: number } = {}): Promise<{ bytes: Uint8Array; header: SyncHeader }> {
+    if (this.finished) throw new Error('SyncFileWriter: finish called twice');
+    this.finished = true;
     const header: SyncHeader = {
       format: FORMAT_NAME,
       version: FORMAT_VERSION,
@@ -337,31 +409,32 @@ export class SyncFileWriter {
     };
     if (options.passphrase) header.encryption = newEncryptionHeader(options.iterations);
     const headerLine = encoder.encode(`${JSON.stringify(header)}\n`);
-    let body = concat(this.parts, this.size);
-    this.parts.length = 0;
+    let out: Uint8Array;
+    let bodyEnd: number;
     if (header.encryption) {
+      // WebCrypto encrypts a whole buffer into a new one: body, then ciphertext, then the file.
+      const plain = new Uint8Array(this.body.size);
+      this.body.moveInto(plain, 0);
       options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
-      body = await encryptBody(body, options.passphrase!, header.encryption, headerLine.subarray(0, headerLine.length - 1));
+      const cipher = await encryptBody(plain, options.passphrase!, header.encryption, headerLine.subarray(0, headerLine.length - 1));
+      release(plain);
       throwIfAborted(options.signal);
+      options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
+      bodyEnd = headerLine.length + cipher.length;
+      out = new Uint8Array(bodyEnd + TRAILER_LENGTH);
+      out.set(cipher, headerLine.length);
+      release(cipher);
+    } else {
+      options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
+      bodyEnd = headerLine.length + this.body.size;
+      out = new Uint8Array(bodyEnd + TRAILER_LENGTH);
+      this.body.moveInto(out, headerLine.length);
     }
-    options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
-    const out = new Uint8Array(headerLine.length + body.length + TRAILER_LENGTH);
     out.set(headerLine, 0);
-    out.set(body, headerLine.length);
-    const digest = toHex(await sha256(out.subarray(0, headerLine.length + body.length)));
-    out.set(encoder.encode(`${TRAILER_PREFIX}${digest}${TRAILER_SUFFIX}`), headerLine.length + body.length);
+    const digest = toHex(await sha256(out.subarray(0, bodyEnd)));
+    encoder.encodeInto(`${TRAILER_PREFIX}${digest}${TRAILER_SUFFIX}`, out.subarray(bodyEnd));
     return { bytes: out, header };
   }
-}
-
-function concat(parts: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 /** Encode in-memory records in one go (CLI, tests). */
