@@ -126,6 +126,8 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await b.saveStatement();
 
   await b.pickSpeaker('Shahnoza Anvar Nodiri', /Create speaker/);
+  // The speaker is created asynchronously: typing before its details open would land in the speaker box.
+  await expect(b.speakerTitle).toBeFocused();
   await b.type('Deputy Minister of Justice');
   await b.press('Tab');
   await b.type('Ministry of Justice (MoJ)');
