@@ -14,6 +14,7 @@
 // that phase into out/bench/sync/), CHROMIUM_PATH (default /usr/bin/chromium).
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
+import { readdirSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -36,6 +37,43 @@ function freePort() {
       s.close(() => done(port));
     });
   });
+}
+
+/**
+ * CPU time (ms) used so far by each Chromium process this driver started, by process type, from /proc
+ * (Linux). On a shared machine the wall-clock figures depend on the load; CPU time mostly does not.
+ * Returns undefined where /proc is not readable.
+ */
+function chromiumCpu() {
+  try {
+    const procs = [];
+    for (const d of readdirSync('/proc')) {
+      if (!/^\d+$/.test(d)) continue;
+      try {
+        const stat = readFileSync(`/proc/${d}/stat`, 'utf8');
+        const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        // Zygote-forked children rewrite their command line into one space-separated string.
+        const args = readFileSync(`/proc/${d}/cmdline`, 'utf8').split(/[\0 ]/);
+        procs.push({ pid: Number(d), ppid: Number(f[1]), ms: ((Number(f[11]) + Number(f[12])) * 1000) / 100, args });
+      } catch {
+        /* the process ended meanwhile */
+      }
+    }
+    const mine = new Set([process.pid]);
+    for (let grew = true; grew; ) {
+      grew = false;
+      for (const p of procs) if (mine.has(p.ppid) && !mine.has(p.pid)) (mine.add(p.pid), (grew = true));
+    }
+    const byType = {};
+    for (const p of procs) {
+      if (p.pid === process.pid || !mine.has(p.pid) || !/chrom/i.test(p.args[0] ?? '')) continue;
+      const type = p.args.find((a) => a.startsWith('--type='))?.slice(7) ?? 'browser';
+      byType[type] = (byType[type] ?? 0) + p.ms;
+    }
+    return byType;
+  } catch {
+    return undefined;
+  }
 }
 
 const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -75,7 +113,16 @@ async function main() {
     const cdp = await page.context().newCDPSession(page);
     let phase = 'idle';
     const cdpPeak = {};
+    /** Per phase: CPU ms of the browser process (IndexedDB runs there) and of the renderer (the page). */
+    const cpu = {};
+    let cpuAtStart;
     await page.exposeFunction('benchPhase', (p) => {
+      const now = chromiumCpu();
+      if (p !== 'idle') cpuAtStart = now;
+      else if (now && cpuAtStart) {
+        const d = (k) => Math.round((now[k] ?? 0) - (cpuAtStart[k] ?? 0));
+        cpu[phase] = { browserMs: d('browser'), rendererMs: d('renderer') };
+      }
       phase = p;
     });
     let polling = true;
@@ -138,6 +185,8 @@ async function main() {
     console.log(`heap in use before each phase (after GC${f.gcExposed ? '' : ' — NOT available, figures include garbage'}): export ${base('export')}, preview ${base('preview')}, apply ${base('apply')}`);
     console.log(`raw Dexie bulkPut (baseline): ${(f.raw.ms / 1000).toFixed(2)} s, ${rate(f.raw.recordsPerSecond)}`);
     console.log(`export (full, unencrypted): ${(f.export.ms / 1000).toFixed(2)} s, ${rate(f.export.recordsPerSecond)}; peak heap ${mib(f.export.peakHeap)} (+${mib(f.export.peakHeapGrowth)})`);
+    const cpuLine = (p) => (cpu[p] ? `${(cpu[p].browserMs / 1000).toFixed(2)} s browser process (IndexedDB) + ${(cpu[p].rendererMs / 1000).toFixed(2)} s renderer` : 'not measured');
+    console.log(`CPU time: raw ${cpuLine('raw')}; export ${cpuLine('export')}; preview ${cpuLine('preview')}; apply ${cpuLine('apply')}`);
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
     console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
     console.log(`import (preview + apply): ${(f.import.ms / 1000).toFixed(2)} s, ${rate(f.import.recordsPerSecond)}; peak heap ${mib(f.import.peakHeap)} (+${mib(f.import.peakHeapGrowth)})`);
@@ -173,6 +222,7 @@ async function main() {
           peakHeapToFileRatio: { value: r(heapToFile, 3), max: TARGETS.heapToFile, met: met.heapToFile },
         },
         allTargetsMet: met.exportMs && met.importToRaw && met.heapToFile,
+        cpuMs: cpu,
         machine: { cpus: cpus().length, loadAvgStart: loadAtStart.map((x) => r(x, 2)), loadAvgEnd: loadavg().map((x) => r(x, 2)) },
       }),
     );

@@ -86,6 +86,29 @@ describe('sync file format', () => {
     expect((await decodeSyncFile(one, { passphrase: 'correct horse' })).data).toEqual(data);
   });
 
+  it('writes a file of megabytes byte for byte as its lines, also where multi-byte characters meet the writer\'s internal block edges', async () => {
+    const data = emptyWorkspaceData();
+    // 3-byte and 4-byte characters at shifting offsets, so that some land across every block edge.
+    for (let i = 0; i < 2500; i++) {
+      const id = `01900000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+      const summary = `${'x'.repeat(i % 7)}${'Душанбе — €𝄞 '.repeat(40 + (i % 13))}`;
+      data.briefings.push(createRecord('briefings', id, briefingFields({ title: `Брифинг ${i} 🎉`, summary }), clock));
+    }
+    const plain = await encodeSyncFile(data, fields);
+    expect(plain.length).toBeGreaterThan(3 * 2 ** 20);
+    expect(plain.byteLength).toBe(plain.buffer.byteLength); // an exact buffer, not a view into a larger one
+    const lines = new TextDecoder('utf-8', { fatal: true }).decode(plain).split('\n');
+    expect(lines.pop()).toBe('');
+    for (const line of lines.slice(1, -1)) {
+      const { table, records } = JSON.parse(line) as { table: string; records: unknown[] };
+      expect(line).toBe(`{"table":"${table}","records":${JSON.stringify(records)}}`);
+    }
+    expect(lines.at(-1)).toBe(`{"sha256":"${createHash('sha256').update(plain.subarray(0, plain.length - 78)).digest('hex')}"}`);
+    expect((await decodeSyncFile(plain)).data).toEqual(data);
+    const encrypted = await encodeSyncFile(data, fields, { passphrase: 'pw', iterations: FAST });
+    expect((await decodeSyncFile(encrypted, { passphrase: 'pw' })).data).toEqual(data);
+  });
+
   it('says so when an encrypted file is opened without or with a wrong passphrase', async () => {
     const bytes = await encodeSyncFile(sample(), fields, { passphrase: 'correct horse', iterations: FAST });
     expect((await rejection(decodeSyncFile(bytes))).code).toBe('passphrase-required');

@@ -331,18 +331,26 @@ class Utf8Blocks {
     }
   }
 
-  /** Copy every byte into `out` at `offset`, then forget (and free) the blocks: the writer is spent. */
-  moveInto(out: Uint8Array, offset: number): void {
+  /**
+   * Copy every byte into `out` at `offset`, then forget (and free) the blocks: the writer is spent. Yields
+   * between blocks, so assembling a large file does not freeze the UI.
+   */
+  async moveInto(out: Uint8Array, offset: number, signal?: AbortSignal): Promise<void> {
     this.blocks.push(this.block.subarray(0, this.used));
-    let at = offset;
-    for (const b of this.blocks) {
-      out.set(b, at);
-      at += b.length;
-      release(b);
-    }
-    this.blocks.length = 0;
     this.block = new Uint8Array(0);
     this.used = 0;
+    const breathe = timeSlicer();
+    let at = offset;
+    for (let i = 0; i < this.blocks.length; i++) {
+      const b = this.blocks[i]!;
+      out.set(b, at);
+      at += b.length;
+      this.blocks[i] = this.block;
+      release(b);
+      await breathe();
+      throwIfAborted(signal);
+    }
+    this.blocks.length = 0;
   }
 }
 
@@ -414,7 +422,7 @@ export class SyncFileWriter {
     if (header.encryption) {
       // WebCrypto encrypts a whole buffer into a new one: body, then ciphertext, then the file.
       const plain = new Uint8Array(this.body.size);
-      this.body.moveInto(plain, 0);
+      await this.body.moveInto(plain, 0, options.signal);
       options.onProgress?.({ phase: 'encrypting', done: 0, total: 1 });
       const cipher = await encryptBody(plain, options.passphrase!, header.encryption, headerLine.subarray(0, headerLine.length - 1));
       release(plain);
@@ -428,7 +436,7 @@ export class SyncFileWriter {
       options.onProgress?.({ phase: 'writing', done: 0, total: 1 });
       bodyEnd = headerLine.length + this.body.size;
       out = new Uint8Array(bodyEnd + TRAILER_LENGTH);
-      this.body.moveInto(out, headerLine.length);
+      await this.body.moveInto(out, headerLine.length, options.signal);
     }
     out.set(headerLine, 0);
     const digest = toHex(await sha256(out.subarray(0, bodyEnd)));
