@@ -5,12 +5,18 @@
  * half-changed. Values that change in the database (another window, a sync import) flow back into
  * fields the user is not editing.
  */
-import type { SyncedTable, TableFields } from '../../core/model';
+import { untrack } from 'svelte';
+import type { StoredRecord, SyncedTable, TableFields } from '../../core/model';
+import { fieldsOf } from '../../core/records';
 import { validateField } from '../../core/schemas';
 import { Autosaver, type SaveStatus } from '../../data/autosave';
+import { session } from '../app/session.svelte';
+import { flushOnLeave } from './flushOnLeave';
 
 type Fields<T extends SyncedTable> = TableFields[T];
 type Key<T extends SyncedTable> = keyof Fields<T> & string;
+/** The fields typed into a text box. */
+export type TextKey<T extends SyncedTable> = { [K in Key<T>]: Fields<T>[K] extends string ? K : never }[Key<T>];
 
 export class RecordForm<T extends SyncedTable> {
   values: Fields<T>;
@@ -47,6 +53,26 @@ export class RecordForm<T extends SyncedTable> {
     this.saver.schedule(field, () => this.write({ [field]: value } as unknown as Partial<Fields<T>>), options.immediate ? 0 : undefined);
   }
 
+  /**
+   * What a text box (input or textarea) needs to edit `field`, to spread onto it: typing saves after a
+   * pause, leaving the box saves at once, and while it has focus database changes leave it alone.
+   * The field's message is expected at `${id}-error`.
+   */
+  textInput(field: TextKey<T>, id: string) {
+    return {
+      id,
+      value: this.values[field] as string,
+      oninput: (e: Event) => this.set(field, (e.currentTarget as HTMLInputElement).value as Fields<T>[TextKey<T>]),
+      onfocus: () => (this.focused = field),
+      onblur: () => {
+        this.focused = null;
+        void this.flush(field);
+      },
+      'aria-invalid': this.errors[field] ? ('true' as const) : undefined,
+      'aria-describedby': `${id}-error`,
+    };
+  }
+
   /** Mark a field invalid without a value change (e.g. a date the browser could not parse). */
   invalid(field: Key<T>, message: string): void {
     this.errors[field] = message;
@@ -76,4 +102,21 @@ export class RecordForm<T extends SyncedTable> {
     for (const key of Object.keys(this.values) as Key<T>[]) if (!this.errors[key]) out[key] = this.values[key];
     return out;
   }
+}
+
+/**
+ * A RecordForm editing a stored record in place, for a component that edits one record for its whole
+ * life (key it by the record's id): edits go through the workspace, the record's later changes flow into
+ * the fields, and whatever is still waiting is written when the user leaves. Call during component set-up.
+ */
+export function recordEditor<T extends SyncedTable>(table: T, record: () => StoredRecord<T>): RecordForm<T> {
+  const form = untrack(
+    () =>
+      new RecordForm(table, fieldsOf(table, record()), async (patch) => {
+        await session.ws.update(table, record().id, patch);
+      }),
+  );
+  $effect(() => form.sync(fieldsOf(table, record())));
+  flushOnLeave(() => form.flush());
+  return form;
 }
