@@ -458,5 +458,3 @@ export async function encodeSyncFile(
 
 /** The pseudo-installation that signs files made by `attache sync merge` (a registry, not a colleague). */
 export const MERGE_INSTALLATION: InstallationRef = { id: '00000000-0000-7000-8000-0000000000a1', name: 'Merged by the Attaché command line' };
-/** The pseudo-installation that signs the example workspace written by `attache demo` (owned by core/example). */
-export { EXAMPLE_INSTALLATION } from '../example';
