@@ -6,7 +6,8 @@
  */
 import { generateNKeysBetween } from 'fractional-indexing';
 import example from '../../../resources/example/briefing-2015-03-17-dushanbe.json';
-import { formatHlc, nodeIdFromInstallationId, type Hlc } from './hlc';
+import { EXAMPLE_CLOCK, EXAMPLE_INSTALLATION } from './example-identity';
+import type { Hlc } from './hlc';
 import { emptyWorkspaceData, type StoredRecord, type SyncedTable, type TableFields, type WorkspaceData } from './model';
 import { createRecord } from './records';
 import { validateFields } from './schemas';
@@ -41,15 +42,7 @@ export function exampleEntries(): ExampleEntry[] {
   ];
 }
 
-/** The installation the example is attributed to (the exporter of the CLI's `demo` file). */
-export const EXAMPLE_INSTALLATION = { id: '00000000-0000-7000-8000-0000000000a2', name: 'Attaché example workspace' } as const;
-
-/**
- * Every example record carries this one clock, on every installation. Two colleagues who both load the
- * example therefore hold identical records: exchanging files merges them without a single conflict, and
- * the first real edit on either side knowingly replaces the example's value.
- */
-export const EXAMPLE_CLOCK: Hlc = formatHlc(Date.UTC(2015, 2, 17, 12, 0), 0, nodeIdFromInstallationId(EXAMPLE_INSTALLATION.id));
+export { EXAMPLE_CLOCK, EXAMPLE_INSTALLATION };
 
 /** The example as stored records, every field stamped with `clock` (EXAMPLE_CLOCK unless a test says otherwise). */
 export function exampleWorkspaceData(options: { clock?: Hlc } = {}): WorkspaceData {
