@@ -10,27 +10,34 @@
  * 3. Search: index build time in the worker, then 50 varied queries through the app's own client
  *    (data/search-index.ts: message to the worker, search, records read back for display), p50/p95
  *    (target p95 < 100 ms).
- * 4. Tracker: the follow-up tracker's own query path (data/actions.ts queryTracker: read from storage and
- *    filter) and the in-memory re-filter the tracker screen does when a filter changes (core/tracker.ts).
+ * 4. Tracker: the follow-up tracker's own query path (data/actions.ts queryTracker: its in-memory mirror of
+ *    actions and briefings brought up to date, then filtered) — the first query (cold: both tables read)
+ *    apart, then filter changes and queries right after an edit (target p95 < 500 ms); the in-memory
+ *    re-filter a filter change costs on screen (core/tracker.ts); and the app opened on the tracker until
+ *    its first follow-up shows.
  *
  * Scale with BENCH_SCALE (e.g. 0.1) for a quick run.
  */
 import Dexie from 'dexie';
-import { SYNCED_TABLES, type SyncedTable } from '../../src-renderer/src/core/model';
+import { ACTION_STATUSES, SYNCED_TABLES, type SyncedTable } from '../../src-renderer/src/core/model';
 import { DEFAULT_TRACKER_FILTER, runTracker, type TrackerFilter } from '../../src-renderer/src/core/tracker';
 import { AttacheDb, DB_NAME } from '../../src-renderer/src/data/db';
 import { loadTrackerSource, queryTracker, trackerContext } from '../../src-renderer/src/data/actions';
 import { SearchIndex } from '../../src-renderer/src/data/search-index';
+import { Workspace } from '../../src-renderer/src/data/workspace';
 import type { SearchFilters } from '../../src-renderer/src/core/search';
 import { percentile, round, type Bench } from './host';
 import { FULL_COUNTS, syntheticWorkspace, type Counts } from './workspace-data';
 
-const TARGETS = { searchP95Ms: 100, listMs: 1500 };
+/** The issue's targets; the tracker's is the brief's ("well under" it is the aim). */
+const TARGETS = { searchP95Ms: 100, listMs: 1500, trackerP95Ms: 500 };
 const CHUNK = 5_000;
 const RAW_DB = 'attache-bench-raw';
 /** The first row of the briefing list (a VirtualList option), or any link to a briefing. */
 // A row counts once its briefing's title is on screen, not when its placeholder is.
 const LIST_ROW = '[role="listbox"] [role="option"] .title';
+/** A follow-up's title in the tracker's table. */
+const TRACKER_ROW = '[data-testid="followup-row"] a.title';
 
 /** 50 queries of the kinds people type: words, beginnings of words, names, Cyrillic, acronyms, filters. */
 const QUERIES: { text: string; filters?: SearchFilters }[] = [
@@ -130,15 +137,34 @@ const bench: Bench = async (host) => {
     { statuses: ['open', 'in-progress'], tag: 'energy', windows: [], kinds: ['event'] },
     { statuses: [], briefingId: data.briefings[Math.floor(data.briefings.length / 2)]!.id, windows: [], kinds: [] },
   ];
-  const storage: number[] = [];
-  let shown = 0;
-  for (const f of filters) {
-    const s = performance.now();
-    const r = await queryTracker(db, f, today);
-    storage.push(performance.now() - s);
-    shown += r.rows.length;
+  // A fresh database object, so the first query is a cold one (the app's first visit to the tracker).
+  const trackerDb = new AttacheDb(DB_NAME);
+  await trackerDb.open();
+  t = performance.now();
+  let shown = (await queryTracker(trackerDb, filters[0]!, today)).rows.length;
+  const coldMs = performance.now() - t;
+  // Filter changes straight from the data layer, nothing written in between.
+  const warm: number[] = [];
+  for (let round2 = 0; round2 < 4; round2++) {
+    for (const f of filters) {
+      const s = performance.now();
+      shown += (await queryTracker(trackerDb, f, today)).rows.length;
+      warm.push(performance.now() - s);
+    }
   }
-  const source = await loadTrackerSource(db);
+  // What the tracker screen does after an inline edit: a status change (or a briefing renamed), then the query.
+  const ws = await Workspace.open(trackerDb);
+  const edited = data.actions.slice(0, 12);
+  const afterEdit: number[] = [];
+  for (let i = 0; i < edited.length; i++) {
+    if (i % 4 === 3) await ws.update('briefings', data.briefings[i]!.id, { title: `Renamed briefing ${i}` });
+    else await ws.update('actions', edited[i]!.id, { status: ACTION_STATUSES[i % ACTION_STATUSES.length]! });
+    const s = performance.now();
+    shown += (await queryTracker(trackerDb, filters[i % filters.length]!, today)).rows.length;
+    afterEdit.push(performance.now() - s);
+  }
+  const queries = [...warm, ...afterEdit];
+  const source = await loadTrackerSource(trackerDb);
   const ctx = trackerContext(source);
   const memory: number[] = [];
   for (let round2 = 0; round2 < 4; round2++) {
@@ -148,13 +174,22 @@ const bench: Bench = async (host) => {
       memory.push(performance.now() - s);
     }
   }
+  trackerDb.close();
   db.close();
   host.log(
-    `Tracker (data/actions.ts queryTracker, storage + filter): p50 ${round(percentile(storage, 50))} ms, max ${round(Math.max(...storage))} ms over ${filters.length} filters; ` +
-      `re-filter in memory (core/tracker.ts runTracker, what a filter change costs on screen): p50 ${round(percentile(memory, 50))} ms, max ${round(Math.max(...memory))} ms`,
+    `Tracker query (data/actions.ts queryTracker: the in-memory mirror brought up to date, then filtered): first (cold, reads both tables) ${fmt(coldMs)} ms; ` +
+      `then p50 ${round(percentile(queries, 50))} ms, p95 ${round(percentile(queries, 95))} ms over ${queries.length} queries ` +
+      `(${warm.length} filter changes p95 ${round(percentile(warm, 95))} ms; ${afterEdit.length} right after an edit p95 ${round(percentile(afterEdit, 95))} ms; target p95 < ${TARGETS.trackerP95Ms} ms)`,
   );
+  host.log(`  re-filter in memory (core/tracker.ts runTracker, what a filter change costs on screen): p50 ${round(percentile(memory, 50))} ms, max ${round(Math.max(...memory))} ms`);
 
-  const met = { searchP95: p95 < TARGETS.searchP95Ms, list: listRuns[0]! < TARGETS.listMs };
+  // ---- the app: time until the tracker shows its first follow-up (a cold mirror in a new tab)
+  const trackerRuns: number[] = [];
+  for (let i = 0; i < 2; i++) trackerRuns.push((await host.openApp({ hash: '#/followups', waitFor: TRACKER_ROW })).ms);
+  host.log(`Tracker screen shows its first follow-up after ${trackerRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second open)`);
+
+  const trackerP95 = percentile(queries, 95);
+  const met = { searchP95: p95 < TARGETS.searchP95Ms, list: listRuns[0]! < TARGETS.listMs, trackerQueryP95: trackerP95 < TARGETS.trackerP95Ms };
   return {
     scale,
     counts,
@@ -172,11 +207,17 @@ const bench: Bench = async (host) => {
     searchP50Ms: round(p50),
     searchP95Ms: round(p95),
     searchMaxMs: round(Math.max(...latencies)),
-    trackerQueryP50Ms: round(percentile(storage, 50)),
-    trackerQueryMaxMs: round(Math.max(...storage)),
+    trackerQueries: queries.length,
+    trackerQueryP50Ms: round(percentile(queries, 50)),
+    trackerQueryP95Ms: round(trackerP95),
+    trackerQueryMaxMs: round(Math.max(...queries)),
+    trackerQueryAfterEditP95Ms: round(percentile(afterEdit, 95)),
+    trackerFirstQueryMs: round(coldMs),
     trackerRefilterP50Ms: round(percentile(memory, 50)),
     trackerRefilterMaxMs: round(Math.max(...memory)),
-    trackerPath: 'data/actions.ts queryTracker + core/tracker.ts runTracker',
+    trackerVisibleMs: round(trackerRuns[0]!),
+    trackerVisibleRunsMs: trackerRuns.map((x) => round(x)),
+    trackerPath: 'data/actions.ts queryTracker (TrackerMirror) + core/tracker.ts runTracker',
     trackerItemsShown: shown,
     targets: TARGETS,
     met,

@@ -1,7 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_BRIEFING_ID } from '../../src-renderer/src/core/example';
 import { DEFAULT_TRACKER_FILTER } from '../../src-renderer/src/core/tracker';
-import { loadTrackerSource, newActionFields, queryTracker, readActionsByDue } from '../../src-renderer/src/data/actions';
+import { loadTrackerSource, newActionFields, queryTracker, readActionsByDue, trackerMirror, type TrackerSource } from '../../src-renderer/src/data/actions';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { Workspace } from '../../src-renderer/src/data/workspace';
@@ -96,5 +96,43 @@ describe('tracker queries on storage', () => {
     const firstUndated = dues.indexOf('');
     expect(dues.slice(firstUndated).every((d) => d === '')).toBe(true);
     expect(dues.slice(0, firstUndated)).toEqual([...dues.slice(0, firstUndated)].sort());
+  });
+
+  it('sees every edit made after a first query (the tracker is kept in memory, not re-read)', async () => {
+    await loadExample(ws);
+    const before = await queryTracker(db, all, '2015-03-18');
+    const target = before.rows.find((r) => r.status === 'open')!;
+    const fullReads = vi.spyOn(db.actions, 'toArray');
+    await ws.update('actions', target.id, { status: 'done', owner: 'Consul' });
+    const added = await ws.create('actions', newActionFields({ title: 'New after the first query', due: '2015-03-19' }));
+    const after = await queryTracker(db, { ...all, owner: 'consul' }, '2015-03-18');
+    expect(after.rows.map((r) => r.id).sort()).toEqual([target.id]);
+    expect(after.rows[0]!.status).toBe('done');
+    expect((await queryTracker(db, all, '2015-03-18')).rows.map((r) => r.title)).toContain('New after the first query');
+    await ws.remove('actions', added.id);
+    expect((await queryTracker(db, all, '2015-03-18')).rows).toHaveLength(before.rows.length);
+    expect(fullReads).not.toHaveBeenCalled();
+  });
+
+  it('keeps a subscriber current, in tracker order, through edits, a deleted briefing and its undo', async () => {
+    await loadExample(ws);
+    const seen: TrackerSource[] = [];
+    const errors: unknown[] = [];
+    const stop = trackerMirror(db).subscribe((s) => seen.push(s), (e) => errors.push(e));
+    try {
+      await vi.waitFor(() => expect(seen.length).toBe(1));
+      const count = seen[0]!.actions.length;
+      const last = seen[0]!.actions.at(-1)!;
+      await ws.update('actions', last.id, { due: '2000-01-01' });
+      await vi.waitFor(() => expect(seen.at(-1)!.actions[0]!.id).toBe(last.id));
+      await ws.remove('briefings', EXAMPLE_BRIEFING_ID);
+      await vi.waitFor(() => expect(seen.at(-1)!.actions).toHaveLength(0));
+      expect(seen.at(-1)!.briefings.has(EXAMPLE_BRIEFING_ID)).toBe(false);
+      await ws.restore('briefings', EXAMPLE_BRIEFING_ID);
+      await vi.waitFor(() => expect(seen.at(-1)!.actions).toHaveLength(count));
+      expect(errors).toEqual([]);
+    } finally {
+      stop();
+    }
   });
 });

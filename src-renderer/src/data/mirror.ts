@@ -1,0 +1,133 @@
+/**
+ * A table held in memory as small projected items, kept current by Dexie's change announcements.
+ *
+ * Why: a screen that filters thousands of rows in memory (the follow-up tracker) would otherwise read
+ * the whole table again after every edit — Dexie's own live-query cache drops its result on any explicit
+ * transaction, and every Workspace edit is one. Dexie 4 announces each committed write, from this
+ * context and (over a BroadcastChannel) from other tabs and workers, as a `storagemutated` event with the
+ * primary keys it touched; the mirror re-reads exactly those rows. A write that covered a range (bulk
+ * puts of 50 rows or more, clear, deleteRange) re-reads that range, which may be the whole table.
+ * Watching the `hlc` index would not do: an import can bring records whose clocks are older than ones
+ * already held (data/search-feed.ts relies on the same announcements for the same reason).
+ *
+ * A mirror only knows about writes made while it listens: `listen()` before the first `read()`, and a
+ * mirror that stops listening forgets its copy (the next read is a full one).
+ */
+import Dexie, { RangeSet, type IntervalTree, type Table } from 'dexie';
+
+type Parts = Record<string, IntervalTree>;
+
+/** The copy at one moment: its items and how many times it had changed by then. */
+export interface MirrorState<Item> {
+  readonly items: ReadonlyMap<string, Item>;
+  readonly version: number;
+}
+
+/** `Insert` is the table's insert type (Dexie's EntityTable makes the key optional there). */
+export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
+  private state: MirrorState<Item> = { items: new Map(), version: 0 };
+  /** Key ranges written since the copy was last brought up to date; 'all' before the first read. */
+  private pending: [unknown, unknown][] | 'all' = 'all';
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly table: Table<Row, string, Insert>,
+    /** The item kept for a row; undefined leaves the row out (a tombstone, say). */
+    private readonly project: (row: Row) => Item | undefined,
+  ) {}
+
+  /** The part name Dexie uses for this table's primary keys. */
+  private get part(): string {
+    return `idb://${this.table.db.name}/${this.table.name}/`;
+  }
+
+  /** Note what a `storagemutated` event says changed; true when it concerns this table. */
+  note(parts: Parts): boolean {
+    // `all` is what Dexie announces when a page comes back from the back-forward cache.
+    if ('all' in parts) {
+      this.pending = 'all';
+      return true;
+    }
+    const tree = parts[this.part];
+    if (!tree) return false;
+    if (this.pending !== 'all') for (const node of RangeSet(tree)) this.pending.push([node.from, node.to]);
+    return true;
+  }
+
+  /** Forget the copy: the next read is a full one. */
+  forget(): void {
+    this.state = { items: new Map(), version: this.state.version + 1 };
+    this.pending = 'all';
+  }
+
+  /** The copy with every change noted so far applied. Reads are queued, so none sees a half-applied change. */
+  read(): Promise<MirrorState<Item>> {
+    const run = this.queue.then(() => this.apply());
+    this.queue = run.catch(() => undefined);
+    return run.then(() => this.state);
+  }
+
+  private async apply(): Promise<void> {
+    const work = this.pending;
+    if (work !== 'all' && !work.length) return;
+    // Changes noted while this read is under way stay pending for the next one.
+    this.pending = [];
+    try {
+      if (work === 'all') {
+        const next = new Map<string, Item>();
+        for (const row of await this.table.toArray()) this.put(next, row.id, row);
+        this.commit(next);
+      } else {
+        const keys = new Set<string>();
+        const ranges: [string | undefined, string | undefined][] = [];
+        for (const [from, to] of work) {
+          if (typeof from === 'string' && from === to) keys.add(from);
+          // Non-string bounds are Dexie's minKey/maxKey: that side is open.
+          else ranges.push([typeof from === 'string' ? from : undefined, typeof to === 'string' ? to : undefined]);
+        }
+        const ids = [...keys];
+        const [rows, rangeRows] = await Promise.all([this.table.bulkGet(ids), Promise.all(ranges.map(([lo, hi]) => this.readRange(lo, hi)))]);
+        // Copy on write: whoever holds the previous map keeps a consistent one.
+        const next = new Map(this.state.items);
+        ranges.forEach(([lo, hi], i) => {
+          for (const id of this.state.items.keys()) if ((lo === undefined || id >= lo) && (hi === undefined || id <= hi)) next.delete(id);
+          for (const row of rangeRows[i]!) this.put(next, row.id, row);
+        });
+        ids.forEach((id, i) => this.put(next, id, rows[i]));
+        this.commit(next);
+      }
+    } catch (e) {
+      this.requeue(work);
+      throw e;
+    }
+  }
+
+  /** A failed read leaves its work pending, with whatever was noted meanwhile. */
+  private requeue(work: [unknown, unknown][] | 'all'): void {
+    this.pending = work === 'all' || this.pending === 'all' ? 'all' : [...work, ...this.pending];
+  }
+
+  private commit(items: Map<string, Item>): void {
+    this.state = { items, version: this.state.version + 1 };
+  }
+
+  private put(into: Map<string, Item>, id: string, row: Row | undefined): void {
+    const item = row && this.project(row);
+    if (item === undefined) into.delete(id);
+    else into.set(id, item);
+  }
+
+  private readRange(lo: string | undefined, hi: string | undefined): Promise<Row[]> {
+    const by = this.table.where(':id');
+    if (lo === undefined && hi === undefined) return this.table.toArray();
+    if (lo === undefined) return by.belowOrEqual(hi!).toArray();
+    if (hi === undefined) return by.aboveOrEqual(lo).toArray();
+    return by.between(lo, hi, true, true).toArray();
+  }
+}
+
+/** Listen to every committed write of any database, from any context; returns the way to stop. */
+export function onStorageMutated(listener: (parts: Parts) => void): () => void {
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on.storagemutated.unsubscribe(listener);
+}
