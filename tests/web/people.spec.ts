@@ -102,6 +102,33 @@ test.describe('people & organisations directory', () => {
     await axeClean(page);
   });
 
+  test('a new organisation with a bad field is refused inline, keeps what was typed across a reload, and is added once fixed', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    await page.getByRole('button', { name: 'New organisation' }).click();
+    const f = people.newOrganisationForm;
+    const name = f.getByRole('textbox', { name: 'Name', exact: true });
+    const country = f.getByLabel('Country');
+    await name.fill('Ministry of Justice');
+    await f.getByLabel('Acronym').fill('MoJ');
+    await country.fill('x'.repeat(301));
+    await expect(country).toHaveAttribute('aria-invalid', 'true');
+    await expect(f.locator('#new-org-country-error')).not.toBeEmpty();
+    await f.getByRole('button', { name: 'Add organisation' }).click();
+    await expect(country).toBeFocused();
+    await expect(people.organisationRow('MoJ')).toHaveCount(0);
+
+    await page.reload();
+    await page.getByRole('button', { name: 'New organisation' }).click();
+    await expect(name).toHaveValue('Ministry of Justice');
+    await expect(country).toHaveValue('x'.repeat(301));
+    await country.fill('Tajikistan');
+    await expect(country).not.toHaveAttribute('aria-invalid');
+    await f.getByRole('button', { name: 'Add organisation' }).click();
+    await expect(people.organisationRow('MoJ')).toBeVisible();
+    await expect(name).toHaveValue('');
+  });
+
   test('an empty directory is usable and accessible', async ({ page }) => {
     const people = new PeoplePage(page);
     await people.goto();
