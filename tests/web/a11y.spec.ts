@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { SearchPage } from './pages/SearchPage';
-import { searchWorkspace, seed } from './search-seed';
+import { searchWorkspace, seed } from './seed';
 
 const w = searchWorkspace();
 

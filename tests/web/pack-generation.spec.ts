@@ -4,7 +4,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { PacksPage } from './pages/PacksPage';
-import { largeWorkspace, seed } from './pack-seed';
+import { largeWorkspace, seed } from './seed';
 
 test('cancel during generation leaves the UI usable and produces no download', async ({ page }) => {
   test.setTimeout(120_000);

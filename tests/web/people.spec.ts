@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { seed } from './pack-seed';
-import { exampleRows } from './people.seed';
+import { exampleRows, seed } from './seed';
 import { PeoplePage } from './pages/PeoplePage';
 
 test.describe('people & organisations directory', () => {

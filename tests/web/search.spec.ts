@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { SearchPage } from './pages/SearchPage';
-import { searchWorkspace, seed } from './search-seed';
+import { searchWorkspace, seed } from './seed';
 
 test.describe('search', () => {
   let search: SearchPage;

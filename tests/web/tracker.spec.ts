@@ -5,8 +5,7 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { newId } from '../../src-renderer/src/core/ids';
 import type { ActionFields, StoredRecord, SyncedTable } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
-import { seed } from './pack-seed';
-import type { SeedRow } from './people.seed';
+import { seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
 
 const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');

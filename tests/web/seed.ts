@@ -1,0 +1,166 @@
+/**
+ * Test data the UI has no quick way to make, written straight into the app's IndexedDB as fully stamped
+ * records, then the page is reloaded so the app (and its search index) reads them like any stored data.
+ * Records are built with the app's own createRecord, so they are exactly what Workspace.create stores.
+ * The example workspace is read from its JSON file: core/example.ts imports that JSON with a bare
+ * `import`, which Playwright's ESM loader refuses without an import attribute.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { generateNKeysBetween } from 'fractional-indexing';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
+import type { StoredRecord, SyncedTable, TableFields } from '../../src-renderer/src/core/model';
+import { createRecord } from '../../src-renderer/src/core/records';
+
+export type SeedRow = { table: SyncedTable; record: StoredRecord<SyncedTable> };
+
+let serial = 0;
+const newId = () => `0190e000-0000-7000-8000-${(++serial).toString(16).padStart(12, '0')}`;
+const clock = () => formatHlc(Date.now(), 0, 'seed');
+
+/** One stamped record (a fresh id unless given). */
+export function row<T extends SyncedTable>(table: T, fields: TableFields[T], id = newId()): SeedRow & { id: string } {
+  return { table, id, record: createRecord(table, id, fields, clock()) as unknown as StoredRecord<SyncedTable> };
+}
+
+/** Write rows into the app's database (the app must have opened it once), then reload the page. */
+export async function seed(page: Page, rows: SeedRow[]): Promise<void> {
+  await page.evaluate(async (items) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('attache');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const tables = [...new Set(items.map((r) => r.table))];
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction(tables, 'readwrite');
+      for (const r of items) tx.objectStore(r.table).put(r.record);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+    });
+    db.close();
+  }, rows);
+  await page.reload();
+}
+
+// ── The shipped example (people, tracker and settings specs) ──────────────────────────────────────
+
+type Example = Record<'organisations' | 'people' | 'briefings' | 'statements' | 'actions', ({ id: string } & Record<string, unknown>)[]>;
+
+export function exampleJson(): Example {
+  return JSON.parse(readFileSync(resolve(import.meta.dirname, '../../resources/example/briefing-2015-03-17-dushanbe.json'), 'utf8')) as Example;
+}
+
+export function exampleRows(): SeedRow[] {
+  const ex = exampleJson();
+  const clock = formatHlc(Date.UTC(2015, 2, 17), 0, 'example');
+  const orders = generateNKeysBetween(null, null, ex.statements.length);
+  const rows: SeedRow[] = [];
+  for (const table of ['organisations', 'people', 'briefings', 'statements', 'actions'] as const) {
+    ex[table].forEach(({ id, ...fields }, i) => {
+      const f = table === 'statements' ? { ...fields, order: orders[i] } : fields;
+      rows.push({ table, record: createRecord(table, id, f as unknown as TableFields[typeof table], clock) as StoredRecord<SyncedTable> });
+    });
+  }
+  return rows;
+}
+
+// ── Briefings with statements and follow-ups (pack specs) ─────────────────────────────────────────
+
+export function briefingRow(fields: Partial<TableFields['briefings']> & { title: string }): SeedRow & { id: string } {
+  return row('briefings', {
+    startsAt: '2015-04-01T09:00',
+    location: 'Embassy',
+    format: 'meeting',
+    organiserIds: [],
+    audience: 'Heads of mission',
+    classification: 'unclassified',
+    caveat: '',
+    tags: [],
+    summary: '',
+    ...fields,
+  });
+}
+
+export function actionRow(briefingId: string, title: string, due = '2015-05-01'): SeedRow {
+  return row('actions', { kind: 'task', briefingId, statementId: null, title, owner: 'Political Officer', due, place: '', status: 'open', priority: 'normal', notes: '', tags: [] });
+}
+
+export function statementRow(briefingId: string, text: string, order: string): SeedRow {
+  return row('statements', { briefingId, speakerId: null, kind: 'statement', text, tags: [], order });
+}
+
+/**
+ * A workspace big enough that generating its pack takes seconds (≈ 2 pages per briefing): time to
+ * watch the progress bar and to cancel.
+ */
+export function largeWorkspace(briefings: number): SeedRow[] {
+  const paragraph =
+    'The minister reviewed cooperation on border management, counter-narcotics and regional trade, and asked partners to align their programmes with the national strategy for the coming years. ';
+  const rows: SeedRow[] = [];
+  for (let i = 0; i < briefings; i++) {
+    const day = String((i % 28) + 1).padStart(2, '0');
+    const b = briefingRow({
+      title: `Bulk briefing ${i + 1}`,
+      startsAt: `2016-02-${day}T10:00`,
+      tags: ['bulk'],
+      summary: Array.from({ length: 6 }, () => paragraph.repeat(3)).join('\n\n'),
+    });
+    rows.push(b);
+    for (let s = 0; s < 8; s++) rows.push(statementRow(b.id, paragraph.repeat(2), `a${s}`));
+    rows.push(actionRow(b.id, `Bulk follow-up ${i + 1}`));
+  }
+  return rows;
+}
+
+// ── A small workspace with every kind of record (search and accessibility specs) ──────────────────
+
+export function searchWorkspace() {
+  const dca = row('organisations', { name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
+  const unodc = row('organisations', { name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
+  const nazarzoda = row('people', { name: 'Rustam Nazarzoda', title: 'Director', organisationId: dca.id, country: 'Tajikistan' });
+  const mittal = row('people', { name: 'Ashita Mittal', title: 'Regional Representative', organisationId: unodc.id, country: '' });
+  const cyr = row('people', { name: 'Шахноза Нодири', title: 'Заместитель министра', organisationId: null, country: 'Таджикистан' });
+  const base = { format: 'briefing' as const, audience: 'Heads of mission', classification: 'unclassified', caveat: '' };
+  const dushanbe = row('briefings', {
+    ...base,
+    title: 'Countering modern threats',
+    startsAt: '2015-03-17T10:00',
+    location: 'Dushanbe',
+    organiserIds: [unodc.id],
+    tags: ['counter-narcotics'],
+    summary: 'Seizures along the **Northern Route**.',
+  });
+  const energy = row('briefings', {
+    ...base,
+    title: 'Energy security outlook',
+    startsAt: '2016-06-01T09:00',
+    location: 'Khujand',
+    organiserIds: [],
+    tags: ['energy'],
+    summary: 'Hydropower and the Rogun dam.',
+  });
+  const st = (briefingId: string, speakerId: string | null, text: string, order: string, tags: string[] = []) =>
+    row('statements', { briefingId, speakerId, kind: 'statement', text, tags, order });
+  const seized = st(dushanbe.id, nazarzoda.id, 'Over 12 tons of drugs were seized with the support of the DCA.', 'a0');
+  const purity = st(dushanbe.id, nazarzoda.id, 'Proposed research on the purity of heroin along the Northern Route.', 'a1', ['research']);
+  const opium = st(dushanbe.id, mittal.id, 'Global opium cultivation exceeded 300,000 ha.', 'a2');
+  const html = st(energy.id, mittal.id, 'Hydropower <img src=x onerror="window.__pwned=1"> <b>matters</b> for the region.', 'a0');
+  const rogun = st(energy.id, cyr.id, 'Строительство Рогунской ГЭС продолжается.', 'a1');
+  const conference = row('actions', {
+    kind: 'event',
+    briefingId: dushanbe.id,
+    statementId: purity.id,
+    title: 'High Level International Conference',
+    owner: 'Head of Mission',
+    due: '2015-05-27',
+    place: 'Dushanbe',
+    status: 'open',
+    priority: 'high',
+    notes: 'Seek instructions from capital.',
+    tags: ['conference'],
+  });
+  const rows = [dca, unodc, nazarzoda, mittal, cyr, dushanbe, energy, seized, purity, opium, html, rogun, conference];
+  return { rows, dca, unodc, nazarzoda, mittal, cyr, dushanbe, energy, seized, purity, opium, html, rogun, conference };
+}
