@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { EXAMPLE_BRIEFING_ID } from '../../src-renderer/src/core/example';
-import { DEFAULT_TRACKER_FILTER } from '../../src-renderer/src/core/tracker';
+import { DEFAULT_TRACKER_FILTER, compareByDue } from '../../src-renderer/src/core/tracker';
 import { loadTrackerSource, newActionFields, queryTracker, readActionsByDue, trackerMirror, type TrackerSource } from '../../src-renderer/src/data/actions';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
@@ -125,6 +125,9 @@ describe('tracker queries on storage', () => {
       const last = seen[0]!.actions.at(-1)!;
       await ws.update('actions', last.id, { due: '2000-01-01' });
       await vi.waitFor(() => expect(seen.at(-1)!.actions[0]!.id).toBe(last.id));
+      await ws.update('actions', seen.at(-1)!.actions[1]!.id, { due: '' });
+      await vi.waitFor(() => expect(seen.at(-1)!.actions.at(-1)!.due).toBe(''));
+      for (const s of seen) expect(s.actions).toEqual([...s.actions].sort(compareByDue));
       await ws.remove('briefings', EXAMPLE_BRIEFING_ID);
       await vi.waitFor(() => expect(seen.at(-1)!.actions).toHaveLength(0));
       expect(seen.at(-1)!.briefings.has(EXAMPLE_BRIEFING_ID)).toBe(false);

@@ -1,4 +1,7 @@
+import { differenceInCalendarDays, parse } from 'date-fns';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { dueWindow, isValidDate } from '../../src-renderer/src/core/dates';
 import {
   DEFAULT_TRACKER_FILTER,
   TrackerAccumulator,
@@ -82,6 +85,28 @@ describe('tracker filters', () => {
     expect(r.rows).toHaveLength(1);
     expect(r.counts).toEqual({ overdue: 1, next7: 1, later: 1, none: 1 });
     expect(r.scanned).toBe(5);
+  });
+
+  it('gives the windows date-fns calendar arithmetic gives, for any dates (string comparison is the fast path)', () => {
+    // The date-fns formulation dueWindow had before it compared strings.
+    const reference = (due: string, today: string) => {
+      if (!isValidDate(due)) return 'none';
+      const days = differenceInCalendarDays(parse(due, 'yyyy-MM-dd', new Date()), parse(today, 'yyyy-MM-dd', new Date()));
+      return days < 0 ? 'overdue' : days <= 7 ? 'next7' : 'later';
+    };
+    const iso = (d: Date) => d.toISOString().slice(0, 10);
+    const day = fc.date({ min: new Date('0001-01-01T00:00:00Z'), max: new Date('9999-12-31T00:00:00Z'), noInvalidDate: true }).map(iso);
+    const near = fc.tuple(day, fc.integer({ min: -20, max: 20 })).map(([d, n]) => {
+      const x = new Date(`${d}T00:00:00Z`);
+      x.setUTCDate(x.getUTCDate() + n);
+      return [iso(x), d] as const;
+    });
+    fc.assert(fc.property(fc.oneof(near, fc.tuple(day, day)), ([due, today]) => {
+      expect(dueWindow(due, today)).toBe(reference(due, today));
+    }), { numRuns: 3000 });
+    expect(dueWindow('9999-12-31', '9999-12-30')).toBe('next7');
+    expect(dueWindow('2026-02-30', '2026-02-01')).toBe('none');
+    expect(dueWindow('', '2026-02-01')).toBe('none');
   });
 
   it('crosses a month and a year boundary correctly', () => {

@@ -1,4 +1,4 @@
-import { isValid, parse, format, differenceInCalendarDays } from 'date-fns';
+import { isValid, parse, format } from 'date-fns';
 
 /**
  * Calendar arithmetic instead of parse-and-format: this runs for every record of an import (100,000 of
@@ -46,11 +46,27 @@ export function formatLongDateTime(value: string): string {
 
 export type DueWindow = 'overdue' | 'next7' | 'later' | 'none';
 
-/** Which due window a follow-up falls in, counted in calendar days from `today` (YYYY-MM-DD). */
+/** The date `days` calendar days after a valid `YYYY-MM-DD`, capped at 9999-12-31. */
+function addDaysIso(iso: string, days: number): string {
+  const d = new Date(0);
+  // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
+  return d.getUTCFullYear() > 9999 ? '9999-12-31' : d.toISOString().slice(0, 10);
+}
+
+let weekAfter = { today: '', end: '' };
+
+/**
+ * Which due window a follow-up falls in, counted in calendar days from `today` (YYYY-MM-DD).
+ * Valid ISO dates sort as strings do, so this compares strings: the tracker asks it for 20,000 actions
+ * on every filter change, where two date-fns parses took about 30 µs a call. Same answers as
+ * date-fns' differenceInCalendarDays (tests/unit/tracker.test.ts compares them).
+ */
 export function dueWindow(due: string, today: string): DueWindow {
   if (!due || !isValidDate(due)) return 'none';
-  const days = differenceInCalendarDays(parse(due, 'yyyy-MM-dd', new Date()), parse(today, 'yyyy-MM-dd', new Date()));
-  if (days < 0) return 'overdue';
-  if (days <= 7) return 'next7';
-  return 'later';
+  // What the date-fns version answered for an impossible `today` (NaN days).
+  if (!isValidDate(today)) return 'later';
+  if (due < today) return 'overdue';
+  if (weekAfter.today !== today) weekAfter = { today, end: addDaysIso(today, 7) };
+  return due <= weekAfter.end ? 'next7' : 'later';
 }

@@ -56,7 +56,7 @@ export function joinTrackerSource(actions: readonly Action[], briefings: Map<str
 }
 
 /** How long a mirror nobody uses keeps its copy (re-opening the tracker soon after costs nothing). */
-const IDLE_MS = 60_000;
+const IDLE_MS = 5 * 60_000;
 
 interface Subscriber {
   next: (source: TrackerSource) => void;
@@ -161,12 +161,24 @@ export class TrackerMirror {
     const prev = this.derived;
     if (prev && prev.actions === actions.version && prev.briefings === briefings.version) return prev.source;
     // Sorted once here, so every filter pass finds its input already in order.
-    const sorted = prev && prev.actions === actions.version ? prev.sorted : [...actions.items.values()].sort(compareByDue);
+    const sorted = prev && prev.actions === actions.version ? prev.sorted : trackerOrder(actions.items, prev?.sorted);
     const refs = prev && prev.briefings === briefings.version ? prev.refs : new Map([...briefings.items.values()].sort(newestFirst).map((b) => [b.id, b]));
     const source = joinTrackerSource(sorted, refs);
     this.derived = { actions: actions.version, briefings: briefings.version, sorted, refs, source };
     return source;
   }
+}
+
+/**
+ * The actions in tracker order. After an edit, the previous order minus the changed rows is still sorted,
+ * so the sort only has to fit the few changed rows in (a long sorted run costs next to nothing to sort).
+ */
+function trackerOrder(items: ReadonlyMap<string, Action>, before: readonly Action[] | undefined): Action[] {
+  if (!before) return [...items.values()].sort(compareByDue);
+  const kept = before.filter((a) => items.get(a.id) === a);
+  const unchanged = new Set(kept);
+  for (const a of items.values()) if (!unchanged.has(a)) kept.push(a);
+  return kept.sort(compareByDue);
 }
 
 const mirrors = new WeakMap<AttacheDb, TrackerMirror>();
