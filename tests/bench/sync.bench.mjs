@@ -186,6 +186,8 @@ async function main() {
     console.log(`raw Dexie bulkPut (baseline): ${(f.raw.ms / 1000).toFixed(2)} s, ${rate(f.raw.recordsPerSecond)}`);
     console.log(`export (full, unencrypted): ${(f.export.ms / 1000).toFixed(2)} s, ${rate(f.export.recordsPerSecond)}; peak heap ${mib(f.export.peakHeap)} (+${mib(f.export.peakHeapGrowth)})`);
     const cpuLine = (p) => (cpu[p] ? `${(cpu[p].browserMs / 1000).toFixed(2)} s browser process (IndexedDB) + ${(cpu[p].rendererMs / 1000).toFixed(2)} s renderer` : 'not measured');
+    const stall = (p) => `${f[p].longestTaskMs} ms (${f[p].longTasks} tasks ≥ 50 ms)`;
+    console.log(`longest main-thread task (UI frozen): export ${stall('export')}; preview ${stall('preview')}; apply ${stall('apply')}`);
     console.log(`CPU time: raw ${cpuLine('raw')}; export ${cpuLine('export')}; preview ${cpuLine('preview')}; apply ${cpuLine('apply')}`);
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
     console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
@@ -222,6 +224,7 @@ async function main() {
           peakHeapToFileRatio: { value: r(heapToFile, 3), max: TARGETS.heapToFile, met: met.heapToFile },
         },
         allTargetsMet: met.exportMs && met.importToRaw && met.heapToFile,
+        longestTaskMs: { export: f.export.longestTaskMs, preview: f.preview.longestTaskMs, apply: f.apply.longestTaskMs },
         cpuMs: cpu,
         machine: { cpus: cpus().length, loadAvgStart: loadAtStart.map((x) => r(x, 2)), loadAvgEnd: loadavg().map((x) => r(x, 2)) },
       }),

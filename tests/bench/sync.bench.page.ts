@@ -34,6 +34,10 @@ export interface PhaseFigures {
   peakHeap: number;
   /** The same minus the heap in use just before it began (after a GC). */
   peakHeapGrowth: number;
+  /** Longest main-thread task (PerformanceObserver 'longtask', ≥ 50 ms) during the phase, 0 if none: how long the UI froze at worst. */
+  longestTaskMs: number;
+  /** Main-thread tasks of 50 ms or more during the phase. */
+  longTasks: number;
 }
 
 export interface SyncBenchFigures {
@@ -86,6 +90,9 @@ async function phase<T>(name: string, records: number, work: (onProgress: (p: Sy
   await window.benchPhase?.(name);
   await window.benchProfile?.(name, true);
   const watch = new HeapWatch();
+  const stalls: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => stalls.push(e.duration)));
+  observer.observe({ type: 'longtask', buffered: false });
   watch.start();
   const t0 = performance.now();
   // Sampled at progress callbacks too (inside long synchronous stretches), at most every 20 ms: each read costs.
@@ -98,9 +105,12 @@ async function phase<T>(name: string, records: number, work: (onProgress: (p: Sy
   });
   const ms = performance.now() - t0;
   const heap = watch.stop();
+  stalls.push(...observer.takeRecords().map((e) => e.duration));
+  observer.disconnect();
   await window.benchProfile?.(name, false);
   await window.benchPhase?.('idle');
-  return { value, figures: { ms, recordsPerSecond: (records / ms) * 1000, ...heap } };
+  const longestTaskMs = Math.round(Math.max(0, ...stalls));
+  return { value, figures: { ms, recordsPerSecond: (records / ms) * 1000, ...heap, longestTaskMs, longTasks: stalls.length } };
 }
 
 async function fresh(name: string): Promise<AttacheDb> {
@@ -161,6 +171,8 @@ window.syncBench = async (total: number): Promise<SyncBenchFigures> => {
     preview: preview.figures,
     apply: applied.figures,
     import: {
+      longestTaskMs: Math.max(preview.figures.longestTaskMs, applied.figures.longestTaskMs),
+      longTasks: preview.figures.longTasks + applied.figures.longTasks,
       ms: importMs,
       recordsPerSecond: (records / importMs) * 1000,
       peakHeap: importPeak,

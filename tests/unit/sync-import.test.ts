@@ -15,6 +15,7 @@ import {
   SyncError,
 } from '../../src-renderer/src/data/sync';
 import type { Workspace } from '../../src-renderer/src/data/workspace';
+import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { briefingFields, dump, installation, localState } from './sync-helpers';
 
 const HOUR = 3_600_000;
@@ -268,6 +269,74 @@ describe('export and import', () => {
     await applyImport(b.ws, await previewImport(b.ws, file.bytes, { passphrase: 'pouch 2015' }));
     expect(await dump(b.ws)).toEqual(await dump(a.ws));
   });
+});
+
+describe('large exports', () => {
+  async function bulkOrganisations(ws: Workspace, n: number): Promise<string[]> {
+    const ids: string[] = [];
+    await ws.db.transaction('rw', ws.db.organisations, ws.db.meta, async () => {
+      const rows = [];
+      for (let i = 0; i < n; i++) rows.push(createRecord('organisations', newId(), { name: `Organisation ${i}`, acronym: '', country: '' }, await ws.stamp()));
+      ids.push(...rows.map((r) => r.id));
+      await ws.db.organisations.bulkAdd(rows as never);
+    });
+    return ids;
+  }
+  /** Sorts before every id made by newId(): lands in the first page's range. */
+  const EARLY_ID = '01000000-0000-7000-8000-000000000001';
+  const idsIn = async (bytes: Uint8Array) => new Set((await decodeSyncFile(bytes)).data.organisations.map((r) => r.id));
+
+  it('exports every record of a workspace spanning several read pages exactly once, full and "changes", even while it is being edited', async () => {
+    const a = await installation('A');
+    const b = await installation('B');
+    await importInto(a.ws, (await exportWorkspace(b.ws)).bytes); // A knows B
+    await bulkOrganisations(a.ws, 11_000);
+    let writes: Promise<unknown> | undefined;
+    const progress: number[] = [];
+    const full = await exportWorkspace(a.ws, {
+      mode: 'changes',
+      peerId: b.ws.installation.id,
+      onProgress: (p) => {
+        if (p.phase !== 'reading') return;
+        progress.push(p.done);
+        // Someone keeps working during the export: new records below and above every page edge.
+        writes ??= Promise.all([
+          a.ws.create('organisations', { name: 'Late', acronym: '', country: '' }),
+          (async () => a.ws.db.organisations.add(createRecord('organisations', EARLY_ID, { name: 'Early id', acronym: '', country: '' }, await a.ws.stamp()) as never))(),
+        ]);
+      },
+    });
+    await writes;
+    // The decoder rejects an id listed twice; every record that existed when the export began is in it.
+    const inFull = await idsIn(full.bytes);
+    expect(inFull.size).toBeGreaterThanOrEqual(11_000);
+    expect(inFull.size).toBeLessThanOrEqual(11_002);
+    expect(full.header.counts.organisations).toBe(inFull.size);
+    expect(progress.length).toBeGreaterThanOrEqual(3);
+    expect(progress).toEqual([...progress].sort((x, y) => x - y));
+    await full.markSent();
+
+    // "changes" after the mark: the records since, over more than one page, plus whatever the running export
+    // missed (a record written into a page already read), so that nothing is lost for the colleague.
+    a.clock.t += HOUR;
+    await bulkOrganisations(a.ws, 6_000);
+    const delta = await exportWorkspace(a.ws, { mode: 'changes', peerId: b.ws.installation.id });
+    const inDelta = await idsIn(delta.bytes);
+    expect(inDelta.size).toBe(delta.total);
+    expect(delta.total).toBeGreaterThanOrEqual(6_000);
+    const everything = (await a.ws.db.organisations.toCollection().primaryKeys()) as string[];
+    expect(everything.filter((id) => !inFull.has(id) && !inDelta.has(id))).toEqual([]);
+  }, 60_000);
+
+  it('stops an export on abort, during reading and while writing the file', async () => {
+    const a = await installation('A');
+    await bulkOrganisations(a.ws, 6_000);
+    for (const phase of ['reading', 'writing']) {
+      const controller = new AbortController();
+      const e = await exportWorkspace(a.ws, { signal: controller.signal, onProgress: (p) => p.phase === phase && controller.abort() }).catch((x: unknown) => x);
+      expect((e as SyncError).code, phase).toBe('aborted');
+    }
+  }, 60_000);
 });
 
 describe('colleagues (peers)', () => {
