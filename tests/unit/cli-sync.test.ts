@@ -1,36 +1,20 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src-main/cli/index';
 import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
+import { cliRunner, spawnCli } from './cli-helpers';
 import { dump, installation } from './sync-helpers';
 
 let dir: string;
-let out: string[] = [];
-let err: string[] = [];
+const { cli, out, err } = cliRunner();
 
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'attache-cli-'));
 });
-
-async function cli(...argv: string[]) {
-  out = [];
-  err = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    return await main(argv);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -143,12 +127,11 @@ describe('attache sync merge', () => {
   });
 
   it('runs as a real process with the documented exit codes', async () => {
-    const run = promisify(execFile);
-    const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
-    const ok = await run(tsx, ['src-main/cli/index.ts', 'sync', 'verify', path('demo.attache')]);
+    const ok = await spawnCli(['sync', 'verify', path('demo.attache')]);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/^OK:/);
-    const bad = await run(tsx, ['src-main/cli/index.ts', 'sync', 'verify', path('notes.txt')]).catch((e: { code: number; stderr: string }) => e);
-    expect(bad).toMatchObject({ code: 1 });
-    expect((bad as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+    const bad = await spawnCli(['sync', 'verify', path('notes.txt')]);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
   });
 });

@@ -2,35 +2,20 @@
  * `attache pack`: sync files in, PDF out, through the same dispatcher users run; one-line reasons and
  * non-zero exits for bad usage, bad inputs and empty selections, and never a partial PDF.
  */
-import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../src-main/cli/index';
 import { emptyWorkspaceData, SYNCED_TABLES, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
-import { CYRILLIC_NAME, IDS, SECRET_TITLE, WATER_TITLE, packFixture, pagesText, run } from './pack-fixture';
+import { pagesText, run } from '../web/pack-pdf';
+import { cliRunner, spawnCli } from './cli-helpers';
+import { CYRILLIC_NAME, IDS, SECRET_TITLE, WATER_TITLE, packFixture } from './pack-fixture';
 
 let dir: string;
-let out: string[] = [];
-let err: string[] = [];
+const { cli, out, err } = cliRunner(['pack']);
 const path = (name: string) => join(dir, name);
-
-async function cli(...argv: string[]) {
-  out = [];
-  err = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a: unknown[]) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a: unknown[]) => void err.push(a.join(' ')));
-  try {
-    return await main(['pack', ...argv]);
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -131,14 +116,13 @@ describe('attache pack', () => {
   });
 
   it('runs as `npm run cli -- pack` in a separate process, with exit codes', async () => {
-    const exec = promisify(execFile);
-    const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
-    const ok = await exec(tsx, ['src-main/cli/index.ts', 'pack', '--in', path('a.attache'), '--out', path('proc.pdf')]);
+    const ok = await spawnCli(['pack', '--in', path('a.attache'), '--out', path('proc.pdf')]);
+    expect(ok.code).toBe(0);
     expect(ok.stdout).toMatch(/Wrote .*proc\.pdf: \d+ pages, 1 briefing, 19 statements/);
     expect(run('qpdf', ['--check', path('proc.pdf')]).status).toBe(0);
-    const bad = await exec(tsx, ['src-main/cli/index.ts', 'pack', '--in', path('a.attache'), '--out', path('proc2.pdf'), '--nope']).catch((e: { code: number; stderr: string }) => e);
-    expect((bad as { code: number }).code).toBe(2);
-    expect((bad as { stderr: string }).stderr.trim().split('\n')).toHaveLength(1);
+    const bad = await spawnCli(['pack', '--in', path('a.attache'), '--out', path('proc2.pdf'), '--nope']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(path('proc2.pdf'))).toBe(false);
   });
 });

@@ -3,7 +3,6 @@
  * what the example does not — a CONFIDENTIAL // EYES ONLY briefing with Cyrillic, Greek, Arabic and
  * Chinese text and an overdue follow-up, and a SECRET one that a ceiling must leave out.
  */
-import { spawnSync } from 'node:child_process';
 import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { TableFields, WorkspaceData } from '../../src-renderer/src/core/model';
@@ -85,17 +84,5 @@ export function packFixture(): WorkspaceData {
   return data;
 }
 
-/** Run a command-line tool and return its stdout (throws with stderr on failure). */
-export function run(cmd: string, args: string[], input?: Uint8Array): { stdout: string; status: number; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
-  if (r.error) throw r.error;
-  return { stdout: r.stdout, status: r.status ?? -1, stderr: r.stderr };
-}
-
-/** Text of each page (pdftotext -raw keeps table cells' lines together), whitespace collapsed. */
-export function pagesText(pdf: string): string[] {
-  const { stdout } = run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']);
-  const pages = stdout.split('\f');
-  if (pages[pages.length - 1]?.trim() === '') pages.pop();
-  return pages.map((p) => p.replace(/\s+/g, ' ').trim());
-}
+// The PDF readers live with the pack specs' so Vitest and Playwright share one copy.
+export { pagesText, run } from '../web/pack-pdf';

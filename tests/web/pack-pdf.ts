@@ -1,13 +1,13 @@
 /**
- * Reading a pack PDF with the real tools, the same way as the builder's tests (tests/unit/pack-fixture.ts;
- * that module cannot be imported here because it pulls in the example's JSON without an import attribute,
- * which Playwright's ESM loader refuses).
+ * Reading a pack PDF with the real poppler tools, for the pack specs and the builder's Vitest tests
+ * alike (tests/unit/pack-fixture.ts re-exports it). It must stay free of JSON imports: Playwright's ESM
+ * loader refuses a bare JSON `import` without an import attribute.
  */
 import { spawnSync } from 'node:child_process';
 
-/** Run a command-line tool; stdout, exit status and stderr. */
-export function run(cmd: string, args: string[]): { stdout: string; status: number; stderr: string } {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+/** Run a command-line tool; stdout, exit status and stderr (throws only when it cannot be started). */
+export function run(cmd: string, args: string[], input?: Uint8Array): { stdout: string; status: number; stderr: string } {
+  const r = spawnSync(cmd, args, { encoding: 'utf8', input, maxBuffer: 256 * 1024 * 1024 });
   if (r.error) throw r.error;
   return { stdout: r.stdout, status: r.status ?? -1, stderr: r.stderr };
 }
