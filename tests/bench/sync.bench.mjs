@@ -5,10 +5,13 @@
 // Builds tests/bench/sync.bench.html (+ sync.bench.page.ts) with Vite, serves it on 127.0.0.1, and drives it
 // in Debian's Chromium. Heap: performance.memory (precise) sampled in the page at every progress callback and
 // every 50 ms, and CDP Runtime.getHeapUsage polled from here; the higher of the two counts.
+// Also per phase: CPU time of Chromium's browser process (where IndexedDB runs) and renderer, from /proc, and
+// the longest main-thread task (PerformanceObserver 'longtask': how long the UI froze at worst).
 // Prints human lines, then ONE JSON object on the last line: the figures, `targets` (each with its measured
-// value, its limit and `met`), `allTargetsMet`, and the machine's load average at start and end (the
-// machine is shared: a loaded one slows every phase). Exits 0 even when a target is missed (the figures are
-// the result); exits 1 only if the benchmark could not run.
+// value, its limit and `met`), `allTargetsMet`, the CPU figures, and the load average at start and end.
+// The targets are wall-clock, as the issue states them; on a shared machine a load above the core count
+// stretches every phase, which the CPU times (and `cpuBased.importToRawRatio`) do not show.
+// Exits 0 even when a target is missed (the figures are the result); exits 1 only if the benchmark could not run.
 //
 // Env: BENCH_SCALE or BENCH_RECORDS (default 100000 records), BENCH_PROFILE=export|preview|apply (CPU profile of
 // that phase into out/bench/sync/), CHROMIUM_PATH (default /usr/bin/chromium).
@@ -74,6 +77,18 @@ function chromiumCpu() {
   } catch {
     return undefined;
   }
+}
+
+/** Load-independent views of the same targets: CPU seconds instead of wall-clock seconds. */
+function cpuBased(cpu) {
+  const sum = (p) => (cpu[p] ? cpu[p].browserMs + cpu[p].rendererMs : undefined);
+  const raw = sum('raw');
+  const exp = sum('export');
+  const imp = sum('preview') !== undefined && sum('apply') !== undefined ? sum('preview') + sum('apply') : undefined;
+  return {
+    exportCpuMs: exp,
+    importToRawRatio: raw && imp ? Number((raw / imp).toFixed(3)) : undefined,
+  };
 }
 
 const mib = (b) => `${(b / 2 ** 20).toFixed(1)} MiB`;
@@ -189,6 +204,8 @@ async function main() {
     const stall = (p) => `${f[p].longestTaskMs} ms (${f[p].longTasks} tasks ≥ 50 ms)`;
     console.log(`longest main-thread task (UI frozen): export ${stall('export')}; preview ${stall('preview')}; apply ${stall('apply')}`);
     console.log(`CPU time: raw ${cpuLine('raw')}; export ${cpuLine('export')}; preview ${cpuLine('preview')}; apply ${cpuLine('apply')}`);
+    const cb = cpuBased(cpu);
+    if (cb.importToRawRatio !== undefined) console.log(`by CPU time: import ${cb.importToRawRatio}× raw; export ${(cb.exportCpuMs / 1000).toFixed(2)} CPU s`);
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
     console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
     console.log(`import (preview + apply): ${(f.import.ms / 1000).toFixed(2)} s, ${rate(f.import.recordsPerSecond)}; peak heap ${mib(f.import.peakHeap)} (+${mib(f.import.peakHeapGrowth)})`);
@@ -226,6 +243,7 @@ async function main() {
         allTargetsMet: met.exportMs && met.importToRaw && met.heapToFile,
         longestTaskMs: { export: f.export.longestTaskMs, preview: f.preview.longestTaskMs, apply: f.apply.longestTaskMs },
         cpuMs: cpu,
+        cpuBased: cpuBased(cpu),
         machine: { cpus: cpus().length, loadAvgStart: loadAtStart.map((x) => r(x, 2)), loadAvgEnd: loadavg().map((x) => r(x, 2)) },
       }),
     );
