@@ -50,6 +50,17 @@ export function organisationLabel(o: Pick<OrganisationFields, 'name' | 'acronym'
   return o.acronym ? `${o.acronym} — ${o.name}` : o.name;
 }
 
+/** "United Nations Office on Drugs and Crime (UNODC)", or the name alone: as pickers and chips show it. */
+export function organisationWithAcronym(o: Pick<OrganisationFields, 'name' | 'acronym'>): string {
+  return o.acronym ? `${o.name} (${o.acronym})` : o.name;
+}
+
+/** "Name (ACR)" as typed into a picker → name and acronym; anything else is a name without acronym. */
+export function splitAcronym(text: string): { name: string; acronym: string } {
+  const m = /^(.*?)\s*\(([^()]{1,30})\)\s*$/.exec(text.trim());
+  return m && m[1]!.trim() ? { name: m[1]!.trim(), acronym: m[2]!.trim() } : { name: text.trim(), acronym: '' };
+}
+
 /** The short form used in lists: the acronym when there is one. */
 export function organisationShort(o: Pick<OrganisationFields, 'name' | 'acronym'>): string {
   return o.acronym || o.name;

@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LIMITS } from '../core/limits';
 import type { Action, ActionFields, Statement, StatementKind } from '../core/model';
+import { newActionFields } from './actions';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
 
@@ -76,19 +77,13 @@ export function followUpTitle(text: string, max: number = LIMITS.title): string 
 
 /** The follow-up made in one step from a statement: announcements become events, everything else a task. */
 export function actionFromStatement(statement: Statement): ActionFields {
-  return {
+  return newActionFields({
     kind: statement.kind === 'announcement' ? 'event' : 'task',
     briefingId: statement.briefingId,
     statementId: statement.id,
     title: followUpTitle(statement.text),
-    owner: '',
-    due: '',
-    place: '',
-    status: 'open',
-    priority: 'normal',
-    notes: '',
     tags: [...statement.tags],
-  };
+  });
 }
 
 export async function followUp(ws: Workspace, statement: Statement): Promise<Action> {

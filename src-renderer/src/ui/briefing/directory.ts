@@ -3,10 +3,12 @@
  * and the small grammar for creating one inline ("Drug Control Agency (DCA)", "Ashita Mittal, UNODC").
  */
 import type { Organisation, Person } from '../../core/model';
+import { organisationShort, splitAcronym } from '../../data/organisations';
 import type { ComboOption } from '../lib/combobox';
 
-export function orgShort(org: Organisation | undefined): string {
-  return org ? org.acronym || org.name : '';
+/** What is said of a speaker after their name: "Director, DCA". */
+export function personDetail(person: Pick<Person, 'title'>, org: Organisation | undefined): string {
+  return [person.title, org ? organisationShort(org) : ''].filter(Boolean).join(', ');
 }
 
 export function orgOption(org: Organisation): ComboOption {
@@ -15,14 +17,14 @@ export function orgOption(org: Organisation): ComboOption {
 
 export function personOption(person: Person, orgs: ReadonlyMap<string, Organisation>): ComboOption {
   const org = person.organisationId ? orgs.get(person.organisationId) : undefined;
-  const detail = [person.title, orgShort(org)].filter(Boolean).join(', ');
+  const detail = personDetail(person, org);
   return { id: person.id, label: person.name, detail: detail || undefined, keywords: org ? `${org.name} ${org.acronym}` : '' };
 }
 
-/** "Name (ACR)" → name and acronym; anything else is a name without acronym. */
-export function splitAcronym(text: string): { name: string; acronym: string } {
-  const m = /^(.*?)\s*\(([^()]{1,30})\)\s*$/.exec(text.trim());
-  return m && m[1]!.trim() ? { name: m[1]!.trim(), acronym: m[2]!.trim() } : { name: text.trim(), acronym: '' };
+/** The Create row of an organisation picker, naming what "Name (ACR)" will make. */
+export function createOrganisationLabel(text: string): string {
+  const { name, acronym } = splitAcronym(text);
+  return `Create organisation “${name}”${acronym ? ` (${acronym})` : ''}`;
 }
 
 /**
