@@ -17,6 +17,9 @@ import Dexie, { RangeSet, type IntervalTree, type Table } from 'dexie';
 
 type Parts = Record<string, IntervalTree>;
 
+/** Rows per read when a whole table (or a wide range) is read. */
+const READ_CHUNK = 5_000;
+
 /** The copy at one moment: its items and how many times it had changed by then. */
 export interface MirrorState<Item> {
   readonly items: ReadonlyMap<string, Item>;
@@ -75,7 +78,7 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     try {
       if (work === 'all') {
         const next = new Map<string, Item>();
-        for (const row of await this.table.toArray()) this.put(next, row.id, row);
+        for (const row of await this.readRange(undefined, undefined)) this.put(next, row.id, row);
         this.commit(next);
       } else {
         const keys = new Set<string>();
@@ -117,12 +120,34 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     else into.set(id, item);
   }
 
-  private readRange(lo: string | undefined, hi: string | undefined): Promise<Row[]> {
-    const by = this.table.where(':id');
-    if (lo === undefined && hi === undefined) return this.table.toArray();
-    if (lo === undefined) return by.belowOrEqual(hi!).toArray();
-    if (hi === undefined) return by.aboveOrEqual(lo).toArray();
-    return by.between(lo, hi, true, true).toArray();
+  /**
+   * Rows with keys from `lo` to `hi` (inclusive; undefined is open), read in pieces: one getAll of 20,000
+   * actions is turned into objects on the main thread in one go, which kept the tracker from painting even
+   * its "Loading" line for a second or more.
+   */
+  private async readRange(lo: string | undefined, hi: string | undefined): Promise<Row[]> {
+    const out: Row[] = [];
+    let from = lo;
+    let inclusive = true;
+    for (;;) {
+      const by = this.table.where(':id');
+      const range =
+        from === undefined
+          ? hi === undefined
+            ? by.aboveOrEqual('')
+            : by.belowOrEqual(hi)
+          : hi === undefined
+            ? inclusive
+              ? by.aboveOrEqual(from)
+              : by.above(from)
+            : by.between(from, hi, inclusive, true);
+      const rows = await range.limit(READ_CHUNK).toArray();
+      for (const r of rows) out.push(r);
+      if (rows.length < READ_CHUNK) return out;
+      // Awaiting the next piece lets the page paint and handle input in between.
+      from = rows[rows.length - 1]!.id;
+      inclusive = false;
+    }
   }
 }
 
