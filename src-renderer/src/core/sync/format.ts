@@ -377,18 +377,13 @@ function release(bytes: Uint8Array): void {
  * digest covers the header, so it is computed there, over the output, in one WebCrypto call.
  */
 export class SyncFileWriter {
-  private body = new Utf8Blocks();
+  private readonly body = new Utf8Blocks();
   private readonly counts = Object.fromEntries(SYNCED_TABLES.map((t) => [t, 0])) as Record<SyncedTable, number>;
   private maxClock: Hlc | '' = '';
   private finished = false;
 
   get total(): number {
     return SYNCED_TABLES.reduce((n, t) => n + this.counts[t], 0);
-  }
-
-  /** Bytes of body written so far. */
-  get bodyBytes(): number {
-    return this.body.size;
   }
 
   add<T extends SyncedTable>(table: T, records: readonly StoredRecord<T>[]): void {
