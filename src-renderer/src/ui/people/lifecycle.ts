@@ -1,3 +1,0 @@
-// Moved to ui/lib/flushOnLeave.ts. This forwarding module stays only until ui/followups/FollowupRow.svelte
-// (owned by another engineer during the clean-up) imports from ui/lib; then delete it.
-export { flushOnLeave } from '../lib/flushOnLeave';
