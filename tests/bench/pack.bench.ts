@@ -14,8 +14,11 @@ import { FONT_FILES, PDF_FONTS, SERIF } from '../../src-renderer/src/core/pack/f
 import { synthesise } from './pack-data';
 
 const BRIEFINGS = Number(process.env.PACK_BENCH_BRIEFINGS ?? 200);
+/** Issue 4: a 400-page pack in under 5 s, within 1.2× of raw pdfmake laying out the same text. */
+const TARGET_MS = 5000;
+const TARGET_RATIO = 1.2;
 
-type Def = { content: unknown; header?: PageFn; footer?: PageFn };
+type Def = { content: unknown; header?: PageFn; footer?: PageFn; background?: PageFn };
 type PageFn = (page: number, count: number, size: { width: number; height: number }) => unknown;
 
 /**
@@ -43,7 +46,8 @@ function rawDefinition(pack: Def, pages: number) {
   };
   walk(pack.content);
   const size = { width: 595.28, height: 841.89 };
-  for (let i = 1; i <= pages; i++) for (const fn of [pack.header, pack.footer]) if (fn) walk(fn(i, pages, size));
+  // Running heads may be drawn by any of the three page hooks; every text they print counts.
+  for (let i = 1; i <= pages; i++) for (const fn of [pack.background, pack.header, pack.footer]) if (fn) walk(fn(i, pages, size));
   return { content: paragraphs, defaultStyle: { font: SERIF, fontSize: 10 }, info: { creationDate: new Date(0) } };
 }
 
@@ -139,7 +143,13 @@ async function main() {
     peakRssMb: mb(process.resourceUsage().maxRSS * 1024),
     heapUsedAfterPackMb: mb(heapAfterPack),
     runs,
-    targets: { packMsBelow: 5000, ratioToRawBelow: 1.2 },
+    targets: {
+      packMsBelow: TARGET_MS,
+      ratioToRawBelow: TARGET_RATIO,
+      packMsMet: packMs < TARGET_MS,
+      ratioToRawMet: packMs / rawMs <= TARGET_RATIO,
+      ratioToRawCpuMet: best(packCpu) / best(rawCpu) <= TARGET_RATIO,
+    },
     node: process.version,
   };
   console.log(JSON.stringify(figures));
