@@ -5,8 +5,7 @@
  * document per break), and headings are kept with their first lines by small `unbreakable` stacks.
  */
 import { levelLabel, levelRank } from '../classification';
-import { format, isValid, parse } from 'date-fns';
-import { dueWindow, formatLongDate as formatLongDateUncached, formatLongDateTime } from '../dates';
+import { dueWindow, formatLongDate, formatLongDateTime, formatShortDate } from '../dates';
 import type { Action, ActionStatus, Briefing, Organisation, Person, Statement, StatementKind } from '../model';
 import { parseRichText, type Block, type Run } from '../richtext';
 import { SANS, SERIF } from './fonts';
@@ -29,19 +28,24 @@ export interface PackDocument {
 
 /* ---------- palette and measures: one place, so the pages stay consistent ---------- */
 
-const INK = '#1b1f24';
-const NAVY = '#1d3557';
-const MUTED = '#5c6670';
-const RULE = '#c9d0d8';
-const FILL = '#eef2f6';
-const OVERDUE = '#a4262c';
+/*
+ * Every channel is a multiple of 0x33. pdfkit writes a colour as channel/255 in full precision before
+ * every word it draws, so #1b1f24 became "0.10588235294117647 0.12156862745098039 0.1411764705882353 scn"
+ * a hundred thousand times in a 400-page pack (a third of the page content, all of it to compress),
+ * where black is "0 0 0 scn" and #336699 "0.2 0.4 0.6 scn".
+ */
+const INK = '#000000';
+const NAVY = '#003366';
+const MUTED = '#666666';
+const RULE = '#cccccc';
+const OVERDUE = '#993333';
 
 export const KIND_STYLE: Record<StatementKind, { label: string; color: string }> = {
   statement: { label: '', color: INK },
-  figure: { label: 'FIGURE', color: '#1f5f8b' },
-  proposal: { label: 'PROPOSAL', color: '#2e6b3a' },
-  request: { label: 'REQUEST', color: '#9a4a12' },
-  announcement: { label: 'ANNOUNCEMENT', color: '#5b3f8c' },
+  figure: { label: 'FIGURE', color: '#336699' },
+  proposal: { label: 'PROPOSAL', color: '#336633' },
+  request: { label: 'REQUEST', color: '#993300' },
+  announcement: { label: 'ANNOUNCEMENT', color: '#663399' },
 };
 
 const STATUS_LABEL: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' };
@@ -64,9 +68,8 @@ const DASH = '—';
 /** Text width on the narrower paper (A4), and the body height on the shorter one (Letter). */
 const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
-const KIND_GUTTER = 66;
+const STATEMENT_INDENT = 14;
 const DETAILS_GUTTER = 96;
-const KIND_GAP = 8;
 
 /**
  * Rough height of text in points. pdfmake silently DROPS the content of an `unbreakable` block or a
@@ -102,13 +105,11 @@ function runsToInlines(runs: Run[]): Node[] {
   return runs.map((r) => (r.bold ? { text: r.text, bold: true } : { text: r.text }));
 }
 
-/** Summary markup → pdfmake paragraphs and bullet lists (text only: nothing in it is interpreted). */
-export function richTextNodes(source: string): Node[] {
-  return parseRichText(source).map((block) =>
-    block.type === 'paragraph'
-      ? { text: runsToInlines(block.runs), ...S.body }
-      : { ul: block.items.map((item) => ({ text: runsToInlines(item) })), ...S.bullets },
-  );
+/** A block of summary markup → a pdfmake paragraph or bullet list (text only: nothing in it is interpreted). */
+function blockNode(block: Block): Node {
+  return block.type === 'paragraph'
+    ? { text: runsToInlines(block.runs), ...S.body }
+    : { ul: block.items.map((item) => ({ text: runsToInlines(item) })), ...S.bullets };
 }
 
 function sectionHeading(text: string): Node {
@@ -128,8 +129,8 @@ function dataTable(
   opts: { caption?: string; rowHeights?: number[] } = {},
 ): Node {
   const body: Node[][] = [];
-  if (opts.caption) body.push([{ text: opts.caption.toUpperCase(), ...S.h2, colSpan: widths.length, margin: [-5, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
-  body.push(header.map((h) => ({ text: h, ...S.th })));
+  if (opts.caption) body.push([{ text: opts.caption.toUpperCase(), ...S.h2, colSpan: widths.length, margin: [0, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
+  body.push(header.map((h) => ({ text: h.toUpperCase(), ...S.th })));
   body.push(...rows);
   const headerRows = opts.caption ? 2 : 1;
   return {
@@ -225,11 +226,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       { text: b.title, ...S.h1, id, outline: true, outlineText: `${formatLongDate(b.startsAt)}: ${b.title}` },
       detailsBlock(b, pb.organisers),
     ];
-    const summary = richTextNodes(b.summary);
-    if (summary.length) {
-      const firstHeight = blockHeight(parseRichText(b.summary)[0]);
-      nodes.push(keepWithNext(sectionHeading('Summary'), summary, firstHeight));
-    }
+    const blocks = parseRichText(b.summary);
+    if (blocks.length) nodes.push(keepWithNext(sectionHeading('Summary'), blocks.map(blockNode), blockHeight(blocks[0])));
     if (options.includeStatements && pb.speakers.length) {
       pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
@@ -257,14 +255,12 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       margin: [0, 10, 0, 4],
       stack: [
         rule(0),
-        ...rows.map(
-          ([k, v]): Node => ({
-            stack: [
-              { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 4.6 } },
-              { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
-            ],
-          }),
-        ),
+        // Label and value side by side in the one stack: the label is out of the flow, so it sits at the
+        // top of the value that follows it (no stack per row: 1,400 fewer nodes in a 200-briefing pack).
+        ...rows.flatMap(([k, v]): Node[] => [
+          { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
+          { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
+        ]),
         rule(5),
       ],
     };
@@ -285,22 +281,22 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     ];
     const nodes = g.statements.map(statementNode);
     const first = g.statements[0];
-    if (first && approxHeight(first.text, TEXT_WIDTH - KIND_GUTTER - KIND_GAP, 10) <= KEEP_LIMIT) {
+    if (first && approxHeight(first.text, TEXT_WIDTH - STATEMENT_INDENT, 10) <= KEEP_LIMIT) {
       return [{ unbreakable: true, stack: [...head, nodes[0]!] }, ...nodes.slice(1)];
     }
     return [{ unbreakable: true, stack: head }, ...nodes];
   }
 
   /**
-   * A statement, indented, with its kind as a coloured label in the left gutter. The label is placed
-   * with `relativePosition` (out of the flow) rather than in columns: a 400-page pack has thousands of
-   * statements, and pdfmake's columns cost measurably more than one text and a detached label.
+   * A statement: one paragraph under its speaker, opening with its kind (FIGURE, REQUEST…) as a coloured
+   * run-in label, the way a reporting cable flags its paragraphs. One text node per statement: a
+   * 400-page pack has thousands, and a label in a gutter (a second node placed beside the text) cost
+   * pdfmake a measure and a layout pass each and narrowed every line.
    */
   function statementNode(s: Statement): Node {
     const k = KIND_STYLE[s.kind];
-    const text: Node = { text: s.text, ...S.statement, margin: [KIND_GUTTER + KIND_GAP, 4, 0, 0] };
-    if (!k.label) return text;
-    return { stack: [{ text: k.label, ...S.kind, color: k.color, relativePosition: { x: 0, y: 6.2 } }, text] };
+    if (!k.label) return { text: s.text, ...S.statement };
+    return { text: [{ text: `${k.label} `, ...S.kind, color: k.color }, ` ${s.text}`], ...S.statement };
   }
 
   /**
@@ -309,10 +305,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    */
   function actionTitleCell(a: Action, origin = ''): Node {
     const runs: Node[] = [];
-    if (a.kind === 'event') runs.push({ text: 'EVENT\n', fontSize: 6.5, bold: true, characterSpacing: 0.35, color: KIND_STYLE.announcement.color });
+    if (a.kind === 'event') runs.push({ text: 'EVENT\n', ...S.flag, color: KIND_STYLE.announcement.color });
     runs.push({ text: a.title, bold: true });
-    if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, fontSize: 7.5, color: MUTED });
-    if (origin) runs.push({ text: `\n${origin}`, fontSize: 7.5, color: MUTED });
+    if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, ...S.note });
+    if (origin) runs.push({ text: `\n${origin}`, ...S.note });
     return { text: runs, ...S.td };
   }
 
@@ -320,15 +316,15 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     return approxHeight(a.title, width, 8.5) + (a.notes.trim() ? approxHeight(a.notes, width, 7.5) : 0) + 24;
   }
 
+  /** The briefing's follow-ups and events; an event says so in its title cell, so no type column. */
   function briefingActionsTable(actions: Action[]): Node {
-    const widths = [54, '*', 84, 60, 58];
+    const widths = ['*', 96, 62, 62];
     return dataTable(
       widths,
-      ['Type', 'Follow-up / event', 'Owner / place', 'Due / date', 'Status'],
+      ['Follow-up / event', 'Owner / place', 'Due / date', 'Status'],
       actions.map((a) => {
         const overdue = isOverdue(a);
         return [
-          { text: a.kind === 'event' ? 'Event' : 'Follow-up', ...S.td, color: a.kind === 'event' ? KIND_STYLE.announcement.color : INK },
           actionTitleCell(a),
           { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td },
           { text: a.due ? formatShortDate(a.due) : DASH, ...S.td, color: overdue ? OVERDUE : INK, bold: overdue },
@@ -341,7 +337,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   function statusCell(a: Action, overdue: boolean): Node {
     return overdue
-      ? { text: [STATUS_LABEL[a.status], { text: '\nOVERDUE', fontSize: 6.5, bold: true, characterSpacing: 0.35, color: OVERDUE }], ...S.td }
+      ? { text: [STATUS_LABEL[a.status], { text: '\nOVERDUE', ...S.flag, color: OVERDUE }], ...S.td }
       : { text: STATUS_LABEL[a.status], ...S.td };
   }
 
@@ -476,26 +472,35 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   /* running heads */
   const banner = content.banner;
 
-  // Running heads are laid out on every page: keep them to a few text nodes, and draw both rules
-  // with one canvas in the page background.
-  const header = (): Node => ({ text: banner, ...S.banner, color: bannerColor, margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0] });
-
+  /*
+   * Running heads are laid out on every page, so they are as few nodes as pdfmake allows: the page
+   * background draws the top banner and both rules (it needs no page count), and the footer is one
+   * text whose two lines, folio and banner, take their alignment from their first runs.
+   */
   const runningTitle = options.title.length > 80 ? `${options.title.slice(0, 78).trimEnd()}…` : options.title;
   const footer = (page: number, count: number): Node => {
     pageCount = count;
+    const bottomBanner = { text: banner, ...S.banner, color: bannerColor };
     return {
-      margin: [PAGE_MARGINS[0], 14, PAGE_MARGINS[2], 0],
-      stack: [
-        page === 1 ? { text: ' ', ...S.folio } : { text: [{ text: `${runningTitle}     ` }, { text: `Page ${page} of ${count}`, color: INK }], ...S.folio, alignment: 'right' },
-        { text: banner, ...S.banner, color: bannerColor, margin: [0, 4, 0, 0] },
-      ],
+      margin: [PAGE_MARGINS[0], 13, PAGE_MARGINS[2], 0],
+      text:
+        page === 1
+          ? [{ text: ' \n', ...S.folio }, bottomBanner]
+          : [{ text: `${runningTitle}     `, ...S.folio, alignment: 'right' }, { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' }, bottomBanner],
+      lineHeight: 1.45,
     };
   };
 
   const background = (_page: number, size: { width: number; height: number }): Node => ({
-    canvas: [
-      { type: 'line', x1: PAGE_MARGINS[0], y1: 44, x2: size.width - PAGE_MARGINS[2], y2: 44, lineWidth: 0.5, lineColor: RULE },
-      { type: 'line', x1: PAGE_MARGINS[0], y1: size.height - 56, x2: size.width - PAGE_MARGINS[2], y2: size.height - 56, lineWidth: 0.5, lineColor: RULE },
+    stack: [
+      {
+        canvas: [
+          { type: 'line', x1: PAGE_MARGINS[0], y1: 44, x2: size.width - PAGE_MARGINS[2], y2: 44, lineWidth: 0.5, lineColor: RULE },
+          { type: 'line', x1: PAGE_MARGINS[0], y1: size.height - 56, x2: size.width - PAGE_MARGINS[2], y2: size.height - 56, lineWidth: 0.5, lineColor: RULE },
+        ],
+        absolutePosition: { x: 0, y: 0 },
+      },
+      { text: banner, ...S.banner, color: bannerColor, margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0] },
     ],
   });
 
@@ -516,7 +521,6 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       creationDate,
     },
     ...(watermark ? { watermark: { text: watermark, color: MUTED, opacity: 0.12, bold: true, font: SANS } } : {}),
-    header,
     footer,
     background,
     images: { [LINK_AREA]: TRANSPARENT_PNG },
@@ -541,33 +545,15 @@ function blockHeight(block: Block | undefined): number {
   return approxHeight(text, TEXT_WIDTH - (block.type === 'list' ? 20 : 0), 10);
 }
 
-/** Width left for the '*' column of a table (cell padding 5 + 5 per column). */
+/** Width left for the '*' column of a table (CELL_GAP on each inner side of a column). */
 function starWidth(widths: (number | string)[]): number {
   const fixed = widths.reduce<number>((sum, w) => sum + (typeof w === 'number' ? w : 0), 0);
-  return TEXT_WIDTH - fixed - widths.length * 10;
+  return TEXT_WIDTH - fixed - (widths.length - 1) * 2 * CELL_GAP;
 }
 
 function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
-
-/** date-fns parsing costs tens of microseconds; a 200-briefing pack formats the same few hundred dates thousands of times. */
-function memo(fn: (s: string) => string): (s: string) => string {
-  const cache = new Map<string, string>();
-  return (s) => {
-    let v = cache.get(s);
-    if (v === undefined) cache.set(s, (v = fn(s)));
-    return v;
-  };
-}
-
-const formatLongDate = memo(formatLongDateUncached);
-
-/** "30 Jan 2015": for narrow table columns. */
-const formatShortDate = memo((isoDate: string) => {
-  const d = parse(isoDate.slice(0, 10), 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) ? format(d, 'd MMM yyyy') : isoDate;
-});
 
 function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
@@ -582,55 +568,69 @@ function withArticle(word: string): string {
  * word breaks, and a banner would copy and search as "S E C R E T".
  */
 const S = {
+  // Two families with one job each: Noto Serif carries everything the reader reads (titles, text,
+  // table cells); Noto Sans Bold, in small tracked capitals, carries every label, banner and column
+  // head. Three faces in all: each embedded face costs a parse, a shaping cache and a subset per pack.
   eyebrow: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.5 },
   coverTitle: { font: SERIF, fontSize: 26, bold: true, color: NAVY, lineHeight: 1.12 },
   coverRecipient: { font: SERIF, fontSize: 13, color: MUTED },
-  coverKey: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.45, margin: [0, 2, 0, 0] },
+  coverKey: { font: SANS, fontSize: 7, bold: true, color: MUTED, characterSpacing: 0.45, margin: [0, 2.5, 0, 0] },
   coverValue: { font: SERIF, fontSize: 11, color: INK },
   h1: { font: SERIF, fontSize: 17, bold: true, color: NAVY, lineHeight: 1.12 },
-  h2: { font: SANS, fontSize: 8.5, bold: true, color: NAVY, characterSpacing: 0.55, margin: [0, 16, 0, 6] },
+  h2: { font: SANS, fontSize: 8, bold: true, color: NAVY, characterSpacing: 0.55, margin: [0, 16, 0, 6] },
   lead: { font: SERIF, fontSize: 10, color: MUTED, margin: [0, 6, 0, 10] },
   // Ragged right: pdfmake justifies by spreading space between inlines, so a bold run followed by a
   // comma would print as "Tajikistan ,".
   body: { margin: [0, 0, 0, 6] },
   bullets: { margin: [8, 0, 0, 6] },
-  dt: { font: SANS, fontSize: 6.8, bold: true, color: MUTED, characterSpacing: 0.4 },
-  dd: { font: SANS, fontSize: 8.5, color: INK },
+  dt: { font: SANS, fontSize: 6.5, bold: true, color: MUTED, characterSpacing: 0.4 },
+  dd: { font: SERIF, fontSize: 9, color: INK, lineHeight: 1.15 },
   speaker: { font: SERIF, fontSize: 11.5, bold: true, color: NAVY },
-  speakerRole: { font: SANS, fontSize: 8.5, color: MUTED, margin: [0, 1, 0, 2] },
-  kind: { font: SANS, fontSize: 6.8, bold: true, characterSpacing: 0.4 },
-  statement: { fontSize: 10 },
-  th: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.3 },
-  td: { font: SANS, fontSize: 8.5, color: INK, lineHeight: 1.15 },
-  tocLead: { font: SANS, fontSize: 8, color: MUTED, margin: [0, 1.6, 0, 0] },
+  speakerRole: { font: SERIF, fontSize: 9, color: MUTED, margin: [0, 1, 0, 1] },
+  kind: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.4 },
+  statement: { fontSize: 10, margin: [STATEMENT_INDENT, 5, 0, 0] },
+  th: { font: SANS, fontSize: 6.5, bold: true, color: MUTED, characterSpacing: 0.4 },
+  td: { font: SERIF, fontSize: 8.8, color: INK, lineHeight: 1.15 },
+  note: { fontSize: 8, color: MUTED },
+  flag: { font: SANS, fontSize: 6, bold: true, characterSpacing: 0.35 },
+  tocLead: { font: SERIF, fontSize: 9, color: MUTED, margin: [0, 1.2, 0, 0] },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
-  tocNumber: { font: SANS, fontSize: 9, color: MUTED, alignment: 'right', margin: [0, 1, 0, 0] },
+  tocNumber: { font: SERIF, fontSize: 10.5, color: INK, alignment: 'right' },
   banner: { font: SANS, fontSize: 8, bold: true, alignment: 'center', characterSpacing: 0.6 },
-  folio: { font: SANS, fontSize: 7.5, color: MUTED },
+  folio: { font: SERIF, fontSize: 8, color: MUTED },
 } satisfies Record<string, Record<string, unknown>>;
 
 /** Table layouts, set on the tables directly (no registration with a pdfmake instance needed). */
+/** Outer columns sit flush with the text block; 12 pt between columns. */
+const CELL_GAP = 6;
+const flushLeft = (i: number) => (i === 0 ? 0 : CELL_GAP);
+const flushRight = (i: number, node: { table: { widths: unknown[] } }) => (i === node.table.widths.length - 1 ? 0 : CELL_GAP);
+
+/**
+ * Table layouts, set on the tables directly (no registration with a pdfmake instance needed). Data
+ * tables are ruled the way book typography rules them: a rule above and below the column heads and one
+ * closing the table, no vertical rules, rows set apart by space. pdfmake draws every horizontal rule as
+ * one stroke per column, so rules between the hundreds of tracker rows were thousands of strokes.
+ */
 export const TABLE_LAYOUTS: Record<string, Record<string, unknown>> = {
   pack: {
-    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : i === 1 ? 0.8 : 0.4),
+    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.9 : i === 1 ? 0.5 : 0),
     vLineWidth: () => 0,
-    hLineColor: (i: number) => (i <= 1 ? '#8a96a3' : RULE),
-    fillColor: (row: number) => (row === 0 ? FILL : null),
-    paddingLeft: () => 5,
-    paddingRight: () => 5,
-    paddingTop: () => 4,
-    paddingBottom: () => 4,
+    hLineColor: () => MUTED,
+    paddingLeft: flushLeft,
+    paddingRight: flushRight,
+    paddingTop: (row: number) => (row === 0 ? 4 : 5),
+    paddingBottom: (row: number) => (row === 0 ? 3.5 : 4),
   },
   captioned: {
-    // Row 0 is the caption (a section heading), row 1 the column header.
-    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 ? 0 : i <= 2 || i === node.table.body.length ? 0.8 : 0.4),
+    // Row 0 is the caption (a section heading), row 1 the column heads.
+    hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 1 || i === node.table.body.length ? 0.9 : i === 2 ? 0.5 : 0),
     vLineWidth: () => 0,
-    hLineColor: (i: number) => (i <= 2 ? '#8a96a3' : RULE),
-    fillColor: (row: number) => (row === 1 ? FILL : null),
-    paddingLeft: () => 5,
-    paddingRight: () => 5,
-    paddingTop: (row: number) => (row === 0 ? 0 : 4),
-    paddingBottom: () => 4,
+    hLineColor: () => MUTED,
+    paddingLeft: flushLeft,
+    paddingRight: flushRight,
+    paddingTop: (row: number) => (row === 0 ? 0 : row === 1 ? 4 : 5),
+    paddingBottom: (row: number) => (row === 1 ? 3.5 : 4),
   },
   toc: {
     hLineWidth: () => 0,
