@@ -8,7 +8,7 @@ import { levelLabel, levelRank } from '../classification';
 import { dueWindow, formatLongDate, formatLongDateTime, formatShortDate } from '../dates';
 import type { Action, ActionStatus, Briefing, Organisation, Person, Statement, StatementKind } from '../model';
 import { parseRichText, type Block, type Run } from '../richtext';
-import { SANS, SERIF } from './fonts';
+import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
 
@@ -86,6 +86,9 @@ export function approxHeight(text: string, width: number, fontSize: number, line
 const KEEP_LIMIT = BODY_HEIGHT * 0.45;
 /** A table row taller than this may not be kept on one page. */
 const ROW_LIMIT = BODY_HEIGHT * 0.8;
+/** Estimated height of a table caption (with its space above) and of a row of column heads. */
+const CAPTION_HEIGHT = 36;
+const HEAD_HEIGHT = 22;
 
 /* ---------- small builders ---------- */
 
@@ -117,10 +120,14 @@ function sectionHeading(text: string): Node {
 }
 
 /**
- * A table whose rows do not split across pages and whose header repeats on every page. The optional
- * caption (a section heading) is a header row too, so it is never left alone at the foot of a page:
- * `keepWithHeaderRows` keeps it with the first body row. `rowHeights` are estimates; if any row could
- * be taller than a page, rows are allowed to split rather than have pdfmake drop them.
+ * A table whose rows do not split across pages and whose header repeats on every page, under an
+ * optional caption (a section heading) that must never be left alone at the foot of a page.
+ *
+ * A table that surely fits in part of a page (`rowHeights` are estimates, erring tall) is kept whole
+ * with its caption in one unbreakable block: it is never split, and pdfmake lays its rows out in one
+ * context instead of one per row. A longer table carries its caption as a header row, so that
+ * `keepWithHeaderRows` keeps it with the first body row. If any row could be taller than a page, rows
+ * may split rather than have pdfmake drop them.
  */
 function dataTable(
   widths: (number | string)[],
@@ -128,19 +135,23 @@ function dataTable(
   rows: Node[][],
   opts: { caption?: string; rowHeights?: number[] } = {},
 ): Node {
+  const heights = opts.rowHeights ?? [];
+  const head = header.map((h) => ({ text: h.toUpperCase(), ...S.th }));
+  const dontBreakRows = !heights.some((h) => h > ROW_LIMIT);
+  if (opts.caption && heights.length === rows.length && CAPTION_HEIGHT + HEAD_HEIGHT + heights.reduce((a, b) => a + b, 0) <= KEEP_LIMIT) {
+    return {
+      unbreakable: true,
+      stack: [
+        { text: opts.caption.toUpperCase(), ...S.h2, margin: [0, 18, 0, 7] },
+        { table: { headerRows: 1, dontBreakRows, widths, body: [head, ...rows] }, layout: TABLE_LAYOUTS.pack },
+      ],
+    };
+  }
   const body: Node[][] = [];
   if (opts.caption) body.push([{ text: opts.caption.toUpperCase(), ...S.h2, colSpan: widths.length, margin: [0, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
-  body.push(header.map((h) => ({ text: h.toUpperCase(), ...S.th })));
-  body.push(...rows);
-  const headerRows = opts.caption ? 2 : 1;
+  body.push(head, ...rows);
   return {
-    table: {
-      headerRows,
-      keepWithHeaderRows: 1,
-      dontBreakRows: !(opts.rowHeights ?? []).some((h) => h > ROW_LIMIT),
-      widths,
-      body,
-    },
+    table: { headerRows: opts.caption ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows, widths, body },
     layout: opts.caption ? TABLE_LAYOUTS.captioned : TABLE_LAYOUTS.pack,
   };
 }
@@ -313,7 +324,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   }
 
   function actionRowHeight(a: Action, width: number): number {
-    return approxHeight(a.title, width, 8.5) + (a.notes.trim() ? approxHeight(a.notes, width, 7.5) : 0) + 24;
+    return approxHeight(a.title, width, 8.8) + (a.notes.trim() ? approxHeight(a.notes, width, 8) : 0) + 24;
   }
 
   /** The briefing's follow-ups and events; an event says so in its title cell, so no type column. */
@@ -431,42 +442,43 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   }
 
   /*
-   * Table of contents: our own table rather than pdfmake's `toc`, so an entry can carry the briefing's
-   * date beside its title. `pageReference` fills in the page number (and links it). The rest of the row
-   * links through one transparent image laid over it: pdfkit makes one link annotation per word, and a
-   * 200-entry contents page linked word by word carried thousands of annotations (a tenth of the time).
+   * Table of contents: our own rather than pdfmake's `toc` (a table), so an entry can carry the
+   * briefing's date beside its title. Each entry is a title with its date and page number placed out of
+   * the flow at its left and right (no table: a 200-entry contents list was 600 table cells).
+   * `pageReference` fills in the page number (and links it). The rest of the entry links through one
+   * transparent image laid over it: pdfkit makes one link annotation per word, and a 200-entry contents
+   * page linked word by word carried thousands of annotations (a tenth of the time).
    */
   const LEAD_WIDTH = 84;
   const NUMBER_WIDTH = 30;
-  const titleWidth = pageTextWidth - LEAD_WIDTH - NUMBER_WIDTH - 12;
-  const tocRow = (e: { id: string; lead: string; label: string }): Node[] => {
-    const lines = Math.max(1, Math.ceil((e.label.length * 10.5 * 0.5) / titleWidth));
-    return [
-      {
-        stack: [
-          {
-            image: LINK_AREA,
-            width: pageTextWidth - NUMBER_WIDTH - 6,
-            height: lines * 10.5 * 1.36 * 1.22,
-            linkToDestination: e.id,
-            relativePosition: { x: 0, y: 0 },
-          },
-          { text: e.lead, ...S.tocLead },
-        ],
-      },
-      { text: e.label, ...S.tocEntry },
-      { text: '', pageReference: e.id, ...S.tocNumber },
-    ];
+  const titleWidth = pageTextWidth - LEAD_WIDTH - NUMBER_WIDTH - 24;
+  /** Height of a contents line: Noto's line box is 1.362 em, times the document's line height. */
+  const TOC_LINE = S.tocEntry.fontSize * 1.362 * 1.22;
+  const firstAnnex = tocEntries.findIndex((e) => e.id.startsWith('annex-'));
+  const tocRow = (e: { id: string; lead: string; label: string }, i: number): Node => {
+    const lines = Math.max(1, Math.ceil((e.label.length * 10.5 * 0.52) / titleWidth));
+    return {
+      // The annexes stand apart from the briefings; a title over two lines never splits.
+      margin: [0, i === firstAnnex && i > 0 ? 12 : 0, 0, 0],
+      ...(lines > 1 ? { unbreakable: true } : {}),
+      stack: [
+        {
+          image: LINK_AREA,
+          width: pageTextWidth - NUMBER_WIDTH - 6,
+          height: lines * 10.5 * 1.36 * 1.22 + 4,
+          linkToDestination: e.id,
+          relativePosition: { x: 0, y: 2 },
+        },
+        { text: e.lead, ...S.tocLead, relativePosition: { x: 0, y: 5.2 } },
+        { text: e.label, ...S.tocEntry, margin: [LEAD_WIDTH + 12, 4, NUMBER_WIDTH + 12, 4] },
+        // After the title in reading order (copied text reads date, title, page), on its last line.
+        { text: '', pageReference: e.id, ...S.tocNumber, relativePosition: { x: 0, y: -(TOC_LINE + 4) } },
+      ],
+    };
   };
   const toc: Node = {
     pageBreak: 'before',
-    stack: [
-      { text: 'Contents', ...S.h1, margin: [0, 0, 0, 14] },
-      {
-        table: { dontBreakRows: true, widths: [LEAD_WIDTH, '*', NUMBER_WIDTH], body: tocEntries.map(tocRow) },
-        layout: TABLE_LAYOUTS.toc,
-      },
-    ],
+    stack: [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14] }, ...tocEntries.map(tocRow)],
   };
 
   /* running heads */
@@ -520,7 +532,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       producer: 'Attaché (pdfmake)',
       creationDate,
     },
-    ...(watermark ? { watermark: { text: watermark, color: MUTED, opacity: 0.12, bold: true, font: SANS } } : {}),
+    ...(watermark ? { watermark: { text: watermark, color: MUTED, opacity: 0.12, bold: true, font: SERIF } } : {}),
     footer,
     background,
     images: { [LINK_AREA]: TRANSPARENT_PNG },
@@ -568,35 +580,36 @@ function withArticle(word: string): string {
  * word breaks, and a banner would copy and search as "S E C R E T".
  */
 const S = {
-  // Two families with one job each: Noto Serif carries everything the reader reads (titles, text,
-  // table cells); Noto Sans Bold, in small tracked capitals, carries every label, banner and column
-  // head. Three faces in all: each embedded face costs a parse, a shaping cache and a subset per pack.
-  eyebrow: { font: SANS, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.5 },
+  // One family, two faces: Noto Serif regular for everything the reader reads, bold for titles, names
+  // and emphasis, and bold in small tracked capitals for every label, banner and column head. Each
+  // embedded face costs a parse, a shaping cache and a subset per pack, and every switch between faces
+  // costs pdfmake and pdfkit per word: a sans for labels made the pack a sixth slower (bench:pack).
+  eyebrow: { font: SERIF, fontSize: 7.5, bold: true, color: MUTED, characterSpacing: 0.45 },
   coverTitle: { font: SERIF, fontSize: 26, bold: true, color: NAVY, lineHeight: 1.12 },
   coverRecipient: { font: SERIF, fontSize: 13, color: MUTED },
-  coverKey: { font: SANS, fontSize: 7, bold: true, color: MUTED, characterSpacing: 0.45, margin: [0, 2.5, 0, 0] },
+  coverKey: { font: SERIF, fontSize: 7, bold: true, color: MUTED, characterSpacing: 0.4, margin: [0, 2.5, 0, 0] },
   coverValue: { font: SERIF, fontSize: 11, color: INK },
   h1: { font: SERIF, fontSize: 17, bold: true, color: NAVY, lineHeight: 1.12 },
-  h2: { font: SANS, fontSize: 8, bold: true, color: NAVY, characterSpacing: 0.55, margin: [0, 16, 0, 6] },
+  h2: { font: SERIF, fontSize: 8.5, bold: true, color: NAVY, characterSpacing: 0.5, margin: [0, 16, 0, 6] },
   lead: { font: SERIF, fontSize: 10, color: MUTED, margin: [0, 6, 0, 10] },
   // Ragged right: pdfmake justifies by spreading space between inlines, so a bold run followed by a
   // comma would print as "Tajikistan ,".
   body: { margin: [0, 0, 0, 6] },
   bullets: { margin: [8, 0, 0, 6] },
-  dt: { font: SANS, fontSize: 6.5, bold: true, color: MUTED, characterSpacing: 0.4 },
+  dt: { font: SERIF, fontSize: 6.8, bold: true, color: MUTED, characterSpacing: 0.4 },
   dd: { font: SERIF, fontSize: 9, color: INK, lineHeight: 1.15 },
   speaker: { font: SERIF, fontSize: 11.5, bold: true, color: NAVY },
   speakerRole: { font: SERIF, fontSize: 9, color: MUTED, margin: [0, 1, 0, 1] },
-  kind: { font: SANS, fontSize: 6.5, bold: true, characterSpacing: 0.4 },
+  kind: { font: SERIF, fontSize: 6.8, bold: true, characterSpacing: 0.4 },
   statement: { fontSize: 10, margin: [STATEMENT_INDENT, 5, 0, 0] },
-  th: { font: SANS, fontSize: 6.5, bold: true, color: MUTED, characterSpacing: 0.4 },
+  th: { font: SERIF, fontSize: 6.8, bold: true, color: MUTED, characterSpacing: 0.4 },
   td: { font: SERIF, fontSize: 8.8, color: INK, lineHeight: 1.15 },
   note: { fontSize: 8, color: MUTED },
-  flag: { font: SANS, fontSize: 6, bold: true, characterSpacing: 0.35 },
-  tocLead: { font: SERIF, fontSize: 9, color: MUTED, margin: [0, 1.2, 0, 0] },
+  flag: { font: SERIF, fontSize: 6.3, bold: true, characterSpacing: 0.35 },
+  tocLead: { font: SERIF, fontSize: 9, color: MUTED },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
   tocNumber: { font: SERIF, fontSize: 10.5, color: INK, alignment: 'right' },
-  banner: { font: SANS, fontSize: 8, bold: true, alignment: 'center', characterSpacing: 0.6 },
+  banner: { font: SERIF, fontSize: 8.5, bold: true, alignment: 'center', characterSpacing: 0.5 },
   folio: { font: SERIF, fontSize: 8, color: MUTED },
 } satisfies Record<string, Record<string, unknown>>;
 
@@ -631,14 +644,6 @@ export const TABLE_LAYOUTS: Record<string, Record<string, unknown>> = {
     paddingRight: flushRight,
     paddingTop: (row: number) => (row === 0 ? 0 : row === 1 ? 4 : 5),
     paddingBottom: (row: number) => (row === 1 ? 3.5 : 4),
-  },
-  toc: {
-    hLineWidth: () => 0,
-    vLineWidth: () => 0,
-    paddingLeft: (i: number) => (i === 0 ? 0 : 6),
-    paddingRight: () => 0,
-    paddingTop: () => 4,
-    paddingBottom: () => 4,
   },
   cover: {
     hLineWidth: (i: number) => (i === 0 ? 0 : 0.4),

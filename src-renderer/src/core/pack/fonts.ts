@@ -12,20 +12,13 @@
  * PDF_FONTS to pdfmake.
  */
 
-/** Body text: a serif, like a ministry's printed note. */
+/** The pack's one family: Noto Serif, regular and bold. */
 export const SERIF = 'NotoSerif';
-/** Labels, tables, banners and headers: a sans that stays legible at small sizes. */
-export const SANS = 'NotoSans';
 
-export type FontFile = 'NotoSerif-Regular.ttf' | 'NotoSerif-Bold.ttf' | 'NotoSans-Regular.ttf' | 'NotoSans-Bold.ttf';
+export type FontFile = 'NotoSerif-Regular.ttf' | 'NotoSerif-Bold.ttf';
 
 /** Every file the pack needs, i.e. what a platform must load before rendering. */
-export const FONT_FILES: readonly FontFile[] = [
-  'NotoSerif-Regular.ttf',
-  'NotoSerif-Bold.ttf',
-  'NotoSans-Regular.ttf',
-  'NotoSans-Bold.ttf',
-];
+export const FONT_FILES: readonly FontFile[] = ['NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf'];
 
 export interface FontDescriptor {
   normal: FontFile;
@@ -35,22 +28,18 @@ export interface FontDescriptor {
 }
 
 /**
- * pdfmake font dictionary. The pack sets nothing in italics (the summary markup has none), so no italic
- * files ship: every embedded font costs a parse and a subset per pack. The italic slots point at the
- * upright files so a stray `italics` can never make pdfmake throw "style not defined".
+ * pdfmake font dictionary. One family in two faces: every embedded face costs a parse, a shaping cache
+ * and a subset per pack, and every switch between faces costs per word drawn (document.ts sets labels
+ * in bold capitals rather than in a second family). The pack sets nothing in italics (the summary
+ * markup has none), so the italic slots point at the upright files: a stray `italics` can never make
+ * pdfmake throw "style not defined".
  */
-export const PDF_FONTS: Record<typeof SERIF | typeof SANS, FontDescriptor> = {
+export const PDF_FONTS: Record<typeof SERIF, FontDescriptor> = {
   [SERIF]: {
     normal: 'NotoSerif-Regular.ttf',
     bold: 'NotoSerif-Bold.ttf',
     italics: 'NotoSerif-Regular.ttf',
     bolditalics: 'NotoSerif-Bold.ttf',
-  },
-  [SANS]: {
-    normal: 'NotoSans-Regular.ttf',
-    bold: 'NotoSans-Bold.ttf',
-    italics: 'NotoSans-Regular.ttf',
-    bolditalics: 'NotoSans-Bold.ttf',
   },
 };
 

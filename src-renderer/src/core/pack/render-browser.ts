@@ -9,8 +9,6 @@
  * Cancel by terminating the worker (pdfmake's layout is one synchronous run; see render.ts).
  */
 import pdfmake from 'pdfmake/build/pdfmake.js';
-import notoSansBold from '../../../../resources/fonts/NotoSans-Bold.ttf?url';
-import notoSansRegular from '../../../../resources/fonts/NotoSans-Regular.ttf?url';
 import notoSerifBold from '../../../../resources/fonts/NotoSerif-Bold.ttf?url';
 import notoSerifRegular from '../../../../resources/fonts/NotoSerif-Regular.ttf?url';
 import type { WorkspaceData } from '../model';
@@ -23,8 +21,6 @@ export { PackError, type PackProgress, type RenderHooks, type RenderedPack } fro
 const FONT_URLS: Record<FontFile, string> = {
   'NotoSerif-Regular.ttf': notoSerifRegular,
   'NotoSerif-Bold.ttf': notoSerifBold,
-  'NotoSans-Regular.ttf': notoSansRegular,
-  'NotoSans-Bold.ttf': notoSansBold,
 };
 
 let fontsPromise: Promise<FontBytes> | null = null;
