@@ -69,6 +69,8 @@ const DASH = '—';
 const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
 const STATEMENT_INDENT = 14;
+/** The due date and status column of follow-up tables. */
+const WHEN_WIDTH = 70;
 const DETAILS_GUTTER = 96;
 
 /**
@@ -235,10 +237,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
         pageBreak: 'before',
       },
       { text: b.title, ...S.h1, id, outline: true, outlineText: `${formatLongDate(b.startsAt)}: ${b.title}` },
-      detailsBlock(b, pb.organisers),
+      ...detailsBlock(b, pb.organisers),
     ];
     const blocks = parseRichText(b.summary);
-    if (blocks.length) nodes.push(keepWithNext(sectionHeading('Summary'), blocks.map(blockNode), blockHeight(blocks[0])));
+    if (blocks.length) nodes.push(...keepWithNext(sectionHeading('Summary'), blocks.map(blockNode), blockHeight(blocks[0])));
     if (options.includeStatements && pb.speakers.length) {
       pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
@@ -251,7 +253,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    * table: 200 briefings would make 1,400 table rows, and pdfmake's tables cost several times a text
    * with a detached label.
    */
-  function detailsBlock(b: Briefing, organisers: Organisation[]): Node {
+  function detailsBlock(b: Briefing, organisers: Organisation[]): Node[] {
     const rows: [string, string][] = [
       ['Date', formatLongDateTime(b.startsAt)],
       ['Place', orDash(b.location)],
@@ -261,20 +263,19 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
       ['Tags', orDash(b.tags.join(', '))],
     ];
-    const rule = (top: number): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageTextWidth, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, 0] });
-    return {
-      margin: [0, 10, 0, 4],
-      stack: [
-        rule(0),
-        // Label and value side by side in the one stack: the label is out of the flow, so it sits at the
-        // top of the value that follows it (no stack per row: 1,400 fewer nodes in a 200-briefing pack).
-        ...rows.flatMap(([k, v]): Node[] => [
-          { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
-          { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
-        ]),
-        rule(5),
-      ],
-    };
+    const rule = (top: number, bottom = 0): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageTextWidth, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, bottom] });
+    // Nodes of the briefing's own flow rather than a stack: every level of nesting costs pdfmake a
+    // measure and a layout pass, and a deeper style stack for every word inside.
+    return [
+      rule(10),
+      // Label and value side by side: the label is out of the flow, so it sits at the top of the value
+      // that follows it (no stack per row: 1,400 fewer nodes in a 200-briefing pack).
+      ...rows.flatMap(([k, v]): Node[] => [
+        { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
+        { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
+      ]),
+      rule(5, 4),
+    ];
   }
 
   /**
@@ -329,27 +330,28 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 
   /** The briefing's follow-ups and events; an event says so in its title cell, so no type column. */
   function briefingActionsTable(actions: Action[]): Node {
-    const widths = ['*', 96, 62, 62];
+    const widths = ['*', 100, WHEN_WIDTH];
     return dataTable(
       widths,
-      ['Follow-up / event', 'Owner / place', 'Due / date', 'Status'],
-      actions.map((a) => {
-        const overdue = isOverdue(a);
-        return [
-          actionTitleCell(a),
-          { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td },
-          { text: a.due ? formatShortDate(a.due) : DASH, ...S.td, color: overdue ? OVERDUE : INK, bold: overdue },
-          statusCell(a, overdue),
-        ];
-      }),
+      ['Follow-up / event', 'Owner / place', 'Due / status'],
+      actions.map((a) => [actionTitleCell(a), ownerCell(a), whenCell(a)]),
       { caption: 'Follow-ups and announced events', rowHeights: actions.map((a) => actionRowHeight(a, starWidth(widths))) },
     );
   }
 
-  function statusCell(a: Action, overdue: boolean): Node {
-    return overdue
-      ? { text: [STATUS_LABEL[a.status], { text: '\nOVERDUE', ...S.flag, color: OVERDUE }], ...S.td }
-      : { text: STATUS_LABEL[a.status], ...S.td };
+  function ownerCell(a: Action): Node {
+    return { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td };
+  }
+
+  /** Due date over status in one cell (one column fewer in every follow-up table); overdue in red. */
+  function whenCell(a: Action): Node {
+    const overdue = isOverdue(a);
+    const runs: Node[] = [
+      { text: a.due ? formatShortDate(a.due) : DASH, ...(overdue ? { bold: true, color: OVERDUE } : {}) },
+      { text: `\n${STATUS_LABEL[a.status]}`, color: MUTED },
+    ];
+    if (overdue) runs.push({ text: '\nOVERDUE', ...S.flag, color: OVERDUE });
+    return { text: runs, ...S.td };
   }
 
   /* annexes */
@@ -357,22 +359,19 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   let annexNo = 0;
   const annexLetter = () => String.fromCharCode(65 + annexNo++);
 
-  const annexHeading = (letter: string, title: string, id: string, lead: string): Node => ({
-    pageBreak: 'before',
-    stack: [
-      { text: `ANNEX ${letter}`, ...S.eyebrow, margin: [0, 0, 0, 4] },
-      { text: title, ...S.h1, id, outline: true, outlineText: `Annex ${letter}: ${title}` },
-      { text: lead, ...S.lead },
-    ],
-  });
+  const annexHeading = (letter: string, title: string, id: string, lead: string): Node[] => [
+    { text: `ANNEX ${letter}`, ...S.eyebrow, margin: [0, 0, 0, 4], pageBreak: 'before' },
+    { text: title, ...S.h1, id, outline: true, outlineText: `Annex ${letter}: ${title}` },
+    { text: lead, ...S.lead },
+  ];
 
   if (options.includeTracker) {
     const letter = annexLetter();
     tocEntries.push({ id: 'annex-tracker', lead: `Annex ${letter}`, label: 'Action tracker' });
     const overdueCount = content.actions.filter(isOverdue).length;
-    const widths = [60, '*', 84, 58];
+    const widths = [WHEN_WIDTH, '*', 100];
     annexes.push(
-      annexHeading(
+      ...annexHeading(
         letter,
         'Action tracker',
         'annex-tracker',
@@ -383,9 +382,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       content.actions.length
         ? dataTable(
             widths,
-            ['Due / date', 'Action', 'Owner / place', 'Status'],
+            ['Due / status', 'Action', 'Owner / place'],
             content.actions.map((a) => {
-              const overdue = isOverdue(a);
               const b = a.briefingId ? briefingById.get(a.briefingId) : undefined;
               const from = a.statementId ? statementById.get(a.statementId) : undefined;
               const fromSpeaker = from?.speakerId ? personById.get(from.speakerId)?.name : undefined;
@@ -393,13 +391,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
                 b ? `${b.title} (${formatShortDate(b.startsAt)})` : '',
                 fromSpeaker ? `from ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}` : '',
               ].filter(Boolean);
-              const cell = actionTitleCell(a, origin.join(', '));
-              return [
-                { text: a.due ? formatShortDate(a.due) : DASH, ...S.td, color: overdue ? OVERDUE : INK, bold: overdue },
-                cell,
-                { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td },
-                statusCell(a, overdue),
-              ];
+              return [whenCell(a), actionTitleCell(a, origin.join(', ')), ownerCell(a)];
             }),
             { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 24) },
           )
@@ -412,10 +404,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     tocEntries.push({ id: 'annex-people', lead: `Annex ${letter}`, label: 'People and organisations' });
     const orgById = new Map(data.organisations.map((o) => [o.id, o]));
     annexes.push(
-      annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
+      ...annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
       content.people.length
         ? dataTable(
-            ['*', '*', '*', 70],
+            [112, '*', '*', 60],
             ['Name', 'Title or role', 'Organisation', 'Country'],
             content.people.map((p) => [
               { text: p.name, ...S.td, bold: true },
@@ -428,7 +420,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
         : { text: 'No speakers are recorded for these briefings.', ...S.body },
       content.organisations.length
         ? dataTable(
-            ['*', 70, 90],
+            ['*', 70, 84],
             ['Organisation', 'Acronym', 'Country'],
             content.organisations.map((o) => [
               { text: o.name, ...S.td, bold: true },
@@ -476,45 +468,46 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ],
     };
   };
-  const toc: Node = {
-    pageBreak: 'before',
-    stack: [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14] }, ...tocEntries.map(tocRow)],
-  };
+  const toc: Node[] = [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14], pageBreak: 'before' }, ...tocEntries.map(tocRow)];
 
   /* running heads */
   const banner = content.banner;
 
   /*
-   * Running heads are laid out on every page, so they are as few nodes as pdfmake allows: the page
-   * background draws the top banner and both rules (it needs no page count), and the footer is one
-   * text whose two lines, folio and banner, take their alignment from their first runs.
+   * Running heads are laid out on every page, each of pdfmake's page hooks in a context of its own, so
+   * they are all in the footer: its first line is the folio, its second the bottom banner (lines take
+   * their alignment from their first runs), and the top banner and both rules are placed from it at
+   * page coordinates. The page background (the other per-page hook) stays unset.
    */
   const runningTitle = options.title.length > 80 ? `${options.title.slice(0, 78).trimEnd()}…` : options.title;
-  const footer = (page: number, count: number): Node => {
+  const footer = (page: number, count: number, size: { width: number; height: number }): Node => {
     pageCount = count;
+    // The footer's origin is the top of the bottom margin.
+    const top = PAGE_MARGINS[3] - size.height;
+    const right = size.width - PAGE_MARGINS[2];
     const bottomBanner = { text: banner, ...S.banner, color: bannerColor };
     return {
-      margin: [PAGE_MARGINS[0], 13, PAGE_MARGINS[2], 0],
-      text:
-        page === 1
-          ? [{ text: ' \n', ...S.folio }, bottomBanner]
-          : [{ text: `${runningTitle}     `, ...S.folio, alignment: 'right' }, { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' }, bottomBanner],
-      lineHeight: 1.45,
+      stack: [
+        {
+          canvas: [
+            { type: 'line', x1: PAGE_MARGINS[0], y1: top + 44, x2: right, y2: top + 44, lineWidth: 0.5, lineColor: RULE },
+            { type: 'line', x1: PAGE_MARGINS[0], y1: 10, x2: right, y2: 10, lineWidth: 0.5, lineColor: RULE },
+          ],
+          absolutePosition: { x: 0, y: 0 },
+        },
+        // Centred on the page, which is centred on the text block (the side margins are equal).
+        { text: banner, ...S.banner, color: bannerColor, absolutePosition: { x: 0, y: top + 28 } },
+        {
+          margin: [PAGE_MARGINS[0], 13, PAGE_MARGINS[2], 0],
+          text:
+            page === 1
+              ? [{ text: ' \n', ...S.folio }, bottomBanner]
+              : [{ text: `${runningTitle}     `, ...S.folio, alignment: 'right' }, { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' }, bottomBanner],
+          lineHeight: 1.45,
+        },
+      ],
     };
   };
-
-  const background = (_page: number, size: { width: number; height: number }): Node => ({
-    stack: [
-      {
-        canvas: [
-          { type: 'line', x1: PAGE_MARGINS[0], y1: 44, x2: size.width - PAGE_MARGINS[2], y2: 44, lineWidth: 0.5, lineColor: RULE },
-          { type: 'line', x1: PAGE_MARGINS[0], y1: size.height - 56, x2: size.width - PAGE_MARGINS[2], y2: size.height - 56, lineWidth: 0.5, lineColor: RULE },
-        ],
-        absolutePosition: { x: 0, y: 0 },
-      },
-      { text: banner, ...S.banner, color: bannerColor, margin: [PAGE_MARGINS[0], 28, PAGE_MARGINS[2], 0] },
-    ],
-  });
 
   const watermark = options.watermark.trim();
   const tags = [...new Set(content.briefings.flatMap((pb) => pb.briefing.tags))];
@@ -534,9 +527,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     },
     ...(watermark ? { watermark: { text: watermark, color: MUTED, opacity: 0.12, bold: true, font: SERIF } } : {}),
     footer,
-    background,
     images: { [LINK_AREA]: TRANSPARENT_PNG },
-    content: [...cover, toc, ...briefingNodes, ...annexes],
+    content: [...cover, ...toc, ...briefingNodes, ...annexes],
     defaultStyle: { font: SERIF, fontSize: 10, lineHeight: 1.22, color: INK },
   };
 
@@ -544,11 +536,11 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
 }
 
 /** Keep a section heading with the first block that follows it, if that block surely fits on a page. */
-function keepWithNext(heading: Node, blocks: Node[], firstHeight: number): Node {
+function keepWithNext(heading: Node, blocks: Node[], firstHeight: number): Node[] {
   const [first, ...rest] = blocks;
-  if (!first) return heading;
-  if (firstHeight > KEEP_LIMIT) return { stack: [heading, ...blocks] };
-  return { stack: [{ unbreakable: true, stack: [heading, first] }, ...rest] };
+  if (!first) return [heading];
+  if (firstHeight > KEEP_LIMIT) return [heading, ...blocks];
+  return [{ unbreakable: true, stack: [heading, first] }, ...rest];
 }
 
 function blockHeight(block: Block | undefined): number {
