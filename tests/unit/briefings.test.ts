@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
 import { SETTINGS_ID } from '../../src-renderer/src/core/model';
 import { validateFields } from '../../src-renderer/src/core/schemas';
-import { allTags, countsFor, listBriefings, newBriefingFields, readSettings } from '../../src-renderer/src/data/briefings';
+import { allTags, countsFor, listBriefings, newBriefingFields } from '../../src-renderer/src/data/briefings';
+import { settingsOf } from '../../src-renderer/src/data/settings';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { appendStatement, followUp } from '../../src-renderer/src/data/statements';
 import { Workspace } from '../../src-renderer/src/data/workspace';
@@ -49,13 +50,13 @@ describe('briefings', () => {
 
   it('read the workspace settings, or the defaults when there are none', async () => {
     const ws = await open();
-    expect(await readSettings(ws.db)).toEqual(DEFAULT_SETTINGS);
+    expect(await settingsOf(ws.db)).toEqual(DEFAULT_SETTINGS);
     const levels = [
       { id: 'public', label: 'PUBLIC' },
       { id: 'internal', label: 'INTERNAL' },
     ];
     await ws.create('settings', { classificationLevels: levels, defaultClassification: 'internal' }, SETTINGS_ID);
-    expect(await readSettings(ws.db)).toEqual({ classificationLevels: levels, defaultClassification: 'internal' });
+    expect(await settingsOf(ws.db)).toEqual({ classificationLevels: levels, defaultClassification: 'internal' });
   });
 
   it('offer every tag in use, once', async () => {

@@ -4,9 +4,8 @@
  * the defaults of a new briefing, and settings with their fallback.
  */
 import Dexie from 'dexie';
-import { DEFAULT_SETTINGS } from '../core/classification';
 import { nowLocalDateTime } from '../core/dates';
-import { SETTINGS_ID, type Briefing, type BriefingFields, type SettingsFields } from '../core/model';
+import type { Briefing, BriefingFields, SettingsFields } from '../core/model';
 import type { AttacheDb } from './db';
 
 /**
@@ -57,13 +56,6 @@ export async function countsFor(db: AttacheDb, ids: readonly string[]): Promise<
     }),
   );
   return out;
-}
-
-/** The workspace settings, or the defaults when none were saved (a new workspace). */
-export async function readSettings(db: AttacheDb): Promise<SettingsFields> {
-  const s = await db.settings.get(SETTINGS_ID);
-  if (!s || s.deleted || !s.classificationLevels?.length) return DEFAULT_SETTINGS;
-  return { classificationLevels: s.classificationLevels, defaultClassification: s.defaultClassification };
 }
 
 /** What a new briefing starts with: now, a plain briefing, the workspace's default classification. */
