@@ -70,7 +70,7 @@ function freePort() {
 async function vitest() {
   banner('vitest (tests/unit)');
   const file = join(reports, 'vitest.json');
-  const code = await run(bin('vitest'), ['run', '--passWithNoTests', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], plain);
+  const code = await run(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], plain);
   const report = readJson(file);
   if (!report) {
     results.push({ name: 'vitest', passed: 0, failed: 1, skipped: 0, note: `no report (exit code ${code}): the run itself failed` });
