@@ -78,12 +78,6 @@ export function observe(state: HlcState, remote: Hlc, now: number): void {
   state.wall = wall;
 }
 
-export function maxHlc(a: Hlc | undefined, b: Hlc | undefined): Hlc | undefined {
-  if (a === undefined) return b;
-  if (b === undefined) return a;
-  return a > b ? a : b;
-}
-
 /** The smallest possible stamp: "changed since" from the beginning. */
 export const HLC_ZERO: Hlc = formatHlc(0, 0, '0');
 

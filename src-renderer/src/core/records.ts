@@ -3,7 +3,7 @@
  * transaction; the sync merge (merge.ts) reads the same stamps.
  */
 import { hlcNode, type Hlc } from './hlc';
-import { FIELDS, type FieldStamp, type RecordMeta, type StoredRecord, type SyncedTable, type TableFields } from './model';
+import { FIELDS, type FieldStamp, type StoredRecord, type SyncedTable, type TableFields } from './model';
 
 function maxClock(stamps: Record<string, FieldStamp>): Hlc {
   let max = '';
@@ -66,10 +66,6 @@ export function fieldsOf<T extends SyncedTable>(table: T, record: StoredRecord<T
   const out: Record<string, unknown> = {};
   for (const f of FIELDS[table]) out[f] = (record as unknown as Record<string, unknown>)[f];
   return out as unknown as TableFields[T];
-}
-
-export function isLive(record: RecordMeta | undefined): boolean {
-  return !!record && record.deleted === 0;
 }
 
 export { maxClock };
