@@ -1,4 +1,5 @@
 /** Option parsing shared by the subcommands: strict, so an unknown option is a one-line usage error. */
+import { messageOf } from '../../src-renderer/src/core/errors';
 import { readFile } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
@@ -10,7 +11,7 @@ export function parse<const O extends Options>(argv: string[], options: O) {
     return parseArgs<{ args: string[]; options: O; allowPositionals: true; strict: true }>({ args: argv, options, allowPositionals: true, strict: true });
   } catch (e) {
     // Node's messages are long and multi-line; keep the first sentence.
-    const first = (e instanceof Error ? e.message : String(e)).split('\n')[0]!.replace(/\. To specify.*$/, '');
+    const first = messageOf(e).split('\n')[0]!.replace(/\. To specify.*$/, '');
     throw new SyncError('usage', first);
   }
 }
@@ -31,7 +32,7 @@ export async function readPassphrase(path: string | undefined): Promise<string |
 
 /** Exit code for an error, and its one line on stderr. */
 export function fail(e: unknown): number {
-  const message = e instanceof Error ? e.message : String(e);
+  const message = messageOf(e);
   console.error(message.split('\n')[0]);
   return e instanceof SyncError && e.code === 'usage' ? 2 : 1;
 }

@@ -2,6 +2,7 @@
  * The `attache` command line (`npm run cli -- <command> …`). It runs the same core code as the app, in
  * Node, without Dexie or the DOM. Exit codes: 0 success, 1 a bad file or a failed operation, 2 bad usage.
  */
+import { messageOf } from '../../src-renderer/src/core/errors';
 import { fileURLToPath } from 'node:url';
 
 const USAGE = `Usage: attache <command> …
@@ -60,7 +61,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       process.exitCode = code;
     },
     (e: unknown) => {
-      console.error(e instanceof Error ? e.message : String(e));
+      console.error(messageOf(e));
       process.exitCode = 1;
     },
   );

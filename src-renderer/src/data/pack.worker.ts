@@ -4,6 +4,7 @@
  * why), then runs the same builder and renderer as the CLI; pdfmake and the fonts (from the app's own
  * bundle, never from outside) load once and stay for later runs.
  */
+import { messageOf } from '../core/errors';
 import { PackError, renderPackDetailed } from '../core/pack/render-browser';
 import { AttacheDb } from './db';
 import type { RenderRequest, WorkerReply } from './pack-protocol';
@@ -40,6 +41,6 @@ self.addEventListener('message', async (event: MessageEvent<RenderRequest>) => {
     reply({ type: 'done', run, bytes, pageCount: pack.pageCount }, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
     if (e instanceof PackError) reply({ type: 'error', run, code: e.code, message: e.message });
-    else reply({ type: 'error', run, code: 'failed', message: e instanceof Error ? e.message : String(e) });
+    else reply({ type: 'error', run, code: 'failed', message: messageOf(e) });
   }
 });

@@ -7,6 +7,7 @@
  * with its own Dexie connection, reads it in chunks reporting progress, and is kept current by Dexie's
  * cross-context change notices (see search-feed.ts).
  */
+import { messageOf } from '../core/errors';
 import { INDEXED_TABLES, SearchEngine, TABLE_OF, mergeQuery, type IndexedRecord, type IndexedTable, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { SearchFeed } from './search-feed';
@@ -32,7 +33,7 @@ function setStatus(next: Partial<SearchStatus>, throttle = false): void {
 }
 
 function describeError(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
+  return messageOf(e);
 }
 
 async function start(dbName: string): Promise<void> {

@@ -5,6 +5,7 @@
  *
  * Every failure the user can cause is a `SyncError` whose message is one sentence for the screen.
  */
+import { messageOf } from '../core/errors';
 import { formatHlc, hlcJustBelow, type Hlc } from '../core/hlc';
 import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
@@ -441,7 +442,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
   } catch (e) {
     ws.restoreClock(clockBefore);
     if (e instanceof SyncError) throw e;
-    const reason = e instanceof Error ? e.message : String(e);
+    const reason = messageOf(e);
     throw new Error(`The import failed and nothing was changed: ${reason}`, { cause: e });
   }
 }

@@ -1,3 +1,4 @@
+import { messageOf } from '../../core/errors';
 import { getDb } from '../../data/db';
 import { Workspace } from '../../data/workspace';
 
@@ -15,7 +16,7 @@ class Session {
       await db.open();
       this.workspace = await Workspace.open(db);
     } catch (e) {
-      this.error = e instanceof Error ? e.message : String(e);
+      this.error = messageOf(e);
     }
   }
 

@@ -2,6 +2,7 @@
  * One long sync operation at a time per panel (export, import, backup): its progress for the bar, its
  * AbortController for the Cancel button, and the one-sentence message of how it failed.
  */
+import { messageOf } from '../../core/errors';
 import { isSyncError, type LongTaskOptions, type SyncPhase, type SyncProgress } from '../../data/sync';
 
 const PHASES: Record<SyncPhase, string> = {
@@ -22,7 +23,7 @@ export function phaseLabel(phase: SyncPhase | ''): string {
 /** A failure as one sentence for the screen: the engine's own message, or a generic one that says nothing changed. */
 export function errorMessage(e: unknown, what: string): string {
   if (isSyncError(e)) return e.message;
-  const detail = e instanceof Error ? e.message : String(e);
+  const detail = messageOf(e);
   // The engine already words its own failures for the screen.
   if (/nothing was changed/i.test(detail)) return detail;
   if (e instanceof DOMException && e.name === 'QuotaExceededError') return `The ${what} failed because the disk is full; nothing was changed.`;

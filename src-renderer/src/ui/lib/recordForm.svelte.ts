@@ -5,6 +5,7 @@
  * half-changed. Values that change in the database (another window, a sync import) flow back into
  * fields the user is not editing.
  */
+import { messageOf } from '../../core/errors';
 import { untrack } from 'svelte';
 import type { StoredRecord, SyncedTable, TableFields } from '../../core/model';
 import { fieldsOf } from '../../core/records';
@@ -36,7 +37,7 @@ export class RecordForm<T extends SyncedTable> {
     this.values = $state({ ...initial });
     this.saver = new Autosaver(delayMs, (status, error) => {
       this.status = status;
-      this.saveError = status === 'error' ? (error instanceof Error ? error.message : String(error)) : '';
+      this.saveError = status === 'error' ? messageOf(error) : '';
     });
   }
 

@@ -2,6 +2,7 @@
  * One pack generation at a time: its progress, its outcome, and how to stop it. Kept outside the
  * screen component so that a run survives leaving the Packs screen and coming back.
  */
+import { messageOf } from '../../core/errors';
 import type { PackOptions } from '../../core/pack/options';
 import type { PackPhase } from '../../core/pack/render';
 import { EmptyPackError, generatePack } from '../../data/pack-client';
@@ -73,7 +74,7 @@ class PackGeneration {
       this.message =
         e instanceof EmptyPackError
           ? e.message
-          : `The pack could not be generated: ${e instanceof Error ? e.message : String(e)}. Nothing was saved.`;
+          : `The pack could not be generated: ${messageOf(e)}. Nothing was saved.`;
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }

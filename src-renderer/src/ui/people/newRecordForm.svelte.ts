@@ -4,6 +4,7 @@
  * submit, so starting to type is not scolded), and submit validates everything, creates the record,
  * says so and highlights it in the directory with the form emptied for the next one.
  */
+import { messageOf } from '../../core/errors';
 import type { TableFields } from '../../core/model';
 import { validateField, validateFields } from '../../core/schemas';
 import { router } from '../app/router.svelte';
@@ -54,7 +55,7 @@ export class NewRecordForm<T extends DirectoryTable, V extends TableFields[T]> {
       router.go({ screen: 'people', focus: id });
       document.getElementById(`${this.idPrefix}-name`)?.focus();
     } catch (e) {
-      toasts.error(e instanceof Error ? e.message : String(e));
+      toasts.error(messageOf(e));
     } finally {
       this.busy = false;
     }
