@@ -4,6 +4,8 @@
  */
 interface PdfmakeOutputDocument {
   getBuffer(): Promise<Uint8Array>;
+  /** The laid-out, rendered pdfkit document (not yet ended). */
+  getStream(): Promise<unknown>;
 }
 
 interface PdfmakeVirtualFs {

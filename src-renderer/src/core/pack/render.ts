@@ -16,6 +16,7 @@ import type { WorkspaceData } from '../model';
 import { FONT_FILES, PDF_FONTS, type FontBytes } from './fonts';
 import { buildPackDocument, type PackDocument } from './document';
 import type { PackOptions } from './options';
+import { releasePdfkitChunkLists } from './pdfkit-chunks';
 import type { PackContent } from './select';
 
 export type PackPhase = 'fonts' | 'layout' | 'render' | 'done';
@@ -75,7 +76,7 @@ function progressReporter(hooks: RenderHooks) {
 let registeredFonts: FontBytes | null = null;
 
 /** Put the font bytes into pdfmake's virtual file system once per pdfmake instance and font set. */
-function registerFonts(pdfmake: PdfmakeInstance, fonts: FontBytes): void {
+export function registerFonts(pdfmake: PdfmakeInstance, fonts: FontBytes): void {
   if (registeredFonts !== fonts) {
     for (const file of FONT_FILES) pdfmake.virtualfs.writeFileSync(file, fonts[file]);
     registeredFonts = fonts;
@@ -114,6 +115,7 @@ export async function renderPackWith(
     );
   }
   registerFonts(pdfmake, fonts);
+  await releasePdfkitChunkLists(pdfmake);
   report('fonts', 1);
 
   const expected = estimatePages(doc);
