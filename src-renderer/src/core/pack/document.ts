@@ -32,9 +32,11 @@ export interface PackDocument {
  * Every channel is a multiple of 0x33. pdfkit writes a colour as channel/255 in full precision before
  * every word it draws, so #1b1f24 became "0.10588235294117647 0.12156862745098039 0.1411764705882353 scn"
  * a hundred thousand times in a 400-page pack (a third of the page content, all of it to compress),
- * where black is "0 0 0 scn" and #336699 "0.2 0.4 0.6 scn".
+ * where black is "0 0 0 scn" and #336699 "0.2 0.4 0.6 scn". Ink is named rather than written
+ * #000000: pdfkit looks a named colour up in a table but slices and parses a hex string, twice for
+ * every word it draws, and most words are in ink (same bytes out).
  */
-const INK = '#000000';
+const INK = 'black';
 const NAVY = '#003366';
 const MUTED = '#666666';
 const RULE = '#cccccc';
