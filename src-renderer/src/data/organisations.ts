@@ -3,22 +3,13 @@
  * few letters of their name or by their acronym (DCA, UNODC).
  */
 import type { Organisation, OrganisationFields } from '../core/model';
+import { foldName } from '../core/text';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
 
-/** Case-, accent- and spacing-insensitive form of a name, for matching and duplicate detection. */
-export function foldText(s: string): string {
-  return s
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLocaleLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 /** The words of a filter box; every one must match somewhere. */
 export function queryWords(query: string): string[] {
-  return foldText(query).split(' ').filter(Boolean);
+  return foldName(query).split(' ').filter(Boolean);
 }
 
 export function matchesWords(haystack: string, words: readonly string[]): boolean {
@@ -36,7 +27,7 @@ export async function listOrganisations(db: AttacheDb): Promise<Organisation[]> 
 }
 
 export function organisationHaystack(o: OrganisationFields): string {
-  return foldText(`${o.name} ${o.acronym} ${o.country}`);
+  return foldName(`${o.name} ${o.acronym} ${o.country}`);
 }
 
 export function filterOrganisations(orgs: readonly Organisation[], query: string): Organisation[] {
@@ -71,12 +62,12 @@ export function organisationShort(o: Pick<OrganisationFields, 'name' | 'acronym'
  * text, then anything containing it.
  */
 export function rankOrganisations(orgs: readonly Organisation[], text: string, limit = 20): Organisation[] {
-  const q = foldText(text);
+  const q = foldName(text);
   if (!q) return orgs.slice(0, limit);
   const scored: { o: Organisation; score: number }[] = [];
   for (const o of orgs) {
-    const acronym = foldText(o.acronym);
-    const name = foldText(o.name);
+    const acronym = foldName(o.acronym);
+    const name = foldName(o.name);
     let score = -1;
     if (acronym && acronym === q) score = 0;
     else if (acronym.startsWith(q)) score = 1;
@@ -91,9 +82,9 @@ export function rankOrganisations(orgs: readonly Organisation[], text: string, l
 
 /** Live organisations whose name or acronym is the same as the given one (duplicate warning). */
 export function sameOrganisation(orgs: readonly Organisation[], fields: Pick<OrganisationFields, 'name' | 'acronym'>, exceptId?: string): Organisation[] {
-  const name = foldText(fields.name);
-  const acronym = foldText(fields.acronym);
-  return orgs.filter((o) => o.id !== exceptId && ((name && foldText(o.name) === name) || (acronym && foldText(o.acronym) === acronym)));
+  const name = foldName(fields.name);
+  const acronym = foldName(fields.acronym);
+  return orgs.filter((o) => o.id !== exceptId && ((name && foldName(o.name) === name) || (acronym && foldName(o.acronym) === acronym)));
 }
 
 export function newOrganisationFields(fields: Partial<OrganisationFields> & Pick<OrganisationFields, 'name'>): OrganisationFields {

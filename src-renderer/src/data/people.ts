@@ -4,7 +4,8 @@
  */
 import type { Briefing, Organisation, Person, PersonFields, Statement } from '../core/model';
 import type { AttacheDb } from './db';
-import { foldText, listOrganisations, matchesWords, queryWords } from './organisations';
+import { listOrganisations, matchesWords, queryWords } from './organisations';
+import { foldName } from '../core/text';
 import type { Workspace } from './workspace';
 
 export interface PersonRow {
@@ -20,7 +21,7 @@ export interface Directory {
 }
 
 function personHaystack(p: PersonFields, org: Organisation | undefined): string {
-  return foldText(`${p.name} ${p.title} ${p.country} ${org ? `${org.name} ${org.acronym} ${org.country}` : ''}`);
+  return foldName(`${p.name} ${p.title} ${p.country} ${org ? `${org.name} ${org.acronym} ${org.country}` : ''}`);
 }
 
 /** Every live person (by name) with their organisation, and every live organisation. */
@@ -49,9 +50,9 @@ export function filterPeople(rows: readonly PersonRow[], query: string): PersonR
 
 /** Live people with the same name, ignoring case, accents and spacing: probably the same person. */
 export function sameNamePeople(rows: readonly PersonRow[], name: string, exceptId?: string): PersonRow[] {
-  const folded = foldText(name);
+  const folded = foldName(name);
   if (!folded) return [];
-  return rows.filter((r) => r.person.id !== exceptId && foldText(r.person.name) === folded);
+  return rows.filter((r) => r.person.id !== exceptId && foldName(r.person.name) === folded);
 }
 
 export function newPersonFields(fields: Partial<PersonFields> & Pick<PersonFields, 'name'>): PersonFields {

@@ -5,6 +5,7 @@
 import { DEFAULT_SETTINGS } from '../core/classification';
 import { SETTINGS_ID, type ClassificationLevel, type SettingsFields } from '../core/model';
 import { validateFields } from '../core/schemas';
+import { slug } from '../core/text';
 import type { AttacheDb } from './db';
 import { ValidationError, type Workspace } from './workspace';
 
@@ -72,14 +73,7 @@ function checkLevels(levels: ClassificationLevel[], defaultId: string): Record<s
 
 /** A stable id for a new level, made from its label and unique in the list. */
 export function levelIdFor(label: string, levels: readonly ClassificationLevel[]): string {
-  const base =
-    label
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'level';
+  const base = slug(label, 'level');
   let id = base;
   for (let n = 2; levels.some((l) => l.id === id); n++) id = `${base}-${n}`;
   return id;

@@ -13,6 +13,7 @@ import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
+import { slug } from '../core/text';
 import type { Table } from 'dexie';
 import type { AttacheDb, PeerState } from './db';
 import { readWorkspaceData } from './snapshot';
@@ -617,21 +618,9 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
   if (!same) await db.peers.put(next);
 }
 
-function slug(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-+|-+$/g, '')
-      .slice(0, 40) || 'workspace'
-  );
-}
-
 function fileStem(ws: Workspace, to: InstallationRef | undefined, kind?: string): string {
   const d = new Date(ws.nowMs());
   const pad = (n: number) => String(n).padStart(2, '0');
   const stamp = `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}-${pad(d.getHours())}${pad(d.getMinutes())}`;
-  return ['attache', kind, slug(ws.installation.name), to ? `for-${slug(to.name)}` : undefined, stamp].filter(Boolean).join('-');
+  return ['attache', kind, slug(ws.installation.name, 'workspace'), to ? `for-${slug(to.name, 'colleague')}` : undefined, stamp].filter(Boolean).join('-');
 }

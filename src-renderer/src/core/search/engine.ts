@@ -25,7 +25,8 @@ import {
 } from './documents';
 import { snippet } from './highlight';
 import { scoredMatches, useLeanScoring } from './leanScoring';
-import { fold, indexTerm, queryTerms, tokenize } from './normalize';
+import { fold } from '../text';
+import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
 
 interface BriefingFacts {

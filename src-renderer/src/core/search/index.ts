@@ -1,4 +1,4 @@
-/** Search: folding and tokenising, the query language, the index engine, highlighting. */
+/** Search: tokenising, the query language, the index engine, highlighting (folding is core/text.ts). */
 export * from './normalize';
 export * from './query';
 export * from './documents';

@@ -1,34 +1,11 @@
 /**
- * Text folding and tokenising for search. The index and the query go through the same functions, so case
+ * Tokenising for search (folding is core/text.ts). The index and the query go through the same functions, so case
  * and diacritics never matter ("NÓDIRI", "nodíri" and "nodiri" are one word; "назар" finds "Назарзода").
  * Scripts are not transliterated: a name recorded in Cyrillic is found by typing Cyrillic.
  */
+import { fold } from '../text';
 
-/** Letters that Unicode does not decompose into a base letter + combining mark, but readers treat as one. */
-const SPECIAL: Record<string, string> = {
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-  ø: 'o',
-  ł: 'l',
-  đ: 'd',
-  ð: 'd',
-  þ: 'th',
-  ı: 'i',
-  ħ: 'h',
-  ŧ: 't',
-};
-const SPECIAL_RE = /[ßæœøłđðþıħŧ]/g;
-const MARKS_RE = /\p{M}+/gu;
 const TOKEN_RE = /[\p{L}\p{N}]+/gu;
-// Fast path: plain ASCII needs neither NFKD nor the mark strip, which matters when indexing 100k statements.
-const ASCII_RE = /^[\x00-\x7f]*$/;
-
-/** Lower-case, strip diacritics, map the few letters NFKD leaves alone. Length may change. */
-export function fold(text: string): string {
-  if (ASCII_RE.test(text)) return text.toLowerCase();
-  return text.normalize('NFKD').replace(MARKS_RE, '').toLowerCase().replace(SPECIAL_RE, (c) => SPECIAL[c] ?? c);
-}
 
 /**
  * Very common English words carry no meaning for search and would make the largest posting lists; they

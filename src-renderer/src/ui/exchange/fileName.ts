@@ -3,25 +3,13 @@
  * that a folder of exchanged files (a USB stick, an e-mail thread) sorts and reads without opening them.
  */
 import { format } from 'date-fns';
+import { slug } from '../../core/text';
 import { SYNC_FILE_EXTENSION } from '../../data/sync';
 
 export const SYNC_FILTERS = [{ name: 'Attaché exchange file', extensions: [SYNC_FILE_EXTENSION] }];
 
-/** A name reduced to something every file system accepts: letters, digits and dashes. */
-export function slug(name: string): string {
-  const s = name
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 40)
-    .replace(/-+$/, '');
-  return s || 'unnamed';
-}
-
 /** `attache-<installation>-to-<colleague>-YYYY-MM-DD.attache`, or `…-full-…` for a full export. */
 export function exportFileName(installation: string, colleague: string | undefined, now: Date = new Date()): string {
-  const to = colleague?.trim() ? `to-${slug(colleague)}` : 'full';
-  return `attache-${slug(installation)}-${to}-${format(now, 'yyyy-MM-dd')}.${SYNC_FILE_EXTENSION}`;
+  const to = colleague?.trim() ? `to-${slug(colleague, 'colleague')}` : 'full';
+  return `attache-${slug(installation, 'unnamed')}-${to}-${format(now, 'yyyy-MM-dd')}.${SYNC_FILE_EXTENSION}`;
 }

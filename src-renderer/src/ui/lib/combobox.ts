@@ -1,4 +1,6 @@
 /** Options and matching for Combobox.svelte (plain TypeScript so .ts modules can import the types). */
+import { fold } from '../../core/text';
+
 export interface ComboOption {
   id: string;
   label: string;
@@ -7,8 +9,6 @@ export interface ComboOption {
   /** Extra text the option is found by (not shown), e.g. an organisation's name and acronym. */
   keywords?: string;
 }
-
-export const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 
 /** Options whose label or keywords contain every typed word; prefix matches of the label first. */
 export function filterOptions(options: readonly ComboOption[], query: string, limit = 8): ComboOption[] {
