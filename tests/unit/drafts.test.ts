@@ -1,17 +1,18 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Autosaver, type SaveStatus } from '../../src-renderer/src/data/autosave';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { DRAFT_LIMIT, clearDraft, loadDraft, saveDraft } from '../../src-renderer/src/data/drafts';
+import { DRAFT_LIMIT, loadDraft, saveDraft } from '../../src-renderer/src/data/drafts';
 
 const db = () => new AttacheDb(`dr-${Math.random()}`);
 
 describe('drafts', () => {
-  it('keep the half-written statement per briefing and clear it', async () => {
+  it('keep the half-written statement per briefing, and an empty one clears it', async () => {
     const d = db();
     await saveDraft(d, 'b1', { speakerId: 'p1', kind: 'request', text: 'Half a sen', tags: ['x'] });
     await saveDraft(d, 'b2', { speakerId: null, kind: 'statement', text: 'Other briefing', tags: [] });
     expect(await loadDraft(d, 'b1')).toMatchObject({ speakerId: 'p1', kind: 'request', text: 'Half a sen', tags: ['x'] });
-    await clearDraft(d, 'b1');
+    // What the capture panel saves once the statement is recorded: the empty draft clears it.
+    await saveDraft(d, 'b1', { speakerId: null, kind: 'statement', text: '', tags: [] });
     expect(await loadDraft(d, 'b1')).toBeUndefined();
     expect((await loadDraft(d, 'b2'))?.text).toBe('Other briefing');
   });

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exampleEntries, exampleWorkspaceData, EXAMPLE_BRIEFING_ID } from '../../src-renderer/src/core/example';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { loadExample, isWorkspaceEmpty } from '../../src-renderer/src/data/example';
+import { listBriefingIds } from '../../src-renderer/src/data/briefings';
+import { loadExample } from '../../src-renderer/src/data/example';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 
 describe('the example workspace', () => {
@@ -30,13 +31,13 @@ describe('the example workspace', () => {
 
   it('loads into an empty workspace once, and brings deleted records back instead of duplicating them', async () => {
     const ws = await Workspace.open(new AttacheDb(`example-${Math.random()}`));
-    expect(await isWorkspaceEmpty(ws)).toBe(true);
+    expect(await listBriefingIds(ws.db)).toEqual([]);
     const { briefingId, records } = await loadExample(ws);
     expect(briefingId).toBe(EXAMPLE_BRIEFING_ID);
     expect(records).toBe(exampleEntries().length);
-    expect(await isWorkspaceEmpty(ws)).toBe(false);
+    expect(await listBriefingIds(ws.db)).toEqual([EXAMPLE_BRIEFING_ID]);
     await ws.remove('briefings', briefingId);
-    expect(await isWorkspaceEmpty(ws)).toBe(true);
+    expect(await listBriefingIds(ws.db)).toEqual([]);
     await loadExample(ws);
     expect(await ws.db.briefings.count()).toBe(1);
     expect((await ws.db.briefings.get(briefingId))!.deleted).toBe(0);

@@ -1,10 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
-import { SETTINGS_ID } from '../../src-renderer/src/core/model';
+import { SETTINGS_ID, type SettingsFields } from '../../src-renderer/src/core/model';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { addLevel, briefingsWithLevel, editSettings, levelIdFor, moveLevel, removeLevel, renameLevel, saveSettings, settingsOf } from '../../src-renderer/src/data/settings';
+import { addLevel, briefingsWithLevel, editSettings, levelIdFor, moveLevel, removeLevel, renameLevel, settingsOf } from '../../src-renderer/src/data/settings';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
+
+/** A plain patch, as the settings screen's fields make through editSettings. */
+const save = (ws: Workspace, patch: Partial<SettingsFields>) => editSettings(ws, () => patch);
 
 let db: AttacheDb;
 let ws: Workspace;
@@ -23,7 +26,7 @@ describe('settings', () => {
   it('fall back to the defaults until first changed, then live in one record with the fixed id', async () => {
     expect(await settingsOf(db)).toEqual(DEFAULT_SETTINGS);
     expect(await db.settings.count()).toBe(0);
-    await saveSettings(ws, { defaultClassification: 'restricted' });
+    await save(ws, { defaultClassification: 'restricted' });
     const stored = await db.settings.get(SETTINGS_ID);
     expect(stored?.defaultClassification).toBe('restricted');
     expect(stored?.classificationLevels).toEqual(DEFAULT_SETTINGS.classificationLevels);
@@ -32,7 +35,7 @@ describe('settings', () => {
 
   it('two quick first edits both land (no duplicate create)', async () => {
     const levels = addLevel(DEFAULT_SETTINGS.classificationLevels, 'Top Secret');
-    await Promise.all([saveSettings(ws, { classificationLevels: levels }), saveSettings(ws, { defaultClassification: 'confidential' })]);
+    await Promise.all([save(ws, { classificationLevels: levels }), save(ws, { defaultClassification: 'confidential' })]);
     const s = await settingsOf(db);
     expect(s.classificationLevels.map((l) => l.label)).toContain('Top Secret');
     expect(s.defaultClassification).toBe('confidential');
@@ -40,12 +43,12 @@ describe('settings', () => {
   });
 
   it('refuse bad level lists without changing what is stored', async () => {
-    await saveSettings(ws, { defaultClassification: 'secret' });
+    await save(ws, { defaultClassification: 'secret' });
     const before = await db.settings.get(SETTINGS_ID);
-    await expect(saveSettings(ws, { classificationLevels: [] })).rejects.toBeInstanceOf(ValidationError);
-    await expect(saveSettings(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', '  ') })).rejects.toThrow(/cannot be empty/);
-    await expect(saveSettings(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', 'restricted') })).rejects.toThrow(/two levels named RESTRICTED/i);
-    await expect(saveSettings(ws, { defaultClassification: 'nope', classificationLevels: DEFAULT_SETTINGS.classificationLevels })).rejects.toThrow(/default/);
+    await expect(save(ws, { classificationLevels: [] })).rejects.toBeInstanceOf(ValidationError);
+    await expect(save(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', '  ') })).rejects.toThrow(/cannot be empty/);
+    await expect(save(ws, { classificationLevels: renameLevel(DEFAULT_SETTINGS.classificationLevels, 'secret', 'restricted') })).rejects.toThrow(/two levels named RESTRICTED/i);
+    await expect(save(ws, { defaultClassification: 'nope', classificationLevels: DEFAULT_SETTINGS.classificationLevels })).rejects.toThrow(/default/);
     expect(await db.settings.get(SETTINGS_ID)).toEqual(before);
   });
 

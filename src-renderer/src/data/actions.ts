@@ -23,23 +23,6 @@ export interface TrackerSource {
   briefings: Map<string, BriefingRef>;
 }
 
-/** Actions are handed to the filter in pieces of this size (see readActionsByDue). */
-export const TRACKER_CHUNK = 2_000;
-
-/**
- * Every live action in due order, undated last, through the [deleted+due] index (so storage does the
- * sorting and tombstones are never read). Each range is one getAll, the fastest read IndexedDB has;
- * `onChunk` then sees the rows in pieces.
- */
-export async function readActionsByDue(db: AttacheDb, onChunk?: (chunk: Action[]) => void): Promise<Action[]> {
-  const dated = await db.actions.where('[deleted+due]').between([0, '\u0000'], [0, '\uffff'], true, true).toArray();
-  const undated = await db.actions.where('[deleted+due]').equals([0, '']).toArray();
-  if (onChunk) {
-    for (const part of [dated, undated]) for (let i = 0; i < part.length; i += TRACKER_CHUNK) onChunk(part.slice(i, i + TRACKER_CHUNK));
-  }
-  return dated.length ? (undated.length ? dated.concat(undated) : dated) : undated;
-}
-
 function briefingRef(b: Briefing): BriefingRef {
   return { id: b.id, title: b.title, startsAt: b.startsAt, tags: b.tags };
 }

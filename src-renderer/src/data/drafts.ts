@@ -37,7 +37,3 @@ export async function saveDraft(db: AttacheDb, briefingId: string, draft: DraftI
 export async function loadDraft(db: AttacheDb, briefingId: string): Promise<Draft | undefined> {
   return db.drafts.get(briefingId);
 }
-
-export async function clearDraft(db: AttacheDb, briefingId: string): Promise<void> {
-  await db.drafts.delete(briefingId);
-}

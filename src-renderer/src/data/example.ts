@@ -4,11 +4,6 @@ import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../core/mode
 import { createRecord } from '../core/records';
 import type { Workspace } from './workspace';
 
-/** True when the workspace holds no live briefing: the moment to offer the example. */
-export async function isWorkspaceEmpty(ws: Workspace): Promise<boolean> {
-  return (await ws.db.briefings.where('[deleted+startsAt]').between([0, ''], [0, '\uffff']).count()) === 0;
-}
-
 /**
  * Load the example briefing in one transaction: either all of it arrives or none. Its records carry the
  * shared EXAMPLE_CLOCK rather than this installation's clock, so every installation's copy is identical

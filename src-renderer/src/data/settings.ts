@@ -27,11 +27,6 @@ export async function settingsOf(db: AttacheDb): Promise<SettingsFields> {
 // Edits are queued so that two quick first edits cannot both try to create the record.
 let queue: Promise<unknown> = Promise.resolve();
 
-/** Change settings; the first change creates the record from the defaults. Rejects with ValidationError on bad input. */
-export function saveSettings(ws: Workspace, patch: Partial<SettingsFields>): Promise<SettingsFields> {
-  return editSettings(ws, () => patch);
-}
-
 /**
  * Change settings computed from their current stored value (read in turn, after any edit still
  * queued), so two quick edits of the level list never overwrite each other.
