@@ -47,6 +47,20 @@ async function example(ws: Workspace) {
 }
 
 describe('search feed', () => {
+  it('re-reads everything when Dexie announces that anything may have changed (back-forward cache)', async () => {
+    const { ws, engine, feed } = await setup();
+    const e = await example(ws);
+    await feed.build();
+    // Writes the feed is not told about, as while a page sat in the back-forward cache.
+    const added = await ws.create('people', { name: 'Nodiri Jamshed', title: '', organisationId: null, country: '' });
+    await ws.remove('people', e.person.id);
+    expect(find(engine, 'nodiri')).toEqual([]);
+    feed.noteMutations({ all: { d: 0 } as never });
+    await feed.settled();
+    expect(find(engine, 'nodiri', 'person')).toEqual([added.id]);
+    expect(find(engine, 'rustam', 'person')).toEqual([]);
+  });
+
   it('builds from the database, leaving tombstones out', async () => {
     const { ws, engine, feed } = await setup();
     const e = await example(ws);

@@ -82,6 +82,13 @@ export class SearchFeed {
 
   /** Note what a `storagemutated` event says changed, and refresh shortly. */
   noteMutations(parts: Record<string, IntervalTree>): void {
+    // `all` is what Dexie announces when a page comes back from the back-forward cache: anything may
+    // have changed meanwhile, so every indexed table is re-read whole (the mirror does the same).
+    if ('all' in parts) {
+      for (const table of INDEXED_TABLES) this.pendingFor(table).ranges.push([undefined, undefined]);
+      this.schedule();
+      return;
+    }
     const prefix = `idb://${this.db.name}/`;
     for (const [part, tree] of Object.entries(parts)) {
       if (!part.startsWith(prefix) || !part.endsWith('/')) continue; // primary-key parts only
