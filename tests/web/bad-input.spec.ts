@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
 import { BriefingsPage } from './pages/BriefingsPage';
+import { storedDraftTexts } from './seed';
 
 const HOSTILE = '<img src=x onerror=alert(1)><script>window.__pwned = 1</script>';
 
@@ -51,7 +52,7 @@ test('a 100 KB statement is not saved, says why, and is kept in the box and the 
   await b.press('mod+Enter');
   await expect(b.statements).toHaveCount(0);
   await expect(b.captureText).toHaveValue(huge);
-  await page.waitForTimeout(500);
+  await expect.poll(() => storedDraftTexts(page)).toContain(huge);
   await page.reload();
   await expect(b.captureText).toHaveValue(huge);
   await expect(b.captureError).toContainText('too long to save');

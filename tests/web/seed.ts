@@ -44,6 +44,24 @@ export async function seed(page: Page, rows: SeedRow[]): Promise<void> {
   await page.reload();
 }
 
+/** The texts of the capture drafts stored in the app's database, to wait for a draft write. */
+export function storedDraftTexts(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('attache');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    const drafts = await new Promise<{ text: string }[]>((resolve, reject) => {
+      const req = db.transaction('drafts').objectStore('drafts').getAll();
+      req.onsuccess = () => resolve(req.result as { text: string }[]);
+      req.onerror = () => reject(req.error);
+    });
+    db.close();
+    return drafts.map((d) => d.text);
+  });
+}
+
 // ── The shipped example (people, tracker and settings specs) ──────────────────────────────────────
 
 type Example = Record<'organisations' | 'people' | 'briefings' | 'statements' | 'actions', ({ id: string } & Record<string, unknown>)[]>;
