@@ -146,23 +146,50 @@ async function run(ops: Op[], offsets: number[]) {
   expect(states[2]).toEqual(states[0]);
   const final = states[0]!;
 
-  for (const w of written) {
+  const currentOf = (w: Written) => {
     const rec = (final[w.table] as StoredRecord<SyncedTable>[]).find((r) => r.id === w.id)!;
-    const current = (rec as unknown as Record<string, unknown>)[w.field];
+    return { rec, current: (rec as unknown as Record<string, unknown>)[w.field] };
+  };
+  const accountedAlone = (w: Written) => {
+    const { current } = currentOf(w);
+    return (
+      knowinglyReplaced.has(key(w.table, w.id, w.field, w.clock)) ||
+      same(current, w.value) ||
+      final.conflicts.some((c) => c.table === w.table && c.recordId === w.id && c.field === w.field && same(c.value, w.value))
+    );
+  };
+  for (const w of written) {
+    const { rec, current } = currentOf(w);
     if (rec.stamps[w.field]!.c === w.clock) {
       expect(same(current, w.value)).toBe(true);
       continue;
     }
+    // Two installations that wrote the same value concurrently lose nothing when one write supersedes the
+    // other (the merge logs no conflict for equal values): the value is accounted for if either write is.
     const accounted =
-      knowinglyReplaced.has(key(w.table, w.id, w.field, w.clock)) ||
-      same(current, w.value) ||
-      final.conflicts.some((c) => c.table === w.table && c.recordId === w.id && c.field === w.field && same(c.value, w.value));
+      accountedAlone(w) ||
+      written.some((o) => o !== w && o.table === w.table && o.id === w.id && o.field === w.field && same(o.value, w.value) && accountedAlone(o));
     expect(accounted, `lost value ${JSON.stringify(w)}`).toBe(true);
   }
   return { written: written.length, conflicts: final.conflicts.length };
 }
 
 describe('sync convergence (property)', () => {
+  it('accounts for a value two installations wrote alike, one superseding the other, then replaced', async () => {
+    // Found by the property below (seed 143272728): I2 and I1 both set the organisation's country to
+    // "alpha"; I1 receives I2's file (equal values: no conflict logged), then replaces "alpha" by "beta".
+    const ops: Op[] = [
+      { kind: 'edit', who: 2, pick: 1, field: 1, value: 'alpha' },
+      { kind: 'edit', who: 1, pick: 1, field: 1, value: 'alpha' },
+      { kind: 'export', from: 2, to: 1, changes: false },
+      { kind: 'deliver', pick: 0 },
+      { kind: 'edit', who: 1, pick: 1, field: 1, value: 'beta' },
+      { kind: 'edit', who: 0, pick: 0, field: 0, value: 'alpha' },
+      { kind: 'deliver', pick: 0 },
+    ];
+    await run(ops, [0, 0, 0]);
+  });
+
   it('converges with every losing value accounted for', async () => {
     let conflictsSeen = 0;
     await fc.assert(
@@ -170,7 +197,8 @@ describe('sync convergence (property)', () => {
         const r = await run(ops, offsets);
         conflictsSeen += r.conflicts;
       }),
-      { numRuns: 60 },
+      // FC_SEED (and FC_PATH) replay a failure that fast-check printed.
+      { numRuns: 60, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
     );
     // The generator really exercises conflicts, not only clean merges.
     expect(conflictsSeen).toBeGreaterThan(0);
