@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
 import { BriefingsPage } from './pages/BriefingsPage';
+import { holdStore, storedDraftTexts } from './seed';
 
 // Each test gets a fresh browser context, hence an empty IndexedDB.
 
@@ -289,6 +290,22 @@ test('statements are reordered by keyboard, deleted, and brought back with Undo'
   await expect.poll(() => b.statementTexts()).toEqual(['First statement', 'Third statement (edited)', 'Second statement']);
 });
 
+test('a speaker created while the disk is slow does not take the focus from the statement being typed', async ({ page }) => {
+  const b = new BriefingPage(page);
+  await b.gotoNew();
+  await b.type('Slow disk');
+  await b.waitSaved();
+  const release = await holdStore(page, 'people');
+  await b.pickSpeaker('Ashita Mittal', /Create speaker/); // the new person waits for the store
+  await b.captureText.focus();
+  await b.type('She requested donors');
+  await release();
+  await expect(b.currentSpeaker).toHaveText('Ashita Mittal');
+  await b.type(' to support a database');
+  await expect(b.captureText).toHaveValue('She requested donors to support a database');
+  await expect(b.captureText).toBeFocused();
+});
+
 test('a half-written statement survives a reload, and is cleared once saved', async ({ page }) => {
   const b = new BriefingPage(page);
   await b.gotoNew();
@@ -299,7 +316,8 @@ test('a half-written statement survives a reload, and is cleared once saved', as
   await b.captureText.focus();
   await b.press('Alt+r');
   await b.type('She requested donors to support an electronic database for the Ministry of Justice');
-  await page.waitForTimeout(500); // the draft is written within 300 ms of the last keystroke
+  // Written within 300 ms of the last keystroke, not only when the page goes away.
+  await expect.poll(() => storedDraftTexts(page)).toContain('She requested donors to support an electronic database for the Ministry of Justice');
   await page.reload();
   await expect(b.captureText).toHaveValue('She requested donors to support an electronic database for the Ministry of Justice');
   await expect(b.currentSpeaker).toHaveText('Ashita Mittal');

@@ -44,6 +44,40 @@ export async function seed(page: Page, rows: SeedRow[]): Promise<void> {
   await page.reload();
 }
 
+/**
+ * Keep a read-write transaction on `store` open, as a slow disk or a busy tab would, so the app's writes to
+ * that store wait; resolves to the function that lets them through.
+ */
+export async function holdStore(page: Page, store: string): Promise<() => Promise<void>> {
+  await page.evaluate(
+    (name) =>
+      new Promise<void>((resolve, reject) => {
+        const req = indexedDB.open('attache');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const db = req.result;
+          const tx = db.transaction(name, 'readwrite');
+          const objects = tx.objectStore(name);
+          const w = window as unknown as { attacheReleaseHold?: boolean };
+          w.attacheReleaseHold = false;
+          // A transaction stays open while it has requests pending: keep one pending until released.
+          const spin = () => {
+            if (!w.attacheReleaseHold) objects.get('hold').onsuccess = spin;
+          };
+          spin();
+          tx.oncomplete = () => db.close();
+          resolve();
+        };
+      }),
+    store,
+  );
+  return async () => {
+    await page.evaluate(() => {
+      (window as unknown as { attacheReleaseHold?: boolean }).attacheReleaseHold = true;
+    });
+  };
+}
+
 /** The texts of the capture drafts stored in the app's database, to wait for a draft write. */
 export function storedDraftTexts(page: Page): Promise<string[]> {
   return page.evaluate(async () => {
