@@ -214,7 +214,9 @@ describe('pack output options', () => {
     const file = join(dir, 'letter.pdf');
     writeFileSync(file, await renderPack(data, { ...options, paper: 'Letter', watermark: '' }));
     expect(run('pdfinfo', [file]).stdout).toMatch(/Page size:\s+612 x 792 pts \(letter\)/);
-    expect(pagesText(file).join(' ').replace(/\s/g, '')).not.toContain('DRAFT');
+    const text = pagesText(file).join(' ');
+    expect(text).toContain('Central Asia: security and water');
+    expect(text.replace(/\s/g, '')).not.toContain('DRAFT');
   });
 
   it('includes everything up to SECRET without a ceiling, under a SECRET banner', async () => {

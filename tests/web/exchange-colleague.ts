@@ -2,7 +2,7 @@
  * A colleague for the exchange tests: one browser profile (its own context, so its own IndexedDB) with the
  * page objects of the screens the tests use, and the few steps they repeat.
  */
-import { expect, type Browser, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
 import { BriefingsPage } from './pages/BriefingsPage';
 import { ExchangePage } from './pages/ExchangePage';
@@ -17,8 +17,17 @@ export interface Colleague {
   briefings: BriefingsPage;
 }
 
+/** Profiles opened by `colleague`, closed after each test by `closeColleagues` (the browser outlives tests). */
+const open = new Set<BrowserContext>();
+
+export async function closeColleagues(): Promise<void> {
+  await Promise.all([...open].map((c) => c.close()));
+  open.clear();
+}
+
 export async function colleague(browser: Browser, baseURL: string | undefined, name: string): Promise<Colleague> {
   const context = await browser.newContext({ baseURL, acceptDownloads: true });
+  open.add(context);
   const page = await context.newPage();
   const c = { page, exchange: new ExchangePage(page), briefing: new BriefingPage(page), briefings: new BriefingsPage(page) };
   await c.exchange.goto();

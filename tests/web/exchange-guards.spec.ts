@@ -11,7 +11,9 @@ import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type WorkspaceData 
 import { editRecord } from '../../src-renderer/src/core/records';
 import { decodeSyncFile, encodeSyncFile, type DecodedSyncFile } from '../../src-renderer/src/core/sync/format';
 import { BENCH_INSTALLATION, syntheticWorkspace } from '../bench/sync-workspace';
-import { EXAMPLE_ID, EXAMPLE_TITLE, colleague, expectBriefing, loadExample } from './exchange-colleague';
+import { EXAMPLE_ID, EXAMPLE_TITLE, closeColleagues, colleague, expectBriefing, loadExample } from './exchange-colleague';
+
+test.afterEach(closeColleagues);
 
 /** Rewrite a decoded file with `change` applied to each record, signed by the same installation. */
 async function rewrite(file: DecodedSyncFile, change: (table: SyncedTable, r: StoredRecord<SyncedTable>, i: number) => StoredRecord<SyncedTable>): Promise<Uint8Array> {
@@ -80,6 +82,8 @@ test('edits stamped more than a day in the future are shown, held back, and appl
   await bob.exchange.apply();
   await expect(bob.exchange.importDone).toContainText('1 held back');
   await bob.briefings.goto();
+  // The held-back briefing was Bob's only one: the list, once loaded, is empty.
+  await expect(bob.briefings.empty).toBeVisible();
   await expect(bob.briefings.row('Retitled in the future')).toHaveCount(0);
 
   // The same file again, this time trusting the future edits.

@@ -8,7 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 
-import { EXAMPLE_ID, EXAMPLE_TITLE, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
+import { EXAMPLE_ID, EXAMPLE_TITLE, closeColleagues, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
+
+test.afterEach(closeColleagues);
 
 test('two colleagues exchange files both ways, converge, and a lost edit is shown and restored', async ({ browser, baseURL }) => {
   test.setTimeout(120_000);
@@ -31,6 +33,7 @@ test('two colleagues exchange files both ways, converge, and a lost edit is show
   expect((await bob.exchange.previewCountsOf('people')).added).toBe(3);
   // Nothing changes before Apply.
   await bob.briefings.goto();
+  await expect(bob.briefings.row('Water diplomacy roundtable')).toBeVisible();
   await expect(bob.briefings.row(EXAMPLE_TITLE)).toHaveCount(0);
   await bob.exchange.goto();
   await bob.exchange.chooseFile(first.path);

@@ -14,8 +14,11 @@ export function run(cmd: string, args: string[], input?: Uint8Array): { stdout: 
 
 /** Text of each page (pdftotext -raw keeps table cells' lines together), whitespace collapsed. */
 export function pagesText(pdf: string): string[] {
-  const { stdout } = run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']);
+  const { stdout, status, stderr } = run('pdftotext', ['-raw', '-enc', 'UTF-8', pdf, '-']);
+  // A failed read must fail the test, not hand back no pages for a "does not contain" check to pass on.
+  if (status !== 0) throw new Error(`pdftotext could not read ${pdf}: ${stderr.trim()}`);
   const pages = stdout.split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
+  if (!pages.length) throw new Error(`pdftotext found no pages in ${pdf}`);
   return pages.map((p) => p.replace(/\s+/g, ' ').trim());
 }
