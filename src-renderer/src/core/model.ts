@@ -29,6 +29,16 @@ export interface RecordMeta {
 
 export const BRIEFING_FORMATS = ['briefing', 'meeting', 'conference', 'call', 'visit', 'demarche', 'other'] as const;
 export type BriefingFormat = (typeof BRIEFING_FORMATS)[number];
+/** How formats are named in the app and in packs (the stored value stays the model's word). */
+export const FORMAT_LABELS: Record<BriefingFormat, string> = {
+  briefing: 'Briefing',
+  meeting: 'Meeting',
+  conference: 'Conference',
+  call: 'Call',
+  visit: 'Visit',
+  demarche: 'Démarche',
+  other: 'Other',
+};
 
 export const STATEMENT_KINDS = ['statement', 'figure', 'proposal', 'request', 'announcement'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
@@ -182,9 +192,13 @@ export const FIELDS: { readonly [T in SyncedTable]: readonly (keyof TableFields[
   conflicts: ['table', 'recordId', 'field', 'value', 'clock', 'resolution'],
 };
 
-/** Every stamped field name: the synced fields plus the tombstone. */
+const STAMPED_FIELDS = Object.fromEntries(
+  (Object.keys(FIELDS) as SyncedTable[]).map((t) => [t, Object.freeze([...FIELDS[t], 'deleted'])]),
+) as Record<SyncedTable, readonly string[]>;
+
+/** Every stamped field name: the synced fields plus the tombstone (one frozen list per table: merges call this per record). */
 export function stampedFields(table: SyncedTable): readonly string[] {
-  return [...FIELDS[table], 'deleted'];
+  return STAMPED_FIELDS[table];
 }
 
 /** Every record of a workspace, grouped by table: what the CLI, the pack builder and the tests pass around. */

@@ -3,7 +3,7 @@
  * transaction; the sync merge (merge.ts) reads the same stamps.
  */
 import { hlcNode, type Hlc } from './hlc';
-import { FIELDS, type FieldStamp, type StoredRecord, type SyncedTable, type TableFields } from './model';
+import { FIELDS, stampedFields, type FieldStamp, type StoredRecord, type SyncedTable, type TableFields } from './model';
 
 function maxClock(stamps: Record<string, FieldStamp>): Hlc {
   let max = '';
@@ -31,7 +31,8 @@ export function nextStamp(current: FieldStamp | undefined, clock: Hlc): FieldSta
   return p === undefined ? { c: clock } : { c: clock, p };
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
+/** Field values compare by content: tags and options are arrays and objects. */
+export function sameValue(a: unknown, b: unknown): boolean {
   return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
@@ -46,11 +47,11 @@ export function editRecord<T extends SyncedTable>(
   patch: Partial<TableFields[T]> & { deleted?: 0 | 1 },
   clock: Hlc,
 ): StoredRecord<T> | undefined {
-  const allowed = new Set<string>([...FIELDS[table], 'deleted']);
+  const allowed = stampedFields(table);
   const next = { ...record, stamps: { ...record.stamps } } as StoredRecord<T> & Record<string, unknown>;
   let changed = false;
   for (const [key, value] of Object.entries(patch)) {
-    if (!allowed.has(key) || value === undefined) continue;
+    if (!allowed.includes(key) || value === undefined) continue;
     if (sameValue((record as unknown as Record<string, unknown>)[key], value)) continue;
     next[key] = value;
     next.stamps[key] = nextStamp(record.stamps[key], clock);

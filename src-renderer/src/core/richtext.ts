@@ -59,9 +59,12 @@ export function parseRichText(source: string): Block[] {
   return blocks;
 }
 
+/** A block's text without markup (list items one per line). */
+export function blockText(block: Block): string {
+  return block.type === 'paragraph' ? block.runs.map((r) => r.text).join('') : block.items.map((i) => i.map((r) => r.text).join('')).join('\n');
+}
+
 /** The text without markup, for search and previews. */
 export function plainText(source: string): string {
-  return parseRichText(source)
-    .map((b) => (b.type === 'paragraph' ? b.runs.map((r) => r.text).join('') : b.items.map((i) => i.map((r) => r.text).join('')).join('\n')))
-    .join('\n\n');
+  return parseRichText(source).map(blockText).join('\n\n');
 }

@@ -6,10 +6,11 @@
  */
 import { levelLabel, levelRank } from '../classification';
 import { dueWindow, formatLongDate, formatLongDateTime, formatShortDate } from '../dates';
-import type { Action, ActionStatus, Briefing, Organisation, Person, Statement, StatementKind } from '../model';
-import { parseRichText, type Block, type Run } from '../richtext';
+import { FORMAT_LABELS, type Action, type Briefing, type Organisation, type Person, type Statement, type StatementKind } from '../model';
+import { blockText, parseRichText, type Block, type Run } from '../richtext';
 import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
+import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
 
 /** A pdfmake content node. Kept loose on purpose: pdfmake 0.3 ships no types. */
@@ -48,18 +49,6 @@ export const KIND_STYLE: Record<StatementKind, { label: string; color: string }>
   proposal: { label: 'PROPOSAL', color: '#336633' },
   request: { label: 'REQUEST', color: '#993300' },
   announcement: { label: 'ANNOUNCEMENT', color: '#663399' },
-};
-
-const STATUS_LABEL: Record<ActionStatus, string> = { open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' };
-
-const FORMAT_LABEL: Record<string, string> = {
-  briefing: 'Briefing',
-  meeting: 'Meeting',
-  conference: 'Conference',
-  call: 'Call',
-  visit: 'Visit',
-  demarche: 'Démarche',
-  other: 'Other',
 };
 
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];
@@ -259,7 +248,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     const rows: [string, string][] = [
       ['Date', formatLongDateTime(b.startsAt)],
       ['Place', orDash(b.location)],
-      ['Format', FORMAT_LABEL[b.format] ?? b.format],
+      ['Format', FORMAT_LABELS[b.format] ?? b.format],
       ['Organisers', orDash(organisers.map(organisationName).join('; '))],
       ['Audience', orDash(b.audience)],
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
@@ -350,7 +339,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     const overdue = isOverdue(a);
     const runs: Node[] = [
       { text: a.due ? formatShortDate(a.due) : DASH, ...(overdue ? { bold: true, color: OVERDUE } : {}) },
-      { text: `\n${STATUS_LABEL[a.status]}`, color: MUTED },
+      { text: `\n${STATUS_LABELS[a.status]}`, color: MUTED },
     ];
     if (overdue) runs.push({ text: '\nOVERDUE', ...S.flag, color: OVERDUE });
     return { text: runs, ...S.td };
@@ -547,8 +536,7 @@ function keepWithNext(heading: Node, blocks: Node[], firstHeight: number): Node[
 
 function blockHeight(block: Block | undefined): number {
   if (!block) return 0;
-  const text = block.type === 'paragraph' ? block.runs.map((r) => r.text).join('') : block.items.map((i) => i.map((r) => r.text).join('')).join('\n');
-  return approxHeight(text, TEXT_WIDTH - (block.type === 'list' ? 20 : 0), 10);
+  return approxHeight(blockText(block), TEXT_WIDTH - (block.type === 'list' ? 20 : 0), 10);
 }
 
 /** Width left for the '*' column of a table (CELL_GAP on each inner side of a column). */

@@ -4,7 +4,7 @@
  * so a stale or hand-edited saved definition never reaches the builder half-valid.
  */
 import { z } from 'zod';
-import { isValidDate } from '../dates';
+import { isValidDate, todayIso } from '../dates';
 import { LIMITS } from '../limits';
 
 export const PAPER_SIZES = ['A4', 'Letter'] as const;
@@ -146,8 +146,7 @@ export function packOptions(overrides: Partial<Omit<PackOptions, 'selection'>> &
 export function effectiveIssueDate(options: PackOptions, now: Date = new Date()): string {
   if (options.issueDate) return options.issueDate;
   if (options.creationDate) return options.creationDate.slice(0, 10);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return todayIso(now);
 }
 
 /** The creation timestamp the PDF will carry. */

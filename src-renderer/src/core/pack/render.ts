@@ -73,13 +73,13 @@ function progressReporter(hooks: RenderHooks) {
   };
 }
 
-let registeredFonts: FontBytes | null = null;
+const registeredFonts = new WeakMap<PdfmakeInstance, FontBytes>();
 
 /** Put the font bytes into pdfmake's virtual file system once per pdfmake instance and font set. */
 export function registerFonts(pdfmake: PdfmakeInstance, fonts: FontBytes): void {
-  if (registeredFonts !== fonts) {
+  if (registeredFonts.get(pdfmake) !== fonts) {
     for (const file of FONT_FILES) pdfmake.virtualfs.writeFileSync(file, fonts[file]);
-    registeredFonts = fonts;
+    registeredFonts.set(pdfmake, fonts);
   }
   // Fresh descriptor objects each time: pdfmake rewrites them in place while resolving URLs.
   pdfmake.setFonts(JSON.parse(JSON.stringify(PDF_FONTS)));

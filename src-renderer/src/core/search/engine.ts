@@ -518,8 +518,4 @@ export class SearchEngine {
     }
     return [...out].sort((a, b) => a.localeCompare(b));
   }
-
-  tableOf(type: ResultType): IndexedTable {
-    return TABLE_OF[type];
-  }
 }

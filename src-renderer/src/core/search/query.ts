@@ -22,11 +22,6 @@ export interface SearchFilters {
   types?: ResultType[];
 }
 
-export interface SearchQuery {
-  text: string;
-  filters: SearchFilters;
-}
-
 export interface ParsedQuery {
   /** The free words, as typed (folded later by the engine). */
   text: string;

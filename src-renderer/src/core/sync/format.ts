@@ -278,16 +278,11 @@ function checkLine(line: unknown): { table: SyncedTable; records: unknown[] } {
 
 // ---------------------------------------------------------------- encode
 
-/** Per table, the fields and the stamped fields (fields + deleted), computed once: canonical() runs per record. */
-const FIELD_LISTS = Object.fromEntries(SYNCED_TABLES.map((t) => [t, { fields: FIELDS[t], stamped: stampedFields(t) }])) as Record<
-  SyncedTable,
-  { fields: readonly string[]; stamped: readonly string[] }
->;
-
 /** The record with keys in one fixed order and nothing else: files are reproducible byte for byte. */
 function canonical(table: SyncedTable, r: StoredRecord<SyncedTable>): Record<string, unknown> {
   const src = r as unknown as Record<string, unknown>;
-  const { fields, stamped } = FIELD_LISTS[table];
+  const fields = FIELDS[table];
+  const stamped = stampedFields(table);
   const out: Record<string, unknown> = { id: r.id, hlc: r.hlc, deleted: r.deleted };
   for (const f of fields) out[f] = src[f];
   // Only stamps that are not simply {c: hlc}: most records were written once, so this halves the file.

@@ -9,7 +9,7 @@
  */
 import { hlcNode, hlcWall, type Hlc } from '../hlc';
 import { SYNCED_TABLES, stampedFields, type Conflict, type FieldStamp, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
-import { maxClock } from '../records';
+import { maxClock, sameValue } from '../records';
 import { deterministicId } from './digest';
 import { isFarFuture } from './guards';
 
@@ -40,10 +40,6 @@ export interface RecordMerge<T extends SyncedTable> {
 /** The conflict log's id for a losing value: the same on every installation, so logs converge. */
 export function conflictId(table: SyncedTable, recordId: string, field: string, loserClock: Hlc): string {
   return deterministicId(`${table}\u0000${recordId}\u0000${field}\u0000${loserClock}`, hlcWall(loserClock));
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  return a === b || JSON.stringify(a) === JSON.stringify(b);
 }
 
 /**
@@ -127,8 +123,7 @@ export function conflictEntry(c: FieldConflict): Conflict {
 
 /** The newest clock of a record if it is further in the future than the drift allowance, else undefined. */
 export function farFutureClock(record: { stamps: Record<string, FieldStamp> }, now: number): Hlc | undefined {
-  let max = '';
-  for (const s of Object.values(record.stamps)) if (s.c > max) max = s.c;
+  const max = maxClock(record.stamps);
   return max && isFarFuture(max, now) ? max : undefined;
 }
 

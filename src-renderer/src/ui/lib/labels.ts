@@ -9,7 +9,8 @@ export const KIND_LABELS: Record<StatementKind, string> = {
   announcement: 'Announcement',
 };
 
-// The tracker (core, shared with the CLI) owns the status names.
+// The tracker (core, shared with the CLI) owns the status names; the model the format names (packs print them too).
 export { STATUS_LABELS } from '../../core/tracker';
+export { FORMAT_LABELS } from '../../core/model';
 
 export const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High' };
