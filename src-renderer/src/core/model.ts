@@ -196,6 +196,11 @@ const STAMPED_FIELDS = Object.fromEntries(
   (Object.keys(FIELDS) as SyncedTable[]).map((t) => [t, Object.freeze([...FIELDS[t], 'deleted'])]),
 ) as Record<SyncedTable, readonly string[]>;
 
+/** Statements in recorded order; equal keys (two installations appending at once) are ordered by id everywhere. */
+export function compareStatements(a: Pick<Statement, 'order' | 'id'>, b: Pick<Statement, 'order' | 'id'>): number {
+  return a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
 /** Every stamped field name: the synced fields plus the tombstone (one frozen list per table: merges call this per record). */
 export function stampedFields(table: SyncedTable): readonly string[] {
   return STAMPED_FIELDS[table];

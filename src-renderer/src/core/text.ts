@@ -49,3 +49,12 @@ export function slug(text: string, fallback: string): string {
     .replace(/-+$/, '');
   return s || fallback;
 }
+
+// One collator each: localeCompare with options builds a new one per call (slow on thousands of names).
+const byBase = new Intl.Collator('en', { sensitivity: 'base' });
+const exact = new Intl.Collator('en');
+
+/** Names in the order lists show them: case and accents ignored, then exact, so the order is total. */
+export function compareNames(a: string, b: string): number {
+  return byBase.compare(a, b) || exact.compare(a, b);
+}

@@ -3,7 +3,7 @@
  * few letters of their name or by their acronym (DCA, UNODC).
  */
 import type { Organisation, OrganisationFields } from '../core/model';
-import { foldName } from '../core/text';
+import { compareNames, foldName } from '../core/text';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
 
@@ -16,14 +16,10 @@ export function matchesWords(haystack: string, words: readonly string[]): boolea
   return words.every((w) => haystack.includes(w));
 }
 
-function compareNames(a: { name: string }, b: { name: string }): number {
-  return a.name.localeCompare(b.name, undefined, { sensitivity: 'base' });
-}
-
 /** Every live organisation, by name. */
 export async function listOrganisations(db: AttacheDb): Promise<Organisation[]> {
   const all = await db.organisations.toArray();
-  return all.filter((o) => o.deleted === 0).sort(compareNames);
+  return all.filter((o) => o.deleted === 0).sort((a, b) => compareNames(a.name, b.name));
 }
 
 export function organisationHaystack(o: OrganisationFields): string {
@@ -76,7 +72,7 @@ export function rankOrganisations(orgs: readonly Organisation[], text: string, l
     else if (matchesWords(organisationHaystack(o), queryWords(text))) score = 4;
     if (score >= 0) scored.push({ o, score });
   }
-  scored.sort((a, b) => a.score - b.score || compareNames(a.o, b.o));
+  scored.sort((a, b) => a.score - b.score || compareNames(a.o.name, b.o.name));
   return scored.slice(0, limit).map((s) => s.o);
 }
 

@@ -5,6 +5,7 @@
  * validator, so a stale or hand-edited definition never reaches the dialog half-valid.
  */
 import type { PackDefinition } from '../core/model';
+import { compareNames } from '../core/text';
 import { parsePackOptions, type PackOptions, type PackOptionsResult } from '../core/pack/options';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
@@ -23,7 +24,7 @@ export function definitionOptions(options: PackOptions): Record<string, unknown>
 export function liveDefinitions(rows: readonly PackDefinition[]): PackDefinition[] {
   return rows
     .filter((p) => p.deleted === 0)
-    .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }) || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : 1));
 }
 
 export async function listPackDefinitions(db: AttacheDb): Promise<PackDefinition[]> {

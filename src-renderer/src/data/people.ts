@@ -2,10 +2,10 @@
  * The people of the directory: speakers and contacts, one record per person however many briefings
  * they speak at. Found by a few letters of their name, title, organisation (name or acronym) or country.
  */
-import type { Briefing, Organisation, Person, PersonFields, Statement } from '../core/model';
+import { compareStatements, type Briefing, type Organisation, type Person, type PersonFields, type Statement } from '../core/model';
 import type { AttacheDb } from './db';
 import { listOrganisations, matchesWords, queryWords } from './organisations';
-import { foldName } from '../core/text';
+import { compareNames, foldName } from '../core/text';
 import type { Workspace } from './workspace';
 
 export interface PersonRow {
@@ -31,7 +31,7 @@ export async function loadDirectory(db: AttacheDb): Promise<Directory> {
     const byId = new Map(organisations.map((o) => [o.id, o]));
     const people = (await db.people.toArray())
       .filter((p) => p.deleted === 0)
-      .sort((a, b) => a.name.localeCompare(b.name, undefined, { sensitivity: 'base' }));
+      .sort((a, b) => compareNames(a.name, b.name));
     return {
       organisations,
       people: people.map((person) => {
@@ -83,7 +83,7 @@ export async function personActivity(db: AttacheDb, personId: string): Promise<S
     const out: SpokenAt[] = [];
     for (const b of briefings) {
       if (!b || b.deleted) continue;
-      const list = byBriefing.get(b.id)!.sort((x, y) => (x.order < y.order ? -1 : x.order > y.order ? 1 : 0));
+      const list = byBriefing.get(b.id)!.sort(compareStatements);
       out.push({ briefing: { id: b.id, title: b.title, startsAt: b.startsAt, location: b.location }, statements: list });
     }
     return out.sort((a, b) => (a.briefing.startsAt < b.briefing.startsAt ? 1 : a.briefing.startsAt > b.briefing.startsAt ? -1 : 0));

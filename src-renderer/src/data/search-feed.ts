@@ -103,13 +103,6 @@ export class SearchFeed {
     this.schedule();
   }
 
-  /** Note changed ids directly (for writers in a context without BroadcastChannel). */
-  noteChanged(table: IndexedTable, ids: readonly string[]): void {
-    const p = this.pendingFor(table);
-    for (const id of ids) p.keys.add(id);
-    this.schedule();
-  }
-
   /** Resolves once every change noted so far is in the index. */
   async settled(): Promise<void> {
     while (this.timer || this.running || (this.pending.size && !this.building)) {

@@ -34,9 +34,7 @@ export interface SearchResponse {
 export type ToWorker =
   | { type: 'start'; dbName: string }
   | { type: 'search'; req: number; text: string; filters: SearchFilters; limit: number }
-  | { type: 'suggest'; req: number; kind: 'speaker' | 'organisation' | 'tag'; prefix: string }
-  /** Changed record ids the writer knows of, for contexts where Dexie's cross-context broadcast is unavailable. */
-  | { type: 'changed'; table: string; ids: string[] };
+  | { type: 'suggest'; req: number; kind: 'speaker' | 'organisation' | 'tag'; prefix: string };
 
 export type FromWorker =
   | { type: 'status'; status: SearchStatus }

@@ -8,7 +8,7 @@
  * cross-context change notices (see search-feed.ts).
  */
 import { messageOf } from '../core/errors';
-import { INDEXED_TABLES, SearchEngine, TABLE_OF, mergeQuery, type IndexedRecord, type IndexedTable, type SearchFilters } from '../core/search';
+import { SearchEngine, TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { SearchFeed } from './search-feed';
 import type { FromWorker, SearchStatus, ToWorker } from './search-protocol';
@@ -32,15 +32,11 @@ function setStatus(next: Partial<SearchStatus>, throttle = false): void {
   post({ type: 'status', status });
 }
 
-function describeError(e: unknown): string {
-  return messageOf(e);
-}
-
 async function start(dbName: string): Promise<void> {
   db = new AttacheDb(dbName);
   feed = new SearchFeed(db, engine, {
     onRefreshed: () => setStatus({ version: status.version + 1 }),
-    onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${describeError(e)}` }),
+    onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${messageOf(e)}` }),
   });
   // Listen before reading, so nothing written during the build is missed.
   feed.watch();
@@ -69,16 +65,13 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (msg.type) {
     case 'start':
       if (db) return;
-      void start(msg.dbName).catch((e) => setStatus({ phase: 'error', message: `Search could not read the workspace: ${describeError(e)}` }));
+      void start(msg.dbName).catch((e) => setStatus({ phase: 'error', message: `Search could not read the workspace: ${messageOf(e)}` }));
       return;
     case 'search':
-      void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: describeError(e) }));
+      void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e) }));
       return;
     case 'suggest':
       post({ type: 'suggestions', req: msg.req, values: engine.suggest(msg.kind, msg.prefix) });
-      return;
-    case 'changed':
-      if ((INDEXED_TABLES as readonly string[]).includes(msg.table)) feed?.noteChanged(msg.table as IndexedTable, msg.ids);
       return;
   }
 };

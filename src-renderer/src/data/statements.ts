@@ -6,15 +6,11 @@
 import Dexie from 'dexie';
 import { generateKeyBetween, generateNKeysBetween } from 'fractional-indexing';
 import { LIMITS } from '../core/limits';
-import type { Action, ActionFields, Statement, StatementKind } from '../core/model';
+import { compareStatements, type Action, type ActionFields, type Statement, type StatementKind } from '../core/model';
+import { compareByDue } from '../core/tracker';
 import { newActionFields } from './actions';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
-
-/** Equal order keys can arrive from two installations appending at once; the id breaks the tie everywhere. */
-export function compareStatements(a: Statement, b: Statement): number {
-  return a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
 
 /** Live statements of a briefing, in order. */
 export async function listStatements(db: AttacheDb, briefingId: string): Promise<Statement[]> {
@@ -45,6 +41,11 @@ export async function appendStatement(ws: Workspace, briefingId: string, input: 
  * renumbered once so that every later move is again a one-record edit.
  */
 export async function moveStatement(ws: Workspace, briefingId: string, id: string, direction: -1 | 1): Promise<boolean> {
+  // One transaction: a renumbering is one commit (one change notice), never half done.
+  return ws.db.transaction('rw', ws.db.statements, ws.db.meta, () => moveWithin(ws, briefingId, id, direction));
+}
+
+async function moveWithin(ws: Workspace, briefingId: string, id: string, direction: -1 | 1): Promise<boolean> {
   const list = await listStatements(ws.db, briefingId);
   const i = list.findIndex((s) => s.id === id);
   const j = i + direction;
@@ -93,7 +94,5 @@ export async function followUp(ws: Workspace, statement: Statement): Promise<Act
 /** Live follow-ups and events of a briefing, by due date (or event date); undated ones last. */
 export async function listBriefingActions(db: AttacheDb, briefingId: string): Promise<Action[]> {
   const all = await db.actions.where('briefingId').equals(briefingId).toArray();
-  return all
-    .filter((a) => a.deleted === 0)
-      .sort((x, y) => (x.due || '9999').localeCompare(y.due || '9999') || x.id.localeCompare(y.id));
+  return all.filter((a) => a.deleted === 0).sort(compareByDue);
 }

@@ -244,7 +244,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   const deleted: RecordRef[] = [];
   const conflicts: ConflictPreview[] = [];
   const heldBack: HeldBackRecord[] = [];
-  const push = <X>(list: X[], item: X) => list.length < PREVIEW_LIST_LIMIT && list.push(item);
+  const push = <X>(list: X[], item: () => X) => list.length < PREVIEW_LIST_LIMIT && list.push(item());
   let done = 0;
   for (const t of SYNCED_TABLES) {
     const incoming = file.data[t] as StoredRecord<SyncedTable>[];
@@ -256,11 +256,12 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
       const chunk = incoming.slice(i, i + CHUNK);
       const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
       chunk.forEach((rec, k) => {
-        const ref = { table: t, id: rec.id, label: recordLabel(t, rec) };
+        // Labels only for what the preview lists (at most PREVIEW_LIST_LIMIT per list): not per record.
+        const ref = () => ({ table: t, id: rec.id, label: recordLabel(t, rec) });
         const future = farFutureClock(rec, now);
         if (future) {
           counts.heldBack++;
-          push(heldBack, { ...ref, clock: future });
+          push(heldBack, () => ({ ...ref(), clock: future }));
           return;
         }
         const local = locals[k];
@@ -282,8 +283,8 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
         }
         for (const c of m.conflicts) {
           totals.conflicts++;
-          push(conflicts, {
-            ...ref,
+          push(conflicts, () => ({
+            ...ref(),
             label: recordLabel(t, local ?? rec),
             field: c.field,
             localValue: c.winnerSide === 'local' ? c.winner.value : c.loser.value,
@@ -291,7 +292,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
             localClock: c.winnerSide === 'local' ? c.winner.stamp.c : c.loser.stamp.c,
             incomingClock: c.winnerSide === 'local' ? c.loser.stamp.c : c.winner.stamp.c,
             winner: c.winnerSide,
-          });
+          }));
         }
       });
       done += chunk.length;

@@ -5,9 +5,10 @@
  */
 import { initialHlcState, nodeIdFromInstallationId, observe, tick, type Hlc, type HlcState } from '../core/hlc';
 import { newId } from '../core/ids';
-import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type TableFields } from '../core/model';
+import type { StoredRecord, SyncedTable, TableFields } from '../core/model';
 import { createRecord, editRecord, fieldsOf } from '../core/records';
 import { validateFields, type FieldErrors } from '../core/schemas';
+import { TABLE_NOUN } from '../core/sync/labels';
 import { AttacheDb } from './db';
 
 export class ValidationError extends Error {
@@ -45,11 +46,6 @@ export class Workspace {
       const clock = saved ?? initialHlcState(nodeIdFromInstallationId(installation.id));
       return new Workspace(db, installation, clock, now);
     });
-  }
-
-  get tables(): Record<SyncedTable, AttacheDb[SyncedTable]> {
-    const db = this.db;
-    return Object.fromEntries(SYNCED_TABLES.map((t) => [t, db[t]])) as Record<SyncedTable, AttacheDb[SyncedTable]>;
   }
 
   table<T extends SyncedTable>(name: T) {
@@ -103,7 +99,7 @@ export class Workspace {
   async update<T extends SyncedTable>(table: T, id: string, patch: Partial<TableFields[T]>): Promise<StoredRecord<T>> {
     return this.db.transaction('rw', this.table(table), this.db.meta, async () => {
       const current = await this.table(table).get(id);
-      if (!current || current.deleted) throw new Error(`That ${singular(table)} no longer exists (it may have been deleted).`);
+      if (!current || current.deleted) throw new Error(`That ${TABLE_NOUN[table]} no longer exists (it may have been deleted).`);
       const checked = validateFields(table, { ...fieldsOf(table, current), ...patch });
       if (!checked.ok) throw new ValidationError(checked.errors);
       const next = editRecord(table, current, patch, await this.stamp());
@@ -133,8 +129,3 @@ export class Workspace {
   }
 }
 
-export function singular(table: SyncedTable): string {
-  return (
-    { briefings: 'briefing', organisations: 'organisation', people: 'person', statements: 'statement', actions: 'follow-up', settings: 'setting', packs: 'pack', conflicts: 'conflict' } as const
-  )[table];
-}

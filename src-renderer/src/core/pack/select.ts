@@ -4,7 +4,8 @@
  * exactly what it returns, so the dialog's counts and the PDF can never disagree.
  */
 import { DEFAULT_SETTINGS, bannerText, highestLevel, levelLabel, withinCeiling } from '../classification';
-import type { Action, Briefing, ClassificationLevel, Organisation, Person, Statement, WorkspaceData } from '../model';
+import { compareStatements, type Action, type Briefing, type ClassificationLevel, type Organisation, type Person, type Statement, type WorkspaceData } from '../model';
+import { compareNames } from '../text';
 import type { PackOptions } from './options';
 
 export interface ExcludedBriefing {
@@ -67,12 +68,10 @@ export interface PackContent {
 
 const live = <T extends { deleted: 0 | 1 }>(rows: readonly T[]): T[] => rows.filter((r) => r.deleted !== 1);
 
-// One collator: localeCompare with a locale argument builds a new one per call (slow on thousands of rows).
-const collator = new Intl.Collator('en', { sensitivity: 'base' });
+// One collator for titles: localeCompare with a locale argument builds a new one per call.
 const exact = new Intl.Collator('en');
 
-const byName = (a: { name: string; id: string }, b: { name: string; id: string }) =>
-  collator.compare(a.name, b.name) || exact.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byName = (a: { name: string; id: string }, b: { name: string; id: string }) => compareNames(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** Due date order with undated items last; ties by title then id so the order is total (reproducible PDFs). */
 export function compareActions(a: Action, b: Action): number {
@@ -86,8 +85,6 @@ export function compareActions(a: Action, b: Action): number {
 
 const compareBriefings = (a: Briefing, b: Briefing) =>
   a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : exact.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
-
-const compareStatements = (a: Statement, b: Statement) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /** The classification levels in force: the workspace settings record, else the defaults. */
 export function levelsOf(data: WorkspaceData): ClassificationLevel[] {
