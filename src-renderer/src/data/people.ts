@@ -25,13 +25,16 @@ function personHaystack(p: PersonFields, org: Organisation | undefined): string 
 }
 
 /** Every live person (by name) with their organisation, and every live organisation. */
+/** Every live person, by name. */
+export async function listPeople(db: AttacheDb): Promise<Person[]> {
+  return (await db.people.toArray()).filter((p) => p.deleted === 0).sort((a, b) => compareNames(a.name, b.name));
+}
+
 export async function loadDirectory(db: AttacheDb): Promise<Directory> {
   return db.transaction('r', db.people, db.organisations, async () => {
     const organisations = await listOrganisations(db);
     const byId = new Map(organisations.map((o) => [o.id, o]));
-    const people = (await db.people.toArray())
-      .filter((p) => p.deleted === 0)
-      .sort((a, b) => compareNames(a.name, b.name));
+    const people = await listPeople(db);
     return {
       organisations,
       people: people.map((person) => {
