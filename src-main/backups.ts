@@ -1,5 +1,6 @@
-import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PARTIAL_SUFFIX, writeFileAtomic } from './atomic-write';
 
 /** How many automatic backups are kept; older ones are deleted after each new one is safely on disk. */
 export const BACKUPS_KEPT = 10;
@@ -25,16 +26,9 @@ function stamp(now: Date): string {
 export async function writeBackupFile(dir: string, name: string, bytes: Uint8Array, keep = BACKUPS_KEPT, now = new Date()): Promise<string> {
   await mkdir(dir, { recursive: true });
   const final = join(dir, `${stamp(now)}-${name}`);
-  const temp = `${final}.partial`;
-  try {
-    await writeFile(temp, bytes, { flag: 'wx' });
-    await rename(temp, final);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(final, bytes);
   const stamped = (await readdir(dir, { withFileTypes: true }))
-    .filter((e) => e.isFile() && STAMPED.test(e.name) && !e.name.endsWith('.partial'))
+    .filter((e) => e.isFile() && STAMPED.test(e.name) && !e.name.endsWith(PARTIAL_SUFFIX))
     .map((e) => e.name)
     .sort()
     .reverse();

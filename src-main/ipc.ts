@@ -1,7 +1,8 @@
-import { open, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { open, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
 import { isAppUrl } from './app-url';
+import { writeFileAtomic } from './atomic-write';
 import { writeBackupFile } from './backups';
 import { CHANNELS } from './channels';
 import { devOrigin } from './security';
@@ -40,25 +41,13 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
 }
 
-/** Writes beside the target and renames, so an interrupted save never leaves a truncated file in its place. */
-async function writeAtomically(path: string, bytes: Uint8Array): Promise<void> {
-  const temp = `${path}.attache-partial`;
-  try {
-    await writeFile(temp, bytes);
-    await rename(temp, path);
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
-  }
-}
-
 async function saveFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string | null> {
   const { suggestedName, bytes, filters } = parseSaveArgs(raw);
   const win = windowOf(event);
   const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  await writeAtomically(result.filePath, bytes);
+  await writeFileAtomic(result.filePath, bytes);
   return basename(result.filePath);
 }
 

@@ -46,24 +46,11 @@ export async function appVersion(): Promise<string> {
   }
 }
 
-/** Write next to the target and rename: readers never see half a file, and a failure leaves no file. */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const { rename, rm, writeFile } = await import('node:fs/promises');
-  const { dirname, basename, join } = await import('node:path');
-  const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
-  try {
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
-  } catch (e) {
-    await rm(tmp, { force: true });
-    throw e;
-  }
-}
+export { writeFileAtomic } from '../atomic-write';
 
 export async function readInput(path: string): Promise<Uint8Array> {
-  const { readFile: read } = await import('node:fs/promises');
   try {
-    return new Uint8Array(await read(path));
+    return new Uint8Array(await readFile(path));
   } catch {
     throw new SyncError('usage', `Cannot read ${path}.`);
   }
