@@ -150,6 +150,33 @@ describe('pack document definition', () => {
     for (const t of withNotes) expect(t.dontBreakRows).toBe(false);
   });
 
+  it('never names a deleted speaker or organisation, not even in the annexes', () => {
+    const data = packFixture();
+    const texts = (d: typeof data) => {
+      const out: string[] = [];
+      const w = (n: unknown) => {
+        if (typeof n === 'string') out.push(n);
+        else if (Array.isArray(n)) n.forEach(w);
+        else if (n && typeof n === 'object') Object.values(n).forEach(w);
+      };
+      w(buildPackDocument(d, DEFAULT_PACK_OPTIONS).definition.content);
+      return out.join('\n');
+    };
+    // A follow-up recorded from a statement: the tracker annex says whose statement it was.
+    const action = data.actions.find((a) => a.statementId && data.statements.find((s) => s.id === a.statementId)?.speakerId)!;
+    const speaker = data.people.find((p) => p.id === data.statements.find((s) => s.id === action.statementId)!.speakerId)!;
+    const ministry = data.organisations.find((o) => o.id === IDS.ministry)!;
+    expect(texts(data)).toContain(`by ${speaker.name}`);
+    expect(texts(data)).toContain(ministry.name);
+
+    Object.assign(speaker, { deleted: 1 });
+    Object.assign(ministry, { deleted: 1 });
+    const after = texts(data);
+    expect(after).not.toContain(speaker.name);
+    expect(after).not.toContain(ministry.name);
+    expect(after).toContain(action.title);
+  });
+
   it('estimates text height conservatively', () => {
     expect(approxHeight('x'.repeat(80), 467, 10)).toBeLessThan(20);
     expect(approxHeight('x'.repeat(20_000), 467, 10)).toBeGreaterThan(700);

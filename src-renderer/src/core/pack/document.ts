@@ -163,10 +163,12 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   let estimatedChars = 0;
   let pageCount = 0;
 
-  const personById = new Map(data.people.map((p) => [p.id, p]));
+  // People and organisations only as selectPack resolved them (live records): a deleted speaker or
+  // organisation must not be named anywhere in the pack, not even in an annex.
   const briefingById = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
-  const statementById = new Map<string, Statement>();
-  for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, s);
+  const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
+  for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
+  const organisationById = new Map(content.organisations.map((o) => [o.id, o]));
 
   const period =
     content.dateFrom === content.dateTo
@@ -377,10 +379,9 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
             content.actions.map((a) => {
               const b = a.briefingId ? briefingById.get(a.briefingId) : undefined;
               const from = a.statementId ? statementById.get(a.statementId) : undefined;
-              const fromSpeaker = from?.speakerId ? personById.get(from.speakerId)?.name : undefined;
               const origin = [
                 b ? `${b.title} (${formatShortDate(b.startsAt)})` : '',
-                fromSpeaker ? `from ${withArticle(from?.kind ?? 'statement')} by ${fromSpeaker}` : '',
+                from?.speaker ? `from ${withArticle(from.statement.kind)} by ${from.speaker.name}` : '',
               ].filter(Boolean);
               return [whenCell(a), actionTitleCell(a, origin.join(', ')), ownerCell(a)];
             }),
@@ -393,7 +394,6 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   if (options.includePeople) {
     const letter = annexLetter();
     tocEntries.push({ id: 'annex-people', lead: `Annex ${letter}`, label: 'People and organisations' });
-    const orgById = new Map(data.organisations.map((o) => [o.id, o]));
     annexes.push(
       ...annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
       content.people.length
@@ -403,7 +403,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
             content.people.map((p) => [
               { text: p.name, ...S.td, bold: true },
               { text: orDash(p.title), ...S.td },
-              { text: orDash(organisationName(p.organisationId ? orgById.get(p.organisationId) : undefined)), ...S.td },
+              { text: orDash(organisationName(p.organisationId ? organisationById.get(p.organisationId) : undefined)), ...S.td },
               { text: orDash(p.country), ...S.td },
             ]),
             { caption: 'People' },
