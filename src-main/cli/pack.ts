@@ -4,7 +4,7 @@
  * Exit codes: 0 written, 1 a bad input file or nothing to put in the pack, 2 bad usage.
  * The PDF is written to a temporary file and renamed, so a failure never leaves a partial PDF.
  */
-import { levelsOf } from '../../src-renderer/src/core/pack/select';
+import { settingsOfData } from '../../src-renderer/src/core/settings';
 import { parsePackOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
 import { PackError, renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
 import { emptyWorkspaceData, type ClassificationLevel, type WorkspaceData } from '../../src-renderer/src/core/model';
@@ -112,7 +112,7 @@ export async function runPack(argv: string[]): Promise<number> {
     const data = await readWorkspace(values.in, passphrase);
     const options: PackOptions = {
       ...parsed.options,
-      ceiling: values.ceiling !== undefined ? resolveCeiling(levelsOf(data), values.ceiling) : '',
+      ceiling: values.ceiling !== undefined ? resolveCeiling(settingsOfData(data).classificationLevels, values.ceiling) : '',
     };
 
     const pack = await renderPackDetailed(data, options);

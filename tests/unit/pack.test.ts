@@ -53,6 +53,8 @@ describe('what goes into a pack', () => {
 
   it('selects by tag (any, case-insensitive), date range, organiser, speaker and by picking', () => {
     expect(titles({ selection: { tags: ['WATER', 'nothing'] } })).toEqual([WATER_TITLE]);
+    // Accents and spacing do not matter either, as in search and the tracker.
+    expect(titles({ selection: { tags: ['  Wáter '] } })).toEqual([WATER_TITLE]);
     expect(titles({ selection: { from: '2015-04-01', to: '2015-04-02' } })).toEqual([WATER_TITLE]);
     expect(titles({ selection: { to: '2015-03-17' } })).toEqual([EXAMPLE]);
     expect(titles({ selection: { organiserIds: [IDS.ministry] } })).toEqual([WATER_TITLE]);

@@ -1,6 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
-import { SETTINGS_ID, type SettingsFields } from '../../src-renderer/src/core/model';
+import { SETTINGS_ID, emptyWorkspaceData, type SettingsFields } from '../../src-renderer/src/core/model';
+import { packOptions } from '../../src-renderer/src/core/pack/options';
+import { selectPack } from '../../src-renderer/src/core/pack/select';
+import { createRecord, editRecord } from '../../src-renderer/src/core/records';
+import { settingsOfData } from '../../src-renderer/src/core/settings';
+import { describeSelection, selectRecords } from '../../src-renderer/src/core/sync/select';
+import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { addLevel, briefingsWithLevel, editSettings, levelIdFor, moveLevel, removeLevel, renameLevel, settingsOf } from '../../src-renderer/src/data/settings';
 import { loadExample } from '../../src-renderer/src/data/example';
@@ -87,5 +94,49 @@ describe('editSettings', () => {
   it('will not remove the default level', async () => {
     await expect(editSettings(ws, (s) => ({ classificationLevels: removeLevel(s.classificationLevels, 'unclassified') }))).rejects.toThrow(/default/);
     expect(await db.settings.count()).toBe(0);
+  });
+});
+
+describe('one settings rule for every reader', () => {
+  const clock = (n: number) => formatHlc(Date.UTC(2015, 3, 1), n, 'test');
+  const mission = [
+    { id: 'unclassified', label: 'UNCLASSIFIED' },
+    { id: 'mission', label: 'MISSION ONLY' },
+    { id: 'secret', label: 'SECRET' },
+  ];
+  /** The example workspace with a mission level list, its one briefing marked MISSION ONLY. */
+  function workspace(fields: Partial<SettingsFields>, deleted = false) {
+    const data = exampleWorkspaceData({ clock: clock(0) });
+    const b = data.briefings[0]!;
+    Object.assign(b, editRecord('briefings', b, { classification: 'mission' }, clock(1))!);
+    const record = createRecord('settings', SETTINGS_ID, { classificationLevels: mission, defaultClassification: 'mission', ...fields }, clock(2));
+    data.settings.push(deleted ? { ...record, deleted: 1 } : record);
+    return data;
+  }
+
+  it('keeps a merged level list whose default level the other desk removed, with its first level as default', async () => {
+    // Desk A removed "confidential" after moving the default away; desk B made it the default meanwhile.
+    const data = workspace({ defaultClassification: 'confidential' });
+    expect(settingsOfData(data)).toEqual({ classificationLevels: mission, defaultClassification: 'unclassified' });
+    // Pack selection, sync selection and its description read the same list.
+    expect(selectPack(data, packOptions({ ceiling: 'mission' })).counts).toMatchObject({ briefings: 1, excluded: 0 });
+    expect(selectPack(data, packOptions({ ceiling: 'unclassified' })).excluded.map((e) => e.classificationLabel)).toEqual(['MISSION ONLY']);
+    expect(selectRecords(data, { ceiling: 'mission' }).briefings).toHaveLength(1);
+    expect(describeSelection({ ceiling: 'mission' }, data)).toBe('All briefings, classified up to MISSION ONLY');
+    // And so do the screens, from IndexedDB.
+    await db.settings.put(data.settings[0]!);
+    expect(await settingsOf(db)).toEqual({ classificationLevels: mission, defaultClassification: 'unclassified' });
+  });
+
+  it('falls back to the defaults everywhere once the settings record is deleted', async () => {
+    const data = workspace({}, true);
+    expect(settingsOfData(data)).toEqual(DEFAULT_SETTINGS);
+    // "mission" is then an unknown level: above every ceiling, in packs and in sync files alike.
+    expect(selectPack(data, packOptions({ ceiling: 'secret' })).counts).toMatchObject({ briefings: 0, excluded: 1 });
+    expect(selectRecords(data, { ceiling: 'secret' }).briefings).toHaveLength(0);
+    expect(describeSelection({ ceiling: 'restricted' }, data)).toBe('All briefings, classified up to RESTRICTED');
+    expect(settingsOfData(emptyWorkspaceData())).toEqual(DEFAULT_SETTINGS);
+    await db.settings.put(data.settings[0]!);
+    expect(await settingsOf(db)).toEqual(DEFAULT_SETTINGS);
   });
 });

@@ -405,5 +405,8 @@ describe('colleagues (peers)', () => {
     expect(got.settings).toHaveLength(1);
     expect(got.actions).toHaveLength(1);
     expect(got.packs).toHaveLength(0);
+    // Tags match as in the rest of the app: case and accents do not matter.
+    const folded = await exportWorkspace(a.ws, { selection: { tags: ['DRÚGS'], ceiling: 'restricted' } });
+    expect(folded.header.counts).toEqual(file.header.counts);
   });
 });

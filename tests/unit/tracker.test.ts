@@ -44,6 +44,10 @@ describe('tracker filters', () => {
   it('filters by owner ignoring case and spacing, and "" means unassigned', () => {
     const rows = [a({ owner: 'Political Officer' }), a({ owner: '  political   officer ' }), a({ owner: 'Ambassador' }), a({ owner: '' })];
     expect(runTracker(rows, { ...all, owner: 'POLITICAL OFFICER' }, TODAY).rows).toHaveLength(2);
+    // Accents do not matter, as in search: "José" typed without its accent is still José.
+    const jose = [a({ owner: 'José Núñez' }), a({ owner: 'jose nunez' })];
+    expect(runTracker(jose, { ...all, owner: 'Jose Nunez' }, TODAY).rows).toHaveLength(2);
+    expect(distinctOwners(jose)).toEqual(['José Núñez']);
     expect(runTracker(rows, { ...all, owner: '' }, TODAY).rows).toEqual([rows[3]]);
     expect(runTracker(rows, { ...all, owner: undefined }, TODAY).rows).toHaveLength(4);
   });

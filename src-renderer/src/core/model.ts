@@ -76,6 +76,14 @@ export interface OrganisationFields {
   country: string;
 }
 
+/**
+ * "United Nations Office on Drugs and Crime (UNODC)", or the name alone (also when the acronym is the
+ * name): how pickers, chips, search results, the import preview and packs name an organisation.
+ */
+export function organisationWithAcronym(o: Pick<OrganisationFields, 'name' | 'acronym'>): string {
+  return o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name;
+}
+
 export interface PersonFields {
   name: string;
   /** Title or role, e.g. "Director". */

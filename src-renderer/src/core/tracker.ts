@@ -4,6 +4,7 @@
  */
 import { dueWindow, type DueWindow } from './dates';
 import { ACTION_KINDS, ACTION_STATUSES, type ActionFields, type ActionKind, type ActionStatus } from './model';
+import { foldName } from './text';
 
 export const DUE_WINDOWS: readonly DueWindow[] = ['overdue', 'next7', 'later', 'none'];
 
@@ -27,7 +28,7 @@ export type TrackedAction = Pick<ActionFields, 'kind' | 'briefingId' | 'owner' |
 export interface TrackerFilter {
   /** Empty means every status. */
   statuses: ActionStatus[];
-  /** Exact owner (case- and space-insensitive); '' is "unassigned"; undefined means any owner. */
+  /** Exact owner (case, accents and spacing do not matter); '' is "unassigned"; undefined means any owner. */
   owner?: string;
   briefingId?: string;
   tag?: string;
@@ -45,26 +46,18 @@ export interface TrackerContext {
   briefingTags?: (briefingId: string) => readonly string[] | undefined;
 }
 
-export function normaliseOwner(owner: string): string {
-  return owner.trim().replace(/\s+/g, ' ').toLocaleLowerCase();
-}
-
-function normaliseTag(tag: string): string {
-  return tag.trim().toLocaleLowerCase();
-}
-
 function hasTag(action: TrackedAction, tag: string, ctx: TrackerContext): boolean {
-  const want = normaliseTag(tag);
-  if (action.tags.some((t) => normaliseTag(t) === want)) return true;
+  const want = foldName(tag);
+  if (action.tags.some((t) => foldName(t) === want)) return true;
   const inherited = action.briefingId ? ctx.briefingTags?.(action.briefingId) : undefined;
-  return !!inherited?.some((t) => normaliseTag(t) === want);
+  return !!inherited?.some((t) => foldName(t) === want);
 }
 
 /** Every filter but the due window: the window counts are taken over what this lets through. */
 export function matchesExceptWindow(action: TrackedAction, filter: TrackerFilter, ctx: TrackerContext = {}): boolean {
   if (filter.statuses.length && !filter.statuses.includes(action.status)) return false;
   if (filter.kinds.length && !filter.kinds.includes(action.kind)) return false;
-  if (filter.owner !== undefined && normaliseOwner(action.owner) !== normaliseOwner(filter.owner)) return false;
+  if (filter.owner !== undefined && foldName(action.owner) !== foldName(filter.owner)) return false;
   if (filter.briefingId && action.briefingId !== filter.briefingId) return false;
   if (filter.tag && !hasTag(action, filter.tag, ctx)) return false;
   return true;
@@ -157,7 +150,7 @@ export class TrackerAccumulator<A extends TrackedAction> {
 export function distinctOwners(actions: Iterable<Pick<ActionFields, 'owner'>>): string[] {
   const seen = new Map<string, string>();
   for (const a of actions) {
-    const key = normaliseOwner(a.owner);
+    const key = foldName(a.owner);
     if (key && !seen.has(key)) seen.set(key, a.owner.trim().replace(/\s+/g, ' '));
   }
   return [...seen.values()].sort((a, b) => a.localeCompare(b));
@@ -168,7 +161,7 @@ export function distinctTags(lists: Iterable<readonly string[]>): string[] {
   const seen = new Map<string, string>();
   for (const list of lists) {
     for (const t of list) {
-      const key = normaliseTag(t);
+      const key = foldName(t);
       if (key && !seen.has(key)) seen.set(key, t.trim());
     }
   }

@@ -37,11 +37,6 @@ export function organisationLabel(o: Pick<OrganisationFields, 'name' | 'acronym'
   return o.acronym ? `${o.acronym} — ${o.name}` : o.name;
 }
 
-/** "United Nations Office on Drugs and Crime (UNODC)", or the name alone: as pickers and chips show it. */
-export function organisationWithAcronym(o: Pick<OrganisationFields, 'name' | 'acronym'>): string {
-  return o.acronym ? `${o.name} (${o.acronym})` : o.name;
-}
-
 /** "Name (ACR)" as typed into a picker → name and acronym; anything else is a name without acronym. */
 export function splitAcronym(text: string): { name: string; acronym: string } {
   const m = /^(.*?)\s*\(([^()]{1,30})\)\s*$/.exec(text.trim());

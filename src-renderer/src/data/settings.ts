@@ -1,27 +1,20 @@
 /**
  * The workspace settings: one synced record with a fixed id (SETTINGS_ID), which does not exist until
- * someone first changes a setting. Every screen reads the effective settings through `settingsOf`.
+ * someone first changes a setting. Every screen reads the effective settings through `settingsOf`,
+ * which applies the one rule in core/settings.ts.
  */
-import { DEFAULT_SETTINGS } from '../core/classification';
 import { SETTINGS_ID, type ClassificationLevel, type SettingsFields } from '../core/model';
-import { validateFields } from '../core/schemas';
+import { checkLevels, defaultSettings, effectiveSettings } from '../core/settings';
 import { slug } from '../core/text';
 import type { AttacheDb } from './db';
 import { ValidationError, type Workspace } from './workspace';
-
-function defaults(): SettingsFields {
-  return structuredClone(DEFAULT_SETTINGS);
-}
 
 /**
  * The effective settings: the stored record, or the defaults when there is none (or it is unusable).
  * Use inside a live query: `live(() => db, settingsOf, DEFAULT_SETTINGS)`.
  */
 export async function settingsOf(db: AttacheDb): Promise<SettingsFields> {
-  const record = await db.settings.get(SETTINGS_ID);
-  if (!record || record.deleted) return defaults();
-  const checked = validateFields('settings', { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification });
-  return checked.ok ? checked.value : defaults();
+  return effectiveSettings(await db.settings.get(SETTINGS_ID));
 }
 
 // Edits are queued so that two quick first edits cannot both try to create the record.
@@ -40,7 +33,7 @@ export function editSettings(ws: Workspace, edit: (current: SettingsFields) => P
     if (problem) throw new ValidationError(problem);
     const current = await ws.db.settings.get(SETTINGS_ID);
     if (!current) {
-      const record = await ws.create('settings', { ...defaults(), ...patch }, SETTINGS_ID);
+      const record = await ws.create('settings', { ...defaultSettings(), ...patch }, SETTINGS_ID);
       return { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification };
     }
     if (current.deleted) await ws.restore('settings', SETTINGS_ID);
@@ -51,18 +44,6 @@ export function editSettings(ws: Workspace, edit: (current: SettingsFields) => P
   return run;
 }
 
-/** Rules beyond the schema: labels unique, ids unique, the default one of the levels. */
-function checkLevels(levels: ClassificationLevel[], defaultId: string): Record<string, string> | undefined {
-  const seen = new Set<string>();
-  for (const l of levels) {
-    const key = l.label.trim().toLocaleUpperCase();
-    if (seen.has(key)) return { classificationLevels: `There are two levels named ${l.label.trim()}` };
-    seen.add(key);
-  }
-  if (new Set(levels.map((l) => l.id)).size !== levels.length) return { classificationLevels: 'Two levels share an id' };
-  if (!levels.some((l) => l.id === defaultId)) return { defaultClassification: 'The default level must be one of the levels; choose another default first' };
-  return undefined;
-}
 
 /* Pure edits of the level list, used by the Settings screen. Ids never change once made: briefings refer to them. */
 

@@ -6,7 +6,7 @@
  */
 import { levelLabel, levelRank } from '../classification';
 import { dueWindow, formatLongDate, formatLongDateTime, formatShortDate } from '../dates';
-import { FORMAT_LABELS, type Action, type Briefing, type Organisation, type Person, type Statement, type StatementKind } from '../model';
+import { FORMAT_LABELS, organisationWithAcronym, type Action, type Briefing, type Organisation, type Person, type Statement, type StatementKind } from '../model';
 import { blockText, parseRichText, type Block, type Run } from '../richtext';
 import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
@@ -87,14 +87,9 @@ const HEAD_HEIGHT = 22;
 
 const orDash = (s: string | undefined | null) => (s && s.trim() ? s : DASH);
 
-export function organisationName(o: Organisation | null | undefined): string {
-  if (!o) return '';
-  return o.acronym && o.acronym !== o.name ? `${o.name} (${o.acronym})` : o.name;
-}
-
 /** "Director, Drug Control Agency (DCA)" */
 export function speakerLine(person: Person | null, organisation: Organisation | null): string {
-  return [person?.title, organisationName(organisation)].filter((s) => s && s.trim()).join(', ');
+  return [person?.title, organisation ? organisationWithAcronym(organisation) : ''].filter((s) => s && s.trim()).join(', ');
 }
 
 function runsToInlines(runs: Run[]): Node[] {
@@ -169,6 +164,10 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
   for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
   const organisationById = new Map(content.organisations.map((o) => [o.id, o]));
+  const organisationLine = (id: string | null) => {
+    const o = id ? organisationById.get(id) : undefined;
+    return o ? organisationWithAcronym(o) : '';
+  };
 
   const period =
     content.dateFrom === content.dateTo
@@ -251,7 +250,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ['Date', formatLongDateTime(b.startsAt)],
       ['Place', orDash(b.location)],
       ['Format', FORMAT_LABELS[b.format] ?? b.format],
-      ['Organisers', orDash(organisers.map(organisationName).join('; '))],
+      ['Organisers', orDash(organisers.map(organisationWithAcronym).join('; '))],
       ['Audience', orDash(b.audience)],
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
       ['Tags', orDash(b.tags.join(', '))],
@@ -403,7 +402,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
             content.people.map((p) => [
               { text: p.name, ...S.td, bold: true },
               { text: orDash(p.title), ...S.td },
-              { text: orDash(organisationName(p.organisationId ? organisationById.get(p.organisationId) : undefined)), ...S.td },
+              { text: orDash(organisationLine(p.organisationId)), ...S.td },
               { text: orDash(p.country), ...S.td },
             ]),
             { caption: 'People' },

@@ -17,7 +17,7 @@ export type PaperSize = (typeof PAPER_SIZES)[number];
  */
 export interface PackSelection {
   briefingIds: string[];
-  /** Briefings carrying any of these tags (case-insensitive). */
+  /** Briefings carrying any of these tags (case, accents and spacing do not matter). */
   tags: string[];
   /** Inclusive `YYYY-MM-DD` bounds on the briefing date, '' for open. */
   from: string;

@@ -3,9 +3,10 @@
  * and the list of briefings the ceiling leaves out; the document builder calls it once and lays out
  * exactly what it returns, so the dialog's counts and the PDF can never disagree.
  */
-import { DEFAULT_SETTINGS, bannerText, highestLevel, levelLabel, withinCeiling } from '../classification';
+import { bannerText, highestLevel, levelLabel, withinCeiling } from '../classification';
 import { compareStatements, type Action, type Briefing, type ClassificationLevel, type Organisation, type Person, type Statement, type WorkspaceData } from '../model';
-import { compareNames } from '../text';
+import { settingsOfData } from '../settings';
+import { compareNames, foldName } from '../text';
 import type { PackOptions } from './options';
 
 export interface ExcludedBriefing {
@@ -86,14 +87,8 @@ export function compareActions(a: Action, b: Action): number {
 const compareBriefings = (a: Briefing, b: Briefing) =>
   a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : exact.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
 
-/** The classification levels in force: the workspace settings record, else the defaults. */
-export function levelsOf(data: WorkspaceData): ClassificationLevel[] {
-  const settings = live(data.settings)[0];
-  return settings?.classificationLevels?.length ? settings.classificationLevels : DEFAULT_SETTINGS.classificationLevels;
-}
-
 export function selectPack(data: WorkspaceData, options: PackOptions): PackContent {
-  const levels = levelsOf(data);
+  const levels = settingsOfData(data).classificationLevels;
   const sel = options.selection;
   const orgById = new Map(live(data.organisations).map((o) => [o.id, o]));
   const personById = new Map(live(data.people).map((p) => [p.id, p]));
@@ -113,7 +108,7 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
   }
 
   const picked = new Set(sel.briefingIds);
-  const tags = new Set(sel.tags.map((t) => t.toLowerCase()));
+  const tags = new Set(sel.tags.map(foldName));
   const organisers = new Set(sel.organiserIds);
   const speakers = new Set(sel.speakerIds);
 
@@ -122,7 +117,7 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
     const day = b.startsAt.slice(0, 10);
     if (sel.from && day < sel.from) return false;
     if (sel.to && day > sel.to) return false;
-    if (tags.size && !b.tags.some((t) => tags.has(t.toLowerCase()))) return false;
+    if (tags.size && !b.tags.some((t) => tags.has(foldName(t)))) return false;
     if (organisers.size && !b.organiserIds.some((id) => organisers.has(id))) return false;
     if (speakers.size && !(statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(s.speakerId)))
       return false;

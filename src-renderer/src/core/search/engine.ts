@@ -6,7 +6,7 @@
  * Pure: the app runs it in a Web Worker fed from IndexedDB (data/search.worker.ts); tests run it in Node.
  */
 import MiniSearch from 'minisearch';
-import type { Action, Briefing, Organisation, Person, Statement } from '../model';
+import { organisationWithAcronym, type Action, type Briefing, type Organisation, type Person, type Statement } from '../model';
 import {
   DOC_FIELDS,
   FIELD_BOOST,
@@ -489,7 +489,7 @@ export class SearchEngine {
       }
       case 'organisation': {
         const o = record as Organisation;
-        return { ...base, title: o.acronym ? `${o.name} (${o.acronym})` : o.name, subtitle: o.country, text: '' };
+        return { ...base, title: organisationWithAcronym(o), subtitle: o.country, text: '' };
       }
       case 'action': {
         const a = record as Action;

@@ -1,5 +1,5 @@
 /** How sync names records in its messages and previews. */
-import type { StoredRecord, SyncedTable } from '../model';
+import { organisationWithAcronym, type StoredRecord, type SyncedTable } from '../model';
 
 export const TABLE_NOUN: Record<SyncedTable, string> = {
   briefings: 'briefing',
@@ -25,7 +25,7 @@ export function recordLabel(table: SyncedTable, record: StoredRecord<SyncedTable
     case 'actions':
       return clip(String(r.title ?? ''));
     case 'organisations':
-      return clip(r.acronym ? `${String(r.name)} (${String(r.acronym)})` : String(r.name ?? ''));
+      return clip(organisationWithAcronym({ name: String(r.name ?? ''), acronym: typeof r.acronym === 'string' ? r.acronym : '' }));
     case 'people':
     case 'packs':
       return clip(String(r.name ?? ''));

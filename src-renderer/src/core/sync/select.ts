@@ -3,8 +3,10 @@
  * A selected briefing brings what it references and what hangs off it (statements, follow-ups, speakers,
  * organisations, the settings), so the colleague receives something whole.
  */
-import { DEFAULT_LEVELS, levelLabel, withinCeiling } from '../classification';
-import { SETTINGS_ID, SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
+import { levelLabel, withinCeiling } from '../classification';
+import { settingsOfData } from '../settings';
+import { foldName } from '../text';
+import { SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
 
 export interface Selection {
   /** Briefings carrying any of these tags (and follow-ups without a briefing that carry one). */
@@ -17,7 +19,7 @@ export interface Selection {
 
 /** "Briefings tagged drugs or borders, 2 chosen briefings, up to RESTRICTED" */
 export function describeSelection(selection: Selection, data?: Pick<WorkspaceData, 'settings'>): string {
-  const levels = data?.settings.find((s) => s.id === SETTINGS_ID)?.classificationLevels ?? DEFAULT_LEVELS;
+  const levels = settingsOfData(data ?? { settings: [] }).classificationLevels;
   const parts: string[] = [];
   if (selection.tags?.length) parts.push(`briefings tagged ${selection.tags.join(' or ')}`);
   if (selection.briefingIds?.length) parts.push(`${selection.briefingIds.length} chosen briefing${selection.briefingIds.length === 1 ? '' : 's'}`);
@@ -33,11 +35,12 @@ export function describeSelection(selection: Selection, data?: Pick<WorkspaceDat
  * and the conflict log entries about those records. Pack definitions stay home.
  */
 export function selectRecords(data: WorkspaceData, selection: Selection): WorkspaceData {
-  const levels = data.settings.find((s) => s.id === SETTINGS_ID)?.classificationLevels ?? DEFAULT_LEVELS;
-  const tags = new Set(selection.tags ?? []);
+  const levels = settingsOfData(data).classificationLevels;
+  // Tags match as everywhere else in the app: case, accents and extra spaces do not matter.
+  const tags = new Set((selection.tags ?? []).map(foldName));
   const chosen = new Set(selection.briefingIds ?? []);
   const filtered = tags.size > 0 || chosen.size > 0;
-  const hasTag = (t: readonly string[]) => t.some((x) => tags.has(x));
+  const hasTag = (t: readonly string[]) => t.some((x) => tags.has(foldName(x)));
   const allowed = (classification: string) => !selection.ceiling || withinCeiling(levels, classification, selection.ceiling);
 
   const out = emptyWorkspaceData();
