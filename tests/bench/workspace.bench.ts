@@ -17,6 +17,10 @@
  *    apart, then filter changes and queries right after an edit (target p95 < 500 ms); the in-memory
  *    re-filter a filter change costs on screen (core/tracker.ts); and the app opened on the tracker until
  *    its first follow-up shows.
+ * 5. The pack dialog: opened on the whole workspace until its summary shows; then its live counts, which
+ *    the pack worker computes (data/pack-preview.ts) — the first answer (the worker reads the tables),
+ *    then changes of criteria, and the longest main-thread task meanwhile — against the raw baseline of
+ *    what the dialog used to do on the UI thread: read the whole workspace, then select on every change.
  *
  * Scale with BENCH_SCALE (e.g. 0.1) for a quick run.
  */
@@ -25,6 +29,10 @@ import { ACTION_STATUSES, SYNCED_TABLES, type SyncedTable } from '../../src-rend
 import { DEFAULT_TRACKER_FILTER, runTracker, type TrackerFilter } from '../../src-renderer/src/core/tracker';
 import { AttacheDb, DB_NAME } from '../../src-renderer/src/data/db';
 import { loadTrackerSource, queryTracker, trackerContext } from '../../src-renderer/src/data/actions';
+import { packOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
+import { selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
+import { watchPackPreview } from '../../src-renderer/src/data/pack-client';
+import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 import { SearchIndex } from '../../src-renderer/src/data/search-index';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import type { SearchFilters } from '../../src-renderer/src/core/search';
@@ -40,6 +48,8 @@ const RAW_DB = 'attache-bench-raw';
 const LIST_ROW = '[role="listbox"] [role="option"] .title';
 /** A follow-up's title in the tracker's table. */
 const TRACKER_ROW = '[data-testid="followup-row"] a.title';
+/** The pack dialog's summary line, shown once it has read the workspace (nothing is ticked yet). */
+const PACK_SUMMARY = 'section.summary p.problem';
 
 /** 50 queries of the kinds people type: words, beginnings of words, names, Cyrillic, acronyms, filters. */
 const QUERIES: { text: string; filters?: SearchFilters }[] = [
@@ -204,6 +214,73 @@ const bench: Bench = async (host) => {
   for (let i = 0; i < 2; i++) trackerRuns.push((await host.openApp({ hash: '#/followups', waitFor: TRACKER_ROW })).ms);
   host.log(`Tracker screen shows its first follow-up after ${trackerRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second open)`);
 
+  // ---- the app: the pack dialog on the whole workspace, until its summary shows
+  const packRuns: number[] = [];
+  for (let i = 0; i < 2; i++) packRuns.push((await host.openApp({ hash: '#/packs', waitFor: PACK_SUMMARY })).ms);
+  host.log(`Pack dialog shows its summary after ${packRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second open)`);
+
+  // ---- the pack dialog's live counts: in the pack worker, against selecting on the UI thread
+  const criteria: PackOptions[] = [
+    packOptions({}),
+    packOptions({ selection: { tags: ['energy'] } }),
+    packOptions({ selection: { from: '2016-01-01', to: '2016-12-31' } }),
+    packOptions({ ceiling: 'restricted' }),
+    packOptions({ selection: { tags: ['security', 'border'] }, includeStatements: false }),
+    packOptions({ selection: { briefingIds: data.briefings.slice(0, 50).map((b) => b.id) } }),
+  ];
+  const longTasks: number[] = [];
+  const observer = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push(e.duration);
+  });
+  observer.observe({ type: 'longtask', buffered: false });
+  const previews: PackPreview[] = [];
+  let arrived: (() => void) | undefined;
+  const watch = watchPackPreview(
+    DB_NAME,
+    (p) => {
+      previews.push(p);
+      arrived?.();
+    },
+    (message) => host.log(`pack preview failed: ${message}`),
+  );
+  const previewOnce = async (options: PackOptions) => {
+    const s = performance.now();
+    await new Promise<void>((resolve) => {
+      arrived = resolve;
+      watch.update(options);
+    });
+    return performance.now() - s;
+  };
+  const previewFirstMs = await previewOnce(criteria[0]!);
+  const previewMs: number[] = [];
+  for (let round2 = 0; round2 < 3; round2++) for (const o of criteria) previewMs.push(await previewOnce(o));
+  watch.stop();
+  observer.disconnect();
+  const previewLongestTask = Math.max(0, ...longTasks);
+  // The raw baseline, on this thread: the whole workspace read once, then a selection per change.
+  const uiDb = new AttacheDb(DB_NAME);
+  await uiDb.open();
+  t = performance.now();
+  const everything = await readWorkspaceData(uiDb, { liveOnly: true });
+  const uiReadMs = performance.now() - t;
+  uiDb.close();
+  const uiSelectMs: number[] = [];
+  for (let round2 = 0; round2 < 3; round2++)
+    for (const o of criteria) {
+      const s = performance.now();
+      const c = selectPack(everything, o);
+      uiSelectMs.push(performance.now() - s);
+      if (round2 === 0 && c.counts.briefings !== previews[criteria.indexOf(o) + 1]!.counts.briefings) host.log('pack preview and UI-thread selection disagree');
+    }
+  host.log(
+    `Pack dialog counts from the pack worker: first ${fmt(previewFirstMs)} ms (reads the tables), then p50 ${round(percentile(previewMs, 50))} ms, ` +
+      `p95 ${round(percentile(previewMs, 95))} ms over ${previewMs.length} changes of criteria; longest main-thread task meanwhile ${round(previewLongestTask)} ms`,
+  );
+  host.log(
+    `  raw baseline on the UI thread (what the dialog did before): read the workspace ${fmt(uiReadMs)} ms, then per change p50 ${round(percentile(uiSelectMs, 50))} ms, ` +
+      `p95 ${round(percentile(uiSelectMs, 95))} ms, all of it blocking the page`,
+  );
+
   const trackerP95 = percentile(queries, 95);
   const met = { searchP95: p95 < TARGETS.searchP95Ms, list: listRuns[0]! < TARGETS.listMs, trackerQueryP95: trackerP95 < TARGETS.trackerP95Ms };
   return {
@@ -235,6 +312,16 @@ const bench: Bench = async (host) => {
     trackerVisibleRunsMs: trackerRuns.map((x) => round(x)),
     trackerPath: 'data/actions.ts queryTracker (TrackerMirror) + core/tracker.ts runTracker',
     trackerItemsShown: shown,
+    packPreviewFirstMs: round(previewFirstMs),
+    packPreviewP50Ms: round(percentile(previewMs, 50)),
+    packPreviewP95Ms: round(percentile(previewMs, 95)),
+    packPreviewLongestMainTaskMs: round(previewLongestTask),
+    packUiThreadReadMs: round(uiReadMs),
+    packUiThreadSelectP50Ms: round(percentile(uiSelectMs, 50)),
+    packUiThreadSelectP95Ms: round(percentile(uiSelectMs, 95)),
+    packPreviewToUiThreadP50Ratio: round(percentile(previewMs, 50) / percentile(uiSelectMs, 50), 2),
+    packSummaryVisibleMs: round(packRuns[0]!),
+    packSummaryVisibleRunsMs: packRuns.map((x) => round(x)),
     targets: TARGETS,
     met,
   };

@@ -115,6 +115,28 @@ test.describe('briefing pack from the UI', () => {
     expect(all).not.toContain('SECRET');
   });
 
+  test('the counts follow work done in another window while the dialog stays open', async ({ page, context }) => {
+    await packs.tick(EXAMPLE_TITLE);
+    await packs.expectCounts({ briefings: 1, statements: example.statements.length, actions: example.actions.length });
+
+    // A colleague at the same desk records two more statements in a second window.
+    const other = new BriefingPage(await context.newPage());
+    await other.goto(example.briefings[0]!.id);
+    await other.captureText.focus();
+    for (const t of ['Late addition one', 'Late addition two']) {
+      await other.type(t);
+      await other.saveStatement();
+    }
+    await expect(other.statement('Late addition two')).toBeVisible();
+    await packs.expectCounts({ briefings: 1, statements: example.statements.length + 2, actions: example.actions.length });
+
+    // And deletes the briefing that was ticked: the dialog says so rather than counting it.
+    await other.deleteButton.click();
+    await packs.expectCounts({ briefings: 0, statements: 0, actions: 0 });
+    await expect(packs.problem).toContainText('None of the ticked briefings is in the workspace any more');
+    await other.page.close();
+  });
+
   test('saved definitions re-run the same choices, and deleting one can be undone', async ({ page }) => {
     await packs.tick(SECRET_TITLE);
     await packs.setCeiling('CONFIDENTIAL');

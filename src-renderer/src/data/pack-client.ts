@@ -1,11 +1,13 @@
 /**
- * Generating a pack off the UI thread. pdfmake lays a document out in one synchronous run that cannot
- * be interrupted, so cancelling terminates the worker; the next run starts a fresh one. Between runs
- * the worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
+ * The Pack dialog's side of the pack worker: its live counts and generating the pack, both off the UI
+ * thread. pdfmake lays a document out in one synchronous run that cannot be interrupted, so cancelling
+ * terminates the worker; a fresh one takes over (and the dialog's preview with it). Between runs the
+ * worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
  */
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
-import type { RenderRequest, WorkerReply } from './pack-protocol';
+import type { PackPreview } from '../core/pack/select';
+import type { PreviewWatch, RenderRequest, WorkerReply, WorkerRequest } from './pack-protocol';
 
 export interface GeneratedPack {
   bytes: Uint8Array;
@@ -20,20 +22,73 @@ export class EmptyPackError extends Error {
 let worker: Worker | undefined;
 let lastRun = 0;
 
+interface Watcher {
+  watch: PreviewWatch;
+  onPreview: (preview: PackPreview) => void;
+  onError: (message: string) => void;
+}
+
+/** The dialog's preview, while it is open. */
+let watcher: Watcher | undefined;
+let lastSeq = 0;
+
+/** Plain data for postMessage (the dialog's options may be Svelte state proxies). */
+const plain = (options: PackOptions): PackOptions => JSON.parse(JSON.stringify(options)) as PackOptions;
+
+function post(request: WorkerRequest): void {
+  spawn().postMessage(request);
+}
+
+function onPreviewReply(event: MessageEvent<WorkerReply>): void {
+  const reply = event.data;
+  if (!watcher || (reply.type !== 'preview' && reply.type !== 'preview-error') || reply.seq !== watcher.watch.seq) return;
+  if (reply.type === 'preview') watcher.onPreview(reply.preview);
+  else watcher.onError(reply.message);
+}
+
 function spawn(): Worker {
-  // `new URL(…, import.meta.url)` is what lets Vite bundle the worker and its imports (pdfmake, fonts).
-  worker ??= new Worker(new URL('./pack.worker.ts', import.meta.url), { type: 'module', name: 'attache-pack' });
+  if (!worker) {
+    // `new URL(…, import.meta.url)` is what lets Vite bundle the worker and its imports (pdfmake, fonts).
+    worker = new Worker(new URL('./pack.worker.ts', import.meta.url), { type: 'module', name: 'attache-pack' });
+    worker.addEventListener('message', onPreviewReply);
+    if (watcher) worker.postMessage(watcher.watch);
+  }
   return worker;
 }
 
 function discard(): void {
   worker?.terminate();
   worker = undefined;
+  // The dialog is still open: its counts must keep following the workspace.
+  if (watcher) spawn();
 }
 
-/** Start the worker early (when the Pack dialog opens) so the first Generate does not wait for it. */
-export function warmPackWorker(): void {
-  spawn();
+/**
+ * Keep the dialog's counts current: `prepare` when the dialog opens, `update` with the options whenever
+ * they change; `onPreview` gets the counts for the latest options, and again after every write that
+ * changes them, until `stop`. Starting the worker early also means the first Generate need not wait for it.
+ */
+export function watchPackPreview(
+  dbName: string,
+  onPreview: (preview: PackPreview) => void,
+  onError: (message: string) => void,
+): { prepare: () => void; update: (options: PackOptions) => void; stop: () => void } {
+  let mine: Watcher | undefined;
+  return {
+    prepare() {
+      post({ type: 'prepare', dbName });
+    },
+    update(options) {
+      watcher = mine = { watch: { type: 'preview', seq: ++lastSeq, dbName, options: plain(options) }, onPreview, onError };
+      post(watcher.watch);
+    },
+    stop() {
+      // A dialog opened again meanwhile has its own watch: leave it be.
+      if (!mine || watcher !== mine) return;
+      watcher = mine = undefined;
+      worker?.postMessage({ type: 'release' } satisfies WorkerRequest);
+    },
+  };
 }
 
 /**
@@ -59,7 +114,7 @@ export function generatePack(
     };
     const onMessage = (event: MessageEvent<WorkerReply>) => {
       const reply = event.data;
-      if (reply.run !== run) return;
+      if (!('run' in reply) || reply.run !== run) return;
       if (reply.type === 'progress') {
         onProgress?.(reply.progress);
         return;
@@ -85,7 +140,7 @@ export function generatePack(
     w.addEventListener('error', onError);
     w.addEventListener('messageerror', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const request: RenderRequest = { type: 'render', run, dbName, options: JSON.parse(JSON.stringify(options)) as PackOptions };
+    const request: RenderRequest = { type: 'render', run, dbName, options: plain(options) };
     w.postMessage(request);
   });
 }

@@ -2,12 +2,39 @@
  * Messages between the Pack dialog (pack-client.ts) and the pack worker (pack.worker.ts).
  *
  * The worker reads the workspace from IndexedDB itself rather than receiving it: the UI thread then
- * never serialises the whole workspace (structured clone of a few thousand records costs the UI
- * tens of milliseconds per run), and the pack is built from one consistent snapshot taken when the
- * user pressed Generate.
+ * never holds or serialises the whole workspace. It answers two kinds of request: the dialog's live
+ * counts (a preview it keeps current while the dialog is open, see pack-preview.ts), and Generate, for
+ * which it builds the pack from one consistent snapshot taken when the user pressed the button.
  */
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
+import type { PackPreview } from '../core/pack/select';
+
+/** Preview these options, now and after every relevant write, until the next watch or a release. */
+export interface PreviewWatch {
+  type: 'preview';
+  /** Grows with every watch, so a preview of older options is never shown for newer ones. */
+  seq: number;
+  dbName: string;
+  options: PackOptions;
+}
+
+/** The dialog opened: read what previews need before the first one is asked for. */
+export interface PreviewPrepare {
+  type: 'prepare';
+  dbName: string;
+}
+
+/** The dialog closed: stop following writes and drop the copy of the workspace. */
+export interface PreviewRelease {
+  type: 'release';
+}
+
+export type PreviewReply =
+  | { type: 'preview'; seq: number; preview: PackPreview }
+  | { type: 'preview-error'; seq: number; message: string };
+
+export type WorkerRequest = RenderRequest | PreviewPrepare | PreviewWatch | PreviewRelease;
 
 export interface RenderRequest {
   type: 'render';
@@ -19,6 +46,7 @@ export interface RenderRequest {
 }
 
 export type WorkerReply =
+  | PreviewReply
   | { type: 'progress'; run: number; progress: PackProgress }
   | { type: 'done'; run: number; bytes: Uint8Array; pageCount: number }
   | { type: 'error'; run: number; code: 'empty-selection' | 'failed'; message: string };

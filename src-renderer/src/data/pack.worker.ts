@@ -1,13 +1,15 @@
 /// <reference lib="webworker" />
 /**
  * The pack generator's thread. It reads the workspace from IndexedDB itself (see pack-protocol.ts for
- * why), then runs the same builder and renderer as the CLI; pdfmake and the fonts (from the app's own
- * bundle, never from outside) load once and stay for later runs.
+ * why): it keeps the Pack dialog's live counts current (pack-preview.ts), and on Generate runs the same
+ * builder and renderer as the CLI; pdfmake and the fonts (from the app's own bundle, never from
+ * outside) load once and stay for later runs.
  */
 import { messageOf } from '../core/errors';
 import { PackError, renderPackDetailed } from '../core/pack/render-browser';
 import { AttacheDb } from './db';
-import type { RenderRequest, WorkerReply } from './pack-protocol';
+import { PackPreviewer } from './pack-preview';
+import type { RenderRequest, WorkerReply, WorkerRequest } from './pack-protocol';
 import { readWorkspaceData } from './snapshot';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -27,8 +29,32 @@ function reply(message: WorkerReply, transfer: Transferable[] = []): void {
   self.postMessage(message, transfer);
 }
 
-self.addEventListener('message', async (event: MessageEvent<RenderRequest>) => {
+let previewer: PackPreviewer | undefined;
+let previewSeq = 0;
+
+function previewerFor(dbName: string): PackPreviewer {
+  if (previewer?.dbName !== dbName) {
+    previewer?.release();
+    previewer = new PackPreviewer(dbNamed(dbName), {
+      onPreview: (preview) => reply({ type: 'preview', seq: previewSeq, preview }),
+      onError: (e) => reply({ type: 'preview-error', seq: previewSeq, message: messageOf(e) }),
+    });
+  }
+  return previewer;
+}
+
+self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
+  if (request?.type === 'prepare') return previewerFor(request.dbName).prepare();
+  if (request?.type === 'preview') {
+    previewSeq = request.seq;
+    return previewerFor(request.dbName).watch(request.options);
+  }
+  if (request?.type === 'release') {
+    previewer?.release();
+    previewer = undefined;
+    return;
+  }
   if (request?.type !== 'render') return;
   const { run } = request;
   try {

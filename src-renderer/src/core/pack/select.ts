@@ -67,6 +67,13 @@ export interface PackContent {
   counts: PackCounts;
 }
 
+/** What the Pack dialog shows of a selection: the counts, the overall banner and what the ceiling leaves out. */
+export type PackPreview = Pick<PackContent, 'counts' | 'banner' | 'excluded'>;
+
+export function previewOf(content: PackContent): PackPreview {
+  return { counts: content.counts, banner: content.banner, excluded: content.excluded };
+}
+
 const live = <T extends { deleted: 0 | 1 }>(rows: readonly T[]): T[] => rows.filter((r) => r.deleted !== 1);
 
 // One collator for titles: localeCompare with a locale argument builds a new one per call.

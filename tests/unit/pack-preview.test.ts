@@ -1,0 +1,100 @@
+/**
+ * The Pack dialog's live counts as the pack worker computes them (data/pack-preview.ts), against real
+ * IndexedDB semantics (fake-indexeddb): the same answer as selecting over a fresh read of the workspace,
+ * kept current by every write, for the latest options only, and nothing once released.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { PackOptions } from '../../src-renderer/src/core/pack/options';
+import { packOptions } from '../../src-renderer/src/core/pack/options';
+import { previewOf, selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
+import { AttacheDb } from '../../src-renderer/src/data/db';
+import { loadExample } from '../../src-renderer/src/data/example';
+import { PackPreviewer } from '../../src-renderer/src/data/pack-preview';
+import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
+import { appendStatement } from '../../src-renderer/src/data/statements';
+import { Workspace } from '../../src-renderer/src/data/workspace';
+
+let n = 0;
+const opened: { db: AttacheDb; previewer: PackPreviewer }[] = [];
+
+afterEach(async () => {
+  for (const { db, previewer } of opened.splice(0)) {
+    previewer.release();
+    db.close();
+    await db.delete();
+  }
+});
+
+/** A previewer on the example workspace, with every preview it delivers. */
+async function setup() {
+  const db = new AttacheDb(`pack-preview-${++n}`);
+  const ws = await Workspace.open(db);
+  await loadExample(ws);
+  const seen: { preview: PackPreview; options: PackOptions }[] = [];
+  const errors: unknown[] = [];
+  const previewer = new PackPreviewer(db, { onPreview: (preview, options) => seen.push({ preview, options }), onError: (e) => errors.push(e) });
+  opened.push({ db, previewer });
+  /** Wait for the next preview after `since` previews, and return it. */
+  const next = async (since: number) => {
+    await expect.poll(() => seen.length).toBeGreaterThan(since);
+    return seen[seen.length - 1]!;
+  };
+  /** What a fresh read of the whole workspace gives for these options. */
+  const fresh = async (options: PackOptions) => previewOf(selectPack(await readWorkspaceData(db, { liveOnly: true }), options));
+  return { db, ws, previewer, seen, errors, next, fresh };
+}
+
+describe('pack preview (the dialog’s live counts, in the pack worker)', () => {
+  it('answers as a fresh read of the workspace would, and follows every write', async () => {
+    const { ws, db, previewer, seen, errors, next, fresh } = await setup();
+    const all = packOptions({});
+    previewer.watch(all);
+    const first = await next(0);
+    expect(first.preview).toEqual(await fresh(all));
+    expect(first.preview.counts.briefings).toBe(1);
+
+    const briefingId = (await db.briefings.toCollection().first())!.id;
+    await appendStatement(ws, briefingId, { speakerId: null, kind: 'figure', text: 'Over 12 tons seized.', tags: [] });
+    const afterAdd = await next(seen.length);
+    expect(afterAdd.preview.counts.statements).toBe(first.preview.counts.statements + 1);
+    expect(afterAdd.preview).toEqual(await fresh(all));
+
+    // A ceiling below the briefing's level leaves it out and names it.
+    await ws.update('briefings', briefingId, { classification: 'secret' });
+    const ceiling = packOptions({ ceiling: 'restricted' });
+    previewer.watch(ceiling);
+    await expect.poll(() => seen.at(-1)?.preview.counts.excluded).toBe(1);
+    expect(seen.at(-1)!.options).toBe(ceiling);
+    expect(seen.at(-1)!.preview).toEqual(await fresh(ceiling));
+    expect(seen.at(-1)!.preview.excluded.map((e) => e.classificationLabel)).toEqual(['SECRET']);
+
+    await ws.remove('briefings', briefingId);
+    await expect.poll(() => seen.at(-1)?.preview.counts).toEqual({ briefings: 0, statements: 0, actions: 0, excluded: 0 });
+    expect(errors).toEqual([]);
+  });
+
+  it('delivers the latest options only when they change faster than it reads', async () => {
+    const { previewer, seen, next } = await setup();
+    const options = ['unclassified', 'restricted', 'confidential', 'secret'].map((ceiling) => packOptions({ ceiling }));
+    for (const o of options) previewer.watch(o);
+    await next(0);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.at(-1)!.options).toBe(options.at(-1));
+    // Never a preview of older options after one of newer ones.
+    const order = seen.map((s) => options.indexOf(s.options));
+    expect(order).toEqual([...order].sort((a, b) => a - b));
+  });
+
+  it('stops following writes once released', async () => {
+    const { ws, db, previewer, seen, next } = await setup();
+    previewer.watch(packOptions({}));
+    await next(0);
+    previewer.release();
+    const count = seen.length;
+    const briefingId = (await db.briefings.toCollection().first())!.id;
+    await ws.update('briefings', briefingId, { title: 'Renamed after the dialog closed' });
+    await appendStatement(ws, briefingId, { speakerId: null, kind: 'statement', text: 'Unseen.', tags: [] });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.length).toBe(count);
+  });
+});
