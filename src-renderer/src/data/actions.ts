@@ -6,7 +6,7 @@ import type { InsertType } from 'dexie';
 import type { Action, ActionFields, Briefing } from '../core/model';
 import { compareByDue, runTracker, type TrackerContext, type TrackerFilter, type TrackerResult } from '../core/tracker';
 import type { AttacheDb } from './db';
-import { onStorageMutated, TableMirror, type MirrorState } from './mirror';
+import { coalescing, onStorageMutated, TableMirror, type MirrorState } from './mirror';
 
 /** What the tracker needs to know about an action's briefing. */
 export interface BriefingRef {
@@ -59,8 +59,13 @@ export class TrackerMirror {
   private stop: (() => void) | undefined;
   private idle: ReturnType<typeof setTimeout> | undefined;
   private readonly subscribers = new Set<Subscriber>();
-  private pulling = false;
-  private again = false;
+  /** Deliver the current source to every subscriber that has not seen it; bursts of writes fold into one more pass. */
+  private readonly pull = coalescing(
+    () => this.deliver(),
+    (e) => {
+      for (const sub of this.subscribers) sub.error(e);
+    },
+  );
   private derived: { actions: number; briefings: number; sorted: Action[]; refs: Map<string, BriefingRef>; source: TrackerSource } | undefined;
 
   constructor(db: AttacheDb) {
@@ -84,7 +89,7 @@ export class TrackerMirror {
     const sub: Subscriber = { next, error };
     this.subscribers.add(sub);
     this.listen();
-    void this.pull();
+    this.pull();
     return () => {
       this.subscribers.delete(sub);
       this.releaseWhenIdle();
@@ -97,7 +102,7 @@ export class TrackerMirror {
     this.stop ??= onStorageMutated((parts) => {
       const actions = this.actions.note(parts);
       const briefings = this.briefings.note(parts);
-      if ((actions || briefings) && this.subscribers.size) void this.pull();
+      if ((actions || briefings) && this.subscribers.size) this.pull();
     });
   }
 
@@ -116,27 +121,12 @@ export class TrackerMirror {
     (this.idle as { unref?: () => void }).unref?.();
   }
 
-  /** Deliver the current source to every subscriber that has not seen it; bursts of writes fold into one more pass. */
-  private async pull(): Promise<void> {
-    if (this.pulling) {
-      this.again = true;
-      return;
-    }
-    this.pulling = true;
-    try {
-      do {
-        this.again = false;
-        const source = await this.source();
-        for (const sub of this.subscribers) {
-          if (sub.last === source) continue;
-          sub.last = source;
-          sub.next(source);
-        }
-      } while (this.again);
-    } catch (e) {
-      for (const sub of this.subscribers) sub.error(e);
-    } finally {
-      this.pulling = false;
+  private async deliver(): Promise<void> {
+    const source = await this.source();
+    for (const sub of this.subscribers) {
+      if (sub.last === source) continue;
+      sub.last = source;
+      sub.next(source);
     }
   }
 

@@ -156,3 +156,32 @@ export function onStorageMutated(listener: (parts: Parts) => void): () => void {
   Dexie.on('storagemutated', listener);
   return () => Dexie.on.storagemutated.unsubscribe(listener);
 }
+
+/**
+ * `pass` run one at a time, for whoever follows writes: a call while a pass is under way asks for one
+ * more pass after it, so a burst of writes (or of changed options) folds into a single re-run instead
+ * of racing reads. A failed pass goes to `onError`; the next call starts afresh.
+ */
+export function coalescing(pass: () => Promise<void>, onError: (e: unknown) => void): () => void {
+  let running = false;
+  let again = false;
+  return () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    void (async () => {
+      try {
+        do {
+          again = false;
+          await pass();
+        } while (again);
+      } catch (e) {
+        onError(e);
+      } finally {
+        running = false;
+      }
+    })();
+  };
+}

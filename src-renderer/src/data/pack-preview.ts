@@ -14,7 +14,7 @@ import { emptyWorkspaceData, type WorkspaceData } from '../core/model';
 import type { PackOptions } from '../core/pack/options';
 import { previewOf, selectPack, type PackPreview } from '../core/pack/select';
 import type { AttacheDb } from './db';
-import { onStorageMutated, TableMirror, type MirrorState } from './mirror';
+import { coalescing, onStorageMutated, TableMirror, type MirrorState } from './mirror';
 
 /** What selectPack reads. */
 const TABLES = ['briefings', 'statements', 'actions', 'people', 'organisations', 'settings'] as const;
@@ -32,8 +32,11 @@ export class PackPreviewer {
   private readonly mirrors: Mirrors;
   private options: PackOptions | undefined;
   private stop: (() => void) | undefined;
-  private running = false;
-  private again = false;
+  /** Preview the current options; calls during a pass fold into one more. */
+  private readonly run = coalescing(
+    () => this.pass(),
+    (e) => this.hooks.onError(e),
+  );
   /** Each table's live rows as an array, kept while its mirror's version stays the same. */
   private readonly arrays = new Map<PreviewTable, { version: number; rows: unknown[] }>();
 
@@ -54,7 +57,7 @@ export class PackPreviewer {
   watch(options: PackOptions): void {
     this.options = options;
     this.listen();
-    void this.run();
+    this.run();
   }
 
   /**
@@ -70,7 +73,7 @@ export class PackPreviewer {
     this.stop ??= onStorageMutated((parts) => {
       let touched = false;
       for (const t of TABLES) touched = this.mirrors[t].note(parts) || touched;
-      if (touched && this.options) void this.run();
+      if (touched && this.options) this.run();
     });
   }
 
@@ -83,30 +86,13 @@ export class PackPreviewer {
     this.arrays.clear();
   }
 
-  private async run(): Promise<void> {
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = true;
-    try {
-      do {
-        this.again = false;
-        const options = this.options;
-        if (!options) return;
-        const data = await this.snapshot();
-        // Options that changed while the tables were read are previewed on the next pass.
-        if (options !== this.options) {
-          this.again = true;
-          continue;
-        }
-        this.hooks.onPreview(previewOf(selectPack(data, options)), options);
-      } while (this.again);
-    } catch (e) {
-      this.hooks.onError(e);
-    } finally {
-      this.running = false;
-    }
+  private async pass(): Promise<void> {
+    const options = this.options;
+    if (!options) return;
+    const data = await this.snapshot();
+    // Options changed while the tables were read: preview those instead, on the next pass.
+    if (options !== this.options) return this.run();
+    this.hooks.onPreview(previewOf(selectPack(data, options)), options);
   }
 
   private async snapshot(): Promise<WorkspaceData> {
