@@ -8,7 +8,9 @@ import { readFile, writeFile } from 'node:fs/promises';
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect, type Page } from '@playwright/test';
 
+import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { EXAMPLE_ID, EXAMPLE_TITLE, closeColleagues, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
+import { briefingRow, seed } from './seed';
 
 test.afterEach(closeColleagues);
 
@@ -205,4 +207,31 @@ test('the Exchange screen is keyboard usable and axe-clean, with every export op
   await bob.exchange.chooseFile(file.path);
   await expect(bob.exchange.previewCounts).toBeVisible();
   await axeClean(bob.page);
+});
+
+test('a partial export from hundreds of briefings: chosen through the filtered list, tags offered once per spelling', async ({ browser, baseURL }) => {
+  const alice = await colleague(browser, baseURL, 'Alice');
+  const rows = Array.from({ length: 260 }, (_, i) =>
+    briefingRow({ title: `Weekly round-up ${i + 1}`, startsAt: `2016-03-${String((i % 28) + 1).padStart(2, '0')}T09:00`, tags: [i % 2 ? 'Énergie' : 'energie'] }),
+  );
+  await seed(alice.page, rows);
+  await alice.exchange.goto();
+  const p = alice.exchange.exportPanel;
+  await p.getByRole('checkbox', { name: 'Share only part of the workspace' }).check();
+
+  // "Énergie" and "energie" select the same briefings, so the tag is offered once.
+  await expect(p.getByRole('group', { name: 'Briefings tagged' }).getByRole('checkbox')).toHaveCount(1);
+  // Not 260 checkboxes at once: the first 200, and the filter for the rest.
+  const list = p.getByRole('group', { name: 'Briefings to share' });
+  await expect(list.getByRole('checkbox')).toHaveCount(200);
+  await expect(p.getByText('Showing the first 200 of 260 matches')).toBeVisible();
+  await p.getByLabel('Filter briefings').fill('round-up 257');
+  await expect(list.getByRole('checkbox')).toHaveCount(1);
+  await list.getByRole('checkbox', { name: /Weekly round-up 257/ }).check();
+  await expect(p.getByText('1 of 260 ticked')).toBeVisible();
+
+  const file = await alice.exchange.export();
+  const decoded = await decodeSyncFile(new Uint8Array(await readFile(file.path)));
+  expect(decoded.data.briefings.map((b) => b.title)).toEqual(['Weekly round-up 257']);
+  expect(decoded.header.scope).toMatchObject({ kind: 'selection', description: '1 chosen briefing' });
 });

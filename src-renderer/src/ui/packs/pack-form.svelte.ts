@@ -78,12 +78,6 @@ export class PackForm {
     };
   }
 
-  togglePicked(id: string, on: boolean): void {
-    const has = this.picked.includes(id);
-    if (on && !has) this.picked = [...this.picked, id];
-    else if (!on && has) this.picked = this.picked.filter((x) => x !== id);
-  }
-
   load(options: PackOptions): void {
     const s = options.selection;
     this.title = options.title;
