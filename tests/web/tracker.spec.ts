@@ -5,7 +5,7 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { newId } from '../../src-renderer/src/core/ids';
 import type { ActionFields, StoredRecord, SyncedTable } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
-import { seed, type SeedRow } from './seed';
+import { actionRow, briefingRow, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
 
 const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');
@@ -145,6 +145,27 @@ test.describe('follow-up tracker', () => {
     await t.goto(`#/followups?focus=${actionId}`);
     await expect(t.statusSelect('High Level Conference')).toBeFocused();
     await expect(t.row('High Level Conference')).toHaveClass(/highlighted/);
+  });
+
+  test('finds one of 1,500 briefings by typing, without listing them all', async ({ page }) => {
+    test.setTimeout(120_000);
+    const t = new FollowupsPage(page);
+    await t.goto();
+    const rows: SeedRow[] = [];
+    for (let i = 1; i <= 1_500; i++) {
+      const b = briefingRow({ title: `Donor coordination meeting ${i}`, startsAt: `2016-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}T10:00` });
+      rows.push(b, actionRow(b.id, `Follow up meeting ${i}`));
+    }
+    await seed(page, rows);
+    await expect(t.summary).toContainText('1,500 follow-ups match', { timeout: 60_000 });
+    // Never 1,500 options in the page: a dozen matches at most.
+    await t.filters.getByRole('combobox', { name: 'Briefing' }).fill('meeting');
+    await expect(t.filters.getByRole('listbox', { name: 'Briefing' }).getByRole('option')).toHaveCount(12);
+    await t.selectBriefing('meeting 1234');
+    await expect.poll(() => t.titles()).toEqual(['Follow up meeting 1234']);
+    await expect(t.summary).toContainText('1 follow-up matches');
+    await t.selectBriefing('Any briefing');
+    await expect(t.summary).toContainText('1,500 follow-ups match');
   });
 
   test('stays usable with 20,000 follow-ups (one page rendered at a time)', async ({ page }) => {

@@ -53,12 +53,18 @@ export class FollowupsPage {
     await this.filters.getByLabel('Owner').selectOption({ label });
   }
 
-  async selectBriefing(labelPart: string): Promise<void> {
-    const select = this.filters.getByLabel('Briefing');
-    const options = await select.locator('option').allInnerTexts();
-    const label = options.find((o) => o.includes(labelPart));
-    if (!label) throw new Error(`No briefing option contains ${labelPart}: ${options.join(' | ')}`);
-    await select.selectOption({ label });
+  /** Find a briefing by typing part of its title or date and take the first match; 'Any briefing' clears the filter. */
+  async selectBriefing(typed: string): Promise<void> {
+    if (typed === 'Any briefing') {
+      await this.filters.getByRole('button', { name: 'Show follow-ups of any briefing' }).click();
+      await expect(this.filters.getByRole('list', { name: 'Chosen briefing' })).toBeHidden();
+      return;
+    }
+    const box = this.filters.getByRole('combobox', { name: 'Briefing' });
+    await box.fill(typed);
+    await expect(this.filters.getByRole('listbox', { name: 'Briefing' }).getByRole('option').first()).toBeVisible();
+    await box.press('Enter');
+    await expect(this.filters.getByRole('list', { name: 'Chosen briefing' })).toContainText(typed);
   }
 
   async selectTag(label: string): Promise<void> {
