@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
+import { readInstallation, ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
 
 async function freshWorkspace(now?: () => number) {
   return Workspace.open(new AttacheDb(`ws-${Math.random()}`), { now });
@@ -28,6 +28,17 @@ describe('Workspace', () => {
     expect(b.installation.id).toBe(a.installation.id);
     const edited = await b.update('briefings', rec.id, { title: 'Renamed' });
     expect(edited.stamps.title!.c > rec.stamps.title!.c).toBe(true);
+  });
+
+  it('renames the installation only to a name colleagues can read, and keeps the old one otherwise', async () => {
+    const db = new AttacheDb(`ws-${Math.random()}`);
+    const ws = await Workspace.open(db);
+    await ws.rename('  Embassy Dushanbe — Political section ');
+    expect(await readInstallation(db)).toEqual({ id: ws.installation.id, name: 'Embassy Dushanbe — Political section' });
+    await expect(ws.rename('   ')).rejects.toThrow('The installation name cannot be empty');
+    await expect(ws.rename('x'.repeat(121))).rejects.toBeInstanceOf(ValidationError);
+    expect((await readInstallation(db))?.name).toBe('Embassy Dushanbe — Political section');
+    expect(ws.installation.name).toBe('Embassy Dushanbe — Political section');
   });
 
   it('stamps only the fields that really change', async () => {

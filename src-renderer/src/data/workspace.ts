@@ -26,6 +26,21 @@ export interface Installation {
 const CLOCK_KEY = 'clock';
 const INSTALLATION_KEY = 'installation';
 
+const INSTALLATION_NAME_MAX = 120;
+
+/** What is wrong with a name for this installation, if anything (the rule the rename and its boxes share). */
+export function installationNameProblem(name: string): string | undefined {
+  const trimmed = name.trim();
+  if (!trimmed) return 'The installation name cannot be empty';
+  if (trimmed.length > INSTALLATION_NAME_MAX) return `At most ${INSTALLATION_NAME_MAX} characters (this has ${trimmed.length})`;
+  return undefined;
+}
+
+/** The installation as stored (a rename in another tab shows up here; read it in a live query). */
+export async function readInstallation(db: AttacheDb): Promise<Installation | undefined> {
+  return (await db.meta.get(INSTALLATION_KEY))?.value as Installation | undefined;
+}
+
 export class Workspace {
   private constructor(
     readonly db: AttacheDb,
@@ -37,7 +52,7 @@ export class Workspace {
   static async open(db: AttacheDb, options: { now?: () => number; defaultName?: string } = {}): Promise<Workspace> {
     const now = options.now ?? Date.now;
     return db.transaction('rw', db.meta, async () => {
-      let installation = (await db.meta.get(INSTALLATION_KEY))?.value as Installation | undefined;
+      let installation = await readInstallation(db);
       if (!installation) {
         installation = { id: newId(), name: options.defaultName ?? 'This computer' };
         await db.meta.put({ key: INSTALLATION_KEY, value: installation });
@@ -53,9 +68,9 @@ export class Workspace {
   }
 
   async rename(name: string): Promise<void> {
-    const trimmed = name.trim();
-    if (!trimmed) throw new ValidationError({ name: 'The installation name cannot be empty' });
-    this.installation.name = trimmed.slice(0, 120);
+    const problem = installationNameProblem(name);
+    if (problem) throw new ValidationError({ name: problem });
+    this.installation.name = name.trim();
     await this.db.meta.put({ key: INSTALLATION_KEY, value: { ...this.installation } });
   }
 

@@ -3,25 +3,16 @@
  * writes it to the app's backup folder; in the browser, which keeps none, it is saved as a download.
  * The time and place of the last one are remembered locally (never synced) so the screen can show them.
  */
+import { readLastBackup, rememberBackup, type LastBackup } from '../../data/backups';
 import { createBackup, SYNC_MIME_TYPE, type LongTaskOptions } from '../../data/sync';
 import type { Workspace } from '../../data/workspace';
 import { platform } from '../../platform';
 import { SYNC_FILTERS } from './fileName';
 
-export const LAST_BACKUP_KEY = 'lastBackup';
 /** Electron keeps a backup this often while the app is open (and shortly after it starts). */
 export const AUTO_BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
 const FIRST_AUTO_BACKUP_AFTER_MS = 2 * 60 * 1000;
 
-export interface LastBackup {
-  at: string;
-  where: string;
-  automatic: boolean;
-}
-
-export async function readLastBackup(ws: Workspace): Promise<LastBackup | undefined> {
-  return (await ws.db.meta.get(LAST_BACKUP_KEY))?.value as LastBackup | undefined;
-}
 
 /** Make and keep one backup. Resolves to where it went, or null when the user cancelled the download dialog. */
 export async function backUp(ws: Workspace, options: LongTaskOptions & { automatic?: boolean } = {}): Promise<string | null> {
@@ -33,7 +24,7 @@ export async function backUp(ws: Workspace, options: LongTaskOptions & { automat
   }
   if (where !== null) {
     const last: LastBackup = { at: new Date().toISOString(), where, automatic: !!options.automatic };
-    await ws.db.meta.put({ key: LAST_BACKUP_KEY, value: last });
+    await rememberBackup(ws.db, last);
   }
   return where;
 }
@@ -49,7 +40,7 @@ export function startAutoBackup(ws: Workspace): () => void {
   if (platform().kind !== 'electron' || timer) return () => {};
   const run = async () => {
     try {
-      const last = await readLastBackup(ws);
+      const last = await readLastBackup(ws.db);
       const due = !last || Date.now() - new Date(last.at).getTime() >= AUTO_BACKUP_EVERY_MS - 60_000;
       if (due) await backUp(ws, { automatic: true });
     } catch (e) {

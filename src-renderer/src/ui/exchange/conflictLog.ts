@@ -1,9 +1,11 @@
 /**
- * The conflict log as the screen shows it: each losing edit beside the record it belongs to and the
- * value that was kept. Read inside a live query so that restoring a value shows up at once.
+ * The conflict log as the screen shows it: each losing edit beside the record it belongs to, the value
+ * that was kept and where to open the record. Read inside a live query so that restoring a value shows
+ * up at once; the entries come from data/conflicts.ts.
  */
 import type { Hlc } from '../../core/hlc';
 import type { Conflict, SyncedTable } from '../../core/model';
+import { readConflictEntries, type ConflictEntry } from '../../data/conflicts';
 import type { AttacheDb } from '../../data/db';
 import type { Route } from '../app/router.svelte';
 import { recordLabel } from '../../core/sync/labels';
@@ -48,11 +50,12 @@ function routeOf(table: SyncedTable, record: Record<string, unknown> | undefined
   }
 }
 
-async function rowOf(db: AttacheDb, c: Conflict): Promise<ConflictRow> {
-  const record = (await db.table(c.table).get(c.recordId)) as (Record<string, unknown> & { deleted: number; stamps: Record<string, { c: Hlc }> }) | undefined;
+function rowOf({ conflict: c, record: stored }: ConflictEntry): ConflictRow {
+  const record = stored as (Record<string, unknown> & { deleted: number; stamps: Record<string, { c: Hlc }> }) | undefined;
+  const fallback = `${tableLabel(c.table)} ${c.recordId.slice(-8)}`;
   return {
     conflict: c,
-    label: record ? recordLabel(c.table, record as never) || `${tableLabel(c.table)} ${c.recordId.slice(-8)}` : `${tableLabel(c.table)} ${c.recordId.slice(-8)}`,
+    label: stored ? recordLabel(c.table, stored) || fallback : fallback,
     current: record?.[c.field],
     currentClock: record?.stamps?.[c.field]?.c,
     recordGone: !record || record.deleted === 1,
@@ -61,20 +64,6 @@ async function rowOf(db: AttacheDb, c: Conflict): Promise<ConflictRow> {
 }
 
 export async function readConflictLog(db: AttacheDb): Promise<ConflictLogView> {
-  const entries = await db.conflicts.where('resolution').equals('').filter((c) => c.deleted === 0).toArray();
-  entries.sort((a, b) => (a.hlc < b.hlc ? 1 : a.hlc > b.hlc ? -1 : 0));
-  // Newest first off the hlc index; resolved entries are few enough to filter.
-  const reviewedEntries: Conflict[] = [];
-  await db.conflicts
-    .orderBy('hlc')
-    .reverse()
-    .until(() => reviewedEntries.length >= REVIEWED_SHOWN)
-    .each((c) => {
-      if (c.deleted === 0 && c.resolution !== '') reviewedEntries.push(c);
-    });
-  const [open, reviewed] = await Promise.all([
-    Promise.all(entries.slice(0, SHOWN).map((c) => rowOf(db, c))),
-    Promise.all(reviewedEntries.map((c) => rowOf(db, c))),
-  ]);
-  return { open, openTotal: entries.length, reviewed };
+  const { open, openTotal, reviewed } = await readConflictEntries(db, { open: SHOWN, reviewed: REVIEWED_SHOWN });
+  return { open: open.map(rowOf), openTotal, reviewed: reviewed.map(rowOf) };
 }
