@@ -235,3 +235,27 @@ test('a partial export from hundreds of briefings: chosen through the filtered l
   expect(decoded.data.briefings.map((b) => b.title)).toEqual(['Weekly round-up 257']);
   expect(decoded.header.scope).toMatchObject({ kind: 'selection', description: '1 chosen briefing' });
 });
+
+test('a backup downloads the whole workspace, is remembered, and restores into an empty profile', async ({ browser, baseURL }) => {
+  const alice = await colleague(browser, baseURL, 'Alice');
+  await loadExample(alice);
+  await alice.exchange.goto();
+  const last = alice.page.getByTestId('last-backup');
+  await expect(last).toHaveText('Last backup: none yet');
+  const download = alice.page.waitForEvent('download');
+  await alice.page.getByRole('button', { name: 'Back up now' }).click();
+  const file = await (await download).path();
+  await expect(alice.page.getByTestId('backup-done')).toContainText('Backup saved');
+  // Remembered by this installation, across a reload.
+  await alice.page.reload();
+  await expect(last).not.toHaveText('Last backup: none yet');
+
+  const restored = await colleague(browser, baseURL, 'Spare laptop');
+  await restored.exchange.chooseFile(file);
+  expect(await restored.exchange.previewCountsOf('briefings')).toMatchObject({ added: 1 });
+  await restored.exchange.apply();
+  await expectBriefing(restored, EXAMPLE_ID, { title: EXAMPLE_TITLE });
+  // The other profile never backed up.
+  await restored.exchange.goto();
+  await expect(restored.page.getByTestId('last-backup')).toHaveText('Last backup: none yet');
+});
