@@ -5,6 +5,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
+import { decodeSyncFile, type DecodedSyncFile } from '../../src-renderer/src/core/sync/format';
 
 export function parse<const O extends Options>(argv: string[], options: O) {
   try {
@@ -54,4 +55,22 @@ export async function readInput(path: string): Promise<Uint8Array> {
   } catch {
     throw new SyncError('usage', `Cannot read ${path}.`);
   }
+}
+
+/**
+ * Read and decode every input before anything is merged or written (one bad file and nothing is), each
+ * failure naming its file: "desk-b.attache: The file was changed or damaged after it was written."
+ */
+export async function decodeInputs(paths: readonly string[], passphrase: string | undefined): Promise<DecodedSyncFile[]> {
+  const decoded: DecodedSyncFile[] = [];
+  for (const path of paths) {
+    const bytes = await readInput(path);
+    try {
+      decoded.push(await decodeSyncFile(bytes, { passphrase }));
+    } catch (e) {
+      if (e instanceof SyncError) throw new SyncError(e.code, `${path}: ${e.message}`);
+      throw e;
+    }
+  }
+  return decoded;
 }

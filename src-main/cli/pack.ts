@@ -8,10 +8,9 @@ import { settingsOfData } from '../../src-renderer/src/core/settings';
 import { parsePackOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
 import { PackError, renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
 import { emptyWorkspaceData, type ClassificationLevel, type WorkspaceData } from '../../src-renderer/src/core/model';
-import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/sync/merge';
-import { fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
+import { decodeInputs, fail, parse, readPassphrase, writeFileAtomic } from './args';
 
 export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file>…] --out <pdf> [options]
   --title T              pack title (default "Briefing pack")
@@ -65,15 +64,7 @@ export function resolveCeiling(levels: readonly ClassificationLevel[], given: st
 async function readWorkspace(paths: string[], passphrase: string | undefined): Promise<WorkspaceData> {
   const maps = toMaps(emptyWorkspaceData());
   const now = Date.now();
-  const decoded = [];
-  for (const path of paths) {
-    try {
-      decoded.push(await decodeSyncFile(await readInput(path), { passphrase }));
-    } catch (e) {
-      if (e instanceof SyncError && e.code !== 'usage') throw new SyncError(e.code, `${path}: ${e.message}`);
-      throw e;
-    }
-  }
+  const decoded = await decodeInputs(paths, passphrase);
   // A pack is a read-only view: edits stamped in the future are shown rather than held back.
   for (const file of decoded) mergeIntoMaps(maps, file.data, { now, applyFutureEdits: true });
   return fromMaps(maps);

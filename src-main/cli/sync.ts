@@ -3,10 +3,10 @@
  * records: the same decoding, validation and merge as an import in the app.
  */
 import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
-import { MERGE_INSTALLATION, decodeSyncFile, encodeSyncFile, verifySyncFile, type DecodedSyncFile, type SyncHeader } from '../../src-renderer/src/core/sync/format';
+import { MERGE_INSTALLATION, decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type DecodedSyncFile, type SyncHeader } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/sync/merge';
-import { appVersion, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
+import { appVersion, decodeInputs, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
 
 export async function runSync(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -31,11 +31,15 @@ function onePath(positionals: string[], command: string): string {
   return positionals[0]!;
 }
 
-/** Decode fully when we can (plain file, or a passphrase given); otherwise check what is checkable without it. */
-async function check(path: string, passphrase: string | undefined): Promise<{ header: SyncHeader; encrypted: boolean; decoded?: DecodedSyncFile }> {
-  const bytes = await readInput(path);
-  const info = await verifySyncFile(bytes);
-  if (info.encrypted && !passphrase) return { header: info.header, encrypted: true };
+/**
+ * Decode fully when we can (plain file, or a passphrase given: decoding checks the digest itself);
+ * otherwise check what is checkable without the passphrase. The file is hashed once either way.
+ */
+async function check(bytes: Uint8Array, passphrase: string | undefined): Promise<{ header: SyncHeader; encrypted: boolean; decoded?: DecodedSyncFile }> {
+  if (readHeader(bytes).encrypted && !passphrase) {
+    const info = await verifySyncFile(bytes);
+    return { header: info.header, encrypted: true };
+  }
   const decoded = await decodeSyncFile(bytes, { passphrase });
   return { header: decoded.header, encrypted: decoded.encrypted, decoded };
 }
@@ -44,7 +48,7 @@ async function verify(argv: string[]): Promise<number> {
   const { values, positionals } = parse(argv, { 'passphrase-file': { type: 'string' } });
   const path = onePath(positionals, 'verify');
   const passphrase = await readPassphrase(values['passphrase-file']);
-  const { header, decoded } = await check(path, passphrase);
+  const { header, decoded } = await check(await readInput(path), passphrase);
   const records = SYNCED_TABLES.reduce((n, t) => n + header.counts[t], 0);
   const note = decoded ? '' : ' (encrypted: integrity checked, contents not read without --passphrase-file)';
   console.log(`OK: ${path} is intact, ${records} records from ${header.installation.name}${note}.`);
@@ -57,14 +61,13 @@ async function inspect(argv: string[]): Promise<number> {
   const passphrase = await readPassphrase(values['passphrase-file']);
   const bytes = await readInput(path);
   // The header is readable even when the rest is damaged: show it with the integrity verdict.
-  const { readHeader } = await import('../../src-renderer/src/core/sync/format');
   const { header, encrypted } = readHeader(bytes);
   let integrity = 'ok';
   let contents: 'validated' | 'not read (encrypted; give --passphrase-file)' | 'invalid' = 'validated';
   let live: Record<string, number> | undefined;
   let code = 0;
   try {
-    const result = await check(path, passphrase);
+    const result = await check(bytes, passphrase);
     if (result.decoded) {
       live = Object.fromEntries(SYNCED_TABLES.map((t) => [t, result.decoded!.data[t].filter((r) => r.deleted === 0).length]));
     } else contents = 'not read (encrypted; give --passphrase-file)';
@@ -106,15 +109,7 @@ async function merge(argv: string[]): Promise<number> {
   if (positionals.length < 1) throw new SyncError('usage', 'sync merge needs at least one input file.');
   const passphrase = await readPassphrase(values['passphrase-file']);
   // Read and validate every input before merging anything: one bad input and nothing is written.
-  const inputs: DecodedSyncFile[] = [];
-  for (const path of positionals) {
-    try {
-      inputs.push(await decodeSyncFile(await readInput(path), { passphrase }));
-    } catch (e) {
-      if (e instanceof SyncError && e.code !== 'usage') throw new SyncError(e.code, `${path}: ${e.message}`);
-      throw e;
-    }
-  }
+  const inputs = await decodeInputs(positionals, passphrase);
   const maps = toMaps(emptyWorkspaceData());
   const now = Date.now();
   let conflicts = 0;
