@@ -1,7 +1,7 @@
 import { EXAMPLE_CLOCK, exampleEntries } from '../core/example';
-import { hlcJustBelow } from '../core/hlc';
 import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../core/model';
 import { createRecord } from '../core/records';
+import { resendToAll } from './sync';
 import type { Workspace } from './workspace';
 
 /**
@@ -21,8 +21,7 @@ export async function loadExample(ws: Workspace): Promise<{ briefingId: string; 
     }
     // The example's clock is older than anything sent since, so "changes since my last export" must
     // start below it again for every colleague, or they would never receive it.
-    const mark = hlcJustBelow(EXAMPLE_CLOCK);
-    for (const p of await db.peers.toArray()) if (p.lastSentHlc && p.lastSentHlc > mark) await db.peers.put({ ...p, lastSentHlc: mark });
+    await resendToAll(db, EXAMPLE_CLOCK);
   });
   const briefing = entries.find((e) => e.table === 'briefings');
   return { briefingId: briefing!.id, records: entries.length };

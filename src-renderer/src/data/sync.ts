@@ -586,6 +586,22 @@ async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
 }
 
 /**
+ * The colleague with their "last sent" mark lowered below `clock`, so that the next "changes" export
+ * to them includes everything stamped `clock` or later; undefined when the mark is already below it.
+ */
+export function markToResend(peer: PeerState, clock: Hlc): PeerState | undefined {
+  return peer.lastSentHlc && peer.lastSentHlc >= clock ? { ...peer, lastSentHlc: hlcJustBelow(clock) } : undefined;
+}
+
+/** markToResend for every colleague (but `except`), inside the caller's transaction on `peers`. */
+export async function resendToAll(db: AttacheDb, clock: Hlc, except?: string): Promise<void> {
+  for (const p of await db.peers.toArray()) {
+    const lowered = p.id === except ? undefined : markToResend(p, clock);
+    if (lowered) await db.peers.put(lowered);
+  }
+}
+
+/**
  * Peer bookkeeping inside the import transaction. The sender: what we received from it. Everyone else:
  * records this import changed may carry clocks older than what we last sent them (a relayed colleague's
  * edits), so their "last sent" mark is lowered below the oldest such clock and the next "changes" export
@@ -596,13 +612,10 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
   const from = file.header.installation;
   const isPeer = from.id !== ws.installation.id && file.header.scope.kind !== 'merge';
   const nowIso = new Date(ws.nowMs()).toISOString();
-  for (const p of await db.peers.toArray()) {
-    if (isPeer && p.id === from.id) continue;
-    if (minChanged && p.lastSentHlc && p.lastSentHlc >= minChanged) await db.peers.put({ ...p, lastSentHlc: hlcJustBelow(minChanged) });
-  }
+  if (minChanged) await resendToAll(db, minChanged, isPeer ? from.id : undefined);
   if (!isPeer) return;
   const old = await db.peers.get(from.id);
-  const next: PeerState = {
+  let next: PeerState = {
     id: from.id,
     name: from.name || old?.name || 'Colleague',
     lastSentHlc: old?.lastSentHlc ?? '',
@@ -614,7 +627,7 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
     next.lastReceivedHlc = file.maxClock;
     next.lastReceivedAt = nowIso;
   }
-  if (minNewConflict && next.lastSentHlc && next.lastSentHlc >= minNewConflict) next.lastSentHlc = hlcJustBelow(minNewConflict);
+  if (minNewConflict) next = markToResend(next, minNewConflict) ?? next;
   const same = old && (Object.keys(next) as (keyof PeerState)[]).every((k) => old[k] === next[k]);
   if (!same) await db.peers.put(next);
 }
