@@ -13,9 +13,30 @@
  * A mirror only knows about writes made while it listens: `listen()` before the first `read()`, and a
  * mirror that stops listening forgets its copy (the next read is a full one).
  */
-import Dexie, { RangeSet, type IntervalTree, type Table } from 'dexie';
+import Dexie, { type IntervalTree, type Table } from 'dexie';
 
 type Parts = Record<string, IntervalTree>;
+
+/** Walk an interval tree: a RangeSet, or its structured clone when the event came from another context. */
+function* rangesOf(node: IntervalTree | null | undefined): Generator<[unknown, unknown]> {
+  if (!node || !('from' in node)) return;
+  const n = node as { from: unknown; to: unknown; l?: IntervalTree | null; r?: IntervalTree | null };
+  yield* rangesOf(n.l);
+  yield [n.from, n.to];
+  yield* rangesOf(n.r);
+}
+
+/**
+ * What a `storagemutated` event says was written to one table's primary keys: 'all' when anything may
+ * have changed (Dexie announces that when a page comes back from the back-forward cache), else the key
+ * ranges written (a single key is a range from it to itself; a bound that is not a string is open), or
+ * undefined when the event does not concern the table.
+ */
+export function writtenRanges(parts: Parts, dbName: string, table: string): 'all' | [unknown, unknown][] | undefined {
+  if ('all' in parts) return 'all';
+  const tree = parts[`idb://${dbName}/${table}/`];
+  return tree ? [...rangesOf(tree)] : undefined;
+}
 
 /** Rows per read when a whole table (or a wide range) is read. */
 const READ_CHUNK = 5_000;
@@ -39,21 +60,12 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     private readonly project: (row: Row) => Item | undefined,
   ) {}
 
-  /** The part name Dexie uses for this table's primary keys. */
-  private get part(): string {
-    return `idb://${this.table.db.name}/${this.table.name}/`;
-  }
-
   /** Note what a `storagemutated` event says changed; true when it concerns this table. */
   note(parts: Parts): boolean {
-    // `all` is what Dexie announces when a page comes back from the back-forward cache.
-    if ('all' in parts) {
-      this.pending = 'all';
-      return true;
-    }
-    const tree = parts[this.part];
-    if (!tree) return false;
-    if (this.pending !== 'all') for (const node of RangeSet(tree)) this.pending.push([node.from, node.to]);
+    const written = writtenRanges(parts, this.table.db.name, this.table.name);
+    if (!written) return false;
+    if (written === 'all') this.pending = 'all';
+    else if (this.pending !== 'all') this.pending.push(...written);
     return true;
   }
 

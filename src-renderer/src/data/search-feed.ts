@@ -16,21 +16,13 @@
 import Dexie, { type IntervalTree } from 'dexie';
 import { INDEXED_TABLES, type IndexedRecord, type IndexedTable, type SearchEngine, type Stale } from '../core/search';
 import type { AttacheDb } from './db';
+import { writtenRanges } from './mirror';
 
 const CHUNK = 2_000;
 
 export interface FeedProgress {
   done: number;
   total: number;
-}
-
-/** Walk an interval tree (a RangeSet, or its structured clone from another context). */
-function* rangesOf(node: IntervalTree | null | undefined): Generator<[unknown, unknown]> {
-  if (!node || !('from' in node)) return;
-  const n = node as { from: unknown; to: unknown; l?: IntervalTree | null; r?: IntervalTree | null };
-  yield* rangesOf(n.l);
-  yield [n.from, n.to];
-  yield* rangesOf(n.r);
 }
 
 export class SearchFeed {
@@ -82,23 +74,17 @@ export class SearchFeed {
 
   /** Note what a `storagemutated` event says changed, and refresh shortly. */
   noteMutations(parts: Record<string, IntervalTree>): void {
-    // `all` is what Dexie announces when a page comes back from the back-forward cache: anything may
-    // have changed meanwhile, so every indexed table is re-read whole (the mirror does the same).
-    if ('all' in parts) {
-      for (const table of INDEXED_TABLES) this.pendingFor(table).ranges.push([undefined, undefined]);
-      this.schedule();
-      return;
-    }
-    const prefix = `idb://${this.db.name}/`;
-    for (const [part, tree] of Object.entries(parts)) {
-      if (!part.startsWith(prefix) || !part.endsWith('/')) continue; // primary-key parts only
-      const table = part.slice(prefix.length, -1) as IndexedTable;
-      if (!(INDEXED_TABLES as readonly string[]).includes(table)) continue;
+    for (const table of INDEXED_TABLES) {
+      const written = writtenRanges(parts, this.db.name, table);
+      if (!written) continue;
+      // 'all': anything may have changed meanwhile, so the table is re-read whole (the mirror does the same).
       const p = this.pendingFor(table);
-      for (const [from, to] of rangesOf(tree)) {
-        if (typeof from === 'string' && from === to) p.keys.add(from);
-        else p.ranges.push([from, to]);
-      }
+      if (written === 'all') p.ranges.push([undefined, undefined]);
+      else
+        for (const [from, to] of written) {
+          if (typeof from === 'string' && from === to) p.keys.add(from);
+          else p.ranges.push([from, to]);
+        }
     }
     this.schedule();
   }
