@@ -2,8 +2,8 @@
  * axe-core scan of every screen, with a small workspace in it so lists, results and forms are populated.
  * Fails on serious or critical violations; the message names each rule and the elements it flagged.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { SearchPage } from './pages/SearchPage';
 import { searchWorkspace, seed } from './seed';
 
@@ -30,13 +30,6 @@ const SCREENS: { name: string; hash: string; ready: (page: Page) => Promise<void
   { name: 'packs', hash: '#/packs', ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
 ];
 
-async function seriousViolations(page: Page): Promise<string[]> {
-  // @axe-core/playwright is typed against its own copy of playwright-core.
-  const results = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test.describe('accessibility (axe-core)', () => {
   test.beforeEach(async ({ page }) => {

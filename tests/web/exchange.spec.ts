@@ -5,9 +5,9 @@
  * conflict log and reversible from it.
  */
 import { readFile, writeFile } from 'node:fs/promises';
-import AxeBuilder from '@axe-core/playwright';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect } from '@playwright/test';
 
+import { seriousViolations } from './axe';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { EXAMPLE_ID, EXAMPLE_TITLE, closeColleagues, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
 import { briefingRow, seed } from './seed';
@@ -171,12 +171,6 @@ test('a tampered file, a wrong passphrase and a truncated file are refused with 
   await expectBriefing(bob, EXAMPLE_ID, { title: EXAMPLE_TITLE });
 });
 
-async function axeClean(page: Page): Promise<void> {
-  // @axe-core/playwright is typed against its own copy of playwright-core.
-  const results = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(', ')}`)).toEqual([]);
-}
 
 test('the Exchange screen is keyboard usable and axe-clean, with every export option open and a preview shown', async ({ browser, baseURL }) => {
   const alice = await colleague(browser, baseURL, 'Alice');
@@ -190,7 +184,7 @@ test('the Exchange screen is keyboard usable and axe-clean, with every export op
   await p.getByRole('checkbox', { name: 'Share only part of the workspace' }).check();
   await p.getByRole('checkbox', { name: 'Encrypt with a passphrase' }).check();
   await expect(p.getByRole('checkbox', { name: /International Cooperation/ })).toBeVisible();
-  await axeClean(alice.page);
+  expect(await seriousViolations(alice.page)).toEqual([]);
 
   // Keyboard only: the form checks everything at once and says what is missing.
   await p.getByRole('combobox', { name: /Colleague/ }).fill('');
@@ -206,7 +200,7 @@ test('the Exchange screen is keyboard usable and axe-clean, with every export op
   await bob.exchange.goto();
   await bob.exchange.chooseFile(file.path);
   await expect(bob.exchange.previewCounts).toBeVisible();
-  await axeClean(bob.page);
+  expect(await seriousViolations(bob.page)).toEqual([]);
 });
 
 test('a partial export from hundreds of briefings: chosen through the filtered list, tags offered once per spelling', async ({ browser, baseURL }) => {

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { addDays, format } from 'date-fns';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { newId } from '../../src-renderer/src/core/ids';
@@ -100,8 +100,7 @@ test.describe('follow-up tracker', () => {
 
     await t.reset();
     await expect.poll(() => t.titles()).toHaveLength(4);
-    const axe = await new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]).analyze();
-    expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+    expect(await seriousViolations(page)).toEqual([]);
   });
 
   test('status changes inline by keyboard and persists across a reload; owner, due and priority edit in place', async ({ page }) => {
