@@ -4,7 +4,7 @@ import { isId } from '../../src-renderer/src/core/ids';
 import type { Briefing } from '../../src-renderer/src/core/model';
 import { createRecord, editRecord } from '../../src-renderer/src/core/records';
 import { conflictEntry, conflictId, knowinglyReplaced, mergeRecord } from '../../src-renderer/src/core/sync/merge';
-import { briefingFields } from './sync-helpers';
+import { briefingFields } from './fixtures';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 const A = 'aaaa';

@@ -6,6 +6,7 @@ import { SearchFeed } from '../../src-renderer/src/data/search-feed';
 import { SearchEngine, mergeQuery, type ResultType } from '../../src-renderer/src/core/search';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
+import { briefingFields } from './fixtures';
 
 let n = 0;
 const opened: AttacheDb[] = [];
@@ -36,10 +37,7 @@ function find(engine: SearchEngine, text: string, type?: ResultType): string[] {
 async function example(ws: Workspace) {
   const org = await ws.create('organisations', { name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
   const person = await ws.create('people', { name: 'Rustam Nazarzoda', title: 'Director', organisationId: org.id, country: '' });
-  const briefing = await ws.create('briefings', {
-    title: 'Countering modern threats', startsAt: '2015-03-17T10:00', location: 'Dushanbe', format: 'briefing', organiserIds: [],
-    audience: '', classification: 'unclassified', caveat: '', tags: ['drugs'], summary: '',
-  });
+  const briefing = await ws.create('briefings', briefingFields({ title: 'Countering modern threats', audience: '' }));
   const statement = await ws.create('statements', {
     briefingId: briefing.id, speakerId: person.id, kind: 'figure', text: 'Over 12 tons of heroin were seized.', tags: [], order: 'a0',
   });

@@ -13,6 +13,7 @@ import {
   type IndexedTable,
   type ResultType,
 } from '../../src-renderer/src/core/search';
+import { briefingFields } from './fixtures';
 
 let tick = 0;
 const clock = () => formatHlc(1_700_000_000_000, tick++, 'test');
@@ -20,19 +21,7 @@ let seq = 0;
 const id = (prefix: string) => `0190${prefix.padEnd(4, '0')}-0000-7000-8000-${String(++seq).padStart(12, '0')}`;
 
 function briefing(fields: Partial<BriefingFields> = {}) {
-  return createRecord('briefings', id('b'), {
-    title: 'Briefing',
-    startsAt: '2015-03-17T10:00',
-    location: 'Dushanbe',
-    format: 'briefing',
-    organiserIds: [],
-    audience: 'Heads of mission',
-    classification: 'unclassified',
-    caveat: '',
-    tags: [],
-    summary: '',
-    ...fields,
-  }, clock());
+  return createRecord('briefings', id('b'), briefingFields({ title: 'Briefing', tags: [], ...fields }), clock());
 }
 const org = (f: OrganisationFields) => createRecord('organisations', id('o'), f, clock());
 const person = (f: Partial<PersonFields> & { name: string }) =>

@@ -11,21 +11,11 @@ import {
   moveStatement,
 } from '../../src-renderer/src/data/statements';
 import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
+import { briefingFields } from './fixtures';
 
 async function setup() {
   const ws = await Workspace.open(new AttacheDb(`st-${Math.random()}`));
-  const b = await ws.create('briefings', {
-    title: 'Counter-narcotics briefing',
-    startsAt: '2015-03-17T10:00',
-    location: 'Dushanbe',
-    format: 'briefing',
-    organiserIds: [],
-    audience: '',
-    classification: 'unclassified',
-    caveat: '',
-    tags: [],
-    summary: '',
-  });
+  const b = await ws.create('briefings', briefingFields({ title: 'Counter-narcotics briefing', audience: '', tags: [] }));
   return { ws, briefingId: b.id };
 }
 

@@ -9,7 +9,7 @@ import { PBKDF2_ITERATIONS } from '../../src-renderer/src/core/sync/crypto';
 import { sha256Sync, toHex } from '../../src-renderer/src/core/sync/digest';
 import { decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
-import { briefingFields } from './sync-helpers';
+import { briefingFields } from './fixtures';
 
 const NODE = 'a1b2c3';
 /** Files in most tests use the minimum accepted work factor; one test checks the real default. */

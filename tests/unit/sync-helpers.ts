@@ -18,20 +18,6 @@ export async function installation(name: string, start = Date.UTC(2025, 4, 1, 9,
   return { ws, clock };
 }
 
-export const briefingFields = (over: Record<string, unknown> = {}) => ({
-  title: 'Briefing on counter-narcotics',
-  startsAt: '2015-03-17T10:00',
-  location: 'Dushanbe',
-  format: 'briefing' as const,
-  organiserIds: [] as string[],
-  audience: 'Heads of mission',
-  classification: 'unclassified',
-  caveat: '',
-  tags: ['drugs'],
-  summary: '',
-  ...over,
-});
-
 /** Everything stored, tables in a fixed order and records sorted by id: comparable with toEqual. */
 export async function dump(ws: Workspace): Promise<WorkspaceData> {
   const data = await readWorkspaceData(ws.db);

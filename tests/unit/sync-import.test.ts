@@ -16,7 +16,8 @@ import {
 } from '../../src-renderer/src/data/sync';
 import type { Workspace } from '../../src-renderer/src/data/workspace';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
-import { briefingFields, dump, installation, localState } from './sync-helpers';
+import { briefingFields } from './fixtures';
+import { dump, installation, localState } from './sync-helpers';
 
 const HOUR = 3_600_000;
 

@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stampedFields, type StoredRecord, type SyncedTable } from '../../src-renderer/src/core/model';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
-import { briefingFields, dump, installation, type Installation } from './sync-helpers';
+import { briefingFields } from './fixtures';
+import { dump, installation, type Installation } from './sync-helpers';
 
 type Table = 'briefings' | 'organisations';
 const VALUES = ['alpha', 'beta', 'gamma'];

@@ -1,23 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { readInstallation, ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
+import { briefingFields } from './fixtures';
 
 async function freshWorkspace(now?: () => number) {
   return Workspace.open(new AttacheDb(`ws-${Math.random()}`), { now });
 }
 
-const briefing = {
-  title: 'Briefing on counter-narcotics',
-  startsAt: '2015-03-17T10:00',
-  location: 'Dushanbe',
-  format: 'briefing' as const,
-  organiserIds: [],
-  audience: 'Heads of mission',
-  classification: 'unclassified',
-  caveat: '',
-  tags: ['drugs'],
-  summary: '',
-};
+const briefing = briefingFields();
 
 describe('Workspace', () => {
   it('keeps its installation id and clock across re-opening', async () => {
