@@ -1,30 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { addDays, format } from 'date-fns';
-import { formatHlc } from '../../src-renderer/src/core/hlc';
-import { newId } from '../../src-renderer/src/core/ids';
-import type { ActionFields, StoredRecord, SyncedTable } from '../../src-renderer/src/core/model';
-import { createRecord } from '../../src-renderer/src/core/records';
-import { actionRow, briefingRow, seed, type SeedRow } from './seed';
+import type { ActionFields } from '../../src-renderer/src/core/model';
+import { actionRow, briefingRow, row, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
 
 const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');
-const clock = () => formatHlc(Date.now(), 0, 'seed');
 
-function briefing(title: string, startsAt: string, tags: string[]): SeedRow & { id: string } {
-  const id = newId();
-  const record = createRecord(
-    'briefings',
-    id,
-    { title, startsAt, location: 'Dushanbe', format: 'briefing', organiserIds: [], audience: '', classification: 'unclassified', caveat: '', tags, summary: '' },
-    clock(),
-  );
-  return { id, table: 'briefings', record: record as StoredRecord<SyncedTable> };
-}
+const briefing = (title: string, startsAt: string, tags: string[]) => briefingRow({ title, startsAt, location: 'Dushanbe', format: 'briefing', audience: '', tags });
 
 function action(fields: Partial<ActionFields> & { title: string }): SeedRow {
-  const f: ActionFields = { kind: 'task', briefingId: null, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...fields };
-  return { table: 'actions', record: createRecord('actions', newId(), f, clock()) as StoredRecord<SyncedTable> };
+  return row('actions', { kind: 'task', briefingId: null, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...fields });
 }
 
 function workspace(): SeedRow[] {
