@@ -146,16 +146,12 @@ export function fromMaps(maps: RecordMaps): WorkspaceData {
   return data as unknown as WorkspaceData;
 }
 
+/** What a merge in memory did that its callers (the CLI's merge and pack) report. */
 export interface MergeReport {
-  added: number;
-  updated: number;
-  deleted: number;
-  conflicts: FieldConflict[];
   /** New entries written to the conflict log. */
   newConflictEntries: number;
+  /** Records stamped more than a day ahead, left out unless `applyFutureEdits`. */
   heldBack: { table: SyncedTable; id: string; clock: Hlc }[];
-  /** Newest clock among the records taken in (held-back records excluded), '' if none. */
-  maxClock: Hlc | '';
 }
 
 /**
@@ -163,7 +159,8 @@ export interface MergeReport {
  * held-back rule, same conflict entries). Mutates `maps`.
  */
 export function mergeIntoMaps(maps: RecordMaps, incoming: WorkspaceData, options: { now: number; applyFutureEdits?: boolean }): MergeReport {
-  const report: MergeReport = { added: 0, updated: 0, deleted: 0, conflicts: [], newConflictEntries: 0, heldBack: [], maxClock: '' };
+  const report: MergeReport = { newConflictEntries: 0, heldBack: [] };
+  const conflicts: FieldConflict[] = [];
   for (const t of SYNCED_TABLES) {
     const map = maps[t] as Map<string, StoredRecord<SyncedTable>>;
     for (const rec of incoming[t] as StoredRecord<SyncedTable>[]) {
@@ -172,18 +169,12 @@ export function mergeIntoMaps(maps: RecordMaps, incoming: WorkspaceData, options
         report.heldBack.push({ table: t, id: rec.id, clock: future });
         continue;
       }
-      if (rec.hlc > report.maxClock) report.maxClock = rec.hlc;
       const m = mergeRecord(t, map.get(rec.id), rec);
-      if (m.result) {
-        map.set(rec.id, m.result);
-        if (m.added) report.added++;
-        else report.updated++;
-        if (m.deletedNow) report.deleted++;
-      }
-      report.conflicts.push(...m.conflicts);
+      if (m.result) map.set(rec.id, m.result);
+      conflicts.push(...m.conflicts);
     }
   }
-  for (const c of report.conflicts) {
+  for (const c of conflicts) {
     const entry = conflictEntry(c);
     if (!maps.conflicts.has(entry.id)) {
       maps.conflicts.set(entry.id, entry);
