@@ -74,6 +74,35 @@ export class RecordForm<T extends SyncedTable> {
     };
   }
 
+  /**
+   * What a date (or date-and-time) box needs to edit `field`, to spread onto it, like textInput. A box
+   * the browser cannot read as a whole date (a day typed, the year not yet) reports `badInput` and an
+   * empty value: that is shown as `invalid`, never saved as "no date"; an empty box is "no date"
+   * unless `required`. `immediate` saves each whole date at once (a row edited in place, where the
+   * next thing the user does may be to leave). The field's message is expected at `${id}-error`.
+   */
+  dateInput(field: TextKey<T>, id: string, options: { invalid: string; required?: boolean; immediate?: boolean }) {
+    const take = (e: Event) => {
+      const box = e.currentTarget as HTMLInputElement;
+      if (box.validity.badInput || (options.required && box.value === '')) this.invalid(field, options.invalid);
+      else this.set(field, box.value as Fields<T>[TextKey<T>], { immediate: options.immediate });
+    };
+    return {
+      id,
+      value: this.values[field] as string,
+      oninput: take,
+      onchange: take,
+      onfocus: () => (this.focused = field),
+      onblur: (e: Event) => {
+        this.focused = null;
+        take(e);
+        void this.flush(field);
+      },
+      'aria-invalid': this.errors[field] ? ('true' as const) : undefined,
+      'aria-describedby': `${id}-error`,
+    };
+  }
+
   /** Mark a field invalid without a value change (e.g. a date the browser could not parse). */
   invalid(field: Key<T>, message: string): void {
     this.errors[field] = message;
