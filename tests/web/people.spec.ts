@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { exampleRows, seed } from './seed';
+import { exampleRows, row, seed, type SeedRow } from './seed';
 import { PeoplePage } from './pages/PeoplePage';
 
 test.describe('people & organisations directory', () => {
@@ -80,6 +80,23 @@ test.describe('people & organisations directory', () => {
     await people.organisationPicker.press('Escape');
 
     expect(await seriousViolations(page)).toEqual([]);
+  });
+
+  test('?focus brings a record deep in a directory of 2,000 people into view, centred and selected', async ({ page }) => {
+    const people = new PeoplePage(page);
+    await people.goto();
+    const rows: SeedRow[] = [];
+    for (let i = 0; i < 2_000; i++) rows.push(row('people', { name: `Delegate ${String(i).padStart(4, '0')}`, title: 'Counsellor', organisationId: null, country: '' }));
+    await seed(page, rows);
+    const target = rows[1_733]!.record.id;
+    await people.goto(`#/people?focus=${target}`);
+    await expect(people.peopleList).toBeFocused();
+    const entry = people.personRow('Delegate 1733');
+    await expect(entry).toHaveAttribute('aria-selected', 'true');
+    await expect(entry).toBeInViewport();
+    // Arrow keys go on from there.
+    await page.keyboard.press('ArrowDown');
+    await expect(people.personRow('Delegate 1734')).toHaveAttribute('aria-selected', 'true');
   });
 
   test('?focus highlights a record and deleting an organisation can be undone', async ({ page }) => {
