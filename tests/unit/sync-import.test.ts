@@ -210,6 +210,23 @@ describe('export and import', () => {
     expect(await b.ws.db.briefings.filter((r) => r.deleted === 0).count()).toBe(1);
   });
 
+  it('weighs a deleting import against every live record, statements included and tombstones not', async () => {
+    const a = await installation('A');
+    const b = await installation('B');
+    const briefing = await a.ws.create('briefings', briefingFields());
+    const statements = [];
+    for (let i = 0; i < 7; i++) {
+      statements.push(await a.ws.create('statements', { briefingId: briefing.id, speakerId: null, kind: 'statement', text: `S${i}`, tags: [], order: `a${i}` }));
+    }
+    await a.ws.remove('statements', statements[6]!.id);
+    await importInto(b.ws, (await exportWorkspace(a.ws)).bytes);
+    // B holds 1 briefing and 6 live statements (one tombstone): 7 live records.
+    a.clock.t += HOUR;
+    for (const s of statements.slice(0, 4)) await a.ws.remove('statements', s.id);
+    const preview = await previewImport(b.ws, (await exportWorkspace(a.ws)).bytes);
+    expect(preview.massDelete).toEqual({ deleting: 4, live: 7 });
+  });
+
   it('leaves records, clock and peers exactly as before when an import fails half-way', async () => {
     const a = await installation('A');
     const b = await installation('B');

@@ -64,6 +64,17 @@ export class AttacheDb extends Dexie {
       meta: 'key',
       drafts: 'id',
     });
+    // Version 2: `deleted` indexed wherever live records are counted (an import that deletes compares
+    // with the live total, which was a scan of every record), and the unused [deleted+due] dropped.
+    // Only indexes change: IndexedDB builds them over the stored records when the app first opens.
+    this.version(2).stores({
+      organisations: 'id, hlc, name, acronym, deleted',
+      people: 'id, hlc, name, organisationId, deleted',
+      statements: 'id, hlc, [briefingId+order], speakerId, *tags, deleted',
+      actions: 'id, hlc, briefingId, statementId, status, owner, deleted',
+      settings: 'id, hlc, deleted',
+      packs: 'id, hlc, deleted',
+    });
   }
 }
 

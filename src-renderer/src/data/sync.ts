@@ -14,7 +14,7 @@ import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
 import { slug } from '../core/text';
-import type { Table } from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import type { AttacheDb, PeerState } from './db';
 import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
@@ -566,14 +566,16 @@ function massDeleteError(deleting: number, live: number): SyncError {
   return new SyncError('mass-delete', `This import would delete ${deleting} of your ${live} records; confirm to go ahead.`);
 }
 
-/** Live records of the workspace (the conflict log aside). Only counted when an import deletes something. */
+/** Live records of the workspace (the conflict log aside), counted off indexes. Only when an import deletes something. */
 async function countLive(db: AttacheDb): Promise<number> {
-  let n = 0;
-  for (const t of SYNCED_TABLES) {
-    if (t === 'conflicts') continue;
-    n += await db.table<StoredRecord<SyncedTable>, string>(t).filter((r) => r.deleted === 0).count();
-  }
-  return n;
+  const counts = await Promise.all(
+    SYNCED_TABLES.filter((t) => t !== 'conflicts').map((t) =>
+      t === 'briefings'
+        ? db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count()
+        : db.table(t).where('deleted').equals(0).count(),
+    ),
+  );
+  return counts.reduce((a, b) => a + b, 0);
 }
 
 /** Newest clock of any record, read in one transaction (one round trip, one consistent view). */
