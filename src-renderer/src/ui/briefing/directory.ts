@@ -3,7 +3,7 @@
  * and the small grammar for creating one inline ("Drug Control Agency (DCA)", "Ashita Mittal, UNODC").
  */
 import type { Organisation, Person } from '../../core/model';
-import { organisationShort, splitAcronym } from '../../data/organisations';
+import { organisationShort } from '../../data/organisations';
 import type { ComboOption } from '../lib/combobox';
 
 /** What is said of a speaker after their name: "Director, DCA". */
@@ -11,20 +11,10 @@ export function personDetail(person: Pick<Person, 'title'>, org: Organisation | 
   return [person.title, org ? organisationShort(org) : ''].filter(Boolean).join(', ');
 }
 
-export function orgOption(org: Organisation): ComboOption {
-  return { id: org.id, label: org.name, detail: org.acronym || undefined, keywords: `${org.acronym} ${org.country}` };
-}
-
 export function personOption(person: Person, orgs: ReadonlyMap<string, Organisation>): ComboOption {
   const org = person.organisationId ? orgs.get(person.organisationId) : undefined;
   const detail = personDetail(person, org);
   return { id: person.id, label: person.name, detail: detail || undefined, keywords: org ? `${org.name} ${org.acronym}` : '' };
-}
-
-/** The Create row of an organisation picker, naming what "Name (ACR)" will make. */
-export function createOrganisationLabel(text: string): string {
-  const { name, acronym } = splitAcronym(text);
-  return `Create organisation “${name}”${acronym ? ` (${acronym})` : ''}`;
 }
 
 /**
