@@ -8,23 +8,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
-import { AttacheDb } from '../../src-renderer/src/data/db';
+import { AttacheDb, SCHEMA_V1 } from '../../src-renderer/src/data/db';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 
-/** Version 1 as it shipped: what an installation that has not opened this version still holds. */
-const VERSION_1 = {
-  briefings: 'id, hlc, [deleted+startsAt], *tags, classification',
-  organisations: 'id, hlc, name, acronym',
-  people: 'id, hlc, name, organisationId',
-  statements: 'id, hlc, [briefingId+order], speakerId, *tags',
-  actions: 'id, hlc, briefingId, statementId, [deleted+due], status, owner',
-  settings: 'id, hlc',
-  packs: 'id, hlc',
-  conflicts: 'id, hlc, recordId, resolution',
-  peers: 'id',
-  meta: 'key',
-  drafts: 'id',
-};
 
 const names: string[] = [];
 afterEach(async () => {
@@ -41,7 +27,7 @@ describe('database schema', () => {
     Object.assign(data.actions[0]!, { deleted: 1 });
 
     const old = new Dexie(name);
-    old.version(1).stores(VERSION_1);
+    old.version(1).stores(SCHEMA_V1);
     await old.open();
     await old.transaction('rw', SYNCED_TABLES.map((t) => old.table(t)), async () => {
       for (const t of SYNCED_TABLES) await old.table(t).bulkPut(data[t]);

@@ -34,6 +34,21 @@ export interface Draft {
 
 export const DB_NAME = 'attache';
 
+/** The first schema, as it shipped: never edit it (installations still hold it); change a later version. */
+export const SCHEMA_V1 = {
+  briefings: 'id, hlc, [deleted+startsAt], *tags, classification',
+  organisations: 'id, hlc, name, acronym',
+  people: 'id, hlc, name, organisationId',
+  statements: 'id, hlc, [briefingId+order], speakerId, *tags',
+  actions: 'id, hlc, briefingId, statementId, [deleted+due], status, owner',
+  settings: 'id, hlc',
+  packs: 'id, hlc',
+  conflicts: 'id, hlc, recordId, resolution',
+  peers: 'id',
+  meta: 'key',
+  drafts: 'id',
+} as const;
+
 export class AttacheDb extends Dexie {
   briefings!: EntityTable<Briefing, 'id'>;
   organisations!: EntityTable<Organisation, 'id'>;
@@ -51,19 +66,7 @@ export class AttacheDb extends Dexie {
     super(name);
     // Primary keys are app-made UUIDv7 strings (never ++id): ids must survive export and import.
     // Every synced table indexes `hlc` so that "changed since" is a key range.
-    this.version(1).stores({
-      briefings: 'id, hlc, [deleted+startsAt], *tags, classification',
-      organisations: 'id, hlc, name, acronym',
-      people: 'id, hlc, name, organisationId',
-      statements: 'id, hlc, [briefingId+order], speakerId, *tags',
-      actions: 'id, hlc, briefingId, statementId, [deleted+due], status, owner',
-      settings: 'id, hlc',
-      packs: 'id, hlc',
-      conflicts: 'id, hlc, recordId, resolution',
-      peers: 'id',
-      meta: 'key',
-      drafts: 'id',
-    });
+    this.version(1).stores(SCHEMA_V1);
     // Version 2: `deleted` indexed wherever live records are counted (an import that deletes compares
     // with the live total, which was a scan of every record), and the unused [deleted+due] dropped.
     // Only indexes change: IndexedDB builds them over the stored records when the app first opens.
