@@ -12,12 +12,34 @@ import { AttacheDb, SCHEMA_V1 } from '../../src-renderer/src/data/db';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 
 
+/**
+ * Version 1 as it shipped, frozen here on purpose (not imported): installations still hold it, so the
+ * database's own SCHEMA_V1 must never change, and the upgrade is tested from the real thing.
+ */
+const SHIPPED_V1 = {
+  briefings: 'id, hlc, [deleted+startsAt], *tags, classification',
+  organisations: 'id, hlc, name, acronym',
+  people: 'id, hlc, name, organisationId',
+  statements: 'id, hlc, [briefingId+order], speakerId, *tags',
+  actions: 'id, hlc, briefingId, statementId, [deleted+due], status, owner',
+  settings: 'id, hlc',
+  packs: 'id, hlc',
+  conflicts: 'id, hlc, recordId, resolution',
+  peers: 'id',
+  meta: 'key',
+  drafts: 'id',
+};
+
 const names: string[] = [];
 afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
 });
 
 describe('database schema', () => {
+  it('keeps version 1 as it shipped', () => {
+    expect(SCHEMA_V1).toEqual(SHIPPED_V1);
+  });
+
   it('opens a version-1 workspace with every record intact, the new indexes ready', async () => {
     const name = `schema-${Math.random()}`;
     names.push(name);
@@ -27,7 +49,7 @@ describe('database schema', () => {
     Object.assign(data.actions[0]!, { deleted: 1 });
 
     const old = new Dexie(name);
-    old.version(1).stores(SCHEMA_V1);
+    old.version(1).stores(SHIPPED_V1);
     await old.open();
     await old.transaction('rw', SYNCED_TABLES.map((t) => old.table(t)), async () => {
       for (const t of SYNCED_TABLES) await old.table(t).bulkPut(data[t]);

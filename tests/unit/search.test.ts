@@ -117,6 +117,10 @@ describe('search engine', () => {
     const f = fixture();
     expect(ids(f.engine, '', 'statement', { tag: 'drugs' }).sort()).toEqual([f.s1.id, f.s2.id].sort());
     expect(ids(f.engine, '', 'statement', { tag: 'RESEARCH' })).toEqual([f.s2.id]);
+    // As in the tracker, packs and exports: case, accents and spacing do not matter.
+    const route = briefing({ title: 'Northern Route meeting', tags: ['Northern Route'] });
+    f.engine.upsert('briefings', route);
+    expect(ids(f.engine, '', 'briefing', { tag: '  nórthern   route ' })).toEqual([route.id]);
     expect(ids(f.engine, '', 'statement', { speaker: 'nodiri' }).sort()).toEqual([f.s2.id, f.s4.id].sort());
     expect(ids(f.engine, '', 'action', { speaker: 'nodiri' })).toEqual([f.a1.id]);
     expect(ids(f.engine, '', 'briefing', { speaker: 'nazar' })).toEqual([f.dushanbe.id]);

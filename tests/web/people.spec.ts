@@ -77,6 +77,13 @@ test.describe('people & organisations directory', () => {
     await people.organisationPicker.fill('');
     await people.organisationPicker.pressSequentially('unod');
     await expect(page.getByRole('option', { name: /^UNODC — United Nations Office/ })).toBeVisible();
+    // Its exact name offers the organisation, never a Create row that would make a twin.
+    await people.organisationPicker.fill('Aga Khan Development Network');
+    await expect(page.getByRole('option', { name: /^AKDN — Aga Khan Development Network/ })).toBeVisible();
+    await expect(page.getByRole('option', { name: /^Create organisation/ })).toHaveCount(0);
+    await people.organisationPicker.fill('aga khan development network (akdn)');
+    await expect(page.getByRole('option', { name: /^AKDN — Aga Khan Development Network/ })).toBeVisible();
+    await expect(page.getByRole('option', { name: /^Create organisation/ })).toHaveCount(0);
     await people.organisationPicker.press('Escape');
 
     expect(await seriousViolations(page)).toEqual([]);

@@ -14,7 +14,12 @@ import type { AttacheDb } from './db';
  * in view, so a large workspace opens as fast as a small one.
  */
 export async function listBriefingIds(db: AttacheDb): Promise<string[]> {
-  return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys();
+  return liveBriefingsByDate(db).reverse().primaryKeys();
+}
+
+/** The live briefings as a range of the [deleted+startsAt] index, oldest first: to list, or to count without reading records. */
+export function liveBriefingsByDate(db: AttacheDb) {
+  return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]);
 }
 
 /** Whole records for some briefings (the rows in view), by id. */
@@ -27,7 +32,7 @@ export async function briefingsByIds(db: AttacheDb, ids: readonly string[]): Pro
 
 /** Live briefings, newest first (whole records: for small workspaces and tests). */
 export async function listBriefings(db: AttacheDb): Promise<Briefing[]> {
-  return db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().toArray();
+  return liveBriefingsByDate(db).reverse().toArray();
 }
 
 export interface BriefingCounts {

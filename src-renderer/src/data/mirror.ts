@@ -65,7 +65,7 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     const written = writtenRanges(parts, this.table.db.name, this.table.name);
     if (!written) return false;
     if (written === 'all') this.pending = 'all';
-    else if (this.pending !== 'all') this.pending.push(...written);
+    else if (this.pending !== 'all') for (const range of written) this.pending.push(range);
     return true;
   }
 

@@ -49,9 +49,19 @@ function onPreviewReply(event: MessageEvent<WorkerReply>): void {
 function spawn(): Worker {
   if (!worker) {
     // `new URL(…, import.meta.url)` is what lets Vite bundle the worker and its imports (pdfmake, fonts).
-    worker = new Worker(new URL('./pack.worker.ts', import.meta.url), { type: 'module', name: 'attache-pack' });
-    worker.addEventListener('message', onPreviewReply);
-    if (watcher) worker.postMessage(watcher.watch);
+    const w = new Worker(new URL('./pack.worker.ts', import.meta.url), { type: 'module', name: 'attache-pack' });
+    w.addEventListener('message', onPreviewReply);
+    // A worker that fails to load or dies while only previewing must say so, not leave the counts waiting.
+    w.addEventListener('error', (event) => {
+      if (worker !== w) return;
+      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+      const open = watcher;
+      worker = undefined;
+      w.terminate();
+      open?.onError(`the PDF generator stopped unexpectedly${detail}`);
+    });
+    worker = w;
+    if (watcher) w.postMessage(watcher.watch);
   }
   return worker;
 }
@@ -80,11 +90,14 @@ export function watchPackPreview(
     },
     update(options) {
       watcher = mine = { watch: { type: 'preview', seq: ++lastSeq, dbName, options: plain(options) }, onPreview, onError };
-      post(watcher.watch);
+      // A new worker is sent the current watch as it starts.
+      if (worker) worker.postMessage(watcher.watch);
+      else spawn();
     },
     stop() {
-      // A dialog opened again meanwhile has its own watch: leave it be.
-      if (!mine || watcher !== mine) return;
+      // A dialog opened again meanwhile has its own watch: leave it be. Otherwise release, also when this
+      // dialog only prepared (nothing was chosen), so the worker drops its copy of the workspace.
+      if (watcher && watcher !== mine) return;
       watcher = mine = undefined;
       worker?.postMessage({ type: 'release' } satisfies WorkerRequest);
     },

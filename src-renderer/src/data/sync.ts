@@ -14,8 +14,9 @@ import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
 import { slug } from '../core/text';
-import Dexie, { type Table } from 'dexie';
+import type { Table } from 'dexie';
 import type { AttacheDb, PeerState } from './db';
+import { liveBriefingsByDate } from './briefings';
 import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
 
@@ -570,9 +571,7 @@ function massDeleteError(deleting: number, live: number): SyncError {
 async function countLive(db: AttacheDb): Promise<number> {
   const counts = await Promise.all(
     SYNCED_TABLES.filter((t) => t !== 'conflicts').map((t) =>
-      t === 'briefings'
-        ? db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).count()
-        : db.table(t).where('deleted').equals(0).count(),
+      t === 'briefings' ? liveBriefingsByDate(db).count() : db.table(t).where('deleted').equals(0).count(),
     ),
   );
   return counts.reduce((a, b) => a + b, 0);

@@ -25,7 +25,7 @@ import {
 } from './documents';
 import { snippet } from './highlight';
 import { scoredMatches, useLeanScoring } from './leanScoring';
-import { fold } from '../text';
+import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
 
@@ -104,8 +104,9 @@ interface Resolved {
   dated: boolean;
 }
 
+/** Tags as everywhere in the app (core/text foldName): case, accents and spacing do not matter. */
 function foldedTags(tags: readonly string[]): string[] {
-  return tags.map((t) => fold(t).trim());
+  return tags.map(foldName);
 }
 
 /** Every word of `wanted` is a prefix of some word of `words`. */
@@ -355,7 +356,7 @@ export class SearchEngine {
 
   private resolve(filters: SearchFilters, notes: string[]): Resolved {
     const r: Resolved = { dated: !!(filters.from || filters.to) };
-    if (filters.tag?.trim()) r.tag = fold(filters.tag).trim();
+    if (filters.tag?.trim()) r.tag = foldName(filters.tag);
     if (filters.from) r.from = filters.from;
     if (filters.to) r.to = filters.to;
     if (filters.types?.length) r.types = new Set(filters.types);

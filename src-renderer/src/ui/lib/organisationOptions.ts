@@ -5,17 +5,31 @@
  * Nations Office on Drugs and Crime" with the country beside, and one wording for creating one inline.
  */
 import type { Organisation } from '../../core/model';
+import { foldName } from '../../core/text';
 import { organisationLabel, rankOrganisations, splitAcronym } from '../../data/organisations';
 import type { ComboOption } from './combobox';
 
 export function organisationOptions(organisations: readonly Organisation[], typed: string, options: { exclude?: readonly string[]; limit?: number } = {}): ComboOption[] {
   const excluded = new Set(options.exclude ?? []);
   const offered = excluded.size ? organisations.filter((o) => !excluded.has(o.id)) : organisations;
-  return rankOrganisations(offered, typed, options.limit ?? 8).map((o) => ({ id: o.id, label: organisationLabel(o), detail: o.country || undefined }));
+  // "Name (ACR)", the way a new one is typed, is looked up by its name: an existing one is offered first.
+  const { name, acronym } = splitAcronym(typed);
+  return rankOrganisations(offered, acronym ? name : typed, options.limit ?? 8).map((o) => ({ id: o.id, label: organisationLabel(o), detail: o.country || undefined }));
 }
 
 /** The Create row of an organisation picker, naming what "Name (ACR)" will make. */
 export function createOrganisationLabel(text: string): string {
   const { name, acronym } = splitAcronym(text);
   return `Create organisation “${name}”${acronym ? ` (${acronym})` : ''}`;
+}
+
+/**
+ * Whether "Name" or "Name (ACR)" as typed is an organisation already in the directory (same name, and the
+ * same acronym if one was typed): the picker then offers it rather than Create, so no twin is made.
+ */
+export function organisationExists(organisations: readonly Organisation[], text: string): boolean {
+  const { name, acronym } = splitAcronym(text);
+  const n = foldName(name);
+  const a = foldName(acronym);
+  return organisations.some((o) => foldName(o.name) === n && (!a || foldName(o.acronym) === a));
 }

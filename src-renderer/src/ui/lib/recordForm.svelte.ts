@@ -95,7 +95,10 @@ export class RecordForm<T extends SyncedTable> {
       onfocus: () => (this.focused = field),
       onblur: (e: Event) => {
         this.focused = null;
-        take(e);
+        // Only what differs: a half-typed date fires no input event, but a box left as it was must not
+        // write back its old value over a change that arrived while it had the focus.
+        const box = e.currentTarget as HTMLInputElement;
+        if (box.validity.badInput || box.value !== this.values[field]) take(e);
         void this.flush(field);
       },
       'aria-invalid': this.errors[field] ? ('true' as const) : undefined,
