@@ -55,16 +55,18 @@ export class FollowupsPage {
 
   /** Find a briefing by typing part of its title or date and take the first match; 'Any briefing' clears the filter. */
   async selectBriefing(typed: string): Promise<void> {
+    const clear = this.filters.getByRole('button', { name: 'Show follow-ups of any briefing' });
     if (typed === 'Any briefing') {
-      await this.filters.getByRole('button', { name: 'Show follow-ups of any briefing' }).click();
-      await expect(this.filters.getByRole('list', { name: 'Chosen briefing' })).toBeHidden();
+      await clear.click();
+      await expect(this.filters.getByRole('combobox', { name: 'Briefing' })).toBeFocused();
       return;
     }
     const box = this.filters.getByRole('combobox', { name: 'Briefing' });
     await box.fill(typed);
     await expect(this.filters.getByRole('listbox', { name: 'Briefing' }).getByRole('option').first()).toBeVisible();
     await box.press('Enter');
-    await expect(this.filters.getByRole('list', { name: 'Chosen briefing' })).toContainText(typed);
+    await expect(this.filters.getByRole('group', { name: 'Briefing' })).toContainText(typed);
+    await expect(clear).toBeFocused();
   }
 
   async selectTag(label: string): Promise<void> {
