@@ -219,6 +219,8 @@ test('a briefing is entered by keyboard alone and every part is there after a re
 
   // Status changes inline, and the list of briefings shows the briefing with its counts.
   await event.getByRole('combobox').selectOption('done');
+  // The row shows the stored status (a live query): the change is written before the page goes.
+  await expect(event).toHaveAttribute('data-status', 'done');
   await page.reload();
   await expect(b.followup('High Level International Conference').getByRole('combobox')).toHaveValue('done');
 

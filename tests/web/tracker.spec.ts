@@ -100,14 +100,15 @@ test.describe('follow-up tracker', () => {
     await t.ownerInput('Brief the ambassador').fill('Deputy Head of Mission');
     await t.ownerInput('Brief the ambassador').press('Tab');
     await t.prioritySelect('Brief the ambassador').selectOption('low');
-    await t.dueInput('Ask for the MoU meeting date').fill(day(40));
+    await t.dueInput('Ask for the MoU meeting date').fill(day(20));
     await t.dueInput('Ask for the MoU meeting date').press('Tab');
-    await expect.poll(() => t.titles()).toEqual(['Brief the ambassador', 'High Level Conference', 'Ask for the MoU meeting date']);
+    // Moved up among the dated ones: the list is sorted from what is stored, so the new date is written.
+    await expect.poll(() => t.titles()).toEqual(['Brief the ambassador', 'Ask for the MoU meeting date', 'High Level Conference']);
 
     await page.reload();
     await expect(t.ownerInput('Brief the ambassador')).toHaveValue('Deputy Head of Mission');
     await expect(t.prioritySelect('Brief the ambassador')).toHaveValue('low');
-    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(day(40));
+    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(day(20));
     // Checked once the list is there (above): a list still loading has no rows at all.
     await expect(t.row('Send the cable to capital')).toHaveCount(0);
     await t.checkOnly('Status', ['Done']);
