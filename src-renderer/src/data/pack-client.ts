@@ -35,10 +35,6 @@ let lastSeq = 0;
 /** Plain data for postMessage (the dialog's options may be Svelte state proxies). */
 const plain = (options: PackOptions): PackOptions => JSON.parse(JSON.stringify(options)) as PackOptions;
 
-function post(request: WorkerRequest): void {
-  spawn().postMessage(request);
-}
-
 function onPreviewReply(event: MessageEvent<WorkerReply>): void {
   const reply = event.data;
   if (!watcher || (reply.type !== 'preview' && reply.type !== 'preview-error') || reply.seq !== watcher.watch.seq) return;
@@ -86,7 +82,7 @@ export function watchPackPreview(
   let mine: Watcher | undefined;
   return {
     prepare() {
-      post({ type: 'prepare', dbName });
+      spawn().postMessage({ type: 'prepare', dbName } satisfies WorkerRequest);
     },
     update(options) {
       watcher = mine = { watch: { type: 'preview', seq: ++lastSeq, dbName, options: plain(options) }, onPreview, onError };
