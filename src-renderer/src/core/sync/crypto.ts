@@ -4,7 +4,7 @@
  * The header line is the additional authenticated data: changing any header byte makes decryption fail.
  */
 import { fromBase64, toBase64 } from './digest';
-import type { EncryptionHeader } from './format';
+import type { EncryptionHeader } from './encryption-header';
 import { SyncError } from './guards';
 
 /** OWASP's 2023 figure for PBKDF2-HMAC-SHA256; about a quarter of a second here. */

@@ -9,6 +9,7 @@ import { isId } from '../ids';
 import { FIELDS, SYNCED_TABLES, emptyWorkspaceData, stampedFields, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
 import { decryptBody, encryptBody, newEncryptionHeader } from './crypto';
 import { sha256, toHex } from './digest';
+import type { EncryptionHeader } from './encryption-header';
 import { SYNC_LIMITS, SyncError, throwIfAborted, timeSlicer } from './guards';
 import type { Selection } from './select';
 import { TABLE_NOUN } from './labels';
@@ -33,15 +34,7 @@ export type SyncScope =
   /** Made by `attache sync merge` from several files. */
   | { kind: 'merge'; sources: { installation: InstallationRef; createdAt: string }[] };
 
-export interface EncryptionHeader {
-  kdf: 'PBKDF2-SHA256';
-  iterations: number;
-  /** base64, 16 random bytes. */
-  salt: string;
-  cipher: 'AES-256-GCM';
-  /** base64, 12 random bytes. */
-  iv: string;
-}
+export type { EncryptionHeader } from './encryption-header';
 
 /** The first line of every sync file. Never secret: it is readable without the passphrase. */
 export interface SyncHeader {
