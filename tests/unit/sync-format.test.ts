@@ -6,7 +6,7 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { PBKDF2_ITERATIONS } from '../../src-renderer/src/core/sync/crypto';
-import { sha256Sync, toHex } from '../../src-renderer/src/core/sync/digest';
+import { deterministicId, sha256Sync, toHex } from '../../src-renderer/src/core/sync/digest';
 import { decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { briefingFields } from './fixtures';
@@ -246,6 +246,20 @@ describe('digest', () => {
     for (const s of ['', 'abc', 'x'.repeat(55), 'x'.repeat(56), 'x'.repeat(64), 'é'.repeat(1000)]) {
       expect(toHex(sha256Sync(bytesOf(s)))).toBe(createHash('sha256').update(s).digest('hex'));
     }
+  });
+
+  it('gives the FIPS 180-4 known answers, and the conflict ids it gave before (@noble/hashes replaced our own code)', () => {
+    const answers: [string, string][] = [
+      ['', 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855'],
+      ['abc', 'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad'],
+      ['abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq', '248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1'],
+      ['a'.repeat(1_000_000), 'cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0'],
+    ];
+    for (const [input, hex] of answers) expect(toHex(sha256Sync(bytesOf(input))), input.slice(0, 20)).toBe(hex);
+    // Conflict log entries are identified by these ids on every installation: they must never change.
+    expect(deterministicId('conflict|briefings|0190e000-0000-7000-8000-000000000001|title|x', 1426586400000)).toBe('014c272c-f500-761c-9cc2-b9c5bcda3f94');
+    expect(deterministicId('', 1426586400000)).toBe('014c272c-f500-73b0-8442-98fc1c149afb');
+    expect(deterministicId('é'.repeat(100), 1426586400000)).toBe('014c272c-f500-742e-848e-1e4b487e590e');
   });
 });
 
