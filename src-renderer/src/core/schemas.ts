@@ -2,7 +2,7 @@
  * Validation of every record's fields, shared by the editor (inline messages), the importer and the CLI.
  * zod gives typed, composable schemas with per-field error paths, which is exactly what inline messages need.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { isValidDate, isValidDateTime } from './dates';
 import { isHlc } from './hlc';
 import { isId } from './ids';

@@ -3,7 +3,7 @@
  * (PackDefinitionFields.options holds a serialised PackOptions) and the CLI, validated by one zod schema
  * so a stale or hand-edited saved definition never reaches the builder half-valid.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { isValidDate, todayIso } from '../dates';
 import { LIMITS } from '../limits';
 

@@ -3,7 +3,7 @@
  * and a trailer line with the SHA-256 digest. Pure TypeScript with WebCrypto, so the app, the CLI and
  * the tests read and write files with this one implementation.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { isHlc, type Hlc } from '../hlc';
 import { isId } from '../ids';
 import { FIELDS, SYNCED_TABLES, emptyWorkspaceData, stampedFields, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
