@@ -1,4 +1,3 @@
-import { differenceInCalendarDays, parse } from 'date-fns';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dueWindow, isValidDate } from '../../src-renderer/src/core/dates';
@@ -91,11 +90,38 @@ describe('tracker filters', () => {
     expect(r.scanned).toBe(5);
   });
 
-  it('gives the windows date-fns calendar arithmetic gives, for any dates (string comparison is the fast path)', () => {
-    // The date-fns formulation dueWindow had before it compared strings.
+  it('counts calendar days across months, leap years and centuries', () => {
+    const cases: [due: string, today: string, window: string][] = [
+      ['2026-03-09', '2026-03-10', 'overdue'],
+      ['2026-03-10', '2026-03-10', 'next7'],
+      ['2026-03-17', '2026-03-10', 'next7'],
+      ['2026-03-18', '2026-03-10', 'later'],
+      ['2027-01-05', '2026-12-29', 'next7'],
+      ['2027-01-06', '2026-12-29', 'later'],
+      ['2024-03-07', '2024-02-29', 'next7'],
+      ['2024-03-08', '2024-02-29', 'later'],
+      ['2100-03-01', '2100-02-22', 'next7'],
+      ['2100-03-02', '2100-02-22', 'later'],
+      ['2000-03-07', '2000-02-29', 'next7'],
+      ['0001-01-01', '0001-01-02', 'overdue'],
+      ['9999-12-31', '9999-12-24', 'next7'],
+      ['2026-03-10', '2026-02-30', 'later'],
+      ['2026-02-30', '2026-02-01', 'none'],
+    ];
+    for (const [due, today, window] of cases) expect(dueWindow(due, today), `${due} from ${today}`).toBe(window);
+  });
+
+  it('agrees with a count of days since year 1, for any dates (string comparison is the fast path)', () => {
+    // Days of the proleptic Gregorian calendar, reckoned without Date (years counted from March).
+    const dayNumber = (iso: string) => {
+      const [y, m, d] = [Number(iso.slice(0, 4)), Number(iso.slice(5, 7)), Number(iso.slice(8, 10))];
+      const year = m <= 2 ? y - 1 : y;
+      const month = m <= 2 ? m + 9 : m - 3;
+      return 365 * year + Math.floor(year / 4) - Math.floor(year / 100) + Math.floor(year / 400) + Math.floor((153 * month + 2) / 5) + d;
+    };
     const reference = (due: string, today: string) => {
       if (!isValidDate(due)) return 'none';
-      const days = differenceInCalendarDays(parse(due, 'yyyy-MM-dd', new Date()), parse(today, 'yyyy-MM-dd', new Date()));
+      const days = dayNumber(due) - dayNumber(today);
       return days < 0 ? 'overdue' : days <= 7 ? 'next7' : 'later';
     };
     const iso = (d: Date) => d.toISOString().slice(0, 10);

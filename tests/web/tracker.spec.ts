@@ -1,11 +1,16 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { addDays, format } from 'date-fns';
+import { todayIso } from '../../src-renderer/src/core/dates';
 import type { ActionFields } from '../../src-renderer/src/core/model';
 import { actionRow, briefingRow, row, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
 
-const day = (n: number) => format(addDays(new Date(), n), 'yyyy-MM-dd');
+/** The local date `n` calendar days from today, as the tracker counts them. */
+function day(n: number): string {
+  const d = new Date();
+  d.setDate(d.getDate() + n);
+  return todayIso(d);
+}
 
 const briefing = (title: string, startsAt: string, tags: string[]) => briefingRow({ title, startsAt, location: 'Dushanbe', format: 'briefing', audience: '', tags });
 

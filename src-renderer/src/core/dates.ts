@@ -1,9 +1,7 @@
-import { isValid, parse, format } from 'date-fns';
-
 /**
  * Calendar arithmetic instead of parse-and-format: this runs for every record of an import (100,000 of
- * them), where date-fns' parser was half of the validation time. Same answers as date-fns for years
- * 0001–9999 (tests/unit/sync-format.test.ts compares them), and no dependence on the machine's time zone.
+ * them), where a date library's parser was half of the validation time. Years 0001–9999, and no
+ * dependence on the machine's time zone.
  */
 function isCalendarDate(y: number, m: number, d: number): boolean {
   if (y < 1 || m < 1 || m > 12 || d < 1) return false;
@@ -24,26 +22,44 @@ export function isValidDateTime(value: string): boolean {
   return Number(value.slice(11, 13)) <= 23 && Number(value.slice(14, 16)) <= 59;
 }
 
+const pad2 = (n: number) => String(n).padStart(2, '0');
+/** Four digits at least, as ISO dates and documents write years (0015, not 15). */
+const year4 = (y: number) => String(y).padStart(4, '0');
+
+/** The local calendar date of `now`, `YYYY-MM-DD`. */
 export function todayIso(now: Date = new Date()): string {
-  return format(now, 'yyyy-MM-dd');
+  return `${year4(now.getFullYear())}-${pad2(now.getMonth() + 1)}-${pad2(now.getDate())}`;
 }
 
+/** The local date and time of `now` as a datetime-local box holds it, `YYYY-MM-DDTHH:mm`. */
 export function nowLocalDateTime(now: Date = new Date()): string {
-  return format(now, "yyyy-MM-dd'T'HH:mm");
+  return `${todayIso(now)}T${pad2(now.getHours())}:${pad2(now.getMinutes())}`;
 }
 
+// Spelled out rather than asked of Intl: Intl's English abbreviations and order differ by locale and
+// ICU version (en-GB writes "1 Sept 2015", en-US "Sep 1, 2015"), and the app and its packs must read
+// the same on every machine.
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+
+/** "17 Mar 2015, 09:05": a moment (a clock, a peer's last exchange) in the reader's local time. */
+export function formatShortLocalDateTime(date: Date): string {
+  const month = MONTHS[date.getMonth()]!.slice(0, 3);
+  return `${date.getDate()} ${month} ${year4(date.getFullYear())}, ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+}
 
 /**
  * "17 March 2015" — the date style of a diplomatic document. A valid `YYYY-MM-DD` (what the schemas
- * store) is spelled out directly: a pack formats thousands of dates, and date-fns' parser costs tens of
- * microseconds each. Anything else goes through date-fns as before (same answers, tests/unit/dates.test.ts).
+ * store) is spelled out straight from the string: a pack formats thousands of dates. A looser spelling
+ * of a real date (`2015-3-7`, a short year, trailing spaces) is read too, as the date library used
+ * before read it; anything else is left as it was.
  */
 export function formatLongDate(isoDate: string): string {
   const day = isoDate.slice(0, 10);
   if (isValidDate(day)) return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
-  const d = parse(day, 'yyyy-MM-dd', new Date(2000, 0, 1));
-  return isValid(d) ? format(d, 'd MMMM yyyy') : isoDate;
+  const loose = /^(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$/.exec(day);
+  if (!loose) return isoDate;
+  const [y, m, d] = [Number(loose[1]), Number(loose[2]), Number(loose[3])];
+  return isCalendarDate(y, m, d) ? `${d} ${MONTHS[m - 1]} ${year4(y)}` : isoDate;
 }
 
 /** "17 Mar 2015": the same date for narrow table columns. */
@@ -73,12 +89,12 @@ let weekAfter = { today: '', end: '' };
 /**
  * Which due window a follow-up falls in, counted in calendar days from `today` (YYYY-MM-DD).
  * Valid ISO dates sort as strings do, so this compares strings: the tracker asks it for 20,000 actions
- * on every filter change, where two date-fns parses took about 30 µs a call. Same answers as
- * date-fns' differenceInCalendarDays (tests/unit/tracker.test.ts compares them).
+ * on every filter change, where parsing two dates took about 30 µs a call. tests/unit/tracker.test.ts
+ * checks it against a count of days since year 1.
  */
 export function dueWindow(due: string, today: string): DueWindow {
   if (!due || !isValidDate(due)) return 'none';
-  // What the date-fns version answered for an impossible `today` (NaN days).
+  // An impossible `today` counts no days to anything: nothing is overdue or due soon.
   if (!isValidDate(today)) return 'later';
   if (due < today) return 'overdue';
   if (weekAfter.today !== today) weekAfter = { today, end: addDaysIso(today, 7) };

@@ -2,7 +2,7 @@
  * Human wording for what sync touches: table and field names, a record's one-line label, a field value
  * and a clock's author and time. The preview and the conflict log both speak this way.
  */
-import { format } from 'date-fns';
+import { formatShortLocalDateTime } from '../../core/dates';
 import { hlcNode, hlcWall, isHlc, nodeIdFromInstallationId, type Hlc } from '../../core/hlc';
 import type { SyncedTable } from '../../core/model';
 import { TABLE_NOUN } from '../../core/sync/labels';
@@ -96,12 +96,12 @@ export function authorOf(clock: Hlc, names: Map<string, string>, selfNode: strin
 /** When the edit stamped `clock` was made, in the reader's local time. */
 export function whenOf(clock: Hlc): string {
   if (!isHlc(clock)) return '';
-  return format(new Date(hlcWall(clock)), 'd MMM yyyy, HH:mm');
+  return formatShortLocalDateTime(new Date(hlcWall(clock)));
 }
 
-/** An ISO date-time (peer state) as "d MMM yyyy, HH:mm", or "never". */
+/** An ISO date-time (peer state) as "17 Mar 2015, 09:05" in local time, or "never". */
 export function whenIso(iso: string): string {
   if (!iso) return 'never';
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : format(d, 'd MMM yyyy, HH:mm');
+  return Number.isNaN(d.getTime()) ? iso : formatShortLocalDateTime(d);
 }

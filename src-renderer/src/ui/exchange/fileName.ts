@@ -2,7 +2,7 @@
  * Default names of the files the Exchange screen writes. A name says who sent it, to whom and when, so
  * that a folder of exchanged files (a USB stick, an e-mail thread) sorts and reads without opening them.
  */
-import { format } from 'date-fns';
+import { todayIso } from '../../core/dates';
 import { slug } from '../../core/text';
 import { SYNC_FILE_EXTENSION } from '../../data/sync';
 
@@ -11,5 +11,5 @@ export const SYNC_FILTERS = [{ name: 'Attaché exchange file', extensions: [SYNC
 /** `attache-<installation>-to-<colleague>-YYYY-MM-DD.attache`, or `…-full-…` for a full export. */
 export function exportFileName(installation: string, colleague: string | undefined, now: Date = new Date()): string {
   const to = colleague?.trim() ? `to-${slug(colleague, 'colleague')}` : 'full';
-  return `attache-${slug(installation, 'unnamed')}-${to}-${format(now, 'yyyy-MM-dd')}.${SYNC_FILE_EXTENSION}`;
+  return `attache-${slug(installation, 'unnamed')}-${to}-${todayIso(now)}.${SYNC_FILE_EXTENSION}`;
 }
