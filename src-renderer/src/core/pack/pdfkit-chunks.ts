@@ -34,7 +34,8 @@ const installed = new WeakMap<PdfmakeInstance, Promise<boolean>>();
  * Node entry and the browser bundle each carry their own). Finds pdfkit's PDFReference class through
  * a throwaway document: pdfmake exposes no pdfkit classes, but every document's catalogue is one.
  * Returns whether the workaround is in place; if pdfkit's internals have changed shape it leaves
- * them alone and the pack is built as usual, only slower.
+ * them alone and the pack is built as usual, only slower (tests/unit/pinned-internals.test.ts fails
+ * then, so that an upgrade does not lose the workaround unnoticed).
  */
 export function releasePdfkitChunkLists(pdfmake: PdfmakeInstance): Promise<boolean> {
   let done = installed.get(pdfmake);

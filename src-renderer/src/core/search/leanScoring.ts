@@ -9,9 +9,9 @@
  * lazy clean-up of discarded documents) and keeps one small object per matching document.
  *
  * It replaces an internal method (`termResults`), and scoredMatches below calls another (`executeQuery`),
- * of the MiniSearch version pinned in package-lock.json;
- * tests/unit/search.test.ts checks ranking and matching through the public API, so an upgrade that
- * changes the internals fails there, not silently.
+ * of the MiniSearch version pinned exactly in package.json; tests/unit/pinned-internals.test.ts asserts
+ * the internals read here and the scores against MiniSearch's own, and tests/unit/search.test.ts checks
+ * ranking and matching through the public API, so an upgrade that changes them fails, not silently.
  */
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
