@@ -1,0 +1,44 @@
+/**
+ * The once-a-day reminder of follow-ups due today: which follow-ups it names and what it says. Pure, so the
+ * app (an OS notification in the desktop app, a web notification in the browser) and the tests share it.
+ */
+import type { ActionFields } from './model';
+
+export type RemindedAction = Pick<ActionFields, 'title' | 'kind' | 'due' | 'status'> & { id: string; deleted?: 0 | 1 | boolean };
+
+/** How many titles the notification spells out; the rest are counted. OS notifications show a few lines. */
+const TITLES_SHOWN = 3;
+
+/** Open or in-progress tasks due today and events taking place today, by title. */
+export function dueToday<A extends RemindedAction>(actions: Iterable<A>, today: string): A[] {
+  const due: A[] = [];
+  for (const a of actions) {
+    if (a.deleted || a.due !== today) continue;
+    if (a.status === 'open' || a.status === 'in-progress') due.push(a);
+  }
+  return due.sort((a, b) => a.title.localeCompare(b.title) || a.id.localeCompare(b.id));
+}
+
+export interface ReminderText {
+  title: string;
+  body: string;
+}
+
+/** The notification's words, or null when nothing is due (no notification at all). */
+export function reminderText(due: readonly RemindedAction[]): ReminderText | null {
+  if (due.length === 0) return null;
+  const tasks = due.filter((a) => a.kind === 'task').length;
+  const events = due.length - tasks;
+  const parts = [
+    tasks ? `${tasks} follow-up${tasks === 1 ? '' : 's'} due` : '',
+    events ? `${events} event${events === 1 ? '' : 's'}` : '',
+  ].filter(Boolean);
+  const lines = due.slice(0, TITLES_SHOWN).map((a) => `• ${a.title}`);
+  if (due.length > TITLES_SHOWN) lines.push(`and ${due.length - TITLES_SHOWN} more`);
+  return { title: `Today: ${parts.join(' and ')}`, body: lines.join('\n') };
+}
+
+/** Whether today's reminder is still to be shown: once a day, and only when switched on. */
+export function reminderDue(options: { enabled: boolean; lastShownOn: string | undefined; today: string }): boolean {
+  return options.enabled && options.lastShownOn !== options.today;
+}
