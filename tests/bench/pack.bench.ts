@@ -14,7 +14,6 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pdfmake from 'pdfmake';
-import type { WorkspaceData } from '../../src-renderer/src/core/model';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { buildPackDocument } from '../../src-renderer/src/core/pack/document';
 import { loadFontsNode, renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
@@ -40,7 +39,7 @@ type PageFn = (page: number, count: number, size: { width: number; height: numbe
 function rawDefinition(pack: Def, pages: number) {
   const paragraphs: string[] = [];
   const inline = (n: unknown): string =>
-    typeof n === 'string' ? n : Array.isArray(n) ? n.map(inline).join('') : n && typeof n === 'object' && 'text' in n ? inline((n as { text: unknown }).text) : '';
+    typeof n === 'string' ? n : Array.isArray(n) ? n.map(inline).join('') : n && typeof n === 'object' && 'text' in n ? inline(n.text) : '';
   const walk = (n: unknown): void => {
     if (typeof n === 'string') {
       if (n.trim()) paragraphs.push(n);
@@ -108,11 +107,11 @@ async function child(side: 'pack' | 'raw'): Promise<Sample> {
     return { ...sample!, heapUsedMb: mb(process.memoryUsage().heapUsed), peakRssMb: mb(process.resourceUsage().maxRSS * 1024) };
   }
   // Raw pdfmake only in this process (none of our renderer): the small pack is about 12 pages.
-  await renderRaw(rawDefinition(buildPackDocument(small, options).definition as Def, 12));
+  await renderRaw(rawDefinition(buildPackDocument(small, options).definition, 12));
   let sample: Sample | null = null;
   for (let i = 0; i < INNER_RUNS; i++) {
     // Built outside the timing: the baseline is pdfmake's work, not our extraction of the text.
-    const definition = rawDefinition(buildPackDocument(data, options).definition as Def, pages);
+    const definition = rawDefinition(buildPackDocument(data, options).definition, pages);
     const t = performance.now();
     const cpu = process.cpuUsage();
     const raw = await renderRaw(definition);

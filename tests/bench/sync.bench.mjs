@@ -65,7 +65,12 @@ function chromiumCpu() {
     const mine = new Set([process.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const p of procs) if (mine.has(p.ppid) && !mine.has(p.pid)) (mine.add(p.pid), (grew = true));
+      for (const p of procs) {
+        if (mine.has(p.ppid) && !mine.has(p.pid)) {
+          mine.add(p.pid);
+          grew = true;
+        }
+      }
     }
     const byType = {};
     for (const p of procs) {

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
@@ -24,7 +24,7 @@ test.describe('the Electron app', () => {
       // Chromium refuses to run as root with its OS sandbox (CI runs as root); the app's own sandbox
       // settings (contextIsolation, sandboxed preload) still apply and are what is checked below.
       args: [...(process.getuid?.() === 0 ? ['--no-sandbox'] : []), '.'],
-      env: { ...process.env, ATTACHE_USER_DATA_DIR: profile } as Record<string, string>,
+      env: { ...process.env, ATTACHE_USER_DATA_DIR: profile },
     });
     page = await app.firstWindow();
   });
@@ -49,7 +49,7 @@ test.describe('the Electron app', () => {
       const g = globalThis as Record<string, unknown>;
       return {
         attache: typeof g.attache,
-        keys: Object.keys((g.attache ?? {}) as object).sort(),
+        keys: Object.keys(g.attache ?? {}).sort(),
         appVersion: (g.attache as { appVersion?: string } | undefined)?.appVersion,
         require: typeof g.require,
         process: typeof g.process,
@@ -59,7 +59,7 @@ test.describe('the Electron app', () => {
     });
     expect(seen).toEqual({
       attache: 'object',
-      keys: ['appVersion', 'onCommand', 'openFile', 'saveFile', 'writeBackup'],
+      keys: ['appVersion', 'backupStatus', 'listBackups', 'onCommand', 'openFile', 'readBackup', 'requestBackup', 'saveFile'],
       appVersion: version,
       require: 'undefined',
       process: 'undefined',
@@ -93,14 +93,26 @@ test.describe('the Electron app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 
-  test('keeps the newest ten automatic backups in the profile', async () => {
-    for (let i = 0; i < 12; i++) {
-      const where = await page.evaluate((n) => window.attache!.writeBackup(`workspace ${n}.attache-sync`, new Uint8Array([n])), i);
-      expect(where).toContain(join(profile, 'backups'));
+  test('keeps a backup the main process names, private to the user, and limits how often', async () => {
+    const first = await page.evaluate(() => window.attache!.requestBackup({ bytes: new Uint8Array([1, 2, 3]), explicit: true }));
+    expect(first.status).toBe('written');
+    const dir = join(profile, 'backups');
+    const names = readdirSync(dir);
+    expect(names).toHaveLength(1);
+    expect(names[0]).toMatch(/^\d{8}T\d{9}Z-backup\.attache(\.enc)?$/);
+    if (process.platform !== 'win32') {
+      expect(statSync(dir).mode & 0o777).toBe(0o700);
+      expect(statSync(join(dir, names[0]!)).mode & 0o777).toBe(0o600);
     }
-    const names = readdirSync(join(profile, 'backups')).sort();
-    expect(names).toHaveLength(10);
-    expect(names.at(-1)).toMatch(/workspace 11\.attache-sync$/);
-    await expect(page.evaluate(() => window.attache!.writeBackup('x', 'not bytes' as unknown as Uint8Array))).rejects.toThrow(/bytes/);
+    const again = await page.evaluate(() => window.attache!.requestBackup({ bytes: new Uint8Array([4]), explicit: false }));
+    expect(again.status).toBe('skipped');
+    const status = await page.evaluate(() => window.attache!.backupStatus());
+    expect(status.folder).toBe(dir);
+    expect(['os-keychain', 'weak-keychain', 'none']).toContain(status.protection);
+    const list = await page.evaluate(() => window.attache!.listBackups());
+    const content = await page.evaluate((id) => window.attache!.readBackup(id), list[0]!.id);
+    expect([...content]).toEqual([1, 2, 3]);
+    await expect(page.evaluate(() => window.attache!.readBackup('../backup-key'))).rejects.toThrow(/not a backup id/);
+    await expect(page.evaluate(() => window.attache!.requestBackup({ bytes: 'not bytes' as unknown as Uint8Array, explicit: true }))).rejects.toThrow(/bytes/);
   });
 });

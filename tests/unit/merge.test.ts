@@ -13,7 +13,7 @@ const C = 'cccc';
 const at = (ms: number, node: string, counter = 0) => formatHlc(ms, counter, node);
 
 function base(): Briefing {
-  return createRecord('briefings', ID, briefingFields(), at(1000, A)) as Briefing;
+  return createRecord('briefings', ID, briefingFields(), at(1000, A));
 }
 
 describe('mergeRecord', () => {

@@ -237,7 +237,7 @@ describe('export and import', () => {
     await a.ws.db.transaction('rw', a.ws.db.briefings, a.ws.db.meta, async () => {
       const rows = [];
       for (let i = 0; i < 2500; i++) rows.push(createRecord('briefings', newId(), briefingFields({ title: `Bulk ${i}` }), await a.ws.stamp()));
-      await a.ws.db.briefings.bulkAdd(rows as never);
+      await a.ws.db.briefings.bulkAdd(rows);
     });
     await a.ws.create('organisations', { name: 'OSCE', acronym: '', country: '' });
     const file = await exportWorkspace(a.ws);
@@ -296,7 +296,7 @@ describe('large exports', () => {
       const rows = [];
       for (let i = 0; i < n; i++) rows.push(createRecord('organisations', newId(), { name: `Organisation ${i}`, acronym: '', country: '' }, await ws.stamp()));
       ids.push(...rows.map((r) => r.id));
-      await ws.db.organisations.bulkAdd(rows as never);
+      await ws.db.organisations.bulkAdd(rows);
     });
     return ids;
   }
@@ -342,7 +342,7 @@ describe('large exports', () => {
     const inDelta = await idsIn(delta.bytes);
     expect(inDelta.size).toBe(delta.total);
     expect(delta.total).toBeGreaterThanOrEqual(6_000);
-    const everything = (await a.ws.db.organisations.toCollection().primaryKeys()) as string[];
+    const everything = await a.ws.db.organisations.toCollection().primaryKeys();
     expect(everything.filter((id) => !inFull.has(id) && !inDelta.has(id))).toEqual([]);
   }, 60_000);
 

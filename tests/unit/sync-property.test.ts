@@ -77,7 +77,7 @@ async function run(ops: Op[], offsets: number[]) {
         ? await seed.ws.create('briefings', briefingFields({ title: 'seed', location: 'seed' }))
         : await seed.ws.create('organisations', { name: 'seed', acronym: '', country: 'seed' });
     ids.push({ table, id: rec.id });
-    note(table, undefined, rec as StoredRecord<SyncedTable>);
+    note(table, undefined, rec);
   }
   const seedFile = await exportWorkspace(seed.ws);
   for (const p of people.slice(1)) await importFile(p, seedFile.bytes);
@@ -91,7 +91,7 @@ async function run(ops: Op[], offsets: number[]) {
             ? await p.ws.create('briefings', briefingFields({ title: o.value, location: o.value }))
             : await p.ws.create('organisations', { name: o.value, acronym: '', country: o.value });
         ids.push({ table: o.table, id: rec.id });
-        note(o.table, undefined, rec as StoredRecord<SyncedTable>);
+        note(o.table, undefined, rec);
         break;
       }
       case 'edit':

@@ -8,7 +8,7 @@ import type { Page } from '@playwright/test';
 
 export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   // @axe-core/playwright is typed against its own copy of playwright-core; the page is the same object.
-  let builder = new AxeBuilder({ page } as unknown as ConstructorParameters<typeof AxeBuilder>[0]);
+  let builder = new AxeBuilder({ page });
   if (include) builder = builder.include(include);
   const results = await builder.analyze();
   return results.violations

@@ -72,7 +72,7 @@ test('edits stamped more than a day in the future are shown, held back, and appl
   const node = nodeIdFromInstallationId(decoded.header.installation.id);
   const future = formatHlc(Date.now() + 3 * 86_400_000, 0, node);
   const path = testInfo.outputPath('future.attache');
-  await writeFile(path, await rewrite(decoded, (t, r) => (t === 'briefings' ? (editRecord(t, r, { title: 'Retitled in the future' } as never, future) ?? r) : r)));
+  await writeFile(path, await rewrite(decoded, (t, r) => (t === 'briefings' ? (editRecord(t, r, { title: 'Retitled in the future' }, future) ?? r) : r)));
 
   await bob.exchange.goto();
   await bob.exchange.chooseFile(path);

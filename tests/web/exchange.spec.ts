@@ -21,7 +21,7 @@ test('two colleagues exchange files both ways, converge, and a lost edit is show
 
   // Each starts with work of their own: Alice the example briefing, Bob a briefing typed in.
   await loadExample(alice);
-  const bobsId = await newBriefing(bob, 'Water diplomacy roundtable');
+  await newBriefing(bob, 'Water diplomacy roundtable');
 
   // Alice → Bob: a full export for a colleague she has not exchanged with yet.
   await alice.exchange.goto();

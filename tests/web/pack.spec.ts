@@ -113,7 +113,7 @@ test.describe('briefing pack from the UI', () => {
     expect(all).not.toContain('SECRET');
   });
 
-  test('the counts follow work done in another window while the dialog stays open', async ({ page, context }) => {
+  test('the counts follow work done in another window while the dialog stays open', async ({ context }) => {
     await packs.tick(EXAMPLE_TITLE);
     await packs.expectCounts({ briefings: 1, statements: example.statements.length, actions: example.actions.length });
 

@@ -112,7 +112,7 @@ export function exampleRows(): SeedRow[] {
   for (const table of ['organisations', 'people', 'briefings', 'statements', 'actions'] as const) {
     ex[table].forEach(({ id, ...fields }, i) => {
       const f = table === 'statements' ? { ...fields, order: orders[i] } : fields;
-      rows.push({ table, record: createRecord(table, id, f as unknown as TableFields[typeof table], clock) as StoredRecord<SyncedTable> });
+      rows.push({ table, record: createRecord(table, id, f as unknown as TableFields[typeof table], clock) });
     });
   }
   return rows;

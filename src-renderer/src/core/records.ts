@@ -16,7 +16,7 @@ export function createRecord<T extends SyncedTable>(table: T, id: string, fields
   const stamps: Record<string, FieldStamp> = {};
   for (const f of FIELDS[table]) stamps[f] = { c: clock };
   stamps.deleted = { c: clock };
-  return { ...fields, id, hlc: clock, stamps, deleted: 0 } as StoredRecord<T>;
+  return { ...fields, id, hlc: clock, stamps, deleted: 0 };
 }
 
 /**

@@ -82,7 +82,7 @@ export function registerFonts(pdfmake: PdfmakeInstance, fonts: FontBytes): void 
     registeredFonts.set(pdfmake, fonts);
   }
   // Fresh descriptor objects each time: pdfmake rewrites them in place while resolving URLs.
-  pdfmake.setFonts(JSON.parse(JSON.stringify(PDF_FONTS)));
+  pdfmake.setFonts(JSON.parse(JSON.stringify(PDF_FONTS)) as typeof PDF_FONTS);
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy?.(() => false);
 }

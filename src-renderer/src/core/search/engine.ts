@@ -11,7 +11,6 @@ import {
   DOC_FIELDS,
   FIELD_BOOST,
   INDEXED_TABLES,
-  TABLE_OF,
   TYPE_OF,
   docId,
   linkFor,
@@ -245,7 +244,7 @@ export class SearchEngine {
         this.children(s.briefingId).statements.add(s.id);
         if (s.speakerId) {
           let counts = this.speakersOf.get(s.briefingId);
-          if (!counts) this.speakersOf.set(s.briefingId, (counts = new Map()));
+          if (!counts) this.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
           counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
         }
         return [];

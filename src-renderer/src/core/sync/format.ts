@@ -442,7 +442,7 @@ export async function encodeSyncFile(
   options: LongTask & { passphrase?: string; iterations?: number } = {},
 ): Promise<Uint8Array> {
   const writer = new SyncFileWriter();
-  for (const t of SYNCED_TABLES) writer.add(t, data[t] as StoredRecord<typeof t>[]);
+  for (const t of SYNCED_TABLES) writer.add(t, data[t]);
   return (await writer.finish(fields, options)).bytes;
 }
 

@@ -17,20 +17,25 @@ function clip(text: string, max = 80): string {
   return one.length > max ? `${one.slice(0, max - 1)}…` : one;
 }
 
+/** A text field of a record seen as untyped: anything but a string (a damaged record) reads as empty. */
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
 /** One line a person recognises the record by. */
 export function recordLabel(table: SyncedTable, record: StoredRecord<SyncedTable>): string {
   const r = record as unknown as Record<string, unknown>;
   switch (table) {
     case 'briefings':
     case 'actions':
-      return clip(String(r.title ?? ''));
+      return clip(textOf(r.title));
     case 'organisations':
-      return clip(organisationWithAcronym({ name: String(r.name ?? ''), acronym: typeof r.acronym === 'string' ? r.acronym : '' }));
+      return clip(organisationWithAcronym({ name: textOf(r.name), acronym: textOf(r.acronym) }));
     case 'people':
     case 'packs':
-      return clip(String(r.name ?? ''));
+      return clip(textOf(r.name));
     case 'statements':
-      return clip(String(r.text ?? ''));
+      return clip(textOf(r.text));
     case 'settings':
       return 'Workspace settings';
     case 'conflicts':

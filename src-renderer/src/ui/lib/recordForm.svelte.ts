@@ -131,7 +131,7 @@ export class RecordForm<T extends SyncedTable> {
 
   /** Values that would be accepted now: the invalid ones replaced by `fallback`'s. */
   validValues(fallback: Fields<T>): Fields<T> {
-    const out = { ...fallback } as Fields<T>;
+    const out = { ...fallback };
     for (const key of Object.keys(this.values) as Key<T>[]) if (!this.errors[key]) out[key] = this.values[key];
     return out;
   }
