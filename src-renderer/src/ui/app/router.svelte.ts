@@ -11,6 +11,9 @@ export interface Route {
   focus?: string;
 }
 
+/** What every screen is given: the route's id and focus; each screen uses those it needs. */
+export type ScreenProps = Pick<Route, 'id' | 'focus'>;
+
 function parse(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const [screen, id] = path.split('/');

@@ -7,6 +7,7 @@ import { trackerMirror, type TrackerSource } from '../../data/actions';
 import type { AttacheDb } from '../../data/db';
 
 export function liveTrackerSource(db: () => AttacheDb): { readonly current: TrackerSource; readonly loading: boolean } {
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- raw state, replaced whole: this map is never changed
   let value = $state.raw<TrackerSource>({ actions: [], briefings: new Map() });
   let loading = $state(true);
   $effect(() => {
