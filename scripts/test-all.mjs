@@ -1,7 +1,7 @@
 // `npm test`: every check and every test runner, one summary.
 //
 //   1. builds: the browser renderer (vite → out/web) and the Electron app (electron-vite → out/)
-//   2. gates:  tsc --noEmit and svelte-check (each counts as one check, passed or failed)
+//   2. gates:  tsc --noEmit, svelte-check and eslint (each counts as one check, passed or failed)
 //   3. vitest: unit tests in Node (tests/unit)
 //   4. playwright: each project on its own, `web` (Chromium against out/web) and `electron` (the built app)
 //
@@ -161,6 +161,7 @@ const appBuilt = await check('build: Electron app (electron-vite)', bin('electro
 mkdirSync(reports, { recursive: true });
 await check('typecheck: tsc --noEmit', bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'], plain);
 await check('typecheck: svelte-check', bin('svelte-check'), ['--tsconfig', './tsconfig.json', '--fail-on-warnings', '--output', 'human'], plain);
+await check('lint: eslint', bin('eslint'), ['--max-warnings', '0', '.'], plain);
 await vitest();
 // Each Playwright project needs its own build: `web` the browser renderer, `electron` the app.
 const runnable = [webBuilt ? 'web' : '', appBuilt ? 'electron' : ''].filter(Boolean);
