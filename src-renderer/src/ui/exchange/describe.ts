@@ -77,7 +77,9 @@ export function valueText(field: string, value: unknown, max = 300): string {
     return excerpt(parts.join(', '), max);
   }
   if (typeof value === 'object') return excerpt(JSON.stringify(value), max);
-  return excerpt(String(value), max);
+  // What is left is a string, number or boolean: a stored record holds nothing else.
+  const primitive = value as string | number | boolean;
+  return excerpt(String(primitive), max);
 }
 
 /** Installation names known here, keyed by clock node id (the installation id without dashes). */
