@@ -71,6 +71,9 @@ export default defineConfig(
         'error',
         { args: 'after-used', argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
       ],
+      // A rejection with a string or a plain object has no stack. Passing on what was caught, or an abort
+      // signal's reason, is fine (as only-throw-error allows for `throw`).
+      '@typescript-eslint/prefer-promise-reject-errors': ['error', { allowThrowingAny: true, allowThrowingUnknown: true }],
       // `async` on a function without `await` is deliberate here: it implements a Promise-returning interface
       // and turns a synchronous throw into a rejection the caller handles.
       '@typescript-eslint/require-await': 'off',
