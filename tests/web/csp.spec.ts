@@ -38,7 +38,7 @@ async function watchCsp(page: Page): Promise<string[]> {
 }
 
 async function violations(page: Page, fromConsole: string[]): Promise<string[]> {
-  return [...fromConsole, ...((await page.evaluate(() => window.__cspViolations ?? [])) as string[])];
+  return [...fromConsole, ...(await page.evaluate(() => window.__cspViolations ?? []))];
 }
 
 test('the policy is in force: an inline script is refused and reported', async ({ page }) => {
