@@ -6,7 +6,12 @@
 export const CHANNELS = {
   saveFile: 'file:save',
   openFile: 'file:open',
-  writeBackup: 'backup:write',
+  /** Keep a backup: carries the bytes and whether the user asked; the main process names, limits and rotates. */
+  requestBackup: 'backup:request',
+  backupStatus: 'backup:status',
+  listBackups: 'backup:list',
+  /** One kept backup's content (decrypted), by its listed id, for the restore preview. */
+  readBackup: 'backup:read',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

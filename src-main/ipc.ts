@@ -1,12 +1,20 @@
-import { open, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { access, open, realpath, stat } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative } from 'node:path';
+import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent, type MessageBoxOptions, type SaveDialogOptions } from 'electron';
 import { isAppUrl } from './app-url';
-import { writeFileAtomic } from './atomic-write';
-import { writeBackupFile } from './backups';
+import { resolveTarget, writeFileAtomic } from './atomic-write';
+import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
 import { CHANNELS } from './channels';
 import { devOrigin } from './security';
-import { InvalidArgument, MAX_OPEN_BYTES, parseBackupArgs, parseOpenArgs, parseSaveArgs } from './validate';
+import {
+  InvalidArgument,
+  MAX_OPEN_BYTES,
+  parseBackupId,
+  parseBackupRequest,
+  parseOpenArgs,
+  parseSaveArgs,
+  withFilterExtension,
+} from './validate';
 
 /**
  * Only the app's own top-level page may use the handlers: not an iframe, not a page a bug navigated to,
@@ -29,10 +37,11 @@ function handle(channel: string, handler: Handler): void {
     try {
       return await handler(event, ...args);
     } catch (error) {
-      // Only our own messages reach the renderer; file-system errors are reduced to their code.
-      if (error instanceof InvalidArgument) throw new Error(`Refused ${channel}: ${error.message}.`);
+      // Only our own messages reach the renderer; file-system errors are reduced to a sentence about their code.
+      if (error instanceof InvalidArgument) throw new Error(`Refused ${channel}: ${error.message}.`, { cause: error });
+      if (error instanceof BackupError || error instanceof Refusal) throw new Error(error.message, { cause: error });
       const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code ? `The file could not be written or read (${code}).` : (error as Error).message);
+      throw new Error(code ? describeFileError(code) : (error as Error).message, { cause: error });
     }
   });
 }
@@ -41,14 +50,81 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
 }
 
+/** A refusal worded for the screen (passed to the renderer as is). */
+export class Refusal extends Error {
+  override name = 'Refusal';
+}
+
+// macOS and Windows are case-insensitive by default: compare folders as the file system would.
+function sameCase(path: string): string {
+  return process.platform === 'win32' || process.platform === 'darwin' ? path.toLowerCase() : path;
+}
+
+async function realFolder(path: string): Promise<string> {
+  try {
+    return await realpath(path);
+  } catch {
+    return path;
+  }
+}
+
+/** Is `path` (a file to write, after following a link) the app's profile folder or inside it? */
+export async function isInsideProfile(path: string): Promise<boolean> {
+  const profile = sameCase(await realFolder(app.getPath('userData')));
+  const target = await resolveTarget(path);
+  const folder = sameCase(await realFolder(dirname(target)));
+  const back = relative(profile, folder);
+  return back === '' || (!back.startsWith('..') && !isAbsolute(back));
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function saveFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string | null> {
   const { suggestedName, bytes, filters } = parseSaveArgs(raw);
   const win = windowOf(event);
-  const options = { defaultPath: join(app.getPath('documents'), suggestedName), filters };
+  // Linux asks before replacing only when told to; Windows and macOS always ask.
+  const options: SaveDialogOptions = {
+    defaultPath: join(app.getPath('documents'), suggestedName),
+    filters,
+    properties: ['showOverwriteConfirmation', 'createDirectory'],
+  };
   const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (result.canceled || !result.filePath) return null;
-  await writeFileAtomic(result.filePath, bytes);
-  return basename(result.filePath);
+  // The kind of file stays recognisable: "brief" or "brief.txt" for a PDF becomes "brief.pdf" / "brief.txt.pdf".
+  const target = withFilterExtension(result.filePath, filters);
+  if (await isInsideProfile(target)) {
+    throw new Refusal(
+      `Attaché keeps its own data in ${app.getPath('userData')} and does not save files there. Choose another folder.`,
+    );
+  }
+  // The dialog asked about the name as typed; the name with the extension added may be another, existing file.
+  if (target !== result.filePath && (await exists(target))) {
+    const box: MessageBoxOptions = {
+      type: 'warning',
+      buttons: ['Replace', 'Cancel'],
+      defaultId: 1,
+      cancelId: 1,
+      title: 'Replace file?',
+      message: `“${basename(target)}” already exists. Replace it?`,
+      detail: `The name typed had no “.${extensionOf(target)}” ending, so Attaché added it; a file of that name is already in ${dirname(target)}.`,
+      noLink: true,
+    };
+    const answer = win ? await dialog.showMessageBox(win, box) : await dialog.showMessageBox(box);
+    if (answer.response !== 0) return null;
+  }
+  await writeFileAtomic(target, bytes);
+  return basename(target);
+}
+
+function extensionOf(path: string): string {
+  return path.slice(path.lastIndexOf('.') + 1);
 }
 
 async function openFile(event: IpcMainInvokeEvent, raw: unknown): Promise<{ name: string; bytes: Uint8Array } | null> {
@@ -83,13 +159,25 @@ export function backupDir(): string {
   return join(app.getPath('userData'), 'backups');
 }
 
-async function writeBackup(_event: IpcMainInvokeEvent, rawName: unknown, rawBytes: unknown): Promise<string> {
-  const { name, bytes } = parseBackupArgs(rawName, rawBytes);
-  return writeBackupFile(backupDir(), name, bytes);
+/** The app's backups: in the profile, the key wrapped by Electron's safeStorage. Needs `app` to be ready. */
+export function createAppBackupStore(): BackupStore {
+  return new BackupStore({ dir: backupDir(), keyFile: join(app.getPath('userData'), 'backup-key'), keychain: safeStorageKeychain(safeStorage) });
 }
 
-export function registerIpcHandlers(): void {
+/**
+ * Registers every handler. Also prepares the backup folder at start (0700, a crash's temporary files
+ * removed); a failure there is kept for the backup status, which Settings shows.
+ */
+export function registerIpcHandlers(backups: BackupStore = createAppBackupStore()): BackupStore {
+  backups.prepare().catch((error: unknown) => console.error('[attache] the backup folder could not be prepared', error));
   handle(CHANNELS.saveFile, (event, raw) => saveFile(event, raw));
   handle(CHANNELS.openFile, (event, raw) => openFile(event, raw));
-  handle(CHANNELS.writeBackup, (event, name, bytes) => writeBackup(event, name, bytes));
+  handle(CHANNELS.requestBackup, async (_event, raw) => {
+    const { bytes, explicit } = parseBackupRequest(raw);
+    return backups.request(bytes, { explicit });
+  });
+  handle(CHANNELS.backupStatus, () => backups.status());
+  handle(CHANNELS.listBackups, () => backups.list());
+  handle(CHANNELS.readBackup, async (_event, raw) => backups.read(parseBackupId(raw)));
+  return backups;
 }

@@ -81,7 +81,38 @@ export function parseOpenArgs(value: unknown): { filters: DialogFilter[] } {
   return { filters: filtersOf(value.filters) };
 }
 
-export function parseBackupArgs(name: unknown, bytes: unknown): { name: string; bytes: Uint8Array } {
-  if (typeof name !== 'string' || name.length > MAX_NAME) throw new InvalidArgument('backup name must be a short string');
-  return { name: sanitiseFileName(name, 'backup'), bytes: bytesOf(bytes, MAX_BACKUP_BYTES, 'the backup') };
+/**
+ * A backup request carries the bytes and whether the user asked for it, nothing else: the main process
+ * names the file, and decides whether it may write one now.
+ */
+export function parseBackupRequest(value: unknown): { bytes: Uint8Array; explicit: boolean } {
+  if (!isRecord(value) || ArrayBuffer.isView(value)) throw new InvalidArgument('the backup request must be an object');
+  const extra = Object.keys(value).filter((k) => k !== 'bytes' && k !== 'explicit');
+  if (extra.length > 0) throw new InvalidArgument(`the backup request takes only bytes and explicit, not ${extra.slice(0, 3).join(', ')}`);
+  if (value.explicit !== undefined && typeof value.explicit !== 'boolean') throw new InvalidArgument('explicit must be true or false');
+  const bytes = bytesOf(value.bytes, MAX_BACKUP_BYTES, 'the backup');
+  if (bytes.byteLength === 0) throw new InvalidArgument('the backup is empty');
+  return { bytes, explicit: value.explicit === true };
+}
+
+/** A backup's id is its file name in the backup folder, as listed: a stamp, no path. */
+export function parseBackupId(value: unknown): string {
+  if (typeof value !== 'string' || value.length > MAX_NAME || !/^\d{8}T\d{9}Z-[^/\\\0]+$/.test(value) || value.includes('..')) {
+    throw new InvalidArgument('not a backup id');
+  }
+  return value;
+}
+
+/**
+ * The path with the save filter's extension: a name typed without it, or with another one ("notes.txt" for a
+ * PDF), gets the first filter's first extension appended. Filters of only "*" change nothing.
+ */
+export function withFilterExtension(path: string, filters: readonly DialogFilter[]): string {
+  const allowed = filters.flatMap((f) => f.extensions).filter((e) => e !== '*');
+  if (allowed.length === 0) return path;
+  const base = path.split(/[/\\]/).pop() ?? '';
+  const dot = base.lastIndexOf('.');
+  const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
+  if (allowed.some((e) => e.toLowerCase() === ext)) return path;
+  return `${path}.${allowed[0]}`;
 }

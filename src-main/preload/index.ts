@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { FileFilter, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
+import type { BackupEntry, BackupOutcome, BackupStatus, FileFilter, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
 import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
 
 /**
@@ -21,7 +21,12 @@ const api: PreloadApi = {
     }) as Promise<string | null>,
   openFile: (options: { filters: FileFilter[] }) =>
     ipcRenderer.invoke(CHANNELS.openFile, { filters: options.filters }) as Promise<PickedFile | null>,
-  writeBackup: (name: string, bytes: Uint8Array) => ipcRenderer.invoke(CHANNELS.writeBackup, name, bytes) as Promise<string | null>,
+  // Only the bytes and whether the user asked: the main process names the file and decides when to keep one.
+  requestBackup: (options: { bytes: Uint8Array; explicit: boolean }) =>
+    ipcRenderer.invoke(CHANNELS.requestBackup, { bytes: options.bytes, explicit: options.explicit }) as Promise<BackupOutcome>,
+  backupStatus: () => ipcRenderer.invoke(CHANNELS.backupStatus) as Promise<BackupStatus>,
+  listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups) as Promise<BackupEntry[]>,
+  readBackup: (id: string) => ipcRenderer.invoke(CHANNELS.readBackup, id) as Promise<Uint8Array>,
   onCommand(listener: (command: string) => void) {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -1,11 +1,9 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { APP_ORIGIN, isAppUrl, resolveAppPath } from '../../src-main/app-url';
-import { BACKUPS_KEPT, writeBackupFile } from '../../src-main/backups';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/csp';
-import { InvalidArgument, MAX_OPEN_BYTES, parseBackupArgs, parseOpenArgs, parseSaveArgs, sanitiseFileName } from '../../src-main/validate';
+import { InvalidArgument, MAX_OPEN_BYTES, parseBackupId, parseBackupRequest, parseOpenArgs, parseSaveArgs, sanitiseFileName } from '../../src-main/validate';
 import { PROJECT_ROOT } from './binary';
 
 // The Electron shell's policies that do not need the Electron binary: these run everywhere, the launch
@@ -67,8 +65,10 @@ test.describe('the shell policy', () => {
     expect(() => parseOpenArgs({ filters: 'all' })).toThrow(InvalidArgument);
     expect(() => parseOpenArgs(null)).toThrow(InvalidArgument);
     expect(parseOpenArgs({ filters }).filters).toEqual(filters);
-    expect(() => parseBackupArgs(42, new Uint8Array(1))).toThrow(InvalidArgument);
-    expect(parseBackupArgs('a/b\\c', new Uint8Array(1)).name).toBe('a-b-c');
+    expect(() => parseBackupRequest({ bytes: 42 })).toThrow(InvalidArgument);
+    expect(() => parseBackupRequest({ bytes: new Uint8Array(1), name: '../../x' })).toThrow(InvalidArgument);
+    expect(parseBackupRequest({ bytes: new Uint8Array(1), explicit: true }).explicit).toBe(true);
+    expect(() => parseBackupId('../backup-key')).toThrow(InvalidArgument);
     expect(MAX_OPEN_BYTES).toBe(200 * 1024 * 1024);
   });
 
@@ -80,25 +80,7 @@ test.describe('the shell policy', () => {
     expect(sanitiseFileName('a\u0000b<c>:d|e?.pdf', 'x')).toBe('a-b-c-d-e-.pdf');
   });
 
-  test(`backups rotate, keeping the newest ${BACKUPS_KEPT} and nothing else of ours`, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'attache-backups-'));
-    try {
-      writeFileSync(join(dir, 'notes.txt'), 'a file the user put here');
-      const start = Date.UTC(2026, 0, 1);
-      for (let i = 0; i < 13; i++) {
-        await writeBackupFile(dir, `workspace-${i}.attache-sync`, new Uint8Array([i]), BACKUPS_KEPT, new Date(start + i * 1000));
-      }
-      const names = readdirSync(dir).sort();
-      expect(names).toHaveLength(BACKUPS_KEPT + 1);
-      expect(names).toContain('notes.txt');
-      expect(names.filter((n) => n.includes('workspace-')).map((n) => n.replace(/^.*workspace-/, ''))).toEqual(
-        [3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((i) => `${i}.attache-sync`),
-      );
-      expect(names.some((n) => n.endsWith('.partial'))).toBe(false);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  });
+  // Backups (permissions, encryption, rotation, restore) are tested in tests/unit/main-backups.test.ts.
 
   test('the build has one self-contained sandboxed preload where the main process looks for it', () => {
     const preload = readFileSync(join(PROJECT_ROOT, 'out/preload/index.cjs'), 'utf8');

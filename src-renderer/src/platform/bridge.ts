@@ -13,6 +13,39 @@ export interface PickedFile {
   bytes: Uint8Array;
 }
 
+/**
+ * What protects the kept backups: encrypted with a key the operating system's keychain holds; unencrypted
+ * because the only keychain protects nothing (Linux "basic_text"); unencrypted because there is none.
+ */
+export type BackupProtection = 'os-keychain' | 'weak-keychain' | 'none';
+
+/** One kept backup. `id` is its file name in the backup folder. */
+export interface BackupEntry {
+  id: string;
+  /** ISO time it was made. */
+  at: string;
+  size: number;
+  encrypted: boolean;
+}
+
+export interface BackupStatus {
+  /** Where the platform keeps backups; null where it keeps none (the browser: a backup is a download). */
+  folder: string | null;
+  protection: BackupProtection;
+  /** The keychain's name ("gnome_libsecret", "keychain", "dpapi", "basic_text", …), or "browser". */
+  backend: string;
+  lastBackup: BackupEntry | null;
+  /** The last failure the platform saw (cleared by the next backup that works). */
+  lastError: { at: string; message: string } | null;
+}
+
+export type BackupOutcome =
+  | { status: 'written'; where: string; backup: BackupEntry }
+  /** Not written: one was made moments ago (the main process limits how often), or one is being written. */
+  | { status: 'skipped'; reason: string; retryInMs: number }
+  /** The platform keeps no backups (the browser): the caller offers a download instead. */
+  | { status: 'not-kept' };
+
 export interface Bridge {
   readonly kind: 'electron' | 'browser';
   readonly appVersion: string;
@@ -20,8 +53,13 @@ export interface Bridge {
   saveFile(options: { suggestedName: string; bytes: Uint8Array; mimeType: string; filters: FileFilter[] }): Promise<string | null>;
   /** Let the user pick one file. Resolves to null if the user cancelled. */
   openFile(options: { filters: FileFilter[] }): Promise<PickedFile | null>;
-  /** Keep an automatic backup. Resolves to where it went, or null where the platform keeps none. */
-  writeBackup(name: string, bytes: Uint8Array): Promise<string | null>;
+  /** Keep a backup of these bytes (a full export); `explicit` when the user asked for it. */
+  requestBackup(bytes: Uint8Array, options: { explicit: boolean }): Promise<BackupOutcome>;
+  backupStatus(): Promise<BackupStatus>;
+  /** The kept backups, newest first (none in the browser). */
+  listBackups(): Promise<BackupEntry[]>;
+  /** One kept backup's content, decrypted: a sync file. Rejects with the reason if it is damaged or not ours. */
+  readBackup(id: string): Promise<Uint8Array>;
   /** Menu commands from the native menu (Electron); a no-op subscription in the browser. */
   onCommand(listener: (command: string) => void): () => void;
 }
@@ -31,7 +69,10 @@ export interface PreloadApi {
   appVersion: string;
   saveFile(options: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<string | null>;
   openFile(options: { filters: FileFilter[] }): Promise<PickedFile | null>;
-  writeBackup(name: string, bytes: Uint8Array): Promise<string | null>;
+  requestBackup(options: { bytes: Uint8Array; explicit: boolean }): Promise<BackupOutcome>;
+  backupStatus(): Promise<BackupStatus>;
+  listBackups(): Promise<BackupEntry[]>;
+  readBackup(id: string): Promise<Uint8Array>;
   onCommand(listener: (command: string) => void): () => void;
 }
 

@@ -42,8 +42,18 @@ export function createBrowserBridge(appVersion: string): Bridge {
         input.click();
       });
     },
-    async writeBackup() {
-      return null;
+    // The browser keeps no backups: a backup is a download (ui/exchange/backup.ts), a restore an import.
+    async requestBackup() {
+      return { status: 'not-kept' } as const;
+    },
+    async backupStatus() {
+      return { folder: null, protection: 'none', backend: 'browser', lastBackup: null, lastError: null } as const;
+    },
+    async listBackups() {
+      return [];
+    },
+    readBackup() {
+      return Promise.reject(new Error('The browser keeps no backups: import a backup file instead.'));
     },
     onCommand() {
       return () => {};

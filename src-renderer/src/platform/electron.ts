@@ -1,13 +1,33 @@
 import type { Bridge, PreloadApi } from './bridge';
 
+/**
+ * Electron wraps a handler's failure as "Error invoking remote method 'file:save': Error: <message>"; the
+ * screen shows only the main process's own sentence.
+ */
+export function ipcErrorMessage(message: string): string {
+  return message.replace(/^Error invoking remote method '[^']*': (?:[A-Za-z]*Error: )?/, '');
+}
+
+async function unwrapped<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    if (e instanceof Error) throw new Error(ipcErrorMessage(e.message), { cause: e });
+    throw e;
+  }
+}
+
 /** The Electron build: everything goes through the preload API, which asks the main process. */
 export function createElectronBridge(api: PreloadApi): Bridge {
   return {
     kind: 'electron',
     appVersion: api.appVersion,
-    saveFile: ({ suggestedName, bytes, filters }) => api.saveFile({ suggestedName, bytes, filters }),
-    openFile: (options) => api.openFile(options),
-    writeBackup: (name, bytes) => api.writeBackup(name, bytes),
+    saveFile: ({ suggestedName, bytes, filters }) => unwrapped(() => api.saveFile({ suggestedName, bytes, filters })),
+    openFile: (options) => unwrapped(() => api.openFile(options)),
+    requestBackup: (bytes, { explicit }) => unwrapped(() => api.requestBackup({ bytes, explicit })),
+    backupStatus: () => unwrapped(() => api.backupStatus()),
+    listBackups: () => unwrapped(() => api.listBackups()),
+    readBackup: (id) => unwrapped(() => api.readBackup(id)),
     onCommand: (listener) => api.onCommand(listener),
   };
 }

@@ -70,11 +70,15 @@ class PackGeneration {
       }
     } catch (e) {
       if (controller.signal.aborted) return;
+      const saving = this.status === 'saving';
       this.status = 'failed';
+      // A failed save writes nothing: a file of the same name is left as it was (src-main/atomic-write.ts).
       this.message =
         e instanceof EmptyPackError
           ? e.message
-          : `The pack could not be generated: ${messageOf(e)}. Nothing was saved.`;
+          : saving
+            ? `The pack could not be saved: ${messageOf(e).replace(/[.\s]+$/, '')}. No file was changed; try another folder or name.`
+            : `The pack could not be generated: ${messageOf(e)}. Nothing was saved.`;
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
