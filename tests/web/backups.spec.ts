@@ -63,6 +63,7 @@ function installFakeMain(main: FakeMain) {
       if (!Array.isArray(b.bytes)) throw ipcError('backup:read', b.bytes.refuse);
       return new Uint8Array(b.bytes);
     },
+    notify: async () => false,
     onCommand: () => () => {},
   };
 }
