@@ -12,12 +12,14 @@ export const CHANNELS = {
   listBackups: 'backup:list',
   /** One kept backup's content (decrypted), by its listed id, for the restore preview. */
   readBackup: 'backup:read',
+  /** Show an OS notification (the follow-ups due today); carries its title and body only. */
+  notify: 'notify:show',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;
 
 /** What the native menu can ask the renderer to do; the renderer subscribes through `platform().onCommand`. */
-export const MENU_COMMANDS = ['export-sync', 'import-sync', 'new-briefing', 'show-shortcuts'] as const;
+export const MENU_COMMANDS = ['export-sync', 'import-sync', 'new-briefing', 'show-shortcuts', 'show-followups'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

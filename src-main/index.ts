@@ -1,16 +1,20 @@
-import { app, BrowserWindow, Menu, session } from 'electron';
+import { join } from 'node:path';
+import { app, BrowserWindow, Menu, screen, session } from 'electron';
 import { CHANNELS, type MenuCommand } from './channels';
+import { attachContextMenu } from './context-menu';
 import { registerIpcHandlers } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow, RENDERER_ROOT } from './window';
+import { readWindowState, trackWindowState } from './window-state';
 
 // The main process is a thin shell: windows, menu, dialogs, backups. Everything a user does lives in the
 // renderer, which also runs in a plain browser (npm run web).
 
 // End-to-end tests point the app at a throw-away profile so runs never share (or lock) a real workspace.
-if (process.env.ATTACHE_USER_DATA_DIR) app.setPath('userData', process.env.ATTACHE_USER_DATA_DIR);
+// Never in a packaged build: an environment variable must not be able to move a diplomat's workspace.
+if (!app.isPackaged && process.env.ATTACHE_USER_DATA_DIR) app.setPath('userData', process.env.ATTACHE_USER_DATA_DIR);
 
 // One instance per profile: two windows on one IndexedDB would each believe they own the workspace.
 if (!app.requestSingleInstanceLock()) {
@@ -20,10 +24,16 @@ if (!app.requestSingleInstanceLock()) {
   registerAppScheme();
 
   let mainWindow: BrowserWindow | null = null;
+  let saveWindowState = (): Promise<void> => Promise.resolve();
 
   const showWindow = () => {
     if (!mainWindow || mainWindow.isDestroyed()) {
-      mainWindow = createMainWindow();
+      const stateFile = join(app.getPath('userData'), 'window-state.json');
+      const primary = screen.getPrimaryDisplay();
+      const workAreas = [primary, ...screen.getAllDisplays().filter((d) => d.id !== primary.id)].map((d) => d.workArea);
+      mainWindow = createMainWindow(readWindowState(stateFile, workAreas));
+      saveWindowState = trackWindowState(mainWindow, stateFile);
+      attachContextMenu(mainWindow.webContents);
       mainWindow.on('closed', () => (mainWindow = null));
     } else {
       if (mainWindow.isMinimized()) mainWindow.restore();
@@ -38,6 +48,14 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('second-instance', showWindow);
   app.on('web-contents-created', (_event, contents) => hardenWebContents(contents));
+  // The window's place is saved before the app quits (a few milliseconds), so it opens there next time.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting) return;
+    event.preventDefault();
+    quitting = true;
+    void saveWindowState().finally(() => app.quit());
+  });
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

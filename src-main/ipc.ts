@@ -5,6 +5,7 @@ import { isAppUrl } from './app-url';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
 import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
 import { CHANNELS } from './channels';
+import { showNotification } from './notifications';
 import { devOrigin } from './security';
 import {
   InvalidArgument,
@@ -179,5 +180,16 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
   handle(CHANNELS.backupStatus, () => backups.status());
   handle(CHANNELS.listBackups, () => backups.list());
   handle(CHANNELS.readBackup, async (_event, raw) => backups.read(parseBackupId(raw)));
+  handle(CHANNELS.notify, async (event, raw) =>
+    showNotification(raw, (command) => {
+      // A click brings the window that asked back to the front, on the screen the notification is about.
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!win || win.isDestroyed()) return;
+      if (win.isMinimized()) win.restore();
+      win.show();
+      win.focus();
+      win.webContents.send(CHANNELS.command, command);
+    }),
+  );
   return backups;
 }

@@ -2,18 +2,20 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
 import { VERSION_SWITCH } from './channels';
+import { SPELLCHECK_AVAILABLE } from './context-menu';
 import { devOrigin } from './security';
+import { MIN_SIZE, restoreWindowState, type WindowState } from './window-state';
 
 // electron-vite's layout: out/main/index.js beside out/preload/index.cjs and out/renderer/.
 export const PRELOAD_PATH = fileURLToPath(new URL('../preload/index.cjs', import.meta.url));
 export const RENDERER_ROOT = fileURLToPath(new URL('../renderer', import.meta.url));
 
-export function createMainWindow(): BrowserWindow {
+/** Opens the main window where it was last (window-state.ts decides that the place is still on a screen). */
+export function createMainWindow(state: WindowState = restoreWindowState(undefined, [])): BrowserWindow {
   const win = new BrowserWindow({
-    width: 1280,
-    height: 840,
-    minWidth: 800,
-    minHeight: 560,
+    ...state.bounds,
+    minWidth: MIN_SIZE.width,
+    minHeight: MIN_SIZE.height,
     title: 'Attaché',
     show: false,
     backgroundColor: '#f6f4ef',
@@ -28,14 +30,17 @@ export function createMainWindow(): BrowserWindow {
       allowRunningInsecureContent: false,
       webviewTag: false,
       navigateOnDragDrop: false,
-      spellcheck: false,
+      spellcheck: SPELLCHECK_AVAILABLE,
       devTools: !app.isPackaged,
       // Middle-click would open links in a new window.
       disableBlinkFeatures: 'Auxclick',
       additionalArguments: [`${VERSION_SWITCH}${app.getVersion()}`],
     },
   });
-  win.once('ready-to-show', () => win.show());
+  win.once('ready-to-show', () => {
+    if (state.maximized) win.maximize();
+    win.show();
+  });
 
   const dev = devOrigin();
   void win.loadURL(dev ? process.env.ELECTRON_RENDERER_URL! : APP_ENTRY_URL);

@@ -1,5 +1,5 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import type { BackupEntry, BackupOutcome, BackupStatus, FileFilter, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
+import type { BackupEntry, BackupOutcome, BackupStatus, FileFilter, Notice, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
 import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
 
 /**
@@ -27,6 +27,7 @@ const api: PreloadApi = {
   backupStatus: () => ipcRenderer.invoke(CHANNELS.backupStatus) as Promise<BackupStatus>,
   listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups) as Promise<BackupEntry[]>,
   readBackup: (id: string) => ipcRenderer.invoke(CHANNELS.readBackup, id) as Promise<Uint8Array>,
+  notify: (message: Notice) => ipcRenderer.invoke(CHANNELS.notify, { title: message.title, body: message.body }) as Promise<boolean>,
   onCommand(listener: (command: string) => void) {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -60,8 +60,20 @@ export interface Bridge {
   listBackups(): Promise<BackupEntry[]>;
   /** One kept backup's content, decrypted: a sync file. Rejects with the reason if it is damaged or not ours. */
   readBackup(id: string): Promise<Uint8Array>;
-  /** Menu commands from the native menu (Electron); a no-op subscription in the browser. */
+  /**
+   * Show a notification through the system (the follow-ups due today). Resolves to false where none can be
+   * shown: no notification centre, or the browser's permission not given.
+   */
+  notify(message: Notice): Promise<boolean>;
+  /** Whether notifications may be shown, asking the user first where the platform asks (the browser). */
+  allowNotifications(): Promise<boolean>;
+  /** Menu commands from the native menu (Electron), and clicks on a notification; a command is a MenuCommand. */
   onCommand(listener: (command: string) => void): () => void;
+}
+
+export interface Notice {
+  title: string;
+  body: string;
 }
 
 /** The shape the preload script exposes as `window.attache` (see src-main/preload). */
@@ -73,6 +85,7 @@ export interface PreloadApi {
   backupStatus(): Promise<BackupStatus>;
   listBackups(): Promise<BackupEntry[]>;
   readBackup(id: string): Promise<Uint8Array>;
+  notify(message: Notice): Promise<boolean>;
   onCommand(listener: (command: string) => void): () => void;
 }
 

@@ -6,6 +6,8 @@ function acceptOf(filters: FileFilter[]): string {
 
 /** The browser build: files leave as downloads and arrive through a file input. */
 export function createBrowserBridge(appVersion: string): Bridge {
+  // A click on a notification is delivered as a command, as the desktop app's are.
+  const listeners = new Set<(command: string) => void>();
   return {
     kind: 'browser',
     appVersion,
@@ -24,15 +26,20 @@ export function createBrowserBridge(appVersion: string): Bridge {
       return suggestedName;
     },
     openFile({ filters }) {
-      return new Promise<PickedFile | null>((resolve) => {
+      return new Promise<PickedFile | null>((resolve, reject) => {
         const input = document.createElement('input');
         input.type = 'file';
         input.accept = acceptOf(filters);
         input.style.display = 'none';
-        input.addEventListener('change', async () => {
+        input.addEventListener('change', () => {
           const file = input.files?.[0];
           input.remove();
-          resolve(file ? { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) } : null);
+          if (!file) {
+            resolve(null);
+            return;
+          }
+          // A file that cannot be read (moved or deleted since it was picked) is the caller's error to show.
+          file.arrayBuffer().then((buffer) => resolve({ name: file.name, bytes: new Uint8Array(buffer) }), reject);
         });
         input.addEventListener('cancel', () => {
           input.remove();
@@ -55,8 +62,23 @@ export function createBrowserBridge(appVersion: string): Bridge {
     readBackup() {
       return Promise.reject(new Error('The browser keeps no backups: import a backup file instead.'));
     },
-    onCommand() {
-      return () => {};
+    async notify({ title, body }) {
+      if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return false;
+      const notice = new Notification(title, { body, tag: 'attache-due-today' });
+      notice.onclick = () => {
+        window.focus();
+        for (const listener of listeners) listener('show-followups');
+      };
+      return true;
+    },
+    async allowNotifications() {
+      if (typeof Notification === 'undefined') return false;
+      if (Notification.permission === 'default') await Notification.requestPermission();
+      return Notification.permission === 'granted';
+    },
+    onCommand(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
   };
 }

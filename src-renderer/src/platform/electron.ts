@@ -28,6 +28,10 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     backupStatus: () => unwrapped(() => api.backupStatus()),
     listBackups: () => unwrapped(() => api.listBackups()),
     readBackup: (id) => unwrapped(() => api.readBackup(id)),
+    notify: (message) => unwrapped(() => api.notify(message)),
+    // The desktop app shows notifications without asking; whether the system has a notification centre is
+    // known only when one is shown (notify resolves to false).
+    allowNotifications: () => Promise.resolve(true),
     onCommand: (listener) => api.onCommand(listener),
   };
 }
