@@ -3,6 +3,8 @@
  * written at once on blur, on leaving the screen, or when the page is hidden or closed. Plain TypeScript
  * (timers only) so it is tested in Node; the screens wire it to the DOM events.
  */
+import { isStorageFull } from '../core/storage-errors';
+
 export type SaveStatus = 'idle' | 'pending' | 'saving' | 'saved' | 'error';
 
 interface Pending {
@@ -19,6 +21,8 @@ export class Autosaver {
   constructor(
     private readonly delayMs = 400,
     private readonly onstatus: (status: SaveStatus, error?: unknown) => void = () => {},
+    /** How long a write refused for lack of storage waits before it is tried again. */
+    private readonly retryMs = 5000,
   ) {}
 
   /** Schedule `run` for `key`, replacing anything still waiting for that key. */
@@ -51,7 +55,8 @@ export class Autosaver {
       clearTimeout(p.timer);
       this.pending.delete(k);
       this.inFlight++;
-      this.set('saving');
+      // A retry after an error stays quietly in 'error' until it works: no "Saving…" flicker every few seconds.
+      if (this.status !== 'error') this.set('saving');
       this.chain = this.chain.then(async () => {
         try {
           await p.run();
@@ -59,6 +64,9 @@ export class Autosaver {
           if (!this.inFlight && !this.pending.size) this.set('saved');
         } catch (e) {
           this.inFlight--;
+          // Storage full is cured by freeing space, not by the user typing again: the value waits and is
+          // tried again (unless a newer one for the key is already waiting) instead of being dropped.
+          if (isStorageFull(e) && !this.pending.has(k)) this.pending.set(k, { run: p.run, timer: setTimeout(() => void this.flush(k), this.retryMs) });
           this.set('error', e);
         }
       });

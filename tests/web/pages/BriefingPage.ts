@@ -6,6 +6,8 @@ const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 export class BriefingPage {
   readonly heading: Locator;
   readonly saveStatus: Locator;
+  /** The details' notice that storage is full (what became of the typed text). */
+  readonly storageFull: Locator;
   readonly title: Locator;
   readonly titleError: Locator;
   readonly startsAt: Locator;
@@ -40,6 +42,7 @@ export class BriefingPage {
   constructor(readonly page: Page) {
     this.heading = page.getByRole('heading', { level: 1 });
     this.saveStatus = page.getByTestId('save-status');
+    this.storageFull = page.getByTestId('storage-full');
     this.title = page.locator('#briefing-title');
     this.titleError = page.locator('#briefing-title-error');
     this.startsAt = page.locator('#briefing-startsAt');

@@ -3,6 +3,7 @@
  * AbortController for the Cancel button, and the one-sentence message of how it failed.
  */
 import { messageOf } from '../../core/errors';
+import { isStorageFull, storageFullMessage } from '../../core/storage-errors';
 import { isSyncError, type LongTaskOptions, type SyncPhase, type SyncProgress } from '../../data/sync';
 
 const PHASES: Record<SyncPhase, string> = {
@@ -23,10 +24,11 @@ export function phaseLabel(phase: SyncPhase | ''): string {
 /** A failure as one sentence for the screen: the engine's own message, or a generic one that says nothing changed. */
 export function errorMessage(e: unknown, what: string): string {
   if (isSyncError(e)) return e.message;
+  // Before the engine's own wording, which wraps the storage error it met.
+  if (isStorageFull(e)) return storageFullMessage(what === 'import' || what === 'restore' ? what : 'change');
   const detail = messageOf(e);
   // The engine already words its own failures for the screen.
   if (/nothing was changed/i.test(detail)) return detail;
-  if (e instanceof DOMException && e.name === 'QuotaExceededError') return `The ${what} failed because the disk is full; nothing was changed.`;
   return `The ${what} failed and nothing was changed (${detail.replace(/[.\s]+$/, '')}).`;
 }
 

@@ -3,14 +3,17 @@
  * change; a valid value is written after a short pause (or at once on blur), an invalid one is never
  * written but stays in the field with its message, so nothing typed is lost and nothing stored is
  * half-changed. Values that change in the database (another window, a sync import) flow back into
- * fields the user is not editing.
+ * fields the user is not editing. When storage is full the typed value stays in its field, is tried again,
+ * and is kept outside IndexedDB (data/unsaved.ts) so that a reload brings it back.
  */
 import { messageOf } from '../../core/errors';
 import { untrack } from 'svelte';
 import type { StoredRecord, SyncedTable, TableFields } from '../../core/model';
 import { fieldsOf } from '../../core/records';
 import { validateField } from '../../core/schemas';
+import { isStorageFull, storageFullMessage } from '../../core/storage-errors';
 import { Autosaver, type SaveStatus } from '../../data/autosave';
+import { dropUnsavedField, keepUnsavedField, readUnsaved } from '../../data/unsaved';
 import { session } from '../app/session.svelte';
 import { flushOnLeave } from './flushOnLeave';
 
@@ -24,8 +27,12 @@ export class RecordForm<T extends SyncedTable> {
   errors = $state<Partial<Record<Key<T>, string>>>({});
   status = $state<SaveStatus>('idle');
   saveError = $state('');
+  /** Why nothing saves while storage is full, kept from the failure until a save works (typing in between included). */
+  storageProblem = $state('');
   /** The field being typed in: database changes do not overwrite it. */
   focused: Key<T> | null = null;
+  /** Where text refused for lack of storage is kept (data/unsaved.ts): set once the record has an id. */
+  unsavedKey: string | undefined;
   private saver: Autosaver;
 
   constructor(
@@ -37,7 +44,9 @@ export class RecordForm<T extends SyncedTable> {
     this.values = $state({ ...initial });
     this.saver = new Autosaver(delayMs, (status, error) => {
       this.status = status;
-      this.saveError = status === 'error' ? messageOf(error) : '';
+      this.saveError = status !== 'error' ? '' : isStorageFull(error) ? storageFullMessage('typing') : messageOf(error);
+      if (status === 'saved') this.storageProblem = '';
+      else if (status === 'error' && isStorageFull(error)) this.storageProblem = this.saveError;
     });
   }
 
@@ -51,7 +60,33 @@ export class RecordForm<T extends SyncedTable> {
       return;
     }
     delete this.errors[field];
-    this.saver.schedule(field, () => this.write({ [field]: value } as unknown as Partial<Fields<T>>), options.immediate ? 0 : undefined);
+    this.saver.schedule(field, () => this.save(field, value), options.immediate ? 0 : undefined);
+  }
+
+  private async save<K extends Key<T>>(field: K, value: Fields<T>[K]): Promise<void> {
+    const key = this.unsavedKey;
+    try {
+      await this.write({ [field]: value } as unknown as Partial<Fields<T>>);
+    } catch (e) {
+      if (key && isStorageFull(e)) keepUnsavedField(key, field, value);
+      throw e;
+    }
+    if (key) dropUnsavedField(key, field);
+  }
+
+  /**
+   * Start keeping refused text under `key`, and bring back what was refused last time (storage was
+   * full when the app closed): it shows in its field and is saved again.
+   */
+  restoreUnsaved(key: string): void {
+    this.unsavedKey = key;
+    const kept = readUnsaved<Record<string, unknown>>(key) ?? {};
+    for (const field of Object.keys(this.values) as Key<T>[]) {
+      if (!(field in kept)) continue;
+      // Stored meanwhile (a retry that worked just before the app closed): nothing left to rescue.
+      if (JSON.stringify(kept[field]) === JSON.stringify(this.values[field])) dropUnsavedField(key, field);
+      else this.set(field, kept[field] as Fields<T>[typeof field]);
+    }
   }
 
   /**
@@ -149,6 +184,7 @@ export function recordEditor<T extends SyncedTable>(table: T, record: () => Stor
         await session.ws.update(table, record().id, patch);
       }),
   );
+  untrack(() => form.restoreUnsaved(`${table}.${record().id}`));
   $effect(() => form.sync(fieldsOf(table, record())));
   flushOnLeave(() => form.flush());
   return form;
