@@ -1,6 +1,10 @@
 import { mount } from 'svelte';
 import App from './ui/app/App.svelte';
+import { storageState } from './ui/settings/storageState.svelte';
 import './ui/app/theme.css';
+
+// Once, before anything is typed: ask the browser to keep the workspace for good (Settings → Storage says if it refuses).
+void storageState.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Missing #app element');
