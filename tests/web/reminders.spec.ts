@@ -65,3 +65,12 @@ test('switched off in Settings, no reminder is shown', async ({ page, context, b
   await page.waitForTimeout(7_000);
   expect(await notices(page)).toEqual([]);
 });
+
+test('in the browser, Settings offers to allow notifications until the browser lets them be shown', async ({ page }) => {
+  await page.goto('./#/settings');
+  await expect(page.getByRole('checkbox', { name: 'Remind me of follow-ups due today' })).toBeChecked();
+  // Headless Chromium answers a permission request itself (denied), so the page then says where to allow them.
+  await expect(page.getByRole('button', { name: 'Allow notifications' })).toBeVisible();
+  await page.getByRole('button', { name: 'Allow notifications' }).click();
+  await expect(page.getByText('The browser does not let Attaché show notifications')).toBeVisible();
+});

@@ -67,6 +67,8 @@ export interface Bridge {
   notify(message: Notice): Promise<boolean>;
   /** Whether notifications may be shown, asking the user first where the platform asks (the browser). */
   allowNotifications(): Promise<boolean>;
+  /** Whether notifications may be shown now, without asking: 'ask' where the user has not been asked yet. */
+  notificationPermission(): 'granted' | 'denied' | 'ask';
   /** Menu commands from the native menu (Electron), and clicks on a notification; a command is a MenuCommand. */
   onCommand(listener: (command: string) => void): () => void;
 }

@@ -71,6 +71,10 @@ export function createBrowserBridge(appVersion: string): Bridge {
       };
       return true;
     },
+    notificationPermission() {
+      if (typeof Notification === 'undefined') return 'denied';
+      return Notification.permission === 'default' ? 'ask' : Notification.permission;
+    },
     async allowNotifications() {
       if (typeof Notification === 'undefined') return false;
       if (Notification.permission === 'default') await Notification.requestPermission();

@@ -32,6 +32,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     // The desktop app shows notifications without asking; whether the system has a notification centre is
     // known only when one is shown (notify resolves to false).
     allowNotifications: () => Promise.resolve(true),
+    notificationPermission: () => 'granted',
     onCommand: (listener) => api.onCommand(listener),
   };
 }
