@@ -109,7 +109,9 @@ export async function removeLeftoverTemps(dir: string, options: { olderThanMs?: 
     const path = join(dir, name);
     try {
       const info = await lstat(path);
-      if (!info.isFile() || now - info.mtimeMs < olderThanMs) continue;
+      // mtimeMs has sub-millisecond precision and Date.now() does not: a file written this very millisecond
+      // can look a fraction of a millisecond younger than now, so an age limit of 0 must not compare at all.
+      if (!info.isFile() || (olderThanMs > 0 && now - info.mtimeMs < olderThanMs)) continue;
       await rm(path, { force: true });
       removed.push(name);
     } catch {
