@@ -2,7 +2,8 @@
 // shows them (without Electron's "Error invoking remote method" wrapper).
 import { describe, expect, it } from 'vitest';
 import { ipcErrorMessage } from '../../src-renderer/src/platform/electron';
-import { protectionText, sizeText } from '../../src-renderer/src/ui/settings/backupText';
+import { bytesText } from '../../src-renderer/src/core/sizes';
+import { protectionText } from '../../src-renderer/src/ui/settings/backupText';
 
 describe('protectionText', () => {
   it('says plainly whether backups are encrypted, and why not', () => {
@@ -17,11 +18,11 @@ describe('protectionText', () => {
   });
 
   it('gives sizes in bytes, KB and MB', () => {
-    expect(sizeText(512)).toBe('512 bytes');
-    expect(sizeText(1536)).toBe('1.5 KB');
-    expect(sizeText(48_213)).toBe('47 KB');
-    expect(sizeText(1_523_000)).toBe('1.5 MB');
-    expect(sizeText(52_428_800)).toBe('50 MB');
+    expect(bytesText(512)).toBe('512 bytes');
+    expect(bytesText(1536)).toBe('1.5 KB');
+    expect(bytesText(48_213)).toBe('47 KB');
+    expect(bytesText(1_523_000)).toBe('1.5 MB');
+    expect(bytesText(52_428_800)).toBe('50 MB');
   });
 });
 

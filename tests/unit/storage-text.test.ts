@@ -1,6 +1,7 @@
 /** Settings → Storage's wording (ui/settings/storageText.ts): sizes in human units, and each persistence case. */
 import { describe, expect, it } from 'vitest';
-import { bytesText, persistenceText, useText } from '../../src-renderer/src/ui/settings/storageText';
+import { bytesText } from '../../src-renderer/src/core/sizes';
+import { persistenceText, useText } from '../../src-renderer/src/ui/settings/storageText';
 
 describe('storage sizes', () => {
   it('are written in binary units with one decimal below ten', () => {

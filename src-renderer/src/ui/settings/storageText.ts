@@ -2,22 +2,8 @@
  * The sentences Settings → Storage shows: whether the workspace is kept for good, and how much space it
  * uses. Pure, so each case's wording is tested without a screen.
  */
+import { bytesText } from '../../core/sizes';
 import type { Persistence, StorageUse } from '../../data/storage';
-
-/** Bytes in binary units, as file managers show them: "512 bytes", "1.5 KB", "24 MB", "1.2 GB". */
-export function bytesText(bytes: number): string {
-  const units = ['KB', 'MB', 'GB', 'TB'];
-  if (bytes < 1024) return `${Math.max(0, Math.round(bytes))} bytes`;
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  // One decimal below 10 ("2.4 MB"), none above ("240 MB"): enough to see a change, no false precision.
-  const shown = value < 9.95 ? value.toFixed(1).replace(/\.0$/, '') : String(Math.round(value));
-  return `${shown} ${units[unit]}`;
-}
 
 /** "2.4 MB of 1.2 GB (less than 1%)" */
 export function useText(use: StorageUse): string {
