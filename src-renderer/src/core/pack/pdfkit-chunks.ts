@@ -22,11 +22,12 @@ interface PdfReferenceLike {
   finalize(): void;
 }
 
+const RELEASED = Symbol.for('attache.pdfkit.releasesChunkLists');
+
 interface PdfkitDocumentLike {
-  _root?: { constructor?: { prototype?: Partial<PdfReferenceLike> } };
+  _root?: { constructor?: { prototype?: Partial<PdfReferenceLike> & { [RELEASED]?: true } } };
 }
 
-const RELEASED = Symbol.for('attache.pdfkit.releasesChunkLists');
 const installed = new WeakMap<PdfmakeInstance, Promise<boolean>>();
 
 /**
@@ -46,7 +47,7 @@ export function releasePdfkitChunkLists(pdfmake: PdfmakeInstance): Promise<boole
 
 async function install(pdfmake: PdfmakeInstance): Promise<boolean> {
   const doc = (await pdfmake.createPdf({ content: [] }).getStream()) as PdfkitDocumentLike;
-  const proto = doc._root?.constructor?.prototype as (Partial<PdfReferenceLike> & { [RELEASED]?: true }) | undefined;
+  const proto = doc._root?.constructor?.prototype;
   if (!proto || typeof proto.finalize !== 'function') return false;
   if (proto[RELEASED]) return true;
   const finalize = proto.finalize;

@@ -40,7 +40,7 @@ interface Internals {
 
 // Shared and frozen: MiniSearch's combinators only ever copy from these, and copying nothing is a no-op.
 const NO_TERMS: string[] = Object.freeze([]) as unknown as string[];
-const NO_MATCH: Record<string, string[]> = Object.freeze({}) as Record<string, string[]>;
+const NO_MATCH: Record<string, string[]> = Object.freeze({});
 
 function leanTermResults(
   this: Internals,
