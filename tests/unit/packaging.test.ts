@@ -166,7 +166,11 @@ describe('npm run dist -- --dir (against a stand-in Electron)', () => {
   it('every package the main process imports at run time is in the archive', () => {
     // electron-vite leaves dependencies external in the main bundle: one missing here would crash the app at start.
     const main = extractFile(asarPath, 'out/main/index.js').toString('utf8');
-    const specifiers = [...main.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]!);
+    // Static imports stand at the start of a line in the bundle; comments kept in it may say `from "…"` too
+    // (a backup's "another key" from "damaged"), so only statements and calls are read.
+    const statements = /^\s*(?:import|export)\s+(?:[^'";]*?\s+from\s*)?["']([^"'.][^"']*)["']/gm;
+    const calls = /\b(?:import|require)\s*\(\s*["']([^"'.][^"']*)["']\s*\)/g;
+    const specifiers = [...main.matchAll(statements), ...main.matchAll(calls)].map((m) => m[1]!);
     const packagesNeeded = specifiers
       .filter((s) => s !== 'electron' && !s.startsWith('node:') && !builtinModules.includes(s.split('/')[0]!))
       .map((s) => s.split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'));
