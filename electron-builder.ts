@@ -20,11 +20,12 @@ const config = {
     // Icons and any future installer assets; nothing in here is copied into the app.
     buildResources: 'resources/icons',
   },
-  // Only the built app goes in: electron-vite has already bundled the sources into out/. Production
-  // dependencies (package.json "dependencies") are added by electron-builder itself, dev dependencies never.
-  // out/web (the browser build) and out/test-reports belong to the tests; source maps would ship our
-  // sources.
-  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/*.map'],
+  // Only the built app goes in: electron-vite has already bundled the sources into out/. The renderer bundles
+  // every library it uses (dexie, pdfmake, minisearch…) and the main process imports only Electron and Node,
+  // so no node_modules ship: package.json's "dependencies" are there for the CLI, which runs from a checkout.
+  // (Were the main process to import a package one day, the packaging test fails until it is let in here.)
+  // out/web (the browser build) and out/test-reports belong to the tests; source maps would ship our sources.
+  files: ['out/main/**', 'out/preload/**', 'out/renderer/**', 'package.json', '!**/*.map', '!node_modules/**'],
   asar: true,
   // No native modules, so nothing to rebuild against Electron's headers (and no compiler needed to package).
   npmRebuild: false,
