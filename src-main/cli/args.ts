@@ -1,10 +1,10 @@
 /** Option parsing shared by the subcommands: strict, so an unknown option is a one-line usage error. */
 import { messageOf } from '../../src-renderer/src/core/errors';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
-import { SyncError } from '../../src-renderer/src/core/sync/guards';
+import { SyncError, fileSizeProblem } from '../../src-renderer/src/core/sync/guards';
 import { decodeSyncFile, type DecodedSyncFile } from '../../src-renderer/src/core/sync/format';
 
 export function parse<const O extends Options>(argv: string[], options: O) {
@@ -49,7 +49,19 @@ export async function appVersion(): Promise<string> {
 
 export { writeFileAtomic } from '../atomic-write';
 
+/**
+ * A sync file's bytes. Its size is checked from the file system first (SYNC_LIMITS.fileBytes): a file
+ * over the limit is refused without being read, however large it is.
+ */
 export async function readInput(path: string): Promise<Uint8Array> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw new SyncError('usage', `Cannot read ${path}.`);
+  }
+  const tooLarge = fileSizeProblem(size);
+  if (tooLarge) throw new SyncError(tooLarge.code, `${path}: ${tooLarge.message}`);
   try {
     return new Uint8Array(await readFile(path));
   } catch {

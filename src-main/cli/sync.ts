@@ -2,10 +2,10 @@
  * `attache sync verify | inspect | merge`: the registry side of file sync. Pure core code over in-memory
  * records: the same decoding, validation and merge as an import in the app.
  */
-import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
+import { SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { MERGE_INSTALLATION, decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type DecodedSyncFile, type SyncHeader } from '../../src-renderer/src/core/sync/format';
-import { SyncError } from '../../src-renderer/src/core/sync/guards';
-import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/sync/merge';
+import { SyncError, massDeleteProblem } from '../../src-renderer/src/core/sync/guards';
+import { fromMaps, mergeIntoMaps, toMaps, type RecordMaps } from '../../src-renderer/src/core/sync/merge';
 import { appVersion, decodeInputs, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
 
 export async function runSync(argv: string[]): Promise<number> {
@@ -104,6 +104,7 @@ async function merge(argv: string[]): Promise<number> {
     out: { type: 'string' },
     'passphrase-file': { type: 'string' },
     'accept-future': { type: 'boolean' },
+    'allow-mass-delete': { type: 'boolean' },
   });
   if (!values.out) throw new SyncError('usage', 'sync merge needs --out <file>.');
   if (positionals.length < 1) throw new SyncError('usage', 'sync merge needs at least one input file.');
@@ -122,6 +123,13 @@ async function merge(argv: string[]): Promise<number> {
       console.error(`${positionals[k]}: ${report.heldBack.length} records stamped more than a day in the future were held back (use --accept-future to take them).`);
     }
   }
+  const base = massDeleteInMerge(inputs[0]!.data, maps);
+  if (base && !values['allow-mass-delete']) {
+    throw new SyncError(
+      'mass-delete',
+      `The merge would delete ${base.deleting} of the ${base.live} live records of ${positionals[0]} (the first input); nothing was written. Add --allow-mass-delete to write it anyway.`,
+    );
+  }
   const data: WorkspaceData = fromMaps(maps);
   const bytes = await encodeSyncFile(
     data,
@@ -137,4 +145,23 @@ async function merge(argv: string[]): Promise<number> {
   const total = SYNCED_TABLES.reduce((n, t) => n + data[t].length, 0);
   console.log(`Merged ${inputs.length} files into ${values.out}: ${total} records, ${conflicts} conflict log entries added, ${heldBack} held back.`);
   return 0;
+}
+
+/**
+ * The app's mass-delete rule (core/sync/guards.ts) applied to a merge: the first input is the base, and the
+ * merge deletes what is live there and a tombstone in the result (the conflict log aside).
+ */
+function massDeleteInMerge(base: WorkspaceData, merged: RecordMaps): { deleting: number; live: number } | undefined {
+  let live = 0;
+  let deleting = 0;
+  for (const t of SYNCED_TABLES) {
+    if (t === 'conflicts') continue;
+    const map = merged[t] as Map<string, StoredRecord<SyncedTable>>;
+    for (const r of base[t] as StoredRecord<SyncedTable>[]) {
+      if (r.deleted) continue;
+      live++;
+      if (map.get(r.id)?.deleted) deleting++;
+    }
+  }
+  return massDeleteProblem(live, deleting);
 }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stampedFields, type StoredRecord, type SyncedTable } from '../../src-renderer/src/core/model';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
+import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
 import { dump, installation, type Installation } from './sync-helpers';
 
@@ -198,8 +199,8 @@ describe('sync convergence (property)', () => {
         const r = await run(ops, offsets);
         conflictsSeen += r.conflicts;
       }),
-      // FC_SEED (and FC_PATH) replay a failure that fast-check printed.
-      { numRuns: 60, ...(process.env.FC_SEED ? { seed: Number(process.env.FC_SEED), path: process.env.FC_PATH } : {}) },
+      // A fixed seed (tests/unit/fc-seed.ts); FC_SEED and FC_PATH replay a failure that fast-check printed.
+      fcOptions({ numRuns: 60 }),
     );
     // The generator really exercises conflicts, not only clean merges.
     expect(conflictsSeen).toBeGreaterThan(0);

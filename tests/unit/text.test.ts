@@ -1,6 +1,7 @@
 /** core/text: the one folding used by search, type-ahead, duplicate checks, level ids and file names. */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fcOptions } from './fc-seed';
 import { fold, foldName, slug } from '../../src-renderer/src/core/text';
 import { sameOrganisation } from '../../src-renderer/src/data/organisations';
 import { levelIdFor } from '../../src-renderer/src/data/settings';
@@ -16,7 +17,7 @@ describe('fold', () => {
     expect(fold('Ёлка')).toBe('елка');
   });
   it('is idempotent on any text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => fold(fold(s)) === fold(s)));
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => fold(fold(s)) === fold(s)), fcOptions());
   });
   it('compares names regardless of spacing: foldName', () => {
     expect(foldName('  Drug   Control\tAgency ')).toBe('drug control agency');
@@ -36,6 +37,7 @@ describe('slug', () => {
         const out = slug(s, 'fallback');
         return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(out) && out.length <= 40;
       }),
+      fcOptions(),
     );
   });
 });

@@ -13,6 +13,7 @@ import {
   type TrackedAction,
   type TrackerFilter,
 } from '../../src-renderer/src/core/tracker';
+import { fcOptions } from './fc-seed';
 
 const TODAY = '2026-03-10';
 let seq = 0;
@@ -133,7 +134,7 @@ describe('tracker filters', () => {
     });
     fc.assert(fc.property(fc.oneof(near, fc.tuple(day, day)), ([due, today]) => {
       expect(dueWindow(due, today)).toBe(reference(due, today));
-    }), { numRuns: 3000 });
+    }), fcOptions({ numRuns: 3000 }));
     expect(dueWindow('9999-12-31', '9999-12-30')).toBe('next7');
     expect(dueWindow('2026-02-30', '2026-02-01')).toBe('none');
     expect(dueWindow('', '2026-02-01')).toBe('none');

@@ -9,7 +9,7 @@ import { messageOf } from '../core/errors';
 import { formatHlc, hlcJustBelow, type Hlc } from '../core/hlc';
 import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
-import { SyncError, throwIfAborted, timeSlicer } from '../core/sync/guards';
+import { SyncError, massDeleteProblem, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
@@ -304,11 +304,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   }
   for (const t of SYNCED_TABLES) for (const k of Object.keys(totals) as (keyof TableChangeCounts)[]) if (k in perTable[t]) totals[k] += perTable[t][k];
   const deleting = SYNCED_TABLES.filter((t) => t !== 'conflicts').reduce((n, t) => n + perTable[t].deleted, 0);
-  let massDelete: ImportPreview['massDelete'] = null;
-  if (deleting > 0) {
-    const live = await countLive(db);
-    if (deleting * 2 > live) massDelete = { deleting, live };
-  }
+  const massDelete: ImportPreview['massDelete'] = deleting > 0 ? (massDeleteProblem(await countLive(db), deleting) ?? null) : null;
   const nothingToDo = totals.added + totals.updated + totals.deleted + totals.hidden === 0 && totals.conflicts === 0;
   const payload: Payload = { file };
   payloads.add(payload);
@@ -433,7 +429,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
 
       if (!confirmMassDelete && deletedLive > 0) {
         const live = liveBefore ?? (await countLive(db)) + deletedLive - addedLive - restored;
-        if (deletedLive * 2 > live) throw massDeleteError(deletedLive, live);
+        if (massDeleteProblem(live, deletedLive)) throw massDeleteError(deletedLive, live);
       }
 
       const clock = ws.snapshotClock();

@@ -10,7 +10,7 @@ import { FIELDS, SYNCED_TABLES, emptyWorkspaceData, stampedFields, type StoredRe
 import { decryptBody, encryptBody, newEncryptionHeader } from './crypto';
 import { sha256, toHex } from './digest';
 import type { EncryptionHeader } from './encryption-header';
-import { SYNC_LIMITS, SyncError, throwIfAborted, timeSlicer } from './guards';
+import { SYNC_LIMITS, SyncError, fileSizeProblem, throwIfAborted, timeSlicer } from './guards';
 import type { Selection } from './select';
 import { TABLE_NOUN } from './labels';
 import { validateRecord } from './validate';
@@ -131,9 +131,8 @@ export function readHeader(bytes: Uint8Array): HeaderInfo {
     if (isPrefix && bytes.length > 0) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');
     throw new SyncError('not-sync-file', 'This is not an Attaché sync file.');
   }
-  if (bytes.length > SYNC_LIMITS.fileBytes) {
-    throw new SyncError('too-large', `The file is ${Math.round(bytes.length / 2 ** 20)} MiB, more than the ${SYNC_LIMITS.fileBytes / 2 ** 20} MiB an import accepts.`);
-  }
+  const tooLarge = fileSizeProblem(bytes.length);
+  if (tooLarge) throw tooLarge;
   const end = bytes.subarray(0, SYNC_LIMITS.headerBytes + 1).indexOf(NL);
   if (end === -1) {
     if (bytes.length <= SYNC_LIMITS.headerBytes) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');

@@ -57,6 +57,24 @@ export const SYNC_LIMITS = {
   recordsPerLine: 100,
 } as const;
 
+/**
+ * The size limit, one wording for the importer (which has the bytes) and the command line (which checks a
+ * file's size before reading it, so a huge file is refused without being read).
+ */
+export function fileSizeProblem(bytes: number): SyncError | undefined {
+  if (bytes <= SYNC_LIMITS.fileBytes) return undefined;
+  return new SyncError('too-large', `The file is ${Math.round(bytes / 2 ** 20)} MiB, more than the ${SYNC_LIMITS.fileBytes / 2 ** 20} MiB an import accepts.`);
+}
+
+/**
+ * The mass-delete rule, one place for the app's import and `attache sync merge`: turning more than half of
+ * the live records (the conflict log aside) into tombstones needs an explicit confirmation. Returns the
+ * refusal, or undefined when the deletion is within bounds.
+ */
+export function massDeleteProblem(liveBefore: number, deleting: number): { deleting: number; live: number } | undefined {
+  return deleting > 0 && deleting * 2 > liveBefore ? { deleting, live: liveBefore } : undefined;
+}
+
 /** Stamps further ahead of our clock than MAX_DRIFT_MS are held back by the importer unless accepted. */
 export function isFarFuture(clock: Hlc, now: number): boolean {
   return hlcWall(clock) > now + MAX_DRIFT_MS;
