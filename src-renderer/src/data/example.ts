@@ -1,5 +1,5 @@
 import { EXAMPLE_CLOCK, exampleEntries } from '../core/example';
-import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../core/model';
+import { SYNCED_TABLES } from '../core/model';
 import { createRecord } from '../core/records';
 import { resendToAll } from './sync';
 import type { Workspace } from './workspace';
@@ -16,7 +16,7 @@ export async function loadExample(ws: Workspace): Promise<{ briefingId: string; 
   await db.transaction('rw', [...SYNCED_TABLES.map((t) => db.table(t)), db.meta, db.peers], async () => {
     for (const e of entries) {
       const existing = await ws.table(e.table).get(e.id);
-      if (!existing) await ws.table(e.table).add(createRecord(e.table, e.id, e.fields, EXAMPLE_CLOCK) as StoredRecord<SyncedTable>);
+      if (!existing) await ws.table(e.table).add(createRecord(e.table, e.id, e.fields, EXAMPLE_CLOCK));
       else if (existing.deleted) await ws.restore(e.table, e.id);
     }
     // The example's clock is older than anything sent since, so "changes since my last export" must

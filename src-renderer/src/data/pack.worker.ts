@@ -43,7 +43,7 @@ function previewerFor(dbName: string): PackPreviewer {
   return previewer;
 }
 
-self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
+self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
   const request = event.data;
   if (request?.type === 'prepare') return previewerFor(request.dbName).prepare();
   if (request?.type === 'preview') {
@@ -56,6 +56,11 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     return;
   }
   if (request?.type !== 'render') return;
+  // render() replies with its own failure: nothing is left to reject.
+  void render(request);
+});
+
+async function render(request: RenderRequest): Promise<void> {
   const { run } = request;
   try {
     const data = await readWorkspaceData(dbNamed(request.dbName), { liveOnly: true });
@@ -69,4 +74,4 @@ self.addEventListener('message', async (event: MessageEvent<WorkerRequest>) => {
     if (e instanceof PackError) reply({ type: 'error', run, code: e.code, message: e.message });
     else reply({ type: 'error', run, code: 'failed', message: messageOf(e) });
   }
-});
+}

@@ -91,7 +91,7 @@ export class SearchIndex {
     this.start();
     const req = this.nextReq++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(req, { resolve: resolve as (v: never) => void, reject });
+      this.pending.set(req, { resolve, reject });
       this.send(make(req));
     });
   }
