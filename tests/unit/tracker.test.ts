@@ -1,12 +1,16 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { dueWindow, isValidDate } from '../../src-renderer/src/core/dates';
 import {
   DEFAULT_TRACKER_FILTER,
+  DUE_WINDOWS,
+  DUE_WINDOW_LABELS,
+  STATUS_LABELS,
   TrackerAccumulator,
   compareByDue,
   distinctOwners,
   distinctTags,
+  isDefaultFilter,
   matchesFilter,
   parseTrackerFilter,
   runTracker,
@@ -181,5 +185,98 @@ describe('filter options and persistence', () => {
     expect(f).toEqual({ statuses: ['done'], windows: ['overdue'], kinds: ['event'], owner: 'DCM', tag: undefined, briefingId: undefined });
     const round = parseTrackerFilter(JSON.parse(JSON.stringify({ ...all, owner: '', tag: 'MoU' })));
     expect(round).toEqual({ ...all, owner: '', tag: 'MoU', briefingId: undefined });
+  });
+});
+
+describe('tracker details a regression would change', () => {
+  it('names the due windows and statuses as the screen shows them, in this order', () => {
+    expect(DUE_WINDOWS).toEqual(['overdue', 'next7', 'later', 'none']);
+    expect(DUE_WINDOW_LABELS).toEqual({ overdue: 'Overdue', next7: 'Next 7 days', later: 'Later', none: 'No date' });
+    expect(STATUS_LABELS).toEqual({ open: 'Open', 'in-progress': 'In progress', done: 'Done', dropped: 'Dropped' });
+    expect(DEFAULT_TRACKER_FILTER).toEqual({ statuses: ['open', 'in-progress'], windows: [], kinds: [] });
+  });
+
+  it('matchesFilter: the other filters first, then the due window', () => {
+    const late = a({ due: '2026-03-01' });
+    expect(matchesFilter(late, all, TODAY)).toBe(true);
+    expect(matchesFilter(late, { ...all, windows: ['overdue'] }, TODAY)).toBe(true);
+    expect(matchesFilter(late, { ...all, windows: ['next7', 'later'] }, TODAY)).toBe(false);
+    expect(matchesFilter(late, { ...all, statuses: ['done'] }, TODAY)).toBe(false);
+    expect(matchesFilter(late, { ...all, statuses: ['done'], windows: ['overdue'] }, TODAY)).toBe(false);
+  });
+
+  it('filters by tag without a briefing context, or when the briefing is unknown', () => {
+    const rows = [a({ tags: ['MoU'] }), a({ tags: [], briefingId: 'b9' }), a({ tags: [], briefingId: null })];
+    expect(runTracker(rows, { ...all, tag: 'mou' }, TODAY).rows).toEqual([rows[0]]);
+    expect(runTracker(rows, { ...all, tag: 'mou' }, TODAY, { briefingTags: () => undefined }).rows).toEqual([rows[0]]);
+  });
+
+  it('orders by priority within a day (an unknown priority counts as normal), then by id exactly', () => {
+    const low = a({ due: '2026-05-01', priority: 'low' });
+    const normal = a({ due: '2026-05-01', priority: 'normal' });
+    const high = a({ due: '2026-05-01', priority: 'high' });
+    const odd = a({ due: '2026-05-01', priority: 'urgent' as TrackedAction['priority'] });
+    expect(compareByDue(normal, low)).toBeLessThan(0);
+    expect(compareByDue(low, normal)).toBeGreaterThan(0);
+    expect(compareByDue(high, normal)).toBeLessThan(0);
+    expect(compareByDue(odd, low)).toBeLessThan(0);
+    expect(compareByDue(high, odd)).toBeLessThan(0);
+    const x = a({ due: '2026-05-01', id: 'a1' });
+    const y = a({ due: '2026-05-01', id: 'a2' });
+    expect(compareByDue(x, y)).toBe(-1);
+    expect(compareByDue(y, x)).toBe(1);
+    expect(compareByDue(x, { ...x })).toBe(0);
+    expect(compareByDue(a({ due: '2026-05-01' }), a({ due: '2026-05-02' }))).toBe(-1);
+    expect(compareByDue(a({ due: '2026-05-02' }), a({ due: '2026-05-01' }))).toBe(1);
+  });
+
+  it('sorts only when storage handed the actions over out of order, and only once', () => {
+    const sort = vi.spyOn(Array.prototype, 'sort');
+    try {
+      const inOrder = [a({ due: '2026-03-11' }), a({ due: '2026-03-12' }), a({ due: '' })];
+      const acc = new TrackerAccumulator(all, TODAY);
+      acc.add(inOrder);
+      sort.mockClear();
+      expect(acc.result().rows).toEqual(inOrder);
+      expect(sort).not.toHaveBeenCalled();
+
+      // The same action twice in a row is not "out of order" either.
+      const again = new TrackerAccumulator(all, TODAY);
+      again.add([inOrder[0]!, inOrder[0]!]);
+      sort.mockClear();
+      again.result();
+      expect(sort).not.toHaveBeenCalled();
+
+      const shuffled = new TrackerAccumulator(all, TODAY);
+      shuffled.add([inOrder[2]!, inOrder[0]!, inOrder[1]!]);
+      sort.mockClear();
+      expect(shuffled.result().rows).toEqual(inOrder);
+      expect(shuffled.result().rows).toEqual(inOrder);
+      expect(sort).toHaveBeenCalledTimes(1);
+    } finally {
+      sort.mockRestore();
+    }
+  });
+
+  it('lists owners and tags trimmed, inner spaces collapsed, sorted', () => {
+    expect(distinctOwners([{ owner: '  Zed  Officer ' }, { owner: 'Ambassador' }, { owner: 'zed officer' }])).toEqual(['Ambassador', 'Zed Officer']);
+    expect(distinctTags([[' reporting ', 'MoU'], ['Agenda']])).toEqual(['Agenda', 'MoU', 'reporting']);
+  });
+
+  it('reads a stored filter defensively: only objects, owners and tags of at most 300 characters, a briefing id kept', () => {
+    const fn = Object.assign(() => 0, { statuses: ['done'] });
+    expect(parseTrackerFilter(fn)).toEqual(DEFAULT_TRACKER_FILTER);
+    expect(parseTrackerFilter({ owner: 'x'.repeat(300) }).owner).toBe('x'.repeat(300));
+    expect(parseTrackerFilter({ owner: 'x'.repeat(301) }).owner).toBeUndefined();
+    expect(parseTrackerFilter({ briefingId: 'b2', tag: 'MoU' })).toMatchObject({ briefingId: 'b2', tag: 'MoU' });
+    expect(parseTrackerFilter({ statuses: [] }).statuses).toEqual([]);
+    expect(parseTrackerFilter({})).toEqual({ ...DEFAULT_TRACKER_FILTER, owner: undefined, briefingId: undefined, tag: undefined });
+  });
+
+  it('knows the default filter, however it was stored', () => {
+    expect(isDefaultFilter(DEFAULT_TRACKER_FILTER)).toBe(true);
+    expect(isDefaultFilter({ statuses: ['open', 'in-progress'], windows: [], kinds: [], owner: undefined })).toBe(true);
+    expect(isDefaultFilter({ ...DEFAULT_TRACKER_FILTER, windows: ['overdue'] })).toBe(false);
+    expect(isDefaultFilter({ ...DEFAULT_TRACKER_FILTER, owner: 'DCM' })).toBe(false);
   });
 });
