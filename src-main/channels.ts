@@ -14,6 +14,8 @@ export const CHANNELS = {
   readBackup: 'backup:read',
   /** Show an OS notification (the follow-ups due today); carries its title and body only. */
   notify: 'notify:show',
+  /** A hash identifying this machine (no arguments), so a profile copied to another computer takes a new node id. */
+  machineId: 'machine:id',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

@@ -5,6 +5,7 @@ import { isAppUrl } from './app-url';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
 import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
 import { CHANNELS } from './channels';
+import { machineFingerprint } from './machine';
 import { showNotification } from './notifications';
 import { devOrigin } from './security';
 import {
@@ -180,6 +181,10 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
   handle(CHANNELS.backupStatus, () => backups.status());
   handle(CHANNELS.listBackups, () => backups.list());
   handle(CHANNELS.readBackup, async (_event, raw) => backups.read(parseBackupId(raw)));
+  handle(CHANNELS.machineId, async (_event, ...args) => {
+    if (args.length) throw new InvalidArgument('it takes no arguments');
+    return machineFingerprint();
+  });
   handle(CHANNELS.notify, async (event, raw) =>
     showNotification(raw, (command) => {
       // A click brings the window that asked back to the front, on the screen the notification is about.

@@ -27,6 +27,7 @@ const api: PreloadApi = {
   backupStatus: () => ipcRenderer.invoke(CHANNELS.backupStatus) as Promise<BackupStatus>,
   listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups) as Promise<BackupEntry[]>,
   readBackup: (id: string) => ipcRenderer.invoke(CHANNELS.readBackup, id) as Promise<Uint8Array>,
+  machineId: () => ipcRenderer.invoke(CHANNELS.machineId) as Promise<string>,
   notify: (message: Notice) => ipcRenderer.invoke(CHANNELS.notify, { title: message.title, body: message.body }) as Promise<boolean>,
   onCommand(listener: (command: string) => void) {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {

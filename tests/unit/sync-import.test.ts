@@ -169,7 +169,7 @@ describe('export and import', () => {
     expect((await b.ws.db.conflicts.get(entry!.id))!.resolution).toBe('restored');
   });
 
-  it('reports edits stamped more than a day in the future and holds them back unless accepted', async () => {
+  it('reports edits stamped more than a day in the future and holds them back unless taken as own edits', async () => {
     const a = await installation('A');
     const b = await installation('B');
     a.clock.t = b.clock.t + 3 * 24 * HOUR; // A's clock is three days fast
@@ -184,8 +184,12 @@ describe('export and import', () => {
     expect(await dump(b.ws)).toEqual(b0);
     // The clock did not jump three days ahead either.
     expect(b.ws.snapshotClock().wall).toBeLessThanOrEqual(b.clock.t);
-    await applyImport(b.ws, await previewImport(b.ws, file.bytes), { applyFutureEdits: true });
-    expect((await b.ws.db.briefings.get(far.id))!.title).toBe('From the future');
+    await applyImport(b.ws, await previewImport(b.ws, file.bytes), { takeFutureEditsAsOwn: true });
+    const taken = (await b.ws.db.briefings.get(far.id))!;
+    expect(taken.title).toBe('From the future');
+    // Taken as B's own edit, stamped now: B's clock stays at its wall clock.
+    expect(taken.hlc).toMatch(new RegExp(`-${b.ws.snapshotClock().node}$`));
+    expect(b.ws.snapshotClock().wall).toBeLessThanOrEqual(b.clock.t);
   });
 
   it('asks before an import deletes more than half of the workspace', async () => {

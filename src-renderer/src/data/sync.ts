@@ -11,7 +11,8 @@ import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } fro
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
 import { SyncError, massDeleteProblem, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
-import { conflictEntry, farFutureClock, mergeRecord } from '../core/sync/merge';
+import { conflictEntry, mergeRecord } from '../core/sync/merge';
+import { clockBoundsOf, heldBackOf, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals } from './import-bounds';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
 import { slug } from '../core/text';
 import type { Table } from 'dexie';
@@ -187,8 +188,9 @@ export interface ConflictPreview extends RecordRef {
 }
 
 export interface HeldBackRecord extends RecordRef {
-  /** The far-future clock that made it suspicious. */
+  /** The clock that made it suspicious: dated beyond the allowed drift, or of this installation's own node but never issued here. */
   clock: Hlc;
+  reason: 'future' | 'own-node';
 }
 
 export interface TableChangeCounts {
@@ -216,8 +218,13 @@ export interface ImportPreview {
   deleted: RecordRef[];
   /** Edits that conflict (both sides changed the same field); the losing value of each goes to the conflict log. */
   conflicts: ConflictPreview[];
-  /** Records with edits stamped more than a day in the future: not applied unless `applyFutureEdits`. */
+  /**
+   * Records not taken as they are: dated beyond the allowed drift (refused unless `takeFutureEditsAsOwn`), or
+   * carrying this installation's own node id with clocks it never issued (a copy of this profile; always refused).
+   */
   heldBack: HeldBackRecord[];
+  /** How many records of each kind are held back, with the furthest clock (the lists above are capped). */
+  refused: ClockRefusals;
   /** Set when the import would delete more than half of the live records: applyImport needs confirmMassDelete. */
   massDelete: { deleting: number; live: number } | null;
   /** True when nothing would change (e.g. the same file imported twice). */
@@ -236,7 +243,6 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   const { passphrase, onProgress, signal } = options ?? {};
   const file = await decodeSyncFile(bytes, { passphrase, signal, onProgress: (p: FileProgress) => onProgress?.(p) });
   const db = ws.db;
-  const now = ws.nowMs();
   const breathe = timeSlicer();
   const perTable = Object.fromEntries(SYNCED_TABLES.map((t) => [t, emptyCounts()])) as Record<SyncedTable, TableChangeCounts>;
   const totals = { ...emptyCounts(), conflicts: 0 };
@@ -246,6 +252,8 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   const conflicts: ConflictPreview[] = [];
   const heldBack: HeldBackRecord[] = [];
   const push = <X>(list: X[], item: () => X) => list.length < PREVIEW_LIST_LIMIT && list.push(item());
+  const bounds = await clockBoundsOf(ws);
+  const refused: ClockRefusals = { maxDriftMs: bounds.maxDriftMs, future: null, ownNode: null };
   let done = 0;
   for (const t of SYNCED_TABLES) {
     const incoming = file.data[t] as StoredRecord<SyncedTable>[];
@@ -256,17 +264,20 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     for (let i = 0; i < incoming.length; i += CHUNK) {
       const chunk = incoming.slice(i, i + CHUNK);
       const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
+      const merges = chunk.map((rec, k) => (heldBackOf(rec, bounds, refused) ? undefined : mergeRecord(t, locals[k], rec)));
+      // A conflict already in the log (an earlier import of the same loss) is not news.
+      const fresh = await shownConflicts(db, merges);
       chunk.forEach((rec, k) => {
         // Labels only for what the preview lists (at most PREVIEW_LIST_LIMIT per list): not per record.
         const ref = () => ({ table: t, id: rec.id, label: recordLabel(t, rec) });
-        const future = farFutureClock(rec, now);
-        if (future) {
+        const m = merges[k];
+        if (!m) {
+          const held = heldBackOf(rec, bounds)!;
           counts.heldBack++;
-          push(heldBack, () => ({ ...ref(), clock: future }));
+          push(heldBack, () => ({ ...ref(), clock: held.clock, reason: held.reason }));
           return;
         }
         const local = locals[k];
-        const m = mergeRecord(t, local, rec);
         if (!m.result) counts.unchanged++;
         else if (m.added) {
           if (rec.deleted) counts.hidden++;
@@ -277,12 +288,12 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
         } else if (m.deletedNow) {
           counts.deleted++;
           push(deleted, ref);
-        } else if (m.result.deleted && local?.deleted) counts.hidden++;
+        } else if ((m.result.deleted && local?.deleted) || !valuesChanged(t, local, m.result)) counts.hidden++;
         else {
           counts.updated++;
           push(updated, ref);
         }
-        for (const c of m.conflicts) {
+        for (const c of m.conflicts.filter((c) => fresh.has(c))) {
           totals.conflicts++;
           push(conflicts, () => ({
             ...ref(),
@@ -319,6 +330,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     deleted,
     conflicts,
     heldBack,
+    refused,
     massDelete,
     nothingToDo,
     payload,
@@ -328,8 +340,11 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
 export interface ApplyOptions extends LongTaskOptions {
   /** Required when preview.massDelete is set; otherwise rejects with code 'mass-delete'. */
   confirmMassDelete?: boolean;
-  /** Apply the held-back far-future edits too (the user chose to trust them). */
-  applyFutureEdits?: boolean;
+  /**
+   * Take the values of records dated beyond the allowed drift as this installation's own edits, stamped now
+   * (a local edit like any other; their far clocks are never taken). Without it they are refused.
+   */
+  takeFutureEditsAsOwn?: boolean;
   /** Tests only: throw after this many records were written, to prove the import is all or nothing. */
   failAfter?: number;
 }
@@ -351,14 +366,13 @@ export interface ImportResult {
  * clock and peer state are as before.
  */
 export async function applyImport(ws: Workspace, preview: ImportPreview, options?: ApplyOptions): Promise<ImportResult> {
-  const { confirmMassDelete = false, applyFutureEdits = false, onProgress, signal, failAfter } = options ?? {};
+  const { confirmMassDelete = false, takeFutureEditsAsOwn = false, onProgress, signal, failAfter } = options ?? {};
   const payload = preview.payload as Payload;
   if (!payloads.has(payload)) throw new SyncError('invalid', 'This preview did not come from previewImport.');
   if (preview.massDelete && !confirmMassDelete) throw massDeleteError(preview.massDelete.deleting, preview.massDelete.live);
   throwIfAborted(signal);
   const { file } = payload;
   const db = ws.db;
-  const now = ws.nowMs();
   const clockBefore = ws.snapshotClock();
   const tables = SYNCED_TABLES.map((t) => db.table(t));
   try {
@@ -372,24 +386,30 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
       let done = 0;
       let maxRemote = '';
       let minChanged = '';
+      let minHeld = '';
       const entries = new Map<string, Conflict>();
+      const bounds = await clockBoundsOf(ws);
+      const restampClock = takeFutureEditsAsOwn ? await restampClockFor(ws, file, bounds) : undefined;
       for (const t of SYNCED_TABLES) {
         const incoming = file.data[t] as StoredRecord<SyncedTable>[];
         if (!incoming.length) continue;
         const table = db.table<StoredRecord<SyncedTable>, string>(t);
         const empty = (await table.count()) === 0;
         for (let i = 0; i < incoming.length; i += CHUNK) {
-          let chunk = incoming.slice(i, i + CHUNK);
-          if (!applyFutureEdits) {
-            const before = chunk.length;
-            chunk = chunk.filter((r) => !farFutureClock(r, now));
-            result.heldBack += before - chunk.length;
-          }
+          const chunk = incoming.slice(i, i + CHUNK);
           const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
           const puts: StoredRecord<SyncedTable>[] = [];
           chunk.forEach((rec, k) => {
-            if (rec.hlc > maxRemote) maxRemote = rec.hlc;
-            const m = mergeRecord(t, locals[k], rec);
+            const take = takeRecord(t, locals[k], rec, bounds, restampClock);
+            if (!take) {
+              // Held back: not applied, and not counted as received (so a later file can bring it again).
+              result.heldBack++;
+              if (!minHeld || rec.hlc < minHeld) minHeld = rec.hlc;
+              return;
+            }
+            const { m, restamped } = take;
+            // A record taken as this installation's own edit carries its clock, not the sender's far one.
+            if (!restamped && rec.hlc > maxRemote) maxRemote = rec.hlc;
             for (const c of m.conflicts) {
               const entry = conflictEntry(c);
               entries.set(entry.id, entry);
@@ -433,8 +453,8 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
       }
 
       const clock = ws.snapshotClock();
-      if (maxRemote && maxRemote > formatHlc(clock.wall, clock.counter, clock.node)) await ws.observe(maxRemote);
-      await rememberPeers(ws, file, minChanged, minNewConflict);
+      if (maxRemote && maxRemote > formatHlc(clock.wall, clock.counter, clock.node)) await ws.observe(maxRemote, bounds.maxDriftMs);
+      await rememberPeers(ws, file, minChanged, minNewConflict, { maxTaken: maxRemote, minHeld });
       result.changed = written > 0 || result.conflicts > 0;
       return result;
     });
@@ -604,7 +624,13 @@ export async function resendToAll(db: AttacheDb, clock: Hlc, except?: string): P
  * edits), so their "last sent" mark is lowered below the oldest such clock and the next "changes" export
  * includes them. The sender itself only needs the conflict log entries this import created.
  */
-async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: Hlc | '', minNewConflict: Hlc | ''): Promise<void> {
+async function rememberPeers(
+  ws: Workspace,
+  file: DecodedSyncFile,
+  minChanged: Hlc | '',
+  minNewConflict: Hlc | '',
+  received: { maxTaken: Hlc | ''; minHeld: Hlc | '' },
+): Promise<void> {
   const db = ws.db;
   const from = file.header.installation;
   const isPeer = from.id !== ws.installation.id && file.header.scope.kind !== 'merge';
@@ -620,8 +646,9 @@ async function rememberPeers(ws: Workspace, file: DecodedSyncFile, minChanged: H
     lastReceivedHlc: old?.lastReceivedHlc ?? '',
     lastReceivedAt: old?.lastReceivedAt ?? '',
   };
-  if (file.maxClock && file.maxClock > next.lastReceivedHlc) {
-    next.lastReceivedHlc = file.maxClock;
+  const mark = receivedMark(next.lastReceivedHlc, received.maxTaken, received.minHeld);
+  if (mark !== next.lastReceivedHlc) {
+    next.lastReceivedHlc = mark;
     next.lastReceivedAt = nowIso;
   }
   if (minNewConflict) next = markToResend(next, minNewConflict) ?? next;

@@ -8,8 +8,10 @@ import { newId } from '../core/ids';
 import type { StoredRecord, SyncedTable, TableFields } from '../core/model';
 import { createRecord, editRecord, fieldsOf } from '../core/records';
 import { validateFields, type FieldErrors } from '../core/schemas';
+import { beyondDrift, DEFAULT_MAX_DRIFT_MS } from '../core/sync/clock-bounds';
 import { TABLE_NOUN } from '../core/sync/labels';
 import { AttacheDb } from './db';
+import { openedOnAnotherMachine } from './machine';
 
 export class ValidationError extends Error {
   constructor(readonly errors: FieldErrors) {
@@ -49,16 +51,21 @@ export class Workspace {
     private readonly now: () => number,
   ) {}
 
-  static async open(db: AttacheDb, options: { now?: () => number; defaultName?: string } = {}): Promise<Workspace> {
+  /** `machineId`: the platform's fingerprint of this machine (see data/machine.ts); a new one means a copied profile. */
+  static async open(db: AttacheDb, options: { now?: () => number; defaultName?: string; machineId?: string | null } = {}): Promise<Workspace> {
     const now = options.now ?? Date.now;
     return db.transaction('rw', db.meta, async () => {
       let installation = await readInstallation(db);
-      if (!installation) {
-        installation = { id: newId(), name: options.defaultName ?? 'This computer' };
+      const moved = (await openedOnAnotherMachine(db, options.machineId)) && installation !== undefined;
+      if (!installation || moved) {
+        // A copy on another machine keeps its name but is a new installation to everyone, with its own node id.
+        installation = { id: newId(), name: installation?.name ?? options.defaultName ?? 'This computer' };
         await db.meta.put({ key: INSTALLATION_KEY, value: installation });
       }
       const saved = (await db.meta.get(CLOCK_KEY))?.value as HlcState | undefined;
-      const clock = saved ?? initialHlcState(nodeIdFromInstallationId(installation.id));
+      const node = nodeIdFromInstallationId(installation.id);
+      const clock = saved ? { ...saved, node } : initialHlcState(node);
+      if (moved) await db.meta.put({ key: CLOCK_KEY, value: { ...clock } });
       return new Workspace(db, installation, clock, now);
     });
   }
@@ -81,8 +88,12 @@ export class Workspace {
     return hlc;
   }
 
-  /** Fold a clock seen in an imported file into ours (inside the import's transaction). */
-  async observe(remote: Hlc): Promise<void> {
+  /**
+   * Fold a clock seen in an imported file into ours (inside the import's transaction). A clock more than
+   * `maxDriftMs` ahead of the wall clock is never folded in: every later edit would carry its date.
+   */
+  async observe(remote: Hlc, maxDriftMs = DEFAULT_MAX_DRIFT_MS): Promise<void> {
+    if (beyondDrift(remote, this.now(), maxDriftMs)) return;
     observe(this.clock, remote, this.now());
     await this.db.meta.put({ key: CLOCK_KEY, value: { ...this.clock } });
   }

@@ -69,6 +69,11 @@ export interface Bridge {
   allowNotifications(): Promise<boolean>;
   /** Whether notifications may be shown now, without asking: 'ask' where the user has not been asked yet. */
   notificationPermission(): 'granted' | 'denied' | 'ask';
+  /**
+   * A fingerprint of this machine (a hash), so that a profile copied to another computer is noticed and takes a
+   * new node id (data/machine.ts); null where the platform cannot tell machines apart (the browser).
+   */
+  machineId(): Promise<string | null>;
   /** Menu commands from the native menu (Electron), and clicks on a notification; a command is a MenuCommand. */
   onCommand(listener: (command: string) => void): () => void;
 }
@@ -88,6 +93,7 @@ export interface PreloadApi {
   listBackups(): Promise<BackupEntry[]>;
   readBackup(id: string): Promise<Uint8Array>;
   notify(message: Notice): Promise<boolean>;
+  machineId(): Promise<string>;
   onCommand(listener: (command: string) => void): () => void;
 }
 

@@ -59,6 +59,10 @@ export function createBrowserBridge(appVersion: string): Bridge {
     async listBackups() {
       return [];
     },
+    // A browser profile copies as a whole, IndexedDB and all: nothing here tells one machine from another.
+    async machineId() {
+      return null;
+    },
     readBackup() {
       return Promise.reject(new Error('The browser keeps no backups: import a backup file instead.'));
     },

@@ -29,6 +29,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     listBackups: () => unwrapped(() => api.listBackups()),
     readBackup: (id) => unwrapped(() => api.readBackup(id)),
     notify: (message) => unwrapped(() => api.notify(message)),
+    machineId: () => unwrapped(() => api.machineId()),
     // The desktop app shows notifications without asking; whether the system has a notification centre is
     // known only when one is shown (notify resolves to false).
     allowNotifications: () => Promise.resolve(true),

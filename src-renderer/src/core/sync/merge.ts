@@ -7,9 +7,11 @@
  * equal to the winner or was knowingly replaced (see `knowinglyReplaced`). Deletions are the `deleted`
  * field, so they merge like any edit.
  */
-import { hlcNode, hlcWall, type Hlc } from '../hlc';
+import { MAX_DRIFT_MS, hlcNode, hlcWall, type Hlc } from '../hlc';
 import { SYNCED_TABLES, stampedFields, type Conflict, type FieldStamp, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
 import { maxClock, sameValue } from '../records';
+import { restampRecord, nextClockAfter } from './clock-bounds';
+import { editsHiddenByDelete } from './deletes';
 import { deterministicId } from './digest';
 import { isFarFuture } from './guards';
 
@@ -91,6 +93,8 @@ export function mergeRecord<T extends SyncedTable>(table: T, local: StoredRecord
   }
   if (!next) return { result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts };
   next.hlc = maxClock(next.stamps);
+  const hidden = editsHiddenByDelete(table, local, incoming, next.deleted);
+  if (hidden && !conflicts.some((c) => c.field === 'deleted')) conflicts.push(hidden);
   return {
     result: next,
     added: false,
@@ -150,7 +154,7 @@ export function fromMaps(maps: RecordMaps): WorkspaceData {
 export interface MergeReport {
   /** New entries written to the conflict log. */
   newConflictEntries: number;
-  /** Records stamped more than a day ahead, left out unless `applyFutureEdits`. */
+  /** Records stamped more than a day ahead, left out unless `applyFutureEdits` or `restampAs`. */
   heldBack: { table: SyncedTable; id: string; clock: Hlc }[];
 }
 
@@ -158,18 +162,26 @@ export interface MergeReport {
  * Merge a file's records into in-memory maps exactly as an import does (same record merge, same
  * held-back rule, same conflict entries). Mutates `maps`.
  */
-export function mergeIntoMaps(maps: RecordMaps, incoming: WorkspaceData, options: { now: number; applyFutureEdits?: boolean }): MergeReport {
+export function mergeIntoMaps(
+  maps: RecordMaps,
+  incoming: WorkspaceData,
+  /** `restampAs`: take future records' values as edits of this node id, stamped now, instead of holding them back. */
+  options: { now: number; applyFutureEdits?: boolean; restampAs?: string },
+): MergeReport {
   const report: MergeReport = { newConflictEntries: 0, heldBack: [] };
   const conflicts: FieldConflict[] = [];
+  let restampClock: Hlc | undefined;
   for (const t of SYNCED_TABLES) {
     const map = maps[t] as Map<string, StoredRecord<SyncedTable>>;
     for (const rec of incoming[t] as StoredRecord<SyncedTable>[]) {
       const future = options.applyFutureEdits ? undefined : farFutureClock(rec, options.now);
-      if (future) {
+      if (future && !options.restampAs) {
         report.heldBack.push({ table: t, id: rec.id, clock: future });
         continue;
       }
-      const m = mergeRecord(t, map.get(rec.id), rec);
+      if (future) restampClock ??= nextClockAfter(maps, incoming, options.restampAs!, options.now);
+      const bounds = { now: options.now, maxDriftMs: MAX_DRIFT_MS };
+      const m = future ? restampRecord(t, map.get(rec.id), rec, restampClock!, bounds) : mergeRecord(t, map.get(rec.id), rec);
       if (m.result) map.set(rec.id, m.result);
       conflicts.push(...m.conflicts);
     }

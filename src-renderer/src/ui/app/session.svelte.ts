@@ -1,6 +1,7 @@
 import { messageOf } from '../../core/errors';
 import { getDb } from '../../data/db';
 import { Workspace } from '../../data/workspace';
+import { platform } from '../../platform';
 
 /**
  * The open workspace, shared by every screen. Opened once at start-up; screens read records through
@@ -14,7 +15,11 @@ class Session {
     try {
       const db = getDb();
       await db.open();
-      this.workspace = await Workspace.open(db);
+      // A profile copied to another computer takes a new node id there; without a fingerprint, nothing changes.
+      const machineId = await platform()
+        .machineId()
+        .catch(() => null);
+      this.workspace = await Workspace.open(db, { machineId });
     } catch (e) {
       this.error = messageOf(e);
     }

@@ -1,0 +1,112 @@
+/**
+ * The import's clock rules and honest counting, for data/sync.ts: which records of a file are held back (dated
+ * beyond the allowed drift, or from a copy of this installation), how the future ones are taken as this
+ * installation's own edits when the user says so, which conflicts are news, and how far the mark of what was
+ * received from a colleague may move. The rules themselves are in core/sync/clock-bounds.ts.
+ */
+import { lastIssued, heldBack, restampRecord, beyondDrift, type ClockBounds, type Held } from '../core/sync/clock-bounds';
+import { conflictEntry, mergeRecord, type FieldConflict, type RecordMerge } from '../core/sync/merge';
+import type { DecodedSyncFile } from '../core/sync/format';
+import { SYNCED_TABLES, stampedFields, type StoredRecord, type SyncedTable } from '../core/model';
+import { sameValue } from '../core/records';
+import { hlcJustBelow, type Hlc } from '../core/hlc';
+import { readMaxDriftMs } from './clock-settings';
+import type { AttacheDb } from './db';
+import type { Workspace } from './workspace';
+
+export interface ClockRefusal {
+  count: number;
+  /** The furthest clock of that kind in the file. */
+  furthest: Hlc;
+}
+
+/** What the preview tells about held-back records beyond its capped list. */
+export interface ClockRefusals {
+  /** The allowed drift this import used (the installation's setting). */
+  maxDriftMs: number;
+  /** Records dated beyond the allowed drift ahead of this computer's clock. */
+  future: ClockRefusal | null;
+  /** Records carrying this installation's own node id with clocks it never issued: written by a copy of this profile. */
+  ownNode: ClockRefusal | null;
+}
+
+/** The bounds for an import now: this computer's clock, the drift setting, this installation's node and newest clock. */
+export async function clockBoundsOf(ws: Workspace): Promise<ClockBounds> {
+  const clock = ws.snapshotClock();
+  return { now: ws.nowMs(), maxDriftMs: await readMaxDriftMs(ws.db), ownNode: clock.node, lastIssued: lastIssued(clock) };
+}
+
+/** Why a record is held back (see core/sync/clock-bounds.ts), tallied into `refused` when given. */
+export function heldBackOf(record: StoredRecord<SyncedTable>, bounds: ClockBounds, refused?: ClockRefusals): Held | undefined {
+  const held = heldBack(record, bounds);
+  if (held && refused) {
+    const key = held.reason === 'future' ? 'future' : 'ownNode';
+    const r = refused[key];
+    refused[key] = { count: (r?.count ?? 0) + 1, furthest: r && r.furthest > held.clock ? r.furthest : held.clock };
+  }
+  return held;
+}
+
+/**
+ * The merge of one record under the clock rules: undefined when it is held back (a copy's records always; future
+ * ones unless `restampClock`, the stamp they are taken with as this installation's own edits).
+ */
+export function takeRecord(
+  table: SyncedTable,
+  local: StoredRecord<SyncedTable> | undefined,
+  rec: StoredRecord<SyncedTable>,
+  bounds: ClockBounds,
+  restampClock: Hlc | undefined,
+): { m: RecordMerge<SyncedTable>; restamped: boolean } | undefined {
+  const held = heldBack(rec, bounds);
+  if (!held) return { m: mergeRecord(table, local, rec), restamped: false };
+  if (held.reason === 'own-node' || !restampClock) return undefined;
+  return { m: restampRecord(table, local, rec, restampClock, bounds), restamped: true };
+}
+
+/**
+ * The stamp that records dated beyond the drift are taken with, or undefined when the file has none. Folds every
+ * clock of the file within bounds into this installation's clock first, so the stamp is later than every value it
+ * may replace; the far clocks themselves are never folded in. Inside the import's transaction.
+ */
+export async function restampClockFor(ws: Workspace, file: DecodedSyncFile, bounds: ClockBounds): Promise<Hlc | undefined> {
+  let future = false;
+  let sane = '';
+  for (const t of SYNCED_TABLES) {
+    for (const rec of file.data[t] as StoredRecord<SyncedTable>[]) {
+      const held = heldBack(rec, bounds);
+      if (held?.reason === 'own-node') continue;
+      if (held) future = true;
+      for (const s of Object.values(rec.stamps)) if (!beyondDrift(s.c, bounds.now, bounds.maxDriftMs) && s.c > sane) sane = s.c;
+    }
+  }
+  if (!future) return undefined;
+  if (sane) await ws.observe(sane, bounds.maxDriftMs);
+  return ws.stamp();
+}
+
+/** The conflicts of these merges that are not in the conflict log yet. */
+export async function shownConflicts(db: AttacheDb, merges: readonly (RecordMerge<SyncedTable> | undefined)[]): Promise<Set<FieldConflict>> {
+  const all = merges.flatMap((m) => m?.conflicts ?? []);
+  if (!all.length) return new Set();
+  const existing = await db.conflicts.bulkGet(all.map((c) => conflictEntry(c).id));
+  return new Set(all.filter((_, k) => !existing[k]));
+}
+
+/** Whether a merge changes any value of the record (not only stamps: a value both sides wrote alike is no news). */
+export function valuesChanged(table: SyncedTable, local: StoredRecord<SyncedTable> | undefined, result: StoredRecord<SyncedTable>): boolean {
+  if (!local) return true;
+  const l = local as unknown as Record<string, unknown>;
+  const r = result as unknown as Record<string, unknown>;
+  return stampedFields(table).some((f) => !sameValue(l[f], r[f]));
+}
+
+/**
+ * The new "received up to" mark for the sender: the newest clock taken from the file, but never at or past the
+ * oldest record held back (so that it is not taken for received), and never lowered.
+ */
+export function receivedMark(old: Hlc | '', maxTaken: Hlc | '', minHeld: Hlc | ''): Hlc | '' {
+  let mark = maxTaken;
+  if (minHeld && mark && mark >= minHeld) mark = hlcJustBelow(minHeld);
+  return mark > old ? mark : old;
+}
