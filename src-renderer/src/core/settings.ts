@@ -11,12 +11,13 @@
 import { DEFAULT_SETTINGS } from './classification';
 import { SETTINGS_ID, type ClassificationLevel, type Settings, type SettingsFields, type WorkspaceData } from './model';
 import { validateFields } from './schemas';
+import { levelNameKey } from './sync/invariants';
 
 /** Rules beyond the schema for an edit of the settings: labels unique (ignoring case), ids unique, the default one of the levels. */
 export function checkLevels(levels: readonly ClassificationLevel[], defaultId: string): Record<string, string> | undefined {
   const seen = new Set<string>();
   for (const l of levels) {
-    const key = l.label.trim().toLocaleUpperCase();
+    const key = levelNameKey(l.label);
     if (seen.has(key)) return { classificationLevels: `There are two levels named ${l.label.trim()}` };
     seen.add(key);
   }

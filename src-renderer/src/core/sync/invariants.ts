@@ -1,0 +1,384 @@
+/**
+ * The workspace invariants: every rule the editors enforce beyond a single field's schema, stated once and
+ * used by the import (data/sync.ts), the command line (`sync merge`, `sync check`), Settings → "Check this
+ * workspace" and the property tests. Pure: no Dexie, no Svelte, no DOM.
+ *
+ * Three kinds of finding:
+ * - 'fatal': the record would break a screen or an editor (a tag twice in a keyed list, an order key the
+ *   fractional index cannot place). An import repairs it (`repairRecord`) or, if no repair helps, refuses it.
+ * - 'dangling': a reference that points at nothing here (a follow-up whose briefing is absent). Not fatal:
+ *   the screens show such a record marked as such, and the missing record may still arrive in a later file.
+ * - 'notice': a state the screens resolve the same way on every installation when reading (two statements
+ *   with one order key are ordered by id; a default level that is no longer a level gives way to the first).
+ *
+ * Repairs commute with the merge, so replicas still converge: a repair is a pure function of one field's
+ * value (and the record's immutable id), and leaves the field's clock alone. Every installation repairs
+ * every incoming record before merging it, so the same stamp always carries the same repaired value.
+ * Rules that span fields or records (the default level, order keys shared by two statements) are not
+ * repaired in storage, because two fields merged from different files could break them again: they are
+ * resolved at read time by one deterministic rule (effectiveSettings, compareStatements).
+ */
+import { generateKeyBetween } from 'fractional-indexing';
+import type { ClassificationLevel, StoredRecord, SyncedTable, WorkspaceData } from '../model';
+import { SETTINGS_ID, SYNCED_TABLES } from '../model';
+import { foldName } from '../text';
+import { sha256Sync } from './digest';
+import { TABLE_NOUN, recordLabel } from './labels';
+
+export type InvariantRule =
+  /** A briefing names one organiser twice. */
+  | 'unique-organisers'
+  /** A record carries one tag twice, compared as search compares tags (case, accents and spacing ignored). */
+  | 'unique-tags'
+  /** Two classification levels share an id. */
+  | 'unique-level-ids'
+  /** Two classification levels share a name (case and outer spaces ignored, as the Settings editor compares them). */
+  | 'unique-level-names'
+  /** A statement's order key is not a position the fractional index can place statements around. */
+  | 'valid-order-key'
+  /** Two live statements of one briefing share an order key (read as: ordered by id). */
+  | 'unique-order-key'
+  /** The default classification is not one of the levels (read as: the first level). */
+  | 'default-level-exists'
+  | 'statement-briefing-exists'
+  | 'statement-speaker-exists'
+  | 'action-briefing-exists'
+  | 'action-statement-exists'
+  | 'person-organisation-exists'
+  | 'briefing-organisers-exist';
+
+export type FindingSeverity = 'fatal' | 'dangling' | 'notice';
+
+/** What became of the finding: repaired in the record, the record refused, or only reported. */
+export type FindingOutcome = 'repaired' | 'refused' | 'reported';
+
+export interface Finding {
+  table: SyncedTable;
+  recordId: string;
+  rule: InvariantRule;
+  severity: FindingSeverity;
+  outcome: FindingOutcome;
+  /** One plain sentence naming the record, e.g. `The briefing “Drugs” carries the tag “drugs” twice.` */
+  message: string;
+}
+
+/** Every rule, its severity and whether `repairRecord` repairs it: the table docs/sync-format.md states. */
+export const RULES: Readonly<Record<InvariantRule, { severity: FindingSeverity; repairable: boolean }>> = {
+  'unique-organisers': { severity: 'fatal', repairable: true },
+  'unique-tags': { severity: 'fatal', repairable: true },
+  'unique-level-ids': { severity: 'fatal', repairable: true },
+  'unique-level-names': { severity: 'fatal', repairable: true },
+  'valid-order-key': { severity: 'fatal', repairable: true },
+  'unique-order-key': { severity: 'notice', repairable: false },
+  'default-level-exists': { severity: 'notice', repairable: false },
+  'statement-briefing-exists': { severity: 'dangling', repairable: false },
+  'statement-speaker-exists': { severity: 'dangling', repairable: false },
+  'action-briefing-exists': { severity: 'dangling', repairable: false },
+  'action-statement-exists': { severity: 'dangling', repairable: false },
+  'person-organisation-exists': { severity: 'dangling', repairable: false },
+  'briefing-organisers-exist': { severity: 'dangling', repairable: false },
+};
+
+// ---------------------------------------------------------------- the keys things are compared by
+
+/** Tags are one tag when search takes them for one (core/text foldName). */
+export const tagKey = (tag: string): string => foldName(tag);
+
+/** Level names are one name when they differ only in case and outer spaces (the Settings editor's rule). */
+export const levelNameKey = (label: string): string => label.trim().toLocaleUpperCase();
+
+const BASE_62 = /^[0-9A-Za-z]+$/;
+
+/**
+ * A key the fractional index can place statements before and after: base-62 digits only (the library
+ * itself does not check them, and a stray character makes its midpoints wrong), and accepted by the
+ * library on both sides (its own format check, and room to append after it).
+ */
+export function isValidOrderKey(key: string): boolean {
+  if (!BASE_62.test(key)) return false;
+  try {
+    generateKeyBetween(key, null);
+    generateKeyBetween(null, key);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const DIGITS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+
+/**
+ * The key a statement with an unusable order key gets: a pure function of its id and the bad key, so every
+ * installation repairs it identically. Its integer part starts with `x` (25 characters), far above any key
+ * the app writes (those start at `a0`), so repaired statements come after the others, among themselves in
+ * an order fixed by the digest; appending after one still has room.
+ */
+export function repairedOrderKey(id: string, badKey: string): string {
+  const digest = sha256Sync(new TextEncoder().encode(`${id}\u0000${badKey}`));
+  let key = 'x';
+  for (let i = 0; i < 24; i++) key += DIGITS[digest[i]! % 62];
+  // A fraction that does not end in 0 keeps the key valid whatever the digest gave.
+  return `${key}V`;
+}
+
+// ---------------------------------------------------------------- per-record rules (repairable)
+
+function quoted(text: string): string {
+  return `“${text.replace(/\s+/g, ' ').trim()}”`;
+}
+
+function named(table: SyncedTable, record: StoredRecord<SyncedTable>): string {
+  if (table === 'settings') return 'The settings record';
+  const label = recordLabel(table, record);
+  return label ? `The ${TABLE_NOUN[table]} ${quoted(label)}` : `The ${TABLE_NOUN[table]} ${record.id}`;
+}
+
+/** Entries of a list whose key was seen before, first occurrence kept. */
+function firstOccurrences<X>(list: readonly X[], key: (x: X) => string): { kept: X[]; dropped: X[] } {
+  const seen = new Set<string>();
+  const kept: X[] = [];
+  const dropped: X[] = [];
+  for (const x of list) {
+    const k = key(x);
+    if (seen.has(k)) dropped.push(x);
+    else {
+      seen.add(k);
+      kept.push(x);
+    }
+  }
+  return { kept, dropped };
+}
+
+interface FieldRepair {
+  field: string;
+  rule: InvariantRule;
+  value: unknown;
+  /** "carries the tag “drugs” twice" */
+  what: string;
+}
+
+function twice(noun: string, dropped: readonly string[]): string {
+  const unique = [...new Set(dropped)];
+  return unique.length === 1 ? `lists the ${noun} ${quoted(unique[0]!)} more than once` : `lists the ${noun}s ${unique.map(quoted).join(', ')} more than once`;
+}
+
+/** What is wrong with one record on its own, with the repaired value of each field concerned. */
+function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): FieldRepair[] {
+  const r = record as unknown as Record<string, unknown>;
+  const out: FieldRepair[] = [];
+  if (table === 'briefings' || table === 'statements' || table === 'actions') {
+    const tags = r.tags as string[];
+    const { kept, dropped } = firstOccurrences(tags, tagKey);
+    if (dropped.length) out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
+  }
+  if (table === 'briefings') {
+    const { kept, dropped } = firstOccurrences(r.organiserIds as string[], (id) => id);
+    if (dropped.length) out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: twice('organiser', dropped) });
+  }
+  if (table === 'statements') {
+    const order = r.order as string;
+    if (!isValidOrderKey(order)) {
+      out.push({
+        field: 'order',
+        rule: 'valid-order-key',
+        value: repairedOrderKey(record.id, order),
+        what: `has an order key that is not a valid position (${quoted(order.slice(0, 40))})`,
+      });
+    }
+  }
+  if (table === 'settings') {
+    const levels = r.classificationLevels as ClassificationLevel[];
+    const byId = firstOccurrences(levels, (l) => l.id);
+    const byName = firstOccurrences(byId.kept, (l) => levelNameKey(l.label));
+    if (byId.dropped.length) {
+      out.push({ field: 'classificationLevels', rule: 'unique-level-ids', value: byName.kept, what: twice('classification level id', byId.dropped.map((l) => l.id)) });
+    }
+    if (byName.dropped.length) {
+      out.push({
+        field: 'classificationLevels',
+        rule: 'unique-level-names',
+        value: byName.kept,
+        what: twice('classification level named', byName.dropped.map((l) => l.label.trim())).replace('level nameds', 'levels named'),
+      });
+    }
+  }
+  return out;
+}
+
+export interface RecordRepair<T extends SyncedTable> {
+  /** The record to use: the same object when nothing was wrong, a repaired copy (same stamps) otherwise; undefined when refused. */
+  record: StoredRecord<T> | undefined;
+  findings: Finding[];
+}
+
+/**
+ * Repair one record by the deterministic rules (stamps and clock untouched): duplicate list entries are
+ * dropped keeping the first, an unusable order key becomes `repairedOrderKey`. A record still breaking a
+ * fatal rule afterwards is refused. Tombstones are repaired too: a deletion can be undone.
+ */
+export function repairRecord<T extends SyncedTable>(table: T, record: StoredRecord<T>): RecordRepair<T> {
+  const repairs = recordRepairs(table, record as StoredRecord<SyncedTable>);
+  if (!repairs.length) return { record, findings: [] };
+  const next = { ...record } as Record<string, unknown>;
+  for (const rep of repairs) next[rep.field] = rep.value;
+  const still = recordRepairs(table, next as unknown as StoredRecord<SyncedTable>);
+  const outcome: FindingOutcome = still.length ? 'refused' : 'repaired';
+  const who = named(table, record as StoredRecord<SyncedTable>);
+  const findings = repairs.map((rep) => ({
+    table,
+    recordId: record.id,
+    rule: rep.rule,
+    severity: RULES[rep.rule].severity,
+    outcome,
+    message: `${who} ${rep.what}${outcome === 'repaired' ? repairNote(rep.rule) : '; it was not imported.'}`,
+  }));
+  return { record: outcome === 'repaired' ? (next as unknown as StoredRecord<T>) : undefined, findings };
+}
+
+function repairNote(rule: InvariantRule): string {
+  return rule === 'valid-order-key' ? '; it was placed after the other statements.' : '; the repeats were dropped.';
+}
+
+// ---------------------------------------------------------------- the whole workspace
+
+export interface CheckOptions {
+  /** Called between slices of work (Settings yields to the event loop there). */
+  breathe?: () => Promise<void>;
+  onProgress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/** Records per slice of the sliced check. */
+const SLICE = 2000;
+
+/**
+ * The rules over a whole workspace (or a file's records). Steps yield their progress (records done), so
+ * `checkWorkspace` runs them at once and `checkWorkspaceSliced` between turns of the event loop.
+ */
+function* checkSteps(data: WorkspaceData, findings: Finding[]): Generator<number, void, void> {
+  const ids = Object.fromEntries(SYNCED_TABLES.map((t) => [t, new Set((data[t] as StoredRecord<SyncedTable>[]).map((r) => r.id))])) as Record<
+    SyncedTable,
+    Set<string>
+  >;
+  const report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, what: string) =>
+    findings.push({ table, recordId: record.id, rule, severity: RULES[rule].severity, outcome: 'reported', message: `${named(table, record)} ${what}.` });
+  const orderKeys = new Map<string, Map<string, string>>();
+  let done = 0;
+  for (const table of SYNCED_TABLES) {
+    const rows = data[table] as StoredRecord<SyncedTable>[];
+    for (const record of rows) {
+      for (const rep of recordRepairs(table, record)) report(table, record, rep.rule, rep.what);
+      if (!record.deleted) checkReferences(table, record, ids, report, orderKeys);
+      if (++done % SLICE === 0) yield done;
+    }
+  }
+}
+
+type Report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, what: string) => void;
+
+function checkReferences(table: SyncedTable, record: StoredRecord<SyncedTable>, ids: Record<SyncedTable, Set<string>>, report: Report, orderKeys: Map<string, Map<string, string>>): void {
+  switch (table) {
+    case 'settings': {
+      const s = record as StoredRecord<'settings'>;
+      if (s.id === SETTINGS_ID && !s.classificationLevels.some((l) => l.id === s.defaultClassification)) {
+        report(table, record, 'default-level-exists', `names the default level ${quoted(s.defaultClassification)}, which is not one of the levels (the first level is used)`);
+      }
+      return;
+    }
+    case 'briefings': {
+      const b = record as StoredRecord<'briefings'>;
+      const missing = b.organiserIds.filter((id) => !ids.organisations.has(id));
+      if (missing.length) report(table, record, 'briefing-organisers-exist', `names ${missing.length === 1 ? 'an organiser' : `${missing.length} organisers`} not in this workspace`);
+      return;
+    }
+    case 'people': {
+      const p = record as StoredRecord<'people'>;
+      if (p.organisationId && !ids.organisations.has(p.organisationId)) report(table, record, 'person-organisation-exists', 'belongs to an organisation not in this workspace');
+      return;
+    }
+    case 'statements': {
+      const s = record as StoredRecord<'statements'>;
+      if (!ids.briefings.has(s.briefingId)) report(table, record, 'statement-briefing-exists', 'belongs to a briefing not in this workspace');
+      if (s.speakerId && !ids.people.has(s.speakerId)) report(table, record, 'statement-speaker-exists', 'names a speaker not in this workspace');
+      let keys = orderKeys.get(s.briefingId);
+      if (!keys) orderKeys.set(s.briefingId, (keys = new Map()));
+      const other = keys.get(s.order);
+      if (other !== undefined) report(table, record, 'unique-order-key', `has the same place as another statement of its briefing (they are shown in a fixed order)`);
+      else keys.set(s.order, s.id);
+      return;
+    }
+    case 'actions': {
+      const a = record as StoredRecord<'actions'>;
+      if (a.briefingId && !ids.briefings.has(a.briefingId)) report(table, record, 'action-briefing-exists', 'belongs to a briefing not in this workspace');
+      if (a.statementId && !ids.statements.has(a.statementId)) report(table, record, 'action-statement-exists', 'comes from a statement not in this workspace');
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Every finding about a workspace (or a file's records), in table order then record order. */
+export function checkWorkspace(data: WorkspaceData): Finding[] {
+  const findings: Finding[] = [];
+  const steps = checkSteps(data, findings);
+  while (!steps.next().done);
+  return findings;
+}
+
+/** checkWorkspace in slices, for a large stored workspace: the caller's `breathe` runs between slices. */
+export async function checkWorkspaceSliced(data: WorkspaceData, options: CheckOptions = {}): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  const total = SYNCED_TABLES.reduce((n, t) => n + data[t].length, 0);
+  const steps = checkSteps(data, findings);
+  for (let step = steps.next(); !step.done; step = steps.next()) {
+    options.onProgress?.(step.value, total);
+    if (options.signal?.aborted) throw new DOMException('The check was cancelled.', 'AbortError');
+    await options.breathe?.();
+  }
+  options.onProgress?.(total, total);
+  return findings;
+}
+
+/** Findings that would break a screen or an editor. */
+export function fatalFindings(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'fatal');
+}
+
+// ---------------------------------------------------------------- the import stage
+
+export interface IncomingCheck {
+  /** Repaired findings and refused records, at most `limit` of each; the counts are complete. */
+  repaired: Finding[];
+  refused: Finding[];
+  repairedCount: number;
+  refusedCount: number;
+}
+
+/**
+ * The import's invariant stage, between validation and the merge plan: every incoming record is repaired
+ * in place in `data` (a refused one is taken out), and what was done is reported. Used alike by the app's
+ * import and the CLI's merge, so both store the same repaired records.
+ */
+export function checkIncoming(data: WorkspaceData, limit = Infinity): IncomingCheck {
+  const out: IncomingCheck = { repaired: [], refused: [], repairedCount: 0, refusedCount: 0 };
+  for (const table of SYNCED_TABLES) {
+    const rows = data[table] as StoredRecord<SyncedTable>[];
+    const refusedIds = new Set<string>();
+    for (let i = 0; i < rows.length; i++) {
+      const rep = repairRecord(table, rows[i]!);
+      if (!rep.findings.length) continue;
+      if (rep.record) {
+        rows[i] = rep.record;
+        out.repairedCount++;
+        for (const f of rep.findings) if (out.repaired.length < limit) out.repaired.push(f);
+      } else {
+        refusedIds.add(rows[i]!.id);
+        out.refusedCount++;
+        for (const f of rep.findings) if (out.refused.length < limit) out.refused.push(f);
+      }
+    }
+    if (refusedIds.size) (data as Record<SyncedTable, StoredRecord<SyncedTable>[]>)[table] = rows.filter((r) => !refusedIds.has(r.id));
+  }
+  return out;
+}
