@@ -1,7 +1,7 @@
 /** The workspace invariants (core/sync/invariants.ts): every rule found, every repair deterministic and commuting with the merge. */
 import { describe, expect, it } from 'vitest';
 import { generateKeyBetween } from 'fractional-indexing';
-import { emptyWorkspaceData, SETTINGS_ID, type StoredRecord, type SyncedTable, type TableFields } from '../../src-renderer/src/core/model';
+import { emptyWorkspaceData, SETTINGS_ID, type SyncedTable, type TableFields } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import {
   RULES,
@@ -226,7 +226,7 @@ describe('checkIncoming (the import stage)', () => {
 
   it('caps the lists but not the counts', () => {
     const data = emptyWorkspaceData();
-    for (let i = 0; i < 5; i++) data.actions.push(rec('actions', action({ tags: ['a', 'a'] })) as StoredRecord<'actions'>);
+    for (let i = 0; i < 5; i++) data.actions.push(rec('actions', action({ tags: ['a', 'a'] })));
     const result = checkIncoming(data, 2);
     expect(result.repaired).toHaveLength(2);
     expect(result.repairedCount).toBe(5);

@@ -217,13 +217,13 @@ export interface RecordRepair<T extends SyncedTable> {
  * fatal rule afterwards is refused. Tombstones are repaired too: a deletion can be undone.
  */
 export function repairRecord<T extends SyncedTable>(table: T, record: StoredRecord<T>): RecordRepair<T> {
-  const repairs = recordRepairs(table, record as StoredRecord<SyncedTable>);
+  const repairs = recordRepairs(table, record);
   if (!repairs.length) return { record, findings: [] };
   const next = { ...record } as Record<string, unknown>;
   for (const rep of repairs) next[rep.field] = rep.value;
   const still = recordRepairs(table, next as unknown as StoredRecord<SyncedTable>);
   const outcome: FindingOutcome = still.length ? 'refused' : 'repaired';
-  const who = named(table, record as StoredRecord<SyncedTable>);
+  const who = named(table, record);
   const findings = repairs.map((rep) => ({
     table,
     recordId: record.id,
@@ -301,7 +301,7 @@ function checkReferences(table: SyncedTable, record: StoredRecord<SyncedTable>, 
       if (!ids.briefings.has(s.briefingId)) report(table, record, 'statement-briefing-exists', 'belongs to a briefing not in this workspace');
       if (s.speakerId && !ids.people.has(s.speakerId)) report(table, record, 'statement-speaker-exists', 'names a speaker not in this workspace');
       let keys = orderKeys.get(s.briefingId);
-      if (!keys) orderKeys.set(s.briefingId, (keys = new Map()));
+      if (!keys) orderKeys.set(s.briefingId, (keys = new Map<string, string>()));
       const other = keys.get(s.order);
       if (other !== undefined) report(table, record, 'unique-order-key', `has the same place as another statement of its briefing (they are shown in a fixed order)`);
       else keys.set(s.order, s.id);
