@@ -2,11 +2,15 @@
  * `attache sync verify | inspect | merge`: the registry side of file sync. Pure core code over in-memory
  * records: the same decoding, validation and merge as an import in the app.
  */
+import { nodeIdFromInstallationId } from '../../src-renderer/src/core/hlc';
 import { SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { MERGE_INSTALLATION, decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type DecodedSyncFile, type SyncHeader } from '../../src-renderer/src/core/sync/format';
 import { SyncError, massDeleteProblem } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps, type RecordMaps } from '../../src-renderer/src/core/sync/merge';
 import { appVersion, decodeInputs, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
+
+/** The node id the merge stamps far-future values it takes with (`--accept-future`). */
+const MERGE_NODE = nodeIdFromInstallationId(MERGE_INSTALLATION.id);
 
 export async function runSync(argv: string[]): Promise<number> {
   const [sub, ...rest] = argv;
@@ -116,11 +120,14 @@ async function merge(argv: string[]): Promise<number> {
   let conflicts = 0;
   let heldBack = 0;
   for (const [k, input] of inputs.entries()) {
-    const report = mergeIntoMaps(maps, input.data, { now, applyFutureEdits: values['accept-future'] });
+    // --accept-future takes far-future records' values as edits of the merge itself, stamped now: never their clocks.
+    const report = mergeIntoMaps(maps, input.data, { now, ...(values['accept-future'] ? { restampAs: MERGE_NODE } : {}) });
     conflicts += report.newConflictEntries;
     heldBack += report.heldBack.length;
     if (report.heldBack.length) {
-      console.error(`${positionals[k]}: ${report.heldBack.length} records stamped more than a day in the future were held back (use --accept-future to take them).`);
+      console.error(
+        `${positionals[k]}: ${report.heldBack.length} records stamped more than a day in the future were refused (use --accept-future to take their values as the merge's own edits, dated now).`,
+      );
     }
   }
   const base = massDeleteInMerge(inputs[0]!.data, maps);

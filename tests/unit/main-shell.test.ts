@@ -112,7 +112,7 @@ describe('IPC: only the app’s own top frame may call', () => {
     ['devtools', { senderFrame: { url: 'devtools://devtools/bundled/inspector.html', parent: null }, sender: {} }],
     ['a frame that is gone', { senderFrame: null, sender: {} }],
   ];
-  for (const channel of ['saveFile', 'openFile', 'requestBackup', 'backupStatus', 'listBackups', 'readBackup'] as const) {
+  for (const channel of ['saveFile', 'openFile', 'requestBackup', 'backupStatus', 'listBackups', 'readBackup', 'machineId'] as const) {
     for (const [who, event] of refused) {
       it(`refuses ${CHANNELS[channel]} from ${who}`, async () => {
         const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
@@ -152,6 +152,7 @@ describe('IPC: every argument is checked', () => {
     ['readBackup', ['20260101T000000000Z-..%2f..%2fbackup-key'], /not a backup id/],
     ['readBackup', ['20260101T000000000Z-a/b'], /not a backup id/],
     ['readBackup', [42], /not a backup id/],
+    ['machineId', [{ path: '/etc/shadow' }], /takes no arguments/],
   ];
   for (const [channel, args, message] of bad) {
     it(`${CHANNELS[channel]} refuses ${JSON.stringify(args).slice(0, 70)}`, async () => {
@@ -159,6 +160,30 @@ describe('IPC: every argument is checked', () => {
       expect(dialog.showSaveDialog).not.toHaveBeenCalled();
     });
   }
+});
+
+describe('the machine fingerprint (a copied profile takes a new node id)', () => {
+  it('answers the app with a stable hash that names nothing of the machine', async () => {
+    const first = await invoke(CHANNELS.machineId, fromApp);
+    expect(first).toMatch(/^[0-9a-f]{64}$/);
+    expect(await invoke(CHANNELS.machineId, fromApp)).toBe(first);
+    const { hostname, userInfo } = await import('node:os');
+    expect(first).not.toContain(hostname());
+    expect(first).not.toContain(userInfo().username);
+  });
+
+  it('differs when the host, the user or the system machine id differs', async () => {
+    const { machineFingerprint } = await import('../../src-main/machine');
+    const facts = (host: string, user: string, id: string) => ({ host: () => host, user: () => user, read: async () => id });
+    const base = await machineFingerprint(facts('embassy-pc', 'attache', 'abc'));
+    expect(await machineFingerprint(facts('embassy-pc', 'attache', 'abc'))).toBe(base);
+    expect(await machineFingerprint(facts('home-pc', 'attache', 'abc'))).not.toBe(base);
+    expect(await machineFingerprint(facts('embassy-pc', 'other', 'abc'))).not.toBe(base);
+    expect(await machineFingerprint(facts('embassy-pc', 'attache', 'def'))).not.toBe(base);
+    // No machine-id file (Windows, macOS): host and user still count.
+    const none = { host: () => 'embassy-pc', user: () => 'attache', read: () => Promise.reject(new Error('ENOENT')) };
+    expect(await machineFingerprint(none)).toMatch(/^[0-9a-f]{64}$/);
+  });
 });
 
 describe('saving through the dialog', () => {

@@ -1,0 +1,142 @@
+/**
+ * The pure clock rules (core/sync/clock-bounds.ts, core/sync/deletes.ts), the command line's --accept-future
+ * (the merge's own edits, stamped now) and the conflict log's word-level difference.
+ */
+import { readFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { formatHlc, hlcNode, hlcWall, nodeIdFromInstallationId } from '../../src-renderer/src/core/hlc';
+import { createRecord, editRecord } from '../../src-renderer/src/core/records';
+import { beyondDrift, heldBack, restampRecord } from '../../src-renderer/src/core/sync/clock-bounds';
+import { editsHiddenByDelete } from '../../src-renderer/src/core/sync/deletes';
+import { MERGE_INSTALLATION, decodeSyncFile } from '../../src-renderer/src/core/sync/format';
+import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
+import { exportWorkspace } from '../../src-renderer/src/data/sync';
+import { wordDiff } from '../../src-renderer/src/ui/exchange/wordDiff';
+import { cliRunner } from './cli-helpers';
+import { briefingFields } from './fixtures';
+import { installation } from './sync-helpers';
+
+const NOW = Date.UTC(2025, 4, 1, 9);
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const at = (ms: number, node = 'them', counter = 0) => formatHlc(ms, counter, node);
+const bounds = { now: NOW, maxDriftMs: DAY, ownNode: 'me', lastIssued: at(NOW, 'me', 5) };
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('which records are held back', () => {
+  const rec = (stamps: Record<string, { c: string; p?: string }>) => ({ stamps });
+
+  it('a stamp beyond the drift is future; at the bound exactly it is not', () => {
+    expect(beyondDrift(at(NOW + DAY), NOW, DAY)).toBe(false);
+    expect(beyondDrift(at(NOW + DAY + 1), NOW, DAY)).toBe(true);
+    expect(heldBack(rec({ title: { c: at(NOW + DAY) } }), bounds)).toBeUndefined();
+    expect(heldBack(rec({ title: { c: at(NOW) }, location: { c: at(NOW + 2 * DAY) } }), bounds)).toEqual({ reason: 'future', clock: at(NOW + 2 * DAY) });
+  });
+
+  it('a stamp of this node beyond what it issued is a copy’s, in c or in p; up to what it issued is its own', () => {
+    expect(heldBack(rec({ title: { c: at(NOW, 'me', 5) } }), bounds)).toBeUndefined();
+    expect(heldBack(rec({ title: { c: at(NOW, 'me', 6) } }), bounds)).toEqual({ reason: 'own-node', clock: at(NOW, 'me', 6) });
+    expect(heldBack(rec({ title: { c: at(NOW + HOUR), p: at(NOW + 1, 'me') } }), bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 1, 'me') });
+    // Another node's later clock is not a copy's.
+    expect(heldBack(rec({ title: { c: at(NOW + HOUR, 'mf') } }), bounds)).toBeUndefined();
+    // A copy's record refuses even when also dated in the future.
+    expect(heldBack(rec({ title: { c: at(NOW + 3 * DAY, 'me') } }), bounds)?.reason).toBe('own-node');
+  });
+});
+
+describe('taking a future record as an own edit', () => {
+  it('stamps only the future fields with the given clock, merging the others as usual', () => {
+    const base = createRecord('briefings', 'b1', briefingFields({ title: 'Start', location: 'Dushanbe' }), at(NOW - DAY, 'x'));
+    const sane = editRecord('briefings', base, { location: 'Khujand' }, at(NOW - HOUR))!;
+    const far = editRecord('briefings', sane, { title: 'From the future' }, at(NOW + 5 * DAY))!;
+    const mine = at(NOW, 'me', 9);
+    const m = restampRecord('briefings', base, far, mine, bounds);
+    expect(m.result).toMatchObject({ title: 'From the future', location: 'Khujand', hlc: mine });
+    expect(m.result!.stamps.title).toEqual({ c: mine, p: base.stamps.title!.c });
+    expect(m.result!.stamps.location).toEqual(sane.stamps.location);
+    expect(m.conflicts).toEqual([]); // the far edit had replaced the local value knowingly
+    const fresh = restampRecord('briefings', undefined, far, mine, bounds);
+    expect(fresh).toMatchObject({ added: true, result: { title: 'From the future' } });
+    expect(fresh.result!.hlc).toBe(mine);
+    expect(Object.values(fresh.result!.stamps).every((s) => hlcWall(s.c) <= NOW)).toBe(true);
+  });
+
+  it('logs a local value it replaces that the far edit had not seen', () => {
+    const base = createRecord('briefings', 'b1', briefingFields({ title: 'Start' }), at(NOW - DAY, 'x'));
+    const local = editRecord('briefings', base, { title: 'Mine' }, at(NOW - HOUR, 'me'))!;
+    const far = editRecord('briefings', base, { title: 'Theirs' }, at(NOW + 5 * DAY))!;
+    const m = restampRecord('briefings', local, far, at(NOW, 'me', 9), bounds);
+    expect(m.result!.title).toBe('Theirs');
+    expect(m.conflicts).toMatchObject([{ field: 'title', loser: { value: 'Mine' }, winnerSide: 'incoming' }]);
+  });
+});
+
+describe('a deletion and edits it never saw', () => {
+  const base = createRecord('briefings', 'b1', briefingFields({ location: 'Dushanbe' }), at(NOW - DAY, 'x'));
+  const deleted = editRecord('briefings', base, { deleted: 1 } as never, at(NOW - 2 * HOUR, 'a'))!;
+  const edited = editRecord('briefings', base, { location: 'Khujand' }, at(NOW - HOUR, 'b'))!;
+
+  it('is found whichever side deleted, and the merge logs it once', () => {
+    expect(editsHiddenByDelete('briefings', edited, deleted, 1)).toMatchObject({ field: 'deleted', loser: { value: 0 }, winnerSide: 'incoming' });
+    expect(editsHiddenByDelete('briefings', deleted, edited, 1)).toMatchObject({ field: 'deleted', loser: { value: 0 }, winnerSide: 'local' });
+    for (const [l, r] of [[edited, deleted], [deleted, edited]] as const) {
+      const m = mergeRecord('briefings', l, r);
+      expect(m.result).toMatchObject({ deleted: 1, location: 'Khujand' });
+      expect(m.conflicts.filter((c) => c.field === 'deleted')).toHaveLength(1);
+    }
+  });
+
+  it('is not found when the deleting side had the edit, or the record stays live', () => {
+    const seenThenDeleted = editRecord('briefings', edited, { deleted: 1 } as never, at(NOW, 'a'))!;
+    expect(editsHiddenByDelete('briefings', edited, seenThenDeleted, 1)).toBeUndefined();
+    expect(editsHiddenByDelete('briefings', edited, deleted, 0)).toBeUndefined();
+    const restored = editRecord('briefings', deleted, { deleted: 0 } as never, at(NOW, 'b'))!;
+    expect(editsHiddenByDelete('briefings', restored, deleted, 0)).toBeUndefined();
+  });
+});
+
+describe('attache sync merge --accept-future', () => {
+  it('refuses far-future records unless asked, and then takes them as the merge’s own edits, dated now', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'attache-clock-'));
+    const a = await installation('A', Date.now() + 3 * DAY);
+    const far = await a.ws.create('briefings', briefingFields({ title: 'Three days ahead' }));
+    await writeFile(join(dir, 'a.attache'), (await exportWorkspace(a.ws)).bytes);
+    const { cli, out, err } = cliRunner();
+    expect(await cli('sync', 'merge', join(dir, 'a.attache'), '--out', join(dir, 'held.attache'))).toBe(0);
+    expect(err.join('\n')).toMatch(/1 records stamped more than a day in the future were refused/);
+    expect((await decodeSyncFile(new Uint8Array(await readFile(join(dir, 'held.attache'))))).data.briefings).toEqual([]);
+    expect(await cli('sync', 'merge', join(dir, 'a.attache'), '--accept-future', '--out', join(dir, 'taken.attache'))).toBe(0);
+    expect(out.join('\n')).toMatch(/0 held back/);
+    const [taken] = (await decodeSyncFile(new Uint8Array(await readFile(join(dir, 'taken.attache'))))).data.briefings;
+    expect(taken).toMatchObject({ id: far.id, title: 'Three days ahead' });
+    expect(hlcNode(taken!.hlc)).toBe(nodeIdFromInstallationId(MERGE_INSTALLATION.id));
+    expect(hlcWall(taken!.hlc)).toBeLessThanOrEqual(Date.now());
+  });
+});
+
+describe('the conflict log’s word-level difference', () => {
+  it('marks the words each version has that the other lacks, as plain text parts', () => {
+    const d = wordDiff('title', 'Countering modern threats (Alice)', 'Countering modern threats (Bob)')!;
+    expect(d.kept).toEqual([
+      { text: 'Countering modern threats (', kind: 'same' },
+      { text: 'Bob', kind: 'added' },
+      { text: ')', kind: 'same' },
+    ]);
+    expect(d.lost.filter((p) => p.kind !== 'same')).toEqual([{ text: 'Alice', kind: 'removed' }]);
+    expect(d.kept.map((p) => p.text).join('')).toBe('Countering modern threats (Bob)');
+    expect(d.lost.map((p) => p.text).join('')).toBe('Countering modern threats (Alice)');
+    // Markup in a value stays text.
+    expect(wordDiff('summary', 'a <b>bold</b> move', 'a <i>bold</i> move')!.kept.map((p) => p.text).join('')).toBe('a <i>bold</i> move');
+  });
+
+  it('is only for prose of reasonable length', () => {
+    expect(wordDiff('deleted', 0, 1)).toBeUndefined();
+    expect(wordDiff('tags', ['a'], ['b'])).toBeUndefined();
+    expect(wordDiff('order', 'a0', 'a1')).toBeUndefined();
+    expect(wordDiff('summary', '', 'text')).toBeUndefined();
+    expect(wordDiff('summary', 'x'.repeat(20_001), 'y')).toBeUndefined();
+  });
+});
