@@ -13,6 +13,11 @@ export interface PeerState {
   /** Newest clock of theirs that we have imported. */
   lastReceivedHlc: Hlc | '';
   lastReceivedAt: string;
+  /**
+   * Set while the colleague is known only by the name typed at an export: `id` is then a local stand-in, until
+   * a file from an installation of that name arrives and takes its place (data/sync.ts).
+   */
+  standIn?: true;
 }
 
 /** Small local-only key/value facts: installation id and name, the clock, UI preferences. */

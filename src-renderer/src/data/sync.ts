@@ -14,7 +14,8 @@ import { recordLabel } from '../core/sync/labels';
 import { conflictEntry, mergeRecord } from '../core/sync/merge';
 import { clockBoundsOf, heldBackOf, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals } from './import-bounds';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
-import { slug } from '../core/text';
+import { foldName, slug } from '../core/text';
+import { newId } from '../core/ids';
 import type { Table } from 'dexie';
 import type { AttacheDb, PeerState } from './db';
 import { liveBriefingsByDate } from './briefings';
@@ -55,6 +56,13 @@ export interface ExportOptions extends LongTaskOptions {
   mode?: 'full' | 'changes';
   /** The colleague the file is for (a known peer, see listPeers). Required for mode 'changes'. */
   peerId?: string;
+  /**
+   * Instead of `peerId`: a colleague named by the user. A known colleague of that name (compared as names are
+   * everywhere) is that peer; a new one is remembered once the file is saved (`markSent`), under a local
+   * stand-in id, so the next "changes" export to them holds only what changed. The first file imported from an
+   * installation of that name takes the stand-in's place.
+   */
+  newColleague?: string;
   /** Share only part of the workspace. A selection export never advances the peer's "last sent". */
   selection?: Selection;
   /** Encrypt with this passphrase (AES-256-GCM, PBKDF2-SHA256 600,000 iterations). Empty string = no encryption. */
@@ -79,13 +87,15 @@ export interface ExportResult {
 
 /** Build a sync file. Reads in chunks and yields between them; writes nothing to the database. */
 export async function exportWorkspace(ws: Workspace, options?: ExportOptions): Promise<ExportResult> {
-  const { mode = 'full', peerId, selection, passphrase, appVersion = '', onProgress, signal } = options ?? {};
+  const { mode = 'full', peerId, newColleague, selection, passphrase, appVersion = '', onProgress, signal } = options ?? {};
   const db = ws.db;
-  const peer = peerId ? await db.peers.get(peerId) : undefined;
+  const named = newColleague?.trim().slice(0, 200);
+  const peer = peerId ? await db.peers.get(peerId) : named ? await peerNamed(db, named) : undefined;
   if (peerId && !peer) throw new SyncError('invalid', 'That colleague is not known here yet: import a file from them first.');
-  if (mode === 'changes' && !peer) throw new SyncError('usage', 'Choose the colleague whose changes you want to export.');
-  const to: InstallationRef | undefined = peer ? { id: peer.id, name: peer.name } : undefined;
-  const since = mode === 'changes' && !selection ? peer!.lastSentHlc : '';
+  const newPeer: InstallationRef | undefined = !peer && named ? { id: newId(), name: named } : undefined;
+  if (mode === 'changes' && !peer && !newPeer) throw new SyncError('usage', 'Choose the colleague whose changes you want to export.');
+  const to: InstallationRef | undefined = peer ? { id: peer.id, name: peer.name } : newPeer;
+  const since = mode === 'changes' && !selection ? (peer?.lastSentHlc ?? '') : '';
   // Everything up to this clock is in the file (or was sent before); later edits go out next time.
   const upTo = await newestClock(db);
   const writer = new SyncFileWriter();
@@ -143,6 +153,7 @@ export async function exportWorkspace(ws: Workspace, options?: ExportOptions): P
     total: writer.total,
     fileName: `${fileStem(ws, to)}.${SYNC_FILE_EXTENSION}`,
     async markSent() {
+      if (newPeer) return rememberNewPeer(ws, newPeer, selection ? '' : upTo);
       if (!peer || selection || !upTo) return;
       await db.transaction('rw', db.peers, async () => {
         const current = await db.peers.get(peer.id);
@@ -593,6 +604,36 @@ async function countLive(db: AttacheDb): Promise<number> {
   return counts.reduce((a, b) => a + b, 0);
 }
 
+/** The colleague of that name, compared as names are everywhere (case, accents and spacing aside). */
+async function peerNamed(db: AttacheDb, name: string): Promise<PeerState | undefined> {
+  const want = foldName(name);
+  return (await db.peers.toArray()).find((p) => foldName(p.name) === want);
+}
+
+/** A colleague first named at an export, remembered (under a stand-in id) once the file was saved. */
+async function rememberNewPeer(ws: Workspace, to: InstallationRef, sent: Hlc | ''): Promise<void> {
+  const db = ws.db;
+  await db.transaction('rw', db.peers, async () => {
+    if (await peerNamed(db, to.name)) return;
+    const at = sent ? new Date(ws.nowMs()).toISOString() : '';
+    await db.peers.put({ id: to.id, name: to.name, lastSentHlc: sent, lastSentAt: at, lastReceivedHlc: '', lastReceivedAt: '', standIn: true });
+  });
+}
+
+/**
+ * The first file from a colleague first named at an export: the installation of that name takes the
+ * stand-in's place, with what was sent to them. Inside the import's transaction.
+ */
+async function adoptStandIn(db: AttacheDb, from: InstallationRef): Promise<void> {
+  if (await db.peers.get(from.id)) return;
+  const want = foldName(from.name);
+  const standIn = (await db.peers.toArray()).find((p) => p.standIn && foldName(p.name) === want);
+  if (!standIn) return;
+  const { standIn: _, ...rest } = standIn;
+  await db.peers.delete(standIn.id);
+  await db.peers.put({ ...rest, id: from.id });
+}
+
 /** Newest clock of any record, read in one transaction (one round trip, one consistent view). */
 async function newestClock(db: AttacheDb): Promise<Hlc | ''> {
   const tables = SYNCED_TABLES.map((t) => db.table<StoredRecord<SyncedTable>, string>(t));
@@ -635,6 +676,7 @@ async function rememberPeers(
   const from = file.header.installation;
   const isPeer = from.id !== ws.installation.id && file.header.scope.kind !== 'merge';
   const nowIso = new Date(ws.nowMs()).toISOString();
+  if (isPeer) await adoptStandIn(db, from);
   if (minChanged) await resendToAll(db, minChanged, isPeer ? from.id : undefined);
   if (!isPeer) return;
   const old = await db.peers.get(from.id);
