@@ -7,6 +7,7 @@ import { SYNCED_TABLES, emptyWorkspaceData, type StoredRecord, type SyncedTable,
 import { MERGE_INSTALLATION, decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type DecodedSyncFile, type SyncHeader } from '../../src-renderer/src/core/sync/format';
 import { SyncError, massDeleteProblem } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps, type RecordMaps } from '../../src-renderer/src/core/sync/merge';
+import { checkFile, repairInput } from './check';
 import { appVersion, decodeInputs, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
 
 /** The node id the merge stamps far-future values it takes with (`--accept-future`). */
@@ -22,8 +23,10 @@ export async function runSync(argv: string[]): Promise<number> {
         return await inspect(rest);
       case 'merge':
         return await merge(rest);
+      case 'check':
+        return await checkFile(rest);
       default:
-        throw new SyncError('usage', sub ? `Unknown sync command "${sub}"; use verify, inspect or merge.` : 'Name a sync command: verify, inspect or merge.');
+        throw new SyncError('usage', sub ? `Unknown sync command "${sub}"; use verify, inspect, check or merge.` : 'Name a sync command: verify, inspect, check or merge.');
     }
   } catch (e) {
     return fail(e);
@@ -120,6 +123,8 @@ async function merge(argv: string[]): Promise<number> {
   let conflicts = 0;
   let heldBack = 0;
   for (const [k, input] of inputs.entries()) {
+    // The import's invariant stage: the same repairs and refusals as in the app, before the merge.
+    repairInput(positionals[k]!, input.data);
     // --accept-future takes far-future records' values as edits of the merge itself, stamped now: never their clocks.
     const report = mergeIntoMaps(maps, input.data, { now, ...(values['accept-future'] ? { restampAs: MERGE_NODE } : {}) });
     conflicts += report.newConflictEntries;

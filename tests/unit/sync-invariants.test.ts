@@ -1,6 +1,7 @@
 /** The workspace invariants (core/sync/invariants.ts): every rule found, every repair deterministic and commuting with the merge. */
 import { describe, expect, it } from 'vitest';
 import { generateKeyBetween } from 'fractional-indexing';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { emptyWorkspaceData, SETTINGS_ID, type SyncedTable, type TableFields } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import {
@@ -16,8 +17,8 @@ import {
 import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
 import { briefingFields } from './fixtures';
 
-const CLOCK = '2025-05-01T09:00:00.000Z-0000-a1b2c3d4e5f60718';
-const LATER = '2025-05-01T10:00:00.000Z-0000-b1b2c3d4e5f60718';
+const CLOCK = formatHlc(Date.UTC(2025, 4, 1, 9), 0, 'a1b2c3d4e5f60718a1b2c3d4e5f60718');
+const LATER = formatHlc(Date.UTC(2025, 4, 1, 10), 0, 'b1b2c3d4e5f60718a1b2c3d4e5f60718');
 let n = 0;
 const id = () => `0196a000-0000-7000-8000-${String(++n).padStart(12, '0')}`;
 const rec = <T extends SyncedTable>(table: T, fields: TableFields[T], recordId = id(), clock = CLOCK) => createRecord(table, recordId, fields, clock);

@@ -11,6 +11,7 @@ import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } fro
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
 import { SyncError, massDeleteProblem, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
+import { checkIncoming, type IncomingCheck } from '../core/sync/invariants';
 import { conflictEntry, mergeRecord } from '../core/sync/merge';
 import { clockBoundsOf, heldBackOf, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals } from './import-bounds';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
@@ -236,6 +237,8 @@ export interface ImportPreview {
   heldBack: HeldBackRecord[];
   /** How many records of each kind are held back, with the furthest clock (the lists above are capped). */
   refused: ClockRefusals;
+  /** Records repaired by the workspace invariants (core/sync/invariants.ts) before the merge, and records refused by them. */
+  invariants: IncomingCheck;
   /** Set when the import would delete more than half of the live records: applyImport needs confirmMassDelete. */
   massDelete: { deleting: number; live: number } | null;
   /** True when nothing would change (e.g. the same file imported twice). */
@@ -253,6 +256,8 @@ export interface PreviewOptions extends LongTaskOptions {
 export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: PreviewOptions): Promise<ImportPreview> {
   const { passphrase, onProgress, signal } = options ?? {};
   const file = await decodeSyncFile(bytes, { passphrase, signal, onProgress: (p: FileProgress) => onProgress?.(p) });
+  // Repaired or refused here, before anything is compared: the merge and applyImport only ever see sound records.
+  const invariants = checkIncoming(file.data, PREVIEW_LIST_LIMIT);
   const db = ws.db;
   const breathe = timeSlicer();
   const perTable = Object.fromEntries(SYNCED_TABLES.map((t) => [t, emptyCounts()])) as Record<SyncedTable, TableChangeCounts>;
@@ -342,6 +347,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     conflicts,
     heldBack,
     refused,
+    invariants,
     massDelete,
     nothingToDo,
     payload,
