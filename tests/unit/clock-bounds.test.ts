@@ -47,6 +47,27 @@ describe('which records are held back', () => {
   });
 });
 
+describe('own stamps checked against the record as stored here', () => {
+  const local = createRecord('briefings', 'b1', briefingFields({ title: 'Mine' }), at(NOW - HOUR, 'me'));
+  const withTitle = (title: string, c: string) => ({ ...local, title, stamps: { ...local.stamps, title: { c } } });
+
+  it('finds a copy’s stamp even below the newest clock this installation issued', () => {
+    // Issued up to NOW (counter 5) elsewhere, but this field's own last edit is an hour old: a later own stamp is a copy's.
+    expect(heldBack(withTitle('Copy', at(NOW - 1, 'me')), bounds, local)).toEqual({ reason: 'own-node', clock: at(NOW - 1, 'me') });
+    // The very same stamp with another value: two machines issued it.
+    expect(heldBack(withTitle('Copy', at(NOW - HOUR, 'me')), bounds, local)?.reason).toBe('own-node');
+    // A record of ours this installation does not have.
+    expect(heldBack(local, bounds, null)?.reason).toBe('own-node');
+  });
+
+  it('takes back its own stamps as they are here, and older ones', () => {
+    expect(heldBack(local, bounds, local)).toBeUndefined();
+    expect(heldBack(withTitle('Older', at(NOW - 2 * HOUR, 'me')), bounds, local)).toBeUndefined();
+    // Without the record (undefined: not checked), only the bound of what was issued applies.
+    expect(heldBack(withTitle('Copy', at(NOW - 1, 'me')), bounds)).toBeUndefined();
+  });
+});
+
 describe('taking a future record as an own edit', () => {
   it('stamps only the future fields with the given clock, merging the others as usual', () => {
     const base = createRecord('briefings', 'b1', briefingFields({ title: 'Start', location: 'Dushanbe' }), at(NOW - DAY, 'x'));

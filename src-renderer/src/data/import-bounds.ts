@@ -36,9 +36,18 @@ export async function clockBoundsOf(ws: Workspace): Promise<ClockBounds> {
   return { now: ws.nowMs(), maxDriftMs: await readMaxDriftMs(ws.db), ownNode: clock.node, lastIssued: lastIssued(clock) };
 }
 
+/** The local record to check own-node stamps against: none for the conflict log, whose stamps are the losers' clocks. */
+const localFor = (table: SyncedTable, local: StoredRecord<SyncedTable> | undefined) => (table === 'conflicts' ? undefined : (local ?? null));
+
 /** Why a record is held back (see core/sync/clock-bounds.ts), tallied into `refused` when given. */
-export function heldBackOf(record: StoredRecord<SyncedTable>, bounds: ClockBounds, refused?: ClockRefusals): Held | undefined {
-  const held = heldBack(record, bounds);
+export function heldBackOf(
+  table: SyncedTable,
+  record: StoredRecord<SyncedTable>,
+  local: StoredRecord<SyncedTable> | undefined,
+  bounds: ClockBounds,
+  refused?: ClockRefusals,
+): Held | undefined {
+  const held = heldBack(record, bounds, localFor(table, local));
   if (held && refused) {
     const key = held.reason === 'future' ? 'future' : 'ownNode';
     const r = refused[key];
@@ -58,7 +67,7 @@ export function takeRecord(
   bounds: ClockBounds,
   restampClock: Hlc | undefined,
 ): { m: RecordMerge<SyncedTable>; restamped: boolean } | undefined {
-  const held = heldBack(rec, bounds);
+  const held = heldBack(rec, bounds, localFor(table, local));
   if (!held) return { m: mergeRecord(table, local, rec), restamped: false };
   if (held.reason === 'own-node' || !restampClock) return undefined;
   return { m: restampRecord(table, local, rec, restampClock, bounds), restamped: true };

@@ -280,7 +280,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     for (let i = 0; i < incoming.length; i += CHUNK) {
       const chunk = incoming.slice(i, i + CHUNK);
       const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
-      const merges = chunk.map((rec, k) => (heldBackOf(rec, bounds, refused) ? undefined : mergeRecord(t, locals[k], rec)));
+      const merges = chunk.map((rec, k) => (heldBackOf(t, rec, locals[k], bounds, refused) ? undefined : mergeRecord(t, locals[k], rec)));
       // A conflict already in the log (an earlier import of the same loss) is not news.
       const fresh = await shownConflicts(db, merges);
       chunk.forEach((rec, k) => {
@@ -288,7 +288,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
         const ref = () => ({ table: t, id: rec.id, label: recordLabel(t, rec) });
         const m = merges[k];
         if (!m) {
-          const held = heldBackOf(rec, bounds)!;
+          const held = heldBackOf(t, rec, locals[k], bounds)!;
           counts.heldBack++;
           push(heldBack, () => ({ ...ref(), clock: held.clock, reason: held.reason }));
           return;

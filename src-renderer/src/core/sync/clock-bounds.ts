@@ -57,17 +57,37 @@ function ownNodeBeyond(clock: Hlc | undefined, b: ClockBounds): boolean {
 }
 
 /**
+ * A stamp of this installation's node that the local record shows it never issued: this installation keeps every
+ * record it ever wrote (deletions are tombstones) and a field's local stamp is never older than its own last edit
+ * of it, so an own stamp on a record it does not have, newer than the local stamp of its field, or equal to it with
+ * another value, was issued elsewhere. (Catches a copy whose clock has not passed this installation's.)
+ */
+function ownNodeUnknown(field: string, c: Hlc | undefined, record: Record<string, unknown>, local: Record<string, unknown> | null, ownNode: string | undefined, isCurrent: boolean): boolean {
+  if (c === undefined || ownNode === undefined || hlcNode(c) !== ownNode) return false;
+  const ls = (local?.stamps as Record<string, FieldStamp> | undefined)?.[field];
+  if (!ls) return true;
+  return c > ls.c || (isCurrent && c === ls.c && !sameValue(record[field], local![field]));
+}
+
+/**
  * Why a record cannot be taken as it is, or undefined when it can. A stamp of this installation's own node that
  * it never issued wins over a future one: such a record is refused whatever the user chose for future edits.
  * A `p` counts too: a value that claims to have knowingly replaced an edit of ours we never made would let the
- * merge drop one of our edits silently.
+ * merge drop one of our edits silently. With `local` (the record as stored here, null when there is none) the check
+ * is exact; without (undefined), it catches the stamps beyond the newest clock this installation has issued or
+ * seen. (Conflict log entries carry the losing value's clock, which may be one of ours logged elsewhere: check
+ * them without `local`.)
  */
-export function heldBack(record: { stamps: Record<string, FieldStamp> }, b: ClockBounds): Held | undefined {
+export function heldBack(record: { stamps: Record<string, FieldStamp> }, b: ClockBounds, local?: { stamps: Record<string, FieldStamp> } | null): Held | undefined {
   let own: Hlc | undefined;
   let future: Hlc | undefined;
-  for (const s of Object.values(record.stamps)) {
+  const rec = record as unknown as Record<string, unknown>;
+  const loc = (local ?? null) as unknown as Record<string, unknown> | null;
+  const exact = b.ownNode !== undefined && local !== undefined;
+  for (const [field, s] of Object.entries(record.stamps)) {
     for (const c of [s.c, s.p]) {
-      if (ownNodeBeyond(c, b) && (!own || c! > own)) own = c;
+      const foreign = ownNodeBeyond(c, b) || (exact && ownNodeUnknown(field, c, rec, loc, b.ownNode, c === s.c));
+      if (foreign && (!own || c! > own)) own = c;
     }
     if (beyondDrift(s.c, b.now, b.maxDriftMs) && (!future || s.c > future)) future = s.c;
   }
