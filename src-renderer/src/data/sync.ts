@@ -505,7 +505,7 @@ export async function reverseConflict(ws: Workspace, conflictId: string): Promis
       const record = await db.table<StoredRecord<SyncedTable>, string>(entry.table).get(entry.recordId);
       if (!record) throw new SyncError('invalid', 'The record this conflict is about no longer exists.');
       if (record.deleted) throw new SyncError('invalid', 'The record this conflict is about was deleted: restore it first.');
-      await ws.update(entry.table, entry.recordId, { [entry.field]: entry.value } as never);
+      await ws.update(entry.table, entry.recordId, { [entry.field]: entry.value });
     }
     await ws.update('conflicts', conflictId, { resolution: 'restored' });
   });
