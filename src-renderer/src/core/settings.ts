@@ -11,7 +11,7 @@
 import { DEFAULT_SETTINGS } from './classification';
 import { SETTINGS_ID, type ClassificationLevel, type Settings, type SettingsFields, type WorkspaceData } from './model';
 import { validateFields } from './schemas';
-import { levelNameKey } from './sync/invariants';
+import { levelNameKey, uniqueLevels } from './sync/invariants';
 
 /** Rules beyond the schema for an edit of the settings: labels unique (ignoring case), ids unique, the default one of the levels. */
 export function checkLevels(levels: readonly ClassificationLevel[], defaultId: string): Record<string, string> | undefined {
@@ -36,10 +36,12 @@ export function effectiveSettings(record: Settings | undefined): SettingsFields 
   if (!record || record.deleted) return defaultSettings();
   const checked = validateFields('settings', { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification });
   if (!checked.ok) return defaultSettings();
-  const { classificationLevels, defaultClassification } = checked.value;
+  // A list stored before the import repaired repeats (or written by other software) reads without them.
+  const classificationLevels = uniqueLevels(checked.value.classificationLevels);
+  const { defaultClassification } = checked.value;
   // The schema keeps at least one level.
   if (!classificationLevels.some((l) => l.id === defaultClassification)) return { classificationLevels, defaultClassification: classificationLevels[0]!.id };
-  return checked.value;
+  return { classificationLevels, defaultClassification };
 }
 
 /** The effective settings of a workspace held in memory (a sync file, a merge, a pack's input). */

@@ -14,6 +14,8 @@ export interface BriefingRef {
   title: string;
   startsAt: string;
   tags: string[];
+  /** Set on a deleted briefing (kept in the mirror so its follow-ups leave the tracker with it). */
+  deleted?: true;
 }
 
 export interface TrackerSource {
@@ -33,9 +35,12 @@ function newestFirst(a: BriefingRef, b: BriefingRef): number {
   return a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 }
 
-/** Follow-ups of a deleted briefing leave the tracker with it (and come back with an undo). */
-export function joinTrackerSource(actions: readonly Action[], briefings: Map<string, BriefingRef>): TrackerSource {
-  return { actions: actions.filter((a) => !a.briefingId || briefings.has(a.briefingId)), briefings };
+/**
+ * Follow-ups of a deleted briefing leave the tracker with it (and come back with an undo). A follow-up whose
+ * briefing is not in this workspace at all (a colleague's file brought it alone) stays, marked as such.
+ */
+export function joinTrackerSource(actions: readonly Action[], briefings: Map<string, BriefingRef>, deletedBriefings: ReadonlySet<string> = new Set()): TrackerSource {
+  return { actions: actions.filter((a) => !a.briefingId || briefings.has(a.briefingId) || !deletedBriefings.has(a.briefingId)), briefings };
 }
 
 /** How long a mirror nobody uses keeps its copy (re-opening the tracker soon after costs nothing). */
@@ -66,11 +71,11 @@ export class TrackerMirror {
       for (const sub of this.subscribers) sub.error(e);
     },
   );
-  private derived: { actions: number; briefings: number; sorted: Action[]; refs: Map<string, BriefingRef>; source: TrackerSource } | undefined;
+  private derived: { actions: number; briefings: number; sorted: Action[]; refs: Map<string, BriefingRef>; deleted: Set<string>; source: TrackerSource } | undefined;
 
   constructor(db: AttacheDb) {
     this.actions = new TableMirror(db.actions, (a) => (a.deleted ? undefined : a));
-    this.briefings = new TableMirror(db.briefings, (b) => (b.deleted ? undefined : briefingRef(b)));
+    this.briefings = new TableMirror(db.briefings, (b) => (b.deleted ? { ...briefingRef(b), deleted: true as const } : briefingRef(b)));
   }
 
   /** Live actions of live (or no) briefings in tracker order, and the live briefings newest first. */
@@ -135,9 +140,11 @@ export class TrackerMirror {
     if (prev && prev.actions === actions.version && prev.briefings === briefings.version) return prev.source;
     // Sorted once here, so every filter pass finds its input already in order.
     const sorted = prev && prev.actions === actions.version ? prev.sorted : trackerOrder(actions.items, prev?.sorted);
-    const refs = prev && prev.briefings === briefings.version ? prev.refs : new Map([...briefings.items.values()].sort(newestFirst).map((b) => [b.id, b]));
-    const source = joinTrackerSource(sorted, refs);
-    this.derived = { actions: actions.version, briefings: briefings.version, sorted, refs, source };
+    const same = prev && prev.briefings === briefings.version;
+    const refs = same ? prev.refs : new Map([...briefings.items.values()].filter((b) => !b.deleted).sort(newestFirst).map((b) => [b.id, b]));
+    const deleted = same ? prev.deleted : new Set([...briefings.items.values()].filter((b) => b.deleted).map((b) => b.id));
+    const source = joinTrackerSource(sorted, refs, deleted);
+    this.derived = { actions: actions.version, briefings: briefings.version, sorted, refs, deleted, source };
     return source;
   }
 }

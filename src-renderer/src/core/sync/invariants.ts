@@ -123,6 +123,11 @@ export function repairedOrderKey(id: string, badKey: string): string {
 
 // ---------------------------------------------------------------- per-record rules (repairable)
 
+/** The levels without repeats (by id, then by name), first occurrence kept: the repair, and how readers take a stored list. */
+export function uniqueLevels(levels: readonly ClassificationLevel[]): ClassificationLevel[] {
+  return firstOccurrences(firstOccurrences(levels, (l) => l.id).kept, (l) => levelNameKey(l.label)).kept;
+}
+
 function quoted(text: string): string {
   return `“${text.replace(/\s+/g, ' ').trim()}”`;
 }
