@@ -39,7 +39,7 @@ export function brokenWorkspace(): WorkspaceData {
     createRecord('briefings', BROKEN_IDS.briefing, briefingFields({ title: 'Border talks', tags: ['borders', 'Borders', 'drugs'], organiserIds: [BROKEN_IDS.org, BROKEN_IDS.org] }), c),
   );
   data.statements.push(
-    createRecord('statements', BROKEN_IDS.statement, { briefingId: BROKEN_IDS.briefing, speakerId: null, kind: 'statement', text: 'Crossings will reopen in May.', tags: ['x', 'X'], order: 'a0 !' }, c),
+    createRecord('statements', BROKEN_IDS.statement, { briefingId: BROKEN_IDS.briefing, speakerId: null, kind: 'statement', text: 'Crossings will reopen in May.', tags: ['x', 'x'], order: 'a0 !' }, c),
   );
   data.actions.push(
     createRecord(

@@ -178,7 +178,9 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
   }
   if (table === 'briefings') {
     const { kept, dropped } = firstOccurrences(r.organiserIds as string[], (id) => id);
-    if (dropped.length) out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: twice('organiser', dropped) });
+    // Ids mean nothing to a reader, and the organisation may not be in the same file: say how many.
+    const n = new Set(dropped).size;
+    if (dropped.length) out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
   }
   if (table === 'statements') {
     const order = r.order as string;
