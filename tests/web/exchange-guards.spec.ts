@@ -60,7 +60,7 @@ test('an import that would delete most of the workspace asks first; Cancel chang
   await expect(bob.briefings.empty).toBeVisible();
 });
 
-test('edits stamped more than a day in the future are shown, held back, and applied only when chosen', async ({ browser, baseURL }, testInfo) => {
+test('edits stamped more than a day in the future are shown, refused, and taken as my own edits only when chosen', async ({ browser, baseURL }, testInfo) => {
   const alice = await colleague(browser, baseURL, 'Alice');
   const bob = await colleague(browser, baseURL, 'Bob');
   await loadExample(alice);
@@ -76,20 +76,20 @@ test('edits stamped more than a day in the future are shown, held back, and appl
 
   await bob.exchange.goto();
   await bob.exchange.chooseFile(path);
-  await expect(bob.exchange.page.getByTestId('preview-held-back')).toBeVisible();
-  await expect(bob.exchange.preview).toContainText('Retitled in the future');
+  await expect(bob.exchange.page.getByTestId('preview-future')).toContainText('1 record refused');
+  await expect(bob.exchange.page.getByTestId('preview-held-back')).toContainText('Retitled in the future');
   expect((await bob.exchange.previewCountsOf('briefings')).heldBack).toBe(1);
   await bob.exchange.apply();
-  await expect(bob.exchange.importDone).toContainText('1 held back');
+  await expect(bob.exchange.importDone).toContainText('1 refused');
   await bob.briefings.goto();
   // The held-back briefing was Bob's only one: the list, once loaded, is empty.
   await expect(bob.briefings.empty).toBeVisible();
   await expect(bob.briefings.row('Retitled in the future')).toHaveCount(0);
 
-  // The same file again, this time trusting the future edits.
+  // The same file again, this time taking the future edits as Bob's own.
   await bob.exchange.goto();
   await bob.exchange.chooseFile(path);
-  await bob.exchange.importPanel.getByRole('checkbox', { name: 'Apply the edits dated in the future too' }).check();
+  await bob.exchange.importPanel.getByRole('checkbox', { name: 'Take their values as my own edits, dated now' }).check();
   await bob.exchange.apply();
   await expectBriefing(bob, EXAMPLE_ID, { title: 'Retitled in the future' });
 });

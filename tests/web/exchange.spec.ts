@@ -91,8 +91,9 @@ test('two colleagues exchange files both ways, converge, and a lost edit is show
   // The losing title is in both conflict logs, with who lost it.
   const onBob = bob.exchange.conflict('Title', 'Countering modern threats (Bob)');
   await bob.exchange.goto();
-  await expect(onBob.getByTestId('conflict-kept')).toHaveText('Countering modern threats (Bob)');
-  await expect(onBob.getByTestId('conflict-lost')).toHaveText('Countering modern threats (Alice)');
+  // Word by word: what each version has that the other lacks is marked (and read out as added / removed).
+  await expect(onBob.getByTestId('conflict-kept')).toHaveText('Countering modern threats (added: Bob)');
+  await expect(onBob.getByTestId('conflict-lost')).toHaveText('Countering modern threats (removed: Alice)');
   await expect(onBob).toContainText('Alice — political section');
   const onAlice = alice.exchange.conflict('Title', 'Countering modern threats (Bob)');
   await expect(onAlice).toHaveCount(1);

@@ -2,7 +2,7 @@
  * A deletion meeting edits it never saw. The merge decides the `deleted` field like any other (the newer stamp
  * wins), so a record deleted on one side and edited on the other ends deleted, with the edits kept inside the
  * tombstone. Those edits must not vanish without a trace: this finds them, so that the merge logs the losing
- * "present" state and the conflict log can bring the record back (reversing the entry restores it, with the
+ * live state and the conflict log can bring the record back (reversing the entry restores it, with the
  * edits). Pure; used by `mergeRecord`.
  */
 import { FIELDS, type StoredRecord, type SyncedTable } from '../model';

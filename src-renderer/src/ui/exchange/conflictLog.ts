@@ -58,7 +58,7 @@ function rowOf({ conflict: c, record: stored }: ConflictEntry): ConflictRow {
     label: stored ? recordLabel(c.table, stored) || fallback : fallback,
     current: record?.[c.field],
     currentClock: record?.stamps?.[c.field]?.c,
-    // A deletion's own entry ("present" lost to "deleted") is reversed by restoring the record: not gone for that.
+    // A deletion's own entry ("not deleted" lost to "deleted") is reversed by restoring the record: not gone for that.
     recordGone: !record || (record.deleted === 1 && c.field !== 'deleted'),
     route: record ? routeOf(c.table, record, c.recordId) : undefined,
   };

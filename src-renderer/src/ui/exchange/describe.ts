@@ -49,7 +49,7 @@ const FIELD_LABELS: Record<string, string> = {
   classificationLevels: 'Classification levels',
   defaultClassification: 'Default classification',
   options: 'Options',
-  deleted: 'Deleted',
+  deleted: 'Deletion',
   resolution: 'Resolution',
 };
 
@@ -70,7 +70,7 @@ function excerpt(text: string, max = 80): string {
 /** A field value as plain text (never markup): lists joined, empties named, long text shortened. */
 export function valueText(field: string, value: unknown, max = 300): string {
   if (value === null || value === undefined || value === '') return '(empty)';
-  if (field === 'deleted') return value ? 'deleted' : 'present';
+  if (field === 'deleted') return value ? 'deleted' : 'not deleted';
   if (Array.isArray(value)) {
     if (value.length === 0) return '(none)';
     const parts = value.map((v) => (v && typeof v === 'object' && 'label' in v ? String((v as { label: unknown }).label) : String(v)));
