@@ -188,3 +188,36 @@ test('an edit hidden by a colleague’s deletion is logged, and restoring it bri
   await bob.briefings.goto();
   await expect(bob.briefings.rows).toHaveCount(2);
 });
+
+test('the allowed drift is a setting of this computer: at 1 hour, edits dated 2 hours ahead are refused', async ({ browser, baseURL }, testInfo) => {
+  const alice = await colleague(browser, baseURL, 'Alice');
+  const bob = await colleague(browser, baseURL, 'Bob');
+  await loadExample(alice);
+  await alice.exchange.goto();
+  const full = await alice.exchange.export();
+  const decoded = await decodeSyncFile(new Uint8Array(await readFile(full.path)));
+  const node = nodeIdFromInstallationId(decoded.header.installation.id);
+  const path = testInfo.outputPath('two-hours.attache');
+  const ahead = formatHlc(Date.now() + 2 * 3_600_000, 0, node);
+  await writeFile(path, await rewrite(decoded, (t, r) => (t === 'briefings' ? (editRecord(t, r, { title: 'Two hours ahead' }, ahead) ?? r) : r)));
+
+  await bob.page.goto('./#/settings');
+  const drift = bob.page.getByLabel("Refuse edits dated more than this many hours ahead of this computer's clock");
+  await expect(drift).toHaveValue('24');
+  await drift.fill('0');
+  await drift.press('Tab');
+  await expect(bob.page.locator('#clock-drift-error')).toHaveText('A whole number of hours from 1 to 720');
+  await drift.fill('1');
+  await drift.press('Tab');
+  await expect(bob.page.getByRole('region', { name: 'Clock of imported edits' }).getByRole('status')).toHaveText('Saved.');
+  await shoot(bob.page.getByRole('region', { name: 'Clock of imported edits' }), testInfo.outputPath('settings-drift.png'));
+
+  await bob.exchange.goto();
+  await bob.exchange.chooseFile(path);
+  await expect(bob.exchange.page.getByTestId('preview-future')).toContainText('more than 1 hour ahead of this computer');
+  await bob.exchange.apply();
+  await expect(bob.exchange.importDone).toContainText('1 refused');
+  await bob.page.reload();
+  await bob.briefings.goto();
+  await expect(bob.briefings.row('Two hours ahead')).toHaveCount(0);
+});
