@@ -214,6 +214,7 @@ async function main() {
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
     console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
     console.log(`import (preview + apply): ${(f.import.ms / 1000).toFixed(2)} s, ${rate(f.import.recordsPerSecond)}; peak heap ${mib(f.import.peakHeap)} (+${mib(f.import.peakHeapGrowth)})`);
+    console.log(`invariant check (included above): import stage ${f.invariantCheckMs.incoming.toFixed(0)} ms; whole-workspace check ${f.invariantCheckMs.workspace.toFixed(0)} ms`);
     console.log(`target import ≥ ${TARGETS.importToRaw}× raw: ${importToRaw.toFixed(2)}× — ${mark(met.importToRaw)}`);
     console.log(`target export < ${TARGETS.exportMs / 1000} s: ${(f.export.ms / 1000).toFixed(2)} s — ${mark(met.exportMs)}`);
     console.log(`target peak heap < ${TARGETS.heapToFile}× file: ${heapToFile.toFixed(2)}× (${mib(peakHeap)} / ${mib(f.fileBytes)}) — ${mark(met.heapToFile)}`);
@@ -236,6 +237,7 @@ async function main() {
         importMs: r(f.import.ms),
         importRecordsPerSec: r(f.import.recordsPerSecond),
         importToRawRatio: r(importToRaw, 3),
+        invariantCheckMs: { incoming: r(f.invariantCheckMs.incoming), workspace: r(f.invariantCheckMs.workspace) },
         peakHeapExportBytes: f.export.peakHeap,
         peakHeapImportBytes: f.import.peakHeap,
         peakHeapToFileRatio: r(heapToFile, 3),

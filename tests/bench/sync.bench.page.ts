@@ -10,7 +10,8 @@
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import { applyImport, exportWorkspace, previewImport, type SyncProgress } from '../../src-renderer/src/data/sync';
-import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
+import { SYNCED_TABLES, type WorkspaceData } from '../../src-renderer/src/core/model';
+import { checkIncoming, checkWorkspace } from '../../src-renderer/src/core/sync/invariants';
 import { BENCH_INSTALLATION, countRecords, syntheticWorkspace } from './sync-workspace';
 
 declare global {
@@ -51,6 +52,12 @@ export interface SyncBenchFigures {
   /** preview + apply: what a user waits for between choosing the file and seeing it applied. */
   import: PhaseFigures;
   importedRecords: number;
+  /**
+   * The workspace invariants' own time on the file's records (core/sync/invariants.ts), measured again after
+   * the import: `incoming` is the import's stage (inside the preview figures above), `workspace` the whole check
+   * (references too) that Settings → Check this workspace and `attache sync check` run.
+   */
+  invariantCheckMs: { incoming: number; workspace: number };
   heapSource: 'performance.memory' | 'none';
   /** Whether window.gc was there, so each phase started from a collected heap. */
   gcExposed: boolean;
@@ -157,6 +164,13 @@ window.syncBench = async (total: number): Promise<SyncBenchFigures> => {
   }
   target.close();
   await AttacheDb.delete('bench-sync-target');
+  const decoded = (preview.value.payload as { file: { data: WorkspaceData } }).file.data;
+  let t = performance.now();
+  checkIncoming(decoded);
+  const incomingMs = performance.now() - t;
+  t = performance.now();
+  checkWorkspace(decoded);
+  const invariantCheckMs = { incoming: incomingMs, workspace: performance.now() - t };
 
   const importMs = preview.figures.ms + applied.figures.ms;
   // The preview's decoded records stay alive until the apply ends, so both are measured from before the preview.
@@ -179,6 +193,7 @@ window.syncBench = async (total: number): Promise<SyncBenchFigures> => {
       peakHeapGrowth: importPeak - importBase,
     },
     importedRecords,
+    invariantCheckMs,
     heapSource: performance.memory ? 'performance.memory' : 'none',
     gcExposed: typeof window.gc === 'function',
   };
