@@ -59,14 +59,15 @@ function ownNodeBeyond(clock: Hlc | undefined, b: ClockBounds): boolean {
 /**
  * A stamp of this installation's node that the local record shows it never issued: this installation keeps every
  * record it ever wrote (deletions are tombstones) and a field's local stamp is never older than its own last edit
- * of it, so an own stamp on a record it does not have, newer than the local stamp of its field, or equal to it with
- * another value, was issued elsewhere. (Catches a copy whose clock has not passed this installation's.)
+ * of it, so an own stamp on a record it does not have, or newer than the local stamp of its field, was issued
+ * elsewhere. (Catches a copy whose clock has not passed this installation's.) The very same stamp with another
+ * value is not taken for a copy's: a value repaired by the invariant rules keeps its stamp (core/sync/invariants.ts),
+ * and two machines issuing the same millisecond and counter is the one case this cannot see.
  */
-function ownNodeUnknown(field: string, c: Hlc | undefined, record: Record<string, unknown>, local: Record<string, unknown> | null, ownNode: string | undefined, isCurrent: boolean): boolean {
+function ownNodeUnknown(field: string, c: Hlc | undefined, local: Record<string, unknown> | null, ownNode: string | undefined): boolean {
   if (c === undefined || ownNode === undefined || hlcNode(c) !== ownNode) return false;
   const ls = (local?.stamps as Record<string, FieldStamp> | undefined)?.[field];
-  if (!ls) return true;
-  return c > ls.c || (isCurrent && c === ls.c && !sameValue(record[field], local![field]));
+  return !ls || c > ls.c;
 }
 
 /**
@@ -81,12 +82,11 @@ function ownNodeUnknown(field: string, c: Hlc | undefined, record: Record<string
 export function heldBack(record: { stamps: Record<string, FieldStamp> }, b: ClockBounds, local?: { stamps: Record<string, FieldStamp> } | null): Held | undefined {
   let own: Hlc | undefined;
   let future: Hlc | undefined;
-  const rec = record as unknown as Record<string, unknown>;
   const loc = (local ?? null) as unknown as Record<string, unknown> | null;
   const exact = b.ownNode !== undefined && local !== undefined;
   for (const [field, s] of Object.entries(record.stamps)) {
     for (const c of [s.c, s.p]) {
-      const foreign = ownNodeBeyond(c, b) || (exact && ownNodeUnknown(field, c, rec, loc, b.ownNode, c === s.c));
+      const foreign = ownNodeBeyond(c, b) || (exact && ownNodeUnknown(field, c, loc, b.ownNode));
       if (foreign && (!own || c! > own)) own = c;
     }
     if (beyondDrift(s.c, b.now, b.maxDriftMs) && (!future || s.c > future)) future = s.c;
