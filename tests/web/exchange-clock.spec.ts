@@ -13,6 +13,7 @@ import { formatShortLocalDateTime } from '../../src-renderer/src/core/dates';
 import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { editRecord } from '../../src-renderer/src/core/records';
 import { decodeSyncFile, encodeSyncFile, type DecodedSyncFile, type InstallationRef } from '../../src-renderer/src/core/sync/format';
+import { seriousViolations } from './axe';
 import { EXAMPLE_ID, EXAMPLE_TITLE, closeColleagues, colleague, edit, expectBriefing, loadExample, newBriefing } from './exchange-colleague';
 
 test.afterEach(closeColleagues);
@@ -66,6 +67,7 @@ test('a file dated days ahead is refused with its count and furthest date, then 
   await expect(bob.exchange.nothingToDo).toContainText('Nothing else in this file would change your workspace.');
   await expect(bob.exchange.importPanel.getByRole('button', { name: 'Apply', exact: true })).toHaveCount(0);
   await shoot(bob.exchange.preview, testInfo.outputPath('preview-future.png'));
+  expect(await seriousViolations(bob.page)).toEqual([]);
   await bob.exchange.cancelImport();
   await expectBriefing(bob, EXAMPLE_ID, { title: EXAMPLE_TITLE });
   await expectBriefing(bob, second, { title: 'Consultations on border management' });
@@ -144,6 +146,7 @@ test('a text conflict in the log shows both versions word by word, as text', asy
   await expect(entry.locator('b')).toHaveCount(0);
   await expect(kept.locator('ins .visually-hidden')).toHaveText('added: ');
   await shoot(bob.exchange.conflictLog, testInfo.outputPath('conflict-diff.png'));
+  expect(await seriousViolations(bob.page)).toEqual([]);
 });
 
 test('an edit hidden by a colleague’s deletion is logged, and restoring it brings the briefing back with the edit', async ({ browser, baseURL }, testInfo) => {
