@@ -1,4 +1,5 @@
 /** The workspace invariants (core/sync/invariants.ts): every rule found, every repair deterministic and commuting with the merge. */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateKeyBetween } from 'fractional-indexing';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
@@ -10,11 +11,13 @@ import {
   checkWorkspace,
   checkWorkspaceSliced,
   isValidOrderKey,
+  libraryAcceptsOrderKey,
   repairRecord,
   repairedOrderKey,
   type InvariantRule,
 } from '../../src-renderer/src/core/sync/invariants';
 import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
+import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
 
 const CLOCK = formatHlc(Date.UTC(2025, 4, 1, 9), 0, 'a1b2c3d4e5f60718a1b2c3d4e5f60718');
@@ -52,6 +55,23 @@ describe('order keys', () => {
     expect(isValidOrderKey('a0')).toBe(true);
     expect(isValidOrderKey(generateKeyBetween('a0', 'a1'))).toBe(true);
     for (const bad of ['', '!', 'a', 'a00', 'a0 ', 'a0!', 'A00000000000000000000000000', 'b0', 'a0 1']) expect(isValidOrderKey(bad), bad).toBe(false);
+  });
+
+  it('agrees with the library on every key (base-62 keys; others the library would misplace)', () => {
+    const alphabet = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+    const keys = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...alphabet), maxLength: 30 }),
+      fc.tuple(fc.constantFrom('a', 'b', 'z', 'A', 'Y', 'Z'), fc.string({ unit: fc.constantFrom('0', '1', 'V', 'z'), maxLength: 28 })).map(([h, t]) => h + t),
+    );
+    fc.assert(
+      fc.property(keys, (key) => {
+        expect(isValidOrderKey(key)).toBe(libraryAcceptsOrderKey(key));
+      }),
+      fcOptions({ numRuns: 2000 }),
+    );
+    for (const key of ['A00000000000000000000000000', 'A00000000000000000000000000V', 'zzzzzzzzzzzzzzzzzzzzzzzzzzz', 'a0', 'a00', 'Zz']) {
+      expect(isValidOrderKey(key), key).toBe(libraryAcceptsOrderKey(key));
+    }
   });
 
   it('repairs a bad key to a valid one that depends only on the record id and the bad key', () => {

@@ -88,14 +88,27 @@ export const tagKey = (tag: string): string => foldName(tag);
 export const levelNameKey = (label: string): string => label.trim().toLocaleUpperCase();
 
 const BASE_62 = /^[0-9A-Za-z]+$/;
+const SMALLEST_KEY = `A${'0'.repeat(26)}`;
 
 /**
  * A key the fractional index can place statements before and after: base-62 digits only (the library
- * itself does not check them, and a stray character makes its midpoints wrong), and accepted by the
- * library on both sides (its own format check, and room to append after it).
+ * itself does not check them, and a stray character makes its midpoints wrong), an integer part as long as
+ * its head letter says, not the smallest integer, and no fraction ending in 0 — the library's own format
+ * check (`fractional-indexing` validateOrderKey, which it does not export), restated without allocating
+ * because an import runs it on every statement. tests/unit/sync-invariants.test.ts holds it to the library:
+ * it is valid exactly when generateKeyBetween accepts it on both sides.
  */
 export function isValidOrderKey(key: string): boolean {
   if (!BASE_62.test(key)) return false;
+  const head = key.charCodeAt(0);
+  // a..z: integer parts of 2..27 characters; A..Z: 27..2 (negative integers).
+  const intLength = head >= 97 ? head - 97 + 2 : head >= 65 && head <= 90 ? 90 - head + 2 : 0;
+  if (intLength === 0 || key.length < intLength || key === SMALLEST_KEY) return false;
+  return key.length === intLength || key.charCodeAt(key.length - 1) !== 48;
+}
+
+/** The library's own verdict on a key (slower, allocates): what isValidOrderKey must agree with. */
+export function libraryAcceptsOrderKey(key: string): boolean {
   try {
     generateKeyBetween(key, null);
     generateKeyBetween(null, key);
@@ -154,6 +167,28 @@ function firstOccurrences<X>(list: readonly X[], key: (x: X) => string): { kept:
   return { kept, dropped };
 }
 
+/** Tags that are already their own folded form (most are): compared as they are, without folding. */
+const FOLDED = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
+/**
+ * Whether two entries share a key. Allocation-free for the lists records carry (none, one or a few short,
+ * already-folded tags; ids), because the import runs it on every record of a file.
+ */
+function hasRepeat(list: readonly string[], key: (x: string) => string): boolean {
+  if (list.length < 2) return false;
+  for (let i = 1; i < list.length; i++) {
+    const ki = keyOf(list[i]!, key);
+    for (let j = 0; j < i; j++) if (keyOf(list[j]!, key) === ki) return true;
+  }
+  return false;
+}
+
+function keyOf(x: string, key: (x: string) => string): string {
+  return key === tagKey && FOLDED.test(x) ? x : key(x);
+}
+
+const sameId = (id: string): string => id;
+
 interface FieldRepair {
   field: string;
   rule: InvariantRule;
@@ -173,11 +208,14 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
   const out: FieldRepair[] = [];
   if (table === 'briefings' || table === 'statements' || table === 'actions') {
     const tags = r.tags as string[];
-    const { kept, dropped } = firstOccurrences(tags, tagKey);
-    if (dropped.length) out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
+    if (hasRepeat(tags, tagKey)) {
+      const { kept, dropped } = firstOccurrences(tags, tagKey);
+      if (dropped.length) out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
+    }
   }
   if (table === 'briefings') {
-    const { kept, dropped } = firstOccurrences(r.organiserIds as string[], (id) => id);
+    const organisers = r.organiserIds as string[];
+    const { kept, dropped } = hasRepeat(organisers, sameId) ? firstOccurrences(organisers, sameId) : { kept: organisers, dropped: [] };
     // Ids mean nothing to a reader, and the organisation may not be in the same file: say how many.
     const n = new Set(dropped).size;
     if (dropped.length) out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
@@ -210,6 +248,14 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
     }
   }
   return out;
+}
+
+/** A cheap first look: whether `recordRepairs` would find anything (settings are always looked at in full). */
+function needsRepair(table: SyncedTable, record: StoredRecord<SyncedTable>): boolean {
+  const r = record as unknown as Record<string, unknown>;
+  if ((table === 'briefings' || table === 'statements' || table === 'actions') && hasRepeat(r.tags as string[], tagKey)) return true;
+  if (table === 'briefings' && hasRepeat(r.organiserIds as string[], sameId)) return true;
+  return table === 'statements' && !isValidOrderKey(r.order as string);
 }
 
 export interface RecordRepair<T extends SyncedTable> {
@@ -373,6 +419,8 @@ export function checkIncoming(data: WorkspaceData, limit = Infinity): IncomingCh
     const rows = data[table] as StoredRecord<SyncedTable>[];
     const refusedIds = new Set<string>();
     for (let i = 0; i < rows.length; i++) {
+      // The common case (a sound record) decided without building a result.
+      if (table !== 'settings' && !needsRepair(table, rows[i]!)) continue;
       const rep = repairRecord(table, rows[i]!);
       if (!rep.findings.length) continue;
       if (rep.record) {
