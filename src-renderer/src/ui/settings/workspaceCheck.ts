@@ -1,5 +1,5 @@
 /** Settings → "Check this workspace": the findings of core/sync/invariants.ts over the stored workspace, each with a link to its record. */
-import type { SyncedTable, WorkspaceData } from '../../core/model';
+import type { SyncedTable } from '../../core/model';
 import { checkWorkspaceSliced, type Finding } from '../../core/sync/invariants';
 import { timeSlicer } from '../../core/sync/guards';
 import type { AttacheDb } from '../../data/db';
@@ -14,13 +14,13 @@ export interface CheckedFinding extends Finding {
 /** At most this many findings are listed (the count is complete). */
 export const FINDINGS_SHOWN = 200;
 
-function routeOf(data: WorkspaceData, table: SyncedTable, id: string): Route | undefined {
+function routeOf(briefingOf: () => Map<string, string>, table: SyncedTable, id: string): Route | undefined {
   switch (table) {
     case 'briefings':
       return { screen: 'briefing', id };
     case 'statements': {
-      const s = data.statements.find((r) => r.id === id);
-      return s ? { screen: 'briefing', id: s.briefingId, focus: id } : undefined;
+      const briefingId = briefingOf().get(id);
+      return briefingId ? { screen: 'briefing', id: briefingId, focus: id } : undefined;
     }
     case 'actions':
       return { screen: 'followups', focus: id };
@@ -45,8 +45,10 @@ export async function checkStoredWorkspace(
   // Fatal first, then dangling references, then notices; in workspace order within each.
   const rank = { fatal: 0, dangling: 1, notice: 2 } as const;
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => rank[a.f.severity] - rank[b.f.severity] || a.i - b.i);
+  let statements: Map<string, string> | undefined;
+  const briefingOf = () => (statements ??= new Map(data.statements.map((s) => [s.id, s.briefingId])));
   const shown = sorted.slice(0, FINDINGS_SHOWN).map(({ f }) => {
-    const route = routeOf(data, f.table, f.recordId);
+    const route = routeOf(briefingOf, f.table, f.recordId);
     return { ...f, link: route ? href(route) : undefined };
   });
   const total = Object.values(data).reduce((n, rows: unknown[]) => n + rows.length, 0);
