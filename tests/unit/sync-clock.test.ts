@@ -289,6 +289,38 @@ describe('the mark of what was received never skips held-back edits', () => {
     expect((await listPeers(b.ws))[0]!.lastReceivedHlc).toBe(ahead.hlc);
   });
 
+  it('says when a "changes" file starts after edits that were never taken here, until a file with everything', async () => {
+    const a = await installation('A');
+    const b = await installation('B');
+    await importInto(a.ws, (await exportWorkspace(b.ws)).bytes); // A knows B
+    await a.ws.create('briefings', briefingFields({ title: 'First' }));
+    const first = await exportWorkspace(a.ws, { mode: 'changes', peerId: b.ws.installation.id });
+    await first.markSent();
+    await importInto(b.ws, first.bytes);
+    a.clock.t += HOUR;
+    await a.ws.create('briefings', briefingFields({ title: 'In a file that never arrives' }));
+    await (await exportWorkspace(a.ws, { mode: 'changes', peerId: b.ws.installation.id })).markSent();
+    a.clock.t += HOUR;
+    await a.ws.create('briefings', briefingFields({ title: 'Third' }));
+    const third = await exportWorkspace(a.ws, { mode: 'changes', peerId: b.ws.installation.id });
+    const preview = await previewImport(b.ws, third.bytes);
+    expect(preview.gap).toEqual({ since: (third.header.scope as { since: string }).since, receivedUpTo: (await listPeers(b.ws))[0]!.lastReceivedHlc });
+    await applyImport(b.ws, preview);
+    // A's clock runs days ahead: its next file (with everything, marked sent) brings what never arrived, but the
+    // future-dated record is refused, so the next "changes" file, which starts after it, shows the gap again.
+    a.clock.t = b.clock.t + 3 * DAY;
+    await a.ws.create('briefings', briefingFields({ title: 'Dated ahead' }));
+    const everything = await exportWorkspace(a.ws, { peerId: b.ws.installation.id });
+    await everything.markSent();
+    expect((await previewImport(b.ws, everything.bytes)).gap).toBeNull();
+    await importInto(b.ws, everything.bytes);
+    expect((await b.ws.db.briefings.toArray()).map((x) => x.title)).toContain('In a file that never arrives');
+    a.clock.t += HOUR;
+    await a.ws.create('briefings', briefingFields({ title: 'After the full file' }));
+    const next = await previewImport(b.ws, (await exportWorkspace(a.ws, { mode: 'changes', peerId: b.ws.installation.id })).bytes);
+    expect(next.gap?.receivedUpTo).toBe((await listPeers(b.ws))[0]!.lastReceivedHlc);
+  });
+
   it('receivedMark: the newest taken, below the oldest held back, never lowered', () => {
     const c = (w: number) => formatHlc(w, 0, 'n');
     expect(receivedMark('', c(5), '')).toBe(c(5));

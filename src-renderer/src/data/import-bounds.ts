@@ -6,7 +6,7 @@
  */
 import { lastIssued, heldBack, restampRecord, beyondDrift, type ClockBounds, type Held } from '../core/sync/clock-bounds';
 import { conflictEntry, mergeRecord, type FieldConflict, type RecordMerge } from '../core/sync/merge';
-import type { DecodedSyncFile } from '../core/sync/format';
+import type { DecodedSyncFile, SyncHeader } from '../core/sync/format';
 import { SYNCED_TABLES, stampedFields, type StoredRecord, type SyncedTable } from '../core/model';
 import { sameValue } from '../core/records';
 import { hlcJustBelow, type Hlc } from '../core/hlc';
@@ -118,4 +118,24 @@ export function receivedMark(old: Hlc | '', maxTaken: Hlc | '', minHeld: Hlc | '
   let mark = maxTaken;
   if (minHeld && mark && mark >= minHeld) mark = hlcJustBelow(minHeld);
   return mark > old ? mark : old;
+}
+
+/** A "changes" file that starts after edits of its sender that were never taken here. */
+export interface ReceiveGap {
+  /** The sender's mark the file starts from. */
+  since: Hlc;
+  /** The newest of the sender's clocks taken here ('' for none). */
+  receivedUpTo: Hlc | '';
+}
+
+/**
+ * Whether a "changes" file starts after edits of its sender that were never taken here — refused (a future date,
+ * a rule) or in a file that never arrived: the sender moved its mark past them, so only a file with everything
+ * brings them. Null when nothing is missing.
+ */
+export async function receiveGap(db: AttacheDb, header: SyncHeader): Promise<ReceiveGap | null> {
+  const scope = header.scope;
+  if (scope.kind !== 'since' || !scope.since) return null;
+  const upTo = (await db.peers.get(header.installation.id))?.lastReceivedHlc ?? '';
+  return scope.since > upTo ? { since: scope.since, receivedUpTo: upTo } : null;
 }

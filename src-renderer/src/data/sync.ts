@@ -13,7 +13,7 @@ import { SyncError, massDeleteProblem, throwIfAborted, timeSlicer } from '../cor
 import { recordLabel } from '../core/sync/labels';
 import { checkIncoming, type IncomingCheck } from '../core/sync/invariants';
 import { conflictEntry, mergeRecord } from '../core/sync/merge';
-import { clockBoundsOf, heldBackOf, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals } from './import-bounds';
+import { clockBoundsOf, heldBackOf, receiveGap, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals, type ReceiveGap } from './import-bounds';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
 import { foldName, slug } from '../core/text';
 import { newId } from '../core/ids';
@@ -237,6 +237,8 @@ export interface ImportPreview {
   heldBack: HeldBackRecord[];
   /** How many records of each kind are held back, with the furthest clock (the lists above are capped). */
   refused: ClockRefusals;
+  /** A "changes" file starting after edits of the sender never taken here (ask them for everything); null if none. */
+  gap: ReceiveGap | null;
   /** Records repaired by the workspace invariants (core/sync/invariants.ts) before the merge, and records refused by them. */
   invariants: IncomingCheck;
   /** Set when the import would delete more than half of the live records: applyImport needs confirmMassDelete. */
@@ -347,6 +349,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     conflicts,
     heldBack,
     refused,
+    gap: await receiveGap(db, file.header),
     invariants,
     massDelete,
     nothingToDo,
