@@ -95,6 +95,42 @@ describe('taking a future record as an own edit', () => {
   });
 });
 
+describe('taking a future record as an own edit: the edges', () => {
+  const base = createRecord('briefings', 'b1', briefingFields({ title: 'Start' }), at(NOW - DAY, 'x'));
+  const mine = at(NOW, 'me', 9);
+
+  it('a far deletion or restoration is an own deletion or restoration', () => {
+    const farDelete = editRecord('briefings', base, { deleted: 1 } as never, at(NOW + 3 * DAY))!;
+    expect(restampRecord('briefings', base, farDelete, mine, bounds)).toMatchObject({ added: false, deletedNow: true, restoredNow: false, result: { deleted: 1 } });
+    expect(restampRecord('briefings', farDelete, editRecord('briefings', farDelete, { deleted: 0 } as never, at(NOW + 4 * DAY))!, mine, bounds)).toMatchObject({
+      deletedNow: false,
+      restoredNow: true,
+    });
+    const tombstone = restampRecord('briefings', undefined, farDelete, mine, bounds);
+    expect(tombstone).toMatchObject({ added: true, deletedNow: false, result: { deleted: 1 } });
+    expect(tombstone.result!.stamps.deleted).toEqual({ c: mine });
+    expect(tombstone.result!.stamps.title).toEqual(base.stamps.title);
+  });
+
+  it('a far value equal to the local one changes nothing', () => {
+    const same = editRecord('briefings', editRecord('briefings', base, { title: 'X' }, at(NOW + 3 * DAY))!, { title: 'Start' }, at(NOW + 3 * DAY, 'them', 1))!;
+    expect(restampRecord('briefings', base, same, mine, bounds)).toEqual({ result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts: [] });
+  });
+
+  it('the merge’s own stamp sorts after every clock within bounds, not after the far ones', async () => {
+    const { nextClockAfter } = await import('../../src-renderer/src/core/sync/clock-bounds');
+    const { emptyWorkspaceData } = await import('../../src-renderer/src/core/model');
+    const { toMaps } = await import('../../src-renderer/src/core/sync/merge');
+    const maps = toMaps({ ...emptyWorkspaceData(), briefings: [editRecord('briefings', base, { title: 'Ahead' }, at(NOW + HOUR, 'y', 7))!] });
+    const incoming = { ...emptyWorkspaceData(), briefings: [editRecord('briefings', base, { title: 'Far' }, at(NOW + 3 * DAY))!] };
+    const clock = nextClockAfter(maps, incoming, 'merge', NOW);
+    expect(clock > at(NOW + HOUR, 'y', 7)).toBe(true);
+    expect(hlcWall(clock)).toBe(NOW + HOUR);
+    expect(hlcNode(clock)).toBe('merge');
+    expect(nextClockAfter(toMaps(emptyWorkspaceData()), emptyWorkspaceData(), 'merge', NOW)).toBe(at(NOW, 'merge'));
+  });
+});
+
 describe('a deletion and edits it never saw', () => {
   const base = createRecord('briefings', 'b1', briefingFields({ location: 'Dushanbe' }), at(NOW - DAY, 'x'));
   const deleted = editRecord('briefings', base, { deleted: 1 } as never, at(NOW - 2 * HOUR, 'a'))!;
@@ -108,6 +144,12 @@ describe('a deletion and edits it never saw', () => {
       expect(m.result).toMatchObject({ deleted: 1, location: 'Khujand' });
       expect(m.conflicts.filter((c) => c.field === 'deleted')).toHaveLength(1);
     }
+  });
+
+  it('is not found in the conflict log itself, nor for an edit to the value the deletion had', () => {
+    expect(editsHiddenByDelete('conflicts', edited as never, deleted as never, 1)).toBeUndefined();
+    const sameValueLater = editRecord('briefings', editRecord('briefings', base, { location: 'X' }, at(NOW - 90 * 60_000, 'b'))!, { location: 'Dushanbe' }, at(NOW - HOUR, 'b'))!;
+    expect(editsHiddenByDelete('briefings', sameValueLater, deleted, 1)).toBeUndefined();
   });
 
   it('is not found when the deleting side had the edit, or the record stays live', () => {
