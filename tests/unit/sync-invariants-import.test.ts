@@ -10,6 +10,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { checkWorkspace, fatalFindings, repairedOrderKey } from '../../src-renderer/src/core/sync/invariants';
 import { applyImport, previewImport } from '../../src-renderer/src/data/sync';
+import { repairStoredRecords } from '../../src-renderer/src/data/workspace-repair';
 import { cliRunner } from './cli-helpers';
 import { BROKEN_IDS, brokenFile, brokenWorkspace } from './invariant-fixtures';
 import { dump, installation } from './sync-helpers';
@@ -53,6 +54,29 @@ describe('the app import', () => {
     await applyImport(ws, await previewImport(ws, bytes));
     const again = await previewImport(ws, bytes);
     expect(again.nothingToDo).toBe(true);
+  });
+});
+
+describe('repairing what is already stored (Settings → Check this workspace → Repair)', () => {
+  it('applies the import’s repairs as local edits, stamped now, so they travel on', async () => {
+    const { ws } = await installation('inv-repair');
+    const data = brokenWorkspace();
+    // Written straight into the database, past the import.
+    await ws.db.transaction('rw', [ws.db.briefings, ws.db.statements], async () => {
+      await ws.db.briefings.put(data.briefings[0]!);
+      await ws.db.statements.put(data.statements[0]!);
+    });
+    const before = await dump(ws);
+    const fatal = fatalFindings(checkWorkspace(before));
+    expect(fatal.map((f) => f.rule).sort()).toEqual(['unique-organisers', 'unique-tags', 'unique-tags', 'valid-order-key']);
+    expect(await repairStoredRecords(ws, fatal)).toBe(2);
+    const after = await dump(ws);
+    expect(fatalFindings(checkWorkspace(after))).toEqual([]);
+    expect(after.briefings[0]!.tags).toEqual(['borders', 'drugs']);
+    expect(after.briefings[0]!.stamps.tags!.c > before.briefings[0]!.stamps.tags!.c).toBe(true);
+    expect(after.briefings[0]!.stamps.title).toEqual(before.briefings[0]!.stamps.title);
+    expect(after.statements[0]!.order).toBe(repairedOrderKey(BROKEN_IDS.statement, 'a0 !'));
+    expect(await repairStoredRecords(ws, fatal)).toBe(0);
   });
 });
 

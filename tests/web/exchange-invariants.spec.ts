@@ -103,7 +103,7 @@ test('files that break an invariant are repaired or marked; every briefing rende
   await me.page.locator('#workspace-check').screenshot({ path: testInfo.outputPath('settings-check.png') });
 });
 
-test('a record a screen cannot show is reported in its place; the rest of the page renders', async ({ browser, baseURL }) => {
+test('a record a screen cannot show is reported in its place; the rest of the page renders', async ({ browser, baseURL }, testInfo) => {
   const me = await colleague(browser, baseURL, 'Vienna desk');
   await loadExample(me);
   const page = me.page;
@@ -116,6 +116,7 @@ test('a record a screen cannot show is reported in its place; the rest of the pa
   await page.goto(`./#/briefing/${EXAMPLE_ID}`);
   const error = page.getByTestId('record-error');
   await expect(error).toHaveCount(1);
+  await error.screenshot({ path: testInfo.outputPath('record-error.png') });
   await expect(error).toHaveText('This statement cannot be shown: it lists the same entry twice. Settings → Check this workspace lists what is wrong.');
   await expect(page.locator('article.statement')).toHaveCount(19);
   await expect(page.getByRole('heading', { name: /^Statements/ })).toBeVisible();
@@ -123,4 +124,13 @@ test('a record a screen cannot show is reported in its place; the rest of the pa
   await page.goto('./#/settings');
   await page.getByTestId('check-workspace').click();
   await expect(page.locator('[data-severity="fatal"]')).toHaveText(/The statement “A damaged statement” lists the tag “drugs” more than once\./);
+
+  await page.locator('#workspace-check').screenshot({ path: testInfo.outputPath('settings-check-fatal.png') });
+  // Repaired by the import's rules, as an edit of this installation; the statement shows again.
+  await page.getByTestId('repair-workspace').click();
+  await expect(page.getByTestId('repair-result')).toHaveText('Repaired 1 record.');
+  await expect(page.getByTestId('check-result')).toContainText('keep every rule');
+  await page.goto(`./#/briefing/${EXAMPLE_ID}`);
+  await expect(page.locator('article.statement')).toHaveCount(20);
+  await expect(page.getByTestId('record-error')).toHaveCount(0);
 });
