@@ -107,6 +107,24 @@ describe('mergeRecord outcomes', () => {
     expect(mergeRecord('briefings', undefined, deleted)).toEqual({ result: deleted, added: true, deletedNow: false, restoredNow: false, conflicts: [] });
   });
 
+  it('logs a deletion that hid edits it never saw once, beside the other conflicts, never twice', () => {
+    // A edits the title and the location; B, who never saw that, edits the title and deletes the record.
+    const a = editRecord('briefings', editRecord('briefings', base(), { location: 'Osh' }, at(2000, A))!, { title: 'A title' }, at(2000, A, 1))!;
+    const b = editRecord('briefings', editRecord('briefings', base(), { title: 'B title' }, at(2500, B))!, { deleted: 1 }, at(3000, B))!;
+    const m = mergeRecord('briefings', a, b);
+    expect(m.result).toMatchObject({ deleted: 1, title: 'B title', location: 'Osh' });
+    expect(m.conflicts.map((c) => [c.field, c.loser.value])).toEqual([
+      ['title', 'A title'],
+      ['deleted', 0],
+    ]);
+    // A deleted and restored the record (its restore never reached B), then edited it; B deleted it: the
+    // deletion's own conflict is the one entry about it.
+    const restored = editRecord('briefings', editRecord('briefings', editRecord('briefings', base(), { deleted: 1 }, at(1500, A))!, { deleted: 0 }, at(1600, A))!, { location: 'Osh' }, at(1700, A))!;
+    const gone = editRecord('briefings', base(), { deleted: 1 }, at(2000, B))!;
+    const twice = mergeRecord('briefings', restored, gone);
+    expect(twice.conflicts.map((c) => [c.field, c.loser.value, c.loser.stamp.c])).toEqual([['deleted', 0, at(1600, A)]]);
+  });
+
   it('breaks a forged tie by the values’ JSON, whichever side holds the greater one', () => {
     const a = editRecord('briefings', base(), { title: 'Alpha' }, at(2000, A))!;
     const z = { ...a, title: 'Zulu' } as Briefing;
@@ -297,11 +315,17 @@ describe('cipher parameters', () => {
     const good = newEncryptionHeader(100_000);
     const malformed = 'The file’s encryption parameters are malformed.';
     for (const bad of [{ salt: '!!' }, { salt: toBase64(new Uint8Array(15)) }, { iv: toBase64(new Uint8Array(11)) }, { iv: toBase64(new Uint8Array(13)) }, { iv: '%' }]) {
-      await expect(decryptBody(plain, 'pw', { ...good, ...bad }, aad)).rejects.toThrow(malformed);
+      await expect(decryptBody(plain, 'pw', { ...good, ...bad }, aad)).rejects.toThrow(new SyncError('invalid', malformed));
+      await expect(decryptBody(plain, 'pw', { ...good, ...bad }, aad)).rejects.toMatchObject({ code: 'invalid' });
     }
     for (const iterations of [99_999, 10_000_001, 100_000.5]) {
-      await expect(encryptBody(plain, 'pw', { ...good, iterations }, aad)).rejects.toThrow(`The file asks for ${iterations} key-derivation iterations, outside the accepted range.`);
+      await expect(encryptBody(plain, 'pw', { ...good, iterations }, aad)).rejects.toMatchObject({
+        code: 'invalid',
+        message: `The file asks for ${iterations} key-derivation iterations, outside the accepted range.`,
+      });
     }
+    // The highest accepted work factor (a few seconds of PBKDF2).
+    expect((await encryptBody(plain, 'pw', { ...good, iterations: MAX_PBKDF2_ITERATIONS }, aad)).length).toBe(plain.length + 16);
     // The bounds themselves are accepted; a longer salt too.
     const cipher = await encryptBody(plain, 'pw', { ...good, salt: toBase64(new Uint8Array(24)) }, aad);
     expect(new TextDecoder().decode(await decryptBody(cipher, 'pw', { ...good, salt: toBase64(new Uint8Array(24)) }, aad))).toBe('body');
@@ -346,7 +370,7 @@ describe('selections', () => {
     const orgC = createRecord('organisations', '01900000-0000-7000-8000-0000000000a3', { name: 'Org C', acronym: '', country: '' }, clock);
     const person = createRecord('people', '01900000-0000-7000-8000-0000000000b1', { name: 'Jane', title: '', organisationId: orgB.id, country: '' }, clock);
     const loner = createRecord('people', '01900000-0000-7000-8000-0000000000b2', { name: 'Unheard', title: '', organisationId: orgC.id, country: '' }, clock);
-    const energy = createRecord('briefings', '01900000-0000-7000-8000-0000000000c1', briefingFields({ title: 'Energy', tags: ['Énergie'], organiserIds: [orgA.id] }), clock);
+    const energy = createRecord('briefings', '01900000-0000-7000-8000-0000000000c1', briefingFields({ title: 'Energy', tags: ['Énergie', 'Central Asia'], organiserIds: [orgA.id] }), clock);
     const secret = createRecord('briefings', '01900000-0000-7000-8000-0000000000c2', briefingFields({ title: 'Secret', tags: ['energie'], classification: 'secret' }), clock);
     const other = createRecord('briefings', '01900000-0000-7000-8000-0000000000c3', briefingFields({ title: 'Other', tags: ['water'] }), clock);
     const said = createRecord('statements', '01900000-0000-7000-8000-0000000000d1', { briefingId: energy.id, speakerId: person.id, kind: 'statement', text: 'Said', tags: [], order: 'a0' }, clock);
@@ -392,6 +416,13 @@ describe('selections', () => {
       settings: 1,
       packs: 0,
     });
+  });
+
+  it('hands back its own lists, never the workspace’s', () => {
+    const data = workspace();
+    const out = selectRecords(data, {});
+    expect(out.settings).toEqual(data.settings);
+    expect(out.settings).not.toBe(data.settings);
   });
 
   it('under a ceiling, by chosen briefing, or everything', () => {

@@ -75,7 +75,7 @@ describe('the file as a whole (format.ts)', () => {
       const e = await decodeRefusal(enc.encode(s));
       expect([e.code, e.message], s).toEqual(['not-sync-file', 'This is not an Attaché sync file.']);
     }
-    for (const s of ['{', '{"format":"attache-sync"']) {
+    for (const s of ['{', '{"format":"attache-sync"', '{"format":"attache-sync",']) {
       const e = await decodeRefusal(enc.encode(s));
       expect([e.code, e.message], s).toEqual(['truncated', 'The file is truncated: it ends inside its header.']);
     }
@@ -157,10 +157,12 @@ describe('the file as a whole (format.ts)', () => {
 
   it('a line that is not a group of records, or a group of an unknown kind', async () => {
     for (const body of ['[1,2]\n', 'null\n', '42\n', '"text"\n']) {
-      expect((await decodeRefusal(fileWith(body))).message, body).toBe('The file’s content has a line that is not a group of records.');
+      const e = await decodeRefusal(fileWith(body));
+      expect([e.code, e.message], body).toEqual(['invalid', 'The file’s content has a line that is not a group of records.']);
     }
     for (const body of ['{"table":"secrets","records":[]}\n', '{"table":"briefings","records":{}}\n', '{"table":"briefings"}\n', '{"table":"briefings","records":[],"x":1}\n', '{"records":[],"x":"briefings"}\n']) {
-      expect((await decodeRefusal(fileWith(body))).message, body).toBe('The file’s content has a group of records of an unknown kind.');
+      const e = await decodeRefusal(fileWith(body));
+      expect([e.code, e.message], body).toEqual(['invalid', 'The file’s content has a group of records of an unknown kind.']);
     }
   });
 
@@ -171,7 +173,7 @@ describe('the file as a whole (format.ts)', () => {
     expect(ok.maxClock).toBe(clock);
     expect(ok.total).toBe(1);
     const more = await decodeRefusal(fileWith(line('briefings', [rec]), { counts: { ...counts, briefings: 2 }, maxClock: clock }));
-    expect(more.message).toBe('The file’s header announces 2 records of briefings but it holds 1.');
+    expect([more.code, more.message]).toEqual(['invalid', 'The file’s header announces 2 records of briefings but it holds 1.']);
     const fewer = await decodeRefusal(fileWith(line('briefings', [rec]), { counts: zeroCounts(), maxClock: clock }));
     expect(fewer.message).toBe('The file’s header announces 0 records of briefings but it holds 1.');
     for (const maxClock of [later, '', formatHlc(Date.UTC(2024, 0, 1), 0, NODE)]) {
@@ -187,7 +189,7 @@ describe('the file as a whole (format.ts)', () => {
   it('an id twice in one table', async () => {
     const rec = briefing();
     const e = await decodeRefusal(fileWith(line('briefings', [rec]) + line('briefings', [rec]), { counts: { ...zeroCounts(), briefings: 2 }, maxClock: clock }));
-    expect(e.message).toBe(`The file lists the briefing ${ID} twice.`);
+    expect([e.code, e.message]).toEqual(['invalid', `The file lists the briefing ${ID} twice.`]);
     // The same id in two tables is two records.
     const org = JSON.parse(JSON.stringify(createRecord('organisations', ID, { name: 'UNODC', acronym: '', country: '' }, clock))) as unknown;
     const both = await decodeSyncFile(fileWith(line('briefings', [rec]) + line('organisations', [org]), { counts: { ...zeroCounts(), briefings: 1, organisations: 1 }, maxClock: clock }));
@@ -220,7 +222,10 @@ describe('each record (validate.ts)', () => {
       const raw = JSON.parse(`{"${key}":{},${JSON.stringify(briefing()).slice(1)}`) as unknown;
       expect((await invalid(raw)).message).toBe(`The file's briefing ${ID} is invalid: it contains the forbidden key "${key}".`);
     }
-    expect((await invalid({ ...briefing(), extra: 1 })).message).toBe(`The file's briefing ${ID} is invalid: it has an unknown field "extra".`);
+    const extra = await invalid({ ...briefing(), extra: 1 });
+    expect([extra.code, extra.message]).toEqual(['invalid', `The file's briefing ${ID} is invalid: it has an unknown field "extra".`]);
+    // Only a doubled period at the very end is made one.
+    expect((await invalid({ ...briefing(), 'a..b': 1 })).message).toBe(`The file's briefing ${ID} is invalid: it has an unknown field "a..b".`);
     const long = 'k'.repeat(100);
     expect((await invalid({ ...briefing(), [long]: 1 })).message).toBe(`The file's briefing ${ID} is invalid: it has an unknown field "${'k'.repeat(60)}".`);
     // A record named by an id too long to be one is "a briefing".
@@ -298,8 +303,10 @@ describe('each record (validate.ts)', () => {
     const nested = JSON.parse('{"list":[{"x":{"__proto__":{"polluted":true}}}]}') as unknown;
     expect((await invalid(pack(nested), 'packs')).message).toBe(`The file's pack definition ${ID} is invalid: its field "options" is unsafe: it contains the forbidden key "__proto__".`);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    const inArray = JSON.parse('[{"constructor":1}]') as unknown;
+    const inArray = JSON.parse('[1, null, {"ok":[]}, {"constructor":1}]') as unknown;
     expect((await invalid(pack({ a: inArray }), 'packs')).message).toMatch(/unsafe: it contains the forbidden key "constructor"\.$/);
+    // null, empty arrays and objects inside a free-form value are fine.
+    expect(validateRecord('packs', pack({ a: null, b: [], c: {}, d: [null, { e: null }] })).options).toEqual({ a: null, b: [], c: {}, d: [null, { e: null }] });
 
     const limit = SYNC_LIMITS.freeValueChars;
     const big = pack({ note: 'x'.repeat(limit) });
@@ -309,6 +316,9 @@ describe('each record (validate.ts)', () => {
     expect(validateRecord('packs', pack({ note: 'x'.repeat(limit - 11) })).options).toEqual({ note: 'x'.repeat(limit - 11) });
 
     expect((await invalid({ ...briefing(), title: 42 })).message).toBe(`The file's briefing ${ID} is invalid: field "title": Title must be text.`);
+    // A schema message that ends with its own period keeps one period.
+    const tooLong = await invalid({ ...briefing(), summary: 'x'.repeat(60_000) });
+    expect(tooLong.message).toMatch(/^The file's briefing .+ is invalid: field "summary": .*[^.]\.$/);
   });
 
   it('conflict log entries: the field they name and the id derived from their content', async () => {
