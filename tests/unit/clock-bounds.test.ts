@@ -36,6 +36,16 @@ describe('which records are held back', () => {
     expect(heldBack(rec({ title: { c: at(NOW) }, location: { c: at(NOW + 2 * DAY) } }), bounds)).toEqual({ reason: 'future', clock: at(NOW + 2 * DAY) });
   });
 
+  it('names the furthest stamp of each kind, whatever the order of the fields', () => {
+    const two = (a: string, b: string) => rec({ title: { c: a }, location: { c: b } });
+    for (const [a, b] of [[at(NOW + 2 * DAY), at(NOW + 3 * DAY)], [at(NOW + 3 * DAY), at(NOW + 2 * DAY)]] as const) {
+      expect(heldBack(two(a, b), bounds)).toEqual({ reason: 'future', clock: at(NOW + 3 * DAY) });
+    }
+    for (const [a, b] of [[at(NOW + 1, 'me'), at(NOW + 2, 'me')], [at(NOW + 2, 'me'), at(NOW + 1, 'me')]] as const) {
+      expect(heldBack(two(a, b), bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 2, 'me') });
+    }
+  });
+
   it('a stamp of this node beyond what it issued is a copy’s, in c or in p; up to what it issued is its own', () => {
     expect(heldBack(rec({ title: { c: at(NOW, 'me', 5) } }), bounds)).toBeUndefined();
     expect(heldBack(rec({ title: { c: at(NOW, 'me', 6) } }), bounds)).toEqual({ reason: 'own-node', clock: at(NOW, 'me', 6) });
@@ -75,12 +85,13 @@ describe('taking a future record as an own edit', () => {
     const far = editRecord('briefings', sane, { title: 'From the future' }, at(NOW + 5 * DAY))!;
     const mine = at(NOW, 'me', 9);
     const m = restampRecord('briefings', base, far, mine, bounds);
+    expect(m).toMatchObject({ added: false, deletedNow: false, restoredNow: false });
     expect(m.result).toMatchObject({ title: 'From the future', location: 'Khujand', hlc: mine });
     expect(m.result!.stamps.title).toEqual({ c: mine, p: base.stamps.title!.c });
     expect(m.result!.stamps.location).toEqual(sane.stamps.location);
     expect(m.conflicts).toEqual([]); // the far edit had replaced the local value knowingly
     const fresh = restampRecord('briefings', undefined, far, mine, bounds);
-    expect(fresh).toMatchObject({ added: true, result: { title: 'From the future' } });
+    expect(fresh).toMatchObject({ added: true, deletedNow: false, restoredNow: false, result: { title: 'From the future' } });
     expect(fresh.result!.hlc).toBe(mine);
     expect(Object.values(fresh.result!.stamps).every((s) => hlcWall(s.c) <= NOW)).toBe(true);
   });
@@ -91,7 +102,24 @@ describe('taking a future record as an own edit', () => {
     const far = editRecord('briefings', base, { title: 'Theirs' }, at(NOW + 5 * DAY))!;
     const m = restampRecord('briefings', local, far, at(NOW, 'me', 9), bounds);
     expect(m.result!.title).toBe('Theirs');
-    expect(m.conflicts).toMatchObject([{ field: 'title', loser: { value: 'Mine' }, winnerSide: 'incoming' }]);
+    expect(m.conflicts).toEqual([
+      { table: 'briefings', recordId: 'b1', field: 'title', winner: { value: 'Theirs', stamp: m.result!.stamps.title }, loser: { value: 'Mine', stamp: local.stamps.title }, winnerSide: 'incoming' },
+    ]);
+  });
+
+  it('keeps the conflicts of the fields within bounds, and logs no far field whose value is the same here', () => {
+    const base = createRecord('briefings', 'b1', briefingFields({ title: 'Start', location: 'Dushanbe', audience: 'Same' }), at(NOW - DAY, 'x'));
+    const local = editRecord('briefings', base, { location: 'Mine' }, at(NOW - HOUR, 'me'))!;
+    const near = editRecord('briefings', base, { location: 'Theirs, in bounds' }, at(NOW - 30 * 60_000))!;
+    const far = { ...editRecord('briefings', near, { title: 'Far' }, at(NOW + 5 * DAY))!, stamps: { ...near.stamps, title: { c: at(NOW + 5 * DAY) }, audience: { c: at(NOW + 5 * DAY) } } };
+    far.hlc = at(NOW + 5 * DAY);
+    far.title = 'Far';
+    const m = restampRecord('briefings', local, far, at(NOW, 'me', 9), bounds);
+    expect(m.result).toMatchObject({ title: 'Far', location: 'Theirs, in bounds', audience: 'Same' });
+    expect(m.conflicts.map((c) => [c.field, c.loser.value])).toEqual([
+      ['location', 'Mine'],
+      ['title', 'Start'],
+    ]);
   });
 });
 
@@ -106,6 +134,9 @@ describe('taking a future record as an own edit: the edges', () => {
       deletedNow: false,
       restoredNow: true,
     });
+    // A far edit inside a tombstone: neither deleted nor restored now.
+    const farEdit = editRecord('briefings', farDelete, { title: 'Edited while deleted' }, at(NOW + 4 * DAY))!;
+    expect(restampRecord('briefings', farDelete, farEdit, mine, bounds)).toMatchObject({ deletedNow: false, restoredNow: false, result: { deleted: 1, title: 'Edited while deleted' } });
     const tombstone = restampRecord('briefings', undefined, farDelete, mine, bounds);
     expect(tombstone).toMatchObject({ added: true, deletedNow: false, result: { deleted: 1 } });
     expect(tombstone.result!.stamps.deleted).toEqual({ c: mine });
@@ -128,6 +159,9 @@ describe('taking a future record as an own edit: the edges', () => {
     expect(hlcWall(clock)).toBe(NOW + HOUR);
     expect(hlcNode(clock)).toBe('merge');
     expect(nextClockAfter(toMaps(emptyWorkspaceData()), emptyWorkspaceData(), 'merge', NOW)).toBe(at(NOW, 'merge'));
+    // The file's own clocks within bounds count too.
+    const nearer = { ...emptyWorkspaceData(), briefings: [editRecord('briefings', base, { title: 'Near' }, at(NOW + 2 * HOUR, 'z', 3))!] };
+    expect(nextClockAfter(toMaps(emptyWorkspaceData()), nearer, 'merge', NOW) > at(NOW + 2 * HOUR, 'z', 3)).toBe(true);
   });
 });
 
@@ -144,6 +178,21 @@ describe('a deletion and edits it never saw', () => {
       expect(m.result).toMatchObject({ deleted: 1, location: 'Khujand' });
       expect(m.conflicts.filter((c) => c.field === 'deleted')).toHaveLength(1);
     }
+  });
+
+  it('is not found when both sides deleted, whatever either holds', () => {
+    const deletedThenEdited = editRecord('briefings', editRecord('briefings', edited, { deleted: 1 } as never, at(NOW - 50 * 60_000, 'b'))!, { location: 'Later' }, at(NOW - 40 * 60_000, 'b'))!;
+    expect(editsHiddenByDelete('briefings', deletedThenEdited, deleted, 1)).toBeUndefined();
+    expect(editsHiddenByDelete('briefings', deleted, deletedThenEdited, 1)).toBeUndefined();
+  });
+
+  it('is not found when the live side is behind the deleting side on the field that differs', () => {
+    const editedThenDeleted = editRecord('briefings', editRecord('briefings', base, { location: 'Newer' }, at(NOW - 30 * 60_000, 'a'))!, { deleted: 1 } as never, at(NOW - 20 * 60_000, 'a'))!;
+    expect(editsHiddenByDelete('briefings', base, editedThenDeleted, 1)).toBeUndefined();
+    expect(editsHiddenByDelete('briefings', editedThenDeleted, base, 1)).toBeUndefined();
+    // The same stamp with another value (repaired elsewhere): not an unseen edit either.
+    const repaired = { ...deleted, location: 'Dushanbe (repaired)' };
+    expect(editsHiddenByDelete('briefings', base, repaired, 1)).toBeUndefined();
   });
 
   it('is not found in the conflict log itself, nor for an edit to the value the deletion had', () => {

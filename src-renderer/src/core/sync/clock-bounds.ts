@@ -127,13 +127,12 @@ export function restampRecord<T extends SyncedTable>(table: T, local: StoredReco
     if (sameValue(l[f], r[f])) continue;
     patch[f] = r[f];
   }
+  // Defined whenever `patch` has a field: its values differ from the local ones.
   const next = editRecord(table, base, patch as never, clock);
-  if (next) {
-    for (const f of Object.keys(patch)) {
-      if (knowinglyReplaced(r.stamps[f]!, l.stamps[f]!)) continue;
-      const winner = { value: r[f], stamp: next.stamps[f]! };
-      conflicts.push({ table, recordId: l.id, field: f, winner, loser: { value: l[f], stamp: l.stamps[f]! }, winnerSide: 'incoming' });
-    }
+  for (const f of Object.keys(patch)) {
+    if (knowinglyReplaced(r.stamps[f]!, l.stamps[f]!)) continue;
+    const winner = { value: r[f], stamp: next!.stamps[f]! };
+    conflicts.push({ table, recordId: l.id, field: f, winner, loser: { value: l[f], stamp: l.stamps[f]! }, winnerSide: 'incoming' });
   }
   const result = next ?? merged.result;
   if (!result) return { ...merged, conflicts };
@@ -159,7 +158,7 @@ export function nextClockAfter(
 ): Hlc {
   const state = initialHlcState(node);
   const see = (clock: Hlc) => {
-    if (!beyondDrift(clock, now, DEFAULT_MAX_DRIFT_MS) && clock > lastIssued(state)) observe(state, clock, now);
+    if (!beyondDrift(clock, now, DEFAULT_MAX_DRIFT_MS)) observe(state, clock, now);
   };
   for (const t of Object.keys(maps) as SyncedTable[]) {
     for (const r of (maps[t] as Map<string, StoredRecord<SyncedTable>>).values()) see(r.hlc);

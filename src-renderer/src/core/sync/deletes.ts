@@ -15,15 +15,10 @@ import type { FieldConflict } from './merge';
  * equal). Undefined when the deletion replaced only what the deleting side had seen.
  */
 export function editsHiddenByDelete<T extends SyncedTable>(table: T, local: StoredRecord<T>, incoming: StoredRecord<T>, mergedDeleted: 0 | 1): FieldConflict | undefined {
-  if (mergedDeleted !== 1 || table === 'conflicts') return undefined;
-  const dl = local.stamps.deleted!;
-  const di = incoming.stamps.deleted!;
-  let live: StoredRecord<T>;
-  let dead: StoredRecord<T>;
-  let winnerSide: FieldConflict['winnerSide'];
-  if (local.deleted === 0 && incoming.deleted === 1 && di.c > dl.c) [live, dead, winnerSide] = [local, incoming, 'incoming'];
-  else if (local.deleted === 1 && incoming.deleted === 0 && dl.c > di.c) [live, dead, winnerSide] = [incoming, local, 'local'];
-  else return undefined;
+  if (mergedDeleted !== 1 || table === 'conflicts' || local.deleted === incoming.deleted) return undefined;
+  // One side was live and the merged record is deleted: the other side's deletion won.
+  const [live, dead, winnerSide]: [StoredRecord<T>, StoredRecord<T>, FieldConflict['winnerSide']] =
+    local.deleted === 0 ? [local, incoming, 'incoming'] : [incoming, local, 'local'];
   const lv = live as unknown as Record<string, unknown> & StoredRecord<T>;
   const dv = dead as unknown as Record<string, unknown> & StoredRecord<T>;
   const unseen = FIELDS[table].some((f) => lv.stamps[f]!.c > dv.stamps[f]!.c && !sameValue(lv[f], dv[f]));
