@@ -11,6 +11,7 @@ import {
   checkWorkspace,
   checkWorkspaceSliced,
   isValidOrderKey,
+  levelNameKey,
   libraryAcceptsOrderKey,
   repairRecord,
   repairedOrderKey,
@@ -87,8 +88,10 @@ describe('order keys', () => {
 
 describe('repairRecord', () => {
   it('leaves a sound record as the same object', () => {
-    const b = rec('briefings', briefingFields());
-    expect(repairRecord('briefings', b)).toEqual({ record: b, findings: [] });
+    const b = rec('briefings', briefingFields({ tags: ['a', 'b'], organiserIds: [id(), id()] }));
+    const result = repairRecord('briefings', b);
+    expect(result.record).toBe(b);
+    expect(result.findings).toEqual([]);
   });
 
   it('drops tags search takes for one, keeping the first, stamps untouched', () => {
@@ -227,11 +230,96 @@ describe('checkWorkspace', () => {
     const found = await checkWorkspaceSliced(data, { onProgress: (d) => seen.push(d), breathe: async () => void breaths++ });
     expect(found).toEqual(checkWorkspace(data));
     expect(breaths).toBe(2);
-    expect(seen.at(-1)).toBe(4500);
+    expect(seen).toEqual([2000, 4000, 4500]);
+    // No options at all, and a cancelled check.
+    expect(await checkWorkspaceSliced(data)).toEqual(found);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(checkWorkspaceSliced(data, { signal: controller.signal })).rejects.toThrow('The check was cancelled.');
+  });
+});
+
+describe('the rules, exactly', () => {
+  it('has one severity and one repairability per rule', () => {
+    expect(RULES).toEqual({
+      'unique-organisers': { severity: 'fatal', repairable: true },
+      'unique-tags': { severity: 'fatal', repairable: true },
+      'unique-level-ids': { severity: 'fatal', repairable: true },
+      'unique-level-names': { severity: 'fatal', repairable: true },
+      'valid-order-key': { severity: 'fatal', repairable: true },
+      'unique-order-key': { severity: 'notice', repairable: false },
+      'default-level-exists': { severity: 'notice', repairable: false },
+      'statement-briefing-exists': { severity: 'dangling', repairable: false },
+      'statement-speaker-exists': { severity: 'dangling', repairable: false },
+      'action-briefing-exists': { severity: 'dangling', repairable: false },
+      'action-statement-exists': { severity: 'dangling', repairable: false },
+      'person-organisation-exists': { severity: 'dangling', repairable: false },
+      'briefing-organisers-exist': { severity: 'dangling', repairable: false },
+    });
+  });
+
+  it('compares level names as the Settings editor does (case, outer spaces; ß as SS)', () => {
+    expect(levelNameKey(' restricted ')).toBe('RESTRICTED');
+    expect(levelNameKey('Straße')).toBe(levelNameKey('STRASSE'));
+  });
+
+  it('refuses keys whose head is a digit, however long', () => {
+    expect(isValidOrderKey(`0${'1'.repeat(50)}`)).toBe(false);
+    expect(isValidOrderKey(`9${'1'.repeat(43)}`)).toBe(false);
+  });
+
+  it('gives the repaired key its fixed shape', () => {
+    const key = repairedOrderKey('x1', '!!');
+    expect(key).toMatch(/^x[0-9A-Za-z]{24}V$/);
+  });
+
+  it('says each repair in plain words', () => {
+    const [o1, o2] = [id(), id()];
+    const many = repairRecord('briefings', rec('briefings', briefingFields({ title: 'T', organiserIds: [o1, o2, o1, o2, o2] }))).findings[0]!;
+    expect(many.message).toBe('The briefing “T” lists 2 organisers more than once; the repeats were dropped.');
+    const long = repairRecord('statements', rec('statements', statement({ text: 'S', order: `a0  ${'!'.repeat(60)}` }))).findings[0]!;
+    expect(long.message).toBe(`The statement “S” has an order key that is not a valid position (“a0 ${'!'.repeat(36)}”); it was placed after the other statements.`);
+    const levels = (labels: string[]) =>
+      repairRecord('settings', rec('settings', { classificationLevels: labels.map((label, i) => ({ id: `l${i}`, label })), defaultClassification: 'l0' }, SETTINGS_ID)).findings[0]!.message;
+    expect(levels(['X', ' x', 'x '])).toBe('The settings record lists the classification level named “x” more than once; the repeats were dropped.');
+    expect(levels(['X', 'Y', 'x', 'y'])).toBe('The settings record lists the classification levels named “x”, “y” more than once; the repeats were dropped.');
+    const untitled = repairRecord('actions', { ...rec('actions', action({ tags: ['a', 'a'] })), title: '' }).findings[0]!;
+    expect(untitled.message).toMatch(/^The follow-up 0196a000-0000-7000-8000-\d{12} lists the tag “a” more than once/);
+  });
+
+  it('words every dangling reference and counts missing organisers', () => {
+    const data = emptyWorkspaceData();
+    data.briefings.push(rec('briefings', briefingFields({ title: 'B', organiserIds: [id(), id()] })));
+    data.people.push(rec('people', { name: 'P', title: '', organisationId: id(), country: '' }));
+    data.statements.push(rec('statements', statement({ text: 'S', speakerId: id() })));
+    data.actions.push(rec('actions', action({ title: 'A', statementId: id() })));
+    expect(checkWorkspace(data).map((f) => f.message)).toEqual([
+      'The person “P” belongs to an organisation not in this workspace.',
+      'The briefing “B” names 2 organisers not in this workspace.',
+      'The statement “S” belongs to a briefing not in this workspace.',
+      'The statement “S” names a speaker not in this workspace.',
+      'The follow-up “A” comes from a statement not in this workspace.',
+    ]);
+    data.briefings[0]!.organiserIds.pop();
+    expect(checkWorkspace(data)[1]!.message).toBe('The briefing “B” names an organiser not in this workspace.');
+  });
+
+  it('holds only the workspace settings record to the default level', () => {
+    const data = emptyWorkspaceData();
+    data.settings.push(rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'gone' }));
+    expect(checkWorkspace(data)).toEqual([]);
   });
 });
 
 describe('checkIncoming (the import stage)', () => {
+  it('leaves a sound settings record alone', () => {
+    const data = emptyWorkspaceData();
+    const s = rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'u' }, SETTINGS_ID);
+    data.settings.push(s);
+    expect(checkIncoming(data)).toEqual({ repaired: [], refused: [], repairedCount: 0, refusedCount: 0 });
+    expect(data.settings[0]).toBe(s);
+  });
+
   it('repairs in place and counts', () => {
     const data = emptyWorkspaceData();
     const ok = rec('briefings', briefingFields());

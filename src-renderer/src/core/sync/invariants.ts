@@ -102,7 +102,7 @@ export function isValidOrderKey(key: string): boolean {
   if (!BASE_62.test(key)) return false;
   const head = key.charCodeAt(0);
   // a..z: integer parts of 2..27 characters; A..Z: 27..2 (negative integers).
-  const intLength = head >= 97 ? head - 97 + 2 : head >= 65 && head <= 90 ? 90 - head + 2 : 0;
+  const intLength = head >= 97 ? head - 97 + 2 : head >= 65 ? 90 - head + 2 : 0;
   if (intLength === 0 || key.length < intLength || key === SMALLEST_KEY) return false;
   return key.length === intLength || key.charCodeAt(key.length - 1) !== 48;
 }
@@ -110,8 +110,8 @@ export function isValidOrderKey(key: string): boolean {
 /** The library's own verdict on a key (slower, allocates): what isValidOrderKey must agree with. */
 export function libraryAcceptsOrderKey(key: string): boolean {
   try {
+    // The library checks a key's format wherever it meets one; placing one after it is the cheapest way to ask.
     generateKeyBetween(key, null);
-    generateKeyBetween(null, key);
     return true;
   } catch {
     return false;
@@ -210,15 +210,17 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
     const tags = r.tags as string[];
     if (hasRepeat(tags, tagKey)) {
       const { kept, dropped } = firstOccurrences(tags, tagKey);
-      if (dropped.length) out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
+      out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
     }
   }
   if (table === 'briefings') {
     const organisers = r.organiserIds as string[];
-    const { kept, dropped } = hasRepeat(organisers, sameId) ? firstOccurrences(organisers, sameId) : { kept: organisers, dropped: [] };
-    // Ids mean nothing to a reader, and the organisation may not be in the same file: say how many.
-    const n = new Set(dropped).size;
-    if (dropped.length) out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
+    if (hasRepeat(organisers, sameId)) {
+      const { kept, dropped } = firstOccurrences(organisers, sameId);
+      // Ids mean nothing to a reader, and the organisation may not be in the same file: say how many.
+      const n = new Set(dropped).size;
+      out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
+    }
   }
   if (table === 'statements') {
     const order = r.order as string;
