@@ -16,6 +16,7 @@ import {
   repairRecord,
   repairedOrderKey,
   type InvariantRule,
+  type RecordRules,
 } from '../../src-renderer/src/core/sync/invariants';
 import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
 import { fcOptions } from './fc-seed';
@@ -331,6 +332,24 @@ describe('checkIncoming (the import stage)', () => {
     expect(data.briefings[0]).toBe(ok);
     expect(data.briefings[1]!.tags).toEqual(['a']);
     expect(checkWorkspace(data).filter((f) => f.severity === 'fatal')).toEqual([]);
+  });
+
+  it('refuses a record no repair can mend, naming it and the rule, and takes it out of the file', () => {
+    // No current rule is left broken by its repair: a rule that always complains reaches the refusal path.
+    const stubborn: RecordRules = (table, record) =>
+      table === 'briefings' && record.id.endsWith('2') ? [{ field: 'title', rule: 'unique-tags', value: 'x', what: 'is beyond repair' }] : [];
+    const data = emptyWorkspaceData();
+    const keep = rec('briefings', briefingFields({ title: 'Kept' }), '0196a000-0000-7000-8000-000000000991');
+    const refuse = rec('briefings', briefingFields({ title: 'Stubborn' }), '0196a000-0000-7000-8000-000000000992');
+    data.briefings.push(keep, refuse, { ...refuse, id: '0196a000-0000-7000-8000-000000000982', title: 'Also' });
+    const result = checkIncoming(data, 1, stubborn);
+    expect(result.refusedCount).toBe(2);
+    expect(result.repairedCount).toBe(0);
+    expect(result.refused).toEqual([
+      { table: 'briefings', recordId: refuse.id, rule: 'unique-tags', severity: 'fatal', outcome: 'refused', message: 'The briefing “Stubborn” is beyond repair; it was not imported.' },
+    ]);
+    expect(data.briefings).toEqual([keep]);
+    expect(repairRecord('briefings', refuse, stubborn).record).toBeUndefined();
   });
 
   it('caps the lists but not the counts', () => {

@@ -189,7 +189,8 @@ function keyOf(x: string, key: (x: string) => string): string {
 
 const sameId = (id: string): string => id;
 
-interface FieldRepair {
+/** One field found breaking a rule, with its repaired value (`what`: the problem, in words after the record's name). */
+export interface FieldRepair {
   field: string;
   rule: InvariantRule;
   value: unknown;
@@ -271,12 +272,12 @@ export interface RecordRepair<T extends SyncedTable> {
  * dropped keeping the first, an unusable order key becomes `repairedOrderKey`. A record still breaking a
  * fatal rule afterwards is refused. Tombstones are repaired too: a deletion can be undone.
  */
-export function repairRecord<T extends SyncedTable>(table: T, record: StoredRecord<T>): RecordRepair<T> {
-  const repairs = recordRepairs(table, record);
+export function repairRecord<T extends SyncedTable>(table: T, record: StoredRecord<T>, rules: RecordRules = recordRepairs): RecordRepair<T> {
+  const repairs = rules(table, record);
   if (!repairs.length) return { record, findings: [] };
   const next = { ...record } as Record<string, unknown>;
   for (const rep of repairs) next[rep.field] = rep.value;
-  const still = recordRepairs(table, next as unknown as StoredRecord<SyncedTable>);
+  const still = rules(table, next as unknown as StoredRecord<SyncedTable>);
   const outcome: FindingOutcome = still.length ? 'refused' : 'repaired';
   const who = named(table, record);
   const findings = repairs.map((rep) => ({
@@ -415,15 +416,21 @@ export interface IncomingCheck {
  * in place in `data` (a refused one is taken out), and what was done is reported. Used alike by the app's
  * import and the CLI's merge, so both store the same repaired records.
  */
-export function checkIncoming(data: WorkspaceData, limit = Infinity): IncomingCheck {
+/**
+ * The per-record rules `repairRecord` applies: the module's own unless a test gives others (a rule no repair
+ * satisfies is the only way to reach the refusal path, which no current rule needs).
+ */
+export type RecordRules = (table: SyncedTable, record: StoredRecord<SyncedTable>) => FieldRepair[];
+
+export function checkIncoming(data: WorkspaceData, limit = Infinity, rules?: RecordRules): IncomingCheck {
   const out: IncomingCheck = { repaired: [], refused: [], repairedCount: 0, refusedCount: 0 };
   for (const table of SYNCED_TABLES) {
     const rows = data[table] as StoredRecord<SyncedTable>[];
     const refusedIds = new Set<string>();
     for (let i = 0; i < rows.length; i++) {
       // The common case (a sound record) decided without building a result.
-      if (table !== 'settings' && !needsRepair(table, rows[i]!)) continue;
-      const rep = repairRecord(table, rows[i]!);
+      if (!rules && table !== 'settings' && !needsRepair(table, rows[i]!)) continue;
+      const rep = repairRecord(table, rows[i]!, rules);
       if (!rep.findings.length) continue;
       if (rep.record) {
         rows[i] = rep.record;
