@@ -106,6 +106,12 @@ describe('repairRecord', () => {
     expect(findings[0]!.message).toBe('The briefing “Drug routes” lists the tags “ drügs ”, “BORDERS” more than once; the repeats were dropped.'.replace('“ drügs ”', '“drügs”'));
   });
 
+  it('folds every tag that is not already in folded form (spacing, case, accents)', () => {
+    for (const pair of [['x  y', 'X Y'], ['ab C', 'ab c'], ['drugs ü', 'drugs u'], ['a b', 'a  b ']]) {
+      expect(repairRecord('statements', rec('statements', statement({ tags: pair }))).record!.tags, pair.join('|')).toEqual([pair[0]]);
+    }
+  });
+
   it('drops repeated organisers, statement and follow-up tags', () => {
     const org = id();
     expect(repairRecord('briefings', rec('briefings', briefingFields({ organiserIds: [org, org] }))).record!.organiserIds).toEqual([org]);
@@ -236,7 +242,7 @@ describe('checkWorkspace', () => {
     expect(await checkWorkspaceSliced(data)).toEqual(found);
     const controller = new AbortController();
     controller.abort();
-    await expect(checkWorkspaceSliced(data, { signal: controller.signal })).rejects.toThrow('The check was cancelled.');
+    await expect(checkWorkspaceSliced(data, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError', message: 'The check was cancelled.' });
   });
 });
 
