@@ -305,6 +305,8 @@ describe('each record (validate.ts)', () => {
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const inArray = JSON.parse('[1, null, {"ok":[]}, {"constructor":1}]') as unknown;
     expect((await invalid(pack({ a: inArray }), 'packs')).message).toMatch(/unsafe: it contains the forbidden key "constructor"\.$/);
+    const laterKey = JSON.parse('{"first":1,"second":{"constructor":1}}') as unknown;
+    expect((await invalid(pack(laterKey), 'packs')).message).toMatch(/unsafe: it contains the forbidden key "constructor"\.$/);
     // null, empty arrays and objects inside a free-form value are fine.
     expect(validateRecord('packs', pack({ a: null, b: [], c: {}, d: [null, { e: null }] })).options).toEqual({ a: null, b: [], c: {}, d: [null, { e: null }] });
 
