@@ -40,8 +40,10 @@ export default defineConfig({
     trace: 'retain-on-failure',
   },
   projects: [
-    { name: 'web', testDir: 'tests/web', use: { browserName: 'chromium' } },
-    { name: 'electron', testDir: 'tests/electron' },
+    // Each project keeps its own artefacts: npm test runs them one after the other, and a run empties its
+    // output folder first, so a shared folder would lose the web run's traces of a failure.
+    { name: 'web', testDir: 'tests/web', outputDir: 'test-results/web', use: { browserName: 'chromium' } },
+    { name: 'electron', testDir: 'tests/electron', outputDir: 'test-results/electron' },
   ],
   webServer: needsWebServer ? {
     command: `node scripts/serve-web.mjs --port ${port} --dir ${webDir}`,

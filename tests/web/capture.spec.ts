@@ -293,7 +293,7 @@ test('a speaker created while the disk is slow does not take the focus from the 
   await b.type('Slow disk');
   await b.waitSaved();
   const release = await holdStore(page, 'people');
-  await b.pickSpeaker('Ashita Mittal', /Create speaker/); // the new person waits for the store
+  await b.pickSpeaker('Ashita Mittal', /Create speaker/, { waitForCreation: false }); // the new person waits for the store
   await b.captureText.focus();
   await b.type('She requested donors');
   await release();

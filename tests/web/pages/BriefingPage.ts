@@ -123,7 +123,7 @@ export class BriefingPage {
   }
 
   /** Type into the speaker box and take the highlighted option (an existing person, or Create). */
-  async pickSpeaker(typed: string, optionName?: string | RegExp): Promise<void> {
+  async pickSpeaker(typed: string, optionName?: string | RegExp, options: { waitForCreation?: boolean } = {}): Promise<void> {
     await this.press('mod+shift+s');
     await expect(this.speaker).toBeFocused();
     await this.type(typed);
@@ -133,6 +133,11 @@ export class BriefingPage {
       for (let i = 0; i < 10 && (await option.getAttribute('aria-selected')) !== 'true'; i++) await this.page.keyboard.press('ArrowDown');
     }
     await this.page.keyboard.press('Enter');
+    // A speaker being created is written first, and its details open when it is: wait for that, as a person
+    // watching the screen would, so the next key (Escape from the details, the statement) comes after it.
+    if (options.waitForCreation !== false && optionName !== undefined && String(optionName).includes('Create')) {
+      await expect(this.currentSpeaker).toContainText(typed.replace(/\s*\([^)]*\)\s*$/, ''));
+    }
   }
 
   statement(text: string | RegExp): Locator {
