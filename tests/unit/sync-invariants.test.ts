@@ -19,6 +19,7 @@ import {
   type RecordRules,
 } from '../../src-renderer/src/core/sync/invariants';
 import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
+import { newActionFields } from '../../src-renderer/src/data/actions';
 import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
 
@@ -37,20 +38,7 @@ const statement = (over: Partial<TableFields['statements']> = {}): TableFields['
   order: 'a0',
   ...over,
 });
-const action = (over: Partial<TableFields['actions']> = {}): TableFields['actions'] => ({
-  kind: 'task',
-  briefingId: null,
-  statementId: null,
-  title: 'Send the figures',
-  owner: '',
-  due: '',
-  place: '',
-  status: 'open',
-  priority: 'normal',
-  notes: '',
-  tags: [],
-  ...over,
-});
+const action = (over: Partial<TableFields['actions']> = {}): TableFields['actions'] => newActionFields({ title: 'Send the figures', ...over });
 
 describe('order keys', () => {
   it('accepts what the library writes and refuses what it cannot place', () => {
