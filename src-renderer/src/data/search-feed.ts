@@ -9,9 +9,9 @@
  * Watching `hlc` ranges would not be enough: an import can bring records whose clocks are older than
  * ones already indexed, and a merged field need not raise a record's `hlc`.
  *
- * The index is rebuilt at each start rather than persisted, for the same reason: a persisted index would
- * need a reliable "what changed while I was closed" signal, which the clocks cannot give. A rebuild of
- * the benchmark workspace (135,000 records) takes seconds, in the background.
+ * The index survives a restart (data/search-persist.ts): the feed reports each batch of written keys
+ * before applying it (`onWork`), so what was noticed but not yet saved with the index can be replayed,
+ * and `catchUp` re-reads what a check against the tables finds newer than the index.
  */
 import Dexie, { type IntervalTree } from 'dexie';
 import { INDEXED_TABLES, type IndexedRecord, type IndexedTable, type SearchEngine, type Stale } from '../core/search';
@@ -19,6 +19,9 @@ import type { AttacheDb } from './db';
 import { writtenRanges } from './mirror';
 
 const CHUNK = 2_000;
+
+/** One batch of written keys and key ranges per table, as noted from `storagemutated` events. */
+export type FeedWork = { table: IndexedTable; keys: string[]; ranges: [unknown, unknown][] }[];
 
 export interface FeedProgress {
   done: number;
@@ -29,6 +32,7 @@ export class SearchFeed {
   /** Keys and ranges written since the last refresh, per table. */
   private readonly pending = new Map<IndexedTable, { keys: Set<string>; ranges: [unknown, unknown][] }>();
   private building = false;
+  private holding: Promise<unknown> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | undefined;
   private readonly listener = (parts: Record<string, IntervalTree>) => this.noteMutations(parts);
@@ -36,7 +40,12 @@ export class SearchFeed {
   constructor(
     private readonly db: AttacheDb,
     private readonly engine: SearchEngine,
-    private readonly hooks: { onRefreshed?: () => void; onError?: (e: unknown) => void } = {},
+    private readonly hooks: {
+      onRefreshed?: () => void;
+      onError?: (e: unknown) => void;
+      /** A batch about to be applied (awaited first: the persisted index logs it, data/search-persist.ts). */
+      onWork?: (work: FeedWork) => Promise<void> | void;
+    } = {},
     private readonly delayMs = 40,
   ) {}
 
@@ -61,7 +70,8 @@ export class SearchFeed {
       onProgress?.({ done, total });
       for (const table of INDEXED_TABLES) {
         await this.readChunks(table, (rows) => {
-          for (const r of rows) if (!r.deleted) this.engine.upsert(table, r);
+          // Tombstones too: the engine counts them, to check a persisted index against the tables.
+          for (const r of rows) this.engine.upsert(table, r);
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
         });
@@ -89,9 +99,57 @@ export class SearchFeed {
     this.schedule();
   }
 
+  /** Note a batch of written keys and ranges (a logged batch replayed at start), and refresh shortly. */
+  noteWork(work: FeedWork): void {
+    for (const { table, keys, ranges } of work) {
+      const p = this.pendingFor(table);
+      for (const k of keys) p.keys.add(k);
+      p.ranges.push(...ranges);
+    }
+    this.schedule();
+  }
+
+  /** Whether writes are noted but not yet in the index. */
+  get busy(): boolean {
+    return !!(this.timer || this.running || this.pending.size || this.building);
+  }
+
+  /**
+   * Re-read the records of a table whose clock is above `hlc` (written after the index last saw the
+   * table); the records depending on them follow through the usual refresh. Returns how many were read.
+   */
+  async catchUp(table: IndexedTable, hlc: string): Promise<number> {
+    const rows = (await this.db.table(table).where('hlc').above(hlc).toArray()) as IndexedRecord[];
+    const p = this.pendingFor(table);
+    for (const r of rows) p.keys.add(r.id);
+    this.schedule();
+    await this.settled();
+    return rows.length;
+  }
+
+  /** Run `fn` while no refresh changes the engine (to save it whole); refreshes wait, then resume. */
+  async hold<T>(fn: () => Promise<T> | T): Promise<T> {
+    while (this.holding) await this.holding.catch(() => undefined);
+    while (this.running) await this.running;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const run = (async () => fn())();
+    this.holding = run;
+    try {
+      return await run;
+    } finally {
+      this.holding = undefined;
+      this.schedule();
+    }
+  }
+
   /** Resolves once every change noted so far is in the index. */
   async settled(): Promise<void> {
-    while (this.timer || this.running || (this.pending.size && !this.building)) {
+    while (this.holding || this.timer || this.running || (this.pending.size && !this.building)) {
+      if (this.holding) {
+        await this.holding.catch(() => undefined);
+        continue;
+      }
       if (this.timer) {
         clearTimeout(this.timer);
         this.timer = undefined;
@@ -108,7 +166,7 @@ export class SearchFeed {
   }
 
   private schedule(): void {
-    if (this.building || this.timer || this.running || !this.pending.size) return;
+    if (this.building || this.holding || this.timer || this.running || !this.pending.size) return;
     // A short delay folds a burst of keystroke saves into one refresh.
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -121,6 +179,7 @@ export class SearchFeed {
       while (this.pending.size) {
         const work = [...this.pending];
         this.pending.clear();
+        await this.hooks.onWork?.(work.map(([table, { keys, ranges }]) => ({ table, keys: [...keys], ranges })));
         const stale: Stale[] = [];
         for (const [table, { keys, ranges }] of work) {
           for (const [from, to] of ranges) stale.push(...(await this.rereadRange(table, from, to)));
@@ -165,7 +224,7 @@ export class SearchFeed {
       upper,
     );
     const inRange = (id: string) => (lower === undefined || id >= lower) && (upper === undefined || id <= upper);
-    for (const id of [...this.engine.ids(table)]) if (!present.has(id) && inRange(id)) this.engine.remove(table, id);
+    for (const id of this.engine.ids(table)) if (!present.has(id) && inRange(id)) this.engine.remove(table, id);
     return stale;
   }
 

@@ -1,5 +1,6 @@
 /** Messages between the app and the search worker (data/search.worker.ts). */
 import type { HitGroup, ResultItem, SearchFilters } from '../core/search';
+import type { StartOutcome } from './search-persist';
 
 export type SearchPhase = 'idle' | 'indexing' | 'ready' | 'error';
 
@@ -12,8 +13,12 @@ export interface SearchStatus {
   documents: number;
   /** Bumped whenever the index content changes, so open result lists know to re-run their query. */
   version: number;
-  /** Duration of the last full build, ms. */
+  /** Time from the worker's start until the index answered for every record, ms (a load or a build). */
   buildMs?: number;
+  /** During a rebuild: a previous index answers meanwhile. */
+  serving?: boolean;
+  /** How the index became ready: loaded as saved, or (re)built and why (data/search-persist.ts). */
+  outcome?: StartOutcome;
   message?: string;
 }
 

@@ -5,18 +5,18 @@
  * Why a worker: indexing the benchmark workspace (135,000 records) takes seconds of CPU; on the UI
  * thread that would freeze the briefing list at start-up. The worker opens the same IndexedDB database
  * with its own Dexie connection, reads it in chunks reporting progress, and is kept current by Dexie's
- * cross-context change notices (see search-feed.ts).
+ * cross-context change notices (see search-feed.ts). The index is saved in IndexedDB and loaded at the
+ * next start (search-persist.ts), so a restart costs a load, not a rebuild.
  */
 import { messageOf } from '../core/errors';
-import { SearchEngine, TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
+import { TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
-import { SearchFeed } from './search-feed';
+import { PersistedSearch } from './search-persist';
 import type { FromWorker, SearchStatus, ToWorker } from './search-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const engine = new SearchEngine();
 let db: AttacheDb | undefined;
-let feed: SearchFeed | undefined;
+let persisted: PersistedSearch | undefined;
 let status: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
 let lastProgress = 0;
 
@@ -25,7 +25,7 @@ function post(message: FromWorker): void {
 }
 
 function setStatus(next: Partial<SearchStatus>, throttle = false): void {
-  status = { ...status, ...next, documents: engine.size };
+  status = { ...status, ...next, documents: persisted?.engine.size ?? 0 };
   const now = performance.now();
   if (throttle && now - lastProgress < 100) return;
   lastProgress = now;
@@ -34,19 +34,36 @@ function setStatus(next: Partial<SearchStatus>, throttle = false): void {
 
 async function start(dbName: string): Promise<void> {
   db = new AttacheDb(dbName);
-  feed = new SearchFeed(db, engine, {
-    onRefreshed: () => setStatus({ version: status.version + 1 }),
-    onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${messageOf(e)}` }),
-  });
-  // Listen before reading, so nothing written during the build is missed.
-  feed.watch();
   const started = performance.now();
+  let ready = false;
+  const p = new PersistedSearch(
+    db,
+    {
+      onChanged: () => {
+        if (ready) setStatus({ phase: 'ready', version: status.version + 1 });
+      },
+      onProgress: (progress) => setStatus({ phase: 'indexing', done: progress.done, total: progress.total, serving: progress.serving }, true),
+      onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${messageOf(e)}` }),
+    },
+    // Only the window holding the lead saves the index (below); the others keep theirs in memory.
+    { leader: typeof navigator.locks === 'undefined' },
+  );
+  persisted = p;
+  if (typeof navigator.locks !== 'undefined') {
+    // Held for the worker's life; the next window's worker takes over when this one goes.
+    void navigator.locks.request(`attache-search-index:${dbName}`, () => {
+      p.lead();
+      return new Promise<never>(() => undefined);
+    });
+  }
   setStatus({ phase: 'indexing', done: 0, total: 0 });
-  await feed.build((p) => setStatus({ phase: 'indexing', ...p }, true));
-  setStatus({ phase: 'ready', done: status.total, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
+  const outcome = await p.start();
+  ready = true;
+  setStatus({ phase: 'ready', done: status.total, serving: false, outcome, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number): Promise<void> {
+  const engine = persisted!.engine;
   const parsed = mergeQuery(text, filters);
   const result = engine.search(parsed, limit);
   const groups = [];
@@ -57,7 +74,8 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
     groups.push({ type: g.type, total: g.total - (g.hits.length - items.length), items });
   }
   const notes = [...parsed.problems, ...result.notes];
-  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' } });
+  // A rebuild behind a loaded index (status.serving) answers from that index: complete, if perhaps not current.
+  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' && !status.serving } });
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {
@@ -71,7 +89,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e) }));
       return;
     case 'suggest':
-      post({ type: 'suggestions', req: msg.req, values: engine.suggest(msg.kind, msg.prefix) });
+      post({ type: 'suggestions', req: msg.req, values: persisted?.engine.suggest(msg.kind, msg.prefix) ?? [] });
       return;
   }
 };

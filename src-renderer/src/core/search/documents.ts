@@ -5,6 +5,13 @@
 import type { Action, Briefing, Organisation, Person, Statement } from '../model';
 import type { ResultType } from './query';
 
+/**
+ * The version of what the index holds: the documents (toDoc, DOC_FIELDS, FIELD_BOOST's fields), the
+ * tokenising, and the facts the engine keeps for filters. A persisted index carries it
+ * (data/search-persist.ts) and is rebuilt when it differs: bump it with any change to those.
+ */
+export const SEARCH_INDEX_VERSION = 1;
+
 /** The tables search covers, in load order: what others refer to comes first. */
 export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;
 export type IndexedTable = (typeof INDEXED_TABLES)[number];

@@ -27,6 +27,7 @@ import { scoredMatches, useLeanScoring } from './leanScoring';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
+import { SEARCH_INDEX_VERSION } from './documents';
 
 interface BriefingFacts {
   title: string;
@@ -124,16 +125,27 @@ export class SearchEngine {
   private readonly speakersOf = new Map<string, Map<string, number>>();
   /** briefing id → its statements and actions, so a briefing's deletion or return can re-index them. */
   private readonly childrenOf = new Map<string, { statements: Set<string>; actions: Set<string> }>();
+  /**
+   * Tombstones seen per table, and the newest record clock seen per table: with the live records in the
+   * facts maps, they let a persisted index be checked against the database (every record accounted for,
+   * nothing newer than what was indexed) without reading the records (data/search-persist.ts).
+   */
+  private readonly tombstones = new Map<IndexedTable, Set<string>>(INDEXED_TABLES.map((t) => [t, new Set<string>()]));
+  private readonly newest = new Map<IndexedTable, string>();
 
-  private static newIndex(): MiniSearch<SearchDoc> {
-    return useLeanScoring(new MiniSearch<SearchDoc>({
-      fields: [...DOC_FIELDS],
+  private static options() {
+    return {
+      fields: [...DOC_FIELDS] as string[],
       idField: 'id',
       tokenize,
       processTerm: indexTerm,
       searchOptions: { tokenize, processTerm: indexTerm },
       autoVacuum: { minDirtCount: 2000, minDirtFactor: 0.1, batchSize: 2000, batchWait: 10 },
-    }));
+    };
+  }
+
+  private static newIndex(): MiniSearch<SearchDoc> {
+    return useLeanScoring(new MiniSearch<SearchDoc>(SearchEngine.options()));
   }
 
   private readonly names: NameLookup = {
@@ -149,6 +161,18 @@ export class SearchEngine {
   clear(): void {
     this.index = SearchEngine.newIndex();
     for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf, this.childrenOf]) m.clear();
+    for (const t of this.tombstones.values()) t.clear();
+    this.newest.clear();
+  }
+
+  /** Records of a table the index accounts for: live ones and tombstones. */
+  known(table: IndexedTable): number {
+    return this.factsOf(table).size + this.tombstones.get(table)!.size;
+  }
+
+  /** The newest record clock (`hlc`) the index has seen in a table, '' if none. */
+  newestHlc(table: IndexedTable): string {
+    return this.newest.get(table) ?? '';
   }
 
   /**
@@ -156,7 +180,13 @@ export class SearchEngine {
    * and must be re-read: what embeds a renamed person's name, the statements of a deleted or restored briefing.
    */
   upsert(table: IndexedTable, record: IndexedRecord): Stale[] {
-    if (record.deleted) return this.remove(table, record.id);
+    if (record.hlc > (this.newest.get(table) ?? '')) this.newest.set(table, record.hlc);
+    if (record.deleted) {
+      const stale = this.remove(table, record.id);
+      this.tombstones.get(table)!.add(record.id);
+      return stale;
+    }
+    this.tombstones.get(table)!.delete(record.id);
     const stale = this.updateFacts(table, record);
     const doc = toDoc(table, record, this.names);
     // Statements and actions of a deleted (or not yet seen) briefing are gone for the user: keep their
@@ -167,7 +197,9 @@ export class SearchEngine {
     return stale;
   }
 
+  /** A record gone from the index: a tombstone (through upsert) or a record no longer stored at all. */
   remove(table: IndexedTable, id: string): Stale[] {
+    this.tombstones.get(table)!.delete(id);
     this.discard(docId(TYPE_OF[table], id));
     if (table === 'statements') this.forgetStatement(id);
     if (table === 'actions') this.forgetAction(id);
@@ -204,9 +236,9 @@ export class SearchEngine {
     return out;
   }
 
-  /** Ids of the records of a table the index holds (to notice records that disappeared from a range). */
-  ids(table: IndexedTable): IterableIterator<string> {
-    return this.factsOf(table).keys();
+  /** Ids of the records of a table the index holds, tombstones included (to notice records that disappeared from a range). */
+  ids(table: IndexedTable): string[] {
+    return [...this.factsOf(table).keys(), ...this.tombstones.get(table)!];
   }
 
   private factsOf(table: IndexedTable): Map<string, unknown> {
@@ -517,5 +549,98 @@ export class SearchEngine {
       for (const t of seen) if (out.add(t).size >= limit) break;
     }
     return [...out].sort((a, b) => a.localeCompare(b));
+  }
+
+  // ---------------------------------------------------------------- persisting
+
+  /**
+   * The whole state as JSON strings of bounded size, for data/search-persist.ts to store: MiniSearch's own
+   * serialisation (toJSON) cut into slices of terms, the facts filters need, the tombstones and the newest
+   * clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
+   * the first chunk, so a persisted index of another document shape is never loaded as current.
+   */
+  toChunks(termsPerChunk = 20_000, rowsPerChunk = 50_000): string[] {
+    const { index, ...mini } = this.index.toJSON();
+    const out: string[] = [JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, fields: DOC_FIELDS, mini, newest: [...this.newest] })];
+    for (let i = 0; i < index.length; i += termsPerChunk) out.push(JSON.stringify({ k: 'terms', d: index.slice(i, i + termsPerChunk) }));
+    const rows = <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]) => {
+      const all = [...map].map(([id, v]) => row(id, v));
+      for (let i = 0; i < all.length || i === 0; i += rowsPerChunk) out.push(JSON.stringify({ k: 'facts', t: table, d: all.slice(i, i + rowsPerChunk) }));
+    };
+    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds]);
+    rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
+    rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
+    rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags]);
+    rows('actions', this.actions, (id, a) => [id, a.briefingId, a.statementId, a.tags]);
+    for (const [table, ids] of this.tombstones) out.push(JSON.stringify({ k: 'tomb', t: table, d: [...ids] }));
+    return out;
+  }
+
+  /** The version of the first of a set of chunks (its document shape), or undefined if it is not a head. */
+  static versionOf(chunks: readonly string[]): number | undefined {
+    try {
+      const head = JSON.parse(chunks[0] ?? '') as { k?: string; v?: number };
+      return head.k === 'head' ? head.v : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION. */
+  static fromChunks(chunks: readonly string[]): SearchEngine {
+    type Chunk =
+      | { k: 'head'; v: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
+      | { k: 'terms'; d: unknown[] }
+      | { k: 'facts'; t: IndexedTable; d: unknown[][] }
+      | { k: 'tomb'; t: IndexedTable; d: string[] };
+    const parsed = chunks.map((c) => JSON.parse(c) as Chunk);
+    const head = parsed[0];
+    if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.fields.join() !== DOC_FIELDS.join()) {
+      throw new Error('The stored search index is of another version');
+    }
+    const engine = new SearchEngine();
+    const index: unknown[] = [];
+    for (const c of parsed) if (c.k === 'terms') for (const t of c.d) index.push(t);
+    engine.index = useLeanScoring(MiniSearch.loadJS<SearchDoc>({ ...head.mini, index } as Parameters<typeof MiniSearch.loadJS>[0], SearchEngine.options()));
+    for (const [t, h] of head.newest) engine.newest.set(t, h);
+    const str = (v: unknown) => v as string;
+    const strs = (v: unknown) => v as string[];
+    const orNull = (v: unknown) => (v ?? null) as string | null;
+    for (const c of parsed) {
+      if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
+      if (c.k !== 'facts') continue;
+      for (const r of c.d) {
+        const id = str(r[0]);
+        switch (c.t) {
+          case 'briefings':
+            engine.briefings.set(id, { title: str(r[1]), date: str(r[2]), tags: strs(r[3]), organiserIds: strs(r[4]) });
+            break;
+          case 'people':
+            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]) });
+            break;
+          case 'organisations':
+            engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
+            break;
+          case 'statements': {
+            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]) };
+            engine.statements.set(id, s);
+            engine.children(s.briefingId).statements.add(id);
+            if (s.speakerId) {
+              let counts = engine.speakersOf.get(s.briefingId);
+              if (!counts) engine.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
+              counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
+            }
+            break;
+          }
+          case 'actions': {
+            const a = { briefingId: orNull(r[1]), statementId: orNull(r[2]), tags: strs(r[3]) };
+            engine.actions.set(id, a);
+            if (a.briefingId) engine.children(a.briefingId).actions.add(id);
+            break;
+          }
+        }
+      }
+    }
+    return engine;
   }
 }

@@ -1,0 +1,199 @@
+/**
+ * The persisted search index (data/search-persist.ts) against real IndexedDB semantics (fake-indexeddb):
+ * after edits, deletes, imports and interrupted updates, the index loaded at the next start answers
+ * exactly as an index freshly built from the tables.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { SEARCH_INDEX_VERSION, SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { AttacheDb } from '../../src-renderer/src/data/db';
+import { loadExample } from '../../src-renderer/src/data/example';
+import { SearchFeed } from '../../src-renderer/src/data/search-feed';
+import { PersistedSearch, deleteSearchStore } from '../../src-renderer/src/data/search-persist';
+import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
+import { Workspace } from '../../src-renderer/src/data/workspace';
+import { briefingFields } from './fixtures';
+import { installation } from './sync-helpers';
+
+const QUERIES = ['heroin', 'nazar', 'unodc', 'border', 'dushanbe', 'seized tons', 'drug control', 'rogun', 'persisted', 'ka', 'tag:drugs', 'speaker:nazar'];
+
+const opened: { db: AttacheDb; searches: PersistedSearch[] }[] = [];
+
+afterEach(async () => {
+  for (const { db, searches } of opened.splice(0)) {
+    for (const s of searches) s.stop();
+    db.close();
+    await db.delete();
+    await deleteSearchStore(db.name);
+  }
+});
+
+let n = 0;
+async function workspace() {
+  const db = new AttacheDb(`search-persist-${++n}`);
+  const entry = { db, searches: [] as PersistedSearch[] };
+  opened.push(entry);
+  const ws = await Workspace.open(db);
+  await loadExample(ws);
+  /** A search worker's start, as after opening the app. */
+  const start = async () => {
+    const s = new PersistedSearch(db, {}, { saveAfterKeys: 1e9 });
+    entry.searches.push(s);
+    const outcome = await s.start();
+    return { s, outcome };
+  };
+  return { db, ws, start };
+}
+
+/**
+ * What every query finds, in a comparable form. Not the scores: an index that followed edits keeps the
+ * postings of replaced documents until MiniSearch vacuums them, which moves BM25 scores slightly (the
+ * same happens without persistence); what is found must be the same.
+ */
+function answers(engine: SearchEngine): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const q of QUERIES) {
+    out[q] = engine
+      .search(mergeQuery(q, {}), 1000)
+      .groups.flatMap((g) => g.hits.map((h) => `${g.type}:${h.id}`))
+      .sort();
+  }
+  return out;
+}
+
+/** An index built from scratch from the tables as they are now. */
+async function fresh(db: AttacheDb): Promise<SearchEngine> {
+  const engine = new SearchEngine();
+  await new SearchFeed(db, engine).build();
+  return engine;
+}
+
+async function expectSameAsFresh(db: AttacheDb, engine: SearchEngine) {
+  const expected = answers(await fresh(db));
+  expect(Object.values(expected).flat().length).toBeGreaterThan(10);
+  expect(answers(engine)).toEqual(expected);
+}
+
+describe('persisted search index', () => {
+  it('is built and saved at the first start, then loaded (not rebuilt) at the next', async () => {
+    const { db, start } = await workspace();
+    const first = await start();
+    expect(first.outcome).toBe('built');
+    first.s.stop();
+    const second = await start();
+    expect(second.outcome).toBe('loaded');
+    await expectSameAsFresh(db, second.s.engine);
+  });
+
+  it('follows edits, deletes and new records, saved or only logged when the window closed', async () => {
+    const { db, ws, start } = await workspace();
+    const { s } = await start();
+    const statement = (await db.statements.toArray()).find((x) => /heroin/i.test(x.text))!;
+    const person = (await db.people.toArray()).find((p) => /nazar/i.test(p.name))!;
+    await ws.update('statements', statement.id, { text: 'The persisted index saw this edit.' });
+    await ws.update('people', person.id, { name: 'Rustam Nazarov' });
+    const b = await ws.create('briefings', briefingFields({ title: 'Persisted briefing on Rogun' }));
+    await ws.remove('organisations', (await db.organisations.toArray())[0]!.id);
+    await s.settled();
+    await expectSameAsFresh(db, s.engine);
+    // Saved now; then more changes, only logged (the window closes before the next save).
+    await s.saveNow();
+    await ws.remove('briefings', b.id);
+    await ws.update('statements', statement.id, { text: 'Edited again, after the save: heroin.' });
+    await s.settled();
+    s.stop();
+    const next = await start();
+    expect(next.outcome).toBe('loaded');
+    await expectSameAsFresh(db, next.s.engine);
+  });
+
+  it('takes in an import (records with older clocks, merged fields) while running and after a restart', async () => {
+    const { db, ws, start } = await workspace();
+    const { s } = await start();
+    const other = await installation('Colleague');
+    await loadExample(other.ws);
+    await other.ws.create('briefings', briefingFields({ title: 'Colleague briefing on persisted trade' }));
+    const st = (await other.ws.db.statements.toArray())[0]!;
+    await other.ws.update('statements', st.id, { text: 'A colleague merged this: persisted heroin figures.' });
+    const file = await exportWorkspace(other.ws);
+    await applyImport(ws, await previewImport(ws, file.bytes));
+    await s.settled();
+    await expectSameAsFresh(db, s.engine);
+    s.stop();
+    const next = await start();
+    expect(next.outcome).toBe('loaded');
+    await expectSameAsFresh(db, next.s.engine);
+  });
+
+  it('catches up with writes made while no search was running (newer clocks), and rebuilds when records arrived unseen', async () => {
+    const { db, ws, start } = await workspace();
+    (await start()).s.stop();
+    // Edits while the worker was not running, or after a crash before it noticed them.
+    const statement = (await db.statements.toArray())[1]!;
+    await ws.update('statements', statement.id, { text: 'Written while search slept: persisted.' });
+    await ws.create('briefings', briefingFields({ title: 'Persisted while asleep' }));
+    const caught = await start();
+    expect(caught.outcome).toBe('loaded');
+    await expectSameAsFresh(db, caught.s.engine);
+    caught.s.stop();
+    // A record with an old clock written unseen (an import while nothing listened): counts differ.
+    const old = { ...(await db.briefings.toArray())[0]!, id: '00000000-0000-7000-8000-000000000001', title: 'Persisted old-clock record' };
+    await db.briefings.put(old);
+    const rebuilt = await start();
+    expect(rebuilt.outcome).toBe('rebuilt-mismatch');
+    await expectSameAsFresh(db, rebuilt.s.engine);
+  });
+
+  it('replays a logged batch that was never saved (a crash between noticing a write and saving the index)', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    // A merged field that does not raise the record's clock: only the log can tell.
+    const statement = (await db.statements.toArray())[2]!;
+    await db.statements.put({ ...statement, text: 'Merged quietly: persisted replay.' });
+    await s.store.append([{ table: 'statements', keys: [statement.id], ranges: [] }]);
+    const next = await start();
+    expect(next.outcome).toBe('loaded');
+    expect(answers(next.s.engine).persisted!.length).toBe(1);
+    await expectSameAsFresh(db, next.s.engine);
+  });
+
+  it('keeps the last whole index when a save is interrupted, and rebuilds a torn one', async () => {
+    const { db, ws, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    // A save that fails part-way (the tab closed, the disk filled): the transaction rolls back whole.
+    await expect(
+      s.store.transaction('rw', s.store.chunks, s.store.meta, async () => {
+        await s.store.chunks.clear();
+        await s.store.chunks.add({ n: 0, generation: 99, text: '{}' });
+        throw new Error('crash');
+      }),
+    ).rejects.toThrow('crash');
+    expect((await start()).outcome).toBe('loaded');
+    // Chunks that do not match their commit marker (as if written outside its transaction): never loaded.
+    await ws.create('briefings', briefingFields({ title: 'Persisted after the tear' }));
+    const row = (await s.store.chunks.get(1))!;
+    await s.store.chunks.put({ ...row, generation: row.generation + 1 });
+    const torn = await start();
+    expect(torn.outcome).toBe('rebuilt-torn');
+    await expectSameAsFresh(db, torn.s.engine);
+    // Garbage with a matching marker: the load fails, and the index is rebuilt.
+    const marker = (await s.store.meta.get('marker'))!;
+    await s.store.chunks.put({ n: 1, generation: marker.generation, text: 'x'.repeat((await s.store.chunks.get(1))!.text.length) });
+    const garbage = await start();
+    expect(garbage.outcome).toBe('rebuilt-torn');
+    await expectSameAsFresh(db, garbage.s.engine);
+  });
+
+  it('is rebuilt when the index version changes', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    const marker = (await s.store.meta.get('marker'))!;
+    await s.store.meta.put({ ...marker, version: SEARCH_INDEX_VERSION - 1 });
+    const next = await start();
+    expect(next.outcome).toBe('rebuilt-version');
+    expect((await s.store.meta.get('marker'))!.version).toBe(SEARCH_INDEX_VERSION);
+    await expectSameAsFresh(db, next.s.engine);
+  });
+});
