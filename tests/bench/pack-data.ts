@@ -5,6 +5,7 @@
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { emptyWorkspaceData, STATEMENT_KINDS, type TableFields, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const CLOCK = formatHlc(Date.UTC(2015, 0, 1), 0, 'bench');
 
@@ -35,13 +36,13 @@ export function synthesise(n: number): WorkspaceData {
   const data = emptyWorkspaceData();
   const add = <T extends keyof TableFields>(table: T, rid: string, fields: TableFields[T]) => (data[table] as unknown[]).push(createRecord(table, rid, fields, CLOCK));
 
-  for (let o = 0; o < 12; o++) add('organisations', id(1, o), { name: `Ministry of ${pick(WORDS)} and ${pick(WORDS)} ${o}`, acronym: `M${o}`, country: 'Tajikistan' });
+  for (let o = 0; o < 12; o++) add('organisations', id(1, o), { ...V2_FIELDS.organisations(), name: `Ministry of ${pick(WORDS)} and ${pick(WORDS)} ${o}`, acronym: `M${o}`, country: 'Tajikistan' });
   for (let p = 0; p < 40; p++)
-    add('people', id(2, p), { name: `Speaker ${p} ${pick(WORDS)}ov`, title: `Deputy Director for ${pick(WORDS)}`, organisationId: id(1, p % 12), country: 'Tajikistan' });
+    add('people', id(2, p), { ...V2_FIELDS.people(), name: `Speaker ${p} ${pick(WORDS)}ov`, title: `Deputy Director for ${pick(WORDS)}`, organisationId: id(1, p % 12), country: 'Tajikistan' });
 
   for (let b = 0; b < n; b++) {
     const day = new Date(Date.UTC(2015, 0, 1) + b * 86400000).toISOString().slice(0, 10);
-    add('briefings', id(3, b), {
+    add('briefings', id(3, b), { ...V2_FIELDS.briefings(),
       title: `Briefing on ${pick(WORDS)} ${pick(WORDS)} and ${pick(WORDS)} (${b + 1})`,
       startsAt: `${day}T10:00`,
       location: 'Ministry of Foreign Affairs, Dushanbe',
@@ -63,7 +64,7 @@ export function synthesise(n: number): WorkspaceData {
         order: `a${s.toString(36).padStart(2, '0')}`,
       });
     for (let a = 0; a < 3; a++)
-      add('actions', id(5, b * 10 + a), {
+      add('actions', id(5, b * 10 + a), { ...V2_FIELDS.actions(),
         kind: a === 2 ? 'event' : 'task',
         briefingId: id(3, b),
         statementId: id(4, b * 100 + a * 3),

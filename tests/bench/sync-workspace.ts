@@ -6,6 +6,7 @@
 import { formatHlc, nodeIdFromInstallationId } from '../../src-renderer/src/core/hlc';
 import { emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export const BENCH_INSTALLATION = { id: '01900000-0000-7000-8000-00000000be0c', name: 'Bench source' };
 
@@ -70,10 +71,10 @@ export function syntheticWorkspace(total = 100_000, seed = 20150317): WorkspaceD
   const push = <T extends SyncedTable>(table: T, record: StoredRecord<T>) => (data[table] as StoredRecord<T>[]).push(record);
 
   const orgIds = Array.from({ length: mix.organisations }, (_, i) => benchId(1, i));
-  orgIds.forEach((id, i) => push('organisations', createRecord('organisations', id, { name: `Organisation ${i} of ${pick(WORDS)}`, acronym: `ORG${i}`, country: pick(['Tajikistan', 'Afghanistan', 'Kyrgyzstan', 'Uzbekistan', '']) }, clock())));
+  orgIds.forEach((id, i) => push('organisations', createRecord('organisations', id, { ...V2_FIELDS.organisations(), name: `Organisation ${i} of ${pick(WORDS)}`, acronym: `ORG${i}`, country: pick(['Tajikistan', 'Afghanistan', 'Kyrgyzstan', 'Uzbekistan', '']) }, clock())));
   const personIds = Array.from({ length: mix.people }, (_, i) => benchId(2, i));
   personIds.forEach((id, i) =>
-    push('people', createRecord('people', id, { name: `Person ${i} ${pick(WORDS)}`, title: pick(['Director', 'Minister', 'Head of Office', 'Counsellor', '']), organisationId: rnd() < 0.9 ? pick(orgIds) : null, country: '' }, clock())),
+    push('people', createRecord('people', id, { ...V2_FIELDS.people(), name: `Person ${i} ${pick(WORDS)}`, title: pick(['Director', 'Minister', 'Head of Office', 'Counsellor', '']), organisationId: rnd() < 0.9 ? pick(orgIds) : null, country: '' }, clock())),
   );
   const briefingIds = Array.from({ length: mix.briefings }, (_, i) => benchId(3, i));
   briefingIds.forEach((id, i) => {
@@ -83,7 +84,7 @@ export function syntheticWorkspace(total = 100_000, seed = 20150317): WorkspaceD
       createRecord(
         'briefings',
         id,
-        {
+        { ...V2_FIELDS.briefings(),
           title: `${sentence(4, 9).slice(0, -1)} (${i})`,
           startsAt: `${day}T${String(8 + (i % 10)).padStart(2, '0')}:00`,
           location: pick(['Dushanbe', 'Ashgabat', 'Bishkek', 'Tashkent', 'Vienna']),
@@ -127,7 +128,7 @@ export function syntheticWorkspace(total = 100_000, seed = 20150317): WorkspaceD
       createRecord(
         'actions',
         benchId(5, i),
-        {
+        { ...V2_FIELDS.actions(),
           kind: rnd() < 0.8 ? 'task' : 'event',
           briefingId: pick(briefingIds),
           statementId: rnd() < 0.7 ? pick(statementIds) : null,

@@ -17,6 +17,7 @@ import {
   type Statement,
 } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export interface Counts {
   organisations: number;
@@ -190,7 +191,7 @@ export function syntheticWorkspace(counts: Counts = FULL_COUNTS, seed = 20150317
     const kind = r.pick(ORG_KINDS);
     const name = known ? known[0] : `${kind} ${capitalise(r.pick(topic.words))}, ${country}`;
     const acronym = known ? known[1] : `${name.split(/[\s,]+/).filter((w) => /^[A-Z]/.test(w)).map((w) => w[0]).join('')}${i}`;
-    organisations.push(createRecord('organisations', newId(), { name, acronym, country: known ? '' : country }, clock()));
+    organisations.push(createRecord('organisations', newId(), { ...V2_FIELDS.organisations(), name, acronym, country: known ? '' : country }, clock()));
   }
 
   const people: Person[] = [];
@@ -198,7 +199,7 @@ export function syntheticWorkspace(counts: Counts = FULL_COUNTS, seed = 20150317
     const cyrillic = r.next() < 0.1;
     const name = cyrillic ? `${r.pick(CYRILLIC_FIRST)} ${r.pick(CYRILLIC_LAST)}` : `${r.pick(FIRST)} ${r.pick(LAST)}`;
     const org = r.next() < 0.9 ? r.skewed(organisations) : undefined;
-    people.push(createRecord('people', newId(), { name, title: r.pick(TITLES), organisationId: org?.id ?? null, country: r.pick(COUNTRIES) }, clock()));
+    people.push(createRecord('people', newId(), { ...V2_FIELDS.people(), name, title: r.pick(TITLES), organisationId: org?.id ?? null, country: r.pick(COUNTRIES) }, clock()));
   }
 
   const sentence = (topic: { words: string[] }, speaker?: Person) => {
@@ -221,7 +222,7 @@ export function syntheticWorkspace(counts: Counts = FULL_COUNTS, seed = 20150317
       `${sentence(topic)} ${sentence(topic)}`,
     ].join('\n\n');
     briefings.push(
-      createRecord('briefings', newId(), {
+      createRecord('briefings', newId(), { ...V2_FIELDS.briefings(),
         title: `${topic.title}: ${r.pick(topic.words)} (${r.pick(CITIES)})`,
         startsAt,
         location: `${r.pick(VENUES)}, ${r.pick(CITIES)}`,
@@ -271,7 +272,7 @@ export function syntheticWorkspace(counts: Counts = FULL_COUNTS, seed = 20150317
     const source = statements[b * perBriefing + r.int(perBriefing)];
     const w = r.pick(topic.words);
     actions.push(
-      createRecord('actions', newId(), {
+      createRecord('actions', newId(), { ...V2_FIELDS.actions(),
         kind: event ? 'event' : 'task',
         briefingId: briefing.id,
         statementId: source && source.briefingId === briefing.id ? source.id : null,

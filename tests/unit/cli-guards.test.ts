@@ -14,6 +14,7 @@ import { exportWorkspace } from '../../src-renderer/src/data/sync';
 import { briefingFields } from './fixtures';
 import { cliRunner, spawnCli } from './cli-helpers';
 import { installation } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 // Every read of a file by the command line goes through node:fs/promises: watch it (the real function runs).
 vi.mock('node:fs/promises', async (importOriginal) => {
@@ -69,7 +70,7 @@ describe('attache sync merge and deletions', () => {
   it('lets through a merge that deletes half or less, and counts a revived record as no deletion', async () => {
     const a = await installation('A');
     const ids: string[] = [];
-    for (let i = 0; i < 4; i++) ids.push((await a.ws.create('organisations', { name: `Org ${i}`, acronym: '', country: '' })).id);
+    for (let i = 0; i < 4; i++) ids.push((await a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: `Org ${i}`, acronym: '', country: '' })).id);
     await a.ws.remove('organisations', ids[3]!);
     // Base: 3 live, 1 deleted.
     await writeFile(path('orgs.attache'), (await exportWorkspace(a.ws)).bytes);
@@ -120,7 +121,7 @@ describe('the size limit is checked before reading', () => {
 
   it('still reads and checks a file under the limit', async () => {
     const a = await installation('A');
-    await a.ws.create('organisations', { name: 'UNODC', acronym: '', country: '' });
+    await a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: '', country: '' });
     await writeFile(path('small.attache'), (await exportWorkspace(a.ws)).bytes);
     const readFile = vi.mocked(fsPromises.readFile);
     readFile.mockClear();

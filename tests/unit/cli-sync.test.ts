@@ -8,6 +8,7 @@ import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
 import { cliRunner, spawnCli } from './cli-helpers';
 import { dump, installation } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 let dir: string;
 const { cli, out, err } = cliRunner();
@@ -32,7 +33,7 @@ describe('attache demo and sync verify / inspect', () => {
   it('inspects a file as JSON: version, installation, counts per record type, integrity', async () => {
     expect(await cli('sync', 'inspect', path('demo.attache'))).toBe(0);
     const summary = JSON.parse(out.join('\n'));
-    expect(summary).toMatchObject({ format: 'attache-sync', formatVersion: 1, integrity: 'ok', contents: 'validated', encrypted: false });
+    expect(summary).toMatchObject({ format: 'attache-sync', formatVersion: 2, integrity: 'ok', contents: 'validated', encrypted: false });
     expect(summary.installation.name).toBe('Attaché example workspace');
     expect(summary.counts.briefings).toBe(1);
     expect(summary.counts.statements).toBeGreaterThan(10);
@@ -85,7 +86,7 @@ describe('attache sync merge', () => {
   it('merges colleagues’ files exactly as imports would', async () => {
     const a = await installation('A');
     const b = await installation('B');
-    await a.ws.create('organisations', { name: 'UNODC', acronym: '', country: '' });
+    await a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: '', country: '' });
     const seed = await exportWorkspace(a.ws);
     await applyImport(b.ws, await previewImport(b.ws, seed.bytes));
     const [org] = await a.ws.db.organisations.toArray();
@@ -93,7 +94,7 @@ describe('attache sync merge', () => {
     b.clock.t += 2000;
     await a.ws.update('organisations', org!.id, { name: 'UNODC (A)' });
     await b.ws.update('organisations', org!.id, { name: 'UNODC (B)', country: 'Austria' });
-    await b.ws.create('organisations', { name: 'OSCE', acronym: '', country: '' });
+    await b.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'OSCE', acronym: '', country: '' });
     await writeFile(path('a.attache'), (await exportWorkspace(a.ws)).bytes);
     await writeFile(path('b.attache'), (await exportWorkspace(b.ws)).bytes);
 

@@ -6,8 +6,9 @@
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
-import { formatHlc } from '../../src-renderer/src/core/hlc';
-import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
+import { HLC_ZERO, formatHlc } from '../../src-renderer/src/core/hlc';
+import { SYNCED_TABLES, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 import { AttacheDb, SCHEMA_V1 } from '../../src-renderer/src/data/db';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 
@@ -30,6 +31,23 @@ const SHIPPED_V1 = {
   drafts: 'id',
 };
 
+/** The tables a workspace of the first two versions held (templates came with version 3). */
+const OLD_TABLES = SYNCED_TABLES.filter((t) => t !== 'templates');
+
+/** A workspace as version 2 stored it: no field of sync format 2, no stamp for one. */
+function asStoredByVersion2(data: WorkspaceData): WorkspaceData {
+  const out = structuredClone(data);
+  for (const [table, fields] of Object.entries(V2_FIELDS) as [SyncedTable, () => object][]) {
+    for (const r of out[table] as unknown as Record<string, unknown>[]) {
+      for (const f of Object.keys(fields())) {
+        delete r[f];
+        delete (r.stamps as Record<string, unknown>)[f];
+      }
+    }
+  }
+  return out;
+}
+
 const names: string[] = [];
 afterEach(async () => {
   for (const n of names.splice(0)) await Dexie.delete(n);
@@ -40,27 +58,42 @@ describe('database schema', () => {
     expect(SCHEMA_V1).toEqual(SHIPPED_V1);
   });
 
-  it('opens a version-1 workspace with every record intact, the new indexes ready', async () => {
+  it('opens a version-1 workspace with every record intact, the new fields at their defaults, the new indexes ready', async () => {
     const name = `schema-${Math.random()}`;
     names.push(name);
-    const data = exampleWorkspaceData({ clock: formatHlc(Date.UTC(2015, 2, 17), 0, 'test') });
+    const current = exampleWorkspaceData({ clock: formatHlc(Date.UTC(2015, 2, 17), 0, 'test') });
     // One statement and one follow-up deleted, as tombstones.
-    Object.assign(data.statements[0]!, { deleted: 1 });
-    Object.assign(data.actions[0]!, { deleted: 1 });
+    Object.assign(current.statements[0]!, { deleted: 1 });
+    Object.assign(current.actions[0]!, { deleted: 1 });
+    const data = asStoredByVersion2(current);
 
     const old = new Dexie(name);
     old.version(1).stores(SHIPPED_V1);
     await old.open();
-    await old.transaction('rw', SYNCED_TABLES.map((t) => old.table(t)), async () => {
-      for (const t of SYNCED_TABLES) await old.table(t).bulkPut(data[t]);
+    await old.transaction('rw', OLD_TABLES.map((t) => old.table(t)), async () => {
+      for (const t of OLD_TABLES) await old.table(t).bulkPut(data[t]);
     });
     await old.table('meta').put({ key: 'installation', value: { id: '0190e000-0000-7000-8000-00000000000a', name: 'Old desk' } });
     old.close();
 
     const db = new AttacheDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
-    expect(await readWorkspaceData(db)).toEqual(data);
+    expect(db.verno).toBeGreaterThanOrEqual(3);
+    // Every old record is kept as it was, plus each new field at its default, stamped at the lowest clock.
+    const upgraded = structuredClone(data);
+    for (const [table, fields] of Object.entries(V2_FIELDS) as [SyncedTable, () => object][]) {
+      for (const r of upgraded[table] as unknown as Record<string, unknown>[]) {
+        for (const [f, v] of Object.entries(fields())) {
+          r[f] = v;
+          (r.stamps as Record<string, unknown>)[f] = { c: HLC_ZERO };
+        }
+      }
+    }
+    const read = await readWorkspaceData(db);
+    expect(read).toEqual(upgraded);
+    expect(read.briefings[0]!.attendees).toEqual([]);
+    expect(read.people[0]!.stamps.aliases).toEqual({ c: HLC_ZERO });
+    expect(read.templates).toEqual([]);
     expect((await db.meta.get('installation'))?.value).toMatchObject({ name: 'Old desk' });
     expect(await db.statements.where('deleted').equals(0).count()).toBe(data.statements.length - 1);
     expect(await db.actions.where('deleted').equals(1).count()).toBe(1);

@@ -1,5 +1,6 @@
 /** Record fields the unit tests start from: one definition of a plausible briefing, overridden per test. */
 import type { BriefingFields } from '../../src-renderer/src/core/model';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export const briefingFields = (over: Partial<BriefingFields> = {}): BriefingFields => ({
   title: 'Briefing on counter-narcotics',
@@ -12,5 +13,6 @@ export const briefingFields = (over: Partial<BriefingFields> = {}): BriefingFiel
   caveat: '',
   tags: ['drugs'],
   summary: '',
+  ...V2_FIELDS.briefings(),
   ...over,
 });

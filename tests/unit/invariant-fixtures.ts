@@ -4,6 +4,7 @@ import { SETTINGS_ID, emptyWorkspaceData, type WorkspaceData } from '../../src-r
 import { createRecord } from '../../src-renderer/src/core/records';
 import { encodeSyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export const BROKEN_CLOCK = formatHlc(Date.UTC(2025, 4, 1, 8), 0, nodeIdFromInstallationId('0196a000-0000-7000-8000-00000000c0fe'));
 export const BROKEN_IDS = {
@@ -34,7 +35,7 @@ export function brokenWorkspace(): WorkspaceData {
       c,
     ),
   );
-  data.organisations.push(createRecord('organisations', BROKEN_IDS.org, { name: 'UN Office on Drugs and Crime', acronym: 'UNODC', country: '' }, c));
+  data.organisations.push(createRecord('organisations', BROKEN_IDS.org, { ...V2_FIELDS.organisations(), name: 'UN Office on Drugs and Crime', acronym: 'UNODC', country: '' }, c));
   data.briefings.push(
     createRecord('briefings', BROKEN_IDS.briefing, briefingFields({ title: 'Border talks', tags: ['borders', 'Borders', 'drugs'], organiserIds: [BROKEN_IDS.org, BROKEN_IDS.org] }), c),
   );
@@ -45,7 +46,7 @@ export function brokenWorkspace(): WorkspaceData {
     createRecord(
       'actions',
       BROKEN_IDS.action,
-      { kind: 'task', briefingId: BROKEN_IDS.absentBriefing, statementId: null, title: 'Ask for the crossing figures', owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [] },
+      { ...V2_FIELDS.actions(), kind: 'task', briefingId: BROKEN_IDS.absentBriefing, statementId: null, title: 'Ask for the crossing figures', owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [] },
       c,
     ),
   );

@@ -9,6 +9,7 @@ import { emptyWorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { checkWorkspace } from '../../src-renderer/src/core/sync/invariants';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const clock = formatHlc(Date.UTC(2025, 0, 1), 0, 'a1');
 const ORG_A = '01900000-0000-7000-8000-0000000000a1';
@@ -16,8 +17,8 @@ const ORG_B = '01900000-0000-7000-8000-0000000000a2';
 
 function rulesFor(tags: string[], organiserIds: string[] = []) {
   const data = emptyWorkspaceData();
-  data.organisations.push(createRecord('organisations', ORG_A, { name: 'A', acronym: '', country: '' }, clock));
-  data.organisations.push(createRecord('organisations', ORG_B, { name: 'B', acronym: '', country: '' }, clock));
+  data.organisations.push(createRecord('organisations', ORG_A, { ...V2_FIELDS.organisations(), name: 'A', acronym: '', country: '' }, clock));
+  data.organisations.push(createRecord('organisations', ORG_B, { ...V2_FIELDS.organisations(), name: 'B', acronym: '', country: '' }, clock));
   data.briefings.push(createRecord('briefings', '01900000-0000-7000-8000-000000000001', briefingFields({ tags, organiserIds }), clock));
   return checkWorkspace(data).map((f) => f.rule);
 }

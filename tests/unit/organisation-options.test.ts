@@ -4,11 +4,12 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { Organisation } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { organisationExists, organisationOptions } from '../../src-renderer/src/ui/lib/organisationOptions';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const clock = formatHlc(Date.UTC(2015, 2, 17), 0, 'test');
 let n = 0;
 const org = (name: string, acronym: string, country = '') =>
-  createRecord('organisations', `0190e000-0000-7000-8000-${String(++n).padStart(12, '0')}`, { name, acronym, country }, clock) as Organisation;
+  createRecord('organisations', `0190e000-0000-7000-8000-${String(++n).padStart(12, '0')}`, { ...V2_FIELDS.organisations(), name, acronym, country }, clock) as Organisation;
 
 const unodc = org('United Nations Office on Drugs and Crime', 'UNODC');
 const dca = org('Drug Control Agency', 'DCA', 'Tajikistan');

@@ -7,6 +7,7 @@ import { exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { TableFields, WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export const CLOCK = formatHlc(Date.UTC(2015, 3, 10), 0, 'test');
 
@@ -32,10 +33,10 @@ export function packFixture(): WorkspaceData {
   const add = <T extends keyof TableFields>(table: T, id: string, fields: TableFields[T]) =>
     (data[table] as unknown[]).push(createRecord(table, id, fields, CLOCK));
 
-  add('organisations', IDS.ministry, { name: 'Министерство энергетики и водных ресурсов', acronym: 'МЭВР', country: 'Tajikistan' });
-  add('people', IDS.cyrillicPerson, { name: CYRILLIC_NAME, title: CYRILLIC_TITLE, organisationId: IDS.ministry, country: 'Tajikistan' });
-  add('people', IDS.greekPerson, { name: GREEK_NAME, title: GREEK_TITLE, organisationId: null, country: 'Greece' });
-  add('briefings', IDS.water, {
+  add('organisations', IDS.ministry, { ...V2_FIELDS.organisations(), name: 'Министерство энергетики и водных ресурсов', acronym: 'МЭВР', country: 'Tajikistan' });
+  add('people', IDS.cyrillicPerson, { ...V2_FIELDS.people(), name: CYRILLIC_NAME, title: CYRILLIC_TITLE, organisationId: IDS.ministry, country: 'Tajikistan' });
+  add('people', IDS.greekPerson, { ...V2_FIELDS.people(), name: GREEK_NAME, title: GREEK_TITLE, organisationId: null, country: 'Greece' });
+  add('briefings', IDS.water, { ...V2_FIELDS.briefings(),
     title: WATER_TITLE,
     startsAt: '2015-04-02T15:30',
     location: 'Ministry of Energy and Water Resources, Dushanbe',
@@ -56,7 +57,7 @@ export function packFixture(): WorkspaceData {
   statements.forEach(([id, speakerId, kind, text], i) =>
     add('statements', id, { briefingId: IDS.water, speakerId, kind, text, tags: [], order: `a${i}` }),
   );
-  add('actions', IDS.overdue, {
+  add('actions', IDS.overdue, { ...V2_FIELDS.actions(),
     kind: 'task',
     briefingId: IDS.water,
     statementId: '014c2507-a400-7000-8000-0000000000e3',
@@ -69,7 +70,7 @@ export function packFixture(): WorkspaceData {
     notes: '',
     tags: [],
   });
-  add('briefings', IDS.secret, {
+  add('briefings', IDS.secret, { ...V2_FIELDS.briefings(),
     title: SECRET_TITLE,
     startsAt: '2015-04-05T09:00',
     location: 'Embassy',

@@ -7,6 +7,7 @@ import { SearchEngine, mergeQuery, type ResultType } from '../../src-renderer/sr
 import { createRecord } from '../../src-renderer/src/core/records';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 let n = 0;
 const opened: AttacheDb[] = [];
@@ -35,8 +36,8 @@ function find(engine: SearchEngine, text: string, type?: ResultType): string[] {
 }
 
 async function example(ws: Workspace) {
-  const org = await ws.create('organisations', { name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
-  const person = await ws.create('people', { name: 'Rustam Nazarzoda', title: 'Director', organisationId: org.id, country: '' });
+  const org = await ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
+  const person = await ws.create('people', { ...V2_FIELDS.people(), name: 'Rustam Nazarzoda', title: 'Director', organisationId: org.id, country: '' });
   const briefing = await ws.create('briefings', briefingFields({ title: 'Countering modern threats', audience: '' }));
   const statement = await ws.create('statements', {
     briefingId: briefing.id, speakerId: person.id, kind: 'figure', text: 'Over 12 tons of heroin were seized.', tags: [], order: 'a0',
@@ -50,7 +51,7 @@ describe('search feed', () => {
     const e = await example(ws);
     await feed.build();
     // Writes the feed is not told about, as while a page sat in the back-forward cache.
-    const added = await ws.create('people', { name: 'Nodiri Jamshed', title: '', organisationId: null, country: '' });
+    const added = await ws.create('people', { ...V2_FIELDS.people(), name: 'Nodiri Jamshed', title: '', organisationId: null, country: '' });
     await ws.remove('people', e.person.id);
     expect(find(engine, 'nodiri')).toEqual([]);
     feed.noteMutations({ all: { d: 0 } as never });
@@ -62,7 +63,7 @@ describe('search feed', () => {
   it('builds from the database, leaving tombstones out', async () => {
     const { ws, engine, feed } = await setup();
     const e = await example(ws);
-    const gone = await ws.create('people', { name: 'Deleted Person', title: '', organisationId: null, country: '' });
+    const gone = await ws.create('people', { ...V2_FIELDS.people(), name: 'Deleted Person', title: '', organisationId: null, country: '' });
     await ws.remove('people', gone.id);
     const progress: number[] = [];
     await feed.build((p) => progress.push(p.done));

@@ -14,6 +14,7 @@ import {
   type ResultType,
 } from '../../src-renderer/src/core/search';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 let tick = 0;
 const clock = () => formatHlc(1_700_000_000_000, tick++, 'test');
@@ -25,18 +26,18 @@ function briefing(fields: Partial<BriefingFields> = {}) {
 }
 const org = (f: OrganisationFields) => createRecord('organisations', id('o'), f, clock());
 const person = (f: Partial<PersonFields> & { name: string }) =>
-  createRecord('people', id('p'), { title: '', organisationId: null, country: '', ...f }, clock());
+  createRecord('people', id('p'), { ...V2_FIELDS.people(), title: '', organisationId: null, country: '', ...f }, clock());
 const statement = (f: Partial<StatementFields> & { briefingId: string; text: string }) =>
   createRecord('statements', id('s'), { speakerId: null, kind: 'statement', tags: [], order: 'a0', ...f }, clock());
 const action = (f: Partial<ActionFields> & { title: string }) =>
-  createRecord('actions', id('a'), {
+  createRecord('actions', id('a'), { ...V2_FIELDS.actions(),
     kind: 'task', briefingId: null, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...f,
   }, clock());
 
 function fixture() {
   const engine = new SearchEngine();
-  const unodc = org({ name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
-  const dca = org({ name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
+  const unodc = org({ ...V2_FIELDS.organisations(), name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
+  const dca = org({ ...V2_FIELDS.organisations(), name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
   const nazarzoda = person({ name: 'Rustam Nazarzoda', title: 'Director', organisationId: dca.id, country: 'Tajikistan' });
   const nodiri = person({ name: 'Jamshed Nodíri', title: 'Programme officer', organisationId: unodc.id });
   const cyr = person({ name: 'Рустам Назарзода', title: 'Директор', organisationId: dca.id });

@@ -15,6 +15,7 @@ import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/
 import { readUnsaved } from '../../src-renderer/src/data/unsaved';
 import { briefingFields } from './fixtures';
 import { dump, installation, localState } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -166,7 +167,7 @@ describe('an import that runs out of space', () => {
   it('changes nothing — records, clock, peers — and reports storage full through its own wording', async () => {
     const a = await installation('A');
     const b = await installation('B');
-    for (let i = 0; i < 3; i++) await a.ws.create('organisations', { name: `Ministry ${i}`, acronym: '', country: '' });
+    for (let i = 0; i < 3; i++) await a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: `Ministry ${i}`, acronym: '', country: '' });
     for (let i = 0; i < 3; i++) await a.ws.create('briefings', briefingFields({ title: `From A ${i}` }));
     await b.ws.create('briefings', briefingFields({ title: 'Already at B' }));
     const file = await exportWorkspace(a.ws);

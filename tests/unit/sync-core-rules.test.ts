@@ -16,6 +16,7 @@ import { TABLE_NOUN, recordLabel } from '../../src-renderer/src/core/sync/labels
 import { conflictEntry, conflictId, farFutureClock, fromMaps, knowinglyReplaced, mergeIntoMaps, mergeRecord, toMaps } from '../../src-renderer/src/core/sync/merge';
 import { describeSelection, selectRecords } from '../../src-renderer/src/core/sync/select';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const ID = '01900000-0000-7000-8000-000000000001';
 const A = 'aaaa';
@@ -171,7 +172,7 @@ describe('the far-future bound', () => {
 
 describe('the in-memory merge (sync merge, pack)', () => {
   const now = Date.UTC(2025, 4, 1);
-  const org = (id: string, name: string, clock: string) => createRecord('organisations', id, { name, acronym: '', country: '' }, clock);
+  const org = (id: string, name: string, clock: string) => createRecord('organisations', id, { ...V2_FIELDS.organisations(), name, acronym: '', country: '' }, clock);
 
   it('sorts every table by id, and round-trips through maps', () => {
     const data = emptyWorkspaceData();
@@ -344,6 +345,7 @@ describe('labels', () => {
       actions: 'follow-up',
       settings: 'settings record',
       packs: 'pack definition',
+      templates: 'briefing template',
       conflicts: 'conflict log entry',
     });
     expect(recordLabel('briefings', rec('briefings', { title: '  Two\n lines  ' }))).toBe('Two lines');
@@ -365,11 +367,11 @@ describe('selections', () => {
   function workspace() {
     const data = emptyWorkspaceData();
     data.settings.push(createRecord('settings', SETTINGS_ID, DEFAULT_SETTINGS, clock));
-    const orgA = createRecord('organisations', '01900000-0000-7000-8000-0000000000a1', { name: 'Org A', acronym: '', country: '' }, clock);
-    const orgB = createRecord('organisations', '01900000-0000-7000-8000-0000000000a2', { name: 'Org B', acronym: '', country: '' }, clock);
-    const orgC = createRecord('organisations', '01900000-0000-7000-8000-0000000000a3', { name: 'Org C', acronym: '', country: '' }, clock);
-    const person = createRecord('people', '01900000-0000-7000-8000-0000000000b1', { name: 'Jane', title: '', organisationId: orgB.id, country: '' }, clock);
-    const loner = createRecord('people', '01900000-0000-7000-8000-0000000000b2', { name: 'Unheard', title: '', organisationId: orgC.id, country: '' }, clock);
+    const orgA = createRecord('organisations', '01900000-0000-7000-8000-0000000000a1', { ...V2_FIELDS.organisations(), name: 'Org A', acronym: '', country: '' }, clock);
+    const orgB = createRecord('organisations', '01900000-0000-7000-8000-0000000000a2', { ...V2_FIELDS.organisations(), name: 'Org B', acronym: '', country: '' }, clock);
+    const orgC = createRecord('organisations', '01900000-0000-7000-8000-0000000000a3', { ...V2_FIELDS.organisations(), name: 'Org C', acronym: '', country: '' }, clock);
+    const person = createRecord('people', '01900000-0000-7000-8000-0000000000b1', { ...V2_FIELDS.people(), name: 'Jane', title: '', organisationId: orgB.id, country: '' }, clock);
+    const loner = createRecord('people', '01900000-0000-7000-8000-0000000000b2', { ...V2_FIELDS.people(), name: 'Unheard', title: '', organisationId: orgC.id, country: '' }, clock);
     const energy = createRecord('briefings', '01900000-0000-7000-8000-0000000000c1', briefingFields({ title: 'Energy', tags: ['Énergie', 'Central Asia'], organiserIds: [orgA.id] }), clock);
     const secret = createRecord('briefings', '01900000-0000-7000-8000-0000000000c2', briefingFields({ title: 'Secret', tags: ['energie'], classification: 'secret' }), clock);
     const other = createRecord('briefings', '01900000-0000-7000-8000-0000000000c3', briefingFields({ title: 'Other', tags: ['water'] }), clock);

@@ -10,6 +10,7 @@ import { createRecord, editRecord } from '../../src-renderer/src/core/records';
 import { FORMAT_NAME, FORMAT_VERSION, MERGE_INSTALLATION, SyncFileWriter, decodeSyncFile, encodeSyncFile, readHeader, type FileProgress, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const clock = formatHlc(Date.UTC(2025, 0, 1), 0, 'a1');
 const fields: HeaderFields = {
@@ -21,7 +22,7 @@ const fields: HeaderFields = {
 const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const orgs = (n: number): WorkspaceData => {
   const data = emptyWorkspaceData();
-  for (let i = 0; i < n; i++) data.organisations.push(createRecord('organisations', id(i + 1), { name: `Org ${i}`, acronym: '', country: '' }, clock));
+  for (let i = 0; i < n; i++) data.organisations.push(createRecord('organisations', id(i + 1), { ...V2_FIELDS.organisations(), name: `Org ${i}`, acronym: '', country: '' }, clock));
   return data;
 };
 const lines = (bytes: Uint8Array) => new TextDecoder().decode(bytes).split('\n').slice(1, -2);
@@ -42,7 +43,7 @@ describe('the writer', () => {
     const { header } = readHeader(bytes);
     expect(header).toMatchObject({ format: FORMAT_NAME, version: FORMAT_VERSION, counts: { organisations: 250, briefings: 0 }, maxClock: clock });
     expect(FORMAT_NAME).toBe('attache-sync');
-    expect(FORMAT_VERSION).toBe(1);
+    expect(FORMAT_VERSION).toBe(2);
     expect(MERGE_INSTALLATION).toEqual({ id: '00000000-0000-7000-8000-0000000000a1', name: 'Merged by the Attaché command line' });
   });
 

@@ -6,9 +6,10 @@ import { SYNCED_TABLES, emptyWorkspaceData, type WorkspaceData } from '../../src
 import { createRecord } from '../../src-renderer/src/core/records';
 import { PBKDF2_ITERATIONS } from '../../src-renderer/src/core/sync/crypto';
 import { deterministicId, sha256Sync, toHex } from '../../src-renderer/src/core/sync/digest';
-import { decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
+import { FORMAT_VERSION, decodeSyncFile, encodeSyncFile, readHeader, verifySyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const NODE = 'a1b2c3';
 /** Files in most tests use the minimum accepted work factor; one test checks the real default. */
@@ -24,7 +25,7 @@ const fields: HeaderFields = {
 function sample(): WorkspaceData {
   const data = emptyWorkspaceData();
   data.briefings.push(createRecord('briefings', '01900000-0000-7000-8000-000000000001', briefingFields(), clock));
-  data.organisations.push(createRecord('organisations', '01900000-0000-7000-8000-000000000002', { name: 'UNODC', acronym: '', country: '' }, clock));
+  data.organisations.push(createRecord('organisations', '01900000-0000-7000-8000-000000000002', { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: '', country: '' }, clock));
   return data;
 }
 
@@ -41,7 +42,7 @@ function forge(lines: { table: string; records: unknown[] }[] | string[], header
     for (const r of l.records as { hlc?: string }[]) if (r && typeof r.hlc === 'string' && r.hlc > max) max = r.hlc;
     return `{"table":"${l.table}","records":${JSON.stringify(l.records)}}\n`;
   });
-  const h = { format: 'attache-sync', version: 1, ...fields, counts, maxClock: max, ...header };
+  const h = { format: 'attache-sync', version: FORMAT_VERSION, ...fields, counts, maxClock: max, ...header };
   const content = `${JSON.stringify(h)}\n${body.join('')}`;
   const digest = createHash('sha256').update(content).digest('hex');
   return bytesOf(`${content}{"sha256":"${digest}"}\n`);
@@ -62,7 +63,7 @@ describe('sync file format', () => {
     const data = sample();
     const bytes = await encodeSyncFile(data, fields);
     const lines = text(bytes).split('\n');
-    expect(lines[0]).toMatch(/^\{"format":"attache-sync","version":1,/);
+    expect(lines[0]).toMatch(/^\{"format":"attache-sync","version":2,/);
     expect(lines.at(-2)).toMatch(/^\{"sha256":"[0-9a-f]{64}"\}$/);
     const decoded = await decodeSyncFile(bytes);
     expect(decoded.data).toEqual(data);
@@ -130,10 +131,10 @@ describe('sync file format', () => {
   });
 
   it('names both versions for a file from a newer format', async () => {
-    const e = await rejection(decodeSyncFile(forge([], { version: 2 })));
+    const e = await rejection(decodeSyncFile(forge([], { version: FORMAT_VERSION + 1 })));
     expect(e.code).toBe('newer-version');
-    expect(e.message).toMatch(/version 2/);
-    expect(e.message).toMatch(/version 1/);
+    expect(e.message).toMatch(new RegExp(`version ${FORMAT_VERSION + 1}`));
+    expect(e.message).toMatch(new RegExp(`version ${FORMAT_VERSION}`));
   });
 
   it('recognises a truncated file', async () => {
@@ -175,10 +176,10 @@ describe('validation of records from a file', () => {
   const fail = async (records: unknown[], table = 'briefings') => rejection(decodeSyncFile(forge([{ table, records }])));
 
   it('rejects __proto__ and constructor keys and never lets them reach an object', async () => {
-    const withProto = `{"table":"briefings","records":[${JSON.stringify(rec()).replace('{"title"', '{"__proto__":{"polluted":true},"title"')}]}`;
+    const withProto = `{"table":"briefings","records":[${JSON.stringify(rec()).replace(/^\{/, '{"__proto__":{"polluted":true},')}]}`;
     const e1 = await rejection(decodeSyncFile(forge([withProto])));
     expect(e1.message).toMatch(/forbidden key "__proto__"/);
-    const r = JSON.parse(JSON.stringify(rec()).replace('{"title"', '{"constructor":{"prototype":{"polluted":true}},"title"')) as unknown;
+    const r = JSON.parse(JSON.stringify(rec()).replace(/^\{/, '{"constructor":{"prototype":{"polluted":true}},')) as unknown;
     expect((await fail([r])).message).toMatch(/forbidden key "constructor"/);
     // Nested, inside a free-form value.
     const pack = createRecord('packs', '01900000-0000-7000-8000-000000000009', { name: 'Pack', options: {} }, clock);

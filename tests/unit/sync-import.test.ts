@@ -18,6 +18,7 @@ import type { Workspace } from '../../src-renderer/src/data/workspace';
 import { decodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { briefingFields } from './fixtures';
 import { dump, installation, localState } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const HOUR = 3_600_000;
 
@@ -29,11 +30,11 @@ async function importInto(ws: Workspace, bytes: Uint8Array, options: Parameters<
 /** A small but complete workspace: every kind of record, an edit, a deletion. */
 async function populate(ws: Workspace) {
   await ws.create('settings', DEFAULT_SETTINGS, SETTINGS_ID);
-  const org = await ws.create('organisations', { name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
-  const person = await ws.create('people', { name: 'Jane Doe', title: 'Representative', organisationId: org.id, country: 'Tajikistan' });
+  const org = await ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
+  const person = await ws.create('people', { ...V2_FIELDS.people(), name: 'Jane Doe', title: 'Representative', organisationId: org.id, country: 'Tajikistan' });
   const b = await ws.create('briefings', briefingFields({ organiserIds: [org.id] }));
   const st = await ws.create('statements', { briefingId: b.id, speakerId: person.id, kind: 'figure', text: 'Over 12 tons seized.', tags: [], order: 'a0' });
-  await ws.create('actions', {
+  await ws.create('actions', { ...V2_FIELDS.actions(),
     kind: 'event', briefingId: b.id, statementId: st.id, title: 'High Level Conference', owner: '', due: '2015-05-27', place: 'Dushanbe',
     status: 'open', priority: 'normal', notes: '', tags: [],
   });
@@ -243,7 +244,7 @@ describe('export and import', () => {
       for (let i = 0; i < 2500; i++) rows.push(createRecord('briefings', newId(), briefingFields({ title: `Bulk ${i}` }), await a.ws.stamp()));
       await a.ws.db.briefings.bulkAdd(rows);
     });
-    await a.ws.create('organisations', { name: 'OSCE', acronym: '', country: '' });
+    await a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'OSCE', acronym: '', country: '' });
     const file = await exportWorkspace(a.ws);
     const before = { data: await dump(b.ws), local: await localState(b.ws) };
     const preview = await previewImport(b.ws, file.bytes);
@@ -298,7 +299,7 @@ describe('large exports', () => {
     const ids: string[] = [];
     await ws.db.transaction('rw', ws.db.organisations, ws.db.meta, async () => {
       const rows = [];
-      for (let i = 0; i < n; i++) rows.push(createRecord('organisations', newId(), { name: `Organisation ${i}`, acronym: '', country: '' }, await ws.stamp()));
+      for (let i = 0; i < n; i++) rows.push(createRecord('organisations', newId(), { ...V2_FIELDS.organisations(), name: `Organisation ${i}`, acronym: '', country: '' }, await ws.stamp()));
       ids.push(...rows.map((r) => r.id));
       await ws.db.organisations.bulkAdd(rows);
     });
@@ -323,8 +324,8 @@ describe('large exports', () => {
         progress.push(p.done);
         // Someone keeps working during the export: new records below and above every page edge.
         writes ??= Promise.all([
-          a.ws.create('organisations', { name: 'Late', acronym: '', country: '' }),
-          (async () => a.ws.db.organisations.add(createRecord('organisations', EARLY_ID, { name: 'Early id', acronym: '', country: '' }, await a.ws.stamp()) as never))(),
+          a.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'Late', acronym: '', country: '' }),
+          (async () => a.ws.db.organisations.add(createRecord('organisations', EARLY_ID, { ...V2_FIELDS.organisations(), name: 'Early id', acronym: '', country: '' }, await a.ws.stamp()) as never))(),
         ]);
       },
     });

@@ -17,6 +17,7 @@ import type { Workspace } from '../../src-renderer/src/data/workspace';
 import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
 import { dump, installation } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const id = (n: number) => `0196b000-0000-7000-8000-${String(n).padStart(12, '0')}`;
 const ORGS = [id(1), id(2), id(3)]; // the last is never written: a dangling organiser
@@ -68,13 +69,13 @@ function build(content: FileContent, file: number): WorkspaceData {
     (data[table] as StoredRecord<T>[]).push({ ...createRecord(table, recordId, fields, clock()), deleted });
   };
   if (content.settings) add('settings', SETTINGS_ID, { classificationLevels: content.settings.levels, defaultClassification: content.settings.def });
-  for (const o of content.orgs) add('organisations', o, { name: `Org ${o.slice(-1)}`, acronym: '', country: '' });
-  for (const p of content.people) add('people', p.id, { name: 'Speaker', title: '', organisationId: p.org, country: '' });
+  for (const o of content.orgs) add('organisations', o, { ...V2_FIELDS.organisations(), name: `Org ${o.slice(-1)}`, acronym: '', country: '' });
+  for (const p of content.people) add('people', p.id, { ...V2_FIELDS.people(), name: 'Speaker', title: '', organisationId: p.org, country: '' });
   for (const b of content.briefings) add('briefings', b.id, briefingFields({ title: b.title, tags: b.tags, organiserIds: b.organisers }));
   for (const s of content.statements)
     add('statements', s.id, { briefingId: s.briefing, speakerId: s.speaker, kind: 'statement', text: 'Said', tags: s.tags, order: s.order }, s.deleted ? 1 : 0);
   for (const a of content.actions)
-    add('actions', a.id, { kind: 'task', briefingId: a.briefing, statementId: a.statement, title: 'Do', owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: a.tags });
+    add('actions', a.id, { ...V2_FIELDS.actions(), kind: 'task', briefingId: a.briefing, statementId: a.statement, title: 'Do', owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: a.tags });
   return data;
 }
 

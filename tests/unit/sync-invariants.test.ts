@@ -22,6 +22,7 @@ import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
 import { newActionFields } from '../../src-renderer/src/data/actions';
 import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const CLOCK = formatHlc(Date.UTC(2025, 4, 1, 9), 0, 'a1b2c3d4e5f60718a1b2c3d4e5f60718');
 const LATER = formatHlc(Date.UTC(2025, 4, 1, 10), 0, 'b1b2c3d4e5f60718a1b2c3d4e5f60718');
@@ -156,9 +157,9 @@ describe('repairRecord', () => {
 describe('checkWorkspace', () => {
   it('finds nothing in a sound workspace', () => {
     const data = emptyWorkspaceData();
-    const org = rec('organisations', { name: 'UNODC', acronym: '', country: '' });
+    const org = rec('organisations', { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: '', country: '' });
     const b = rec('briefings', briefingFields({ organiserIds: [org.id] }));
-    const p = rec('people', { name: 'A. Speaker', title: '', organisationId: org.id, country: '' });
+    const p = rec('people', { ...V2_FIELDS.people(), name: 'A. Speaker', title: '', organisationId: org.id, country: '' });
     const s = rec('statements', statement({ briefingId: b.id, speakerId: p.id }));
     data.organisations.push(org);
     data.briefings.push(b);
@@ -173,7 +174,7 @@ describe('checkWorkspace', () => {
     data.settings.push(rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }, { id: 'u', label: 'V' }], defaultClassification: 'gone' }, SETTINGS_ID));
     const b = rec('briefings', briefingFields({ title: 'Talks', organiserIds: [id()], tags: ['a', 'a'] }));
     data.briefings.push(b);
-    data.people.push(rec('people', { name: 'Lone', title: '', organisationId: id(), country: '' }));
+    data.people.push(rec('people', { ...V2_FIELDS.people(), name: 'Lone', title: '', organisationId: id(), country: '' }));
     data.statements.push(rec('statements', statement({ text: 'First', briefingId: b.id, order: 'a1' })));
     data.statements.push(rec('statements', statement({ text: 'Second', briefingId: b.id, order: 'a1' })));
     data.statements.push(rec('statements', statement({ text: 'Third', briefingId: b.id, order: '!' })));
@@ -285,7 +286,7 @@ describe('the rules, exactly', () => {
   it('words every dangling reference and counts missing organisers', () => {
     const data = emptyWorkspaceData();
     data.briefings.push(rec('briefings', briefingFields({ title: 'B', organiserIds: [id(), id()] })));
-    data.people.push(rec('people', { name: 'P', title: '', organisationId: id(), country: '' }));
+    data.people.push(rec('people', { ...V2_FIELDS.people(), name: 'P', title: '', organisationId: id(), country: '' }));
     data.statements.push(rec('statements', statement({ text: 'S', speakerId: id() })));
     data.actions.push(rec('actions', action({ title: 'A', statementId: id() })));
     expect(checkWorkspace(data).map((f) => f.message)).toEqual([

@@ -11,6 +11,7 @@ import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/
 import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';
 import { dump, installation, type Installation } from './sync-helpers';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 type Table = 'briefings' | 'organisations';
 const VALUES = ['alpha', 'beta', 'gamma'];
@@ -76,7 +77,7 @@ async function run(ops: Op[], offsets: number[]) {
     const rec =
       table === 'briefings'
         ? await seed.ws.create('briefings', briefingFields({ title: 'seed', location: 'seed' }))
-        : await seed.ws.create('organisations', { name: 'seed', acronym: '', country: 'seed' });
+        : await seed.ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'seed', acronym: '', country: 'seed' });
     ids.push({ table, id: rec.id });
     note(table, undefined, rec);
   }
@@ -90,7 +91,7 @@ async function run(ops: Op[], offsets: number[]) {
         const rec =
           o.table === 'briefings'
             ? await p.ws.create('briefings', briefingFields({ title: o.value, location: o.value }))
-            : await p.ws.create('organisations', { name: o.value, acronym: '', country: o.value });
+            : await p.ws.create('organisations', { ...V2_FIELDS.organisations(), name: o.value, acronym: '', country: o.value });
         ids.push({ table: o.table, id: rec.id });
         note(o.table, undefined, rec);
         break;

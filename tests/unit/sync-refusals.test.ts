@@ -13,6 +13,7 @@ import { SYNC_LIMITS, SyncError, fileSizeProblem } from '../../src-renderer/src/
 import { conflictId } from '../../src-renderer/src/core/sync/merge';
 import { validateRecord } from '../../src-renderer/src/core/sync/validate';
 import { briefingFields } from './fixtures';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 const NODE = 'a1b2c3';
 const clock = formatHlc(Date.UTC(2025, 0, 1), 0, NODE);
@@ -109,10 +110,10 @@ describe('the file as a whole (format.ts)', () => {
       const e = await decodeRefusal(fileWith('', { version }));
       expect([e.code, e.message], String(version)).toEqual(['invalid', 'The file’s header has no valid format version.']);
     }
-    const newer = await decodeRefusal(fileWith('', { version: 2 }));
+    const newer = await decodeRefusal(fileWith('', { version: 3 }));
     expect([newer.code, newer.message]).toEqual([
       'newer-version',
-      'This file uses sync format version 2, but this version of Attaché reads format version 1; update Attaché to import it.',
+      'This file uses sync format version 3, but this version of Attaché reads format version 2; update Attaché to import it.',
     ]);
   });
 
@@ -191,7 +192,7 @@ describe('the file as a whole (format.ts)', () => {
     const e = await decodeRefusal(fileWith(line('briefings', [rec]) + line('briefings', [rec]), { counts: { ...zeroCounts(), briefings: 2 }, maxClock: clock }));
     expect([e.code, e.message]).toEqual(['invalid', `The file lists the briefing ${ID} twice.`]);
     // The same id in two tables is two records.
-    const org = JSON.parse(JSON.stringify(createRecord('organisations', ID, { name: 'UNODC', acronym: '', country: '' }, clock))) as unknown;
+    const org = JSON.parse(JSON.stringify(createRecord('organisations', ID, { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: '', country: '' }, clock))) as unknown;
     const both = await decodeSyncFile(fileWith(line('briefings', [rec]) + line('organisations', [org]), { counts: { ...zeroCounts(), briefings: 1, organisations: 1 }, maxClock: clock }));
     expect(both.total).toBe(2);
   });

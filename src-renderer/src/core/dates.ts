@@ -1,3 +1,5 @@
+import { firstDay, lastDay } from './partial-date';
+
 /**
  * Calendar arithmetic instead of parse-and-format: this runs for every record of an import (100,000 of
  * them), where a date library's parser was half of the validation time. Years 0001–9999, and no
@@ -54,6 +56,9 @@ export function formatShortLocalDateTime(date: Date): string {
  * before read it; anything else is left as it was.
  */
 export function formatLongDate(isoDate: string): string {
+  // Partial dates (core/partial-date.ts) read as the source said them: "May 2015", "2015".
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(isoDate) && !isoDate.startsWith('0000')) return `${MONTHS[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
+  if (/^\d{4}$/.test(isoDate) && isoDate !== '0000') return isoDate;
   const day = isoDate.slice(0, 10);
   if (isValidDate(day)) return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
   const loose = /^(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$/.exec(day);
@@ -62,10 +67,11 @@ export function formatLongDate(isoDate: string): string {
   return isCalendarDate(y, m, d) ? `${d} ${MONTHS[m - 1]} ${year4(y)}` : isoDate;
 }
 
-/** "17 Mar 2015": the same date for narrow table columns. */
+/** "17 Mar 2015" (or "May 2015", "2015" for a partial date): the same date for narrow table columns. */
 export function formatShortDate(isoDate: string): string {
   const long = formatLongDate(isoDate);
-  return long === isoDate ? long : long.replace(/^(\d+ \S{3})\S* /, '$1 ');
+  if (long === isoDate) return long;
+  return /^\d/.test(long) ? long.replace(/^(\d+ \S{3})\S* /, '$1 ') : long.replace(/^(\S{3})\S* /, '$1 ');
 }
 
 /** "17 March 2015, 10:00" */
@@ -93,10 +99,19 @@ let weekAfter = { today: '', end: '' };
  * checks it against a count of days since year 1.
  */
 export function dueWindow(due: string, today: string): DueWindow {
-  if (!due || !isValidDate(due)) return 'none';
+  if (!due) return 'none';
+  // A month or a year (core/partial-date.ts) is overdue once its last day has passed, and due soon once
+  // its first day is within the week. `due` is a valid day in the common case, checked first.
+  let first = due;
+  let last = due;
+  if (!isValidDate(due)) {
+    first = firstDay(due);
+    if (!first) return 'none';
+    last = lastDay(due);
+  }
   // An impossible `today` counts no days to anything: nothing is overdue or due soon.
   if (!isValidDate(today)) return 'later';
-  if (due < today) return 'overdue';
+  if (last < today) return 'overdue';
   if (weekAfter.today !== today) weekAfter = { today, end: addDaysIso(today, 7) };
-  return due <= weekAfter.end ? 'next7' : 'later';
+  return first <= weekAfter.end ? 'next7' : 'later';
 }

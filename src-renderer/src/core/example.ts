@@ -11,6 +11,7 @@ import type { Hlc } from './hlc';
 import { emptyWorkspaceData, type StoredRecord, type SyncedTable, type TableFields, type WorkspaceData } from './model';
 import { createRecord } from './records';
 import { validateFields } from './schemas';
+import { addMissingFields } from './upgrade';
 
 export interface ExampleEntry<T extends SyncedTable = SyncedTable> {
   table: T;
@@ -22,6 +23,8 @@ type WithId<T> = T & { id: string };
 
 function split<T extends SyncedTable>(table: T, rows: WithId<Record<string, unknown>>[]): ExampleEntry<T>[] {
   return rows.map(({ id, ...rest }) => {
+    // The file lists a newer field only where the briefing has something to say in it.
+    addMissingFields(table, rest);
     const checked = validateFields(table, rest);
     // The example is part of the product: if it ever stops validating, fail loudly rather than ship junk.
     if (!checked.ok) throw new Error(`Example ${table} ${id} is invalid: ${Object.values(checked.errors).join('; ')}`);
@@ -34,8 +37,8 @@ export function exampleEntries(): ExampleEntry[] {
   const orders = generateNKeysBetween(null, null, example.statements.length);
   const statements = example.statements.map((s, i) => ({ ...s, order: orders[i] }));
   return [
-    ...split('organisations', example.organisations),
-    ...split('people', example.people),
+    ...split('organisations', example.organisations as WithId<Record<string, unknown>>[]),
+    ...split('people', example.people as WithId<Record<string, unknown>>[]),
     ...split('briefings', example.briefings as WithId<Record<string, unknown>>[]),
     ...split('statements', statements as WithId<Record<string, unknown>>[]),
     ...split('actions', example.actions as WithId<Record<string, unknown>>[]),

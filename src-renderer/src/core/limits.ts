@@ -9,4 +9,6 @@ export const LIMITS = {
   tag: 60,
   tags: 30,
   listItems: 50,
+  /** A conference can seat hundreds by name. */
+  attendees: 500,
 } as const;

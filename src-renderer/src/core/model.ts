@@ -40,7 +40,8 @@ export const FORMAT_LABELS: Record<BriefingFormat, string> = {
   other: 'Other',
 };
 
-export const STATEMENT_KINDS = ['statement', 'figure', 'proposal', 'request', 'announcement'] as const;
+/** `decision`: what the body decided or agreed (since sync format 2). */
+export const STATEMENT_KINDS = ['statement', 'figure', 'proposal', 'request', 'announcement', 'decision'] as const;
 export type StatementKind = (typeof STATEMENT_KINDS)[number];
 
 export const ACTION_KINDS = ['task', 'event'] as const;
@@ -68,12 +69,32 @@ export interface BriefingFields {
   tags: string[];
   /** Summary in Attaché's small markup (see richtext.ts): paragraphs, **bold**, "- " bullets. */
   summary: string;
+  /** Who was present, from the directory (speakers count as present without being listed here). */
+  attendees: Attendee[];
+  /** Those present not named one by one, in free text: "Heads of mission of 30 states". */
+  attendeeGroups: string[];
+  /** The officer's own assessment, in the same markup as the summary; never attributed to a speaker. */
+  comment: string;
+}
+
+/** One person present at a briefing. */
+export interface Attendee {
+  personId: string;
+  /** Part of our own delegation (listed apart in the attendance list). */
+  delegation: boolean;
 }
 
 export interface OrganisationFields {
   name: string;
   acronym: string;
   country: string;
+  /** The organisation this one sits under (a regional office under its headquarters), or null. */
+  parentId: string | null;
+  /**
+   * Set when this organisation was merged into another: references to it resolve to that one
+   * (core/directory.ts). Kept, not rewritten away, so a colleague's record that still names it lands right.
+   */
+  mergedInto: string | null;
 }
 
 /**
@@ -90,6 +111,10 @@ export interface PersonFields {
   title: string;
   organisationId: string | null;
   country: string;
+  /** Other spellings and transliterations ("Рустам Назарзода"), matched by the pickers and search. */
+  aliases: string[];
+  /** Set when this person was merged into another (see OrganisationFields.mergedInto). */
+  mergedInto: string | null;
 }
 
 export interface StatementFields {
@@ -109,7 +134,10 @@ export interface ActionFields {
   statementId: string | null;
   title: string;
   owner: string;
-  /** Due date of a task or date of an event, `YYYY-MM-DD`, or '' when none. */
+  /**
+   * Due date of a task or date of an event as precise as the source: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`
+   * (core/partial-date.ts), or '' when none.
+   */
   due: string;
   /** Place of an announced event. */
   place: string;
@@ -117,11 +145,17 @@ export interface ActionFields {
   priority: Priority;
   notes: string;
   tags: string[];
+  /** For an event: the later briefing that recorded it being held (the conference held, the visit made). */
+  heldInBriefingId: string | null;
 }
 
 export interface ClassificationLevel {
   id: string;
   label: string;
+  /** Portion mark of the level, e.g. "C" printed as "(C)" before a cable's paragraphs; '' or absent: derived. */
+  short?: string;
+  /** Colour of the level's on-screen banner, `#rrggbb`; absent: the default for its rank. */
+  colour?: string;
 }
 
 export interface SettingsFields {
@@ -129,6 +163,23 @@ export interface SettingsFields {
   classificationLevels: ClassificationLevel[];
   defaultClassification: string;
 }
+
+/** The briefing fields a template carries into each new briefing made from it. */
+export const TEMPLATE_BRIEFING_FIELDS = [
+  'title',
+  'location',
+  'format',
+  'organiserIds',
+  'audience',
+  'classification',
+  'caveat',
+  'tags',
+  'attendees',
+  'attendeeGroups',
+] as const satisfies readonly (keyof BriefingFields)[];
+
+/** A named starting point for a recurring meeting: its fields are copied into a new briefing. */
+export type TemplateFields = { name: string } & Pick<BriefingFields, (typeof TEMPLATE_BRIEFING_FIELDS)[number]>;
 
 export interface PackDefinitionFields {
   name: string;
@@ -157,6 +208,7 @@ export interface TableFields {
   actions: ActionFields;
   settings: SettingsFields;
   packs: PackDefinitionFields;
+  templates: TemplateFields;
   conflicts: ConflictFields;
 }
 
@@ -171,6 +223,7 @@ export const SYNCED_TABLES: readonly SyncedTable[] = [
   'statements',
   'actions',
   'packs',
+  'templates',
   'conflicts',
 ];
 
@@ -184,19 +237,35 @@ export type Action = StoredRecord<'actions'>;
 export type Settings = StoredRecord<'settings'>;
 export type PackDefinition = StoredRecord<'packs'>;
 export type Conflict = StoredRecord<'conflicts'>;
+export type Template = StoredRecord<'templates'>;
 
 /** The workspace settings are one record with a fixed id, so two installations' settings merge field by field. */
 export const SETTINGS_ID = '00000000-0000-7000-8000-000000000001';
 
 /** Names of the synced fields of each table (everything but the envelope). */
 export const FIELDS: { readonly [T in SyncedTable]: readonly (keyof TableFields[T] & string)[] } = {
-  briefings: ['title', 'startsAt', 'location', 'format', 'organiserIds', 'audience', 'classification', 'caveat', 'tags', 'summary'],
-  organisations: ['name', 'acronym', 'country'],
-  people: ['name', 'title', 'organisationId', 'country'],
+  briefings: [
+    'title',
+    'startsAt',
+    'location',
+    'format',
+    'organiserIds',
+    'audience',
+    'classification',
+    'caveat',
+    'tags',
+    'summary',
+    'attendees',
+    'attendeeGroups',
+    'comment',
+  ],
+  organisations: ['name', 'acronym', 'country', 'parentId', 'mergedInto'],
+  people: ['name', 'title', 'organisationId', 'country', 'aliases', 'mergedInto'],
   statements: ['briefingId', 'speakerId', 'kind', 'text', 'tags', 'order'],
-  actions: ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags'],
+  actions: ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags', 'heldInBriefingId'],
   settings: ['classificationLevels', 'defaultClassification'],
   packs: ['name', 'options'],
+  templates: ['name', ...TEMPLATE_BRIEFING_FIELDS],
   conflicts: ['table', 'recordId', 'field', 'value', 'clock', 'resolution'],
 };
 
@@ -218,5 +287,5 @@ export function stampedFields(table: SyncedTable): readonly string[] {
 export type WorkspaceData = { [T in SyncedTable]: StoredRecord<T>[] };
 
 export function emptyWorkspaceData(): WorkspaceData {
-  return { settings: [], organisations: [], people: [], briefings: [], statements: [], actions: [], packs: [], conflicts: [] };
+  return { settings: [], organisations: [], people: [], briefings: [], statements: [], actions: [], packs: [], templates: [], conflicts: [] };
 }

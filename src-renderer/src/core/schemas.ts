@@ -3,7 +3,8 @@
  * zod gives typed, composable schemas with per-field error paths, which is exactly what inline messages need.
  */
 import { z } from './zod';
-import { isValidDate, isValidDateTime } from './dates';
+import { isValidDateTime } from './dates';
+import { isPartialDate } from './partial-date';
 import { isHlc } from './hlc';
 import { isId } from './ids';
 import { LIMITS } from './limits';
@@ -35,7 +36,26 @@ const tags = z
   .array(z.string().trim().min(1, { error: 'A tag cannot be empty' }).max(LIMITS.tag, { error: `A tag is at most ${LIMITS.tag} characters` }))
   .max(LIMITS.tags, { error: `At most ${LIMITS.tags} tags` });
 
-const date = z.string().refine((s) => s === '' || isValidDate(s), { error: 'Not a real date (use YYYY-MM-DD)' });
+const partialDate = z.string().refine((s) => s === '' || isPartialDate(s), { error: 'Not a real date (a day, a month or a year: YYYY-MM-DD, YYYY-MM or YYYY)' });
+const names = (what: string) =>
+  z
+    .array(z.string().trim().min(1, { error: `${what} cannot be empty` }).max(LIMITS.shortText, { error: `${what} is at most ${LIMITS.shortText} characters` }))
+    .max(LIMITS.listItems, { error: `At most ${LIMITS.listItems} entries` });
+
+const attendees = z
+  .array(z.strictObject({ personId: id, delegation: z.boolean() }))
+  .max(LIMITS.attendees, { error: `At most ${LIMITS.attendees} attendees` });
+
+const level = z.strictObject({
+  id: z.string().min(1).max(60),
+  label: required(60, 'Level name'),
+  short: z.string().max(12, { error: 'A short form is at most 12 characters' }).optional(),
+  colour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'A colour is written #rrggbb' })
+    .optional(),
+});
+
 const dateTime = z.string().refine(isValidDateTime, { error: 'Not a real date and time' });
 
 export const schemas = {
@@ -50,17 +70,24 @@ export const schemas = {
     caveat: text(LIMITS.title, 'Handling caveat'),
     tags,
     summary: text(LIMITS.summary, 'Summary'),
+    attendees,
+    attendeeGroups: names('A group of attendees'),
+    comment: text(LIMITS.summary, 'Comment'),
   }),
   organisations: z.object({
     name: required(LIMITS.title, 'Name'),
     acronym: text(30, 'Acronym'),
     country: text(LIMITS.title, 'Country'),
+    parentId: optionalId,
+    mergedInto: optionalId,
   }),
   people: z.object({
     name: required(LIMITS.title, 'Name'),
     title: text(LIMITS.shortText, 'Title'),
     organisationId: optionalId,
     country: text(LIMITS.title, 'Country'),
+    aliases: names('Another spelling'),
+    mergedInto: optionalId,
   }),
   statements: z.object({
     briefingId: id,
@@ -76,16 +103,17 @@ export const schemas = {
     statementId: optionalId,
     title: required(LIMITS.title, 'Title'),
     owner: text(LIMITS.title, 'Owner'),
-    due: date,
+    due: partialDate,
     place: text(LIMITS.shortText, 'Place'),
     status: z.enum(ACTION_STATUSES, { error: 'Unknown status' }),
     priority: z.enum(PRIORITIES, { error: 'Unknown priority' }),
     notes: text(LIMITS.notes, 'Notes'),
     tags,
+    heldInBriefingId: optionalId,
   }),
   settings: z.object({
     classificationLevels: z
-      .array(z.object({ id: z.string().min(1).max(60), label: required(60, 'Level name') }))
+      .array(level)
       .min(1, { error: 'Keep at least one classification level' })
       .max(20),
     defaultClassification: z.string().min(1).max(60),
@@ -93,6 +121,19 @@ export const schemas = {
   packs: z.object({
     name: required(LIMITS.title, 'Name'),
     options: z.record(z.string(), z.unknown()),
+  }),
+  templates: z.object({
+    name: required(LIMITS.title, 'Template name'),
+    title: text(LIMITS.title, 'Title'),
+    location: text(LIMITS.shortText, 'Location'),
+    format: z.enum(BRIEFING_FORMATS, { error: 'Unknown format' }),
+    organiserIds: idList,
+    audience: text(LIMITS.shortText, 'Audience'),
+    classification: z.string().min(1, { error: 'Choose a classification' }).max(60),
+    caveat: text(LIMITS.title, 'Handling caveat'),
+    tags,
+    attendees,
+    attendeeGroups: names('A group of attendees'),
   }),
   conflicts: z.object({
     table: z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]),

@@ -7,6 +7,7 @@ import type { Action, ActionFields, Briefing } from '../core/model';
 import { compareByDue, runTracker, type TrackerContext, type TrackerFilter, type TrackerResult } from '../core/tracker';
 import type { AttacheDb } from './db';
 import { coalescing, onStorageMutated, TableMirror, type MirrorState } from './mirror';
+import { V2_FIELDS } from '../core/upgrade';
 
 /** What the tracker needs to know about an action's briefing. */
 export interface BriefingRef {
@@ -202,6 +203,7 @@ export function newActionFields(fields: Partial<ActionFields> & Pick<ActionField
     priority: 'normal',
     notes: '',
     tags: [],
+    ...V2_FIELDS.actions(),
     ...fields,
   };
 }

@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { nowLocalDateTime } from '../core/dates';
 import type { Briefing, BriefingFields, SettingsFields } from '../core/model';
 import type { AttacheDb } from './db';
+import { V2_FIELDS } from '../core/upgrade';
 
 /**
  * Ids of the live briefings, newest first, straight off the [deleted+startsAt] index. The list reads
@@ -76,6 +77,7 @@ export function newBriefingFields(settings: SettingsFields, now: Date = new Date
     caveat: '',
     tags: [],
     summary: '',
+    ...V2_FIELDS.briefings(),
   };
 }
 

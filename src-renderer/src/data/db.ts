@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Hlc } from '../core/hlc';
-import type { Action, Briefing, Conflict, Organisation, PackDefinition, Person, Settings, Statement } from '../core/model';
+import type { Action, Briefing, Conflict, Organisation, PackDefinition, Person, Settings, Statement, SyncedTable, Template } from '../core/model';
+import { addMissingFields } from '../core/upgrade';
 
 /** What this installation remembers about a colleague it exchanges files with. Local only, never synced. */
 export interface PeerState {
@@ -62,6 +63,7 @@ export class AttacheDb extends Dexie {
   actions!: EntityTable<Action, 'id'>;
   settings!: EntityTable<Settings, 'id'>;
   packs!: EntityTable<PackDefinition, 'id'>;
+  templates!: EntityTable<Template, 'id'>;
   conflicts!: EntityTable<Conflict, 'id'>;
   peers!: EntityTable<PeerState, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
@@ -83,6 +85,26 @@ export class AttacheDb extends Dexie {
       settings: 'id, hlc, deleted',
       packs: 'id, hlc, deleted',
     });
+    // Version 3 (sync format 2): the record officers keep. Records stored by version 2 take the new fields'
+    // defaults at the lowest clock (core/upgrade.ts), exactly as an older file's records do on import, so
+    // an upgraded installation and a colleague's new one agree on every field. Statements gain no field
+    // (only the `decision` kind), so the upgrade touches briefings, the directory and follow-ups only.
+    this.version(3)
+      .stores({
+        organisations: 'id, hlc, name, acronym, deleted, parentId',
+        actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId',
+        templates: 'id, hlc, deleted',
+      })
+      .upgrade(async (tx) => {
+        for (const table of ['briefings', 'organisations', 'people', 'actions'] satisfies SyncedTable[]) {
+          await tx
+            .table(table)
+            .toCollection()
+            .modify((record: Record<string, unknown> & { stamps: Record<string, unknown> }) => {
+              addMissingFields(table, record, record.stamps);
+            });
+        }
+      });
   }
 }
 

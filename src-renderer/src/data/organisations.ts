@@ -6,6 +6,7 @@ import type { Organisation, OrganisationFields } from '../core/model';
 import { compareNames, foldName } from '../core/text';
 import type { AttacheDb } from './db';
 import type { Workspace } from './workspace';
+import { V2_FIELDS } from '../core/upgrade';
 
 /** The words of a filter box; every one must match somewhere. */
 export function queryWords(query: string): string[] {
@@ -79,7 +80,7 @@ export function sameOrganisation(orgs: readonly Organisation[], fields: Pick<Org
 }
 
 export function newOrganisationFields(fields: Partial<OrganisationFields> & Pick<OrganisationFields, 'name'>): OrganisationFields {
-  return { acronym: '', country: '', ...fields, name: fields.name.trim() };
+  return { acronym: '', country: '', ...V2_FIELDS.organisations(), ...fields, name: fields.name.trim() };
 }
 
 export async function createOrganisation(ws: Workspace, fields: Partial<OrganisationFields> & Pick<OrganisationFields, 'name'>): Promise<Organisation> {

@@ -7,6 +7,7 @@ import type { AttacheDb } from './db';
 import { listOrganisations, matchesWords, queryWords } from './organisations';
 import { compareNames, foldName } from '../core/text';
 import type { Workspace } from './workspace';
+import { V2_FIELDS } from '../core/upgrade';
 
 export interface PersonRow {
   person: Person;
@@ -59,7 +60,7 @@ export function sameNamePeople(rows: readonly PersonRow[], name: string, exceptI
 }
 
 export function newPersonFields(fields: Partial<PersonFields> & Pick<PersonFields, 'name'>): PersonFields {
-  return { title: '', organisationId: null, country: '', ...fields };
+  return { title: '', organisationId: null, country: '', ...V2_FIELDS.people(), ...fields };
 }
 
 export async function createPerson(ws: Workspace, fields: Partial<PersonFields> & Pick<PersonFields, 'name'>): Promise<Person> {

@@ -49,6 +49,7 @@ export const KIND_STYLE: Record<StatementKind, { label: string; color: string }>
   proposal: { label: 'PROPOSAL', color: '#336633' },
   request: { label: 'REQUEST', color: '#993300' },
   announcement: { label: 'ANNOUNCEMENT', color: '#663399' },
+  decision: { label: 'DECISION', color: '#1f5f3f' },
 };
 
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];

@@ -14,9 +14,10 @@ import { SYNC_LIMITS, SyncError, fileSizeProblem, throwIfAborted, timeSlicer } f
 import type { Selection } from './select';
 import { TABLE_NOUN } from './labels';
 import { validateRecord } from './validate';
+import { FORMAT_VERSION, tableExistsIn, upgradeCounts, upgradeRawRecord } from './versions';
 
+export { FORMAT_VERSION } from './versions';
 export const FORMAT_NAME = 'attache-sync';
-export const FORMAT_VERSION = 1;
 
 export interface InstallationRef {
   id: string;
@@ -83,7 +84,7 @@ const selectionSchema = z.strictObject({
 });
 const headerSchema = z.strictObject({
   format: z.literal(FORMAT_NAME),
-  version: z.literal(FORMAT_VERSION),
+  version: z.number().int().min(1).max(FORMAT_VERSION),
   app: z.strictObject({ name: z.string().max(100), version: z.string().max(100) }),
   installation: installationSchema,
   createdAt: z.string().max(40),
@@ -154,12 +155,13 @@ export function readHeader(bytes: Uint8Array): HeaderInfo {
       `This file uses sync format version ${version}, but this version of Attaché reads format version ${FORMAT_VERSION}; update Attaché to import it.`,
     );
   }
+  upgradeCounts((raw as { counts?: unknown }).counts, version);
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     throw new SyncError('invalid', `The file’s header is invalid at "${issue.path.join('.') || 'top'}": ${issue.message}.`);
   }
-  const header = parsed.data as SyncHeader;
+  const header: SyncHeader = parsed.data;
   return { header, encrypted: header.encryption !== undefined, bodyStart: end + 1 };
 }
 
@@ -236,7 +238,9 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
     const { table, records } = checkLine(line);
     const ids = seen.get(table)!;
     const out = data[table] as StoredRecord<SyncedTable>[];
+    if (!tableExistsIn(table, header.version)) throw new SyncError('invalid', `The file’s content lists ${TABLE_NOUN[table]}s, which its format version ${header.version} does not have.`);
     for (const raw of records) {
+      upgradeRawRecord(table, raw, header.version);
       const rec = validateRecord(table, raw);
       if (ids.has(rec.id)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
       ids.add(rec.id);

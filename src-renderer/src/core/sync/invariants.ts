@@ -19,7 +19,7 @@
  * resolved at read time by one deterministic rule (effectiveSettings, compareStatements).
  */
 import { generateKeyBetween } from 'fractional-indexing';
-import type { ClassificationLevel, StoredRecord, SyncedTable, WorkspaceData } from '../model';
+import type { Attendee, ClassificationLevel, StoredRecord, SyncedTable, WorkspaceData } from '../model';
 import { SETTINGS_ID, SYNCED_TABLES } from '../model';
 import { foldName } from '../text';
 import { sha256Sync } from './digest';
@@ -45,7 +45,23 @@ export type InvariantRule =
   | 'action-briefing-exists'
   | 'action-statement-exists'
   | 'person-organisation-exists'
-  | 'briefing-organisers-exist';
+  | 'briefing-organisers-exist'
+  /** A briefing lists one person present twice. */
+  | 'unique-attendees'
+  /** A briefing lists one group of attendees twice (compared as tags are). */
+  | 'unique-attendee-groups'
+  /** A person lists one other spelling twice, or their own name (compared as search compares names). */
+  | 'unique-aliases'
+  /** An event is marked held in the very briefing that announced it. */
+  | 'event-held-elsewhere'
+  | 'attendees-exist'
+  | 'organisation-parent-exists'
+  | 'merged-into-exists'
+  | 'held-in-briefing-exists'
+  /** Organisations that sit under each other in a ring (read as: the ring is cut at its smallest id). */
+  | 'no-parent-cycle'
+  /** Records merged into each other in a ring (read as: the smallest id of the ring is the one kept). */
+  | 'no-merge-cycle';
 
 export type FindingSeverity = 'fatal' | 'dangling' | 'notice';
 
@@ -77,6 +93,16 @@ export const RULES: Readonly<Record<InvariantRule, { severity: FindingSeverity; 
   'action-statement-exists': { severity: 'dangling', repairable: false },
   'person-organisation-exists': { severity: 'dangling', repairable: false },
   'briefing-organisers-exist': { severity: 'dangling', repairable: false },
+  'unique-attendees': { severity: 'fatal', repairable: true },
+  'unique-attendee-groups': { severity: 'fatal', repairable: true },
+  'unique-aliases': { severity: 'fatal', repairable: true },
+  'event-held-elsewhere': { severity: 'fatal', repairable: true },
+  'attendees-exist': { severity: 'dangling', repairable: false },
+  'organisation-parent-exists': { severity: 'dangling', repairable: false },
+  'merged-into-exists': { severity: 'dangling', repairable: false },
+  'held-in-briefing-exists': { severity: 'dangling', repairable: false },
+  'no-parent-cycle': { severity: 'notice', repairable: false },
+  'no-merge-cycle': { severity: 'notice', repairable: false },
 };
 
 // ---------------------------------------------------------------- the keys things are compared by
@@ -188,6 +214,7 @@ function keyOf(x: string, key: (x: string) => string): string {
 }
 
 const sameId = (id: string): string => id;
+const attendeeKey = (a: Attendee): string => a.personId;
 
 /** One field found breaking a rule, with its repaired value (`what`: the problem, in words after the record's name). */
 export interface FieldRepair {
@@ -214,7 +241,7 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
       out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
     }
   }
-  if (table === 'briefings') {
+  if (table === 'briefings' || table === 'templates') {
     const organisers = r.organiserIds as string[];
     if (hasRepeat(organisers, sameId)) {
       const { kept, dropped } = firstOccurrences(organisers, sameId);
@@ -222,6 +249,28 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
       const n = new Set(dropped).size;
       out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
     }
+    const attendees = r.attendees as Attendee[];
+    if (attendees.length > 1 && hasRepeat(attendees.map(attendeeKey), sameId)) {
+      const { kept, dropped } = firstOccurrences(attendees, attendeeKey);
+      const n = new Set(dropped.map(attendeeKey)).size;
+      out.push({ field: 'attendees', rule: 'unique-attendees', value: kept, what: `lists ${n === 1 ? 'a person present' : `${n} people present`} more than once` });
+    }
+    const groups = r.attendeeGroups as string[];
+    if (hasRepeat(groups, tagKey)) {
+      const { kept, dropped } = firstOccurrences(groups, tagKey);
+      out.push({ field: 'attendeeGroups', rule: 'unique-attendee-groups', value: kept, what: twice('group of attendees', dropped) });
+    }
+  }
+  if (table === 'people') {
+    const aliases = r.aliases as string[];
+    const own = tagKey(r.name as string);
+    if (aliases.length && (hasRepeat(aliases, tagKey) || aliases.some((a) => tagKey(a) === own))) {
+      const { kept, dropped } = firstOccurrences([r.name as string, ...aliases], tagKey);
+      out.push({ field: 'aliases', rule: 'unique-aliases', value: kept.slice(1), what: twice('other spelling', dropped) });
+    }
+  }
+  if (table === 'actions' && r.heldInBriefingId !== null && r.heldInBriefingId === r.briefingId) {
+    out.push({ field: 'heldInBriefingId', rule: 'event-held-elsewhere', value: null, what: 'is marked held in the briefing that announced it' });
   }
   if (table === 'statements') {
     const order = r.order as string;
@@ -257,7 +306,13 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
 function needsRepair(table: SyncedTable, record: StoredRecord<SyncedTable>): boolean {
   const r = record as unknown as Record<string, unknown>;
   if ((table === 'briefings' || table === 'statements' || table === 'actions') && hasRepeat(r.tags as string[], tagKey)) return true;
-  if (table === 'briefings' && hasRepeat(r.organiserIds as string[], sameId)) return true;
+  if (table === 'briefings' || table === 'templates') {
+    if (hasRepeat(r.organiserIds as string[], sameId) || hasRepeat(r.attendeeGroups as string[], tagKey)) return true;
+    const attendees = r.attendees as Attendee[];
+    if (attendees.length > 1 && hasRepeat(attendees.map(attendeeKey), sameId)) return true;
+  }
+  if (table === 'people' && (r.aliases as string[]).length) return true;
+  if (table === 'actions' && r.heldInBriefingId !== null && r.heldInBriefingId === r.briefingId) return true;
   return table === 'statements' && !isValidOrderKey(r.order as string);
 }
 
@@ -292,7 +347,9 @@ export function repairRecord<T extends SyncedTable>(table: T, record: StoredReco
 }
 
 function repairNote(rule: InvariantRule): string {
-  return rule === 'valid-order-key' ? '; it was placed after the other statements.' : '; the repeats were dropped.';
+  if (rule === 'valid-order-key') return '; it was placed after the other statements.';
+  if (rule === 'event-held-elsewhere') return '; the link was taken off.';
+  return '; the repeats were dropped.';
 }
 
 // ---------------------------------------------------------------- the whole workspace
@@ -328,6 +385,48 @@ function* checkSteps(data: WorkspaceData, findings: Finding[]): Generator<number
       if (++done % SLICE === 0) yield done;
     }
   }
+  const orgs = data.organisations;
+  for (const ring of rings(orgs, (o) => o.parentId)) {
+    const o = orgs.find((x) => x.id === ring[0])!;
+    report('organisations', o, 'no-parent-cycle', `sits under ${ring.length === 1 ? 'itself' : `organisations that sit under it (${ring.length} in a ring)`}; the ring is cut there`);
+  }
+  for (const table of ['organisations', 'people'] as const) {
+    const rows: readonly StoredRecord<'organisations' | 'people'>[] = data[table];
+    for (const ring of rings(rows, (r) => r.mergedInto)) {
+      const r = rows.find((x) => x.id === ring[0])!;
+      report(table, r, 'no-merge-cycle', `was merged into ${ring.length === 1 ? 'itself' : `records merged into it (${ring.length} in a ring)`}; it is the one kept`);
+    }
+  }
+}
+
+/**
+ * Rings in a "points to" relation (parent, merged into), each as its ids from the smallest one: the
+ * deterministic place every reader cuts it (core/directory.ts follows the same rule).
+ */
+export function rings<R extends { id: string }>(rows: readonly R[], next: (r: R) => string | null): string[][] {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const state = new Map<string, 1 | 2>(); // 1: on the current walk, 2: done
+  const out: string[][] = [];
+  for (const start of rows) {
+    if (state.has(start.id)) continue;
+    const path: string[] = [];
+    let id: string | null = start.id;
+    while (id !== null && !state.has(id)) {
+      const r = byId.get(id);
+      if (!r) break;
+      state.set(id, 1);
+      path.push(id);
+      id = next(r);
+    }
+    if (id !== null && state.get(id) === 1) {
+      const ring = path.slice(path.indexOf(id));
+      const min = ring.reduce((a, b) => (b < a ? b : a));
+      const at = ring.indexOf(min);
+      out.push([...ring.slice(at), ...ring.slice(0, at)]);
+    }
+    for (const p of path) state.set(p, 2);
+  }
+  return out;
 }
 
 type Report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, what: string) => void;
@@ -345,11 +444,20 @@ function checkReferences(table: SyncedTable, record: StoredRecord<SyncedTable>, 
       const b = record as StoredRecord<'briefings'>;
       const missing = b.organiserIds.filter((id) => !ids.organisations.has(id));
       if (missing.length) report(table, record, 'briefing-organisers-exist', `names ${missing.length === 1 ? 'an organiser' : `${missing.length} organisers`} not in this workspace`);
+      const absent = b.attendees.filter((a) => !ids.people.has(a.personId));
+      if (absent.length) report(table, record, 'attendees-exist', `lists ${absent.length === 1 ? 'a person present' : `${absent.length} people present`} not in this workspace`);
       return;
     }
     case 'people': {
       const p = record as StoredRecord<'people'>;
       if (p.organisationId && !ids.organisations.has(p.organisationId)) report(table, record, 'person-organisation-exists', 'belongs to an organisation not in this workspace');
+      if (p.mergedInto && !ids.people.has(p.mergedInto)) report(table, record, 'merged-into-exists', 'was merged into a person not in this workspace');
+      return;
+    }
+    case 'organisations': {
+      const o = record as StoredRecord<'organisations'>;
+      if (o.parentId && !ids.organisations.has(o.parentId)) report(table, record, 'organisation-parent-exists', 'sits under an organisation not in this workspace');
+      if (o.mergedInto && !ids.organisations.has(o.mergedInto)) report(table, record, 'merged-into-exists', 'was merged into an organisation not in this workspace');
       return;
     }
     case 'statements': {
@@ -367,6 +475,7 @@ function checkReferences(table: SyncedTable, record: StoredRecord<SyncedTable>, 
       const a = record as StoredRecord<'actions'>;
       if (a.briefingId && !ids.briefings.has(a.briefingId)) report(table, record, 'action-briefing-exists', 'belongs to a briefing not in this workspace');
       if (a.statementId && !ids.statements.has(a.statementId)) report(table, record, 'action-statement-exists', 'comes from a statement not in this workspace');
+      if (a.heldInBriefingId && !ids.briefings.has(a.heldInBriefingId)) report(table, record, 'held-in-briefing-exists', 'was held at a briefing not in this workspace');
       return;
     }
     default:

@@ -9,6 +9,7 @@ export const TABLE_NOUN: Record<SyncedTable, string> = {
   actions: 'follow-up',
   settings: 'settings record',
   packs: 'pack definition',
+  templates: 'briefing template',
   conflicts: 'conflict log entry',
 };
 
@@ -33,6 +34,7 @@ export function recordLabel(table: SyncedTable, record: StoredRecord<SyncedTable
       return clip(organisationWithAcronym({ name: textOf(r.name), acronym: textOf(r.acronym) }));
     case 'people':
     case 'packs':
+    case 'templates':
       return clip(textOf(r.name));
     case 'statements':
       return clip(textOf(r.text));

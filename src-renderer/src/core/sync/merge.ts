@@ -7,7 +7,7 @@
  * equal to the winner or was knowingly replaced (see `knowinglyReplaced`). Deletions are the `deleted`
  * field, so they merge like any edit.
  */
-import { MAX_DRIFT_MS, hlcNode, hlcWall, type Hlc } from '../hlc';
+import { HLC_ZERO, MAX_DRIFT_MS, hlcNode, hlcWall, type Hlc } from '../hlc';
 import { SYNCED_TABLES, stampedFields, type Conflict, type FieldStamp, type StoredRecord, type SyncedTable, type WorkspaceData } from '../model';
 import { maxClock, sameValue } from '../records';
 import { restampRecord, nextClockAfter } from './clock-bounds';
@@ -48,10 +48,12 @@ export function conflictId(table: SyncedTable, recordId: string, field: string, 
  * The winner's history shows that the loser was replaced on purpose, not concurrently:
  * - its `p` is the loser's clock (the installation that wrote the winner had the loser and overwrote it);
  * - the winner comes from the installation that wrote the loser (an installation's edits are sequential);
- * - its `p` is a later clock from the loser's installation (which itself had replaced the loser).
+ * - its `p` is a later clock from the loser's installation (which itself had replaced the loser);
+ * - the loser is an upgrade default at HLC_ZERO.
  */
 export function knowinglyReplaced(winner: FieldStamp, loser: FieldStamp): boolean {
-  if (winner.p === loser.c) return true;
+  // HLC_ZERO stamps a default an older version's record was given (core/upgrade.ts): no one's value.
+  if (winner.p === loser.c || loser.c === HLC_ZERO) return true;
   const node = hlcNode(loser.c);
   if (winner.c > loser.c && hlcNode(winner.c) === node) return true;
   return winner.p !== undefined && winner.p > loser.c && hlcNode(winner.p) === node;

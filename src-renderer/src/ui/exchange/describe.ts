@@ -16,6 +16,7 @@ const PLURALS: Record<SyncedTable, string> = {
   actions: 'follow-ups',
   settings: 'settings',
   packs: 'pack definitions',
+  templates: 'briefing templates',
   conflicts: 'conflict log entries',
 };
 

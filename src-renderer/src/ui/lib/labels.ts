@@ -7,6 +7,7 @@ export const KIND_LABELS: Record<StatementKind, string> = {
   proposal: 'Proposal',
   request: 'Request',
   announcement: 'Announcement',
+  decision: 'Decision',
 };
 
 // The tracker (core, shared with the CLI) owns the status names; the model the format names (packs print them too).

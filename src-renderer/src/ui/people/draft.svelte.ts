@@ -2,8 +2,9 @@
  * A new-record form's text kept in sessionStorage, so that leaving the screen or reloading half-way
  * through typing a new person or organisation loses nothing.
  */
-export function sessionDraft<T extends Record<string, unknown>>(key: string, empty: () => T): { value: T; clear: () => void } {
+export function sessionDraft<T extends object>(key: string, empty: () => T): { value: T; clear: () => void } {
   let initial = empty();
+  const fields = initial as Record<string, unknown>;
   try {
     const raw = sessionStorage.getItem(key);
     if (raw) {
@@ -11,7 +12,7 @@ export function sessionDraft<T extends Record<string, unknown>>(key: string, emp
       if (parsed && typeof parsed === 'object') {
         for (const k of Object.keys(initial)) {
           const v = (parsed as Record<string, unknown>)[k];
-          if (typeof v === typeof initial[k] || (initial[k] === null && typeof v === 'string')) (initial as Record<string, unknown>)[k] = v;
+          if (typeof v === typeof fields[k] || (fields[k] === null && typeof v === 'string')) fields[k] = v;
         }
       }
     }
