@@ -15,7 +15,9 @@ import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 type Table = 'briefings' | 'organisations';
 const VALUES = ['alpha', 'beta', 'gamma'];
-const FIELD_OF: Record<Table, string[]> = { briefings: ['title', 'location', 'summary'], organisations: ['name', 'country'] };
+/** Text fields, and a list field of each kind the model has (attendee groups; the comment is text). */
+const FIELD_OF: Record<Table, string[]> = { briefings: ['title', 'location', 'summary', 'comment', 'attendeeGroups'], organisations: ['name', 'country', 'acronym'] };
+const valueFor = (field: string, value: string): unknown => (field === 'attendeeGroups' ? [value] : value);
 
 type Op =
   | { kind: 'create'; who: number; table: Table; value: string }
@@ -106,8 +108,8 @@ async function run(ops: Op[], offsets: number[]) {
         if (!before) break;
         if (o.kind === 'edit') {
           if (before.deleted) break;
-          const fields = FIELD_OF[table];
-          await p.ws.update(table, id, { [fields[o.field % fields.length]!]: o.value });
+          const field = FIELD_OF[table][o.field % FIELD_OF[table].length]!;
+          await p.ws.update(table, id, { [field]: valueFor(field, o.value) });
         } else if (o.kind === 'delete') await p.ws.remove(table, id);
         else await p.ws.restore(table, id);
         note(table, before, (await get(p, table, id))!);
