@@ -10,7 +10,8 @@
 //      IndexedDB. `host.log(line)` prints a human line; `host.openApp({ hash, waitFor })` opens the app in a
 //      new tab and times navigation start → first visible `waitFor` element. Resolve to a JSON object of
 //      figures, including a ratio to a raw baseline measured in the same run (team rule).
-//      Set BENCH_SCALE=0.1 to pass ?scale=0.1 to the page for a quick run.
+//      Set BENCH_SCALE=0.1 (or pass --scale 0.1) to pass ?scale=0.1 to the page: a quick run, or with
+//      --scale 10 the workspace bench at ten times its size (1,000,000 statements).
 //      Then add `"bench:<name>": "node scripts/bench.mjs <name>"` to package.json.
 //      The runner builds the app + tests/bench/bench.html (harness.ts imports your module through the
 //      virtual module `virtual:attache-bench`) with Vite into out/bench/<name>/ (skipped when that build
@@ -31,11 +32,16 @@ import { pathToFileURL } from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
-const name = args.find((a) => !a.startsWith('--'));
 const flag = (f) => args.includes(`--${f}`);
+/** The value after `--<f>` (e.g. --scale 10), if given. */
+const option = (f) => {
+  const i = args.indexOf(`--${f}`);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const name = args.find((a, i) => !a.startsWith('--') && args[i - 1] !== '--scale');
 
 if (!name || !/^[a-z0-9-]+$/.test(name)) {
-  console.error('Usage: node scripts/bench.mjs <name> [--rebuild] [--headed]   (runs tests/bench/<name>.bench.ts or .bench.mjs)');
+  console.error('Usage: node scripts/bench.mjs <name> [--scale N] [--rebuild] [--headed]   (runs tests/bench/<name>.bench.ts or .bench.mjs)');
   process.exit(2);
 }
 
@@ -166,8 +172,58 @@ async function runPageBench() {
         await tab.close();
       }
     });
-    // BENCH_SCALE (e.g. 0.1) reaches the bench as ?scale=, for quick runs.
-    const query = process.env.BENCH_SCALE ? `?scale=${encodeURIComponent(process.env.BENCH_SCALE)}` : '';
+    // A cold start: a fresh tab on the existing workspace, through a list of steps (an optional hash to go
+    // to, then a selector that must be visible and one that must be gone), each timed in the app's clock;
+    // then its UI thread's heap (after a garbage collection) and its longest task (PerformanceObserver).
+    await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
+      const tab = await context.newPage();
+      try {
+        tab.on('pageerror', (e) => console.error(`[app] ${e.message}`));
+        await tab.addInitScript(() => {
+          window.__longest = 0;
+          window.__longTasks = 0;
+          try {
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) {
+                window.__longest = Math.max(window.__longest, e.duration);
+                window.__longTasks += 1;
+              }
+            }).observe({ type: 'longtask', buffered: true });
+          } catch {
+            window.__longest = -1;
+          }
+        });
+        await tab.goto(`${origin}/src-renderer/index.html${hash}`);
+        const times = {};
+        for (const step of steps) {
+          if (step.hash) await tab.evaluate((h) => (location.hash = h), step.hash);
+          const handle = await tab.waitForFunction(
+            ({ selector, absent }) => {
+              const el = document.querySelector(selector);
+              if (!el) return false;
+              const r = el.getBoundingClientRect();
+              if (!(r.width > 0 && r.height > 0)) return false;
+              if (absent && document.querySelector(absent)) return false;
+              return performance.now();
+            },
+            { selector: step.waitFor, absent: step.absent },
+            { timeout: timeoutMs, polling: 'raf' },
+          );
+          times[step.name] = await handle.jsonValue();
+        }
+        await tab.waitForTimeout(settleMs);
+        const cdp = await context.newCDPSession(tab);
+        await cdp.send('HeapProfiler.collectGarbage');
+        const heap = await tab.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
+        const { longest, longTasks } = await tab.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks }));
+        return { times, heap, longest, longTasks };
+      } finally {
+        await tab.close();
+      }
+    });
+    // --scale or BENCH_SCALE (e.g. 0.1, 10) reaches the bench as ?scale=.
+    const scale = option('scale') ?? process.env.BENCH_SCALE;
+    const query = scale ? `?scale=${encodeURIComponent(scale)}` : '';
     await page.goto(`${origin}/tests/bench/bench.html${query}`);
     await page.waitForFunction(() => typeof window.__runBench === 'function');
     const figures = await page.evaluate(() => window.__runBench());

@@ -3,12 +3,13 @@
  * to the host functions the runner exposes, and lets the runner start it.
  */
 import bench from 'virtual:attache-bench';
-import type { BenchHost } from './host';
+import type { BenchHost, ColdStartOptions, ColdStartResult } from './host';
 
 declare global {
   interface Window {
     __benchLog(line: string): Promise<void>;
     __benchOpenApp(options: { hash: string; waitFor: string; timeoutMs?: number }): Promise<{ ms: number }>;
+    __benchColdStart(options: ColdStartOptions): Promise<ColdStartResult>;
     __runBench(): Promise<Record<string, unknown>>;
   }
 }
@@ -16,6 +17,7 @@ declare global {
 const host: BenchHost = {
   log: (line) => void window.__benchLog(line),
   openApp: (options) => window.__benchOpenApp(options),
+  coldStart: (options) => window.__benchColdStart(options),
 };
 
 window.__runBench = () => bench(host);

@@ -11,6 +11,28 @@ export interface BenchHost {
    * from navigation start, until an element matching `waitFor` is visible. The tab is closed afterwards.
    */
   openApp(options: { hash: string; waitFor: string; timeoutMs?: number }): Promise<{ ms: number }>;
+  /**
+   * Open the app in a new tab at `hash` and go through `steps`: for each, optionally go to its hash, then
+   * time (ms since navigation start) until `waitFor` is visible and `absent` (if given) is gone. Then,
+   * `settleMs` later and after a garbage collection, the tab's UI-thread heap, and its longest task.
+   */
+  coldStart(options: ColdStartOptions): Promise<ColdStartResult>;
+}
+
+export interface ColdStartOptions {
+  hash: string;
+  steps: { name: string; hash?: string; waitFor: string; absent?: string }[];
+  settleMs?: number;
+  timeoutMs?: number;
+}
+
+export interface ColdStartResult {
+  times: Record<string, number>;
+  /** performance.memory.usedJSHeapSize of the tab's UI thread (workers have their own heaps). */
+  heap: number | null;
+  /** Longest main-thread task seen by a PerformanceObserver('longtask'), ms (0: none over 50 ms). */
+  longest: number;
+  longTasks: number;
 }
 
 export type Bench = (host: BenchHost) => Promise<Record<string, unknown>>;

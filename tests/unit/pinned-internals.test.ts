@@ -5,6 +5,9 @@
  * - minisearch: core/search/leanScoring.ts replaces its private `termResults` and calls its private
  *   `executeQuery`, reading `_fieldIds`, `_documentIds`, `_fieldLength`, `_avgFieldLength`,
  *   `_documentCount` and `removeTerm`.
+ * - minisearch: core/search/engine.ts (toChunks) writes out what toJSON() would, a slice at a time, from
+ *   `_documentCount`, `_nextId`, `_documentIds`, `_fieldIds`, `_fieldLength`, `_avgFieldLength`,
+ *   `_storedFields`, `_dirtCount` and `_index`, and loads it back with the public loadJS.
  * - pdfmake (and the pdfkit inside it): core/pack/pdfkit-chunks.ts patches pdfkit's PDFReference
  *   through a document's `_root`; core/pack/render.ts counts laid-out pages through `background`.
  *
@@ -20,6 +23,7 @@ import { releasePdfkitChunkLists } from '../../src-renderer/src/core/pack/pdfkit
 import { registerFonts } from '../../src-renderer/src/core/pack/render';
 import { loadFontsNode } from '../../src-renderer/src/core/pack/render-node';
 import { scoredMatches, useLeanScoring } from '../../src-renderer/src/core/search/leanScoring';
+import { SearchEngine } from '../../src-renderer/src/core/search/engine';
 
 const root = new URL('../../', import.meta.url);
 const json = (path: string) => JSON.parse(readFileSync(new URL(path, root), 'utf8')) as Record<string, unknown>;
@@ -97,6 +101,28 @@ const QUERIES: [string, SearchOptions][] = [
   ['regional', { fields: ['text'] }],
   ['border', { boostDocument: (id) => (id === 'd2' ? 0 : id === 'd5' ? 2 : 1) }],
 ];
+
+describe('MiniSearch internals (core/search/engine.ts toChunks)', () => {
+  it('are what toJSON() serialises: the chunks, loaded back, give the same index', () => {
+    const engine = new SearchEngine();
+    const stored = { hlc: '0001735689600000-0000-aaaaaaaaaaaaaaaa', deleted: 0 };
+    const briefing = { ...stored, id: 'b1', title: 'Border management', summary: 'Northern route', location: 'Dushanbe', audience: '', tags: ['border'], organiserIds: [], startsAt: '2015-03-17T10:00' };
+    engine.upsert('briefings', briefing as never);
+    for (const d of DOCS) {
+      engine.upsert('statements', { ...stored, id: d.id, briefingId: 'b1', speakerId: null, kind: 'statement', text: `${d.title}. ${d.text}`, tags: [] } as never);
+    }
+    engine.remove('statements', 'd3');
+    const index = (e: SearchEngine) => (e as unknown as { index: MiniSearch<Doc> }).index;
+    const chunks = engine.toChunks(3, 2);
+    expect(chunks.length).toBeGreaterThan(4);
+    // The same content; the radix tree may list its terms in another order after loading.
+    const sorted = (e: SearchEngine) => {
+      const js = index(e).toJSON();
+      return { ...js, index: [...js.index].sort((a, b) => (a[0] < b[0] ? -1 : 1)) };
+    };
+    expect(sorted(SearchEngine.fromChunks(chunks))).toEqual(sorted(engine));
+  });
+});
 
 describe('MiniSearch internals (core/search/leanScoring.ts)', () => {
   it('has the private fields and methods the lean scorer reads and replaces, with the same shapes', () => {

@@ -39,6 +39,7 @@ async function workspace() {
     const s = new PersistedSearch(db, {}, { saveAfterKeys: 1e9 });
     entry.searches.push(s);
     const outcome = await s.start();
+    await s.flushed();
     return { s, outcome };
   };
   return { db, ws, start };

@@ -1,7 +1,7 @@
 /**
  * The app's handle on the search worker (search.worker.ts). One worker per window, started shortly
- * after the workspace opens so the first search rarely waits, but never before the first screen has
- * rendered: building the index must not delay the briefing list.
+ * after the workspace opens so the first search rarely waits, but after the first screen has rendered:
+ * loading the index must not delay the briefing list.
  */
 import type { SearchFilters } from '../core/search';
 import { DB_NAME } from './db';
@@ -36,12 +36,13 @@ export class SearchIndex {
   }
 
   /**
-   * Start after the first screen has had its turn: a few seconds after start-up, at an idle moment.
-   * Starting at the first idle moment would land while the briefing list is still reading IndexedDB
-   * (the main thread idles during that read), and the index build would compete with it. Opening the
-   * search screen starts the index at once.
+   * Start once the first screen has had its turn. The index is loaded from where it was saved
+   * (search-persist.ts), a read of a few large values that takes well under a second at archive size, so
+   * it starts soon after the first screen's own reads rather than seconds later; only a first start or a
+   * rebuild builds it from the records (in the worker, with progress). Opening the search screen starts
+   * the index at once.
    */
-  startWhenIdle(delayMs = 2500, maxWaitMs = 1500): void {
+  startWhenIdle(delayMs = 150, maxWaitMs = 300): void {
     if (this.worker) return;
     const go = () => this.start();
     setTimeout(() => {

@@ -136,6 +136,8 @@ export interface PersistHooks {
   /** The index content changed (a refresh applied, or a rebuilt index took over). */
   onChanged?: () => void;
   onError?: (e: unknown) => void;
+  /** The index was saved whole (its commit marker). */
+  onSaved?: (marker: CommitMarker) => void;
 }
 
 export interface PersistOptions {
@@ -165,6 +167,7 @@ export class PersistedSearch {
   private unsaved = false;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   private saving: Promise<void> | undefined;
+  private saved: Promise<void> = Promise.resolve();
   private stopped = false;
   private readonly saveAfterKeys: number;
   private readonly quietMs: number;
@@ -250,7 +253,7 @@ export class PersistedSearch {
       const { chunks, seq } = await feed.hold(() => ({ chunks: this.engine.toChunks(), seq: this.lastSeq }));
       this.unsaved = false;
       this.loggedKeys = 0;
-      await this.store.save(chunks, seq);
+      this.hooks.onSaved?.(await this.store.save(chunks, seq));
     })();
     try {
       await this.saving;
@@ -341,6 +344,12 @@ export class PersistedSearch {
     this.engine = fresh;
     this.hooks.onChanged?.();
     this.unsaved = true;
-    await this.saveNow().catch((e) => this.hooks.onError?.(e));
+    // Searching need not wait for the save.
+    this.saved = this.saveNow().catch((e) => this.hooks.onError?.(e));
+  }
+
+  /** Resolves once a save started by a build has finished. */
+  async flushed(): Promise<void> {
+    await this.saved;
   }
 }

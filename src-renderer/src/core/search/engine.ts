@@ -104,6 +104,19 @@ interface Resolved {
   dated: boolean;
 }
 
+/** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
+interface SerializedInternals {
+  _documentCount: number;
+  _nextId: number;
+  _documentIds: Map<number, string>;
+  _fieldIds: Record<string, number>;
+  _fieldLength: Map<number, number[]>;
+  _avgFieldLength: number[];
+  _storedFields: Map<number, unknown>;
+  _dirtCount: number;
+  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+}
+
 /** Tags as everywhere in the app (core/text foldName): case, accents and spacing do not matter. */
 function foldedTags(tags: readonly string[]): string[] {
   return tags.map(foldName);
@@ -559,20 +572,62 @@ export class SearchEngine {
    * clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
-  toChunks(termsPerChunk = 20_000, rowsPerChunk = 50_000): string[] {
-    const { index, ...mini } = this.index.toJSON();
+  toChunks(postingsPerChunk = 400_000, rowsPerChunk = 100_000): string[] {
+    // MiniSearch's toJSON, written out a slice at a time: at a million documents its one object (and one
+    // string) would hold the whole index twice over. serializedIndex() reads the same fields toJSON does;
+    // tests/unit/pinned-internals.test.ts checks that the slices put together equal toJSON().
+    const ms = this.index as unknown as SerializedInternals;
+    if (ms._storedFields.size) throw new Error('Stored fields are not persisted');
+    const mini = {
+      documentCount: ms._documentCount,
+      nextId: ms._nextId,
+      fieldIds: ms._fieldIds,
+      averageFieldLength: ms._avgFieldLength,
+      dirtCount: ms._dirtCount,
+      serializationVersion: 2,
+    };
     const out: string[] = [JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, fields: DOC_FIELDS, mini, newest: [...this.newest] })];
-    for (let i = 0; i < index.length; i += termsPerChunk) out.push(JSON.stringify({ k: 'terms', d: index.slice(i, i + termsPerChunk) }));
+    const slices = <T>(k: string, entries: Iterable<T>, extra: object = {}, size = rowsPerChunk) => {
+      let d: T[] = [];
+      for (const e of entries) {
+        d.push(e);
+        if (d.length >= size) {
+          out.push(JSON.stringify({ k, ...extra, d }));
+          d = [];
+        }
+      }
+      if (d.length) out.push(JSON.stringify({ k, ...extra, d }));
+    };
+    slices('docs', ms._documentIds);
+    slices('lens', ms._fieldLength);
+    let terms: [string, Record<number, Record<number, number>>][] = [];
+    let postings = 0;
+    for (const [term, fieldIndex] of ms._index) {
+      const data: Record<number, Record<number, number>> = {};
+      for (const [fieldId, freqs] of fieldIndex) {
+        data[fieldId] = Object.fromEntries(freqs);
+        postings += freqs.size;
+      }
+      terms.push([term, data]);
+      if (postings >= postingsPerChunk) {
+        out.push(JSON.stringify({ k: 'terms', d: terms }));
+        terms = [];
+        postings = 0;
+      }
+    }
+    if (terms.length) out.push(JSON.stringify({ k: 'terms', d: terms }));
     const rows = <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]) => {
-      const all = [...map].map(([id, v]) => row(id, v));
-      for (let i = 0; i < all.length || i === 0; i += rowsPerChunk) out.push(JSON.stringify({ k: 'facts', t: table, d: all.slice(i, i + rowsPerChunk) }));
+      const mapped = (function* () {
+        for (const [id, v] of map) yield row(id, v);
+      })();
+      slices('facts', mapped, { t: table });
     };
     rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds]);
     rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
     rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags]);
     rows('actions', this.actions, (id, a) => [id, a.briefingId, a.statementId, a.tags]);
-    for (const [table, ids] of this.tombstones) out.push(JSON.stringify({ k: 'tomb', t: table, d: [...ids] }));
+    for (const [table, ids] of this.tombstones) slices('tomb', ids, { t: table });
     return out;
   }
 
@@ -591,6 +646,8 @@ export class SearchEngine {
     type Chunk =
       | { k: 'head'; v: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; d: unknown[] }
+      | { k: 'docs'; d: [number, string][] }
+      | { k: 'lens'; d: [number, number[]][] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
     const parsed = chunks.map((c) => JSON.parse(c) as Chunk);
@@ -600,8 +657,15 @@ export class SearchEngine {
     }
     const engine = new SearchEngine();
     const index: unknown[] = [];
-    for (const c of parsed) if (c.k === 'terms') for (const t of c.d) index.push(t);
-    engine.index = useLeanScoring(MiniSearch.loadJS<SearchDoc>({ ...head.mini, index } as Parameters<typeof MiniSearch.loadJS>[0], SearchEngine.options()));
+    const documentIds: Record<number, string> = {};
+    const fieldLength: Record<number, number[]> = {};
+    for (const c of parsed) {
+      if (c.k === 'terms') for (const t of c.d) index.push(t);
+      else if (c.k === 'docs') for (const [short, id] of c.d) documentIds[short] = id;
+      else if (c.k === 'lens') for (const [short, lengths] of c.d) fieldLength[short] = lengths;
+    }
+    const js = { ...head.mini, documentIds, fieldLength, storedFields: {}, index } as Parameters<typeof MiniSearch.loadJS>[0];
+    engine.index = useLeanScoring(MiniSearch.loadJS<SearchDoc>(js, SearchEngine.options()));
     for (const [t, h] of head.newest) engine.newest.set(t, h);
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
