@@ -124,6 +124,16 @@ test.describe('search', () => {
     await page.goto('./#/briefings');
     await page.keyboard.press('Control+k');
     await expect(search.box).toBeFocused();
+
+    // On the search screen itself, Ctrl+K goes back to the box with the query kept and selected.
+    await search.search('opium');
+    await expect(search.result('Statements', 'Global opium cultivation')).toBeVisible();
+    await search.result('Statements', 'Global opium cultivation').focus();
+    await page.keyboard.press('Control+k');
+    await expect(search.box).toBeFocused();
+    await expect(search.box).toHaveValue('opium');
+    expect(await search.box.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, 5]);
+    await expect(search.result('Statements', 'Global opium cultivation')).toBeVisible();
   });
 
   test('results follow an edit made elsewhere in the app', async ({ page }) => {
