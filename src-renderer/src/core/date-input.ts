@@ -1,0 +1,206 @@
+/**
+ * A date as an officer types it, read into a stored partial date (core/partial-date.ts) of the precision
+ * the source gave: "17 May 2015", "17.05.2015", "17/05/2015" (day first, as in Europe and Central Asia),
+ * "2015-05-17", "May 2015", "05/2015", "2015-05", "2015", "today", "tomorrow", "yesterday".
+ *
+ * Our own reader rather than chrono-node: chrono reads any sentence and guesses ("May" alone becomes a
+ * day in May, "31 Feb" rolls over or vanishes silently), while a record needs exactly the precision typed
+ * and a refusal that says what is wrong. The text is first split into tokens (numbers, words, separators)
+ * and matched against a short list of shapes; issue 13's times ("10:00", "10.30 am") are one more token
+ * kind and one more shape after the date, not a new parser.
+ */
+import { todayIso } from './dates';
+import { datePrecision, type DatePrecision } from './partial-date';
+
+export type DateReading = { ok: true; value: string; precision: DatePrecision | null } | { ok: false; error: string };
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY_NAMES = WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1));
+
+/** "may" → 5, "sept" → 9, "sep." → 9; undefined for anything that is not (a prefix of 3+ letters of) a month. */
+function monthOfWord(word: string): number | undefined {
+  const w = word.replace(/\.$/, '');
+  if (w.length < 3) return undefined;
+  const i = MONTHS.findIndex((m) => m.startsWith(w));
+  return i < 0 ? undefined : i + 1;
+}
+
+function weekdayOfWord(word: string): number | undefined {
+  const w = word.replace(/\.$/, '');
+  if (w.length < 2) return undefined;
+  const i = WEEKDAYS.findIndex((d) => d.startsWith(w));
+  return i < 0 ? undefined : i;
+}
+
+function daysIn(year: number, month: number): number {
+  return month === 2 ? (isLeap(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function isLeap(y: number): boolean {
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+}
+
+/** 0 = Sunday, for a real day (proleptic Gregorian, any year 1–9999). */
+function weekdayOf(year: number, month: number, day: number): number {
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
+  return d.getUTCDay();
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+
+function shiftDays(iso: string, days: number): string {
+  const d = new Date(0);
+  d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);
+  return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+}
+
+const fail = (error: string): DateReading => ({ ok: false, error });
+
+function year(y: string): number | DateReading {
+  if (y.length === 2) return fail(`Write the year in full (“20${y}” or “19${y}”), so the date cannot be misread.`);
+  if (y.length !== 4 || y === '0000') return fail(`“${y}” is not a year: write four digits, e.g. 2015.`);
+  return Number(y);
+}
+
+function month(y: number, m: number, monthText: string): string | DateReading {
+  if (m < 1 || m > 12) return fail(`There is no month ${monthText}: months run from 1 to 12.`);
+  return `${pad(y, 4)}-${pad(m)}`;
+}
+
+function day(y: number, m: number, d: number, weekday?: number): DateReading {
+  if (m < 1 || m > 12) return fail(`There is no month ${m}: months run from 1 to 12.`);
+  const days = daysIn(y, m);
+  if (d < 1 || d > days) return fail(`${MONTH_NAMES[m - 1]} ${y} has ${days} days: there is no ${d} ${MONTH_NAMES[m - 1]}.`);
+  if (weekday !== undefined && weekdayOf(y, m, d) !== weekday) {
+    return fail(`${d} ${MONTH_NAMES[m - 1]} ${y} is a ${WEEKDAY_NAMES[weekdayOf(y, m, d)]}, not a ${WEEKDAY_NAMES[weekday]}.`);
+  }
+  return { ok: true, value: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, precision: 'day' };
+}
+
+type Token = { kind: 'num'; text: string } | { kind: 'word'; text: string } | { kind: 'sep'; text: string };
+
+/** Numbers, words (ordinal suffixes dropped: "17th" is 17) and the separators between them. */
+function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  for (const m of text.toLowerCase().matchAll(/(\d+)(?:st|nd|rd|th)?|(\p{L}+\.?)|([./-])|[\s,]+/gu)) {
+    if (m[1] !== undefined) out.push({ kind: 'num', text: m[1] });
+    else if (m[2] !== undefined) out.push({ kind: 'word', text: m[2] });
+    else if (m[3] !== undefined) out.push({ kind: 'sep', text: m[3] });
+  }
+  return out;
+}
+
+const HELP = 'Type a date such as 17 May 2015, 17.05.2015 or 2015-05-17, a month (May 2015, 05/2015) or a year (2015).';
+
+/**
+ * Read what was typed. `today` (`YYYY-MM-DD`) resolves "today", "tomorrow", "yesterday" and a day or
+ * month typed without its year ("17 May" is this year's). Empty text means "no date" (`value: ''`).
+ */
+export function parseDateInput(text: string, today: string = todayIso()): DateReading {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: true, value: '', precision: null };
+  // Anything but letters, digits, spaces and . , / - is not part of a date we read (a time comes with issue 13).
+  if (/[^\p{L}\d\s.,/-]/u.test(trimmed)) return fail(HELP);
+  const tokens = tokenize(trimmed);
+  const relative: Record<string, number> = { today: 0, tomorrow: 1, yesterday: -1 };
+  if (tokens.length === 1 && tokens[0]!.kind === 'word' && tokens[0]!.text in relative) {
+    return { ok: true, value: shiftDays(today, relative[tokens[0]!.text]!), precision: 'day' };
+  }
+
+  // A leading weekday ("Sun 17 May 2015", as the reading is echoed back) is checked against the date.
+  let weekday: number | undefined;
+  const first = tokens[0];
+  if (first?.kind === 'word' && monthOfWord(first.text) === undefined) {
+    weekday = weekdayOfWord(first.text);
+    if (weekday === undefined) return fail(`“${first.text}” is not a month or a day of the week. ${HELP}`);
+    tokens.shift();
+  }
+
+  const words = tokens.filter((t) => t.kind === 'word');
+  const nums = tokens.filter((t) => t.kind === 'num').map((t) => t.text);
+  const seps = [...new Set(tokens.filter((t) => t.kind === 'sep').map((t) => t.text))];
+  const thisYear = Number(today.slice(0, 4));
+
+  if (words.length > 1) return fail(HELP);
+  if (words.length === 1) {
+    // A month by name: "17 May 2015", "May 17, 2015", "May 2015", "17 May", "May".
+    const m = monthOfWord(words[0]!.text);
+    if (m === undefined) return fail(`“${words[0]!.text}” is not a month. ${HELP}`);
+    if (nums.length > 2 || seps.some((s) => s !== '.')) return fail(HELP);
+    // With two numbers the year is the long one (or the last); with one, a long number is a year, a short one a day.
+    const yearText = nums.length === 2 ? (nums.find((n) => n.length > 2) ?? nums[1]!) : nums[0] && nums[0].length > 2 ? nums[0] : undefined;
+    const dayText = nums.length === 2 ? nums[nums.indexOf(yearText!) === 0 ? 1 : 0]! : nums[0] && nums[0].length <= 2 ? nums[0] : undefined;
+    let y = thisYear;
+    if (yearText !== undefined) {
+      const yy = year(yearText);
+      if (typeof yy !== 'number') return yy;
+      y = yy;
+    }
+    if (dayText === undefined) {
+      if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+      const v = month(y, m, String(m));
+      return typeof v === 'string' ? { ok: true, value: v, precision: 'month' } : v;
+    }
+    return day(y, m, Number(dayText), weekday);
+  }
+
+  // Numbers only.
+  if (seps.length > 1) return fail(`Use one kind of separator (17.05.2015, 17/05/2015 or 2015-05-17). ${HELP}`);
+  const sep = seps[0];
+  if (nums.length === 1 && !sep) {
+    const n = nums[0]!;
+    if (n.length === 8) return day(Number(n.slice(0, 4)), Number(n.slice(4, 6)), Number(n.slice(6, 8)), weekday);
+    const yy = year(n);
+    if (typeof yy !== 'number') return yy;
+    if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+    return { ok: true, value: pad(yy, 4), precision: 'year' };
+  }
+  if (!sep) return fail(HELP);
+  if (nums.length === 3) {
+    const [a, b, c] = nums as [string, string, string];
+    // Year first only in the ISO order (2015-05-17, also 2015/05/17); otherwise day first.
+    if (a.length === 4) return day(Number(a), Number(b), Number(c), weekday);
+    if (a.length > 2 || b.length > 2) return fail(HELP);
+    const yy = year(c);
+    if (typeof yy !== 'number') return yy;
+    return day(yy, Number(b), Number(a), weekday);
+  }
+  if (nums.length === 2) {
+    const [a, b] = nums as [string, string];
+    if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+    // 2015-05 (ISO) or 05/2015, 5.2015 (month first, the year after).
+    const [yText, mText] = a.length === 4 ? [a, b] : b.length === 4 ? [b, a] : [undefined, undefined];
+    if (yText === undefined || mText === undefined || mText.length > 2) {
+      // "17.05" — a day and a month of this year.
+      if (a.length <= 2 && b.length <= 2 && sep !== '-') return day(thisYear, Number(b), Number(a));
+      return fail(HELP);
+    }
+    const yy = year(yText);
+    if (typeof yy !== 'number') return yy;
+    const v = month(yy, Number(mText), mText.replace(/^0+(?=\d)/, ''));
+    return typeof v === 'string' ? { ok: true, value: v, precision: 'month' } : v;
+  }
+  return fail(HELP);
+}
+
+/**
+ * The one reading of a stored partial date, spelled so nobody can misread it: "Sun 17 May 2015",
+ * "May 2015 (month)", "2015 (year)"; '' for no date.
+ */
+export function describeDateInput(value: string): string {
+  switch (datePrecision(value)) {
+    case 'day': {
+      const [y, m, d] = [Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10))];
+      return `${WEEKDAY_NAMES[weekdayOf(y, m, d)]!.slice(0, 3)} ${d} ${MONTH_NAMES[m - 1]} ${value.slice(0, 4)}`;
+    }
+    case 'month':
+      return `${MONTH_NAMES[Number(value.slice(5, 7)) - 1]} ${value.slice(0, 4)} (month)`;
+    case 'year':
+      return `${value} (year)`;
+    default:
+      return '';
+  }
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { describeDateInput, parseDateInput } from '../../src-renderer/src/core/date-input';
+import { dueWindow, formatLongDate, formatShortDate } from '../../src-renderer/src/core/dates';
+import { compareByDue } from '../../src-renderer/src/core/tracker';
+
+const TODAY = '2015-03-17';
+const read = (text: string) => parseDateInput(text, TODAY);
+
+describe('parseDateInput: what officers type', () => {
+  it.each([
+    ['17 May 2015', '2015-05-17', 'day'],
+    ['17 may 2015', '2015-05-17', 'day'],
+    ['17th May, 2015', '2015-05-17', 'day'],
+    ['May 17, 2015', '2015-05-17', 'day'],
+    ['17 Sept 2015', '2015-09-17', 'day'],
+    ['17.05.2015', '2015-05-17', 'day'],
+    ['17/05/2015', '2015-05-17', 'day'],
+    ['7/5/2015', '2015-05-07', 'day'],
+    ['17-05-2015', '2015-05-17', 'day'],
+    ['2015-05-17', '2015-05-17', 'day'],
+    ['2015/05/17', '2015-05-17', 'day'],
+    ['  2015-05-17 ', '2015-05-17', 'day'],
+    ['20150517', '2015-05-17', 'day'],
+    ['Sun 17 May 2015', '2015-05-17', 'day'],
+    ['Sunday 17 May 2015', '2015-05-17', 'day'],
+    ['29 Feb 2016', '2016-02-29', 'day'],
+    ['17 May', '2015-05-17', 'day'],
+    ['17.05', '2015-05-17', 'day'],
+    ['May 2015', '2015-05', 'month'],
+    ['may, 2015', '2015-05', 'month'],
+    ['December 2015', '2015-12', 'month'],
+    ['May', '2015-05', 'month'],
+    ['05/2015', '2015-05', 'month'],
+    ['5.2015', '2015-05', 'month'],
+    ['2015-05', '2015-05', 'month'],
+    ['2015', '2015', 'year'],
+    ['today', '2015-03-17', 'day'],
+    ['Tomorrow', '2015-03-18', 'day'],
+    ['yesterday', '2015-03-16', 'day'],
+  ])('%s → %s (%s)', (text, value, precision) => {
+    expect(read(text)).toEqual({ ok: true, value, precision });
+  });
+
+  it('tomorrow crosses months and years', () => {
+    expect(parseDateInput('tomorrow', '2015-12-31')).toEqual({ ok: true, value: '2016-01-01', precision: 'day' });
+    expect(parseDateInput('tomorrow', '2016-02-28')).toMatchObject({ value: '2016-02-29' });
+  });
+
+  it('empty text is "no date"', () => {
+    expect(read('')).toEqual({ ok: true, value: '', precision: null });
+    expect(read('   ')).toEqual({ ok: true, value: '', precision: null });
+  });
+});
+
+describe('parseDateInput: impossible or ambiguous dates are refused with a reason', () => {
+  it.each([
+    ['31 Feb 2015', 'February 2015 has 28 days: there is no 31 February.'],
+    ['29 Feb 2015', 'February 2015 has 28 days: there is no 29 February.'],
+    ['31.04.2015', 'April 2015 has 30 days: there is no 31 April.'],
+    ['2015-02-30', 'February 2015 has 28 days: there is no 30 February.'],
+    ['13/2015', 'There is no month 13: months run from 1 to 12.'],
+    ['2015-13', 'There is no month 13: months run from 1 to 12.'],
+    ['17.13.2015', 'There is no month 13: months run from 1 to 12.'],
+    ['0/2015', 'There is no month 0: months run from 1 to 12.'],
+    ['Mon 17 May 2015', '17 May 2015 is a Sunday, not a Monday.'],
+  ])('%s', (text, error) => {
+    expect(read(text)).toEqual({ ok: false, error });
+  });
+
+  it.each(['17.05.15', '17 May 15', 'soon', 'Smarch 2015', '17 May 2015 10:00', '17.05-2015', '0000', '12345', '1 2 3 4', 'May June 2015'])('%s is not read', (text) => {
+    const r = read(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.length).toBeGreaterThan(10);
+  });
+
+  it('a two-digit year asks for the full year rather than guessing the century', () => {
+    expect(read('17.05.15')).toEqual({ ok: false, error: 'Write the year in full (“2015” or “1915”), so the date cannot be misread.' });
+  });
+});
+
+describe('describeDateInput: the one reading, echoed back', () => {
+  it('names the weekday of a day and the precision of a month or year', () => {
+    expect(describeDateInput('2015-05-17')).toBe('Sun 17 May 2015');
+    expect(describeDateInput('2015-05')).toBe('May 2015 (month)');
+    expect(describeDateInput('2015')).toBe('2015 (year)');
+    expect(describeDateInput('')).toBe('');
+    expect(describeDateInput('2015-02-31')).toBe('');
+  });
+
+  it('what is echoed reads back to the same value', () => {
+    for (const v of ['2015-05-17', '2016-02-29', '0999-01-01', '2015-05', '2015']) {
+      const echoed = describeDateInput(v).replace(/ \((month|year)\)$/, '');
+      expect(read(echoed)).toMatchObject({ ok: true, value: v });
+      expect(read(formatLongDate(v))).toMatchObject({ ok: true, value: v });
+    }
+  });
+});
+
+describe('partial dates in the tracker: shown, windowed and sorted', () => {
+  it('are shown as precise as they are', () => {
+    expect(formatLongDate('2015-05')).toBe('May 2015');
+    expect(formatShortDate('2015-09')).toBe('Sep 2015');
+    expect(formatShortDate('2015')).toBe('2015');
+  });
+
+  it('a month is overdue once it has passed, and due soon once it is within the week', () => {
+    expect(dueWindow('2015-02', TODAY)).toBe('overdue');
+    expect(dueWindow('2015-03', TODAY)).toBe('next7');
+    expect(dueWindow('2015-03', '2015-03-31')).toBe('next7');
+    expect(dueWindow('2015-04', '2015-03-25')).toBe('next7');
+    expect(dueWindow('2015-04', '2015-03-24')).toBe('later');
+    expect(dueWindow('2014', TODAY)).toBe('overdue');
+    expect(dueWindow('2015', TODAY)).toBe('next7');
+    expect(dueWindow('2016', TODAY)).toBe('later');
+  });
+
+  it('a month sorts by its first day, before the dated days of that month; a year before its months', () => {
+    const rows = ['2015-05-17', '2015-05', '2015-04-30', '2015', '2015-05-01', '', '2015-06'].map((due, i) => ({
+      id: String(i),
+      due,
+      kind: 'task' as const,
+      briefingId: null,
+      owner: '',
+      status: 'open' as const,
+      priority: 'normal' as const,
+      tags: [],
+    }));
+    expect(rows.sort(compareByDue).map((r) => r.due)).toEqual(['2015', '2015-04-30', '2015-05', '2015-05-01', '2015-05-17', '2015-06', '']);
+  });
+});
