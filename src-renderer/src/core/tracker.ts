@@ -3,7 +3,7 @@
  * screen, the data layer's query, the benchmark and (if it wants) the pack builder's action annex.
  */
 import { dueWindow, type DueWindow } from './dates';
-import { ACTION_KINDS, ACTION_STATUSES, type ActionFields, type ActionKind, type ActionStatus } from './model';
+import { ACTION_KINDS, ACTION_STATUSES, type ActionFields, type ActionKind, type ActionStatus, type StatementKind } from './model';
 import { foldName } from './text';
 
 export const DUE_WINDOWS: readonly DueWindow[] = ['overdue', 'next7', 'later', 'none'];
@@ -23,7 +23,11 @@ export const STATUS_LABELS: Record<ActionStatus, string> = {
 };
 
 /** The fields the tracker reads: an Action, or any row that carries these fields. */
-export type TrackedAction = Pick<ActionFields, 'kind' | 'briefingId' | 'owner' | 'due' | 'status' | 'priority' | 'tags'> & { id: string };
+export type TrackedAction = Pick<ActionFields, 'kind' | 'briefingId' | 'owner' | 'due' | 'status' | 'priority' | 'tags'> & {
+  id: string;
+  /** The statement it came from (read only by the "from decisions" filter). */
+  statementId?: string | null;
+};
 
 export interface TrackerFilter {
   /** Empty means every status. */
@@ -36,6 +40,10 @@ export interface TrackerFilter {
   windows: DueWindow[];
   /** Empty means tasks and events. */
   kinds: ActionKind[];
+  /** Only what this installation's user owns: the owner is "Your name" (TrackerContext.myName), compared as names are. */
+  mine?: boolean;
+  /** Only follow-ups made from a decision (a statement of kind `decision`). */
+  fromDecisions?: boolean;
 }
 
 /** What a new tracker shows: the work still to do, whatever its date. */
@@ -44,6 +52,21 @@ export const DEFAULT_TRACKER_FILTER: TrackerFilter = { statuses: ['open', 'in-pr
 /** Extra facts about an action's briefing the filter may use (its tags count as the action's context). */
 export interface TrackerContext {
   briefingTags?: (briefingId: string) => readonly string[] | undefined;
+  /** This installation's user's name (a local setting, never synced); without it "Mine" matches nothing. */
+  myName?: string;
+  /** The kind of a statement, for the "from decisions" filter; unknown (not loaded, deleted) is not a decision. */
+  statementKind?: (statementId: string) => StatementKind | undefined;
+}
+
+/** Is this follow-up "mine": owned by the name this installation's user gave (foldName: case, accents, spacing)? */
+export function isMine(action: Pick<TrackedAction, 'owner'>, myName: string | undefined): boolean {
+  const me = foldName(myName ?? '');
+  return me !== '' && foldName(action.owner) === me;
+}
+
+/** Was this follow-up made from a decision? */
+export function isFromDecision(action: Pick<TrackedAction, 'statementId'>, ctx: TrackerContext): boolean {
+  return !!action.statementId && ctx.statementKind?.(action.statementId) === 'decision';
 }
 
 function hasTag(action: TrackedAction, tag: string, ctx: TrackerContext): boolean {
@@ -60,6 +83,8 @@ export function matchesExceptWindow(action: TrackedAction, filter: TrackerFilter
   if (filter.owner !== undefined && foldName(action.owner) !== foldName(filter.owner)) return false;
   if (filter.briefingId && action.briefingId !== filter.briefingId) return false;
   if (filter.tag && !hasTag(action, filter.tag, ctx)) return false;
+  if (filter.mine && !isMine(action, ctx.myName)) return false;
+  if (filter.fromDecisions && !isFromDecision(action, ctx)) return false;
   return true;
 }
 
@@ -186,6 +211,9 @@ export function parseTrackerFilter(raw: unknown): TrackerFilter {
     owner: str(r.owner),
     briefingId: str(r.briefingId) || undefined,
     tag: str(r.tag) || undefined,
+    // Absent rather than false, so an older stored filter and the default compare equal.
+    mine: r.mine === true || undefined,
+    fromDecisions: r.fromDecisions === true || undefined,
   };
 }
 

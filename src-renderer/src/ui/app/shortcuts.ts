@@ -27,6 +27,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },
   { id: 'kind-request', keys: 'alt+r', description: 'Kind: request', scope: 'capture' },
   { id: 'kind-announcement', keys: 'alt+a', description: 'Kind: announcement', scope: 'capture' },
+  { id: 'kind-decision', keys: 'alt+d', description: 'Kind: decision (what the meeting decided or agreed)', scope: 'capture' },
   { id: 'statement-edit', keys: 'enter', description: 'Edit the focused statement (Escape cancels)', scope: 'capture' },
   { id: 'statement-move-up', keys: 'alt+arrowup', description: 'Move the focused statement up', scope: 'capture' },
   { id: 'statement-move-down', keys: 'alt+arrowdown', description: 'Move the focused statement down', scope: 'capture' },

@@ -28,7 +28,7 @@ export function trackerFilterState(): { value: TrackerFilter; reset: () => void 
   return {
     value,
     reset() {
-      Object.assign(value, { ...DEFAULT_TRACKER_FILTER, statuses: [...DEFAULT_TRACKER_FILTER.statuses], owner: undefined, briefingId: undefined, tag: undefined });
+      Object.assign(value, { ...DEFAULT_TRACKER_FILTER, statuses: [...DEFAULT_TRACKER_FILTER.statuses], owner: undefined, briefingId: undefined, tag: undefined, mine: undefined, fromDecisions: undefined });
     },
   };
 }
