@@ -55,12 +55,16 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await b.press('Enter');
   await expect(b.tagChips).toHaveText([/drugs/, /Central Asia/]);
 
-  // Summary: Ctrl+B around a word, and a bullet list made with the toolbar's button.
+  // Summary: Ctrl+B on the word just typed, and a bullet list made with the toolbar's button. Ctrl+B with the
+  // caret touching no word does nothing (no empty "****" left behind).
   await b.press('Tab');
   await expect(b.summary).toBeFocused();
   await b.type('Organised by the MFA with ');
   await b.press('mod+b');
+  await expect(b.summary).toHaveValue('Organised by the MFA with ');
   await b.type('UNODC');
+  await b.press('mod+b');
+  await expect(b.summary).toHaveValue('Organised by the MFA with **UNODC**');
   await b.press('End');
   await b.type(' on 17 March 2015.');
   await b.press('Enter');
@@ -377,7 +381,7 @@ test('10,000 briefings: the list opens at once, newest first, and the keyboard r
     const tx = db.transaction('briefings', 'readwrite');
     const store = tx.objectStore('briefings');
     const clock = `${String(Date.now()).padStart(13, '0')}-0000-0123456789abcdef`;
-    const fields = ['title', 'startsAt', 'location', 'format', 'organiserIds', 'audience', 'classification', 'caveat', 'tags', 'summary', 'deleted'];
+    const fields = ['title', 'startsAt', 'location', 'format', 'organiserIds', 'audience', 'classification', 'caveat', 'tags', 'summary', 'attendees', 'attendeeGroups', 'comment', 'deleted'];
     const stamps = Object.fromEntries(fields.map((f) => [f, { c: clock }]));
     for (let i = 0; i < 10_000; i++) {
       const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
@@ -397,6 +401,9 @@ test('10,000 briefings: the list opens at once, newest first, and the keyboard r
         caveat: '',
         tags: [],
         summary: 'A summary of a realistic length. '.repeat(20),
+        attendees: [],
+        attendeeGroups: [],
+        comment: '',
       });
     }
     await new Promise((resolve, reject) => {

@@ -191,7 +191,7 @@ async function seedBulkActions(page: Page, count: number): Promise<void> {
       r.onerror = () => rej(r.error);
     });
     const clock = `${String(Date.now()).padStart(13, '0')}-0000-seed`;
-    const fields = ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags', 'deleted'];
+    const fields = ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags', 'heldInBriefingId', 'deleted'];
     const stamps: Record<string, { c: string }> = {};
     for (const f of fields) stamps[f] = { c: clock };
     const owners = ['Political Officer', 'Ambassador', 'Consul', 'Defence Attaché', ''];
@@ -218,6 +218,7 @@ async function seedBulkActions(page: Page, count: number): Promise<void> {
           priority: 'normal',
           notes: 'Notes of a realistic length about what the mission will do and who to ask.',
           tags: [`tag-${i % 7}`],
+          heldInBriefingId: null,
         });
       }
       tx.oncomplete = () => res();
