@@ -2,10 +2,11 @@
  * The organisations of the directory (ministries, agencies, UN offices) and how they are found: by a
  * few letters of their name or by their acronym (DCA, UNODC).
  */
+import { organisationChain, organisationPath, organisationWords, parentProblem, resolveId } from '../core/directory';
 import type { Organisation, OrganisationFields } from '../core/model';
 import { compareNames, foldName } from '../core/text';
 import type { AttacheDb } from './db';
-import type { Workspace } from './workspace';
+import { ValidationError, type Workspace } from './workspace';
 import { V2_FIELDS } from '../core/upgrade';
 
 /** The words of a filter box; every one must match somewhere. */
@@ -17,20 +18,59 @@ export function matchesWords(haystack: string, words: readonly string[]): boolea
   return words.every((w) => haystack.includes(w));
 }
 
-/** Every live organisation, by name. */
+/**
+ * Every live organisation that was not merged away, by name, with its parent read through redirects
+ * (core/directory.ts): a parent a colleague set to a since-merged organisation shows as the one kept.
+ */
 export async function listOrganisations(db: AttacheDb): Promise<Organisation[]> {
   const all = await db.organisations.toArray();
-  return all.filter((o) => o.deleted === 0).sort((a, b) => compareNames(a.name, b.name));
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const lookup = (id: string) => byId.get(id);
+  const out: Organisation[] = [];
+  for (const o of all) {
+    if (o.deleted !== 0 || o.mergedInto !== null) continue;
+    const parentId = o.parentId === null ? null : resolveId(lookup, o.parentId);
+    out.push(parentId === o.parentId ? o : { ...o, parentId: parentId === o.id ? null : parentId });
+  }
+  return out.sort((a, b) => compareNames(a.name, b.name));
 }
 
-export function organisationHaystack(o: OrganisationFields): string {
-  return foldName(`${o.name} ${o.acronym} ${o.country}`);
+/** A lookup over a list of organisations (for paths and parents' acronyms). */
+export function organisationLookup(orgs: readonly Organisation[]): (id: string) => Organisation | undefined {
+  const byId = new Map(orgs.map((o) => [o.id, o]));
+  return (id) => byId.get(id);
+}
+
+/** What a filter box matches of an organisation: its name, acronym, country and those of its parents. */
+export function organisationHaystack(o: Organisation, lookup?: (id: string) => Organisation | undefined): string {
+  if (!lookup || o.parentId === null) return foldName(`${o.name} ${o.acronym} ${o.country}`);
+  return organisationWords((id) => (id === o.id ? o : lookup(id)), o.id);
 }
 
 export function filterOrganisations(orgs: readonly Organisation[], query: string): Organisation[] {
   const words = queryWords(query);
   if (!words.length) return [...orgs];
-  return orgs.filter((o) => matchesWords(organisationHaystack(o), words));
+  const lookup = organisationLookup(orgs);
+  return orgs.filter((o) => matchesWords(organisationHaystack(o, lookup), words));
+}
+
+/** "UNODC › Regional Office for Central Asia (ROCA)" within a list of organisations. */
+export function organisationPathIn(orgs: readonly Organisation[] | ((id: string) => Organisation | undefined), id: string | null): string {
+  return organisationPath(typeof orgs === 'function' ? orgs : organisationLookup(orgs), id);
+}
+
+/**
+ * Set (or clear, null) the organisation an organisation sits under. Refused with a message, nothing
+ * changed, for itself or one that sits under it (a ring).
+ */
+export async function setParent(ws: Workspace, id: string, parentId: string | null): Promise<Organisation> {
+  return ws.db.transaction('rw', ws.db.organisations, ws.db.meta, async () => {
+    const all = await ws.db.organisations.toArray();
+    const byId = new Map(all.filter((o) => !o.deleted).map((o) => [o.id, o]));
+    const problem = parentProblem((x) => byId.get(x), id, parentId);
+    if (problem) throw new ValidationError({ parentId: problem });
+    return ws.update('organisations', id, { parentId: parentId === null ? null : resolveId((x) => byId.get(x), parentId) });
+  });
 }
 
 /** "UNODC — United Nations Office on Drugs and Crime", or the name alone. */
@@ -56,6 +96,7 @@ export function organisationShort(o: Pick<OrganisationFields, 'name' | 'acronym'
 export function rankOrganisations(orgs: readonly Organisation[], text: string, limit = 20): Organisation[] {
   const q = foldName(text);
   if (!q) return orgs.slice(0, limit);
+  const lookup = organisationLookup(orgs);
   const scored: { o: Organisation; score: number }[] = [];
   for (const o of orgs) {
     const acronym = foldName(o.acronym);
@@ -65,7 +106,9 @@ export function rankOrganisations(orgs: readonly Organisation[], text: string, l
     else if (acronym.startsWith(q)) score = 1;
     else if (name.startsWith(q)) score = 2;
     else if (name.split(/[\s\-—–(),./]+/).some((w) => w.startsWith(q))) score = 3;
-    else if (matchesWords(organisationHaystack(o), queryWords(text))) score = 4;
+    // Found by a parent's acronym: "UNODC" offers its regional offices right after UNODC itself.
+    else if (o.parentId !== null && organisationChain(lookup, o.id).some((p) => p.id !== o.id && foldName(p.acronym).startsWith(q))) score = 3.5;
+    else if (matchesWords(organisationHaystack(o, lookup), queryWords(text))) score = 4;
     if (score >= 0) scored.push({ o, score });
   }
   scored.sort((a, b) => a.score - b.score || compareNames(a.o.name, b.o.name));

@@ -4,7 +4,8 @@
  */
 import { compareStatements, type Briefing, type Organisation, type Person, type PersonFields, type Statement } from '../core/model';
 import type { AttacheDb } from './db';
-import { listOrganisations, matchesWords, queryWords } from './organisations';
+import { listOrganisations, matchesWords, organisationHaystack, queryWords } from './organisations';
+import { resolveId } from '../core/directory';
 import { compareNames, foldName } from '../core/text';
 import type { Workspace } from './workspace';
 import { V2_FIELDS } from '../core/upgrade';
@@ -21,26 +22,62 @@ export interface Directory {
   organisations: Organisation[];
 }
 
-function personHaystack(p: PersonFields, org: Organisation | undefined): string {
-  return foldName(`${p.name} ${p.title} ${p.country} ${org ? `${org.name} ${org.acronym} ${org.country}` : ''}`);
+/** Name, other spellings, title, country and the organisation with its parents, folded. */
+function personHaystack(p: PersonFields, org: Organisation | undefined, orgLookup: (id: string) => Organisation | undefined): string {
+  return foldName(`${p.name} ${p.aliases.join(' ')} ${p.title} ${p.country} ${org ? organisationHaystack(org, orgLookup) : ''}`);
 }
 
-/** Every live person (by name) with their organisation, and every live organisation. */
-/** Every live person, by name. */
+/**
+ * Every live person not merged away, by name, with their organisation read through redirects
+ * (core/directory.ts). `all`: the merged-away too (for resolving references, never for lists).
+ */
 export async function listPeople(db: AttacheDb): Promise<Person[]> {
-  return (await db.people.toArray()).filter((p) => p.deleted === 0).sort((a, b) => compareNames(a.name, b.name));
+  const [people, orgs] = await db.transaction('r', db.people, db.organisations, () => Promise.all([db.people.toArray(), db.organisations.toArray()]));
+  const orgById = new Map(orgs.map((o) => [o.id, o]));
+  const lookup = (id: string) => orgById.get(id);
+  const out: Person[] = [];
+  for (const p of people) {
+    if (p.deleted !== 0 || p.mergedInto !== null) continue;
+    const organisationId = p.organisationId === null ? null : resolveId(lookup, p.organisationId);
+    out.push(organisationId === p.organisationId ? p : { ...p, organisationId });
+  }
+  return out.sort((a, b) => compareNames(a.name, b.name));
+}
+
+/**
+ * Where each merged-away person's id leads: old id → the kept person's id. Screens add these to their
+ * `personById` maps so a statement that still names the old id (a colleague's, written before the
+ * merge reached them) shows the kept person.
+ */
+export async function personRedirects(db: AttacheDb): Promise<Map<string, string>> {
+  const all = await db.people.toArray();
+  const byId = new Map(all.map((p) => [p.id, p]));
+  const out = new Map<string, string>();
+  for (const p of all) if (p.mergedInto !== null) out.set(p.id, resolveId((id) => byId.get(id), p.id));
+  return out;
+}
+
+/** A person map that also answers merged-away ids with the kept person. */
+export function withRedirects(people: readonly Person[], redirects: ReadonlyMap<string, string>): Map<string, Person> {
+  const m = new Map(people.map((p) => [p.id, p]));
+  for (const [from, to] of redirects) {
+    const kept = m.get(to);
+    if (kept && !m.has(from)) m.set(from, kept);
+  }
+  return m;
 }
 
 export async function loadDirectory(db: AttacheDb): Promise<Directory> {
   return db.transaction('r', db.people, db.organisations, async () => {
     const organisations = await listOrganisations(db);
     const byId = new Map(organisations.map((o) => [o.id, o]));
+    const lookup = (id: string) => byId.get(id);
     const people = await listPeople(db);
     return {
       organisations,
       people: people.map((person) => {
         const organisation = person.organisationId ? byId.get(person.organisationId) : undefined;
-        return { person, organisation, haystack: personHaystack(person, organisation) };
+        return { person, organisation, haystack: personHaystack(person, organisation, lookup) };
       }),
     };
   });
@@ -75,8 +112,10 @@ export interface SpokenAt {
 
 /** The briefings a person spoke at (newest first) with their statements in briefing order. */
 export async function personActivity(db: AttacheDb, personId: string): Promise<SpokenAt[]> {
-  return db.transaction('r', db.statements, db.briefings, async () => {
-    const statements = (await db.statements.where('speakerId').equals(personId).toArray()).filter((s) => s.deleted === 0);
+  return db.transaction('r', db.statements, db.briefings, db.people, async () => {
+    // Statements that still name a person merged into this one are theirs too.
+    const ids = [personId, ...[...(await personRedirects(db))].filter(([, to]) => to === personId).map(([from]) => from)];
+    const statements = (await db.statements.where('speakerId').anyOf(ids).toArray()).filter((s) => s.deleted === 0);
     const byBriefing = new Map<string, Statement[]>();
     for (const s of statements) {
       const list = byBriefing.get(s.briefingId);
@@ -99,9 +138,18 @@ export async function directoryRecord(
   db: AttacheDb,
   id: string,
 ): Promise<{ kind: 'person'; record: Person } | { kind: 'organisation'; record: Organisation } | { kind: 'missing'; deleted: boolean }> {
-  const person = await db.people.get(id);
+  // A merged-away record's page is the kept one's (an old link, a search hit indexed before the merge).
+  let person = await db.people.get(id);
+  if (person?.mergedInto) {
+    const all = new Map((await db.people.toArray()).map((p) => [p.id, p]));
+    person = all.get(resolveId((x) => all.get(x), id));
+  }
   if (person) return person.deleted ? { kind: 'missing', deleted: true } : { kind: 'person', record: person };
-  const org = await db.organisations.get(id);
+  let org = await db.organisations.get(id);
+  if (org?.mergedInto) {
+    const all = new Map((await db.organisations.toArray()).map((o) => [o.id, o]));
+    org = all.get(resolveId((x) => all.get(x), id));
+  }
   if (org) return org.deleted ? { kind: 'missing', deleted: true } : { kind: 'organisation', record: org };
   return { kind: 'missing', deleted: false };
 }
