@@ -45,6 +45,8 @@ export interface CommitMarker {
   chars: number;
   /** The newest log entry whose changes the chunks include. */
   logSeq: number;
+  /** The first chunk of facts and tombstones (they come last): what readSavedFacts reads. */
+  factsFrom?: number;
   savedAt: string;
 }
 
@@ -97,6 +99,7 @@ export class SearchStore extends Dexie {
       await this.chunks.clear();
       await this.chunks.bulkAdd(chunks.map((text, n) => ({ n, generation, text })));
       await this.log.where('seq').belowOrEqual(logSeq).delete();
+      const factsFrom = chunks.findIndex((c) => c.startsWith('{"k":"facts"'));
       const marker: CommitMarker = {
         key: 'marker',
         generation,
@@ -105,6 +108,7 @@ export class SearchStore extends Dexie {
         chars: chunks.reduce((n, c) => n + c.length, 0),
         logSeq,
         savedAt: new Date().toISOString(),
+        ...(factsFrom > 0 ? { factsFrom } : {}),
       };
       await this.meta.put(marker);
       return marker;
@@ -114,6 +118,74 @@ export class SearchStore extends Dexie {
   /** Log a batch of written keys before it is applied; returns its sequence number. */
   append(work: FeedWork): Promise<number> {
     return this.log.add({ work });
+  }
+}
+
+/** Per live statement: its briefing and speaker; per live action: its briefing. */
+export interface SavedFacts {
+  statements: Map<string, { briefingId: string; speakerId: string | null }>;
+  actions: Map<string, { briefingId: string | null }>;
+}
+
+/**
+ * The statements' and actions' links (briefing, speaker) as the saved search index holds them, brought up
+ * to date with its log, and only if they then account for every stored statement and action (the same
+ * check as the index's own at start): the Pack dialog counts from these instead of reading 100,000s of
+ * statements (data/pack-preview.ts). Undefined when there is no saved index or it does not match: the
+ * caller reads the tables.
+ */
+export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefined> {
+  const store = new SearchStore(db.name);
+  try {
+    const saved = await store.transaction('r', store.chunks, store.meta, store.log, async () => {
+      const marker = await store.meta.get('marker');
+      if (!marker?.factsFrom || marker.version !== SEARCH_INDEX_VERSION) return undefined;
+      const rows = await store.chunks.where('n').aboveOrEqual(marker.factsFrom).toArray();
+      if (rows.length !== marker.chunks - marker.factsFrom || rows.some((r, i) => r.n !== marker.factsFrom! + i || r.generation !== marker.generation)) return undefined;
+      const head = (await store.chunks.get(0))?.text;
+      const log = await store.log.where('seq').above(marker.logSeq).toArray();
+      return { rows, head, log };
+    });
+    if (!saved?.head) return undefined;
+    const newest = new Map((JSON.parse(saved.head) as { newest: [IndexedTable, string][] }).newest);
+    const facts: SavedFacts = { statements: new Map(), actions: new Map() };
+    const tombs = { statements: new Set<string>(), actions: new Set<string>() };
+    for (const r of saved.rows) {
+      const c = JSON.parse(r.text) as { k: string; t: IndexedTable; d: unknown[] };
+      if (c.t !== 'statements' && c.t !== 'actions') continue;
+      if (c.k === 'tomb') for (const id of c.d as string[]) tombs[c.t].add(id);
+      else if (c.t === 'statements') for (const [id, briefingId, speakerId] of c.d as [string, string, string | null][]) facts.statements.set(id, { briefingId, speakerId });
+      else for (const [id, briefingId] of c.d as [string, string | null][]) facts.actions.set(id, { briefingId });
+    }
+    // Writes logged since the save: re-read those records.
+    for (const table of ['statements', 'actions'] as const) {
+      const keys = new Set<string>();
+      for (const entry of saved.log)
+        for (const w of entry.work) {
+          if (w.table !== table) continue;
+          if (w.ranges.length) return undefined;
+          for (const k of w.keys) keys.add(k);
+        }
+      const ids = [...keys];
+      const rows = (await db.table(table).bulkGet(ids)) as ({ id: string; hlc: string; deleted: 0 | 1; briefingId: string | null; speakerId?: string | null } | undefined)[];
+      rows.forEach((row, i) => {
+        const id = ids[i]!;
+        facts[table].delete(id);
+        tombs[table].delete(id);
+        if (!row) return;
+        if (row.hlc > (newest.get(table) ?? '')) newest.set(table, row.hlc);
+        if (row.deleted) tombs[table].add(id);
+        else if (table === 'statements') facts.statements.set(id, { briefingId: row.briefingId!, speakerId: row.speakerId ?? null });
+        else facts.actions.set(id, { briefingId: row.briefingId });
+      });
+      const state = await tableState(db, table);
+      if (state.count !== facts[table].size + tombs[table].size || state.newest !== (newest.get(table) ?? '')) return undefined;
+    }
+    return facts;
+  } catch {
+    return undefined;
+  } finally {
+    store.close();
   }
 }
 
@@ -253,7 +325,8 @@ export class PersistedSearch {
       const { chunks, seq } = await feed.hold(() => ({ chunks: this.engine.toChunks(), seq: this.lastSeq }));
       this.unsaved = false;
       this.loggedKeys = 0;
-      this.hooks.onSaved?.(await this.store.save(chunks, seq));
+      const marker = await this.store.save(chunks, seq);
+      this.hooks.onSaved?.(marker);
     })();
     try {
       await this.saving;
