@@ -104,6 +104,9 @@ interface Resolved {
   dated: boolean;
 }
 
+/** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
+const CHUNK_FORMAT = 2;
+
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
 interface SerializedInternals {
   _documentCount: number;
@@ -114,7 +117,8 @@ interface SerializedInternals {
   _avgFieldLength: number[];
   _storedFields: Map<number, unknown>;
   _dirtCount: number;
-  _index: Iterable<[string, Map<number, Map<number, number>>]>;
+  _idToShortId: Map<string, number>;
+  _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): unknown };
 }
 
 /** Tags as everywhere in the app (core/text foldName): case, accents and spacing do not matter. */
@@ -573,9 +577,10 @@ export class SearchEngine {
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
   toChunks(postingsPerChunk = 400_000, rowsPerChunk = 100_000): string[] {
-    // MiniSearch's toJSON, written out a slice at a time: at a million documents its one object (and one
-    // string) would hold the whole index twice over. serializedIndex() reads the same fields toJSON does;
-    // tests/unit/pinned-internals.test.ts checks that the slices put together equal toJSON().
+    // What MiniSearch's toJSON holds, written out a slice at a time (at a million documents its one object,
+    // and one string, would hold the whole index twice over), from the same fields toJSON reads; and loaded
+    // back into them directly (fromChunks). tests/unit/pinned-internals.test.ts checks that an index loaded
+    // from the chunks has the same toJSON() as the one saved.
     const ms = this.index as unknown as SerializedInternals;
     if (ms._storedFields.size) throw new Error('Stored fields are not persisted');
     const mini = {
@@ -586,7 +591,7 @@ export class SearchEngine {
       dirtCount: ms._dirtCount,
       serializationVersion: 2,
     };
-    const out: string[] = [JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, fields: DOC_FIELDS, mini, newest: [...this.newest] })];
+    const out: string[] = [JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, f: CHUNK_FORMAT, fields: DOC_FIELDS, mini, newest: [...this.newest] })];
     const slices = <T>(k: string, entries: Iterable<T>, extra: object = {}, size = rowsPerChunk) => {
       let d: T[] = [];
       for (const e of entries) {
@@ -600,15 +605,25 @@ export class SearchEngine {
     };
     slices('docs', ms._documentIds);
     slices('lens', ms._fieldLength);
-    let terms: [string, Record<number, Record<number, number>>][] = [];
+    // Each term as one flat array of numbers after it: per field, its id, the number of postings, the
+    // documents' short ids (each as the difference from the previous one) and the term frequencies.
+    // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
+    // format (an object per field keyed by decimal strings, each parsed back with parseInt).
+    let terms: (string | number)[][] = [];
     let postings = 0;
     for (const [term, fieldIndex] of ms._index) {
-      const data: Record<number, Record<number, number>> = {};
+      const entry: (string | number)[] = [term];
       for (const [fieldId, freqs] of fieldIndex) {
-        data[fieldId] = Object.fromEntries(freqs);
+        entry.push(fieldId, freqs.size);
+        let prev = 0;
+        for (const short of freqs.keys()) {
+          entry.push(short - prev);
+          prev = short;
+        }
+        for (const tf of freqs.values()) entry.push(tf);
         postings += freqs.size;
       }
-      terms.push([term, data]);
+      terms.push(entry);
       if (postings >= postingsPerChunk) {
         out.push(JSON.stringify({ k: 'terms', d: terms }));
         terms = [];
@@ -634,8 +649,8 @@ export class SearchEngine {
   /** The version of the first of a set of chunks (its document shape), or undefined if it is not a head. */
   static versionOf(chunks: readonly string[]): number | undefined {
     try {
-      const head = JSON.parse(chunks[0] ?? '') as { k?: string; v?: number };
-      return head.k === 'head' ? head.v : undefined;
+      const head = JSON.parse(chunks[0] ?? '') as { k?: string; v?: number; f?: number };
+      return head.k === 'head' && head.f === CHUNK_FORMAT ? head.v : undefined;
     } catch {
       return undefined;
     }
@@ -644,28 +659,51 @@ export class SearchEngine {
   /** An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION. */
   static fromChunks(chunks: readonly string[]): SearchEngine {
     type Chunk =
-      | { k: 'head'; v: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
-      | { k: 'terms'; d: unknown[] }
+      | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
+      | { k: 'terms'; d: unknown[][] }
       | { k: 'docs'; d: [number, string][] }
       | { k: 'lens'; d: [number, number[]][] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
     const parsed = chunks.map((c) => JSON.parse(c) as Chunk);
     const head = parsed[0];
-    if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.fields.join() !== DOC_FIELDS.join()) {
+    if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.f !== CHUNK_FORMAT || head.fields.join() !== DOC_FIELDS.join()) {
       throw new Error('The stored search index is of another version');
     }
     const engine = new SearchEngine();
-    const index: unknown[] = [];
-    const documentIds: Record<number, string> = {};
-    const fieldLength: Record<number, number[]> = {};
+    const mini = head.mini as { documentCount: number; nextId: number; fieldIds: Record<string, number>; averageFieldLength: number[]; dirtCount: number };
+    const ms = engine.index as unknown as SerializedInternals;
+    ms._documentCount = mini.documentCount;
+    ms._nextId = mini.nextId;
+    ms._fieldIds = mini.fieldIds;
+    ms._avgFieldLength = mini.averageFieldLength;
+    ms._dirtCount = mini.dirtCount;
     for (const c of parsed) {
-      if (c.k === 'terms') for (const t of c.d) index.push(t);
-      else if (c.k === 'docs') for (const [short, id] of c.d) documentIds[short] = id;
-      else if (c.k === 'lens') for (const [short, lengths] of c.d) fieldLength[short] = lengths;
+      if (c.k === 'docs')
+        for (const [short, id] of c.d) {
+          ms._documentIds.set(short, id);
+          ms._idToShortId.set(id, short);
+        }
+      else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
+      else if (c.k === 'terms')
+        for (const entry of c.d as (string | number)[][]) {
+          const fields = new Map<number, Map<number, number>>();
+          let i = 1;
+          while (i < entry.length) {
+            const fieldId = entry[i] as number;
+            const n = entry[i + 1] as number;
+            const freqs = new Map<number, number>();
+            let short = 0;
+            for (let j = 0; j < n; j++) {
+              short += entry[i + 2 + j] as number;
+              freqs.set(short, entry[i + 2 + n + j] as number);
+            }
+            fields.set(fieldId, freqs);
+            i += 2 + 2 * n;
+          }
+          ms._index.set(entry[0] as string, fields);
+        }
     }
-    const js = { ...head.mini, documentIds, fieldLength, storedFields: {}, index } as Parameters<typeof MiniSearch.loadJS>[0];
-    engine.index = useLeanScoring(MiniSearch.loadJS<SearchDoc>(js, SearchEngine.options()));
     for (const [t, h] of head.newest) engine.newest.set(t, h);
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
