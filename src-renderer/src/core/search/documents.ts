@@ -10,7 +10,7 @@ import type { ResultType } from './query';
  * tokenising, and the facts the engine keeps for filters. A persisted index carries it
  * (data/search-persist.ts) and is rebuilt when it differs: bump it with any change to those.
  */
-export const SEARCH_INDEX_VERSION = 1;
+export const SEARCH_INDEX_VERSION = 2;
 
 /** The tables search covers, in load order: what others refer to comes first. */
 export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;
@@ -92,12 +92,17 @@ export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLoo
     }
     case 'people': {
       const p = record as Person;
+      // A merged-away person is found as the one kept (whose other spellings now hold this name), never twice.
+      if (p.mergedInto) return { id, title: '', acronym: '', meta: '', body: '', tags: '' };
       const org = names.organisation(p.organisationId);
-      return { id, title: p.name, acronym: org?.acronym ?? '', meta: join(p.title, p.country, org?.name), body: '', tags: '' };
+      return { id, title: p.name, acronym: org?.acronym ?? '', meta: join(p.aliases.join(' '), p.title, p.country, org?.name), body: '', tags: '' };
     }
     case 'organisations': {
       const o = record as Organisation;
-      return { id, title: o.name, acronym: o.acronym, meta: o.country, body: '', tags: '' };
+      if (o.mergedInto) return { id, title: '', acronym: '', meta: '', body: '', tags: '' };
+      // Found by the parent's acronym and name too ("UNODC" finds its regional office), below its own.
+      const parent = names.organisation(o.parentId);
+      return { id, title: o.name, acronym: o.acronym, meta: join(o.country, parent?.acronym, parent?.name), body: '', tags: '' };
     }
     case 'actions': {
       const a = record as Action;

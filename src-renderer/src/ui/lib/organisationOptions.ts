@@ -4,9 +4,10 @@
  * beginnings, then any match; data/organisations.ts rankOrganisations), labelled "UNODC — United
  * Nations Office on Drugs and Crime" with the country beside, and one wording for creating one inline.
  */
+import { organisationChain } from '../../core/directory';
 import type { Organisation } from '../../core/model';
 import { foldName } from '../../core/text';
-import { organisationLabel, rankOrganisations, splitAcronym } from '../../data/organisations';
+import { organisationLabel, organisationLookup, organisationShort, rankOrganisations, splitAcronym } from '../../data/organisations';
 import type { ComboOption } from './combobox';
 
 export function organisationOptions(organisations: readonly Organisation[], typed: string, options: { exclude?: readonly string[]; limit?: number } = {}): ComboOption[] {
@@ -14,7 +15,20 @@ export function organisationOptions(organisations: readonly Organisation[], type
   const offered = excluded.size ? organisations.filter((o) => !excluded.has(o.id)) : organisations;
   // "Name (ACR)", the way a new one is typed, is looked up by its name: an existing one is offered first.
   const { name, acronym } = splitAcronym(typed);
-  return rankOrganisations(offered, acronym ? name : typed, options.limit ?? 8).map((o) => ({ id: o.id, label: organisationLabel(o), detail: o.country || undefined }));
+  // The parents are named beside the organisation ("under UNODC"): the ranking also finds it by their acronym.
+  const lookup = organisationLookup(organisations);
+  return rankOrganisations(offered, acronym ? name : typed, options.limit ?? 8).map((o) => ({
+    id: o.id,
+    label: organisationLabel(o),
+    detail: [parentsOf(lookup, o), o.country].filter(Boolean).join(' · ') || undefined,
+  }));
+}
+
+/** "under UNODC › ROCA", or '' for an organisation under none. */
+export function parentsOf(lookup: (id: string) => Organisation | undefined, o: Organisation): string {
+  if (o.parentId === null) return '';
+  const chain = organisationChain((id) => (id === o.id ? o : lookup(id)), o.id).slice(0, -1);
+  return chain.length ? `under ${chain.map(organisationShort).join(' › ')}` : '';
 }
 
 /** The Create row of an organisation picker, naming what "Name (ACR)" will make. */
