@@ -6,7 +6,7 @@
  * Pure: the app runs it in a Web Worker fed from IndexedDB (data/search.worker.ts); tests run it in Node.
  */
 import MiniSearch from 'minisearch';
-import { organisationWithAcronym, type Action, type Briefing, type Organisation, type Person, type Statement } from '../model';
+import { organisationWithAcronym, type Action, type Briefing, type Organisation, type Person, type Statement, type StatementKind } from '../model';
 import {
   DOC_FIELDS,
   FIELD_BOOST,
@@ -49,6 +49,7 @@ interface StatementFacts {
   briefingId: string;
   speakerId: string | null;
   tags: string[];
+  kind: StatementKind;
 }
 interface ActionFacts {
   briefingId: string | null;
@@ -101,6 +102,8 @@ interface Resolved {
   from?: string;
   to?: string;
   types?: Set<ResultType>;
+  /** Statements of these kinds and the follow-ups made from them. */
+  kinds?: Set<StatementKind>;
   dated: boolean;
 }
 
@@ -289,7 +292,7 @@ export class SearchEngine {
       case 'statements': {
         const s = record as Statement;
         this.forgetStatement(s.id);
-        this.statements.set(s.id, { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags) });
+        this.statements.set(s.id, { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags), kind: s.kind });
         this.children(s.briefingId).statements.add(s.id);
         if (s.speakerId) {
           let counts = this.speakersOf.get(s.briefingId);
@@ -386,7 +389,7 @@ export class SearchEngine {
   }
 
   private hasAny(f: Resolved): boolean {
-    return !!(f.tag || f.speakers || f.organisations || f.from || f.to || f.types);
+    return !!(f.tag || f.speakers || f.organisations || f.from || f.to || f.types || f.kinds);
   }
 
   /** Only filters, no words: everything indexed that passes them. */
@@ -408,6 +411,7 @@ export class SearchEngine {
     if (filters.from) r.from = filters.from;
     if (filters.to) r.to = filters.to;
     if (filters.types?.length) r.types = new Set(filters.types);
+    if (filters.kinds?.length) r.kinds = new Set(filters.kinds);
     if (filters.speaker?.trim()) {
       const wanted = tokenize(filters.speaker);
       r.speakers = new Set([...this.people].filter(([, p]) => wordsMatch(p.words, wanted)).map(([id]) => id));
@@ -450,6 +454,8 @@ export class SearchEngine {
    */
   private passes(hit: { type: ResultType; id: string }, f: Resolved): boolean {
     if (f.types && !f.types.has(hit.type)) return false;
+    // A kind belongs to statements (and the follow-ups made from them): nothing else has one.
+    if (f.kinds && hit.type !== 'statement' && hit.type !== 'action') return false;
     switch (hit.type) {
       case 'briefing': {
         const b = this.briefings.get(hit.id);
@@ -474,6 +480,7 @@ export class SearchEngine {
         if (f.tag !== undefined && !s.tags.includes(f.tag) && !b.tags.includes(f.tag)) return false;
         if (f.speakers && !(s.speakerId && f.speakers.has(s.speakerId))) return false;
         if (f.organisations && !f.organisations.has(this.orgOfPerson(s.speakerId) ?? '')) return false;
+        if (f.kinds && !f.kinds.has(s.kind)) return false;
         return true;
       }
       case 'action': {
@@ -485,6 +492,10 @@ export class SearchEngine {
         if (f.tag !== undefined && !a.tags.includes(f.tag) && !b?.tags.includes(f.tag)) return false;
         const speaker = a.statementId ? (this.statements.get(a.statementId)?.speakerId ?? null) : null;
         if (f.speakers && !(speaker && f.speakers.has(speaker))) return false;
+        if (f.kinds) {
+          const from = a.statementId ? this.statements.get(a.statementId) : undefined;
+          if (!from || !f.kinds.has(from.kind)) return false;
+        }
         if (f.organisations) {
           const orgs = f.organisations;
           if (!orgs.has(this.orgOfPerson(speaker) ?? '') && !b?.organiserIds.some((o) => orgs.has(o))) return false;
@@ -640,7 +651,7 @@ export class SearchEngine {
     rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds]);
     rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
     rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
-    rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags]);
+    rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
     rows('actions', this.actions, (id, a) => [id, a.briefingId, a.statementId, a.tags]);
     for (const [table, ids] of this.tombstones) slices('tomb', ids, { t: table });
     return out;
@@ -724,7 +735,7 @@ export class SearchEngine {
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
           case 'statements': {
-            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]) };
+            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]), kind: str(r[4]) as StatementKind };
             engine.statements.set(id, s);
             engine.children(s.briefingId).statements.add(id);
             if (s.speakerId) {

@@ -4,6 +4,7 @@
  *   heroin tag:drugs speaker:"Nazar" org:UNODC from:2015-01-01 to:2015-12-31 type:statement
  */
 import { isValidDate } from '../dates';
+import { STATEMENT_KINDS, type StatementKind } from '../model';
 
 export const RESULT_TYPES = ['briefing', 'statement', 'person', 'organisation', 'action'] as const;
 export type ResultType = (typeof RESULT_TYPES)[number];
@@ -20,6 +21,8 @@ export interface SearchFilters {
   to?: string;
   /** Only these result types. */
   types?: ResultType[];
+  /** Only statements of these kinds (e.g. decisions), and the follow-ups made from them. */
+  kinds?: StatementKind[];
 }
 
 export interface ParsedQuery {
@@ -44,6 +47,7 @@ const KEYS: Record<string, keyof SearchFilters> = {
   until: 'to',
   type: 'types',
   in: 'types',
+  kind: 'kinds',
 };
 
 const TYPE_WORDS: Record<string, ResultType> = {
@@ -89,6 +93,14 @@ export function parseQuery(input: string): ParsedQuery {
 }
 
 function applyFilter(filters: SearchFilters, key: keyof SearchFilters, value: string, problems: string[]): void {
+  if (key === 'kinds') {
+    // "decision" or "decisions", several as kind:decision,request.
+    const words = value.split(',').map((v) => v.trim().toLowerCase().replace(/s$/, ''));
+    const kinds = words.filter((w): w is StatementKind => (STATEMENT_KINDS as readonly string[]).includes(w));
+    if (kinds.length) filters.kinds = [...new Set([...(filters.kinds ?? []), ...kinds])];
+    else problems.push(`"${value}" is not a kind of statement (try ${STATEMENT_KINDS.join(', ')}).`);
+    return;
+  }
   if (key === 'types') {
     const types = value
       .split(',')
@@ -134,5 +146,5 @@ export function mergeQuery(typed: string, controls: SearchFilters): ParsedQuery 
 }
 
 export function hasFilters(f: SearchFilters): boolean {
-  return !!(f.tag || f.speaker || f.organisation || f.from || f.to || f.types?.length);
+  return !!(f.tag || f.speaker || f.organisation || f.from || f.to || f.types?.length || f.kinds?.length);
 }

@@ -1,3 +1,4 @@
+import type { StatementKind } from '../../core/model';
 import type { ResultType, SearchFilters } from '../../core/search/query';
 
 /** What the filter controls hold: plain strings, '' for "not set". */
@@ -8,10 +9,12 @@ export interface FilterValues {
   from: string;
   to: string;
   type: ResultType | '';
+  /** A kind of statement (e.g. decision): statements of that kind and the follow-ups made from them. */
+  kind: StatementKind | '';
 }
 
 export function noFilters(): FilterValues {
-  return { tag: '', speaker: '', organisation: '', from: '', to: '', type: '' };
+  return { tag: '', speaker: '', organisation: '', from: '', to: '', type: '', kind: '' };
 }
 
 export function toSearchFilters(v: FilterValues): SearchFilters {
@@ -22,5 +25,6 @@ export function toSearchFilters(v: FilterValues): SearchFilters {
   if (v.from) f.from = v.from;
   if (v.to) f.to = v.to;
   if (v.type) f.types = [v.type];
+  if (v.kind) f.kinds = [v.kind];
   return f;
 }
