@@ -12,6 +12,7 @@ import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
+import { heldInPack } from './held';
 
 /** A pdfmake content node. Kept loose on purpose: pdfmake 0.3 ships no types. */
 export type Node = string | Node[] | { [key: string]: unknown };
@@ -162,6 +163,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   // People and organisations only as selectPack resolved them (live records): a deleted speaker or
   // organisation must not be named anywhere in the pack, not even in an annex.
   const briefingById = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
+  const held = heldInPack(data, briefingById);
   const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
   for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
   const organisationById = new Map(content.organisations.map((o) => [o.id, o]));
@@ -238,6 +240,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
     if (pb.actions.length) nodes.push(briefingActionsTable(pb.actions));
+    nodes.push(...followsUpNodes(b.id));
     return nodes;
   }
 
@@ -313,6 +316,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     if (a.kind === 'event') runs.push({ text: 'EVENT\n', ...S.flag, color: KIND_STYLE.announcement.color });
     runs.push({ text: a.title, bold: true });
     if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, ...S.note });
+    const heldLine = held.heldLine(a);
+    if (heldLine) runs.push({ text: `\n${heldLine}`, ...S.note, color: KIND_STYLE.decision.color, bold: true });
     if (origin) runs.push({ text: `\n${origin}`, ...S.note });
     return { text: runs, ...S.td };
   }
@@ -330,6 +335,19 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       actions.map((a) => [actionTitleCell(a), ownerCell(a), whenCell(a)]),
       { caption: 'Follow-ups and announced events', rowHeights: actions.map((a) => actionRowHeight(a, starWidth(widths))) },
     );
+  }
+
+  /** The events announced earlier that this briefing kept (core/pack/held.ts): what, when, and who announced it where. */
+  function followsUpNodes(briefingId: string): Node[] {
+    const items = held.followsUp(briefingId);
+    const others = held.notShown(briefingId);
+    if (!items.length && !others) return [];
+    const nodes: Node[] = items.map((f) => ({
+      text: [{ text: f.event.title, bold: true }, f.when ? ` (${f.when})` : '', { text: `\n${f.origin}`, ...S.note }],
+      ...S.body,
+    }));
+    if (others) nodes.push({ text: `${plural(others, 'event')} announced at a briefing not in this pack.`, ...S.note });
+    return keepWithNext(sectionHeading('Follows up'), nodes, 40);
   }
 
   function ownerCell(a: Action): Node {
