@@ -64,6 +64,10 @@ export function shortcut(id: string): Shortcut {
 export function label(keys: string): string {
   return keys
     .split('+')
-    .map((k) => ({ mod: isMac ? '⌘' : 'Ctrl', alt: isMac ? '⌥' : 'Alt', shift: 'Shift', enter: 'Enter' })[k] ?? k.toUpperCase())
+    .map(
+      (k) =>
+        ({ mod: isMac ? '⌘' : 'Ctrl', alt: isMac ? '⌥' : 'Alt', shift: 'Shift', enter: 'Enter', delete: 'Delete', escape: 'Esc', arrowup: '↑', arrowdown: '↓', arrowleft: '←', arrowright: '→' })[k] ??
+        k.toUpperCase(),
+    )
     .join('+');
 }
