@@ -12,6 +12,7 @@ import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
+import { decidedBy, decisionsAcross, decisionsOf } from './decisions';
 import { heldInPack } from './held';
 
 /** A pdfmake content node. Kept loose on purpose: pdfmake 0.3 ships no types. */
@@ -239,6 +240,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     if (options.includeStatements && pb.speakers.length) {
       pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
+    nodes.push(...decisionNodes(pb));
     if (pb.actions.length) nodes.push(briefingActionsTable(pb.actions));
     nodes.push(...followsUpNodes(b.id));
     return nodes;
@@ -350,6 +352,21 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     return keepWithNext(sectionHeading('Follows up'), nodes, 40);
   }
 
+  /** The briefing's decisions (core/pack/decisions.ts), numbered, each with who announced it. */
+  function decisionNodes(pb: PackBriefing): Node[] {
+    const decisions = decisionsOf(pb);
+    if (!decisions.length) return [];
+    // The number is a run of the paragraph (not a list marker), so copied text reads "1. The parties agreed…".
+    const items: Node[] = decisions.map((d, i) => {
+      const who = decidedBy(d);
+      return {
+        text: [{ text: `${i + 1}.  `, bold: true, color: KIND_STYLE.decision.color }, d.statement.text, ...(who ? [{ text: `  — ${who}`, ...S.note }] : [])],
+        ...S.body,
+      };
+    });
+    return keepWithNext(sectionHeading('Decisions'), items, approxHeight(decisions[0]!.statement.text, TEXT_WIDTH, 10));
+  }
+
   function ownerCell(a: Action): Node {
     return { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td };
   }
@@ -406,6 +423,28 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
             { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 24) },
           )
         : { text: 'No follow-ups or events are recorded for these briefings.', ...S.body },
+    );
+  }
+
+  const decisions = decisionsAcross(content.briefings);
+  if (decisions.length) {
+    const letter = annexLetter();
+    tocEntries.push({ id: 'annex-decisions', lead: `Annex ${letter}`, label: 'Decisions' });
+    const widths = [WHEN_WIDTH, '*'];
+    annexes.push(
+      ...annexHeading(letter, 'Decisions', 'annex-decisions', `${plural(decisions.length, 'decision')} recorded in the briefings of this pack, oldest first.`),
+      dataTable(
+        widths,
+        ['Date', 'Decision'],
+        decisions.map((d) => {
+          const origin = [d.briefing.title, decidedBy(d)].filter(Boolean).join('  ·  ');
+          return [
+            { text: formatShortDate(d.briefing.startsAt), ...S.td },
+            { text: [{ text: d.statement.text }, { text: `\n${origin}`, ...S.note }], ...S.td },
+          ];
+        }),
+        { rowHeights: decisions.map((d) => approxHeight(d.statement.text, starWidth(widths), 8.8) + 24) },
+      ),
     );
   }
 
