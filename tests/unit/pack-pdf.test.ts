@@ -231,7 +231,8 @@ describe('pack output options', () => {
     const file = join(dir, 'lean.pdf');
     writeFileSync(file, await renderPack(data, { ...options, includeStatements: false, includeTracker: false, includePeople: false }));
     const all = pagesText(file).join(' ');
-    expect(all).not.toContain('Ashita Mittal');
+    // Who spoke stays in the attendance list (they were present); what they said does not.
+    expect(all).not.toContain('STATEMENTS');
     expect(all).not.toContain('Action tracker');
     expect(all).not.toContain('People and organisations');
     expect(all).toContain(OVERDUE_TITLE); // the briefing's own follow-ups stay

@@ -12,6 +12,7 @@ import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
+import { attendanceInPack } from './attendance';
 import { decidedBy, decisionsAcross, decisionsOf } from './decisions';
 import { heldInPack } from './held';
 
@@ -164,6 +165,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   // People and organisations only as selectPack resolved them (live records): a deleted speaker or
   // organisation must not be named anywhere in the pack, not even in an annex.
   const briefingById = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
+  const attendance = attendanceInPack(data, new Set(briefingById.keys()));
   const held = heldInPack(data, briefingById);
   const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
   for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
@@ -237,6 +239,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     ];
     const blocks = parseRichText(b.summary);
     if (blocks.length) nodes.push(...keepWithNext(sectionHeading('Summary'), blocks.map(blockNode), blockHeight(blocks[0])));
+    nodes.push(...attendanceNodes(b));
     if (options.includeStatements && pb.speakers.length) {
       pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
     }
@@ -274,6 +277,14 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ]),
       rule(5, 4),
     ];
+  }
+
+  /** Who was present (core/pack/attendance.ts): one run-in labelled paragraph per group of people. */
+  function attendanceNodes(b: Briefing): Node[] {
+    const lines = attendance(b);
+    if (!lines.length) return [];
+    const nodes: Node[] = lines.map((l) => ({ text: [{ text: `${l.label}: `, bold: true }, l.names], ...S.body }));
+    return keepWithNext(sectionHeading('Attendance'), nodes, approxHeight(`${lines[0]!.label}: ${lines[0]!.names}`, TEXT_WIDTH, 10));
   }
 
   /**
