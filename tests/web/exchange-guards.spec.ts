@@ -45,6 +45,11 @@ test('an import that would delete most of the workspace asks first; Cancel chang
   const dialog = bob.page.getByRole('dialog', { name: 'Delete most of your workspace?' });
   await bob.exchange.importPanel.getByRole('button', { name: 'Apply', exact: true }).click();
   await expect(dialog).toContainText(`This import would delete ${live} of your ${live} records.`);
+  // Escape cancels, and focus goes back to the Apply button the question came from.
+  await bob.page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(bob.exchange.importPanel.getByRole('button', { name: 'Apply', exact: true })).toBeFocused();
+  await bob.exchange.importPanel.getByRole('button', { name: 'Apply', exact: true }).click();
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toBeHidden();
   await expect(bob.exchange.importDone).toHaveCount(0);
