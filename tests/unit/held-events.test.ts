@@ -13,6 +13,11 @@ import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { renderPack } from '../../src-renderer/src/core/pack/render-node';
 import { IDS, packFixture, SECRET_TITLE, WATER_TITLE } from './pack-fixture';
 import { pagesText } from '../web/pack-pdf';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
+import { createRecord } from '../../src-renderer/src/core/records';
+import { mergeQuery, SearchEngine } from '../../src-renderer/src/core/search';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { briefingFields } from './fixtures';
 
 const announcing = { id: 'b-announce', title: 'Countering modern threats', startsAt: '2015-03-17T10:00' };
 const later = { id: 'b-later', title: 'High Level Conference held', startsAt: '2015-05-27T09:00' };
@@ -115,5 +120,50 @@ describe('held events in the pack', () => {
     expect(held.heldLine(event)).toBe(`Held — see ${WATER_TITLE}, 2 April 2015`);
     expect(held.heldLine(data.actions.find((a) => a.id === MOU)!)).toBe('');
     void example;
+  });
+});
+
+describe('held events in search: each document names the other', () => {
+  let tick = 0;
+  const clock = () => formatHlc(1_700_000_000_000, tick++, 'test');
+  const conf = createRecord('briefings', '0190b000-0000-7000-8000-000000000001', briefingFields({ title: 'Countering modern threats', startsAt: '2015-03-17T10:00' }), clock());
+  const held = createRecord('briefings', '0190b000-0000-7000-8000-000000000002', briefingFields({ title: 'Opening plenary in Dushanbe', startsAt: '2015-05-27T09:00' }), clock());
+  const eventFields = { ...V2_FIELDS.actions(), kind: 'event' as const, briefingId: conf.id, statementId: null, title: 'High Level International Conference', owner: '', due: '2015-05', place: '', status: 'open' as const, priority: 'normal' as const, notes: '', tags: [] };
+  const open = createRecord('actions', '0190a000-0000-7000-8000-000000000001', eventFields, clock());
+  const linkedEvent = { ...open, ...linkPatch(held.id), hlc: clock() };
+  const types = (engine: SearchEngine, text: string) => engine.search(mergeQuery(text, {})).groups.flatMap((g) => g.hits.map((h) => `${g.type}:${h.id}`));
+
+  function indexed(): SearchEngine {
+    const engine = new SearchEngine();
+    engine.upsert('briefings', conf);
+    engine.upsert('briefings', held);
+    // As the feed does: what a record names of another is re-read when it changes.
+    for (const s of engine.upsert('actions', linkedEvent)) expect(s).toEqual({ table: 'briefings', ids: [held.id] });
+    engine.upsert('briefings', held);
+    return engine;
+  }
+
+  it('the event is found by the later briefing’s words, and the later briefing by the event’s', () => {
+    const engine = indexed();
+    expect(types(engine, 'plenary')).toContain(`action:${open.id}`);
+    expect(types(engine, 'international conference')).toContain(`briefing:${held.id}`);
+    expect(types(engine, 'international conference')).not.toContain(`briefing:${conf.id}`);
+    const item = engine.describe('action', linkedEvent, []);
+    expect(item.subtitle).toBe('Event · in May 2015 · Held — see Opening plenary in Dushanbe, 27 May 2015');
+  });
+
+  it('a saved index keeps the link; unlinking re-reads the briefing, which then no longer names the event', () => {
+    const engine = SearchEngine.fromChunks(indexed().toChunks());
+    expect(types(engine, 'international conference')).toContain(`briefing:${held.id}`);
+    const stale = engine.upsert('actions', { ...linkedEvent, ...unlinkPatch(), hlc: clock() });
+    expect(stale).toEqual([{ table: 'briefings', ids: [held.id] }]);
+    engine.upsert('briefings', held);
+    expect(types(engine, 'international conference')).not.toContain(`briefing:${held.id}`);
+    expect(types(engine, 'plenary')).not.toContain(`action:${open.id}`);
+  });
+
+  it('renaming the later briefing re-reads the events it kept', () => {
+    const engine = indexed();
+    expect(engine.upsert('briefings', { ...held, title: 'Closing session', hlc: clock() })).toEqual([{ table: 'actions', ids: [open.id] }]);
   });
 });

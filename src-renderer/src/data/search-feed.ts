@@ -70,8 +70,9 @@ export class SearchFeed {
       onProgress?.({ done, total });
       for (const table of INDEXED_TABLES) {
         await this.readChunks(table, (rows) => {
-          // Tombstones too: the engine counts them, to check a persisted index against the tables.
-          for (const r of rows) this.engine.upsert(table, r);
+          // Tombstones too: the engine counts them, to check a persisted index against the tables. What a
+          // record names of a later table (a briefing, the events it kept) is re-read once the build is done.
+          for (const r of rows) for (const s of this.engine.upsert(table, r)) for (const id of s.ids) this.pendingFor(s.table).keys.add(id);
           done += rows.length;
           onProgress?.({ done, total: Math.max(total, done) });
         });

@@ -10,7 +10,7 @@ import type { ResultType } from './query';
  * tokenising, and the facts the engine keeps for filters. A persisted index carries it
  * (data/search-persist.ts) and is rebuilt when it differs: bump it with any change to those.
  */
-export const SEARCH_INDEX_VERSION = 3;
+export const SEARCH_INDEX_VERSION = 4;
 
 /** The tables search covers, in load order: what others refer to comes first. */
 export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;
@@ -70,6 +70,10 @@ export const FIELD_BOOST: Record<(typeof DOC_FIELDS)[number], number> = { title:
 export interface NameLookup {
   person(id: string | null): { name: string; organisationId: string | null } | undefined;
   organisation(id: string | null): { name: string; acronym: string } | undefined;
+  /** A briefing's title (an event names the later briefing that kept it). */
+  briefing(id: string | null): { title: string } | undefined;
+  /** Titles of the events a briefing kept (core/held-events.ts): the later briefing is found by them. */
+  heldEvents(briefingId: string): string[];
 }
 
 function join(...parts: (string | undefined | null)[]): string {
@@ -81,7 +85,7 @@ export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLoo
   switch (table) {
     case 'briefings': {
       const b = record as Briefing;
-      return { id, title: b.title, acronym: '', meta: join(b.location, b.audience), body: b.summary, tags: b.tags.join(' ') };
+      return { id, title: b.title, acronym: '', meta: join(b.location, b.audience, ...names.heldEvents(b.id)), body: b.summary, tags: b.tags.join(' ') };
     }
     case 'statements': {
       const s = record as Statement;
@@ -106,7 +110,9 @@ export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLoo
     }
     case 'actions': {
       const a = record as Action;
-      return { id, title: a.title, acronym: '', meta: join(a.owner, a.place), body: a.notes, tags: a.tags.join(' ') };
+      // An event held at a later briefing is found by that briefing's title too.
+      const heldAt = a.heldInBriefingId ? names.briefing(a.heldInBriefingId)?.title : '';
+      return { id, title: a.title, acronym: '', meta: join(a.owner, a.place, heldAt), body: a.notes, tags: a.tags.join(' ') };
     }
   }
 }

@@ -28,6 +28,8 @@ import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
 import { SEARCH_INDEX_VERSION } from './documents';
+import { formatLongDate } from '../dates';
+import { describeHeld } from '../held-events';
 
 interface BriefingFacts {
   title: string;
@@ -55,6 +57,8 @@ interface ActionFacts {
   briefingId: string | null;
   statementId: string | null;
   tags: string[];
+  /** An event kept by a later briefing: that briefing, and the event's title (which the briefing's document names). */
+  held?: { in: string; title: string };
 }
 
 /** Records whose index documents embed names from a record that changed, and must be re-read. */
@@ -168,9 +172,14 @@ export class SearchEngine {
     return useLeanScoring(new MiniSearch<SearchDoc>(SearchEngine.options()));
   }
 
+  /** briefing id → the events held there (actions.heldInBriefingId), so each document names the other. */
+  private readonly heldBy = new Map<string, Set<string>>();
+
   private readonly names: NameLookup = {
     person: (id) => (id ? this.people.get(id) : undefined),
     organisation: (id) => (id ? this.organisations.get(id) : undefined),
+    briefing: (id) => (id ? this.briefings.get(id) : undefined),
+    heldEvents: (briefingId) => [...(this.heldBy.get(briefingId) ?? [])].map((id) => this.actions.get(id)?.held?.title ?? ''),
   };
 
   get size(): number {
@@ -180,7 +189,7 @@ export class SearchEngine {
   /** Forget everything (before a full rebuild). */
   clear(): void {
     this.index = SearchEngine.newIndex();
-    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf, this.childrenOf]) m.clear();
+    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf, this.childrenOf, this.heldBy]) m.clear();
     for (const t of this.tombstones.values()) t.clear();
     this.newest.clear();
   }
@@ -222,9 +231,12 @@ export class SearchEngine {
     this.tombstones.get(table)!.delete(id);
     this.discard(docId(TYPE_OF[table], id));
     if (table === 'statements') this.forgetStatement(id);
+    // The briefing that kept a removed event no longer names it.
+    const heldIn = table === 'actions' ? this.actions.get(id)?.held?.in : undefined;
     if (table === 'actions') this.forgetAction(id);
     const had = table === 'briefings' && this.briefings.has(id);
     this.factsOf(table).delete(id);
+    if (heldIn) return [{ table: 'briefings', ids: [heldIn] }];
     return had ? this.childrenStale(id) : [];
   }
 
@@ -279,15 +291,27 @@ export class SearchEngine {
   private forgetAction(id: string): void {
     const old = this.actions.get(id);
     if (old?.briefingId) this.childrenOf.get(old.briefingId)?.actions.delete(id);
+    if (old?.held) this.heldBy.get(old.held.in)?.delete(id);
+  }
+
+  private noteHeld(id: string, held: ActionFacts['held']): void {
+    if (!held) return;
+    let ids = this.heldBy.get(held.in);
+    if (!ids) this.heldBy.set(held.in, (ids = new Set()));
+    ids.add(id);
   }
 
   private updateFacts(table: IndexedTable, record: IndexedRecord): Stale[] {
     switch (table) {
       case 'briefings': {
         const b = record as Briefing;
-        const isNew = !this.briefings.has(b.id);
+        const old = this.briefings.get(b.id);
         this.briefings.set(b.id, { title: b.title, date: b.startsAt.slice(0, 10), tags: foldedTags(b.tags), organiserIds: b.organiserIds });
-        return isNew ? this.childrenStale(b.id) : [];
+        const stale = old ? [] : this.childrenStale(b.id);
+        // The events held here carry this briefing's title in their documents.
+        const held = this.heldBy.get(b.id);
+        if (held?.size && old?.title !== b.title) stale.push({ table: 'actions', ids: [...held] });
+        return stale;
       }
       case 'statements': {
         const s = record as Statement;
@@ -303,10 +327,15 @@ export class SearchEngine {
       }
       case 'actions': {
         const a = record as Action;
+        const was = this.actions.get(a.id)?.held;
         this.forgetAction(a.id);
-        this.actions.set(a.id, { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags) });
+        const held = a.heldInBriefingId ? { in: a.heldInBriefingId, title: a.title } : undefined;
+        this.actions.set(a.id, { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags), ...(held ? { held } : {}) });
         if (a.briefingId) this.children(a.briefingId).actions.add(a.id);
-        return [];
+        this.noteHeld(a.id, held);
+        // The briefing that keeps (or kept) the event names it: re-read it when that changes.
+        if (was?.in === held?.in && was?.title === held?.title) return [];
+        return [{ table: 'briefings', ids: [...new Set([was?.in, held?.in].filter((x): x is string => !!x))] }];
       }
       case 'people': {
         const p = record as Person;
@@ -553,8 +582,12 @@ export class SearchEngine {
       }
       case 'action': {
         const a = record as Action;
-        const when = a.due ? (a.kind === 'event' ? `on ${a.due}` : `due ${a.due}`) : '';
-        return { ...base, title: a.title, subtitle: dot(a.kind === 'event' ? 'Event' : a.status, a.owner, when, a.place), text: snippet(a.notes, terms) };
+        // Dates as precise as the source: "on May 2015" reads wrong, so a month or year says "in".
+        const day = a.due.length === 10;
+        const when = a.due ? (a.kind === 'event' ? `${day ? 'on' : 'in'} ${formatLongDate(a.due)}` : `due ${day ? '' : 'in '}${formatLongDate(a.due)}`) : '';
+        const kept = a.heldInBriefingId ? this.briefings.get(a.heldInBriefingId) : undefined;
+        const held = kept ? describeHeld({ title: kept.title, startsAt: kept.date }) : '';
+        return { ...base, title: a.title, subtitle: dot(a.kind === 'event' ? 'Event' : a.status, a.owner, when, a.place, held), text: snippet(a.notes, terms) };
       }
     }
   }
@@ -652,7 +685,7 @@ export class SearchEngine {
     rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
     rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
-    rows('actions', this.actions, (id, a) => [id, a.briefingId, a.statementId, a.tags]);
+    rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
     for (const [table, ids] of this.tombstones) slices('tomb', ids, { t: table });
     return out;
   }
@@ -746,9 +779,11 @@ export class SearchEngine {
             break;
           }
           case 'actions': {
-            const a = { briefingId: orNull(r[1]), statementId: orNull(r[2]), tags: strs(r[3]) };
+            const held = r.length > 4 ? { in: str(r[4]), title: str(r[5]) } : undefined;
+            const a = { briefingId: orNull(r[1]), statementId: orNull(r[2]), tags: strs(r[3]), ...(held ? { held } : {}) };
             engine.actions.set(id, a);
             if (a.briefingId) engine.children(a.briefingId).actions.add(id);
+            engine.noteHeld(id, held);
             break;
           }
         }
