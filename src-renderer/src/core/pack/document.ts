@@ -12,8 +12,9 @@ import { SERIF } from './fonts';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
 import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
-import { attendanceInPack } from './attendance';
 import { decidedBy, decisionsAcross, decisionsOf } from './decisions';
+import { peopleAnnex } from './people-annex';
+import { attendanceInPack } from './attendance';
 import { heldInPack } from './held';
 
 /** A pdfmake content node. Kept loose on purpose: pdfmake 0.3 ships no types. */
@@ -169,11 +170,6 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   const held = heldInPack(data, briefingById);
   const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
   for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
-  const organisationById = new Map(content.organisations.map((o) => [o.id, o]));
-  const organisationLine = (id: string | null) => {
-    const o = id ? organisationById.get(id) : undefined;
-    return o ? organisationWithAcronym(o) : '';
-  };
 
   const period =
     content.dateFrom === content.dateTo
@@ -460,19 +456,23 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   }
 
   if (options.includePeople) {
+    const annex = peopleAnnex(data, content.people, content.organisations);
     const letter = annexLetter();
     tocEntries.push({ id: 'annex-people', lead: `Annex ${letter}`, label: 'People and organisations' });
     annexes.push(
       ...annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
       content.people.length
         ? dataTable(
-            [112, '*', '*', 60],
-            ['Name', 'Title or role', 'Organisation', 'Country'],
-            content.people.map((p) => [
-              { text: p.name, ...S.td, bold: true },
-              { text: orDash(p.title), ...S.td },
-              { text: orDash(organisationLine(p.organisationId)), ...S.td },
-              { text: orDash(p.country), ...S.td },
+            [150, '*', 70],
+            ['Name', 'Title or role', 'Country'],
+            // People under their organisation's path (core/pack/people-annex.ts), other spellings beside the name.
+            annex.groups.flatMap((g) => [
+              [{ text: g.path || 'No organisation recorded', ...S.td, bold: true, colSpan: 3, fillColor: '#eef1f6' }, {}, {}],
+              ...g.people.map((p) => [
+                { text: [{ text: p.name, bold: true }, ...(p.aliases.length ? [{ text: `\nAlso written ${p.aliases.join('; ')}`, ...S.note }] : [])], ...S.td },
+                { text: orDash(p.title), ...S.td },
+                { text: orDash(p.country), ...S.td },
+              ]),
             ]),
             { caption: 'People' },
           )
@@ -481,8 +481,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
         ? dataTable(
             ['*', 70, 84],
             ['Organisation', 'Acronym', 'Country'],
-            content.organisations.map((o) => [
-              { text: o.name, ...S.td, bold: true },
+            annex.organisations.map(({ organisation: o, path }) => [
+              { text: path, ...S.td, bold: true },
               { text: orDash(o.acronym), ...S.td },
               { text: orDash(o.country), ...S.td },
             ]),

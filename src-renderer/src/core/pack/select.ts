@@ -5,6 +5,7 @@
  */
 import { bannerText, highestLevel, levelLabel, withinCeiling } from '../classification';
 import { compareStatements, type Action, type Briefing, type ClassificationLevel, type Organisation, type Person, type Statement, type WorkspaceData } from '../model';
+import { resolve, resolveId } from '../directory';
 import { settingsOfData } from '../settings';
 import { compareNames, foldName } from '../text';
 import type { PackOptions } from './options';
@@ -99,6 +100,8 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
   const sel = options.selection;
   const orgById = new Map(live(data.organisations).map((o) => [o.id, o]));
   const personById = new Map(live(data.people).map((p) => [p.id, p]));
+  const personLookup = (id: string) => personById.get(id);
+  const orgLookup = (id: string) => orgById.get(id);
 
   const statementsByBriefing = new Map<string, Statement[]>();
   for (const s of live(data.statements)) {
@@ -126,7 +129,7 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
     if (sel.to && day > sel.to) return false;
     if (tags.size && !b.tags.some((t) => tags.has(foldName(t)))) return false;
     if (organisers.size && !b.organiserIds.some((id) => organisers.has(id))) return false;
-    if (speakers.size && !(statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(s.speakerId)))
+    if (speakers.size && !(statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(resolveId(personLookup, s.speakerId))))
       return false;
     return true;
   };
@@ -151,17 +154,18 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
   let statementCount = 0;
 
   const briefings: PackBriefing[] = included.map((b) => {
-    const organisersOfB = b.organiserIds.map((id) => orgById.get(id)).filter((o): o is Organisation => !!o);
+    const organisersOfB = [...new Set(b.organiserIds.map((id) => resolve(orgLookup, id)).filter((o): o is Organisation => !!o))];
     for (const o of organisersOfB) orgs.set(o.id, o);
     const groups: SpeakerGroup[] = [];
     if (options.includeStatements) {
       const byKey = new Map<string, SpeakerGroup>();
       for (const s of (statementsByBriefing.get(b.id) ?? []).sort(compareStatements)) {
-        const speaker = (s.speakerId && personById.get(s.speakerId)) || null;
+        // Through redirects (core/directory.ts): a statement naming a merged-away person is the kept one's.
+        const speaker = resolve(personLookup, s.speakerId) ?? null;
         const key = speaker?.id ?? '';
         let group = byKey.get(key);
         if (!group) {
-          const organisation = (speaker?.organisationId && orgById.get(speaker.organisationId)) || null;
+          const organisation = resolve(orgLookup, speaker?.organisationId ?? null) ?? null;
           group = { speaker, organisation, statements: [] };
           byKey.set(key, group);
           groups.push(group);
