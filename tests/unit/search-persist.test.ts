@@ -230,8 +230,11 @@ describe('persisted search index', () => {
     await expect.poll(() => previews.length).toBe(1);
     expect(previews[0]).toEqual(previewOf(selectPack(await readWorkspaceData(db, { liveOnly: true }), options)));
     previewer.release();
-    // A write nothing noticed, that changes the count: not trusted.
+    // Written while no search ran (a newer clock): read in.
     s.stop();
+    await ws.update('statements', (await db.statements.toArray())[3]!.id, { speakerId: null });
+    expect(await readSavedFacts(db)).toEqual(await links());
+    // A write nothing noticed, that changes the count: not trusted.
     await db.statements.put({ ...st, id: '00000000-0000-7000-8000-0000000000ff', deleted: 0 });
     expect(await readSavedFacts(db)).toBeUndefined();
   });

@@ -129,7 +129,7 @@ export interface SavedFacts {
 
 /**
  * The statements' and actions' links (briefing, speaker) as the saved search index holds them, brought up
- * to date with its log, and only if they then account for every stored statement and action (the same
+ * to date with its log and with the records written after the newest clock it saw, and only if they then account for every stored statement and action (the same
  * check as the index's own at start): the Pack dialog counts from these instead of reading 100,000s of
  * statements (data/pack-preview.ts). Undefined when there is no saved index or it does not match: the
  * caller reads the tables.
@@ -166,8 +166,13 @@ export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefi
           if (w.ranges.length) return undefined;
           for (const k of w.keys) keys.add(k);
         }
+      type Row = { id: string; hlc: string; deleted: 0 | 1; briefingId: string | null; speakerId?: string | null };
       const ids = [...keys];
-      const rows = (await db.table(table).bulkGet(ids)) as ({ id: string; hlc: string; deleted: 0 | 1; briefingId: string | null; speakerId?: string | null } | undefined)[];
+      const logged = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
+      // And what was written after the newest clock the index saw, while no search logged it.
+      const newer = (await db.table(table).where('hlc').above(newest.get(table) ?? '').toArray()) as Row[];
+      const rows = [...logged, ...newer];
+      for (const r of newer) ids.push(r.id);
       rows.forEach((row, i) => {
         const id = ids[i]!;
         facts[table].delete(id);
