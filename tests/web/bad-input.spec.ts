@@ -18,7 +18,10 @@ test('an empty title is refused inline; the stored title stays and comes back', 
   await expect(b.titleError).toHaveText('Title cannot be empty');
   await expect(b.title).toHaveAttribute('aria-invalid', 'true');
   await expect(b.title).toHaveValue('   ');
+  // The save line tells the truth while the field holds what cannot be saved.
+  await expect(b.saveStatus).toHaveText('Not saved: Title cannot be empty');
   await b.location.focus(); // blur: nothing invalid is written
+  await expect(b.saveStatus).toHaveText('Not saved: Title cannot be empty');
   await expect(b.heading).toHaveText('Donor coordination meeting');
   await page.reload();
   await expect(b.title).toHaveValue('Donor coordination meeting');
@@ -35,6 +38,7 @@ test('an impossible date is refused inline and the stored date is kept', async (
   await b.typeDateTime('02312015', '1000', 'AM');
   await expect(b.startsAtError).toContainText('Not a real date and time');
   await expect(b.startsAt).toHaveAttribute('aria-invalid', 'true');
+  await expect(b.saveStatus).toContainText('Not saved: Not a real date and time');
   await b.location.focus();
   await page.reload();
   await expect(b.startsAt).toHaveValue('2015-03-17T10:00');
