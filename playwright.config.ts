@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Each concurrent test run can serve its own build on its own port (ATTACHE_WEB_PORT / ATTACHE_WEB_DIR).
 const port = Number(process.env.ATTACHE_WEB_PORT ?? 5318);
 const webDir = process.env.ATTACHE_WEB_DIR ?? 'out/web';
+// A run on its own port also keeps its own artefacts, so two concurrent runs never empty each other's folder.
+const results = process.env.ATTACHE_WEB_PORT ? `test-results/port-${port}` : 'test-results';
 
 /** Debian's Chromium: Playwright cannot download its own browsers here. */
 export const chromiumLaunch = {
@@ -42,8 +44,8 @@ export default defineConfig({
   projects: [
     // Each project keeps its own artefacts: npm test runs them one after the other, and a run empties its
     // output folder first, so a shared folder would lose the web run's traces of a failure.
-    { name: 'web', testDir: 'tests/web', outputDir: 'test-results/web', use: { browserName: 'chromium' } },
-    { name: 'electron', testDir: 'tests/electron', outputDir: 'test-results/electron' },
+    { name: 'web', testDir: 'tests/web', outputDir: `${results}/web`, use: { browserName: 'chromium' } },
+    { name: 'electron', testDir: 'tests/electron', outputDir: `${results}/electron` },
   ],
   webServer: needsWebServer ? {
     command: `node scripts/serve-web.mjs --port ${port} --dir ${webDir}`,
