@@ -181,6 +181,8 @@ describe('search engine', () => {
     expect(f.engine.describe('action', f.a1, []).link).toEqual({ screen: 'followups', focus: f.a1.id });
     expect(f.engine.describe('person', f.nodiri, []).subtitle).toBe('Programme officer · UNODC');
     expect(f.engine.suggest('speaker', 'naz')).toEqual(['Rustam Nazarzoda']);
+    // A summary's markup never shows in its snippet.
+    expect(f.engine.describe('briefing', f.dushanbe, ['northern']).text).toBe('Heroin seizures on the Northern Route.');
   });
 });
 

@@ -23,6 +23,7 @@ import {
   type SearchDoc,
 } from './documents';
 import { snippet } from './highlight';
+import { plainText } from '../richtext';
 import { scoredMatches, useLeanScoring } from './leanScoring';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
@@ -563,7 +564,7 @@ export class SearchEngine {
     switch (type) {
       case 'briefing': {
         const b = record as Briefing;
-        return { ...base, title: b.title, subtitle: dot(b.startsAt.replace('T', ' '), b.location), text: snippet(b.summary, terms) };
+        return { ...base, title: b.title, subtitle: dot(b.startsAt.replace('T', ' '), b.location), text: snippet(plainText(b.summary), terms) };
       }
       case 'statement': {
         const s = record as Statement;
