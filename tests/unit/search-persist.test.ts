@@ -13,6 +13,7 @@ import { PackPreviewer } from '../../src-renderer/src/data/pack-preview';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
+import { foldName } from '../../src-renderer/src/core/text';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import { briefingFields } from './fixtures';
@@ -210,6 +211,13 @@ describe('persisted search index', () => {
     const links = async () => {
       const data = await readWorkspaceData(db, { liveOnly: true });
       return {
+        // Tags as the index keeps them, folded (the counts fold them anyway).
+        briefings: new Map(
+          data.briefings.map((b) => [
+            b.id,
+            { id: b.id, title: b.title, startsAt: b.startsAt, tags: b.tags.map(foldName), organiserIds: b.organiserIds, classification: b.classification, caveat: b.caveat },
+          ]),
+        ),
         statements: new Map(data.statements.map((x) => [x.id, { briefingId: x.briefingId, speakerId: x.speakerId }])),
         actions: new Map(data.actions.map((x) => [x.id, { briefingId: x.briefingId }])),
       };
@@ -220,15 +228,18 @@ describe('persisted search index', () => {
     await ws.remove('statements', st.id);
     const action = (await db.actions.toArray())[0]!;
     await ws.update('actions', action.id, { briefingId: null });
+    const briefing = (await db.briefings.toArray())[0]!;
+    await ws.update('briefings', briefing.id, { classification: 'restricted', caveat: 'EYES ONLY', tags: ['border'] });
     await s.settled();
     expect(await readSavedFacts(db)).toEqual(await links());
     // The previewer counts from them exactly as from the whole workspace.
     const previews: PackPreview[] = [];
     const previewer = new PackPreviewer(db, { onPreview: (p) => previews.push(p), onError: (e) => { throw e; } });
-    const options = packOptions({});
-    previewer.watch(options);
-    await expect.poll(() => previews.length).toBe(1);
-    expect(previews[0]).toEqual(previewOf(selectPack(await readWorkspaceData(db, { liveOnly: true }), options)));
+    for (const [i, options] of [packOptions({}), packOptions({ ceiling: 'official', selection: { tags: ['Border'] } })].entries()) {
+      previewer.watch(options);
+      await expect.poll(() => previews.length).toBe(i + 1);
+      expect(previews[i]).toEqual(previewOf(selectPack(await readWorkspaceData(db, { liveOnly: true }), options)));
+    }
     previewer.release();
     // Written while no search ran (a newer clock): read in.
     s.stop();

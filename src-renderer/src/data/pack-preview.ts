@@ -4,11 +4,11 @@
  * query and ran the selection over all of it on every change of a criterion; any write, even saving a
  * pack definition, read everything again.
  *
- * A previewer holds what the counts need, read once, then only the rows a write touched: the briefings and
- * settings whole (TableMirror, data/mirror.ts), and of statements and actions only their links (briefing,
- * speaker) — taken from the saved search index when it matches the tables (search-persist.ts
- * readSavedFacts), so the first counts do not read 100,000s of statements; read from the tables
- * otherwise. People and organisations are not read: the counts, banner and exclusions do not depend on
+ * A previewer holds what the counts need, read once, then only the rows a write touched: the settings
+ * whole (TableMirror, data/mirror.ts), and of briefings, statements and actions only the fields a preview
+ * reads (dates, tags, organisers, classification; the links to briefing and speaker) — taken from the
+ * saved search index when it matches the tables (search-persist.ts readSavedFacts), so the first counts
+ * read no briefing, statement or action at all; from the tables otherwise. People and organisations are not read: the counts, banner and exclusions do not depend on
  * them. It recomputes the preview when the dialog's options change or when a write to one of those tables
  * is announced (from any tab or worker), folding bursts of writes into one more pass, and it forgets its
  * copy when the dialog closes.
@@ -19,20 +19,27 @@ import type { PackOptions } from '../core/pack/options';
 import { previewOf, selectPack, type PackPreview } from '../core/pack/select';
 import type { AttacheDb } from './db';
 import { coalescing, onStorageMutated, TableMirror, writtenRanges, type MirrorState } from './mirror';
-import { readSavedFacts, type SavedFacts } from './search-persist';
+import { readSavedFacts, type BriefingFact, type SavedFacts } from './search-persist';
 
 /** What the preview reads whole. */
-const TABLES = ['briefings', 'settings'] as const;
+const TABLES = ['settings'] as const;
 type PreviewTable = (typeof TABLES)[number];
-/** What it reads only the links of. */
-const LINKED = ['statements', 'actions'] as const;
+/** What it reads only some fields of. */
+const LINKED = ['briefings', 'statements', 'actions'] as const;
 type LinkedTable = (typeof LINKED)[number];
-/** A statement or action as the counts need it (selectPack reads nothing else of them for a preview). */
-interface Link {
-  id: string;
-  briefingId: string | null;
-  speakerId: string | null;
-  deleted: 0;
+/**
+ * A briefing, statement or action as the counts need it: selectPack reads nothing else of them for a
+ * preview (the counts, the banner, what the ceiling leaves out).
+ */
+type Link = { id: string; deleted: 0 } & (Partial<BriefingFact> & { briefingId?: string | null; speakerId?: string | null });
+type LinkRow = { id: string; deleted: 0 | 1; briefingId?: string | null; speakerId?: string | null } & Partial<BriefingFact>;
+
+function linkOf(table: LinkedTable, row: LinkRow | undefined): Link | undefined {
+  if (!row || row.deleted) return undefined;
+  if (table === 'statements') return { id: row.id, briefingId: row.briefingId, speakerId: row.speakerId ?? null, deleted: 0 };
+  if (table === 'actions') return { id: row.id, briefingId: row.briefingId ?? null, deleted: 0 };
+  const { title = '', startsAt = '', tags = [], organiserIds = [], classification = '', caveat = '' } = row;
+  return { id: row.id, title, startsAt, tags, organiserIds, classification, caveat, deleted: 0 };
 }
 
 /**
@@ -75,8 +82,8 @@ class LinkMirror {
     return run.then(() => ({ items: this.items, version: this.version }));
   }
 
-  private link(row: { id: string; deleted: 0 | 1; briefingId: string | null; speakerId?: string | null } | undefined): Link | undefined {
-    return row && !row.deleted ? { id: row.id, briefingId: row.briefingId, speakerId: row.speakerId ?? null, deleted: 0 } : undefined;
+  private link(row: LinkRow | undefined): Link | undefined {
+    return linkOf(this.table, row);
   }
 
   private async apply(saved: () => Promise<SavedFacts | undefined>): Promise<void> {
@@ -89,12 +96,12 @@ class LinkMirror {
         const facts = await saved();
         const next = new Map<string, Link>();
         if (facts) {
-          for (const [id, f] of facts[this.table]) next.set(id, { id, briefingId: f.briefingId, speakerId: 'speakerId' in f ? f.speakerId : null, deleted: 0 });
+          for (const [id, f] of facts[this.table] as Map<string, Omit<LinkRow, 'id' | 'deleted'>>) next.set(id, { ...f, id, deleted: 0 });
         } else {
           // In pieces, as TableMirror reads: one getAll of every statement would hold them all at once.
           let from = '';
           for (;;) {
-            const rows = (await this.db.table(this.table).where(':id').above(from).limit(5_000).toArray()) as NonNullable<Parameters<LinkMirror['link']>[0]>[];
+            const rows = (await this.db.table(this.table).where(':id').above(from).limit(5_000).toArray()) as LinkRow[];
             for (const row of rows) {
               const l = this.link(row);
               if (l) next.set(l.id, l);
@@ -109,14 +116,14 @@ class LinkMirror {
         for (const [lo, hi] of work.ranges) {
           for (const id of this.items.keys()) if ((lo === undefined || id >= lo) && (hi === undefined || id <= hi)) next.delete(id);
           const by = this.db.table(this.table).where(':id');
-          const rows = (await (lo === undefined ? (hi === undefined ? by.aboveOrEqual('') : by.belowOrEqual(hi)) : hi === undefined ? by.aboveOrEqual(lo) : by.between(lo, hi, true, true)).toArray()) as Parameters<LinkMirror['link']>[0][];
+          const rows = (await (lo === undefined ? (hi === undefined ? by.aboveOrEqual('') : by.belowOrEqual(hi)) : hi === undefined ? by.aboveOrEqual(lo) : by.between(lo, hi, true, true)).toArray()) as LinkRow[];
           for (const row of rows) {
             const l = this.link(row);
             if (l) next.set(l.id, l);
           }
         }
         const ids = [...work.keys];
-        const rows = (await this.db.table(this.table).bulkGet(ids)) as Parameters<LinkMirror['link']>[0][];
+        const rows = (await this.db.table(this.table).bulkGet(ids)) as LinkRow[];
         ids.forEach((id, i) => {
           const l = this.link(rows[i]);
           if (l) next.set(id, l);
@@ -143,7 +150,7 @@ export interface PreviewHooks {
 export class PackPreviewer {
   private readonly mirrors: Mirrors;
   private readonly links: Record<LinkedTable, LinkMirror>;
-  /** The saved search index's facts, read once for both link mirrors' first read. */
+  /** The saved search index's facts, read once for the link mirrors' first read. */
   private facts: Promise<SavedFacts | undefined> | undefined;
   private options: PackOptions | undefined;
   private stop: (() => void) | undefined;
@@ -162,7 +169,7 @@ export class PackPreviewer {
     const mirror = <T extends PreviewTable>(t: T) =>
       new TableMirror<Row<T>, Row<T>, InsertType<Row<T>, 'id'>>(db.table(t), (r) => (r.deleted ? undefined : r));
     this.mirrors = Object.fromEntries(TABLES.map((t) => [t, mirror(t)])) as unknown as Mirrors;
-    this.links = { statements: new LinkMirror(db, 'statements'), actions: new LinkMirror(db, 'actions') };
+    this.links = { briefings: new LinkMirror(db, 'briefings'), statements: new LinkMirror(db, 'statements'), actions: new LinkMirror(db, 'actions') };
   }
 
   private savedFacts = (): Promise<SavedFacts | undefined> => (this.facts ??= readSavedFacts(this.db));

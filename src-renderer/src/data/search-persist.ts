@@ -121,18 +121,61 @@ export class SearchStore extends Dexie {
   }
 }
 
-/** Per live statement: its briefing and speaker; per live action: its briefing. */
+/** What the Pack dialog's counts read of a briefing (core/pack/select.ts, for a preview). */
+export interface BriefingFact {
+  id: string;
+  title: string;
+  startsAt: string;
+  tags: string[];
+  organiserIds: string[];
+  classification: string;
+  caveat: string;
+}
+
+/** Per live briefing what the counts read of it; per live statement its briefing and speaker; per live action its briefing. */
 export interface SavedFacts {
+  briefings: Map<string, BriefingFact>;
   statements: Map<string, { briefingId: string; speakerId: string | null }>;
   actions: Map<string, { briefingId: string | null }>;
 }
 
+const FACT_TABLES = ['briefings', 'statements', 'actions'] as const;
+type FactTable = (typeof FACT_TABLES)[number];
+type FactRow = {
+  id: string;
+  hlc: string;
+  deleted: 0 | 1;
+  briefingId?: string | null;
+  speakerId?: string | null;
+  title?: string;
+  startsAt?: string;
+  tags?: string[];
+  organiserIds?: string[];
+  classification?: string;
+  caveat?: string;
+};
+
+function putFact(facts: SavedFacts, table: FactTable, row: FactRow): void {
+  if (table === 'statements') facts.statements.set(row.id, { briefingId: row.briefingId!, speakerId: row.speakerId ?? null });
+  else if (table === 'actions') facts.actions.set(row.id, { briefingId: row.briefingId ?? null });
+  else
+    facts.briefings.set(row.id, {
+      id: row.id,
+      title: row.title ?? '',
+      startsAt: row.startsAt ?? '',
+      tags: row.tags ?? [],
+      organiserIds: row.organiserIds ?? [],
+      classification: row.classification ?? '',
+      caveat: row.caveat ?? '',
+    });
+}
+
 /**
- * The statements' and actions' links (briefing, speaker) as the saved search index holds them, brought up
- * to date with its log and with the records written after the newest clock it saw, and only if they then account for every stored statement and action (the same
- * check as the index's own at start): the Pack dialog counts from these instead of reading 100,000s of
- * statements (data/pack-preview.ts). Undefined when there is no saved index or it does not match: the
- * caller reads the tables.
+ * Briefings, and the links (briefing, speaker) of statements and actions, as the saved search index holds
+ * them, brought up to date with its log and with the records written after the newest clock it saw, and
+ * only if they then account for every stored record of those tables (the index's own check at start): the
+ * Pack dialog counts from these instead of reading 100,000s of records (data/pack-preview.ts). Undefined
+ * when there is no saved index or it does not match: the caller reads the tables.
  */
 export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefined> {
   const store = new SearchStore(db.name);
@@ -146,19 +189,25 @@ export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefi
       const log = await store.log.where('seq').above(marker.logSeq).toArray();
       return { rows, head, log };
     });
-    if (!saved?.head) return undefined;
+    // The layout of the facts is the one this code reads (the head names it, with the index version).
+    if (!saved?.head || SearchEngine.versionOf([saved.head]) !== SEARCH_INDEX_VERSION) return undefined;
     const newest = new Map((JSON.parse(saved.head) as { newest: [IndexedTable, string][] }).newest);
-    const facts: SavedFacts = { statements: new Map(), actions: new Map() };
-    const tombs = { statements: new Set<string>(), actions: new Set<string>() };
+    const facts: SavedFacts = { briefings: new Map(), statements: new Map(), actions: new Map() };
+    const tombs: Record<FactTable, Set<string>> = { briefings: new Set(), statements: new Set(), actions: new Set() };
+    const isFactTable = (t: string): t is FactTable => (FACT_TABLES as readonly string[]).includes(t);
     for (const r of saved.rows) {
-      const c = JSON.parse(r.text) as { k: string; t: IndexedTable; d: unknown[] };
-      if (c.t !== 'statements' && c.t !== 'actions') continue;
+      const c = JSON.parse(r.text) as { k: string; t: string; d: unknown[] };
+      if (!isFactTable(c.t)) continue;
       if (c.k === 'tomb') for (const id of c.d as string[]) tombs[c.t].add(id);
       else if (c.t === 'statements') for (const [id, briefingId, speakerId] of c.d as [string, string, string | null][]) facts.statements.set(id, { briefingId, speakerId });
-      else for (const [id, briefingId] of c.d as [string, string | null][]) facts.actions.set(id, { briefingId });
+      else if (c.t === 'actions') for (const [id, briefingId] of c.d as [string, string | null][]) facts.actions.set(id, { briefingId });
+      else
+        for (const [id, title, , tags, organiserIds, startsAt, classification, caveat] of c.d as [string, string, string, string[], string[], string, string, string][])
+          facts.briefings.set(id, { id, title, startsAt, tags, organiserIds, classification, caveat });
     }
-    // Writes logged since the save: re-read those records.
-    for (const table of ['statements', 'actions'] as const) {
+    for (const table of FACT_TABLES) {
+      // Writes logged since the save, and what was written after the newest clock the index saw while no
+      // search logged it: re-read those records.
       const keys = new Set<string>();
       for (const entry of saved.log)
         for (const w of entry.work) {
@@ -166,22 +215,18 @@ export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefi
           if (w.ranges.length) return undefined;
           for (const k of w.keys) keys.add(k);
         }
-      type Row = { id: string; hlc: string; deleted: 0 | 1; briefingId: string | null; speakerId?: string | null };
       const ids = [...keys];
-      const logged = (await db.table(table).bulkGet(ids)) as (Row | undefined)[];
-      // And what was written after the newest clock the index saw, while no search logged it.
-      const newer = (await db.table(table).where('hlc').above(newest.get(table) ?? '').toArray()) as Row[];
-      const rows = [...logged, ...newer];
+      const logged = (await db.table(table).bulkGet(ids)) as (FactRow | undefined)[];
+      const newer = (await db.table(table).where('hlc').above(newest.get(table) ?? '').toArray()) as FactRow[];
       for (const r of newer) ids.push(r.id);
-      rows.forEach((row, i) => {
+      [...logged, ...newer].forEach((row, i) => {
         const id = ids[i]!;
         facts[table].delete(id);
         tombs[table].delete(id);
         if (!row) return;
         if (row.hlc > (newest.get(table) ?? '')) newest.set(table, row.hlc);
         if (row.deleted) tombs[table].add(id);
-        else if (table === 'statements') facts.statements.set(id, { briefingId: row.briefingId!, speakerId: row.speakerId ?? null });
-        else facts.actions.set(id, { briefingId: row.briefingId });
+        else putFact(facts, table, row);
       });
       const state = await tableState(db, table);
       if (state.count !== facts[table].size + tombs[table].size || state.newest !== (newest.get(table) ?? '')) return undefined;

@@ -37,6 +37,10 @@ interface BriefingFacts {
   date: string;
   tags: string[];
   organiserIds: string[];
+  /** Not for search: kept (and saved) so the Pack dialog's counts need no briefing read (data/search-persist.ts readSavedFacts). */
+  startsAt: string;
+  classification: string;
+  caveat: string;
 }
 interface PersonFacts {
   name: string;
@@ -113,7 +117,7 @@ interface Resolved {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 2;
+const CHUNK_FORMAT = 3;
 
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
 interface SerializedInternals {
@@ -307,7 +311,15 @@ export class SearchEngine {
       case 'briefings': {
         const b = record as Briefing;
         const old = this.briefings.get(b.id);
-        this.briefings.set(b.id, { title: b.title, date: b.startsAt.slice(0, 10), tags: foldedTags(b.tags), organiserIds: b.organiserIds });
+        this.briefings.set(b.id, {
+          title: b.title,
+          date: b.startsAt.slice(0, 10),
+          tags: foldedTags(b.tags),
+          organiserIds: b.organiserIds,
+          startsAt: b.startsAt,
+          classification: b.classification,
+          caveat: b.caveat,
+        });
         const stale = old ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
         const held = this.heldBy.get(b.id);
@@ -682,7 +694,7 @@ export class SearchEngine {
       })();
       slices('facts', mapped, { t: table });
     };
-    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds]);
+    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat]);
     rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
     rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
@@ -760,7 +772,15 @@ export class SearchEngine {
         const id = str(r[0]);
         switch (c.t) {
           case 'briefings':
-            engine.briefings.set(id, { title: str(r[1]), date: str(r[2]), tags: strs(r[3]), organiserIds: strs(r[4]) });
+            engine.briefings.set(id, {
+              title: str(r[1]),
+              date: str(r[2]),
+              tags: strs(r[3]),
+              organiserIds: strs(r[4]),
+              startsAt: str(r[5]),
+              classification: str(r[6]),
+              caveat: str(r[7]),
+            });
             break;
           case 'people':
             engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]) });
