@@ -106,7 +106,7 @@ describe('MiniSearch internals (core/search/engine.ts toChunks)', () => {
   it('are what toJSON() serialises: the chunks, loaded back, give the same index', () => {
     const engine = new SearchEngine();
     const stored = { hlc: '0001735689600000-0000-aaaaaaaaaaaaaaaa', deleted: 0 };
-    const briefing = { ...stored, id: 'b1', title: 'Border management', summary: 'Northern route', location: 'Dushanbe', audience: '', tags: ['border'], organiserIds: [], startsAt: '2015-03-17T10:00' };
+    const briefing = { ...stored, id: 'b1', title: 'Border management', summary: 'Northern route', location: 'Dushanbe', audience: '', tags: ['border'], organiserIds: [], attendees: [], attendeeGroups: [], startsAt: '2015-03-17T10:00' };
     engine.upsert('briefings', briefing as never);
     for (const d of DOCS) {
       engine.upsert('statements', { ...stored, id: d.id, briefingId: 'b1', speakerId: null, kind: 'statement', text: `${d.title}. ${d.text}`, tags: [] } as never);

@@ -10,7 +10,7 @@ import type { ResultType } from './query';
  * tokenising, and the facts the engine keeps for filters. A persisted index carries it
  * (data/search-persist.ts) and is rebuilt when it differs: bump it with any change to those.
  */
-export const SEARCH_INDEX_VERSION = 4;
+export const SEARCH_INDEX_VERSION = 5;
 
 /** The tables search covers, in load order: what others refer to comes first. */
 export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;
@@ -85,7 +85,16 @@ export function toDoc(table: IndexedTable, record: IndexedRecord, names: NameLoo
   switch (table) {
     case 'briefings': {
       const b = record as Briefing;
-      return { id, title: b.title, acronym: '', meta: join(b.location, b.audience, ...names.heldEvents(b.id)), body: b.summary, tags: b.tags.join(' ') };
+      // Found by those present too (the speakers find it through their statements).
+      const present = b.attendees.map((a) => names.person(a.personId)?.name);
+      return {
+        id,
+        title: b.title,
+        acronym: '',
+        meta: join(b.location, b.audience, ...names.heldEvents(b.id), ...present, ...b.attendeeGroups),
+        body: b.summary,
+        tags: b.tags.join(' '),
+      };
     }
     case 'statements': {
       const s = record as Statement;

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatHlc } from '../../src-renderer/src/core/hlc';
+import { createRecord } from '../../src-renderer/src/core/records';
+import { SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { briefingFields } from './fixtures';
+
+let tick = 0;
+const clock = () => formatHlc(1_700_000_000_000, tick++, 'test');
+const id = (n: number) => `01900000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+
+function fixture() {
+  const engine = new SearchEngine();
+  const lindqvist = createRecord('people', id(1), { ...V2_FIELDS.people(), name: 'Anna Lindqvist', title: 'Ambassador', organisationId: null, country: '' }, clock());
+  const karimova = createRecord('people', id(2), { ...V2_FIELDS.people(), name: 'Зарина Каримова', title: '', organisationId: null, country: '' }, clock());
+  const briefing = createRecord(
+    'briefings',
+    id(10),
+    briefingFields({
+      title: 'Water consultations',
+      attendees: [
+        { personId: lindqvist.id, delegation: true },
+        { personId: karimova.id, delegation: false },
+      ],
+      attendeeGroups: ['Heads of mission of 30 states'],
+    }),
+    clock(),
+  );
+  engine.upsert('people', lindqvist);
+  engine.upsert('people', karimova);
+  engine.upsert('briefings', briefing);
+  return { engine, lindqvist, karimova, briefing };
+}
+
+const briefingHits = (engine: SearchEngine, text: string) =>
+  engine
+    .search(mergeQuery(text, {}))
+    .groups.filter((g) => g.type === 'briefing')
+    .flatMap((g) => g.hits.map((h) => h.id));
+
+describe('search by those present', () => {
+  it('finds a briefing by the name of an attendee (any script) or a group present', () => {
+    const f = fixture();
+    expect(briefingHits(f.engine, 'Lindqvist')).toEqual([f.briefing.id]);
+    expect(briefingHits(f.engine, 'каримова')).toEqual([f.briefing.id]);
+    expect(briefingHits(f.engine, 'heads of mission')).toEqual([f.briefing.id]);
+  });
+
+  it('re-reads the briefings that list a person when the person is renamed, and survives a save and load', () => {
+    const f = fixture();
+    const stale = f.engine.upsert('people', { ...f.lindqvist, name: 'Anna Berg' });
+    expect(stale).toContainEqual({ table: 'briefings', ids: [f.briefing.id] });
+    f.engine.upsert('briefings', f.briefing);
+    expect(briefingHits(f.engine, 'Berg')).toEqual([f.briefing.id]);
+    // The attendee ids are part of the saved facts: a loaded index still knows whom to re-read.
+    const loaded = SearchEngine.fromChunks(f.engine.toChunks());
+    expect(loaded.upsert('people', { ...f.karimova, name: 'Зарина Рахимова' })).toContainEqual({ table: 'briefings', ids: [f.briefing.id] });
+  });
+});
