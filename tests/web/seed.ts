@@ -12,6 +12,7 @@ import { generateNKeysBetween } from 'fractional-indexing';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { StoredRecord, SyncedTable, TableFields } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { addMissingFields } from '../../src-renderer/src/core/upgrade';
 
 export type SeedRow = { table: SyncedTable; record: StoredRecord<SyncedTable> };
 
@@ -112,6 +113,8 @@ export function exampleRows(): SeedRow[] {
   for (const table of ['organisations', 'people', 'briefings', 'statements', 'actions'] as const) {
     ex[table].forEach(({ id, ...fields }, i) => {
       const f = table === 'statements' ? { ...fields, order: orders[i] } : fields;
+      // The example file leaves out fields at their defaults (other spellings, parents, redirects): the app's loader adds them.
+      addMissingFields(table, f);
       rows.push({ table, record: createRecord(table, id, f as unknown as TableFields[typeof table], clock) });
     });
   }
