@@ -37,6 +37,8 @@ interface BriefingFacts {
   date: string;
   tags: string[];
   organiserIds: string[];
+  /** Ids of the people listed as present (as stored): a renamed one re-reads the briefings naming them. */
+  attendeeIds: string[];
   /** Not for search: kept (and saved) so the Pack dialog's counts need no briefing read (data/search-persist.ts readSavedFacts). */
   startsAt: string;
   classification: string;
@@ -316,6 +318,7 @@ export class SearchEngine {
           date: b.startsAt.slice(0, 10),
           tags: foldedTags(b.tags),
           organiserIds: b.organiserIds,
+          attendeeIds: b.attendees.map((a) => a.personId),
           startsAt: b.startsAt,
           classification: b.classification,
           caveat: b.caveat,
@@ -355,7 +358,8 @@ export class SearchEngine {
         const old = this.people.get(p.id);
         this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId });
         if (!old || (old.name === p.name && old.organisationId === p.organisationId)) return [];
-        return [{ table: 'statements', ids: this.statementsBy(new Set([p.id])) }];
+        const attended = this.briefingsAttendedBy(p.id);
+        return [{ table: 'statements', ids: this.statementsBy(new Set([p.id])) }, ...(attended.length ? [{ table: 'briefings' as const, ids: attended }] : [])];
       }
       case 'organisations': {
         const o = record as Organisation;
@@ -369,6 +373,13 @@ export class SearchEngine {
         ];
       }
     }
+  }
+
+  /** Briefings that list a person as present (their documents carry the name). A rename is rare: a scan will do. */
+  private briefingsAttendedBy(personId: string): string[] {
+    const out: string[] = [];
+    for (const [id, b] of this.briefings) if (b.attendeeIds.includes(personId)) out.push(id);
+    return out;
   }
 
   private statementsBy(speakers: ReadonlySet<string>): string[] {
@@ -694,7 +705,7 @@ export class SearchEngine {
       })();
       slices('facts', mapped, { t: table });
     };
-    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat]);
+    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
     rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
     rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
@@ -780,6 +791,7 @@ export class SearchEngine {
               startsAt: str(r[5]),
               classification: str(r[6]),
               caveat: str(r[7]),
+              attendeeIds: strs(r[8] ?? []),
             });
             break;
           case 'people':
