@@ -41,7 +41,7 @@ import { selectPack, type PackPreview } from '../../src-renderer/src/core/pack/s
 import { watchPackPreview } from '../../src-renderer/src/data/pack-client';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 import { SearchIndex } from '../../src-renderer/src/data/search-index';
-import { deleteSearchStore } from '../../src-renderer/src/data/search-persist';
+import { SearchStore, deleteSearchStore } from '../../src-renderer/src/data/search-persist';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import type { SearchFilters } from '../../src-renderer/src/core/search';
 import { percentile, round, type Bench } from './host';
@@ -127,13 +127,21 @@ const bench: Bench = async (host) => {
     await raw.table(name).bulkPut(rows);
     rawMs += performance.now() - s;
   };
+  // Above scale 3 the raw baseline writes a sample of each half (a fifth of the rows in all), so that the
+  // 1.35-million-record workspace loads within the run's time: rates are compared, and the sample's raw
+  // rate, into a smaller database, if anything flatters the baseline.
+  const sample = scale > 3 ? 0.2 : 1;
+  let rawRecords = 0;
   for (const [name, rows] of tables) {
     const half = Math.ceil(rows.length / 2);
     const [first, second] = [rows.slice(0, half), rows.slice(half)];
+    const part = (xs: unknown[]) => (sample < 1 ? xs.slice(0, Math.ceil(xs.length * sample)) : xs);
     await viaLayer(name, first);
-    await viaRaw(name, first);
+    await viaRaw(name, part(first));
+    rawRecords += part(first).length;
     if (!second.length) continue;
-    await viaRaw(name, second);
+    await viaRaw(name, part(second));
+    rawRecords += part(second).length;
     await viaLayer(name, second);
   }
   raw.close();
@@ -145,8 +153,10 @@ const bench: Bench = async (host) => {
   data = undefined;
   tables.length = 0;
   const loadRate = records / (loadMs / 1000);
-  const rawRate = records / (rawMs / 1000);
-  host.log(`Load: ${fmt(loadMs)} ms, ${fmt(loadRate)} records/s; raw Dexie bulkPut: ${fmt(rawMs)} ms, ${fmt(rawRate)} records/s; ratio ${round(loadRate / rawRate, 3)}`);
+  const rawRate = rawRecords / (rawMs / 1000);
+  host.log(
+    `Load: ${fmt(loadMs)} ms, ${fmt(loadRate)} records/s; raw Dexie bulkPut${sample < 1 ? ` (a sample of ${fmt(rawRecords)} records)` : ''}: ${fmt(rawMs)} ms, ${fmt(rawRate)} records/s; ratio ${round(loadRate / rawRate, 3)}`,
+  );
 
   // ---- the app: time until the briefing list shows its first rows (cold, then twice more)
   // A raw read of what the list's first screen shows (the newest 30 briefings), on a fresh connection.
@@ -156,7 +166,9 @@ const bench: Bench = async (host) => {
   const rawListMs = performance.now() - t;
   rawListDb.close();
   const listRuns: number[] = [];
-  for (let i = 0; i < 3; i++) listRuns.push((await host.openApp({ hash: '#/briefings', waitFor: LIST_ROW })).ms);
+  // Above scale 3 each screen is opened once: at 1.35 million records a tracker open alone reads 300,000.
+  const opens = (n: number) => (scale > 3 ? 1 : n);
+  for (let i = 0; i < opens(3); i++) listRuns.push((await host.openApp({ hash: '#/briefings', waitFor: LIST_ROW })).ms);
   host.log(`Briefing list visible after ${listRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second / third open; target < ${fmt(TARGETS.listMs)} ms)`);
 
   // ---- search
@@ -253,12 +265,12 @@ const bench: Bench = async (host) => {
 
   // ---- the app: time until the tracker shows its first follow-up (a cold mirror in a new tab)
   const trackerRuns: number[] = [];
-  for (let i = 0; i < 2; i++) trackerRuns.push((await host.openApp({ hash: '#/followups', waitFor: TRACKER_ROW })).ms);
+  for (let i = 0; i < opens(2); i++) trackerRuns.push((await host.openApp({ hash: '#/followups', waitFor: TRACKER_ROW })).ms);
   host.log(`Tracker screen shows its first follow-up after ${trackerRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second open)`);
 
   // ---- the app: the pack dialog on the whole workspace, until its summary shows
   const packRuns: number[] = [];
-  for (let i = 0; i < 2; i++) packRuns.push((await host.openApp({ hash: '#/packs', waitFor: PACK_SUMMARY })).ms);
+  for (let i = 0; i < opens(2); i++) packRuns.push((await host.openApp({ hash: '#/packs', waitFor: PACK_SUMMARY })).ms);
   host.log(`Pack dialog shows its summary after ${packRuns.map((ms) => fmt(ms)).join(' / ')} ms (first / second open)`);
 
   // ---- the pack dialog's live counts: in the pack worker, against selecting on the UI thread
@@ -342,6 +354,16 @@ const bench: Bench = async (host) => {
   );
 
   // ---- cold start (issue 16): fresh tabs on this workspace, its search index saved by the runs above
+  /** The saved index's generation: unchanged by a cold start that loaded it rather than rebuilt it. */
+  const savedGeneration = async () => {
+    const store = new SearchStore(DB_NAME);
+    try {
+      return (await store.meta.get('marker'))?.generation ?? 0;
+    } finally {
+      store.close();
+    }
+  };
+  const generationBefore = await savedGeneration();
   const rawTrackerDb = new AttacheDb(DB_NAME);
   t = performance.now();
   await Promise.all([rawTrackerDb.actions.toArray(), rawTrackerDb.briefings.toArray()]);
@@ -354,6 +376,7 @@ const bench: Bench = async (host) => {
       { name: 'searchReady', hash: '#/search/heroin', waitFor: SEARCH_RESULT, absent: SEARCH_INDEXING },
     ],
   });
+  const rebuiltAtColdStart = (await savedGeneration()) !== generationBefore;
   const coldTracker = await host.coldStart({ hash: '#/followups', steps: [{ name: 'tracker', waitFor: TRACKER_ROW }], settleMs: 200 });
   const coldListMs = cold.times.list!;
   const coldSearchMs = cold.times.searchReady!;
@@ -363,7 +386,7 @@ const bench: Bench = async (host) => {
   const fullBuildMs = ready.buildMs ?? indexWallMs;
   host.log(
     `Cold start on the existing workspace: briefing list painted ${fmt(coldListMs)} ms (raw read of its first page ${round(rawListMs)} ms); ` +
-      `search ready (first query answered from the whole index) ${fmt(coldSearchMs)} ms (a full build, what each start used to cost: ${fmt(fullBuildMs)} ms; ratio ${round(coldSearchMs / fullBuildMs, 3)}); ` +
+      `search ready (first query answered from the whole index${rebuiltAtColdStart ? ', REBUILT, not loaded' : ', loaded as saved'}) ${fmt(coldSearchMs)} ms (a full build, what each start used to cost: ${fmt(fullBuildMs)} ms; ratio ${round(coldSearchMs / fullBuildMs, 3)}); ` +
       `tracker shown ${fmt(coldTrackerMs)} ms in another fresh tab (raw read of its two tables ${fmt(rawTrackerReadMs)} ms)`,
   );
   host.log(
@@ -391,6 +414,7 @@ const bench: Bench = async (host) => {
     loadRecordsPerSec: Math.round(loadRate),
     rawBulkPutMs: round(rawMs),
     rawBulkPutRecordsPerSec: Math.round(rawRate),
+    rawBulkPutRecords: rawRecords,
     loadToRawRatio: round(loadRate / rawRate, 3),
     listVisibleMs: round(listRuns[0]!),
     listVisibleRunsMs: listRuns.map((x) => round(x)),
@@ -429,6 +453,7 @@ const bench: Bench = async (host) => {
       rawFirstPageReadMs: round(rawListMs),
       listToRawRatio: round(coldListMs / rawListMs, 1),
       searchReadyMs: round(coldSearchMs),
+      searchIndexRebuiltAtColdStart: rebuiltAtColdStart,
       fullIndexBuildMs: round(fullBuildMs),
       searchReadyToFullBuildRatio: round(coldSearchMs / fullBuildMs, 3),
       indexSaveMs: round(indexSaveMs),
