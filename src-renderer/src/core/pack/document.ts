@@ -13,7 +13,7 @@ import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './o
 import { STATUS_LABELS } from '../tracker';
 import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
 import { decidedBy, decisionsAcross, decisionsOf } from './decisions';
-import { peopleAnnex } from './people-annex';
+import { organisationPaths, peopleAnnex } from './people-annex';
 import { attendanceInPack } from './attendance';
 import { heldInPack } from './held';
 
@@ -168,6 +168,8 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   const briefingById = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
   const attendance = attendanceInPack(data, new Set(briefingById.keys()));
   const held = heldInPack(data, briefingById);
+  // Organisers named with the organisations they sit under (core/pack/people-annex.ts).
+  const organiserPath = organisationPaths(data);
   const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
   for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
 
@@ -255,7 +257,7 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ['Date', formatLongDateTime(b.startsAt)],
       ['Place', orDash(b.location)],
       ['Format', FORMAT_LABELS[b.format] ?? b.format],
-      ['Organisers', orDash(organisers.map(organisationWithAcronym).join('; '))],
+      ['Organisers', orDash(organisers.map((o) => organiserPath(o.id)).join('; '))],
       ['Audience', orDash(b.audience)],
       ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
       ['Tags', orDash(b.tags.join(', '))],

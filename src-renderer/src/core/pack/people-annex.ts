@@ -20,19 +20,32 @@ export interface PeopleAnnex {
   organisations: { organisation: Organisation; path: string }[];
 }
 
-/** Group `people` (the pack's speakers, kept records) by organisation path; `organisations` listed by path. */
-export function peopleAnnex(data: Pick<WorkspaceData, 'organisations'>, people: readonly Person[], organisations: readonly Organisation[]): PeopleAnnex {
+/** Live organisations by id, for paths. */
+function liveOrganisations(data: Pick<WorkspaceData, 'organisations'>): (id: string) => Organisation | undefined {
   const live = new Map<string, Organisation>();
   for (const o of data.organisations) if (o.deleted === 0) live.set(o.id, o);
-  const lookup = (id: string) => live.get(id);
+  return (id) => live.get(id);
+}
+
+/**
+ * A function naming an organisation by its path ("UNODC › Regional Office for Central Asia (ROCA)"; ''
+ * for none), each path worked out once: the briefing's organisers and the annex name organisations so.
+ */
+export function organisationPaths(data: Pick<WorkspaceData, 'organisations'>, lookup = liveOrganisations(data)): (id: string | null) => string {
   const paths = new Map<string, string>();
-  const pathOf = (id: string | null): string => {
+  return (id) => {
     const o = resolve(lookup, id);
     if (!o) return '';
     let p = paths.get(o.id);
     if (p === undefined) paths.set(o.id, (p = organisationPath(lookup, o.id)));
     return p;
   };
+}
+
+/** Group `people` (the pack's speakers, kept records) by organisation path; `organisations` listed by path. */
+export function peopleAnnex(data: Pick<WorkspaceData, 'organisations'>, people: readonly Person[], organisations: readonly Organisation[]): PeopleAnnex {
+  const lookup = liveOrganisations(data);
+  const pathOf = organisationPaths(data, lookup);
   const byPath = new Map<string, Person[]>();
   for (const person of people) {
     const path = pathOf(person.organisationId);
