@@ -281,6 +281,8 @@ async function tableState(db: AttacheDb, table: IndexedTable): Promise<{ count: 
 export class PersistedSearch {
   /** The index that answers searches. */
   engine = new SearchEngine();
+  /** Where the last start spent its time, ms: reading the saved index, loading it, replaying and checking. */
+  readonly timings: { read?: number; load?: number; check?: number } = {};
   private feed: SearchFeed | undefined;
   readonly store: SearchStore;
   private leader: boolean;
@@ -320,28 +322,35 @@ export class PersistedSearch {
   /** Load (or build) the index and make it current. Resolves once it answers for every stored record. */
   async start(): Promise<StartOutcome> {
     let loaded: Awaited<ReturnType<SearchStore['load']>>;
+    let t = performance.now();
     try {
       loaded = await this.store.load();
     } catch {
       loaded = { problem: 'torn' };
     }
+    this.timings.read = Math.round(performance.now() - t);
     if ('problem' in loaded) return this.buildFresh(loaded.problem === 'none' ? 'built' : 'rebuilt-torn');
     if (loaded.marker.version !== SEARCH_INDEX_VERSION || SearchEngine.versionOf(loaded.chunks) !== SEARCH_INDEX_VERSION) {
       return this.buildFresh('rebuilt-version');
     }
     let engine: SearchEngine;
+    t = performance.now();
     try {
       engine = SearchEngine.fromChunks(loaded.chunks);
     } catch {
       return this.buildFresh('rebuilt-torn');
     }
+    this.timings.load = Math.round(performance.now() - t);
+    t = performance.now();
     this.lastSeq = Math.max(loaded.marker.logSeq, ...loaded.log.map((l) => l.seq ?? 0));
     this.engine = engine;
     const feed = this.attach(engine);
     for (const entry of loaded.log) feed.noteWork(entry.work);
     await feed.settled();
     if (loaded.log.length) this.unsaved = true;
-    if (await this.matches(feed)) {
+    const matched = await this.matches(feed);
+    this.timings.check = Math.round(performance.now() - t);
+    if (matched) {
       this.hooks.onChanged?.();
       if (this.unsaved) this.scheduleSave();
       return 'loaded';

@@ -60,7 +60,7 @@ async function start(dbName: string): Promise<void> {
   setStatus({ phase: 'indexing', done: 0, total: 0 });
   const outcome = await p.start();
   ready = true;
-  setStatus({ phase: 'ready', done: status.total, serving: false, outcome, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
+  setStatus({ phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number): Promise<void> {
