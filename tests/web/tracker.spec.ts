@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { todayIso } from '../../src-renderer/src/core/dates';
+import { formatLongDate, todayIso } from '../../src-renderer/src/core/dates';
 import type { ActionFields } from '../../src-renderer/src/core/model';
 import { actionRow, briefingRow, row, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
@@ -113,7 +113,8 @@ test.describe('follow-up tracker', () => {
     await page.reload();
     await expect(t.ownerInput('Brief the ambassador')).toHaveValue('Deputy Head of Mission');
     await expect(t.prioritySelect('Brief the ambassador')).toHaveValue('low');
-    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(day(20));
+    // Typed as 2015-…-…, shown spelled out (a date box reads as the source gave it: ui/lib/DateField.svelte).
+    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(formatLongDate(day(20)));
     // Checked once the list is there (above): a list still loading has no rows at all.
     await expect(t.row('Send the cable to capital')).toHaveCount(0);
     await t.checkOnly('Status', ['Done']);
