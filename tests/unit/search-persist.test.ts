@@ -42,7 +42,7 @@ async function workspace() {
   /** A search worker's start, as after opening the app. */
   const start = async () => {
     const errors: unknown[] = [];
-    const s = new PersistedSearch(db, { onError: (e) => errors.push(e) }, { saveAfterKeys: 1e9 });
+    const s = new PersistedSearch(db, { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e) }, { saveAfterKeys: 1e9 });
     entry.searches.push(s);
     const outcome = await s.start();
     await s.flushed();

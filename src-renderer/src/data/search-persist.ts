@@ -260,6 +260,11 @@ export interface PersistHooks {
   onError?: (e: unknown) => void;
   /** The index was saved whole (its commit marker). */
   onSaved?: (marker: CommitMarker) => void;
+  /**
+   * Saving or logging failed (a full disk, say): search still works from memory; only the next start may
+   * rebuild. Not an error of search itself.
+   */
+  onSaveError?: (e: unknown) => void;
 }
 
 export interface PersistOptions {
@@ -416,7 +421,7 @@ export class PersistedSearch {
         this.lastSeq = await this.store.append(work);
       } catch (e) {
         // The index in memory stays right; only a restart would not know of this batch (the check then catches it).
-        this.hooks.onError?.(e);
+        this.hooks.onSaveError?.(e);
       }
     }
     this.scheduleSave();
@@ -430,7 +435,7 @@ export class PersistedSearch {
     this.saveTimer = setTimeout(() => {
       this.saveTimer = undefined;
       if (this.feed?.busy) return this.scheduleSave();
-      void this.saveNow().catch((e) => this.hooks.onError?.(e));
+      void this.saveNow().catch((e) => this.hooks.onSaveError?.(e));
     }, this.quietMs);
   }
 
@@ -477,7 +482,7 @@ export class PersistedSearch {
     this.hooks.onChanged?.();
     this.unsaved = true;
     // Searching need not wait for the save.
-    this.saved = this.saveNow().catch((e) => this.hooks.onError?.(e));
+    this.saved = this.saveNow().catch((e) => this.hooks.onSaveError?.(e));
   }
 
   /** Resolves once a save started by a build has finished. */

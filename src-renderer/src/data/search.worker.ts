@@ -45,6 +45,8 @@ async function start(dbName: string): Promise<void> {
       onProgress: (progress) => setStatus({ phase: 'indexing', done: progress.done, total: progress.total, serving: progress.serving }, true),
       onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${messageOf(e)}` }),
       onSaved: (marker) => setStatus({ saved: marker.generation }),
+      // Search goes on from memory; the next start rebuilds if it must.
+      onSaveError: (e) => console.warn(`The search index could not be saved: ${messageOf(e)}`),
     },
     // Only the window holding the lead saves the index (below); the others keep theirs in memory.
     { leader: typeof navigator.locks === 'undefined' },
