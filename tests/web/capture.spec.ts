@@ -149,7 +149,7 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await expect(taskTitle).toBeFocused();
   await expect(taskTitle).toHaveValue('Asked for support in developing a juvenile justice strategic plan for 2015-2020.');
   await b.press('Tab');
-  await b.type('04302015');
+  await b.type('30 Apr 2015'); // the due date, typed as officers write it (ui/lib/DateField.svelte)
   await b.tabTo(page.locator('.action-editor input[id$="-owner"]'));
   await b.type('Political section');
   await b.press('Tab');
