@@ -21,6 +21,8 @@ describe('parseDateInput: what officers type', () => {
     ['2015/05/17', '2015-05-17', 'day'],
     ['  2015-05-17 ', '2015-05-17', 'day'],
     ['20150517', '2015-05-17', 'day'],
+    ['17052015', '2015-05-17', 'day'],
+    ['01022015', '2015-02-01', 'day'],
     ['Sun 17 May 2015', '2015-05-17', 'day'],
     ['Sunday 17 May 2015', '2015-05-17', 'day'],
     ['29 Feb 2016', '2016-02-29', 'day'],
@@ -67,7 +69,7 @@ describe('parseDateInput: impossible or ambiguous dates are refused with a reaso
     expect(read(text)).toEqual({ ok: false, error });
   });
 
-  it.each(['17.05.15', '17 May 15', 'soon', 'Smarch 2015', '17 May 2015 10:00', '17.05-2015', '0000', '12345', '1 2 3 4', 'May June 2015'])('%s is not read', (text) => {
+  it.each(['17.05.15', '17 May 15', 'soon', 'Smarch 2015', '17 May 2015 10:00', '17.05-2015', '0000', '12345', '04302015', '1 2 3 4', 'May June 2015'])('%s is not read', (text) => {
     const r = read(text);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error.length).toBeGreaterThan(10);

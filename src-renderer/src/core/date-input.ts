@@ -152,7 +152,12 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   const sep = seps[0];
   if (nums.length === 1 && !sep) {
     const n = nums[0]!;
-    if (n.length === 8) return day(Number(n.slice(0, 4)), Number(n.slice(4, 6)), Number(n.slice(6, 8)), weekday);
+    if (n.length === 8) {
+      // 20150517 (ISO's basic form) when it reads as one, else day first: 17052015.
+      const isoMonth = Number(n.slice(4, 6));
+      if (n[0] !== '0' && isoMonth >= 1 && isoMonth <= 12) return day(Number(n.slice(0, 4)), isoMonth, Number(n.slice(6, 8)), weekday);
+      return day(Number(n.slice(4, 8)), Number(n.slice(2, 4)), Number(n.slice(0, 2)), weekday);
+    }
     const yy = year(n);
     if (typeof yy !== 'number') return yy;
     if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
