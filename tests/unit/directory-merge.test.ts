@@ -5,7 +5,10 @@ import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { describePlan, mergeRecords, moveAttendee, planMerge } from '../../src-renderer/src/data/merge';
 import { createOrganisation, listOrganisations, organisationPathIn, rankOrganisations, setParent, filterOrganisations } from '../../src-renderer/src/data/organisations';
-import { createPerson, directoryRecord, filterPeople, listPeople, loadDirectory, personActivity, personRedirects, withRedirects } from '../../src-renderer/src/data/people';
+import { createPerson, directoryRecord, filterPeople, listPeople, loadDirectory, personActivity, personRedirects, sameNamePeople, withRedirects } from '../../src-renderer/src/data/people';
+import { personOption } from '../../src-renderer/src/ui/briefing/directory';
+import { filterOptions } from '../../src-renderer/src/ui/lib/combobox';
+import { organisationOptions } from '../../src-renderer/src/ui/lib/organisationOptions';
 import { appendStatement } from '../../src-renderer/src/data/statements';
 import { newActionFields } from '../../src-renderer/src/data/actions';
 import { ValidationError, Workspace } from '../../src-renderer/src/data/workspace';
@@ -132,5 +135,28 @@ describe('attendees after a merge', () => {
       { personId: 'b', delegation: true },
       { personId: 'c', delegation: false },
     ]);
+  });
+});
+
+describe('other spellings in the directory', () => {
+  it('warn when a new person is typed as another spelling of someone already there', async () => {
+    const rows = (await loadDirectory(db)).people;
+    expect(sameNamePeople(rows, 'рустам  назарзода').map((r) => r.person.id)).toEqual([NAZARZODA]);
+    expect(sameNamePeople(rows, 'Рустам Назарзода', NAZARZODA)).toEqual([]);
+  });
+
+  it('let the pickers find a person by another spelling and an office by its headquarters', async () => {
+    const roca = await createOrganisation(ws, { name: 'Regional Office for Central Asia', acronym: 'ROCA', parentId: UNODC });
+    const orgs = await listOrganisations(db);
+    const byId = new Map(orgs.map((o) => [o.id, o]));
+    const kept = (await listPeople(db)).find((p) => p.id === NAZARZODA)!;
+    expect(filterOptions([personOption(kept, byId)], 'Назарзода')).toHaveLength(1);
+    const someone = await createPerson(ws, { name: 'Jamshed Karimov', title: 'Programme officer', organisationId: roca.id });
+    const option = personOption(someone, byId);
+    expect(option.detail).toBe('Programme officer, UNODC › ROCA');
+    expect(filterOptions([option], 'unodc')).toHaveLength(1);
+    const offered = organisationOptions(orgs, 'unodc');
+    expect(offered.map((o) => o.label)).toEqual(['UNODC — United Nations Office on Drugs and Crime — Programme Office in Tajikistan', 'ROCA — Regional Office for Central Asia']);
+    expect(offered[1]!.detail).toBe('under UNODC');
   });
 });

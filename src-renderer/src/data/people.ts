@@ -89,11 +89,14 @@ export function filterPeople(rows: readonly PersonRow[], query: string): PersonR
   return rows.filter((r) => matchesWords(r.haystack, words));
 }
 
-/** Live people with the same name, ignoring case, accents and spacing: probably the same person. */
+/**
+ * Live people with the same name or another spelling that is this name, ignoring case, accents and
+ * spacing: probably the same person ("Рустам Назарзода" typed as a new person is Rustam Nazarzoda).
+ */
 export function sameNamePeople(rows: readonly PersonRow[], name: string, exceptId?: string): PersonRow[] {
   const folded = foldName(name);
   if (!folded) return [];
-  return rows.filter((r) => r.person.id !== exceptId && foldName(r.person.name) === folded);
+  return rows.filter((r) => r.person.id !== exceptId && (foldName(r.person.name) === folded || r.person.aliases.some((a) => foldName(a) === folded)));
 }
 
 export function newPersonFields(fields: Partial<PersonFields> & Pick<PersonFields, 'name'>): PersonFields {
