@@ -341,7 +341,7 @@ export class PersistedSearch {
     let engine: SearchEngine;
     t = performance.now();
     try {
-      engine = SearchEngine.fromChunks(loaded.chunks);
+      engine = SearchEngine.fromChunks(loaded.chunks, { release: true });
     } catch {
       return this.buildFresh('rebuilt-torn');
     }

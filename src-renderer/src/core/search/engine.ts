@@ -725,7 +725,11 @@ export class SearchEngine {
   }
 
   /** An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION. */
-  static fromChunks(chunks: readonly string[]): SearchEngine {
+  /**
+   * With `release`, each chunk's string is dropped from `chunks` once parsed, so that loading a large index
+   * never holds all its text and all its parsed pieces at once (at a million documents, hundreds of MB each).
+   */
+  static fromChunks(chunks: string[], options: { release?: boolean } = {}): SearchEngine {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; d: unknown[][] }
@@ -733,8 +737,7 @@ export class SearchEngine {
       | { k: 'lens'; d: [number, number[]][] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
-    const parsed = chunks.map((c) => JSON.parse(c) as Chunk);
-    const head = parsed[0];
+    const head = JSON.parse(chunks[0] ?? 'null') as Chunk | null;
     if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.f !== CHUNK_FORMAT || head.fields.join() !== DOC_FIELDS.join()) {
       throw new Error('The stored search index is of another version');
     }
@@ -746,39 +749,13 @@ export class SearchEngine {
     ms._fieldIds = mini.fieldIds;
     ms._avgFieldLength = mini.averageFieldLength;
     ms._dirtCount = mini.dirtCount;
-    for (const c of parsed) {
-      if (c.k === 'docs')
-        for (const [short, id] of c.d) {
-          ms._documentIds.set(short, id);
-          ms._idToShortId.set(id, short);
-        }
-      else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
-      else if (c.k === 'terms')
-        for (const entry of c.d as (string | number)[][]) {
-          const fields = new Map<number, Map<number, number>>();
-          let i = 1;
-          while (i < entry.length) {
-            const fieldId = entry[i] as number;
-            const n = entry[i + 1] as number;
-            const freqs = new Map<number, number>();
-            let short = 0;
-            for (let j = 0; j < n; j++) {
-              short += entry[i + 2 + j] as number;
-              freqs.set(short, entry[i + 2 + n + j] as number);
-            }
-            fields.set(fieldId, freqs);
-            i += 2 + 2 * n;
-          }
-          ms._index.set(entry[0] as string, fields);
-        }
-    }
     for (const [t, h] of head.newest) engine.newest.set(t, h);
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
-    for (const c of parsed) {
+    const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
-      if (c.k !== 'facts') continue;
+      if (c.k !== 'facts') return;
       for (const r of c.d) {
         const id = str(r[0]);
         switch (c.t) {
@@ -821,6 +798,35 @@ export class SearchEngine {
           }
         }
       }
+    };
+    for (let n = 1; n < chunks.length; n++) {
+      const c = JSON.parse(chunks[n]!) as Chunk;
+      if (options.release) chunks[n] = '';
+      if (c.k === 'docs')
+        for (const [short, id] of c.d) {
+          ms._documentIds.set(short, id);
+          ms._idToShortId.set(id, short);
+        }
+      else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
+      else if (c.k === 'terms')
+        for (const entry of c.d as (string | number)[][]) {
+          const fields = new Map<number, Map<number, number>>();
+          let i = 1;
+          while (i < entry.length) {
+            const fieldId = entry[i] as number;
+            const n = entry[i + 1] as number;
+            const freqs = new Map<number, number>();
+            let short = 0;
+            for (let j = 0; j < n; j++) {
+              short += entry[i + 2 + j] as number;
+              freqs.set(short, entry[i + 2 + n + j] as number);
+            }
+            fields.set(fieldId, freqs);
+            i += 2 + 2 * n;
+          }
+          ms._index.set(entry[0] as string, fields);
+        }
+      else facts(c);
     }
     return engine;
   }
