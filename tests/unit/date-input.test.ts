@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describeDateInput, parseDateInput } from '../../src-renderer/src/core/date-input';
 import { dueWindow, formatLongDate, formatShortDate } from '../../src-renderer/src/core/dates';
 import { compareByDue } from '../../src-renderer/src/core/tracker';
+import { completeDate, parseQuery } from '../../src-renderer/src/core/search/query';
 
 const TODAY = '2015-03-17';
 const read = (text: string) => parseDateInput(text, TODAY);
@@ -128,5 +129,14 @@ describe('partial dates in the tracker: shown, windowed and sorted', () => {
       tags: [],
     }));
     expect(rows.sort(compareByDue).map((r) => r.due)).toEqual(['2015', '2015-04-30', '2015-05', '2015-05-01', '2015-05-17', '2015-06', '']);
+  });
+});
+
+describe('search date filters take partial dates', () => {
+  it('a month or a year stands for its first day (from) or its last day (to)', () => {
+    expect(parseQuery('from:2015-05 to:2015-05').filters).toEqual({ from: '2015-05-01', to: '2015-05-31' });
+    expect(parseQuery('from:2016 to:2016-02').filters).toEqual({ from: '2016-01-01', to: '2016-02-29' });
+    expect(completeDate('2015-13', 'from')).toBeUndefined();
+    expect(parseQuery('from:2015-02-31').problems).toEqual(['"2015-02-31" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.']);
   });
 });

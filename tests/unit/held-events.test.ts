@@ -18,6 +18,8 @@ import { createRecord } from '../../src-renderer/src/core/records';
 import { mergeQuery, SearchEngine } from '../../src-renderer/src/core/search';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 import { briefingFields } from './fixtures';
+import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
+import { cliRunner } from './cli-helpers';
 
 const announcing = { id: 'b-announce', title: 'Countering modern threats', startsAt: '2015-03-17T10:00' };
 const later = { id: 'b-later', title: 'High Level Conference held', startsAt: '2015-05-27T09:00' };
@@ -96,6 +98,20 @@ describe('held events in the pack', () => {
     expect(water).toContain(`Announced at International Cooperation on Countering Modern Threats and Challenges, 17 March 2015 by ${speaker}`);
     // A month-precision date is printed as the month.
     expect(all).toContain('May 2015');
+    expect(all).toMatch(/Ninth MoU meeting[^]*?May 2015/);
+  });
+
+  it('`attache pack` prints the same, and a month-precision date as the month', async () => {
+    const { cli, err } = cliRunner(['pack']);
+    const input = join(dir, 'linked.attache');
+    const header = { app: { name: 'Attaché', version: 'test' }, installation: { id: '00000000-0000-7000-8000-0000000000c1', name: 'Desk' }, createdAt: '2015-06-01T08:00:00.000Z', scope: { kind: 'full' as const } };
+    writeFileSync(input, await encodeSyncFile(linked(IDS.water), header));
+    const code = await cli('--in', input, '--out', join(dir, 'cli.pdf'), '--ceiling', 'CONFIDENTIAL');
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const all = pagesText(join(dir, 'cli.pdf')).join(' ');
+    expect(all).toContain(`Held — see ${WATER_TITLE}, 2 April 2015`);
+    expect(all).toContain('FOLLOWS UP');
     expect(all).toMatch(/Ninth MoU meeting[^]*?May 2015/);
   });
 
