@@ -8,6 +8,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { pagesText } from './pack-pdf';
 import { BriefingPage } from './pages/BriefingPage';
 import { FollowupsPage } from './pages/FollowupsPage';
@@ -68,6 +69,7 @@ test('a month-precision event date, an impossible date refused, and a later brie
   await expect(date).toHaveAttribute('aria-invalid', 'true');
   await expect(editor.getByRole('status')).toHaveText(/^Not saved/);
   await shot(page, 'editor-refused', editor);
+  expect(await seriousViolations(page, '.action-editor')).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(editor).toHaveCount(0);
   await expect(conferenceRow.locator('td').nth(2)).toHaveText('May 2015');
@@ -105,6 +107,7 @@ test('a month-precision event date, an impossible date refused, and a later brie
   await expect(kept).toContainText(ANNOUNCED);
   await expect(kept.getByRole('link', { name: 'Rustam Nazarzoda' })).toHaveAttribute('href', /^#\/people\//);
   await shot(page, 'later-follows-up', followsUp);
+  expect(await seriousViolations(page, '.follows-up')).toEqual([]);
 
   // The event, in its own briefing: held, see the later briefing (a link), and done.
   await b.goto(EXAMPLE_ID);
@@ -131,6 +134,7 @@ test('a month-precision event date, an impossible date refused, and a later brie
   await page.keyboard.press('Enter');
   await expect(conferenceRow).toHaveAttribute('data-status', 'open');
   await shot(page, 'announcing-refused', b.followups);
+  expect(await seriousViolations(page, '.followups')).toEqual([]);
   // …and the later briefing, found by a title word, is linked in one step.
   await page.keyboard.press('Control+A');
   await page.keyboard.type('plenary');
