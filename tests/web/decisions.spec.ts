@@ -51,7 +51,7 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await myName.focus();
   await page.keyboard.type(ME);
   await page.keyboard.press('Tab');
-  await expect(page.locator('#installation')).toContainText('All changes saved');
+  await expect(page.locator('#your-name')).toContainText('All changes saved');
 
   // The example briefing: a decision captured with its own key, then a follow-up made from it.
   const b = new BriefingPage(page);
