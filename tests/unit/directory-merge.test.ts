@@ -4,7 +4,7 @@ import { EXAMPLE_BRIEFING_ID } from '../../src-renderer/src/core/example';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { describePlan, mergeRecords, moveAttendee, planMerge } from '../../src-renderer/src/data/merge';
-import { createOrganisation, listOrganisations, organisationPathIn, rankOrganisations, setParent, filterOrganisations } from '../../src-renderer/src/data/organisations';
+import { createOrganisation, listOrganisations, organisationPathIn, organisationRedirects, rankOrganisations, setParent, filterOrganisations } from '../../src-renderer/src/data/organisations';
 import { createPerson, directoryRecord, filterPeople, listPeople, loadDirectory, personActivity, personRedirects, sameNamePeople, withRedirects } from '../../src-renderer/src/data/people';
 import { personOption } from '../../src-renderer/src/ui/briefing/directory';
 import { filterOptions } from '../../src-renderer/src/ui/lib/combobox';
@@ -120,6 +120,7 @@ describe('organisations', () => {
     expect((await db.briefings.get(EXAMPLE_BRIEFING_ID))!.organiserIds).toEqual([DCA]);
     expect((await listOrganisations(db)).map((o) => o.id)).not.toContain(dup.id);
     expect(organisationPathIn(await listOrganisations(db), office.id)).toBe('DCA › Khujand office');
+    expect(await organisationRedirects(db)).toEqual(new Map([[dup.id, DCA]]));
   });
 
   it('merging a parent into its own child leaves the kept one without a ring', async () => {

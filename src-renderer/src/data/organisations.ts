@@ -35,6 +35,18 @@ export async function listOrganisations(db: AttacheDb): Promise<Organisation[]> 
   return out.sort((a, b) => compareNames(a.name, b.name));
 }
 
+/**
+ * Where each merged-away organisation's id leads (old id → the kept one's): a briefing a colleague wrote
+ * before the merge reached them may still name the old organisation as an organiser.
+ */
+export async function organisationRedirects(db: AttacheDb): Promise<Map<string, string>> {
+  const all = await db.organisations.toArray();
+  const byId = new Map(all.map((o) => [o.id, o]));
+  const out = new Map<string, string>();
+  for (const o of all) if (o.mergedInto !== null) out.set(o.id, resolveId((id) => byId.get(id), o.id));
+  return out;
+}
+
 /** A lookup over a list of organisations (for paths and parents' acronyms). */
 export function organisationLookup(orgs: readonly Organisation[]): (id: string) => Organisation | undefined {
   const byId = new Map(orgs.map((o) => [o.id, o]));
