@@ -50,6 +50,15 @@ describe('the people annex', () => {
     expect(annex.groups[annex.groups.length - 1]!.path).toBe('');
   });
 
+  it('never names a merged-away spelling whose kept person was deleted', () => {
+    const d = data();
+    d.people.find((p) => p.id === NAZARZODA)!.deleted = 1;
+    const content = selectPack(d, packOptions({ title: 'x' }));
+    const late = content.briefings.flatMap((b) => b.speakers).find((g) => g.statements.some((s) => s.speakerId === DUP))!;
+    expect(late.speaker).toBeNull();
+    expect(content.people.map((p) => p.id)).not.toContain(DUP);
+  });
+
   let pages: string[];
   beforeAll(async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'attache-annex-')), 'pack.pdf');

@@ -98,10 +98,13 @@ const compareBriefings = (a: Briefing, b: Briefing) =>
 export function selectPack(data: WorkspaceData, options: PackOptions): PackContent {
   const levels = settingsOfData(data).classificationLevels;
   const sel = options.selection;
-  const orgById = new Map(live(data.organisations).map((o) => [o.id, o]));
-  const personById = new Map(live(data.people).map((p) => [p.id, p]));
+  // References resolve through redirects (core/directory.ts) over every record, and only then is the one
+  // kept asked whether it is live: a merged-away spelling whose kept person was deleted is never named.
+  const orgById = new Map(data.organisations.map((o) => [o.id, o]));
+  const personById = new Map(data.people.map((p) => [p.id, p]));
   const personLookup = (id: string) => personById.get(id);
   const orgLookup = (id: string) => orgById.get(id);
+  const liveOnly = <R extends { deleted: 0 | 1 }>(r: R | undefined): R | undefined => (r && r.deleted === 0 ? r : undefined);
 
   const statementsByBriefing = new Map<string, Statement[]>();
   for (const s of live(data.statements)) {
@@ -154,18 +157,18 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
   let statementCount = 0;
 
   const briefings: PackBriefing[] = included.map((b) => {
-    const organisersOfB = [...new Set(b.organiserIds.map((id) => resolve(orgLookup, id)).filter((o): o is Organisation => !!o))];
+    const organisersOfB = [...new Set(b.organiserIds.map((id) => liveOnly(resolve(orgLookup, id))).filter((o): o is Organisation => !!o))];
     for (const o of organisersOfB) orgs.set(o.id, o);
     const groups: SpeakerGroup[] = [];
     if (options.includeStatements) {
       const byKey = new Map<string, SpeakerGroup>();
       for (const s of (statementsByBriefing.get(b.id) ?? []).sort(compareStatements)) {
         // Through redirects (core/directory.ts): a statement naming a merged-away person is the kept one's.
-        const speaker = resolve(personLookup, s.speakerId) ?? null;
+        const speaker = liveOnly(resolve(personLookup, s.speakerId)) ?? null;
         const key = speaker?.id ?? '';
         let group = byKey.get(key);
         if (!group) {
-          const organisation = resolve(orgLookup, speaker?.organisationId ?? null) ?? null;
+          const organisation = liveOnly(resolve(orgLookup, speaker?.organisationId ?? null)) ?? null;
           group = { speaker, organisation, statements: [] };
           byKey.set(key, group);
           groups.push(group);
