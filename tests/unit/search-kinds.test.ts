@@ -57,6 +57,12 @@ describe('kind filter', () => {
     expect(ids(f.engine, 'mou')).toContain(`action:${f.alone.id}`);
   });
 
+  it('names the kind at the head of a result line, as the badge does in the briefing', () => {
+    const f = fixture();
+    expect(f.engine.describe('statement', f.decided, []).subtitle).toMatch(/^Decision · Committee on drug control · \d{4}-\d{2}-\d{2}$/);
+    expect(f.engine.describe('statement', { ...f.decided, kind: 'statement' }, []).subtitle).toMatch(/^Committee on drug control · /);
+  });
+
   it('follows a change of kind, and keeps the kinds in a saved index', () => {
     const f = fixture();
     f.engine.upsert('statements', { ...f.asked, kind: 'decision' } as never);

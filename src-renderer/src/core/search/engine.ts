@@ -594,7 +594,9 @@ export class SearchEngine {
         const speaker = this.people.get(s.speakerId ?? '');
         const briefing = this.briefings.get(s.briefingId);
         const who = speaker ? dot(speaker.name, orgLabel(speaker.organisationId)) : 'Unattributed';
-        return { ...base, title: who, subtitle: briefing ? dot(briefing.title, briefing.date) : '', text: snippet(s.text, terms) };
+        // A kind other than a plain statement leads the line, as its badge does in the briefing ("Decision · …").
+        const kind = s.kind === 'statement' ? '' : `${s.kind[0]!.toUpperCase()}${s.kind.slice(1)}`;
+        return { ...base, title: who, subtitle: dot(kind, briefing ? dot(briefing.title, briefing.date) : ''), text: snippet(s.text, terms) };
       }
       case 'person': {
         const p = record as Person;
