@@ -91,24 +91,33 @@ export class SearchStore extends Dexie {
     });
   }
 
-  /** Replace the index with these chunks, atomically with its marker, and drop the log they include. */
-  async save(chunks: readonly string[], logSeq: number): Promise<CommitMarker> {
+  /**
+   * Replace the index with these chunks, atomically with its marker, and drop the log they include. Each
+   * chunk is stored as it comes, so a stream (SearchEngine.chunkStream) is never held whole.
+   */
+  async save(chunks: Iterable<string>, logSeq: number): Promise<CommitMarker> {
     return this.transaction('rw', this.chunks, this.meta, this.log, async () => {
       const prev = await this.meta.get('marker');
       const generation = (prev?.generation ?? 0) + 1;
       await this.chunks.clear();
-      await this.chunks.bulkAdd(chunks.map((text, n) => ({ n, generation, text })));
+      let n = 0;
+      let chars = 0;
+      let factsFrom: number | undefined;
+      for (const text of chunks) {
+        if (factsFrom === undefined && text.startsWith('{"k":"facts"')) factsFrom = n;
+        chars += text.length;
+        await this.chunks.add({ n: n++, generation, text });
+      }
       await this.log.where('seq').belowOrEqual(logSeq).delete();
-      const factsFrom = chunks.findIndex((c) => c.startsWith('{"k":"facts"'));
       const marker: CommitMarker = {
         key: 'marker',
         generation,
         version: SEARCH_INDEX_VERSION,
-        chunks: chunks.length,
-        chars: chunks.reduce((n, c) => n + c.length, 0),
+        chunks: n,
+        chars,
         logSeq,
         savedAt: new Date().toISOString(),
-        ...(factsFrom > 0 ? { factsFrom } : {}),
+        ...(factsFrom ? { factsFrom } : {}),
       };
       await this.meta.put(marker);
       return marker;
@@ -385,11 +394,18 @@ export class PersistedSearch {
     const feed = this.feed;
     if (!feed || !this.leader || this.stopped) return;
     this.saving = (async () => {
-      // The chunks and the log position they include are taken together, with no refresh in between.
-      const { chunks, seq } = await feed.hold(() => ({ chunks: this.engine.toChunks(), seq: this.lastSeq }));
-      this.unsaved = false;
-      this.loggedKeys = 0;
-      const marker = await this.store.save(chunks, seq);
+      // The chunks and the log position they include are taken together, with no refresh in between: the
+      // engine is streamed into the store while refreshes wait (a few seconds at a million documents).
+      const marker = await feed.hold(async () => {
+        this.unsaved = false;
+        this.loggedKeys = 0;
+        try {
+          return await this.store.save(this.engine.chunkStream(), this.lastSeq);
+        } catch (e) {
+          this.unsaved = true;
+          throw e;
+        }
+      });
       this.hooks.onSaved?.(marker);
     })();
     try {

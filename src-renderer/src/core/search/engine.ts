@@ -647,6 +647,14 @@ export class SearchEngine {
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
   toChunks(postingsPerChunk = 400_000, rowsPerChunk = 100_000): string[] {
+    return [...this.chunkStream(postingsPerChunk, rowsPerChunk)];
+  }
+
+  /**
+   * toChunks one chunk at a time, for a caller that stores each as it comes (data/search-persist.ts): the
+   * engine must not change until the stream ends.
+   */
+  *chunkStream(postingsPerChunk = 400_000, rowsPerChunk = 100_000): Generator<string> {
     // What MiniSearch's toJSON holds, written out a slice at a time (at a million documents its one object,
     // and one string, would hold the whole index twice over), from the same fields toJSON reads; and loaded
     // back into them directly (fromChunks). tests/unit/pinned-internals.test.ts checks that an index loaded
@@ -661,20 +669,20 @@ export class SearchEngine {
       dirtCount: ms._dirtCount,
       serializationVersion: 2,
     };
-    const out: string[] = [JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, f: CHUNK_FORMAT, fields: DOC_FIELDS, mini, newest: [...this.newest] })];
-    const slices = <T>(k: string, entries: Iterable<T>, extra: object = {}, size = rowsPerChunk) => {
+    yield JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, f: CHUNK_FORMAT, fields: DOC_FIELDS, mini, newest: [...this.newest] });
+    const slices = function* <T>(k: string, entries: Iterable<T>, extra: object = {}, size = rowsPerChunk): Generator<string> {
       let d: T[] = [];
       for (const e of entries) {
         d.push(e);
         if (d.length >= size) {
-          out.push(JSON.stringify({ k, ...extra, d }));
+          yield JSON.stringify({ k, ...extra, d });
           d = [];
         }
       }
-      if (d.length) out.push(JSON.stringify({ k, ...extra, d }));
+      if (d.length) yield JSON.stringify({ k, ...extra, d });
     };
-    slices('docs', ms._documentIds);
-    slices('lens', ms._fieldLength);
+    yield* slices('docs', ms._documentIds);
+    yield* slices('lens', ms._fieldLength);
     // Each term as one flat array of numbers after it: per field, its id, the number of postings, the
     // documents' short ids (each as the difference from the previous one) and the term frequencies.
     // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
@@ -695,25 +703,24 @@ export class SearchEngine {
       }
       terms.push(entry);
       if (postings >= postingsPerChunk) {
-        out.push(JSON.stringify({ k: 'terms', d: terms }));
+        yield JSON.stringify({ k: 'terms', d: terms });
         terms = [];
         postings = 0;
       }
     }
-    if (terms.length) out.push(JSON.stringify({ k: 'terms', d: terms }));
-    const rows = <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]) => {
+    if (terms.length) yield JSON.stringify({ k: 'terms', d: terms });
+    const rows = function* <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]): Generator<string> {
       const mapped = (function* () {
         for (const [id, v] of map) yield row(id, v);
       })();
-      slices('facts', mapped, { t: table });
+      yield* slices('facts', mapped, { t: table });
     };
-    rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
-    rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
-    rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
-    rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
-    rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
-    for (const [table, ids] of this.tombstones) slices('tomb', ids, { t: table });
-    return out;
+    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
+    yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
+    yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
+    yield* rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
+    yield* rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
+    for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
   }
 
   /** The version of the first of a set of chunks (its document shape), or undefined if it is not a head. */
