@@ -114,7 +114,10 @@ test('a month-precision event date, an impossible date refused, and a later brie
   await expect(conferenceRow.getByTestId('held-see')).toHaveText(HELD);
   await expect(conferenceRow.getByRole('link', { name: `${LATER_TITLE}, 27 May 2015` })).toHaveAttribute('href', `#/briefing/${laterId}`);
   await expect(conferenceRow).toHaveAttribute('data-status', 'done');
+  // …and under the statement that announced it.
+  await expect(b.statement('High Level').getByTestId('held-see')).toHaveText(HELD);
   await shot(page, 'announcing-held', b.followups);
+  await shot(page, 'statement-held', b.statement('High Level'));
 
   // Undone from the event's side: open again, and "Held at…" offered in its place.
   await conferenceRow.getByRole('button', { name: `Not held there: ${CONFERENCE}` }).focus();
