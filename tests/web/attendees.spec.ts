@@ -167,7 +167,9 @@ test('attendees by keyboard: in the record, the pack, search, and the next brief
   if (shots) await page.screenshot({ path: join(shots, 'templates.png') });
   // Rename it (Tab to Rename, Enter, type, Enter), then use it.
   await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: 'Rename template Monthly heads of mission briefing' })).toBeFocused();
   await page.keyboard.press('Enter');
+  await expect(page.getByRole('textbox', { name: 'New name for template Monthly heads of mission briefing' })).toBeFocused();
   await page.keyboard.press('Control+a');
   await page.keyboard.type('Monthly HoM briefing');
   await page.keyboard.press('Enter');
