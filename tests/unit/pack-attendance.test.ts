@@ -5,12 +5,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createRecord } from '../../src-renderer/src/core/records';
-import type { Briefing } from '../../src-renderer/src/core/model';
+import type { Briefing, WorkspaceData } from '../../src-renderer/src/core/model';
+import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { renderPack } from '../../src-renderer/src/core/pack/render-node';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { cliRunner } from './cli-helpers';
 import { CLOCK, CYRILLIC_NAME, CYRILLIC_TITLE, GREEK_NAME, IDS, packFixture, pagesText } from './pack-fixture';
 
 const AMBASSADOR = '014c2507-a400-7000-8000-0000000000f1';
@@ -18,9 +20,11 @@ const DELETED = '014c2507-a400-7000-8000-0000000000f2';
 const SPELLING = '014c2507-a400-7000-8000-0000000000f3';
 
 let text = '';
+let data: WorkspaceData;
+let dir = '';
 
 beforeAll(async () => {
-  const data = packFixture();
+  data = packFixture();
   data.people.push(
     createRecord('people', AMBASSADOR, { ...V2_FIELDS.people(), name: 'Anna Lindqvist', title: 'Ambassador', organisationId: null, country: '' }, CLOCK),
     { ...createRecord('people', DELETED, { ...V2_FIELDS.people(), name: 'Deleted Person', title: '', organisationId: null, country: '' }, CLOCK), deleted: 1 },
@@ -34,7 +38,7 @@ beforeAll(async () => {
     { personId: SPELLING, delegation: false },
   ];
   water.attendeeGroups = ['Heads of mission of 30 states', 'Представители доноров'];
-  const dir = mkdtempSync(join(tmpdir(), 'attache-attendance-'));
+  dir = mkdtempSync(join(tmpdir(), 'attache-attendance-'));
   const pdf = join(dir, 'pack.pdf');
   writeFileSync(pdf, await renderPack(data, packOptions({ title: 'Attendance', ceiling: 'confidential', creationDate: '2015-04-10T08:30:00Z' })));
   text = pagesText(pdf).join(' ');
@@ -66,5 +70,26 @@ describe('attendance list in the pack', () => {
     expect(text.split(`${CYRILLIC_NAME}, ${CYRILLIC_TITLE} (speaker)`)).toHaveLength(2);
     expect(text).not.toContain('Farhod Nazarzoda');
     expect(text).not.toContain('Deleted Person');
+  });
+});
+
+describe('attendance list from the command line', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('attache pack prints the same list (one pack builder for the app and the CLI)', async () => {
+    const header = {
+      app: { name: 'Attaché', version: 'test' },
+      installation: { id: '00000000-0000-7000-8000-0000000000c1', name: 'Desk' },
+      createdAt: '2015-04-10T08:00:00.000Z',
+      scope: { kind: 'full' as const },
+    };
+    writeFileSync(join(dir, 'desk.attache'), await encodeSyncFile(data, header));
+    const { cli, err } = cliRunner(['pack']);
+    const code = await cli('--in', join(dir, 'desk.attache'), '--out', join(dir, 'cli.pdf'), '--title', 'Attendance', '--ceiling', 'CONFIDENTIAL');
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const cliText = pagesText(join(dir, 'cli.pdf')).join(' ');
+    expect(cliText).toContain('Our delegation: Anna Lindqvist, Ambassador');
+    expect(cliText).toContain('Also present: Heads of mission of 30 states; Представители доноров');
   });
 });
