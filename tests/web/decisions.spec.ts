@@ -8,6 +8,7 @@ import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { pagesText } from './pack-pdf';
 import { BriefingPage } from './pages/BriefingPage';
 import { FollowupsPage } from './pages/FollowupsPage';
@@ -114,6 +115,7 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await expect(page.locator('#new-followup-title')).toBeFocused();
   await b.type(STANDALONE);
   await shot(page, '4-tracker-new');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Enter');
   const created = page.getByRole('group', { name: 'Follow-up' });
   await expect(created.getByLabel('Title')).toHaveValue(STANDALONE);
@@ -126,6 +128,7 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await page.keyboard.press('Enter');
   await expect(created.getByRole('list', { name: /Tags/ })).toContainText('protocol');
   await shot(page, '5-tracker-created');
+  expect(await seriousViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(trackerNew).toBeFocused();
   await expect(tracker.row(STANDALONE)).toContainText('Not linked to a briefing');
@@ -143,6 +146,8 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await page.keyboard.press('Tab');
   await page.keyboard.press('Space');
   await expect.poll(() => tracker.titles()).toEqual([DECISION_FOLLOWUP]);
+  // The row names where it came from: the decision.
+  await expect(tracker.row(DECISION_FOLLOWUP).getByRole('link', { name: `The decision “${DECISION_FOLLOWUP}” came from` })).toHaveText('decision');
   // Kept with the other filters across a reload.
   await page.reload();
   await expect(only.getByRole('checkbox', { name: 'From decisions' })).toBeChecked();
