@@ -4,6 +4,7 @@
  * from the PDF with poppler, as a reader would copy it.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -13,6 +14,8 @@ import { decidedBy, decisionsAcross, decisionsOf } from '../../src-renderer/src/
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
 import { selectPack } from '../../src-renderer/src/core/pack/select';
+import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
+import { cliRunner } from './cli-helpers';
 import { CLOCK, CYRILLIC_NAME, IDS, WATER_TITLE, packFixture, pagesText } from './pack-fixture';
 
 const EXAMPLE_TITLE = 'International Cooperation on Countering Modern Threats and Challenges';
@@ -95,5 +98,23 @@ describe('decisions of a pack', () => {
     expect(annex.slice(third)).toContain(`${WATER_TITLE} · ${CYRILLIC_NAME}`);
     // The people annex moves one letter on.
     expect(toc).toMatch(/Annex C People and organisations \d+/);
+  });
+
+  it('are printed the same by `attache pack` from a sync file', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'attache-decisions-cli-'));
+    const header = {
+      app: { name: 'Attaché', version: 'test' },
+      installation: { id: '00000000-0000-7000-8000-0000000000d1', name: 'Desk' },
+      createdAt: '2015-04-10T08:00:00.000Z',
+      scope: { kind: 'full' as const },
+    };
+    await writeFile(join(dir, 'desk.attache'), await encodeSyncFile(data, header));
+    const { cli, err } = cliRunner(['pack']);
+    const code = await cli('--in', join(dir, 'desk.attache'), '--out', join(dir, 'cli.pdf'), '--title', 'Decisions check', '--ceiling', 'CONFIDENTIAL', '--creation-date', '2015-04-10T08:30:00Z');
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    const text = pagesText(join(dir, 'cli.pdf')).join(' ');
+    expect(text).toContain(`DECISIONS 1. ${WATER} — ${CYRILLIC_NAME}`);
+    expect(text).toContain('3 decisions recorded in the briefings of this pack, oldest first.');
   });
 });
