@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { seriousViolations } from './axe';
 import { pagesText } from './pack-pdf';
 import { BriefingPage } from './pages/BriefingPage';
 import { FollowupsPage } from './pages/FollowupsPage';
@@ -75,6 +76,7 @@ test.describe('a directory that stays clean', () => {
     await expect(page.getByRole('list', { name: /^Other spellings/ })).toContainText('Ашита Миттал');
     await people.waitSaved();
     await shot(page, 'person-spellings');
+    expect(await seriousViolations(page, 'main')).toEqual([]);
 
     const briefing = new BriefingPage(page);
     await briefing.goto(BRIEFING.id);
@@ -110,6 +112,7 @@ test.describe('a directory that stays clean', () => {
     await page.keyboard.press('Enter');
     await expect(page.getByText('2 statements and 1 follow-up owned will move.')).toBeVisible();
     await shot(page, 'merge-plan');
+    expect(await seriousViolations(page, 'main')).toEqual([]);
     await expect(page.getByRole('button', { name: 'Merge', exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(people.heading).toHaveText('Rustam Nazarzoda');
