@@ -365,12 +365,15 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   function decisionNodes(pb: PackBriefing): Node[] {
     const decisions = decisionsOf(pb);
     if (!decisions.length) return [];
-    // The number is a run of the paragraph (not a list marker), so copied text reads "1. The parties agreed…".
+    // The number hangs in the margin, out of the flow (as the details' labels do), and comes first in the
+    // text, so copied text reads "1. The parties agreed… — Rustam Nazarzoda, …" (a list marker would come last).
     const items: Node[] = decisions.map((d, i) => {
       const who = decidedBy(d);
       return {
-        text: [{ text: `${i + 1}.  `, bold: true, color: KIND_STYLE.decision.color }, d.statement.text, ...(who ? [{ text: `  — ${who}`, ...S.note }] : [])],
-        ...S.body,
+        stack: [
+          { text: `${i + 1}.`, bold: true, color: KIND_STYLE.decision.color, relativePosition: { x: 0, y: 0 } },
+          { text: [d.statement.text, ...(who ? [{ text: `\n— ${who}`, ...S.note }] : [])], ...S.body, margin: [STATEMENT_INDENT, 0, 0, 6] },
+        ],
       };
     });
     return keepWithNext(sectionHeading('Decisions'), items, approxHeight(decisions[0]!.statement.text, TEXT_WIDTH, 10));
