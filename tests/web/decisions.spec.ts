@@ -89,6 +89,7 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await page.keyboard.press('Enter');
   await expect(page.locator('#new-followup-title')).toBeFocused();
   await b.type(CORRIDOR);
+  await shot(page, '2a-briefing-new-form');
   await page.keyboard.press('Enter');
   await expect(b.followup(CORRIDOR)).toBeVisible();
   const corridorEditor = page.getByRole('group', { name: 'Follow-up' });
