@@ -95,7 +95,12 @@ export function matchesFilter(action: TrackedAction, filter: TrackerFilter, toda
 
 const PRIORITY_RANK: Record<string, number> = { high: 0, normal: 1, low: 2 };
 
-/** Due date ascending with undated last; then high priority first; then creation order (UUIDv7 ids sort by time). */
+/**
+ * Due date ascending with undated last; then high priority first; then creation order (UUIDv7 ids sort by time).
+ * Partial dates compare as text, which is calendar order: a month ("2015-05") sorts by its first day, before
+ * the dated days of that month, and a year before its months — the wider window opens first, so "sometime in
+ * May" is in view before 1 May comes (tests/unit/date-input.test.ts). No parsing: this runs 20,000 times a sort.
+ */
 export function compareByDue(a: TrackedAction, b: TrackedAction): number {
   if (a.due !== b.due) {
     if (!a.due) return 1;
