@@ -2,8 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { OrganisationFields, PersonFields } from '../../src-renderer/src/core/model';
-import { SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { SearchEngine, mergeQuery, type IndexedRecord, type IndexedTable } from '../../src-renderer/src/core/search';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { briefingFields } from './fixtures';
 
 let tick = 0;
 const clock = () => formatHlc(1_700_000_000_000, tick++, 'test');
@@ -34,5 +35,38 @@ describe('search over the directory', () => {
     expect(ids('Назарзода', 'person')).toEqual([kept.id]);
     expect(ids('r. nazarzoda', 'person')).toEqual([kept.id]);
     expect(ids('regional office', 'organisation')).toEqual([roca.id]);
+  });
+});
+
+describe('search reads a statement naming a merged-away person as the one kept', () => {
+  const engine = new SearchEngine();
+  const kept = person({ name: 'Rustam Nazarzoda' });
+  const gone = person({ name: 'R. Nazarzoda', mergedInto: kept.id });
+  const b = createRecord('briefings', id(), briefingFields({ title: 'Drugs briefing' }), clock());
+  const late = createRecord('statements', id(), { briefingId: b.id, speakerId: gone.id, kind: 'statement', text: 'Border posts were reinforced.', tags: [], order: 'a0' }, clock());
+  // As the worker does: what a change makes stale is read again.
+  const stored = new Map<string, IndexedRecord>([[late.id, late]]);
+  const put = (table: IndexedTable, rec: IndexedRecord) => {
+    for (const st of engine.upsert(table, rec)) for (const x of st.ids) if (stored.has(x)) engine.upsert(st.table, stored.get(x)!);
+  };
+  // Arrival order as in an import: the statement before the redirect reached this installation.
+  put('people', kept);
+  put('briefings', b);
+  put('people', { ...gone, mergedInto: null });
+  put('statements', late);
+  put('people', gone);
+  const statements = (e: SearchEngine, text: string, filters = {}) => e.search(mergeQuery(text, filters)).groups.find((g) => g.type === 'statement')?.hits ?? [];
+
+  it('shows and filters it under the kept name; the old name is no speaker to suggest', () => {
+    expect(engine.describe('statement', late, []).title).toBe('Rustam Nazarzoda');
+    expect(statements(engine, 'rustam border')).toHaveLength(1);
+    expect(statements(engine, 'border', { speaker: 'Rustam Nazarzoda' })).toHaveLength(1);
+    expect(engine.suggest('speaker', 'nazar')).toEqual(['Rustam Nazarzoda']);
+  });
+
+  it('keeps the redirect in a saved index', () => {
+    const loaded = SearchEngine.fromChunks(engine.toChunks());
+    expect(statements(loaded, 'border', { speaker: 'rustam' })).toHaveLength(1);
+    expect(loaded.describe('statement', late, []).title).toBe('Rustam Nazarzoda');
   });
 });

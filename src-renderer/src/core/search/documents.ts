@@ -10,7 +10,7 @@ import type { ResultType } from './query';
  * tokenising, and the facts the engine keeps for filters. A persisted index carries it
  * (data/search-persist.ts) and is rebuilt when it differs: bump it with any change to those.
  */
-export const SEARCH_INDEX_VERSION = 5;
+export const SEARCH_INDEX_VERSION = 6;
 
 /** The tables search covers, in load order: what others refer to comes first. */
 export const INDEXED_TABLES = ['organisations', 'people', 'briefings', 'statements', 'actions'] as const;

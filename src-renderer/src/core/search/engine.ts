@@ -29,6 +29,7 @@ import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
 import { SEARCH_INDEX_VERSION } from './documents';
+import { resolveId } from '../directory';
 import { formatLongDate } from '../dates';
 import { describeHeld } from '../held-events';
 
@@ -48,6 +49,8 @@ interface PersonFacts {
   name: string;
   words: string[];
   organisationId: string | null;
+  /** The person this one was merged into (core/directory.ts): statements naming it read as that one's. */
+  mergedInto: string | null;
 }
 interface OrganisationFacts {
   name: string;
@@ -183,7 +186,7 @@ export class SearchEngine {
   private readonly heldBy = new Map<string, Set<string>>();
 
   private readonly names: NameLookup = {
-    person: (id) => (id ? this.people.get(id) : undefined),
+    person: (id) => this.person(id),
     organisation: (id) => (id ? this.organisations.get(id) : undefined),
     briefing: (id) => (id ? this.briefings.get(id) : undefined),
     heldEvents: (briefingId) => [...(this.heldBy.get(briefingId) ?? [])].map((id) => this.actions.get(id)?.held?.title ?? ''),
@@ -356,10 +359,12 @@ export class SearchEngine {
       case 'people': {
         const p = record as Person;
         const old = this.people.get(p.id);
-        this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId });
-        if (!old || (old.name === p.name && old.organisationId === p.organisationId)) return [];
+        this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId, mergedInto: p.mergedInto });
+        if (!old || (old.name === p.name && old.organisationId === p.organisationId && old.mergedInto === p.mergedInto)) return [];
         const attended = this.briefingsAttendedBy(p.id);
-        return [{ table: 'statements', ids: this.statementsBy(new Set([p.id])) }, ...(attended.length ? [{ table: 'briefings' as const, ids: attended }] : [])];
+        // Statements naming a person merged into this one carry this one's name too (a merge is rare: a scan will do).
+        const named = new Set([p.id, ...[...this.people.keys()].filter((id) => id !== p.id && this.resolvePerson(id) === p.id)]);
+        return [{ table: 'statements', ids: this.statementsBy(named) }, ...(attended.length ? [{ table: 'briefings' as const, ids: attended }] : [])];
       }
       case 'organisations': {
         const o = record as Organisation;
@@ -467,7 +472,9 @@ export class SearchEngine {
     if (filters.kinds?.length) r.kinds = new Set(filters.kinds);
     if (filters.speaker?.trim()) {
       const wanted = tokenize(filters.speaker);
-      r.speakers = new Set([...this.people].filter(([, p]) => wordsMatch(p.words, wanted)).map(([id]) => id));
+      const named = new Set([...this.people].filter(([, p]) => p.mergedInto === null && wordsMatch(p.words, wanted)).map(([id]) => id));
+      // Statements still naming someone merged into a matching person are that person's.
+      r.speakers = new Set([...this.people.keys()].filter((id) => named.has(this.resolvePerson(id))));
       if (!r.speakers.size) notes.push(`No one in the directory is called "${filters.speaker.trim()}".`);
     }
     if (filters.organisation?.trim()) {
@@ -497,7 +504,25 @@ export class SearchEngine {
   }
 
   private orgOfPerson(id: string | null | undefined): string | null {
-    return id ? (this.people.get(id)?.organisationId ?? null) : null;
+    return this.person(id ?? null)?.organisationId ?? null;
+  }
+
+  /** The id a person reference resolves to through merges (core/directory.ts resolveId). */
+  private resolvePerson(id: string): string {
+    return resolveId(this.personRedirect, id);
+  }
+
+  private readonly personRedirect = (id: string): { id: string; mergedInto: string | null } | undefined => {
+    const f = this.people.get(id);
+    return f && { id, mergedInto: f.mergedInto };
+  };
+
+  /** A person's facts as references read them: a merged-away one's are the kept one's. */
+  private person(id: string | null): PersonFacts | undefined {
+    if (!id) return undefined;
+    const f = this.people.get(id);
+    // Almost no one is merged away: the common case allocates nothing.
+    return f && f.mergedInto !== null ? this.people.get(this.resolvePerson(id)) : f;
   }
 
   /**
@@ -591,7 +616,7 @@ export class SearchEngine {
       }
       case 'statement': {
         const s = record as Statement;
-        const speaker = this.people.get(s.speakerId ?? '');
+        const speaker = this.person(s.speakerId);
         const briefing = this.briefings.get(s.briefingId);
         const who = speaker ? dot(speaker.name, orgLabel(speaker.organisationId)) : 'Unattributed';
         // A kind other than a plain statement leads the line, as its badge does in the briefing ("Decision · …").
@@ -623,7 +648,7 @@ export class SearchEngine {
     const wanted = tokenize(prefix);
     const out = new Set<string>();
     if (kind === 'speaker') {
-      for (const p of this.people.values()) if (wordsMatch(p.words, wanted) && out.add(p.name).size >= limit) break;
+      for (const p of this.people.values()) if (p.mergedInto === null && wordsMatch(p.words, wanted) && out.add(p.name).size >= limit) break;
     } else if (kind === 'organisation') {
       for (const o of this.organisations.values()) if (wordsMatch(o.words, wanted) && out.add(o.acronym || o.name).size >= limit) break;
     } else {
@@ -716,7 +741,7 @@ export class SearchEngine {
       yield* slices('facts', mapped, { t: table });
     };
     yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
-    yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId]);
+    yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId, p.mergedInto]);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     yield* rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
     yield* rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
@@ -781,7 +806,7 @@ export class SearchEngine {
             });
             break;
           case 'people':
-            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]) });
+            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]), mergedInto: orNull(r[3]) });
             break;
           case 'organisations':
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
