@@ -37,12 +37,13 @@ export class SearchIndex {
 
   /**
    * Start once the first screen has had its turn. The index is loaded from where it was saved
-   * (search-persist.ts), a read of a few large values that takes well under a second at archive size, so
-   * it starts soon after the first screen's own reads rather than seconds later; only a first start or a
+   * (search-persist.ts), a read of a few large values and about a second of the worker's time at archive
+   * size, so it starts at the first idle moment after the app's first render (the worker has a thread of
+   * its own; the briefing list's reads are small) rather than seconds later; only a first start or a
    * rebuild builds it from the records (in the worker, with progress). Opening the search screen starts
    * the index at once.
    */
-  startWhenIdle(delayMs = 150, maxWaitMs = 300): void {
+  startWhenIdle(delayMs = 0, maxWaitMs = 100): void {
     if (this.worker) return;
     const go = () => this.start();
     setTimeout(() => {
