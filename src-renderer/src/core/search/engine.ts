@@ -743,7 +743,8 @@ export class SearchEngine {
     yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
     yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId, p.mergedInto]);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
-    yield* rows('statements', this.statements, (id, s) => [id, s.briefingId, s.speakerId, s.tags, s.kind]);
+    // Most statements are plain ones: only another kind is written (a fifth column), to keep the saved index small.
+    yield* rows('statements', this.statements, (id, s) => (s.kind === 'statement' ? [id, s.briefingId, s.speakerId, s.tags] : [id, s.briefingId, s.speakerId, s.tags, s.kind]));
     yield* rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
     for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
   }
@@ -812,7 +813,7 @@ export class SearchEngine {
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
           case 'statements': {
-            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]), kind: str(r[4]) as StatementKind };
+            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind };
             engine.statements.set(id, s);
             engine.children(s.briefingId).statements.add(id);
             if (s.speakerId) {
