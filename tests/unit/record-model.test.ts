@@ -163,9 +163,14 @@ describe('invariants of the new lists and links', () => {
     const data = emptyWorkspaceData();
     data.organisations.push(org(3, { parentId: id(4) }), org(4, { parentId: id(5) }), org(5, { parentId: id(3) }), org(6, { parentId: id(99) }));
     data.people.push(person(7, { mergedInto: id(8) }), person(8, { mergedInto: id(7) }));
+    data.organisations.push(org(11, { mergedInto: id(97) }));
     data.briefings.push(createRecord('briefings', id(10), briefingFields({ attendees: [{ personId: id(98), delegation: false }] }), clock(0)));
+    const event = { ...V2_FIELDS.actions(), kind: 'event' as const, briefingId: id(10), statementId: null, title: 'Conference', owner: '', due: '', place: '', status: 'done' as const, priority: 'normal' as const, notes: '', tags: [] };
+    data.actions.push(createRecord('actions', id(12), { ...event, heldInBriefingId: id(96) }, clock(0)));
     const rules = checkWorkspace(data).map((f) => `${f.rule} ${f.recordId.slice(-2)}`);
-    expect(rules).toEqual(expect.arrayContaining(['organisation-parent-exists 06', 'attendees-exist 10', 'no-parent-cycle 03', 'no-merge-cycle 07']));
+    expect(rules.sort()).toEqual(
+      ['organisation-parent-exists 06', 'attendees-exist 10', 'no-parent-cycle 03', 'no-merge-cycle 07', 'merged-into-exists 11', 'held-in-briefing-exists 12'].sort(),
+    );
     expect(rings(data.organisations, (o) => o.parentId)).toEqual([[id(3), id(4), id(5)]]);
     expect(rings([org(9, { parentId: id(9) })], (o) => o.parentId)).toEqual([[id(9)]]);
     expect(rings(data.people, (p) => p.mergedInto)).toEqual([[id(7), id(8)]]);

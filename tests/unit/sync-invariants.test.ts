@@ -197,8 +197,22 @@ describe('checkWorkspace', () => {
         'action-statement-exists',
       ].sort(),
     );
-    // Every rule but the multi-level name one is exercised here; that one is in repairRecord's tests.
-    expect(Object.keys(RULES).filter((r) => !rules.has(r as InvariantRule))).toEqual(['unique-organisers', 'unique-level-names']);
+    // Every rule of the first format but the multi-level name one is exercised here (that one is in repairRecord's
+    // tests); those of the new lists and links of format 2 are in record-model.test.ts.
+    expect(Object.keys(RULES).filter((r) => !rules.has(r as InvariantRule))).toEqual([
+      'unique-organisers',
+      'unique-level-names',
+      'unique-attendees',
+      'unique-attendee-groups',
+      'unique-aliases',
+      'event-held-elsewhere',
+      'attendees-exist',
+      'organisation-parent-exists',
+      'merged-into-exists',
+      'held-in-briefing-exists',
+      'no-parent-cycle',
+      'no-merge-cycle',
+    ]);
     for (const f of found) {
       expect(f.severity).toBe(RULES[f.rule].severity);
       expect(f.outcome).toBe('reported');
@@ -251,6 +265,16 @@ describe('the rules, exactly', () => {
       'action-statement-exists': { severity: 'dangling', repairable: false },
       'person-organisation-exists': { severity: 'dangling', repairable: false },
       'briefing-organisers-exist': { severity: 'dangling', repairable: false },
+      'unique-attendees': { severity: 'fatal', repairable: true },
+      'unique-attendee-groups': { severity: 'fatal', repairable: true },
+      'unique-aliases': { severity: 'fatal', repairable: true },
+      'event-held-elsewhere': { severity: 'fatal', repairable: true },
+      'attendees-exist': { severity: 'dangling', repairable: false },
+      'organisation-parent-exists': { severity: 'dangling', repairable: false },
+      'merged-into-exists': { severity: 'dangling', repairable: false },
+      'held-in-briefing-exists': { severity: 'dangling', repairable: false },
+      'no-parent-cycle': { severity: 'notice', repairable: false },
+      'no-merge-cycle': { severity: 'notice', repairable: false },
     });
   });
 
