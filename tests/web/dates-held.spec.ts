@@ -80,6 +80,15 @@ test('a month-precision event date, an impossible date refused, and a later brie
   await expect(tracker.dueInput(CONFERENCE)).toHaveValue('May 2015');
   await expect(tracker.row(CONFERENCE)).toContainText('May 2015 · Dushanbe');
   await shot(page, 'tracker-month', tracker.row(CONFERENCE));
+  // A date typed in a row moves the row (the tracker is sorted by date); the keyboard stays with it.
+  const PRISON = 'Assess the prison reform training and equipment request with partners';
+  await tracker.dueInput(PRISON).focus();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('June 2015');
+  await page.keyboard.press('Tab');
+  await expect.poll(async () => (await tracker.titles()).indexOf(PRISON)).toBeGreaterThan((await tracker.titles()).indexOf(CONFERENCE));
+  await expect(tracker.row(PRISON).locator(':focus')).toHaveCount(1);
+  await expect(tracker.dueInput(PRISON)).toHaveValue('June 2015');
 
   // A later briefing, entered by keyboard, says in one step which announced event it follows up.
   await b.gotoNew();
