@@ -24,7 +24,7 @@
 //
 // Options: --rebuild (force the Vite build), --headed. Exit code 1 only when the bench could not run;
 // a missed target is a figure, not a failure.
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -175,7 +175,27 @@ async function runPageBench() {
     // A cold start: a fresh tab on the existing workspace, through a list of steps (an optional hash to go
     // to, then a selector that must be visible and one that must be gone), each timed in the app's clock;
     // then its UI thread's heap (after a garbage collection) and its longest task (PerformanceObserver).
+    /** Chromium's renderer processes (each tab's page and its workers live in one). */
+    const rendererPids = async () => {
+      const cdp = await browser.newBrowserCDPSession();
+      try {
+        const { processInfo } = await cdp.send('SystemInfo.getProcessInfo');
+        return processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
+      } finally {
+        await cdp.detach();
+      }
+    };
+    /** Resident memory of a process in bytes (Linux), or null. */
+    const rss = (pid) => {
+      try {
+        const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+        return kb ? Number(kb) * 1024 : null;
+      } catch {
+        return null;
+      }
+    };
     await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
+      const before = new Set(await rendererPids().catch(() => []));
       const tab = await context.newPage();
       try {
         tab.on('pageerror', (e) => console.error(`[app] ${e.message}`));
@@ -216,7 +236,14 @@ async function runPageBench() {
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = await tab.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
         const { longest, longTasks } = await tab.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks }));
-        return { times, heap, longest, longTasks };
+        // The tab's workers (search index, pack) have heaps of their own; Chromium reports them where it can.
+        const workerHeaps = await Promise.all(
+          tab.workers().map((w) => w.evaluate(() => globalThis.performance?.memory?.usedJSHeapSize ?? null).catch(() => null)),
+        );
+        // The tab's own renderer process (page and workers together): the one that was not there before.
+        const fresh = (await rendererPids().catch(() => [])).filter((pid) => !before.has(pid));
+        const processRss = fresh.length === 1 ? rss(fresh[0]) : null;
+        return { times, heap, longest, longTasks, workerHeaps, processRss };
       } finally {
         await tab.close();
       }

@@ -33,6 +33,10 @@ export interface ColdStartResult {
   /** Longest main-thread task seen by a PerformanceObserver('longtask'), ms (0: none over 50 ms). */
   longest: number;
   longTasks: number;
+  /** usedJSHeapSize of each of the tab's workers, where Chromium reports it (null where it does not). */
+  workerHeaps?: (number | null)[];
+  /** Resident memory of the tab's renderer process (its page and workers together), bytes; null if not found. */
+  processRss?: number | null;
 }
 
 export type Bench = (host: BenchHost) => Promise<Record<string, unknown>>;

@@ -390,6 +390,8 @@ const bench: Bench = async (host) => {
   const coldSearchMs = cold.times.searchReady!;
   const coldTrackerMs = coldTracker.times.tracker!;
   const heapMB = cold.heap === null ? NaN : cold.heap / 2 ** 20;
+  const workerHeapsMB = (cold.workerHeaps ?? []).map((h) => (h === null ? null : round(h / 2 ** 20)));
+  const processMB = cold.processRss ? round(cold.processRss / 2 ** 20) : null;
   const longestTask = Math.max(cold.longest, coldTracker.longest);
   const fullBuildMs = ready.buildMs ?? indexWallMs;
   host.log(
@@ -398,7 +400,8 @@ const bench: Bench = async (host) => {
       `tracker shown ${fmt(coldTrackerMs)} ms in another fresh tab (raw read of its two tables ${fmt(rawTrackerReadMs)} ms)`,
   );
   host.log(
-    `  UI-thread heap after start ${round(heapMB)} MB (after a garbage collection; the search and pack workers have heaps of their own); ` +
+    `  UI-thread heap after start ${round(heapMB)} MB (after a garbage collection); the tab's workers: ${workerHeapsMB.length ? workerHeapsMB.map((h) => (h === null ? 'not reported' : `${h} MB`)).join(', ') : 'none'}; ` +
+      `the tab's renderer process (page and workers) ${processMB === null ? 'not found' : `${processMB} MB resident`}; ` +
       `longest main-thread task ${round(longestTask)} ms (list and search tab ${round(cold.longest)} ms, ${cold.longTasks} tasks over 50 ms; tracker tab ${round(coldTracker.longest)} ms, ${coldTracker.longTasks} tasks)`,
   );
   const targets16 = scale >= 10 ? COLD_TARGETS[10] : COLD_TARGETS[1];
@@ -408,7 +411,9 @@ const bench: Bench = async (host) => {
     searchP95: p95 < targets16.searchP95Ms,
     packFirstCounts: previewFirstMs < targets16.packFirstCountsMs,
     trackerShown: coldTrackerMs < targets16.trackerMs,
-    heap: heapMB < targets16.heapMB,
+    // The renderer as a whole (page and workers, resident) where it could be read; else the page's JS heap.
+    heap: (processMB ?? heapMB) < targets16.heapMB,
+    loadRatio: loadRate / rawRate >= targets16.loadRatio,
     longestTask: longestTask < targets16.longestTaskMs,
   };
 
@@ -472,6 +477,8 @@ const bench: Bench = async (host) => {
       packFirstCountsMs: round(previewFirstMs),
       packFirstCountsToUiReadRatio: round(previewFirstMs / uiReadMs, 2),
       heapMB: round(heapMB),
+      workerHeapsMB,
+      rendererProcessRssMB: processMB,
       longestMainTaskMs: round(longestTask),
       longestTaskListSearchTabMs: round(cold.longest),
       longestTaskTrackerTabMs: round(coldTracker.longest),
