@@ -53,6 +53,8 @@ test('a decision and follow-ups of their own, from capture to the tracker, searc
   await page.keyboard.type(ME);
   await page.keyboard.press('Tab');
   await expect(page.locator('#your-name')).toContainText('All changes saved');
+  // The one table of shortcuts lists the decision's key.
+  await expect(page.locator('#shortcuts tr', { hasText: 'Kind: decision' })).toContainText('Alt+D');
 
   // The example briefing: a decision captured with its own key, then a follow-up made from it.
   const b = new BriefingPage(page);
