@@ -10,6 +10,7 @@ import { createRecord, editRecord, fieldsOf } from '../core/records';
 import { validateFields, type FieldErrors } from '../core/schemas';
 import { beyondDrift, DEFAULT_MAX_DRIFT_MS } from '../core/sync/clock-bounds';
 import { TABLE_NOUN } from '../core/sync/labels';
+import { snapshotOf, type ChangeRecorder, type RecordPatch } from '../core/undo';
 import { AttacheDb } from './db';
 import { openedOnAnotherMachine } from './machine';
 
@@ -44,6 +45,9 @@ export async function readInstallation(db: AttacheDb): Promise<Installation | un
 }
 
 export class Workspace {
+  /** Told of every local edit, for undo (data/undo.ts); sync imports and undo's own writes are not edits it sees. */
+  recorder: ChangeRecorder | undefined;
+
   private constructor(
     readonly db: AttacheDb,
     readonly installation: Installation,
@@ -114,16 +118,21 @@ export class Workspace {
   async create<T extends SyncedTable>(table: T, fields: TableFields[T], id: string = newId()): Promise<StoredRecord<T>> {
     const checked = validateFields(table, fields);
     if (!checked.ok) throw new ValidationError(checked.errors);
-    return this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+    const action = this.recorder?.action();
+    const created = await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
       const record = createRecord(table, id, checked.value, await this.stamp());
       await this.table(table).add(record);
       return record;
     });
+    this.recorder?.record(action!, { table, id, before: null, after: snapshotOf(table, created) });
+    return created;
   }
 
   /** Apply a patch to a live record. Resolves to the new record, or the old one when nothing changed. */
   async update<T extends SyncedTable>(table: T, id: string, patch: Partial<TableFields[T]>): Promise<StoredRecord<T>> {
-    return this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+    const action = this.recorder?.action();
+    let before: StoredRecord<T> | undefined;
+    const result = await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
       const current = await this.table(table).get(id);
       if (!current || current.deleted) throw new Error(`That ${TABLE_NOUN[table]} no longer exists (it may have been deleted).`);
       const checked = validateFields(table, { ...fieldsOf(table, current), ...patch });
@@ -131,8 +140,11 @@ export class Workspace {
       const next = editRecord(table, current, patch, await this.stamp());
       if (!next) return current;
       await this.table(table).put(next);
+      before = current;
       return next;
     });
+    if (before) this.recorder?.record(action!, { table, id, before: snapshotOf(table, before), after: snapshotOf(table, result) });
+    return result;
   }
 
   /** Delete as a tombstone with its own clock, so the deletion travels to colleagues like an edit. */
@@ -146,11 +158,46 @@ export class Workspace {
   }
 
   private async setDeleted<T extends SyncedTable>(table: T, id: string, deleted: 0 | 1): Promise<void> {
-    await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
+    const action = this.recorder?.action();
+    const change = await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
       const current = await this.table(table).get(id);
-      if (!current) return;
+      if (!current) return undefined;
       const next = editRecord(table, current, { deleted } as Partial<TableFields[T]> & { deleted: 0 | 1 }, await this.stamp());
       if (next) await this.table(table).put(next);
+      return next && { table, id, before: snapshotOf(table, current), after: snapshotOf(table, next) };
+    });
+    if (change) this.recorder?.record(action!, change);
+  }
+
+  /**
+   * Write undo's (or redo's) patches, all or none, as ordinary local edits with fresh stamps. Not told to
+   * the recorder: the undo history moves the step itself. Each patch is computed from the records as they
+   * are inside the transaction (`plan`), so it never overwrites what it did not write.
+   */
+  async writePatches(
+    records: readonly { table: SyncedTable; id: string }[],
+    plan: (read: (table: SyncedTable, id: string) => Record<string, unknown> | undefined) => RecordPatch[],
+  ): Promise<RecordPatch[]> {
+    const tables = [...new Set(records.map((r) => r.table))];
+    return this.db.transaction('rw', [...tables.map((t) => this.db.table(t)), this.db.meta], async () => {
+      const current = new Map<string, StoredRecord<SyncedTable>>();
+      for (const { table, id } of records) {
+        const r = await this.table(table).get(id);
+        if (r) current.set(`${table}/${id}`, r);
+      }
+      const patches = plan((table, id) => {
+        const r = current.get(`${table}/${id}`);
+        return r && snapshotOf(table, r);
+      });
+      for (const p of patches) {
+        const record = current.get(`${p.table}/${p.id}`);
+        if (!record || !Object.keys(p.patch).length) continue;
+        const checked = validateFields(p.table, { ...fieldsOf(p.table, record), ...p.patch });
+        if (!checked.ok) throw new ValidationError(checked.errors);
+        const next = editRecord(p.table, record, p.patch as Partial<TableFields[SyncedTable]> & { deleted?: 0 | 1 }, await this.stamp());
+        if (next) await this.table(p.table).put(next);
+      }
+      return patches;
     });
   }
 }
