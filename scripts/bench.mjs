@@ -195,7 +195,8 @@ async function runPageBench() {
       }
     };
     await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
-      const before = new Set(await rendererPids().catch(() => []));
+      const residentOf = (pids) => pids.reduce((sum, pid) => sum + (rss(pid) ?? 0), 0);
+      const before = residentOf(await rendererPids().catch(() => []));
       const tab = await context.newPage();
       try {
         tab.on('pageerror', (e) => console.error(`[app] ${e.message}`));
@@ -240,9 +241,10 @@ async function runPageBench() {
         const workerHeaps = await Promise.all(
           tab.workers().map((w) => w.evaluate(() => globalThis.performance?.memory?.usedJSHeapSize ?? null).catch(() => null)),
         );
-        // The tab's own renderer process (page and workers together): the one that was not there before.
-        const fresh = (await rendererPids().catch(() => [])).filter((pid) => !before.has(pid));
-        const processRss = fresh.length === 1 ? rss(fresh[0]) : null;
+        // What the tab (page and workers) added to Chromium's renderer processes: a same-site tab may share
+        // the bench page's process, so the growth of all of them, not one process's size.
+        const after = residentOf(await rendererPids().catch(() => []));
+        const processRss = after ? after - before : null;
         return { times, heap, longest, longTasks, workerHeaps, processRss };
       } finally {
         await tab.close();

@@ -35,7 +35,7 @@ export interface ColdStartResult {
   longTasks: number;
   /** usedJSHeapSize of each of the tab's workers, where Chromium reports it (null where it does not). */
   workerHeaps?: (number | null)[];
-  /** Resident memory of the tab's renderer process (its page and workers together), bytes; null if not found. */
+  /** Resident memory the tab (its page and workers together) added to Chromium's renderer processes, bytes. */
   processRss?: number | null;
 }
 

@@ -401,7 +401,7 @@ const bench: Bench = async (host) => {
   );
   host.log(
     `  UI-thread heap after start ${round(heapMB)} MB (after a garbage collection); the tab's workers: ${workerHeapsMB.length ? workerHeapsMB.map((h) => (h === null ? 'not reported' : `${h} MB`)).join(', ') : 'none'}; ` +
-      `the tab's renderer process (page and workers) ${processMB === null ? 'not found' : `${processMB} MB resident`}; ` +
+      `renderer memory the tab added (page and workers, resident) ${processMB === null ? 'not read' : `${processMB} MB`}; ` +
       `longest main-thread task ${round(longestTask)} ms (list and search tab ${round(cold.longest)} ms, ${cold.longTasks} tasks over 50 ms; tracker tab ${round(coldTracker.longest)} ms, ${coldTracker.longTasks} tasks)`,
   );
   const targets16 = scale >= 10 ? COLD_TARGETS[10] : COLD_TARGETS[1];
