@@ -29,7 +29,8 @@ const here = resolve(root, 'tests/bench');
 const outDir = resolve(root, 'out/bench/sync');
 // BENCH_SCALE (scripts/bench.mjs's convention, e.g. 0.1) or BENCH_RECORDS for a quick run.
 const total = Number(process.env.BENCH_RECORDS ?? Math.round(100_000 * Number(process.env.BENCH_SCALE ?? 1)));
-const TARGETS = { importToRaw: 0.75, exportMs: 5000, heapToFile: 4 };
+// Issue 3 set export < 5 s; issue 11 raised the import to ≥ 0.9× raw bulkPut and lowered the peak heap to ≤ 3× the file.
+const TARGETS = { importToRaw: 0.9, exportMs: 5000, heapToFile: 3 };
 
 function freePort() {
   return new Promise((done, fail) => {
@@ -161,7 +162,30 @@ async function main() {
     // BENCH_PROFILE=export|preview|apply writes a CPU profile of that phase to out/bench/sync/<phase>.cpuprofile.
     const profilePhase = process.env.BENCH_PROFILE;
     if (profilePhase) await cdp.send('Profiler.enable');
+    // BENCH_HEAP_PROFILE=export|preview|apply: a sampling heap profile of that phase, counting the objects a major GC
+    // collected too (so what the old generation held as garbage shows, by allocation site), into <phase>.heapprofile,
+    // with the top sites printed.
+    const heapPhase = process.env.BENCH_HEAP_PROFILE; // BENCH_HEAP_LIVE=1: live objects only
+    if (heapPhase) await cdp.send('HeapProfiler.enable');
     await page.exposeFunction('benchProfile', async (p, on) => {
+      if (p === heapPhase) {
+        if (on) await cdp.send('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: !process.env.BENCH_HEAP_LIVE, includeObjectsCollectedByMinorGC: false });
+        else {
+          const { profile } = await cdp.send('HeapProfiler.stopSampling');
+          await writeFile(resolve(outDir, `${p}.heapprofile`), JSON.stringify(profile));
+          const sites = new Map();
+          const visit = (n, stack) => {
+            const here = `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber + 1}`;
+            const path = [...stack, here].slice(-3).join(' < ');
+            if (n.selfSize) sites.set(path, (sites.get(path) ?? 0) + n.selfSize);
+            for (const c of n.children) visit(c, [...stack, here]);
+          };
+          visit(profile.head, []);
+          const top = [...sites].sort((a, b) => b[1] - a[1]).slice(0, 25);
+          console.log(`heap profile of ${p} (live + collected by major GCs), top allocation sites:`);
+          for (const [k, v] of top) console.log(`  ${mib(v)}  ${k}`);
+        }
+      }
       if (p !== profilePhase) return;
       if (on) await cdp.send('Profiler.start');
       else {
@@ -173,9 +197,10 @@ async function main() {
     await page.goto(`http://127.0.0.1:${port}/sync.bench.html`);
     await page.waitForFunction(() => typeof window.syncBench === 'function');
     console.log(`sync bench: ${total.toLocaleString('en')} synthetic records (deterministic), Chromium ${browser.version()}`);
-    const f = await page.evaluate((n) => window.syncBench(n), total);
+    const f = await page.evaluate((n) => window.syncBench(n).catch((e) => { throw new Error(`${e?.stack ?? e}`); }), total);
     polling = false;
     await poll;
+    if (process.env.BENCH_TRACE) { const tr = await page.evaluate(() => window.heapTrace); console.log(tr.filter((_, i) => i % 10 === 0 || i === tr.length - 1).join('\n')); }
 
     // The higher of the page's own samples and CDP's, per phase.
     for (const p of ['raw', 'export', 'preview', 'apply']) {
@@ -196,7 +221,7 @@ async function main() {
     const met = {
       importToRaw: importToRaw >= TARGETS.importToRaw,
       exportMs: f.export.ms < TARGETS.exportMs,
-      heapToFile: heapToFile < TARGETS.heapToFile,
+      heapToFile: heapToFile <= TARGETS.heapToFile,
     };
     const mark = (ok) => (ok ? 'met' : 'MISSED');
 
@@ -212,12 +237,14 @@ async function main() {
     const cb = cpuBased(cpu);
     if (cb.importToRawRatio !== undefined) console.log(`by CPU time: import ${cb.importToRawRatio}× raw; export ${(cb.exportCpuMs / 1000).toFixed(2)} CPU s`);
     console.log(`import preview: ${(f.preview.ms / 1000).toFixed(2)} s; peak heap ${mib(f.preview.peakHeap)}`);
+    const steps = (p) => Object.entries(f[p].peakByStep).map(([k, v]) => `${k} ${mib(v)}`).join(', ');
+    console.log(`peak heap seen per step (at progress callbacks): preview ${steps('preview')}; apply ${steps('apply')}`);
     console.log(`import apply:   ${(f.apply.ms / 1000).toFixed(2)} s; peak heap ${mib(f.apply.peakHeap)}`);
     console.log(`import (preview + apply): ${(f.import.ms / 1000).toFixed(2)} s, ${rate(f.import.recordsPerSecond)}; peak heap ${mib(f.import.peakHeap)} (+${mib(f.import.peakHeapGrowth)})`);
     console.log(`invariant check (included above): import stage ${f.invariantCheckMs.incoming.toFixed(0)} ms; whole-workspace check ${f.invariantCheckMs.workspace.toFixed(0)} ms`);
     console.log(`target import ≥ ${TARGETS.importToRaw}× raw: ${importToRaw.toFixed(2)}× — ${mark(met.importToRaw)}`);
     console.log(`target export < ${TARGETS.exportMs / 1000} s: ${(f.export.ms / 1000).toFixed(2)} s — ${mark(met.exportMs)}`);
-    console.log(`target peak heap < ${TARGETS.heapToFile}× file: ${heapToFile.toFixed(2)}× (${mib(peakHeap)} / ${mib(f.fileBytes)}) — ${mark(met.heapToFile)}`);
+    console.log(`target peak heap ≤ ${TARGETS.heapToFile}× file: ${heapToFile.toFixed(2)}× (${mib(peakHeap)} / ${mib(f.fileBytes)}) — ${mark(met.heapToFile)}`);
     const missed = Object.entries(met).filter(([, ok]) => !ok).map(([k]) => k);
     console.log(missed.length ? `targets MISSED: ${missed.join(', ')}` : 'all targets met');
     console.log(`load average (1, 5, 15 min) at start ${loadAtStart.map((x) => x.toFixed(2)).join(' ')}, at end ${loadavg().map((x) => x.toFixed(2)).join(' ')} on ${cpus().length} CPUs`);
@@ -241,6 +268,7 @@ async function main() {
         peakHeapExportBytes: f.export.peakHeap,
         peakHeapImportBytes: f.import.peakHeap,
         peakHeapToFileRatio: r(heapToFile, 3),
+        peakHeapByStepBytes: f.import.peakByStep,
         heapSource: f.heapSource === 'none' ? 'cdp' : `${f.heapSource}+cdp`,
         targets: {
           exportMs: { value: r(f.export.ms), max: TARGETS.exportMs, met: met.exportMs },

@@ -39,6 +39,8 @@ export interface PhaseFigures {
   longestTaskMs: number;
   /** Main-thread tasks of 50 ms or more during the phase. */
   longTasks: number;
+  /** Highest used JS heap seen at the progress callbacks of each step (validating, comparing, …), in bytes: where a peak comes from. */
+  peakByStep: Record<string, number>;
 }
 
 export interface SyncBenchFigures {
@@ -104,11 +106,18 @@ async function phase<T>(name: string, records: number, work: (onProgress: (p: Sy
   const t0 = performance.now();
   // Sampled at progress callbacks too (inside long synchronous stretches), at most every 20 ms: each read costs.
   let last = 0;
-  const value = await work(() => {
+  let step = '';
+  const peakByStep: Record<string, number> = {};
+  const value = await work((p) => {
     const now = performance.now();
-    if (now - last < 20) return;
+    if (now - last < 20 && p.phase === step) return;
     last = now;
-    watch.sample();
+    // The sample at a step's first callback belongs to the step before (what it left behind).
+    const h = heapNow();
+    const label = step || p.phase;
+    peakByStep[label] = Math.max(peakByStep[label] ?? 0, h);
+    if (h > watch.peak) watch.peak = h;
+    step = p.phase;
   });
   const ms = performance.now() - t0;
   const heap = watch.stop();
@@ -117,7 +126,7 @@ async function phase<T>(name: string, records: number, work: (onProgress: (p: Sy
   await window.benchProfile?.(name, false);
   await window.benchPhase?.('idle');
   const longestTaskMs = Math.round(Math.max(0, ...stalls));
-  return { value, figures: { ms, recordsPerSecond: (records / ms) * 1000, ...heap, longestTaskMs, longTasks: stalls.length } };
+  return { value, figures: { ms, recordsPerSecond: (records / ms) * 1000, ...heap, longestTaskMs, longTasks: stalls.length, peakByStep } };
 }
 
 async function fresh(name: string): Promise<AttacheDb> {
@@ -191,6 +200,7 @@ window.syncBench = async (total: number): Promise<SyncBenchFigures> => {
       recordsPerSecond: (records / importMs) * 1000,
       peakHeap: importPeak,
       peakHeapGrowth: importPeak - importBase,
+      peakByStep: { ...preview.figures.peakByStep, ...applied.figures.peakByStep },
     },
     importedRecords,
     invariantCheckMs,

@@ -86,7 +86,7 @@ describe('mergeRecord outcomes', () => {
 
   it('changes nothing for the same record, and keeps the newest field clock as the record clock', () => {
     const r = editRecord('briefings', base(), { title: 'T' }, at(2000, A))!;
-    expect(mergeRecord('briefings', r, structuredClone(r))).toEqual({ result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts: [] });
+    expect(mergeRecord('briefings', r, structuredClone(r))).toEqual({ result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts: [], closed: [] });
     const older = editRecord('briefings', base(), { location: 'Osh' }, at(1500, B))!;
     const m = mergeRecord('briefings', r, older);
     expect(m.result!.hlc).toBe(at(2000, A));
@@ -105,7 +105,7 @@ describe('mergeRecord outcomes', () => {
     // A live record edited: neither.
     expect(mergeRecord('briefings', live, editRecord('briefings', live, { title: 'x' }, at(2000, A))!)).toMatchObject({ deletedNow: false, restoredNow: false });
     // A tombstone never seen before is added, not "deleted now".
-    expect(mergeRecord('briefings', undefined, deleted)).toEqual({ result: deleted, added: true, deletedNow: false, restoredNow: false, conflicts: [] });
+    expect(mergeRecord('briefings', undefined, deleted)).toEqual({ result: deleted, added: true, deletedNow: false, restoredNow: false, conflicts: [], closed: [] });
   });
 
   it('logs a deletion that hid edits it never saw once, beside the other conflicts, never twice', () => {

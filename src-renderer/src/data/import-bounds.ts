@@ -7,7 +7,7 @@
 import { lastIssued, heldBack, restampRecord, beyondDrift, type ClockBounds, type Held } from '../core/sync/clock-bounds';
 import { conflictEntry, mergeRecord, type FieldConflict, type RecordMerge } from '../core/sync/merge';
 import type { DecodedSyncFile, SyncHeader } from '../core/sync/format';
-import { SYNCED_TABLES, stampedFields, type StoredRecord, type SyncedTable } from '../core/model';
+import { SYNCED_TABLES, stampedFields, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { sameValue } from '../core/records';
 import { hlcJustBelow, type Hlc } from '../core/hlc';
 import { readMaxDriftMs } from './clock-settings';
@@ -66,11 +66,48 @@ export function takeRecord(
   rec: StoredRecord<SyncedTable>,
   bounds: ClockBounds,
   restampClock: Hlc | undefined,
+  logged?: readonly Conflict[],
 ): { m: RecordMerge<SyncedTable>; restamped: boolean } | undefined {
   const held = heldBack(rec, bounds, localFor(table, local));
-  if (!held) return { m: mergeRecord(table, local, rec), restamped: false };
+  if (!held) return { m: mergeRecord(table, local, rec, logged), restamped: false };
   if (held.reason === 'own-node' || !restampClock) return undefined;
-  return { m: restampRecord(table, local, rec, restampClock, bounds), restamped: true };
+  return { m: restampRecord(table, local, rec, restampClock, bounds, logged), restamped: true };
+}
+
+const NOTHING_LOGGED: readonly Conflict[] = [];
+
+/** The stored records these conflict log entries are about (one query per table), for `settleEntry`. */
+export async function recordsAbout(db: AttacheDb, entries: readonly Conflict[]): Promise<(e: Conflict) => StoredRecord<SyncedTable> | undefined> {
+  const byTable = new Map<SyncedTable, Set<string>>();
+  for (const e of entries) {
+    const ids = byTable.get(e.table);
+    if (ids) ids.add(e.recordId);
+    else byTable.set(e.table, new Set([e.recordId]));
+  }
+  const found = new Map<string, StoredRecord<SyncedTable>>();
+  for (const [table, ids] of byTable) {
+    const rows = await db.table<StoredRecord<SyncedTable>, string>(table).bulkGet([...ids]);
+    for (const r of rows) if (r) found.set(`${table}\u0000${r.id}`, r);
+  }
+  return (e) => found.get(`${e.table}\u0000${e.recordId}`);
+}
+
+/**
+ * The conflict log's entries about these records, by record id (the merge closes the ones a newer version makes moot
+ * and logs no loss they already cover). One indexed query per chunk, none for the log itself or a new record.
+ */
+export async function loggedFor(db: AttacheDb, table: SyncedTable, ids: readonly string[]): Promise<(id: string) => readonly Conflict[]> {
+  if (table === 'conflicts' || !ids.length) return () => NOTHING_LOGGED;
+  const entries = await db.conflicts.where('recordId').anyOf(ids as string[]).toArray();
+  if (!entries.length) return () => NOTHING_LOGGED;
+  const byRecord = new Map<string, Conflict[]>();
+  for (const e of entries) {
+    if (e.table !== table) continue;
+    const list = byRecord.get(e.recordId);
+    if (list) list.push(e);
+    else byRecord.set(e.recordId, [e]);
+  }
+  return (id) => byRecord.get(id) ?? NOTHING_LOGGED;
 }
 
 /**
@@ -95,7 +132,7 @@ export async function restampClockFor(ws: Workspace, file: DecodedSyncFile, boun
 }
 
 /** The conflicts of these merges that are not in the conflict log yet. */
-export async function shownConflicts(db: AttacheDb, merges: readonly (RecordMerge<SyncedTable> | undefined)[]): Promise<Set<FieldConflict>> {
+export async function shownConflicts(db: AttacheDb, merges: readonly (RecordMerge<SyncedTable> | null | undefined)[]): Promise<Set<FieldConflict>> {
   const all = merges.flatMap((m) => m?.conflicts ?? []);
   if (!all.length) return new Set();
   const existing = await db.conflicts.bulkGet(all.map((c) => conflictEntry(c).id));

@@ -12,8 +12,8 @@ import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type 
 import { SyncError, massDeleteProblem, throwIfAborted, timeSlicer } from '../core/sync/guards';
 import { recordLabel } from '../core/sync/labels';
 import { checkIncoming, type IncomingCheck } from '../core/sync/invariants';
-import { conflictEntry, mergeRecord } from '../core/sync/merge';
-import { clockBoundsOf, heldBackOf, receiveGap, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals, type ReceiveGap } from './import-bounds';
+import { conflictEntry, mergeRecord, settleEntry } from '../core/sync/merge';
+import { clockBoundsOf, heldBackOf, loggedFor, recordsAbout, receiveGap, receivedMark, restampClockFor, shownConflicts, takeRecord, valuesChanged, type ClockRefusals, type ReceiveGap } from './import-bounds';
 import { describeSelection, selectRecords, type Selection } from '../core/sync/select';
 import { foldName, slug } from '../core/text';
 import { newId } from '../core/ids';
@@ -243,6 +243,8 @@ export interface ImportPreview {
   invariants: IncomingCheck;
   /** Set when the import would delete more than half of the live records: applyImport needs confirmMassDelete. */
   massDelete: { deleting: number; live: number } | null;
+  /** Open conflict log entries the import would close, a newer version making them moot (docs/sync-format.md §6). */
+  closedConflicts: number;
   /** True when nothing would change (e.g. the same file imported twice). */
   nothingToDo: boolean;
   /** The decoded, validated records; opaque to the UI. */
@@ -259,6 +261,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   const { passphrase, onProgress, signal } = options ?? {};
   const file = await decodeSyncFile(bytes, { passphrase, signal, onProgress: (p: FileProgress) => onProgress?.(p) });
   // Repaired or refused here, before anything is compared: the merge and applyImport only ever see sound records.
+  onProgress?.({ phase: 'comparing', done: 0, total: Math.max(file.total, 1) });
   const invariants = checkIncoming(file.data, PREVIEW_LIST_LIMIT);
   const db = ws.db;
   const breathe = timeSlicer();
@@ -269,10 +272,13 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   const deleted: RecordRef[] = [];
   const conflicts: ConflictPreview[] = [];
   const heldBack: HeldBackRecord[] = [];
-  const push = <X>(list: X[], item: () => X) => list.length < PREVIEW_LIST_LIMIT && list.push(item());
+  // Labels only for what the preview lists (at most PREVIEW_LIST_LIMIT per list): not per record.
+  const room = (list: unknown[]) => list.length < PREVIEW_LIST_LIMIT;
+  const refOf = (t: SyncedTable, rec: StoredRecord<SyncedTable>): RecordRef => ({ table: t, id: rec.id, label: recordLabel(t, rec) });
   const bounds = await clockBoundsOf(ws);
   const refused: ClockRefusals = { maxDriftMs: bounds.maxDriftMs, future: null, ownNode: null };
   let done = 0;
+  let closedConflicts = 0;
   for (const t of SYNCED_TABLES) {
     const incoming = file.data[t] as StoredRecord<SyncedTable>[];
     if (!incoming.length) continue;
@@ -282,39 +288,47 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     for (let i = 0; i < incoming.length; i += CHUNK) {
       const chunk = incoming.slice(i, i + CHUNK);
       const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
-      const merges = chunk.map((rec, k) => (heldBackOf(t, rec, locals[k], bounds, refused) ? undefined : mergeRecord(t, locals[k], rec)));
+      const logged = empty ? undefined : await loggedFor(db, t, chunk.filter((_, k) => locals[k]).map((r) => r.id));
+      // undefined: held back; null: no local record, so the file's record is new here (no merge object per record).
+      const merges = chunk.map((rec, k) => (heldBackOf(t, rec, locals[k], bounds, refused) ? undefined : locals[k] ? mergeRecord(t, locals[k], rec, logged!(rec.id)) : null));
       // A conflict already in the log (an earlier import of the same loss) is not news.
       const fresh = await shownConflicts(db, merges);
-      chunk.forEach((rec, k) => {
-        // Labels only for what the preview lists (at most PREVIEW_LIST_LIMIT per list): not per record.
-        const ref = () => ({ table: t, id: rec.id, label: recordLabel(t, rec) });
+      // A plain loop with no closure or array per record: this runs for every record of the file, on top of the
+      // decoded file in memory (the import's peak).
+      for (let k = 0; k < chunk.length; k++) {
+        const rec = chunk[k]!;
         const m = merges[k];
-        if (!m) {
+        if (m === undefined) {
           const held = heldBackOf(t, rec, locals[k], bounds)!;
           counts.heldBack++;
-          push(heldBack, () => ({ ...ref(), clock: held.clock, reason: held.reason }));
-          return;
+          if (room(heldBack)) heldBack.push({ ...refOf(t, rec), clock: held.clock, reason: held.reason });
+          continue;
         }
-        const local = locals[k];
-        if (!m.result) counts.unchanged++;
-        else if (m.added) {
+        if (m === null) {
           if (rec.deleted) counts.hidden++;
           else {
             counts.added++;
-            push(added, ref);
+            if (room(added)) added.push(refOf(t, rec));
           }
-        } else if (m.deletedNow) {
+          continue;
+        }
+        const local = locals[k];
+        closedConflicts += m.closed.length;
+        if (!m.result) counts.unchanged++;
+        else if (m.deletedNow) {
           counts.deleted++;
-          push(deleted, ref);
+          if (room(deleted)) deleted.push(refOf(t, rec));
         } else if ((m.result.deleted && local?.deleted) || !valuesChanged(t, local, m.result)) counts.hidden++;
         else {
           counts.updated++;
-          push(updated, ref);
+          if (room(updated)) updated.push(refOf(t, rec));
         }
-        for (const c of m.conflicts.filter((c) => fresh.has(c))) {
+        for (const c of m.conflicts) {
+          if (!fresh.has(c)) continue;
           totals.conflicts++;
-          push(conflicts, () => ({
-            ...ref(),
+          if (!room(conflicts)) continue;
+          conflicts.push({
+            ...refOf(t, rec),
             label: recordLabel(t, local ?? rec),
             field: c.field,
             localValue: c.winnerSide === 'local' ? c.winner.value : c.loser.value,
@@ -322,9 +336,9 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
             localClock: c.winnerSide === 'local' ? c.winner.stamp.c : c.loser.stamp.c,
             incomingClock: c.winnerSide === 'local' ? c.loser.stamp.c : c.winner.stamp.c,
             winner: c.winnerSide,
-          }));
+          });
         }
-      });
+      }
       done += chunk.length;
       onProgress?.({ phase: 'comparing', done, total: Math.max(file.total, 1) });
       throwIfAborted(signal);
@@ -334,7 +348,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
   for (const t of SYNCED_TABLES) for (const k of Object.keys(totals) as (keyof TableChangeCounts)[]) if (k in perTable[t]) totals[k] += perTable[t][k];
   const deleting = SYNCED_TABLES.filter((t) => t !== 'conflicts').reduce((n, t) => n + perTable[t].deleted, 0);
   const massDelete: ImportPreview['massDelete'] = deleting > 0 ? (massDeleteProblem(await countLive(db), deleting) ?? null) : null;
-  const nothingToDo = totals.added + totals.updated + totals.deleted + totals.hidden === 0 && totals.conflicts === 0;
+  const nothingToDo = totals.added + totals.updated + totals.deleted + totals.hidden === 0 && totals.conflicts === 0 && closedConflicts === 0;
   const payload: Payload = { file };
   payloads.add(payload);
   return {
@@ -352,6 +366,7 @@ export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: 
     gap: await receiveGap(db, file.header),
     invariants,
     massDelete,
+    closedConflicts,
     nothingToDo,
     payload,
   };
@@ -375,6 +390,8 @@ export interface ImportResult {
   deleted: number;
   /** New entries in the conflict log. */
   conflicts: number;
+  /** Open entries of the conflict log closed because a newer version made them moot (docs/sync-format.md §6). */
+  closedConflicts: number;
   heldBack: number;
   /** False when the import changed nothing. */
   changed: boolean;
@@ -397,7 +414,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
   const tables = SYNCED_TABLES.map((t) => db.table(t));
   try {
     return await db.transaction('rw', [...tables, db.meta, db.peers], async () => {
-      const result: ImportResult = { added: 0, updated: 0, deleted: 0, conflicts: 0, heldBack: 0, changed: false };
+      const result: ImportResult = { added: 0, updated: 0, deleted: 0, conflicts: 0, closedConflicts: 0, heldBack: 0, changed: false };
       const liveBefore = !confirmMassDelete && preview.totals.deleted > 0 ? await countLive(db) : undefined;
       let addedLive = 0;
       let restored = 0;
@@ -408,6 +425,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
       let minChanged = '';
       let minHeld = '';
       const entries = new Map<string, Conflict>();
+      const closing = new Map<string, Conflict>();
       const bounds = await clockBoundsOf(ws);
       const restampClock = takeFutureEditsAsOwn ? await restampClockFor(ws, file, bounds) : undefined;
       for (const t of SYNCED_TABLES) {
@@ -418,9 +436,12 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
         for (let i = 0; i < incoming.length; i += CHUNK) {
           const chunk = incoming.slice(i, i + CHUNK);
           const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
+          const logged = empty ? undefined : await loggedFor(db, t, chunk.filter((_, k) => locals[k]).map((r) => r.id));
+          // Entries from the file are settled against the records they are about, as this import left them.
+          const about = t === 'conflicts' ? await recordsAbout(db, chunk as Conflict[]) : undefined;
           const puts: StoredRecord<SyncedTable>[] = [];
           chunk.forEach((rec, k) => {
-            const take = takeRecord(t, locals[k], rec, bounds, restampClock);
+            const take = takeRecord(t, locals[k], rec, bounds, restampClock, logged?.(rec.id));
             if (!take) {
               // Held back: not applied, and not counted as received (so a later file can bring it again).
               result.heldBack++;
@@ -434,8 +455,9 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
               const entry = conflictEntry(c);
               entries.set(entry.id, entry);
             }
+            for (const e of m.closed) closing.set(e.id, e);
             if (!m.result) return;
-            puts.push(m.result);
+            puts.push(about ? settleEntry(m.result as Conflict, about(m.result as Conflict)) : m.result);
             if (!minChanged || m.result.hlc < minChanged) minChanged = m.result.hlc;
             if (m.added) result.added++;
             else result.updated++;
@@ -467,6 +489,16 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
         }
       }
 
+      if (closing.size) {
+        // Log entries a newer version made moot, closed; merged with the entry as stored now (the file may carry it too).
+        const ids = [...closing.keys()];
+        const current = await db.conflicts.bulkGet(ids);
+        const puts = ids.flatMap((id, k) => mergeRecord('conflicts', current[k], closing.get(id)!).result ?? []);
+        if (puts.length) await db.conflicts.bulkPut(puts);
+        result.closedConflicts = puts.length;
+        for (const e of puts) if (!minChanged || e.hlc < minChanged) minChanged = e.hlc;
+      }
+
       if (!confirmMassDelete && deletedLive > 0) {
         const live = liveBefore ?? (await countLive(db)) + deletedLive - addedLive - restored;
         if (massDeleteProblem(live, deletedLive)) throw massDeleteError(deletedLive, live);
@@ -475,7 +507,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
       const clock = ws.snapshotClock();
       if (maxRemote && maxRemote > formatHlc(clock.wall, clock.counter, clock.node)) await ws.observe(maxRemote, bounds.maxDriftMs);
       await rememberPeers(ws, file, minChanged, minNewConflict, { maxTaken: maxRemote, minHeld });
-      result.changed = written > 0 || result.conflicts > 0;
+      result.changed = written > 0 || result.conflicts > 0 || result.closedConflicts > 0;
       return result;
     });
   } catch (e) {

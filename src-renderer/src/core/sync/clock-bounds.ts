@@ -13,8 +13,8 @@
  *   computer) can have written it; the merge would take it for this installation's own later edit and replace a
  *   local edit without a trace. Such a record is always refused.
  */
-import { MAX_DRIFT_MS, formatHlc, hlcNode, hlcWall, initialHlcState, observe, tick, type Hlc, type HlcState } from '../hlc';
-import { stampedFields, type FieldStamp, type StoredRecord, type SyncedTable } from '../model';
+import { MAX_DRIFT_MS, formatHlc, initialHlcState, observe, tick, type Hlc, type HlcState } from '../hlc';
+import { stampedFields, type Conflict, type FieldStamp, type StoredRecord, type SyncedTable } from '../model';
 import { editRecord, maxClock, sameValue } from '../records';
 import { knowinglyReplaced, mergeRecord, type FieldConflict, type RecordMerge } from './merge';
 
@@ -42,9 +42,19 @@ export interface Held {
   clock: Hlc;
 }
 
-/** A stamp beyond the allowed drift ahead of `now`. */
+/**
+ * A stamp beyond the allowed drift ahead of `now`. Reads the wall-clock digits in place (hlcWall's slice would
+ * allocate a string per stamp, and an import checks every stamp of every record).
+ */
 export function beyondDrift(clock: Hlc, now: number, maxDriftMs: number): boolean {
-  return hlcWall(clock) > now + maxDriftMs;
+  let wall = 0;
+  for (let i = 0; i < 13; i++) wall = wall * 10 + clock.charCodeAt(i) - 48;
+  return wall > now + maxDriftMs;
+}
+
+/** hlcNode(clock) === node, without slicing the clock. */
+function nodeIs(clock: Hlc, node: string): boolean {
+  return clock.length === 19 + node.length && clock.startsWith(node, 19);
 }
 
 /** The newest clock this installation can have issued: its clock state as a stamp. */
@@ -53,7 +63,7 @@ export function lastIssued(state: HlcState): Hlc {
 }
 
 function ownNodeBeyond(clock: Hlc | undefined, b: ClockBounds): boolean {
-  return clock !== undefined && b.ownNode !== undefined && b.lastIssued !== undefined && hlcNode(clock) === b.ownNode && clock > b.lastIssued;
+  return clock !== undefined && b.ownNode !== undefined && b.lastIssued !== undefined && nodeIs(clock, b.ownNode) && clock > b.lastIssued;
 }
 
 /**
@@ -65,7 +75,7 @@ function ownNodeBeyond(clock: Hlc | undefined, b: ClockBounds): boolean {
  * and two machines issuing the same millisecond and counter is the one case this cannot see.
  */
 function ownNodeUnknown(field: string, c: Hlc | undefined, local: Record<string, unknown> | null, ownNode: string | undefined): boolean {
-  if (c === undefined || ownNode === undefined || hlcNode(c) !== ownNode) return false;
+  if (c === undefined || ownNode === undefined || !nodeIs(c, ownNode)) return false;
   const ls = (local?.stamps as Record<string, FieldStamp> | undefined)?.[field];
   return !ls || c > ls.c;
 }
@@ -84,11 +94,15 @@ export function heldBack(record: { stamps: Record<string, FieldStamp> }, b: Cloc
   let future: Hlc | undefined;
   const loc = (local ?? null) as unknown as Record<string, unknown> | null;
   const exact = b.ownNode !== undefined && local !== undefined;
-  for (const [field, s] of Object.entries(record.stamps)) {
-    for (const c of [s.c, s.p]) {
-      const foreign = ownNodeBeyond(c, b) || (exact && ownNodeUnknown(field, c, loc, b.ownNode));
-      if (foreign && (!own || c! > own)) own = c;
-    }
+  // Allocation-free (no entry pairs, no slices): the import runs this on every record of a file.
+  const stamps = record.stamps;
+  // for…in walks the object's key cache where Object.keys would copy it; stamps are plain objects (own keys only).
+  for (const field in stamps) {
+    const s = stamps[field]!;
+    const foreignC = ownNodeBeyond(s.c, b) || (exact && ownNodeUnknown(field, s.c, loc, b.ownNode));
+    if (foreignC && (!own || s.c > own)) own = s.c;
+    const foreignP = ownNodeBeyond(s.p, b) || (exact && ownNodeUnknown(field, s.p, loc, b.ownNode));
+    if (foreignP && (!own || s.p! > own)) own = s.p;
     if (beyondDrift(s.c, b.now, b.maxDriftMs) && (!future || s.c > future)) future = s.c;
   }
   if (own) return { reason: 'own-node', clock: own };
@@ -102,14 +116,21 @@ export function heldBack(record: { stamps: Record<string, FieldStamp> }, b: Cloc
  * replaced this way that the sender had not knowingly replaced goes to the conflict log, as an ordinary merge
  * would log it. Pure.
  */
-export function restampRecord<T extends SyncedTable>(table: T, local: StoredRecord<T> | undefined, incoming: StoredRecord<T>, clock: Hlc, b: ClockBounds): RecordMerge<T> {
+export function restampRecord<T extends SyncedTable>(
+  table: T,
+  local: StoredRecord<T> | undefined,
+  incoming: StoredRecord<T>,
+  clock: Hlc,
+  b: ClockBounds,
+  logged: readonly Conflict[] = [],
+): RecordMerge<T> {
   const r = incoming as unknown as Record<string, unknown> & StoredRecord<T>;
   const far = stampedFields(table).filter((f) => beyondDrift(r.stamps[f]!.c, b.now, b.maxDriftMs));
   if (!local) {
     const stamps = { ...r.stamps };
     for (const f of far) stamps[f] = { c: clock };
     const result = { ...r, stamps, hlc: maxClock(stamps) } as StoredRecord<T>;
-    return { result, added: true, deletedNow: false, restoredNow: false, conflicts: [] };
+    return { result, added: true, deletedNow: false, restoredNow: false, conflicts: [], closed: [] };
   }
   const l = local as unknown as Record<string, unknown> & StoredRecord<T>;
   // The fields within bounds merge as they would; the future ones are left as they are here, for now.
@@ -119,7 +140,7 @@ export function restampRecord<T extends SyncedTable>(table: T, local: StoredReco
     sane.stamps[f] = l.stamps[f]!;
   }
   sane.hlc = maxClock(sane.stamps);
-  const merged = mergeRecord(table, local, sane);
+  const merged = mergeRecord(table, local, sane, logged);
   const base = merged.result ?? local;
   const patch: Record<string, unknown> = {};
   const conflicts: FieldConflict[] = [...merged.conflicts];
@@ -142,6 +163,7 @@ export function restampRecord<T extends SyncedTable>(table: T, local: StoredReco
     deletedNow: local.deleted === 0 && result.deleted === 1,
     restoredNow: local.deleted === 1 && result.deleted === 0,
     conflicts,
+    closed: merged.closed,
   };
 }
 

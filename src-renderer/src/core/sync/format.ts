@@ -218,7 +218,7 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   }
   const total = SYNCED_TABLES.reduce((n, t) => n + header.counts[t], 0);
   const data = emptyWorkspaceData();
-  const seen = new Map<SyncedTable, Set<string>>(SYNCED_TABLES.map((t) => [t, new Set()]));
+  const ids = new Map<SyncedTable, IdWatch>(SYNCED_TABLES.map((t) => [t, new IdWatch()]));
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const breathe = timeSlicer();
   let maxClock = '';
@@ -236,14 +236,13 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
     }
     start = nl + 1;
     const { table, records } = checkLine(line);
-    const ids = seen.get(table)!;
+    const watch = ids.get(table)!;
     const out = data[table] as StoredRecord<SyncedTable>[];
     if (!tableExistsIn(table, header.version)) throw new SyncError('invalid', `The file’s content lists ${TABLE_NOUN[table]}s, which its format version ${header.version} does not have.`);
     for (const raw of records) {
       upgradeRawRecord(table, raw, header.version);
       const rec = validateRecord(table, raw);
-      if (ids.has(rec.id)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
-      ids.add(rec.id);
+      if (watch.repeats(rec.id, out)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
       if (rec.hlc > maxClock) maxClock = rec.hlc;
       out.push(rec);
     }
@@ -260,6 +259,30 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   }
   if (maxClock !== header.maxClock) throw new SyncError('invalid', 'The file’s header clock does not match its records.');
   return { header, encrypted: !!header.encryption, data, total, maxClock };
+}
+
+/**
+ * Finds an id listed twice in a table without a set of every id: the writer lists records in id order (the
+ * database's), so while ids only grow, a repeat is the id just before. Only a file out of that order (not
+ * written by Attaché) pays for a set, built from the records read so far when the order first breaks.
+ */
+class IdWatch {
+  private last = '';
+  private set: Set<string> | undefined;
+
+  /** Whether `id` was listed before; `before` holds the table's records read so far. */
+  repeats(id: string, before: readonly { id: string }[]): boolean {
+    if (!this.set) {
+      if (id > this.last) {
+        this.last = id;
+        return false;
+      }
+      this.set = new Set(before.map((r) => r.id));
+    }
+    if (this.set.has(id)) return true;
+    this.set.add(id);
+    return false;
+  }
 }
 
 function checkLine(line: unknown): { table: SyncedTable; records: unknown[] } {

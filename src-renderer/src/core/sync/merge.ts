@@ -37,6 +37,8 @@ export interface RecordMerge<T extends SyncedTable> {
   restoredNow: boolean;
   /** Losing values that go to the conflict log. */
   conflicts: FieldConflict[];
+  /** Open conflict log entries this merge made moot, closed (marked reviewed; see `supersedes` and `closedEntry`). */
+  closed: Conflict[];
 }
 
 /** The conflict log's id for a losing value: the same on every installation, so logs converge. */
@@ -67,13 +69,46 @@ function compareField(lv: unknown, ls: FieldStamp, iv: unknown, is: FieldStamp):
   return JSON.stringify(iv) > JSON.stringify(lv) ? 1 : -1;
 }
 
-/** Merge an incoming record (already validated) into the local one, field by field. Pure. */
-export function mergeRecord<T extends SyncedTable>(table: T, local: StoredRecord<T> | undefined, incoming: StoredRecord<T>): RecordMerge<T> {
-  if (!local) return { result: incoming, added: true, deletedNow: false, restoredNow: false, conflicts: [] };
+/** One shared empty list for the (common) merges that log nothing new: an import into an empty table allocates less. */
+const NO_CONFLICTS = Object.freeze([]) as unknown as FieldConflict[];
+const NO_ENTRIES = Object.freeze([]) as unknown as Conflict[];
+
+/**
+ * Whether a version of a field (a value with its stamp) makes a logged loss moot: it carries the same value with a
+ * newer clock, so the value lives on (it is the current one, or logged with that newer clock). Only equal values
+ * count: "newer and equal" is transitive, so the entries it closes and the losses it keeps out of the log are the
+ * same whatever the order in which the versions arrive (docs/sync-format.md §6).
+ */
+export function supersedes(value: unknown, stamp: FieldStamp, entry: Pick<Conflict, 'value' | 'clock'>): boolean {
+  return stamp.c > entry.clock && sameValue(value, entry.value);
+}
+
+/**
+ * The conflict log entry closed because a newer version made it moot (see `supersedes`): marked reviewed
+ * ('dismissed', the value it names needs nothing more), stamped with that version's clock and `p` naming the
+ * entry's own stamp, so the closing wins over the open entry on every installation without being taken for a
+ * conflict itself, and a reversal or dismissal made later by a user still wins over it.
+ */
+export function closedEntry(entry: Conflict, by: Hlc): Conflict {
+  const stamp = { c: by, p: entry.stamps.resolution!.c };
+  return { ...entry, resolution: 'dismissed', hlc: by > entry.hlc ? by : entry.hlc, stamps: { ...entry.stamps, resolution: stamp } };
+}
+
+/**
+ * Merge an incoming record (already validated) into the local one, field by field. Pure.
+ *
+ * `logged`: the conflict log's entries about this record (any state). The log follows one rule, whatever the
+ * order in which files arrive (docs/sync-format.md §6): a losing value is logged unless it equals the winner, was
+ * knowingly replaced by it, or a logged entry of the same field already holds that value with a newer clock; and an
+ * open entry that a version met here makes moot (the same value, newer: `supersedes`) is closed (`closed`).
+ */
+export function mergeRecord<T extends SyncedTable>(table: T, local: StoredRecord<T> | undefined, incoming: StoredRecord<T>, logged: readonly Conflict[] = NO_ENTRIES): RecordMerge<T> {
+  if (!local) return { result: incoming, added: true, deletedNow: false, restoredNow: false, conflicts: NO_CONFLICTS, closed: NO_ENTRIES };
   const l = local as unknown as Record<string, unknown> & StoredRecord<T>;
   const r = incoming as unknown as Record<string, unknown> & StoredRecord<T>;
   let next: (Record<string, unknown> & StoredRecord<T>) | undefined;
   const conflicts: FieldConflict[] = [];
+  let closed: Conflict[] = NO_ENTRIES;
   for (const f of stampedFields(table)) {
     const ls = l.stamps[f]!;
     const is = r.stamps[f]!;
@@ -81,29 +116,57 @@ export function mergeRecord<T extends SyncedTable>(table: T, local: StoredRecord
     const iv = r[f];
     const order = compareField(lv, ls, iv, is);
     if (order === 0) continue;
+    for (const e of logged) {
+      if (e.field !== f || e.deleted || e.resolution !== '') continue;
+      const reviewed = e.stamps.resolution!.c;
+      // Closed with the newer of the two versions that make it moot: the same clock wherever both were met.
+      const byIncoming = supersedes(iv, is, e) && is.c > reviewed;
+      const byLocal = supersedes(lv, ls, e) && ls.c > reviewed;
+      if (!byIncoming && !byLocal) continue;
+      if (closed === NO_ENTRIES) closed = [];
+      closed.push(closedEntry(e, byIncoming && (!byLocal || is.c > ls.c) ? is.c : ls.c));
+    }
     const same = sameValue(lv, iv);
     if (order === 1) {
       next ??= { ...l, stamps: { ...l.stamps } };
       next[f] = iv;
       next.stamps[f] = is;
-      if (!same && !knowinglyReplaced(is, ls)) {
+      if (!same && !knowinglyReplaced(is, ls) && !mootLoss(logged, f, lv, ls)) {
         conflicts.push({ table, recordId: l.id, field: f, winner: { value: iv, stamp: is }, loser: { value: lv, stamp: ls }, winnerSide: 'incoming' });
       }
-    } else if (!same && !knowinglyReplaced(ls, is)) {
+    } else if (!same && !knowinglyReplaced(ls, is) && !mootLoss(logged, f, iv, is)) {
       conflicts.push({ table, recordId: l.id, field: f, winner: { value: lv, stamp: ls }, loser: { value: iv, stamp: is }, winnerSide: 'local' });
     }
   }
-  if (!next) return { result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts };
+  if (!next) return { result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts, closed };
   next.hlc = maxClock(next.stamps);
   const hidden = editsHiddenByDelete(table, local, incoming, next.deleted);
-  if (hidden && !conflicts.some((c) => c.field === 'deleted')) conflicts.push(hidden);
+  if (hidden && !conflicts.some((c) => c.field === 'deleted') && !mootLoss(logged, 'deleted', hidden.loser.value, hidden.loser.stamp)) conflicts.push(hidden);
   return {
     result: next,
     added: false,
     deletedNow: l.deleted === 0 && next.deleted === 1,
     restoredNow: l.deleted === 1 && next.deleted === 0,
     conflicts,
+    closed,
   };
+}
+
+/** A loss a logged entry of the same field already makes moot: the entry carries the same value with a newer clock. */
+function mootLoss(logged: readonly Conflict[], field: string, value: unknown, stamp: FieldStamp): boolean {
+  return logged.some((e) => e.field === field && !e.deleted && supersedes(e.value, { c: e.clock }, { value, clock: stamp.c }));
+}
+
+/**
+ * A conflict log entry as it arrives from a file (or is kept), settled against the record it is about as stored
+ * here: closed when the record's current value of that field makes it moot. The same entry meeting the same versions
+ * in another order ends the same (an import closes entries the versions it meets make moot, see `mergeRecord`).
+ */
+export function settleEntry(entry: Conflict, record: StoredRecord<SyncedTable> | undefined): Conflict {
+  if (!record || entry.deleted || entry.resolution !== '') return entry;
+  const stamp = record.stamps[entry.field];
+  if (!stamp || stamp.c <= entry.stamps.resolution!.c) return entry;
+  return supersedes((record as unknown as Record<string, unknown>)[entry.field], stamp, entry) ? closedEntry(entry, stamp.c) : entry;
 }
 
 /**
@@ -172,6 +235,15 @@ export function mergeIntoMaps(
 ): MergeReport {
   const report: MergeReport = { newConflictEntries: 0, heldBack: [] };
   const conflicts: FieldConflict[] = [];
+  const closed: Conflict[] = [];
+  // The log's entries by record, as an import reads them (see mergeRecord's `logged`), taken before this file.
+  const logged = new Map<string, Conflict[]>();
+  for (const e of maps.conflicts.values()) {
+    const key = `${e.table}\u0000${e.recordId}`;
+    const list = logged.get(key);
+    if (list) list.push(e);
+    else logged.set(key, [e]);
+  }
   let restampClock: Hlc | undefined;
   for (const t of SYNCED_TABLES) {
     const map = maps[t] as Map<string, StoredRecord<SyncedTable>>;
@@ -183,10 +255,24 @@ export function mergeIntoMaps(
       }
       if (future) restampClock ??= nextClockAfter(maps, incoming, options.restampAs!, options.now);
       const bounds = { now: options.now, maxDriftMs: MAX_DRIFT_MS };
-      const m = future ? restampRecord(t, map.get(rec.id), rec, restampClock!, bounds) : mergeRecord(t, map.get(rec.id), rec);
+      const entries = t === 'conflicts' ? undefined : logged.get(`${t}\u0000${rec.id}`);
+      const m = future ? restampRecord(t, map.get(rec.id), rec, restampClock!, bounds, entries) : mergeRecord(t, map.get(rec.id), rec, entries);
       if (m.result) map.set(rec.id, m.result);
       conflicts.push(...m.conflicts);
+      closed.push(...m.closed);
     }
+  }
+  for (const e of closed) {
+    const now = maps.conflicts.get(e.id);
+    const m = mergeRecord('conflicts', now, e);
+    if (m.result) maps.conflicts.set(e.id, m.result);
+  }
+  // Entries that came with the file, settled against the records as merged (as an import settles them).
+  for (const rec of incoming.conflicts) {
+    const now = maps.conflicts.get(rec.id)!;
+    const about = (maps[now.table] as Map<string, StoredRecord<SyncedTable>>).get(now.recordId);
+    const settled = settleEntry(now, about);
+    if (settled !== now) maps.conflicts.set(rec.id, settled);
   }
   for (const c of conflicts) {
     const entry = conflictEntry(c);
