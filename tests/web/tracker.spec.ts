@@ -73,6 +73,13 @@ test.describe('follow-up tracker', () => {
     await t.selectBriefing('Trade and transit');
     await expect.poll(() => t.titles()).toEqual(['Old finished task', 'High Level Conference', 'Ask for the MoU meeting date']);
     await t.selectBriefing('Any briefing');
+    // Found by its date as the app shows it (2 April 2015), abbreviated, or with the month alone.
+    for (const typed of ['2 April 2015', '2 Apr', 'April 2015']) {
+      await t.selectBriefing(typed);
+      await expect(t.filters.getByRole('group', { name: 'Briefing' })).toContainText('2 April 2015 — Trade and transit meeting');
+      await expect.poll(() => t.titles()).toEqual(['Old finished task', 'High Level Conference', 'Ask for the MoU meeting date']);
+      await t.selectBriefing('Any briefing');
+    }
 
     await t.selectTag('reporting');
     await expect.poll(() => t.titles()).toEqual(['Send the cable to capital']);
