@@ -145,7 +145,7 @@ describe('taking a future record as an own edit: the edges', () => {
 
   it('a far value equal to the local one changes nothing', () => {
     const same = editRecord('briefings', editRecord('briefings', base, { title: 'X' }, at(NOW + 3 * DAY))!, { title: 'Start' }, at(NOW + 3 * DAY, 'them', 1))!;
-    expect(restampRecord('briefings', base, same, mine, bounds)).toEqual({ result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts: [] });
+    expect(restampRecord('briefings', base, same, mine, bounds)).toEqual({ result: undefined, added: false, deletedNow: false, restoredNow: false, conflicts: [], closed: [] });
   });
 
   it('the merge’s own stamp sorts after every clock within bounds, not after the far ones', async () => {
