@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { exampleRows, row, seed, type SeedRow } from './seed';
 import { PeoplePage } from './pages/PeoplePage';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 test.describe('people & organisations directory', () => {
   test('create a person by keyboard with an organisation picked by acronym, edit, reload, delete and undo', async ({ page }) => {
@@ -93,7 +94,7 @@ test.describe('people & organisations directory', () => {
     const people = new PeoplePage(page);
     await people.goto();
     const rows: SeedRow[] = [];
-    for (let i = 0; i < 2_000; i++) rows.push(row('people', { name: `Delegate ${String(i).padStart(4, '0')}`, title: 'Counsellor', organisationId: null, country: '' }));
+    for (let i = 0; i < 2_000; i++) rows.push(row('people', { ...V2_FIELDS.people(), name: `Delegate ${String(i).padStart(4, '0')}`, title: 'Counsellor', organisationId: null, country: '' }));
     await seed(page, rows);
     const target = rows[1_733]!.record.id;
     await people.goto(`#/people?focus=${target}`);

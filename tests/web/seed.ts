@@ -13,6 +13,7 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import type { StoredRecord, SyncedTable, TableFields } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { addMissingFields } from '../../src-renderer/src/core/upgrade';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export type SeedRow = { table: SyncedTable; record: StoredRecord<SyncedTable> };
 
@@ -124,7 +125,7 @@ export function exampleRows(): SeedRow[] {
 // ── Briefings with statements and follow-ups (pack specs) ─────────────────────────────────────────
 
 export function briefingRow(fields: Partial<TableFields['briefings']> & { title: string }): SeedRow & { id: string } {
-  return row('briefings', {
+  return row('briefings', { ...V2_FIELDS.briefings(),
     startsAt: '2015-04-01T09:00',
     location: 'Embassy',
     format: 'meeting',
@@ -139,7 +140,7 @@ export function briefingRow(fields: Partial<TableFields['briefings']> & { title:
 }
 
 export function actionRow(briefingId: string, title: string, due = '2015-05-01'): SeedRow {
-  return row('actions', { kind: 'task', briefingId, statementId: null, title, owner: 'Political Officer', due, place: '', status: 'open', priority: 'normal', notes: '', tags: [] });
+  return row('actions', { ...V2_FIELDS.actions(), kind: 'task', briefingId, statementId: null, title, owner: 'Political Officer', due, place: '', status: 'open', priority: 'normal', notes: '', tags: [] });
 }
 
 export function statementRow(briefingId: string, text: string, order: string): SeedRow {
@@ -172,13 +173,13 @@ export function largeWorkspace(briefings: number): SeedRow[] {
 // ── A small workspace with every kind of record (search and accessibility specs) ──────────────────
 
 export function searchWorkspace() {
-  const dca = row('organisations', { name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
-  const unodc = row('organisations', { name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
-  const nazarzoda = row('people', { name: 'Rustam Nazarzoda', title: 'Director', organisationId: dca.id, country: 'Tajikistan' });
-  const mittal = row('people', { name: 'Ashita Mittal', title: 'Regional Representative', organisationId: unodc.id, country: '' });
-  const cyr = row('people', { name: 'Шахноза Нодири', title: 'Заместитель министра', organisationId: null, country: 'Таджикистан' });
+  const dca = row('organisations', { ...V2_FIELDS.organisations(), name: 'Drug Control Agency', acronym: 'DCA', country: 'Tajikistan' });
+  const unodc = row('organisations', { ...V2_FIELDS.organisations(), name: 'United Nations Office on Drugs and Crime', acronym: 'UNODC', country: '' });
+  const nazarzoda = row('people', { ...V2_FIELDS.people(), name: 'Rustam Nazarzoda', title: 'Director', organisationId: dca.id, country: 'Tajikistan' });
+  const mittal = row('people', { ...V2_FIELDS.people(), name: 'Ashita Mittal', title: 'Regional Representative', organisationId: unodc.id, country: '' });
+  const cyr = row('people', { ...V2_FIELDS.people(), name: 'Шахноза Нодири', title: 'Заместитель министра', organisationId: null, country: 'Таджикистан' });
   const base = { format: 'briefing' as const, audience: 'Heads of mission', classification: 'unclassified', caveat: '' };
-  const dushanbe = row('briefings', {
+  const dushanbe = row('briefings', { ...V2_FIELDS.briefings(),
     ...base,
     title: 'Countering modern threats',
     startsAt: '2015-03-17T10:00',
@@ -187,7 +188,7 @@ export function searchWorkspace() {
     tags: ['counter-narcotics'],
     summary: 'Seizures along the **Northern Route**.',
   });
-  const energy = row('briefings', {
+  const energy = row('briefings', { ...V2_FIELDS.briefings(),
     ...base,
     title: 'Energy security outlook',
     startsAt: '2016-06-01T09:00',
@@ -203,7 +204,7 @@ export function searchWorkspace() {
   const opium = st(dushanbe.id, mittal.id, 'Global opium cultivation exceeded 300,000 ha.', 'a2');
   const html = st(energy.id, mittal.id, 'Hydropower <img src=x onerror="window.__pwned=1"> <b>matters</b> for the region.', 'a0');
   const rogun = st(energy.id, cyr.id, 'Строительство Рогунской ГЭС продолжается.', 'a1');
-  const conference = row('actions', {
+  const conference = row('actions', { ...V2_FIELDS.actions(),
     kind: 'event',
     briefingId: dushanbe.id,
     statementId: purity.id,

@@ -4,6 +4,7 @@ import { formatLongDate, todayIso } from '../../src-renderer/src/core/dates';
 import type { ActionFields } from '../../src-renderer/src/core/model';
 import { actionRow, briefingRow, row, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 /** The local date `n` calendar days from today, as the tracker counts them. */
 function day(n: number): string {
@@ -15,7 +16,7 @@ function day(n: number): string {
 const briefing = (title: string, startsAt: string, tags: string[]) => briefingRow({ title, startsAt, location: 'Dushanbe', format: 'briefing', audience: '', tags });
 
 function action(fields: Partial<ActionFields> & { title: string }): SeedRow {
-  return row('actions', { kind: 'task', briefingId: null, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...fields });
+  return row('actions', { ...V2_FIELDS.actions(), kind: 'task', briefingId: null, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...fields });
 }
 
 function workspace(): SeedRow[] {
