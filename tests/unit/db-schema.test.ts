@@ -98,6 +98,10 @@ describe('database schema', () => {
     expect(await db.statements.where('deleted').equals(0).count()).toBe(data.statements.length - 1);
     expect(await db.actions.where('deleted').equals(1).count()).toBe(1);
     expect(db.actions.schema.indexes.map((i) => i.name)).not.toContain('[deleted+due]');
+    // Version 4: follow-ups by due date (the Today screen's events of the week).
+    expect(db.verno).toBeGreaterThanOrEqual(4);
+    const dated = data.actions.find((a) => a.due)!;
+    expect(await db.actions.where('due').equals(dated.due).primaryKeys()).toContain(dated.id);
     db.close();
   });
 });

@@ -83,7 +83,7 @@ export function formatLongDateTime(value: string): string {
 export type DueWindow = 'overdue' | 'next7' | 'later' | 'none';
 
 /** The date `days` calendar days after a valid `YYYY-MM-DD`, capped at 9999-12-31. */
-function addDaysIso(iso: string, days: number): string {
+export function addDaysIso(iso: string, days: number): string {
   const d = new Date(0);
   // setUTCFullYear, unlike Date.UTC, keeps years 0–99 as they are.
   d.setUTCFullYear(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days);

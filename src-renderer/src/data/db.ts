@@ -105,6 +105,11 @@ export class AttacheDb extends Dexie {
             });
         }
       });
+    // Version 4: follow-ups by due date, so the Today screen reads the week's events as key ranges (a day
+    // in the week, or the month or year that covers it) instead of every follow-up.
+    this.version(4).stores({
+      actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId, due',
+    });
   }
 }
 
