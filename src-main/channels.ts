@@ -21,7 +21,23 @@ export const CHANNELS = {
 } as const;
 
 /** What the native menu can ask the renderer to do; the renderer subscribes through `platform().onCommand`. */
-export const MENU_COMMANDS = ['export-sync', 'import-sync', 'new-briefing', 'show-shortcuts', 'show-followups'] as const;
+export const MENU_COMMANDS = [
+  'export-sync',
+  'import-sync',
+  'new-briefing',
+  'show-shortcuts',
+  'show-followups',
+  // The Edit and Go menus: the same ids as the renderer's shortcut table (ui/app/shortcuts.ts).
+  'undo',
+  'redo',
+  'search',
+  'go-briefings',
+  'go-followups',
+  'go-people',
+  'go-search',
+  'go-exchange',
+  'go-packs',
+] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

@@ -1,26 +1,35 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import { accelerator, MENU_TITLES } from '../src-renderer/src/ui/app/keymap';
+import { SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
 import type { MenuCommand } from './channels';
 
 /**
  * A deliberately small menu. Commands that belong to the UI are not carried out here: they are sent to the
  * renderer (CHANNELS.command), which handles them exactly as it handles its own buttons and shortcuts.
+ * Labels' keys come from the renderer's one shortcut table, and the titles' mnemonics from keymap.ts,
+ * whose rules keep every app shortcut off them.
  */
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin';
-  const command = (label: string, id: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: () => send(id),
-    // The renderer owns its keyboard shortcuts (ui/app/shortcuts.ts); the menu only shows them, so a
-    // key press is never handled twice.
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
-  });
+  const keysOf = (id: string) => SHORTCUTS.find((s) => s.id === id)?.keys;
+  const command = (label: string, id: MenuCommand, shortcutId: string | undefined = id): MenuItemConstructorOptions => {
+    const keys = shortcutId ? keysOf(shortcutId) : undefined;
+    return {
+      label,
+      click: () => send(id),
+      // The renderer owns its keyboard shortcuts; the menu only shows them, so a key press is never
+      // handled twice (and Ctrl+Z in a field being typed in stays the field's own undo).
+      ...(keys ? { accelerator: accelerator(keys), registerAccelerator: false } : {}),
+    };
+  };
+  const go = SHORTCUTS.filter((s) => s.id.startsWith('go-')).map((s) => command(s.description.replace(/^Go to /, '').replace(/^./, (c) => c.toUpperCase()), s.id as MenuCommand));
 
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: '&File',
+      label: MENU_TITLES.file,
       submenu: [
-        command('New briefing', 'new-briefing', 'CmdOrCtrl+Alt+N'),
+        command('New briefing', 'new-briefing'),
         { type: 'separator' },
         command('Export sync file…', 'export-sync'),
         command('Import sync file…', 'import-sync'),
@@ -28,18 +37,34 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { role: 'editMenu' },
+    {
+      label: MENU_TITLES.edit,
+      submenu: [
+        // Undo and redo of record changes (or of typing, in a field being typed in): the renderer decides.
+        command('Undo', 'undo'),
+        command('Redo', 'redo'),
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+      ],
+    },
     ...(app.isPackaged
       ? []
       : [
           {
-            label: '&View',
+            label: MENU_TITLES.view,
             submenu: [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }],
           },
         ]),
     {
-      label: '&Help',
-      submenu: [command('Keyboard shortcuts', 'show-shortcuts')],
+      label: MENU_TITLES.go,
+      submenu: [command('Search…', 'search'), { type: 'separator' }, ...go],
+    },
+    {
+      label: MENU_TITLES.help,
+      submenu: [command('Keyboard shortcuts', 'show-shortcuts', undefined)],
     },
   ];
   return Menu.buildFromTemplate(template);

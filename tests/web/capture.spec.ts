@@ -12,8 +12,8 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await list.goto();
   await expect(list.empty).toBeVisible();
 
-  // mod+alt+n anywhere: a new briefing, focus in its title.
-  await b.press('mod+Alt+n');
+  // mod+shift+n anywhere: a new briefing, focus in its title.
+  await b.press('mod+Shift+n');
   await expect(b.title).toBeFocused();
   await expect(b.saveStatus).toContainText('Not saved yet');
   await b.type('International Cooperation on Countering Modern Threats and Challenges');
@@ -93,7 +93,7 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await expect(b.captureText).toBeFocused();
   await expect(b.capture).toContainText('Rustam Nazarzoda, Director, DCA');
 
-  await b.press('Alt+f');
+  await b.press('Alt+i');
   await b.type('Over 12 tons of drugs were seized with the support of DCA liaison officers in Afghanistan.');
   await b.saveStatement();
   await expect(b.captureText).toBeFocused();
@@ -123,7 +123,7 @@ test('a briefing is entered by keyboard alone and every part is there after a re
   await b.type('UNODC Regional Representative for Central Asia');
   await b.press('Enter');
   await expect(b.captureText).toBeFocused();
-  await b.press('Alt+f');
+  await b.press('Alt+i');
   await b.type('Of over 300,000 ha of global opium cultivation in 2014, 70% was in Afghanistan.');
   await b.saveStatement();
   await b.press('Alt+s');
@@ -348,7 +348,7 @@ test('a new briefing that never gets a title leaves no record behind; titled one
   await b.type('First');
   await b.waitSaved();
   const first = await b.id();
-  await b.press('mod+Alt+n');
+  await b.press('mod+Shift+n');
   await expect(b.title).toHaveValue('');
   await expect(b.title).toBeFocused();
   await b.type('Second');

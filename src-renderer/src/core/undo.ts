@@ -170,3 +170,13 @@ export class UndoHistory {
     return { undo: this.past.length, redo: this.future.length };
   }
 }
+
+/** What an undo or redo did, in words for its notice: "Undone: 2 statements and 1 briefing". */
+export function describeUndo(direction: 'undo' | 'redo', patches: readonly RecordPatch[], noun: (table: SyncedTable) => string): string {
+  const counts = new Map<string, number>();
+  for (const p of patches) if (Object.keys(p.patch).length) counts.set(noun(p.table), (counts.get(noun(p.table)) ?? 0) + 1);
+  const parts = [...counts].map(([n, c]) => `${c} ${c === 1 ? n : n === 'person' ? 'people' : `${n}s`}`);
+  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing left to change');
+  const partial = patches.some((p) => p.skipped.length) ? ' (fields changed since were left as they are)' : '';
+  return `${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}${partial}`;
+}

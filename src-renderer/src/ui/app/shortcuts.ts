@@ -1,17 +1,24 @@
 /**
- * Every keyboard shortcut in one table: the help overlay, menu labels and handlers read it, so what is
- * documented is what works. `mod` is Ctrl (Cmd on macOS).
+ * Every keyboard shortcut in one table: the help overlay, the native menu's accelerators (src-main/menu.ts
+ * imports this file, so it stays free of DOM and Svelte) and the handlers read it, so what is documented
+ * is what works. `mod` is Ctrl (Cmd on macOS). No shortcut uses Ctrl+Alt (AltGr on many layouts) or an
+ * Alt+letter the menu bar's mnemonics own (ui/app/keymap.ts holds those rules; a unit test checks them).
  */
 export interface Shortcut {
   id: string;
   keys: string;
   description: string;
   scope: 'global' | 'capture' | 'editor';
+  /** Not rebindable in Settings (undo and redo keep the keys every text field uses). */
+  fixed?: boolean;
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'search', keys: 'mod+k', description: 'Search everything', scope: 'global' },
-  { id: 'new-briefing', keys: 'mod+alt+n', description: 'New briefing', scope: 'global' },
+  { id: 'new-briefing', keys: 'mod+shift+n', description: 'New briefing', scope: 'global' },
+  { id: 'undo', keys: 'mod+z', description: 'Undo the last change to records (in a text field being typed in: its typing)', scope: 'global', fixed: true },
+  { id: 'redo', keys: 'mod+shift+z', description: 'Redo what was undone', scope: 'global', fixed: true },
+  { id: 'redo-alt', keys: 'mod+y', description: 'Redo (Windows and Linux)', scope: 'global', fixed: true },
   { id: 'go-briefings', keys: 'alt+1', description: 'Go to briefings', scope: 'global' },
   { id: 'go-followups', keys: 'alt+2', description: 'Go to follow-ups', scope: 'global' },
   { id: 'go-people', keys: 'alt+3', description: 'Go to people and organisations', scope: 'global' },
@@ -23,7 +30,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: 'Save the statement and make a follow-up from it', scope: 'capture' },
   { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
   { id: 'kind-statement', keys: 'alt+s', description: 'Kind: statement', scope: 'capture' },
-  { id: 'kind-figure', keys: 'alt+f', description: 'Kind: figure', scope: 'capture' },
+  { id: 'kind-figure', keys: 'alt+i', description: 'Kind: figure', scope: 'capture' },
   { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },
   { id: 'kind-request', keys: 'alt+r', description: 'Kind: request', scope: 'capture' },
   { id: 'kind-announcement', keys: 'alt+a', description: 'Kind: announcement', scope: 'capture' },
@@ -39,8 +46,12 @@ export const SHORTCUTS: readonly Shortcut[] = [
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
-/** Does a keyboard event match a shortcut's `keys`? */
+/**
+ * Does a keyboard event match a shortcut's `keys`? Never for an AltGr keystroke: on Windows AltGr arrives
+ * as Ctrl+Alt, and Polish "ą" (AltGr+A) or German "@" (AltGr+Q) must type, not command.
+ */
 export function matches(event: KeyboardEvent, keys: string): boolean {
+  if (event.getModifierState?.('AltGraph') || (!isMac && event.ctrlKey && event.altKey)) return false;
   const parts = keys.toLowerCase().split('+');
   const key = parts.pop() ?? '';
   const want = new Set(parts);

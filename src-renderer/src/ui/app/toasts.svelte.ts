@@ -1,22 +1,39 @@
 /**
  * Short notices at the bottom of the window, announced to screen readers, optionally with an Undo.
  * Deletions everywhere use this rather than a confirmation dialog: acting is fast, and undo is safe.
+ *
+ * A toast's Undo and Ctrl+Z do the same thing: while the toast's action is still the newest step of the
+ * session's undo history (data/undo.ts), its Undo undoes that step (so Ctrl+Shift+Z redoes it); once later
+ * changes were made, it falls back to the toast's own undo, which restores just what it names.
  */
+import type { UndoManager } from '../../data/undo';
+
 export interface Toast {
   id: number;
   message: string;
   tone: 'info' | 'error';
   undo?: () => void | Promise<void>;
+  /** The undo history's step for the action the toast reports (the newest when it was shown). */
+  step?: number;
 }
 
 class Toasts {
   items = $state<Toast[]>([]);
   private next = 1;
+  private history: UndoManager | undefined;
+  /** Toasts whose time is up while the keyboard or pointer is on them: they wait until it leaves. */
+  private held = new Set<number>();
+  private expired = new Set<number>();
+
+  /** The session's undo history, once the workspace is open (App). */
+  connect(history: UndoManager): void {
+    this.history = history;
+  }
 
   show(message: string, options: { tone?: Toast['tone']; undo?: Toast['undo']; ms?: number } = {}): void {
-    const toast: Toast = { id: this.next++, message, tone: options.tone ?? 'info', undo: options.undo };
+    const toast: Toast = { id: this.next++, message, tone: options.tone ?? 'info', undo: options.undo, step: options.undo ? this.history?.latestAction() : undefined };
     this.items = [...this.items.slice(-3), toast];
-    setTimeout(() => this.dismiss(toast.id), options.ms ?? (options.undo ? 10_000 : 5_000));
+    setTimeout(() => this.expire(toast.id), options.ms ?? (options.undo ? 10_000 : 5_000));
   }
 
   error(message: string): void {
@@ -25,6 +42,35 @@ class Toasts {
 
   dismiss(id: number): void {
     this.items = this.items.filter((t) => t.id !== id);
+    this.held.delete(id);
+    this.expired.delete(id);
+  }
+
+  /** Focus or pointer on a toast keeps it (WCAG 2.2.1: no time limit on what one is reading or about to press). */
+  hold(id: number, on: boolean): void {
+    if (on) this.held.add(id);
+    else {
+      this.held.delete(id);
+      if (this.expired.has(id)) this.dismiss(id);
+    }
+  }
+
+  private expire(id: number): void {
+    if (this.held.has(id)) this.expired.add(id);
+    else this.dismiss(id);
+  }
+
+  /** The toast's Undo: the history's step when it is still the newest, else the toast's own undo. */
+  async undo(toast: Toast): Promise<void> {
+    this.dismiss(toast.id);
+    if (this.history && toast.step !== undefined && this.history.latestAction() === toast.step) await this.history.undo();
+    else await toast.undo?.();
+  }
+
+  /** Ctrl+Z undid `step`: a toast offering to undo the same step has done its work. */
+  undone(step: number | undefined): void {
+    if (step === undefined) return;
+    this.items = this.items.filter((t) => t.step !== step);
   }
 }
 

@@ -1,0 +1,81 @@
+/**
+ * Shortcuts rebound in Settings: a local preference of this installation (localStorage, never synced, as
+ * keyboards differ between colleagues). A rebinding changes the key of the one table every handler and
+ * label reads (ui/app/shortcuts.ts); keymap.ts refuses clashes, Ctrl+Alt and the menu's mnemonics.
+ */
+import { bindingProblem, normalizeKeys } from './keymap';
+import { label, SHORTCUTS } from './shortcuts';
+
+const STORAGE_KEY = 'attache.shortcuts';
+
+const DEFAULTS: ReadonlyMap<string, string> = new Map(SHORTCUTS.map((s) => [s.id, s.keys]));
+
+const listeners = new Set<() => void>();
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function saved(): Record<string, string> {
+  try {
+    const value: unknown = JSON.parse(storage()?.getItem(STORAGE_KEY) ?? '{}');
+    return value && typeof value === 'object' ? (value as Record<string, string>) : {};
+  } catch {
+    return {};
+  }
+}
+
+function save(): void {
+  const changed = Object.fromEntries(SHORTCUTS.filter((s) => s.keys !== DEFAULTS.get(s.id)).map((s) => [s.id, s.keys]));
+  storage()?.setItem(STORAGE_KEY, JSON.stringify(changed));
+  for (const fn of listeners) fn();
+}
+
+/**
+ * Apply the saved rebindings (once, before the first screen reads its keys). One that has become a
+ * problem (a new default took its keys) is dropped: the default stays rather than a clash.
+ */
+export function applySavedBindings(): void {
+  for (const [id, keys] of Object.entries(saved())) {
+    const s = SHORTCUTS.find((x) => x.id === id);
+    if (!s || s.fixed || typeof keys !== 'string') continue;
+    if (!bindingProblem(id, keys, SHORTCUTS, label)) s.keys = normalizeKeys(keys)!;
+  }
+}
+
+/** Rebind a shortcut; resolves to why not (nothing changes), or undefined when done. */
+export function rebind(id: string, keys: string): string | undefined {
+  const s = SHORTCUTS.find((x) => x.id === id);
+  if (!s) return 'Unknown shortcut';
+  if (s.fixed) return `“${s.description}” keeps ${label(s.keys)}.`;
+  const problem = bindingProblem(id, keys, SHORTCUTS, label);
+  if (problem) return problem;
+  s.keys = normalizeKeys(keys)!;
+  save();
+  return undefined;
+}
+
+/** Back to the default keys, unless another shortcut has been given them since (then why not). */
+export function resetBinding(id: string): string | undefined {
+  const s = SHORTCUTS.find((x) => x.id === id);
+  const keys = DEFAULTS.get(id);
+  if (!s || keys === undefined) return 'Unknown shortcut';
+  const clash = SHORTCUTS.find((x) => x.id !== id && x.keys === keys && (x.scope === s.scope || x.scope === 'global' || s.scope === 'global'));
+  if (clash && clash.keys !== DEFAULTS.get(clash.id)) return `${label(keys)} is now “${clash.description}”: change that one first.`;
+  s.keys = keys;
+  save();
+  return undefined;
+}
+
+export function defaultKeys(id: string): string | undefined {
+  return DEFAULTS.get(id);
+}
+
+export function onBindingsChange(fn: () => void): () => void {
+  listeners.add(fn);
+  return () => listeners.delete(fn);
+}
