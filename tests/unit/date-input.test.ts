@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDateInput, parseDateInput } from '../../src-renderer/src/core/date-input';
+import { describeDateInput, describeDateTimeInput, parseDateInput, parseDateTimeInput } from '../../src-renderer/src/core/date-input';
 import { dueWindow, formatLongDate, formatShortDate } from '../../src-renderer/src/core/dates';
 import { compareByDue } from '../../src-renderer/src/core/tracker';
 import { completeDate, parseQuery } from '../../src-renderer/src/core/search/query';
@@ -138,5 +138,58 @@ describe('search date filters take partial dates', () => {
     expect(parseQuery('from:2016 to:2016-02').filters).toEqual({ from: '2016-01-01', to: '2016-02-29' });
     expect(completeDate('2015-13', 'from')).toBeUndefined();
     expect(parseQuery('from:2015-02-31').problems).toEqual(['"2015-02-31" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.']);
+  });
+});
+
+describe('parseDateTimeInput: a day and a time, as typed (issue 13 point 4)', () => {
+  // 17 March 2015 was a Tuesday.
+  const readDT = (text: string) => parseDateTimeInput(text, TODAY);
+  it.each([
+    ['17 Mar 2015 10:00', '2015-03-17T10:00'],
+    ['17.03.2015 10:00', '2015-03-17T10:00'],
+    ['17/03/2015 10:00', '2015-03-17T10:00'],
+    ['2015-03-17 10:00', '2015-03-17T10:00'],
+    ['2015-03-17T10:00', '2015-03-17T10:00'],
+    ['17 March 2015 at 9:05', '2015-03-17T09:05'],
+    ['today 15:00', '2015-03-17T15:00'],
+    ['tomorrow 15:00', '2015-03-18T15:00'],
+    ['next Tue 10:00', '2015-03-24T10:00'],
+    ['next wednesday 10:00', '2015-03-18T10:00'],
+    ['10:00', '2015-03-17T10:00'],
+    ['3 pm', '2015-03-17T15:00'],
+    ['12 am', '2015-03-17T00:00'],
+    ['10.30 am', '2015-03-17T10:30'],
+    ['17 May 10h30', '2015-05-17T10:30'],
+    ['Tue 17 March 2015, 10:00', '2015-03-17T10:00'],
+  ])('%s → %s', (text, value) => {
+    expect(readDT(text)).toEqual({ ok: true, value });
+  });
+
+  it.each([
+    ['', /needed/],
+    ['17 Mar 2015', /Add the time, e\.g\. Tue 17 March 2015 10:00/],
+    ['31.02.2015 10:00', /February 2015 has 28 days/],
+    ['17 Mar 2015 25:00', /25:00 is not a time/],
+    ['17 Mar 2015 10:75', /10:75 is not a time/],
+    ['13 pm', /hours run from 1 to 12/],
+    ['May 2015 10:00', /needs a day, not only May 2015\./],
+    ['Wed 17 March 2015 10:00', /is a Tuesday, not a Wednesday/],
+    ['next Fooday 10:00', /not a day of the week/],
+    ['soon', /Type a day and a time/],
+  ])('%s is refused with a reason', (text, why) => {
+    const r = readDT(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatch(why);
+  });
+
+  it('echoes the one reading, which reads back to the same value', () => {
+    expect(describeDateTimeInput('2015-03-17T10:00')).toBe('Tue 17 March 2015, 10:00');
+    expect(describeDateTimeInput('2015-02-31T10:00')).toBe('');
+    for (const v of ['2015-03-17T10:00', '2016-02-29T23:59', '0999-01-01T00:00']) expect(readDT(describeDateTimeInput(v))).toEqual({ ok: true, value: v });
+  });
+
+  it('next <day> is always after today; a date alone takes it too', () => {
+    expect(parseDateInput('next Tue', TODAY)).toEqual({ ok: true, value: '2015-03-24', precision: 'day' });
+    expect(parseDateInput('next Mon', TODAY)).toEqual({ ok: true, value: '2015-03-23', precision: 'day' });
   });
 });

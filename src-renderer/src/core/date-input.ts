@@ -1,7 +1,8 @@
 /**
  * A date as an officer types it, read into a stored partial date (core/partial-date.ts) of the precision
  * the source gave: "17 May 2015", "17.05.2015", "17/05/2015" (day first, as in Europe and Central Asia),
- * "2015-05-17", "May 2015", "05/2015", "2015-05", "2015", "today", "tomorrow", "yesterday".
+ * "2015-05-17", "May 2015", "05/2015", "2015-05", "2015", "today", "tomorrow", "yesterday", "next Tue".
+ * A date and time (a briefing's start) is a day followed by a time: parseDateTimeInput.
  *
  * Our own reader rather than chrono-node: chrono reads any sentence and guesses ("May" alone becomes a
  * day in May, "31 Feb" rolls over or vanishes silently), while a record needs exactly the precision typed
@@ -109,6 +110,13 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   if (tokens.length === 1 && tokens[0]!.kind === 'word' && tokens[0]!.text in relative) {
     return { ok: true, value: shiftDays(today, relative[tokens[0]!.text]!), precision: 'day' };
   }
+  // "next Tue": the first such day after today (a week on when today is one).
+  if (tokens.length === 2 && tokens[0]!.text === 'next' && tokens[1]!.kind === 'word') {
+    const wd = weekdayOfWord(tokens[1].text);
+    if (wd === undefined) return fail(`“${tokens[1].text}” is not a day of the week: type e.g. next Tue.`);
+    const from = weekdayOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
+    return { ok: true, value: shiftDays(today, ((wd - from + 6) % 7) + 1), precision: 'day' };
+  }
 
   // A leading weekday ("Sun 17 May 2015", as the reading is echoed back) is checked against the date.
   let weekday: number | undefined;
@@ -208,4 +216,65 @@ export function describeDateInput(value: string): string {
     default:
       return '';
   }
+}
+
+export type DateTimeReading = { ok: true; value: string } | { ok: false; error: string };
+
+const DATETIME_HELP = 'Type a day and a time, such as 17 May 2015 10:00, 17.05.2015 10:00, tomorrow 15:00, next Tue 10:00, or a time alone for today.';
+
+/**
+ * A time at the end of the text: "10:00", "9:30", "10h30", "10:30 pm", "3 pm", "10.30 am" (a dot only
+ * with am/pm: "17.05" alone is a day). Returns the text before it and the time, or undefined for none.
+ */
+function splitTime(text: string): { rest: string; hours: number; minutes: number; ampm?: 'am' | 'pm' } | undefined {
+  const m = /(?:^|[\s,]+|(?<=\d)t)(\d{1,2})(?:([:h.])(\d{2}))?\s*(a\.?m\.?|p\.?m\.?)?$/i.exec(text);
+  if (!m || m[1] === undefined) return undefined;
+  const [sep, minutes, ampm] = [m[2], m[3], m[4]?.toLowerCase().replace(/\./g, '')];
+  if (!ampm && sep !== ':' && sep !== 'h') return undefined;
+  if (sep === '.' && !ampm) return undefined;
+  return {
+    // "17 May 2015 at 10:00", "Tue 17 March 2015, 10:00" (the echo read back).
+    rest: text.slice(0, m.index).replace(/[\s,]+(at|@)$/i, '').replace(/[\s,]+$/, ''),
+    hours: Number(m[1]),
+    minutes: minutes === undefined ? 0 : Number(minutes),
+    ...(ampm === 'am' || ampm === 'pm' ? { ampm } : {}),
+  };
+}
+
+/**
+ * A date and time as typed, read into the stored `YYYY-MM-DDTHH:mm` (local wall time): "17 Mar 2015 10:00",
+ * "17.03.2015 10:00", "2015-03-17 10:00" (or "2015-03-17T10:00"), "today 15:00", "tomorrow 15:00",
+ * "next Tue 10:00", "10:00" (today), "3 pm". The day is read as parseDateInput reads it and must be a day
+ * (not a month or a year); a day without a time is refused rather than given a guessed hour.
+ */
+export function parseDateTimeInput(text: string, today: string = todayIso()): DateTimeReading {
+  const trimmed = text.trim();
+  if (!trimmed) return { ok: false, error: `A date and time is needed. ${DATETIME_HELP}` };
+  const time = splitTime(trimmed);
+  if (!time) {
+    const day = parseDateInput(trimmed, today);
+    if (day.ok && day.precision === 'day') return { ok: false, error: `Add the time, e.g. ${describeDateInput(day.value)} 10:00.` };
+    return { ok: false, error: day.ok ? DATETIME_HELP : day.error.replace(HELP, DATETIME_HELP) };
+  }
+  let { hours } = time;
+  if (time.ampm) {
+    if (hours < 1 || hours > 12) return { ok: false, error: `${hours} ${time.ampm} is not a time: with am or pm, hours run from 1 to 12.` };
+    hours = (hours % 12) + (time.ampm === 'pm' ? 12 : 0);
+  }
+  if (hours > 23 || time.minutes > 59) return { ok: false, error: `${time.hours}:${pad(time.minutes)} is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
+  let date = today;
+  if (time.rest) {
+    const day = parseDateInput(time.rest, today);
+    if (!day.ok) return { ok: false, error: day.error.replace(HELP, DATETIME_HELP) };
+    if (day.precision !== 'day') return { ok: false, error: `The time needs a day, not only ${describeDateInput(day.value).replace(/ \((month|year)\)$/, '')}. ${DATETIME_HELP}` };
+    date = day.value;
+  }
+  return { ok: true, value: `${date}T${pad(hours)}:${pad(time.minutes)}` };
+}
+
+/** "Tue 17 March 2015, 10:00": the one reading of a stored date and time; '' when it is not one. */
+export function describeDateTimeInput(value: string): string {
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})$/.exec(value);
+  if (!m || datePrecision(m[1]!) !== 'day' || Number(m[2]) > 23 || Number(m[3]) > 59) return '';
+  return `${describeDateInput(m[1]!)}, ${m[2]}:${m[3]}`;
 }
