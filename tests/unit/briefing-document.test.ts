@@ -7,6 +7,7 @@ import { briefingDocumentFromData } from '../../src-renderer/src/core/document/b
 import { EXAMPLE_BRIEFING_ID, EXAMPLE_CLOCK, exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import type { Briefing, Statement, WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { clockText, elapsedText, isDuringBriefing } from '../../src-renderer/src/core/document/meeting';
 
 const CONFERENCE_ID = '014c2507-a400-7000-8000-00000000001e';
 const MOU_ID = '014c2507-a400-7000-8000-00000000001f';
@@ -158,5 +159,23 @@ describe('briefingDocument: decisions, held links both ways, merges and deletion
     expect(briefingDocumentFromData(data, 'nope')).toBeUndefined();
     briefingOf(data).deleted = 1;
     expect(briefingDocumentFromData(data, EXAMPLE_BRIEFING_ID)).toBeUndefined();
+  });
+});
+
+describe('meeting slot, clock and elapsed time (core/document/meeting.ts)', () => {
+  const at = (s: string) => new Date(Number(s.slice(0, 4)), Number(s.slice(5, 7)) - 1, Number(s.slice(8, 10)), Number(s.slice(11, 13)), Number(s.slice(14, 16)));
+  it('counts a briefing under way from half an hour before its start to three hours after', () => {
+    expect(isDuringBriefing('2015-03-17T10:00', at('2015-03-17T09:29'))).toBe(false);
+    expect(isDuringBriefing('2015-03-17T10:00', at('2015-03-17T09:30'))).toBe(true);
+    expect(isDuringBriefing('2015-03-17T10:00', at('2015-03-17T13:00'))).toBe(true);
+    expect(isDuringBriefing('2015-03-17T10:00', at('2015-03-17T13:01'))).toBe(false);
+    expect(isDuringBriefing('2015-03-17', at('2015-03-17T10:00'))).toBe(false);
+  });
+  it('shows the clock and the time since the start', () => {
+    expect(clockText(at('2015-03-17T09:05'))).toBe('09:05');
+    expect(elapsedText('2015-03-17T10:00', at('2015-03-17T10:42'))).toBe('0:42 elapsed');
+    expect(elapsedText('2015-03-17T10:00', at('2015-03-17T11:05'))).toBe('1:05 elapsed');
+    expect(elapsedText('2015-03-17T10:00', at('2015-03-17T09:48'))).toBe('starts in 12 min');
+    expect(elapsedText('2015-03-17T10:00', at('2015-03-19T10:00'))).toBe('');
   });
 });

@@ -8,7 +8,7 @@ export interface Shortcut {
   id: string;
   keys: string;
   description: string;
-  scope: 'global' | 'capture' | 'editor';
+  scope: 'global' | 'today' | 'briefing' | 'capture' | 'editor';
   /** Not rebindable in Settings (undo and redo keep the keys every text field uses). */
   fixed?: boolean;
 }
@@ -19,6 +19,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'undo', keys: 'mod+z', description: 'Undo the last change to records (in a text field being typed in: its typing)', scope: 'global', fixed: true },
   { id: 'redo', keys: 'mod+shift+z', description: 'Redo what was undone', scope: 'global', fixed: true },
   { id: 'redo-alt', keys: 'mod+y', description: 'Redo (Windows and Linux)', scope: 'global', fixed: true },
+  { id: 'go-today', keys: 'alt+0', description: 'Go to Today (the start screen)', scope: 'global' },
   { id: 'go-briefings', keys: 'alt+1', description: 'Go to briefings', scope: 'global' },
   { id: 'go-followups', keys: 'alt+2', description: 'Go to follow-ups', scope: 'global' },
   { id: 'go-people', keys: 'alt+3', description: 'Go to people and organisations', scope: 'global' },
@@ -26,6 +27,19 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'go-exchange', keys: 'alt+5', description: 'Go to exchange (sync files)', scope: 'global' },
   { id: 'go-packs', keys: 'alt+6', description: 'Go to briefing packs', scope: 'global' },
   { id: 'help', keys: 'shift+?', description: 'Show keyboard shortcuts', scope: 'global' },
+  { id: 'today-today', keys: '1', description: 'Today screen: to today’s briefings and events', scope: 'today' },
+  { id: 'today-week', keys: '2', description: 'Today screen: to the coming week', scope: 'today' },
+  { id: 'today-mine', keys: '3', description: 'Today screen: to my follow-ups due or overdue', scope: 'today' },
+  { id: 'today-recent', keys: '4', description: 'Today screen: to the briefings last edited', scope: 'today' },
+  { id: 'briefing-edit', keys: 'e', description: 'Reading a briefing: edit it, at the place in view', scope: 'briefing' },
+  { id: 'briefing-read', keys: 'escape', description: 'Editing a briefing: back to reading it', scope: 'briefing' },
+  { id: 'briefing-print', keys: 'mod+p', description: 'Reading a briefing: print it (classification at the top and foot of each page)', scope: 'briefing' },
+  { id: 'meeting-mode', keys: 'mod+shift+m', description: 'Meeting mode on or off (transcript, capture box always in view)', scope: 'briefing' },
+  { id: 'meeting-details', keys: 'mod+shift+d', description: 'Meeting mode: show or hide the briefing’s details', scope: 'briefing' },
+  // Alt+digit picks a speaker only in meeting mode, where it comes before "Go to …" (Alt+1…6).
+  ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
+    (n): Shortcut => ({ id: `meeting-speaker-${n}`, keys: `alt+${n}`, description: `Meeting mode: speaker ${n} of this briefing (in order of appearance)`, scope: 'briefing' }),
+  ),
   { id: 'save-statement', keys: 'mod+enter', description: 'Save the statement and start the next one', scope: 'capture' },
   { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: 'Save the statement and make a follow-up from it', scope: 'capture' },
   { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
