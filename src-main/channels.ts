@@ -31,6 +31,7 @@ export const MENU_COMMANDS = [
   'undo',
   'redo',
   'search',
+  'go-today',
   'go-briefings',
   'go-followups',
   'go-people',

@@ -111,9 +111,10 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
     return { ok: true, value: shiftDays(today, relative[tokens[0]!.text]!), precision: 'day' };
   }
   // "next Tue": the first such day after today (a week on when today is one).
-  if (tokens.length === 2 && tokens[0]!.text === 'next' && tokens[1]!.kind === 'word') {
-    const wd = weekdayOfWord(tokens[1].text);
-    if (wd === undefined) return fail(`“${tokens[1].text}” is not a day of the week: type e.g. next Tue.`);
+  const [word0, word1] = tokens;
+  if (tokens.length === 2 && word0?.text === 'next' && word1?.kind === 'word') {
+    const wd = weekdayOfWord(word1.text);
+    if (wd === undefined) return fail(`“${word1.text}” is not a day of the week: type e.g. next Tue.`);
     const from = weekdayOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
     return { ok: true, value: shiftDays(today, ((wd - from + 6) % 7) + 1), precision: 'day' };
   }
