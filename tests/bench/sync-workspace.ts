@@ -6,6 +6,7 @@
 import { formatHlc, nodeIdFromInstallationId } from '../../src-renderer/src/core/hlc';
 import { emptyWorkspaceData, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { generateNKeysBetween } from 'fractional-indexing';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 export const BENCH_INSTALLATION = { id: '01900000-0000-7000-8000-00000000be0c', name: 'Bench source' };
@@ -101,6 +102,9 @@ export function syntheticWorkspace(total = 100_000, seed = 20150317): WorkspaceD
     );
   });
   const statementIds: string[] = [];
+  // Positions within a briefing as the app makes them (fractional-indexing): a made-up key such as `a10` is not a
+  // valid position, and the import would repair every such statement (and the benchmark would measure that).
+  const positions = generateNKeysBetween(null, null, Math.ceil(mix.statements / Math.max(1, briefingIds.length)) + 1);
   for (let i = 0; i < mix.statements; i++) {
     const id = benchId(4, i);
     statementIds.push(id);
@@ -115,7 +119,7 @@ export function syntheticWorkspace(total = 100_000, seed = 20150317): WorkspaceD
           kind: pick(['statement', 'statement', 'figure', 'proposal', 'request', 'announcement'] as const),
           text: `${sentence(15, 60)} ${sentence(5, 30)}`,
           tags: rnd() < 0.3 ? [pick(WORDS)] : [],
-          order: `a${(i / briefingIds.length) | 0}`,
+          order: positions[(i / briefingIds.length) | 0]!,
         },
         clock(),
       ),

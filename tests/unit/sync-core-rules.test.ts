@@ -214,7 +214,7 @@ describe('guards', () => {
     expect([e.name, e.code, e.message, e instanceof Error]).toEqual(['SyncError', 'invalid', 'Bad.', true]);
     expect(isSyncError(e)).toBe(true);
     expect(isSyncError(new Error('Bad.'))).toBe(false);
-    expect(SYNC_LIMITS).toEqual({ headerBytes: 65_536, fileBytes: 1_073_741_824, freeValueChars: 200_000, recordsPerLine: 100 });
+    expect(SYNC_LIMITS).toEqual({ headerBytes: 65_536, fileBytes: 1_073_741_824, freeValueChars: 200_000, recordsPerLine: 100, lineChars: 65_536 });
   });
 
   it('throwIfAborted: only an aborted signal stops', () => {

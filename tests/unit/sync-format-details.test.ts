@@ -8,7 +8,7 @@ import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord, editRecord } from '../../src-renderer/src/core/records';
 import { FORMAT_NAME, FORMAT_VERSION, MERGE_INSTALLATION, SyncFileWriter, decodeSyncFile, encodeSyncFile, readHeader, type FileProgress, type HeaderFields } from '../../src-renderer/src/core/sync/format';
-import { SyncError } from '../../src-renderer/src/core/sync/guards';
+import { SYNC_LIMITS, SyncError } from '../../src-renderer/src/core/sync/guards';
 import { briefingFields } from './fixtures';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
@@ -45,6 +45,21 @@ describe('the writer', () => {
     expect(FORMAT_NAME).toBe('attache-sync');
     expect(FORMAT_VERSION).toBe(2);
     expect(MERGE_INSTALLATION).toEqual({ id: '00000000-0000-7000-8000-0000000000a1', name: 'Merged by the Attaché command line' });
+  });
+
+  it('ends a line early once it passes about 64 K characters, a record longer than that alone in its line', async () => {
+    // Organisation names of 30,000 characters: two fit in a line (60 K), the third starts the next one.
+    const data = emptyWorkspaceData();
+    for (let i = 0; i < 5; i++) data.organisations.push(createRecord('organisations', id(i + 1), { ...V2_FIELDS.organisations(), name: `${i}`.repeat(30_000), acronym: '', country: '' }, clock));
+    const big = lines(await encodeSyncFile(data, fields));
+    expect(big.map((l) => (JSON.parse(l) as { records: unknown[] }).records.length)).toEqual([2, 2, 1]);
+    expect(big.every((l) => l.length < SYNC_LIMITS.lineChars + 31_000)).toBe(true);
+    // One record longer than the limit is written whole, alone.
+    const huge = emptyWorkspaceData();
+    huge.organisations.push(createRecord('organisations', id(1), { ...V2_FIELDS.organisations(), name: 'x'.repeat(70_000), acronym: '', country: '' }, clock));
+    huge.organisations.push(createRecord('organisations', id(2), { ...V2_FIELDS.organisations(), name: 'y', acronym: '', country: '' }, clock));
+    const alone = lines(await encodeSyncFile(huge, fields)).map((l) => (JSON.parse(l) as { records: unknown[] }).records.length);
+    expect(alone).toEqual([1, 1]);
   });
 
   it('writes each record canonically: id, hlc, deleted, the fields in order, then only the stamps that are not {c: hlc}', async () => {

@@ -402,20 +402,29 @@ export class SyncFileWriter {
 
   add<T extends SyncedTable>(table: T, records: readonly StoredRecord<T>[]): void {
     if (this.finished) throw new Error('SyncFileWriter: add after finish');
-    const prefix = `{"table":"${table}","records":`;
-    for (let i = 0; i < records.length; i += SYNC_LIMITS.recordsPerLine) {
-      const end = Math.min(records.length, i + SYNC_LIMITS.recordsPerLine);
-      const chunk: Record<string, unknown>[] = [];
-      for (let k = i; k < end; k++) {
-        const r = records[k] as StoredRecord<SyncedTable>;
-        if (r.hlc > this.maxClock) this.maxClock = r.hlc;
-        chunk.push(canonical(table, r));
+    const prefix = `{"table":"${table}","records":[`;
+    // A line ends after recordsPerLine records or once it passes lineChars (see SYNC_LIMITS); the same text as
+    // JSON.stringify of the line's array, written record by record.
+    let inLine = 0;
+    let chars = 0;
+    for (const rec of records) {
+      const r = rec as StoredRecord<SyncedTable>;
+      if (r.hlc > this.maxClock) this.maxClock = r.hlc;
+      const text = JSON.stringify(canonical(table, r));
+      if (inLine > 0 && (inLine === SYNC_LIMITS.recordsPerLine || chars + text.length > SYNC_LIMITS.lineChars)) {
+        this.body.write(']}\n');
+        inLine = 0;
       }
-      this.body.write(prefix);
-      this.body.write(JSON.stringify(chunk));
-      this.body.write('}\n');
-      this.counts[table] += chunk.length;
+      if (inLine === 0) {
+        this.body.write(prefix);
+        chars = prefix.length;
+      } else this.body.write(',');
+      this.body.write(text);
+      chars += text.length + 1;
+      inLine++;
+      this.counts[table]++;
     }
+    if (inLine > 0) this.body.write(']}\n');
   }
 
   async finish(fields: HeaderFields, options: LongTask & { passphrase?: string; iterations?: number } = {}): Promise<{ bytes: Uint8Array; header: SyncHeader }> {

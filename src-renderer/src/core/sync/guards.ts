@@ -55,6 +55,12 @@ export const SYNC_LIMITS = {
    * yields to the event loop at a fine grain.
    */
   recordsPerLine: 100,
+  /**
+   * And at most about this many characters in a line (one record longer than that still goes whole into a line of
+   * its own): V8 parses a JSON text of 100 KB or more straight into the old generation, where the parsed objects,
+   * garbage once validated, stay until the next full collection — the import's peak memory.
+   */
+  lineChars: 64 * 1024,
 } as const;
 
 /**

@@ -136,14 +136,15 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
     throw invalid(table, id, field ? `field "${field}": ${issue.message}` : issue.message);
   }
   const value = checked.data as Record<string, unknown>;
+  // zod's output is already a fresh object with the fields in their order: it becomes the record (one object less per
+  // record on the import's path, which runs this for every record of a file while the whole file is in memory).
   if (table === 'conflicts') {
     const c = value as { table: SyncedTable; recordId: string; field: string; clock: Hlc };
     if (!stampKeys.get(c.table)!.has(c.field)) throw invalid(table, id, `it names the unknown field "${c.field}"`);
     if (conflictId(c.table, c.recordId, c.field, c.clock) !== id) throw invalid(table, id, 'its id does not match its content');
   }
   // Free-form values keep their parsed shape (zod's unknown() passes them through); everything else is zod's fresh copy.
-  const record: Record<string, unknown> = {};
-  for (const f of FIELDS[table]) record[f] = value[f];
+  const record = value;
   record.id = id;
   record.hlc = max;
   record.stamps = stamps;
