@@ -1,7 +1,7 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import { accelerator, MENU_TITLES } from '../src-renderer/src/ui/app/keymap';
 import { SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
-import type { MenuCommand } from './channels';
+import { isMenuCommand, type MenuCommand } from './channels';
 
 /**
  * A deliberately small menu. Commands that belong to the UI are not carried out here: they are sent to the
@@ -22,7 +22,10 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
       ...(keys ? { accelerator: accelerator(keys), registerAccelerator: false } : {}),
     };
   };
-  const go = SHORTCUTS.filter((s) => s.id.startsWith('go-')).map((s) => command(s.description.replace(/^Go to /, '').replace(/^./, (c) => c.toUpperCase()), s.id as MenuCommand));
+  // Every "Go to …" of the table the renderer takes as a menu command (channels.ts lists them).
+  const go = SHORTCUTS.filter((s) => s.id.startsWith('go-') && isMenuCommand(s.id)).map((s) =>
+    command(s.description.replace(/^Go to /, '').replace(/^./, (c) => c.toUpperCase()), s.id as MenuCommand),
+  );
 
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),

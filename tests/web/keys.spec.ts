@@ -108,17 +108,17 @@ test('a shortcut rebound in Settings: clashes refused with the reason, the new k
   await expect(message).toHaveText('Alt+F opens the File menu.');
   expect(await page.evaluate(() => localStorage.getItem('attache.shortcuts'))).toBeNull();
 
-  // Alt+0 is free: taken, listed as changed, and it works — after a reload too.
+  // Alt+W is free: taken, listed as changed, and it works — after a reload too.
   await keysBox.focus();
-  await page.keyboard.press('Alt+0');
+  await page.keyboard.press('Alt+w');
   await use.press('Enter');
-  await expect(message).toHaveText('“Go to briefing packs” is now Alt+0.');
-  await expect(page.getByRole('list', { name: 'Changed shortcuts' })).toContainText('Go to briefing packs: Alt+0 (was Alt+6)');
+  await expect(message).toHaveText('“Go to briefing packs” is now Alt+W.');
+  await expect(page.getByRole('list', { name: 'Changed shortcuts' })).toContainText('Go to briefing packs: Alt+W (was Alt+6)');
   await page.reload();
   await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeFocused({ timeout: 30_000 });
-  await page.keyboard.press('Alt+0');
+  await page.keyboard.press('Alt+w');
   await expect(page).toHaveURL(/#\/packs/);
   // Shift+? lists the new keys.
   await page.keyboard.press('Shift+?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('row', { name: /Go to briefing packs/ })).toContainText('Alt+0');
+  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('row', { name: /Go to briefing packs/ })).toContainText('Alt+W');
 });
