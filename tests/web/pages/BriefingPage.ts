@@ -15,6 +15,8 @@ export class BriefingPage {
   readonly titleError: Locator;
   readonly startsAt: Locator;
   readonly startsAtError: Locator;
+  /** The one reading of the typed start, echoed under the box while typing ("Tue 17 March 2015, 10:00"). */
+  readonly startsAtReading: Locator;
   readonly location: Locator;
   readonly format: Locator;
   readonly organisers: Locator;
@@ -50,6 +52,7 @@ export class BriefingPage {
     this.titleError = page.locator('#briefing-title-error');
     this.startsAt = page.locator('#briefing-startsAt');
     this.startsAtError = page.locator('#briefing-startsAt-error');
+    this.startsAtReading = page.locator('#briefing-startsAt-reading');
     this.location = page.locator('#briefing-location');
     this.format = page.locator('#briefing-format');
     this.organisers = page.locator('#briefing-organisers');
@@ -100,10 +103,12 @@ export class BriefingPage {
     return this.page.getByTestId('reading-view');
   }
 
-  /** From the reading view to the editor: E. */
+  /** To the editor from the mode the briefing opened in: E from the reading view, Ctrl+Shift+M from meeting mode. */
   async edit(): Promise<void> {
-    await expect(this.reading).toBeVisible();
-    await this.page.keyboard.press('e');
+    const meeting = this.page.locator('header.meeting-line');
+    await expect(this.reading.or(meeting).or(this.title).first()).toBeVisible();
+    if (await this.reading.isVisible()) await this.page.keyboard.press('e');
+    else if (await meeting.isVisible()) await this.press('mod+shift+m');
     await expect(this.title).toBeVisible();
   }
 
@@ -119,12 +124,11 @@ export class BriefingPage {
     return m[1]!;
   }
 
-  /** Type a date and time into the datetime-local box (en-US segments: month, day, year, then hours, minutes, AM/PM). */
-  async typeDateTime(mmddyyyy: string, hhmm: string, ampm: 'AM' | 'PM'): Promise<void> {
-    await this.type(mmddyyyy);
-    await this.page.keyboard.press('ArrowRight');
-    await this.type(hhmm);
-    await this.type(ampm[0]!);
+  /** Type a date and time into the start's text box, as an officer would ("17 Mar 2015 10:00"), replacing what it held. */
+  async typeDateTime(text: string): Promise<void> {
+    await expect(this.startsAt).toBeFocused();
+    await this.page.keyboard.press(`${MOD}+a`);
+    await this.type(text);
   }
 
   /** Press Tab until `target` has focus (a datetime box takes a Tab per segment). */
