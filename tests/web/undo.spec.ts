@@ -178,3 +178,21 @@ test('a status change in the tracker, undone and redone by keyboard', async ({ p
   await page.keyboard.press(`${MOD}+z`);
   await expect.poll(async () => (await fields(page, 'actions'))[id]).toEqual(before);
 });
+
+test('an autosaved field (the title), undone and redone once focus has left it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const b = await openExample(page);
+  const id = await b.id();
+  const before = (await fields(page, 'briefings'))[id]!;
+  await b.title.focus();
+  await page.keyboard.press('End');
+  // One input event, so one autosave write (typing key by key may be saved in several, each its own step).
+  await page.keyboard.insertText(' (draft)');
+  await b.waitSaved();
+  await b.statements.first().focus();
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(b.title).toHaveValue(before.title as string);
+  await expect.poll(async () => (await fields(page, 'briefings'))[id]).toEqual(before);
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(b.title).toHaveValue(`${before.title as string} (draft)`);
+});
