@@ -12,14 +12,14 @@ import { isMenuCommand, type MenuCommand } from './channels';
 export function buildMenu(send: (command: MenuCommand) => void): Menu {
   const isMac = process.platform === 'darwin';
   const keysOf = (id: string) => SHORTCUTS.find((s) => s.id === id)?.keys;
-  const command = (label: string, id: MenuCommand, shortcutId: string | undefined = id): MenuItemConstructorOptions => {
+  const command = (label: string, id: MenuCommand, shortcutId: string | undefined = id, register = false): MenuItemConstructorOptions => {
     const keys = shortcutId ? keysOf(shortcutId) : undefined;
     return {
       label,
       click: () => send(id),
       // The renderer owns its keyboard shortcuts; the menu only shows them, so a key press is never
       // handled twice (and Ctrl+Z in a field being typed in stays the field's own undo).
-      ...(keys ? { accelerator: accelerator(keys), registerAccelerator: false } : {}),
+      ...(keys ? { accelerator: accelerator(keys), registerAccelerator: register } : {}),
     };
   };
   // Every "Go to …" of the table the renderer takes as a menu command (channels.ts lists them).
@@ -44,8 +44,10 @@ export function buildMenu(send: (command: MenuCommand) => void): Menu {
       label: MENU_TITLES.edit,
       submenu: [
         // Undo and redo of record changes (or of typing, in a field being typed in): the renderer decides.
-        command('Undo', 'undo'),
-        command('Redo', 'redo'),
+        // On macOS text fields get ⌘Z only through the menu, so there the menu takes the key and the renderer
+        // (told it came from the menu) gives a field being typed in its own undo.
+        command('Undo', 'undo', 'undo', isMac),
+        command('Redo', 'redo', 'redo', isMac),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
