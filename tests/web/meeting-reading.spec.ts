@@ -28,7 +28,7 @@ async function expectInViewport(page: Page, el: Locator): Promise<{ y: number; h
   const box = await el.boundingBox();
   const size = page.viewportSize()!;
   expect(box, 'the element is laid out').not.toBeNull();
-  expect(box!.y).toBeGreaterThanOrEqual(0);
+  expect(box!.y).toBeGreaterThanOrEqual(-1);
   expect(box!.y + box!.height).toBeLessThanOrEqual(size.height + 0.5);
   expect(box!.x + box!.width).toBeLessThanOrEqual(size.width + 0.5);
   return box!;
