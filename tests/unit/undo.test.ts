@@ -201,3 +201,30 @@ describe('undo and redo in storage', () => {
     expect(await undo.redo()).toBeUndefined();
   });
 });
+
+describe('a toast’s own undo in place of the step', () => {
+  it('moves the step to the redo stack when it is the newest, and records nothing of its own', async () => {
+    const db = new AttacheDb(`undo-toast-${Math.random()}`);
+    const ws = await Workspace.open(db);
+    await loadExample(ws);
+    const undo = new UndoManager(ws);
+    const [s] = await listStatements(db, EXAMPLE_BRIEFING_ID);
+    undo.boundary();
+    await ws.remove('statements', s!.id);
+    const step = undo.latestAction()!;
+    undo.boundary();
+    await undo.undoWith(step, () => ws.restore('statements', s!.id));
+    expect((await db.statements.get(s!.id))!.deleted).toBe(0);
+    expect(undo.sizes).toEqual({ undo: 0, redo: 1 });
+    await undo.redo();
+    expect((await db.statements.get(s!.id))!.deleted).toBe(1);
+    // Once a later action is newest, the toast's undo is an action of its own.
+    undo.boundary();
+    await ws.update('briefings', EXAMPLE_BRIEFING_ID, { title: 'Later' });
+    undo.boundary();
+    await undo.undoWith(step, () => ws.restore('statements', s!.id));
+    expect(undo.sizes.undo).toBe(3); // the redone delete, the title, the restore
+    db.close();
+    await db.delete();
+  });
+});

@@ -196,3 +196,25 @@ test('an autosaved field (the title), undone and redone once focus has left it',
   await page.keyboard.press(`${MOD}+Shift+z`);
   await expect(b.title).toHaveValue(`${before.title as string} (draft)`);
 });
+
+test('the toast’s Undo, pressed by keyboard, is the same step: Ctrl+Shift+Z redoes it', async ({ page }) => {
+  test.setTimeout(120_000);
+  const b = await openExample(page);
+  const start = await fields(page, 'statements');
+  const count = await b.statements.count();
+  await b.statements.nth(1).focus();
+  await page.keyboard.press('Delete');
+  await expect(b.statements).toHaveCount(count - 1);
+  const toastUndo = page.getByRole('status').getByRole('button', { name: /^Undo/ });
+  await toastUndo.focus();
+  // Focus on the toast keeps it (no time limit while it is being read).
+  await page.keyboard.press('Enter');
+  await expect(b.statements).toHaveCount(count);
+  await expect.poll(() => fields(page, 'statements')).toEqual(start);
+  await b.statements.first().focus();
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(b.statements).toHaveCount(count - 1);
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(b.statements).toHaveCount(count);
+  await expect.poll(() => fields(page, 'statements')).toEqual(start);
+});

@@ -20,6 +20,8 @@ export class UndoManager {
   private readonly listeners = new Set<() => void>();
   /** One undo or redo at a time: a second Ctrl+Z waits for the first to be written. */
   private busy: Promise<unknown> = Promise.resolve();
+  /** While a toast's own undo runs in place of a step's (undoWith), its writes are that undo, not an action. */
+  private suppressed = 0;
 
   constructor(
     private readonly ws: Workspace,
@@ -29,6 +31,7 @@ export class UndoManager {
     ws.recorder = {
       action: () => this.current,
       record: (action: number, change: RecordChange) => {
+        if (this.suppressed) return;
         this.history.record(action, change);
         this.notify();
       },
@@ -64,6 +67,31 @@ export class UndoManager {
 
   redo(): Promise<UndoOutcome | undefined> {
     return this.run('redo');
+  }
+
+  /**
+   * Undo `action` by running `undo` (a toast's own undo, which may also take the user back to what it
+   * restored) when that action is still the newest step: the step moves to the redo stack as if Ctrl+Z had
+   * undone it. Otherwise `undo` runs as an ordinary action of its own.
+   */
+  async undoWith(action: number, undo: () => unknown): Promise<void> {
+    const top = this.history.peekUndo();
+    if (top?.action !== action) {
+      await undo();
+      return;
+    }
+    this.history.takeUndo();
+    this.suppressed++;
+    try {
+      await undo();
+      this.history.undone(top);
+    } catch (e) {
+      this.history.putBack(top, 'undo');
+      throw e;
+    } finally {
+      this.suppressed--;
+      this.notify();
+    }
   }
 
   subscribe(fn: () => void): () => void {

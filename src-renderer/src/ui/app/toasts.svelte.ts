@@ -3,8 +3,9 @@
  * Deletions everywhere use this rather than a confirmation dialog: acting is fast, and undo is safe.
  *
  * A toast's Undo and Ctrl+Z do the same thing: while the toast's action is still the newest step of the
- * session's undo history (data/undo.ts), its Undo undoes that step (so Ctrl+Shift+Z redoes it); once later
- * changes were made, it falls back to the toast's own undo, which restores just what it names.
+ * session's undo history (data/undo.ts), Ctrl+Z undoes that step and the toast goes; the toast's Undo
+ * restores what it names and moves that step to the redo stack (so Ctrl+Shift+Z redoes either). Once later
+ * changes were made, the toast's Undo restores just what it names, as an action of its own.
  */
 import type { UndoManager } from '../../data/undo';
 
@@ -60,11 +61,15 @@ class Toasts {
     else this.dismiss(id);
   }
 
-  /** The toast's Undo: the history's step when it is still the newest, else the toast's own undo. */
+  /**
+   * The toast's Undo: its own undo (which may also take the user back to what it restores); while its
+   * action is still the newest step, that step goes to the redo stack, as Ctrl+Z would have put it.
+   */
   async undo(toast: Toast): Promise<void> {
     this.dismiss(toast.id);
-    if (this.history && toast.step !== undefined && this.history.latestAction() === toast.step) await this.history.undo();
-    else await toast.undo?.();
+    const own = toast.undo ?? (() => undefined);
+    if (this.history && toast.step !== undefined) await this.history.undoWith(toast.step, own);
+    else await own();
   }
 
   /** Ctrl+Z undid `step`: a toast offering to undo the same step has done its work. */
