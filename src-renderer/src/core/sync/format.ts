@@ -221,6 +221,7 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   const ids = new Map<SyncedTable, IdWatch>(SYNCED_TABLES.map((t) => [t, new IdWatch()]));
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const breathe = timeSlicer();
+  const shared = new Map<string, string>();
   let maxClock = '';
   let done = 0;
   let start = 0;
@@ -242,6 +243,7 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
     for (const raw of records) {
       upgradeRawRecord(table, raw, header.version);
       const rec = validateRecord(table, raw);
+      shareReferences(rec as unknown as Record<string, unknown>, FIELDS[table], shared);
       if (watch.repeats(rec.id, out)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
       if (rec.hlc > maxClock) maxClock = rec.hlc;
       out.push(rec);
@@ -259,6 +261,22 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   }
   if (maxClock !== header.maxClock) throw new SyncError('invalid', 'The file’s header clock does not match its records.');
   return { header, encrypted: !!header.encryption, data, total, maxClock };
+}
+
+/**
+ * One copy of each referenced id: JSON.parse makes a new string for every `briefingId`, `speakerId`,
+ * `organisationId`… although a few thousand records are referenced a hundred thousand times. Equal strings of an
+ * id's length (36) in a record's fields share the first copy; the map lives only while the file is decoded.
+ * About 6 MiB less for 100,000 records, held from the preview until the import is applied.
+ */
+function shareReferences(record: Record<string, unknown>, fields: readonly string[], shared: Map<string, string>): void {
+  for (const f of fields) {
+    const v = record[f];
+    if (typeof v !== 'string' || v.length !== 36) continue;
+    const first = shared.get(v);
+    if (first === undefined) shared.set(v, v);
+    else record[f] = first;
+  }
 }
 
 /**
