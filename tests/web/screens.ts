@@ -9,6 +9,7 @@ import { searchWorkspace } from './seed';
 export const w = searchWorkspace();
 
 export const SCREENS: { name: string; hash: string; ready: (page: Page) => Promise<void> }[] = [
+  { name: 'today', hash: '#/today', ready: (p) => expect(p.getByRole('region', { name: /Last edited/ }).getByRole('link').first()).toBeVisible() },
   { name: 'briefings list', hash: '#/briefings', ready: (p) => expect(p.getByText('Countering modern threats').first()).toBeVisible() },
   { name: 'a briefing', hash: `#/briefing/${w.dushanbe.id}`, ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
   { name: 'new briefing', hash: '#/briefing/new', ready: (p) => expect(p.getByRole('heading', { level: 1 })).toBeVisible() },
