@@ -6,6 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
+import { briefingRow, seed } from './seed';
 
 const EXAMPLE_TITLE = 'International Cooperation on Countering Modern Threats and Challenges';
 
@@ -217,4 +218,38 @@ test('the toast’s Undo, pressed by keyboard, is the same step: Ctrl+Shift+Z re
   await page.keyboard.press(`${MOD}+z`);
   await expect(b.statements).toHaveCount(count);
   await expect.poll(() => fields(page, 'statements')).toEqual(start);
+});
+
+test('a held link (an event kept by a later briefing), undone and redone by keyboard', async ({ page }) => {
+  test.setTimeout(120_000);
+  const CONFERENCE = 'High Level International Conference on Counter Narcotic Cooperation';
+  const b = await openExample(page);
+  const id = await b.id();
+  await seed(page, [briefingRow({ title: 'Counter-narcotics conference: opening plenary', startsAt: '2015-05-27T09:00' })]);
+  await page.goto(`./#/briefing/${id}?mode=edit`);
+  await expect(b.title.or(b.reading)).toBeVisible({ timeout: 30_000 });
+  if (await b.reading.isVisible()) await b.edit();
+  const row = b.followupRows.filter({ hasText: CONFERENCE });
+  await expect(row).toBeVisible({ timeout: 30_000 });
+  const eventId = Object.entries(await fields(page, 'actions')).find(([, a]) => a.title === CONFERENCE)![0];
+  const before = (await fields(page, 'actions'))[eventId]!;
+
+  await row.getByRole('button', { name: /^Held at…/ }).focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('plenary');
+  await expect(row.getByRole('option', { name: /opening plenary/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(row.getByTestId('held-see')).toContainText('opening plenary');
+  const after = (await fields(page, 'actions'))[eventId]!;
+  expect(after.heldInBriefingId).not.toBeNull();
+
+  // Focus is on the row's "Not held there" button, not in a text field: Ctrl+Z is the app's.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('BUTTON');
+  await page.keyboard.press(`${MOD}+z`);
+  await expect(row.getByTestId('held-see')).toHaveCount(0);
+  await expect.poll(async () => (await fields(page, 'actions'))[eventId]).toEqual(before);
+  await row.getByRole('button', { name: /^Held at…/ }).focus();
+  await page.keyboard.press(`${MOD}+Shift+z`);
+  await expect(row.getByTestId('held-see')).toContainText('opening plenary');
+  await expect.poll(async () => (await fields(page, 'actions'))[eventId]).toEqual(after);
 });
