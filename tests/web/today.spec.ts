@@ -120,6 +120,7 @@ test('Today lists the day, the week, my follow-ups and the last edited, and each
 test('Today with nothing due says so, and where to give my name', async ({ page }) => {
   await page.goto('./#/today');
   await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await expect(page.getByTestId('today-first-start')).toContainText('No briefings yet.');
   await expect(section(page, 'Today')).toContainText('No briefing or event today.');
   await expect(section(page, 'My follow-ups due')).toContainText('Give your name in Settings → You');
   // No item: a section key lands on the section's heading.
