@@ -8,6 +8,7 @@
  */
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { generateKeyBetween } from 'fractional-indexing';
 import { seriousViolations } from './axe';
 import { BriefingPage } from './pages/BriefingPage';
 import { briefingRow, exampleJson, exampleRows, row, seed, statementRow, type SeedRow } from './seed';
@@ -58,7 +59,8 @@ test.describe('reading view', () => {
       if (r.table === 'briefings' && rec.id === EXAMPLE_ID) Object.assign(rec, { classification: 'restricted', caveat: 'EYES ONLY' });
       if (r.table === 'actions' && rec.id === CONFERENCE_ID) Object.assign(rec, { heldInBriefingId: later.id, status: 'done' });
     }
-    const decision = statementRow(EXAMPLE_ID, DECISION, 'zz');
+    const orders = rows.filter((r) => r.table === 'statements').map((r) => (r.record as unknown as { order: string }).order);
+    const decision = statementRow(EXAMPLE_ID, DECISION, generateKeyBetween(orders.sort().at(-1), null));
     Object.assign(decision.record, { kind: 'decision', speakerId: mittalId });
     await seed(page, [...rows, later, decision]);
   });
@@ -162,6 +164,28 @@ test.describe('reading view', () => {
     await expect(b.title).toHaveValue(`${EXAMPLE_TITLE}e`);
     await page.keyboard.press('Backspace');
     await b.waitSaved();
+  });
+
+  test('the example in meeting mode: its speakers on Alt+1…3 in order of appearance, the newest statement in view', async ({ page }) => {
+    const b = new BriefingPage(page);
+    await b.open(EXAMPLE_ID, '?mode=meeting');
+    await expect(page.locator('header.meeting-line')).toContainText('RESTRICTED // EYES ONLY');
+    await expect(b.quickSpeakers).toHaveText([/Alt\+1\s*Rustam Nazarzoda/, /Alt\+2\s*Ashita Mittal/, /Alt\+3\s*Shahnoza Anvar Nodiri/]);
+    await expect(page.getByTestId('meeting-elapsed')).toHaveCount(0); // a briefing of 2015 has no time elapsed to show
+    await b.captureText.focus();
+    await b.press('alt+2');
+    await expect(b.currentSpeaker).toHaveText('Ashita Mittal');
+    await expect(page).toHaveURL(/mode=meeting$/);
+    await b.press('alt+i');
+    await b.type('Seizures on the Northern Route rose by a fifth in the first quarter of 2015.');
+    await b.saveStatement();
+    const newest = page.getByRole('region', { name: /^Transcript/ }).locator('article.statement').last();
+    await expect(newest).toContainText('Seizures on the Northern Route');
+    await expectInViewport(page, newest);
+    await expectInViewport(page, b.capture);
+    await expectInViewport(page, page.locator('header.meeting-line'));
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, 'meeting-example');
   });
 
   test('printed: no app chrome, the classification banner at the top and the foot', async ({ page }) => {
