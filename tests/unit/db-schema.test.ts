@@ -102,6 +102,9 @@ describe('database schema', () => {
     expect(db.verno).toBeGreaterThanOrEqual(4);
     const dated = data.actions.find((a) => a.due)!;
     expect(await db.actions.where('due').equals(dated.due).primaryKeys()).toContain(dated.id);
+    // Version 5: briefings by organiser (the list's organisation filter).
+    const organised = data.briefings.find((b) => b.organiserIds.length)!;
+    expect(await db.briefings.where('organiserIds').equals(organised.organiserIds[0]!).primaryKeys()).toContain(organised.id);
     db.close();
   });
 });

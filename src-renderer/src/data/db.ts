@@ -110,6 +110,10 @@ export class AttacheDb extends Dexie {
     this.version(4).stores({
       actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId, due',
     });
+    // Version 5: briefings by organiser, so the list's organisation filter reads the few that match.
+    this.version(5).stores({
+      briefings: 'id, hlc, [deleted+startsAt], *tags, classification, *organiserIds',
+    });
   }
 }
 
