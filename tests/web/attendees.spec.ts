@@ -40,6 +40,7 @@ test('attendees by keyboard: in the record, the pack, search, and the next brief
   await page.goto('./#/briefings');
   await page.getByRole('button', { name: /Load the example briefing/ }).click();
   await expect(page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE })).toBeVisible();
+  await b.edit(); // the example opens as a page to read
   const exampleId = await b.id();
   await seed(page, [row('people', { ...V2_FIELDS.people(), name: KARIMOVA, title: 'Head of Protocol', organisationId: MFA, country: 'Tajikistan' })]);
   await expect(page.getByRole('heading', { level: 1, name: EXAMPLE_TITLE })).toBeVisible();

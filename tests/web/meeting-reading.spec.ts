@@ -179,7 +179,7 @@ test.describe('reading view', () => {
     await b.press('alt+i');
     await b.type('Seizures on the Northern Route rose by a fifth in the first quarter of 2015.');
     await b.saveStatement();
-    const newest = page.getByRole('region', { name: /^Transcript/ }).locator('article.statement').last();
+    const newest = page.getByRole('region', { name: /^Statements/ }).locator('article.statement').last();
     await expect(newest).toContainText('Seizures on the Northern Route');
     await expectInViewport(page, newest);
     await expectInViewport(page, b.capture);
@@ -244,14 +244,17 @@ for (const size of [
     await expect(line).toContainText('UNCLASSIFIED');
     await expect(page.getByTestId('meeting-clock')).toHaveText(/^\d\d:\d\d$/);
     await expect(page.getByTestId('meeting-elapsed')).toHaveText(/^0:0\d elapsed$/);
+    // Nothing recorded yet: the details start open; Ctrl+Shift+D folds them into the line, and opens them again.
+    await expect(b.title).toHaveValue('Weekly coordination meeting');
+    await b.press('mod+shift+d');
     await expect(b.title).toHaveCount(0);
     await b.press('mod+shift+d');
-    await expect(b.title).toHaveValue('Weekly coordination meeting');
+    await expect(b.title).toBeVisible();
     await b.press('mod+shift+d');
     await expect(b.title).toHaveCount(0);
 
     await b.captureText.focus();
-    const transcript = page.getByRole('region', { name: /^Transcript/ });
+    const transcript = page.getByRole('region', { name: /^Statements/ });
     for (let i = 0; i < 40; i++) {
       const n = (i % 3) + 1;
       const name = await b.quickSpeakers.nth(n - 1).innerText();
