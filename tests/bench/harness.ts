@@ -20,4 +20,13 @@ const host: BenchHost = {
   coldStart: (options) => window.__benchColdStart(options),
 };
 
-window.__runBench = () => bench(host);
+window.__runBench = async () => {
+  try {
+    return await bench(host);
+  } catch (e) {
+    // Whatever was thrown, said in full: a DOMException or a Dexie error can reach Playwright as one letter.
+    const err = e as { name?: string; message?: string; stack?: string; inner?: unknown };
+    host.log(`bench threw: ${String(err?.name)}: ${String(err?.message)}\n${String(err?.stack)}\ninner: ${String(err?.inner)}`);
+    throw e;
+  }
+};
