@@ -77,7 +77,7 @@ describe('mergeRecord with the log', () => {
     expect(first.conflicts.map((c) => [c.loser.value, c.loser.stamp.c])).toEqual([['v', at(2000, A)]]);
     expect(first.closed).toEqual([]);
     const logged = first.conflicts.map(conflictEntry);
-    const second = mergeRecord('briefings', first.result!, titled('v', 4000, C), logged);
+    const second = mergeRecord('briefings', first.result, titled('v', 4000, C), logged);
     expect(second.conflicts.map((c) => [c.loser.value, c.loser.stamp.c])).toEqual([['w', at(3000, B)]]);
     expect(second.closed).toEqual([closedEntry(logged[0]!, at(4000, C))]);
   });
@@ -85,7 +85,7 @@ describe('mergeRecord with the log', () => {
   it('the other order: v@s3 then w@s2 logs w@s2 only', () => {
     const first = mergeRecord('briefings', titled('v', 2000, A), titled('v', 4000, C));
     expect(first.conflicts).toEqual([]);
-    const second = mergeRecord('briefings', first.result!, titled('w', 3000, B));
+    const second = mergeRecord('briefings', first.result, titled('w', 3000, B));
     expect(second.conflicts.map((c) => [c.loser.value, c.loser.stamp.c])).toEqual([['w', at(3000, B)]]);
   });
 
