@@ -164,6 +164,12 @@ test.describe('reading view', () => {
     await expect(b.title).toHaveValue(`${EXAMPLE_TITLE}e`);
     await page.keyboard.press('Backspace');
     await b.waitSaved();
+    // In a text field the first Escape only leaves the field; the second reads again.
+    await page.keyboard.press('Escape');
+    await expect(b.title).not.toBeFocused();
+    await expect(b.title).toBeVisible();
+    await page.keyboard.press('Escape');
+    await expect(b.reading).toBeVisible();
   });
 
   test('the example in meeting mode: its speakers on Alt+1…3 in order of appearance, the newest statement in view', async ({ page }) => {

@@ -32,7 +32,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'today-mine', keys: '3', description: 'Today screen: to my follow-ups due or overdue', scope: 'today' },
   { id: 'today-recent', keys: '4', description: 'Today screen: to the briefings last edited', scope: 'today' },
   { id: 'briefing-edit', keys: 'e', description: 'Reading a briefing: edit it, at the place in view', scope: 'briefing' },
-  { id: 'briefing-read', keys: 'escape', description: 'Editing a briefing: back to reading it', scope: 'briefing' },
+  { id: 'briefing-read', keys: 'escape', description: 'Editing a briefing: back to reading it (in a text field, the first Esc leaves the field)', scope: 'briefing' },
   { id: 'briefing-print', keys: 'mod+p', description: 'Reading a briefing: print it (classification at the top and foot of each page)', scope: 'briefing' },
   { id: 'meeting-mode', keys: 'mod+shift+m', description: 'Meeting mode on or off (transcript, capture box always in view)', scope: 'briefing' },
   { id: 'meeting-details', keys: 'mod+shift+d', description: 'Meeting mode: show or hide the briefing’s details', scope: 'briefing' },
