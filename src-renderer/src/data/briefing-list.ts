@@ -48,3 +48,9 @@ export async function listBriefingsFiltered(db: AttacheDb, f: BriefingListFilter
   const kept = rows.filter((b) => b.deleted === 0).map(listed).filter((b) => matchesListFilter(b, f)).sort(compareListed(f.sort));
   return { ids: kept.map((b) => b.id), months: monthGroups(kept, f.sort) };
 }
+
+/** The tags used on briefings, each spelling once, sorted (off the *tags index, no records read). */
+export async function briefingTagChoices(db: AttacheDb): Promise<string[]> {
+  const keys = await db.briefings.orderBy('tags').uniqueKeys();
+  return keys.filter((k): k is string => typeof k === 'string').sort((a, b) => a.localeCompare(b));
+}
