@@ -40,8 +40,8 @@ test.describe('the Electron app', () => {
     expect(app.windows()).toHaveLength(1);
   });
 
-  test('shows the briefing list', async () => {
-    await expect(page.getByRole('heading', { level: 1, name: /briefings/i }).first()).toBeVisible();
+  test('opens on Today, the start screen', async () => {
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' }).first()).toBeVisible();
   });
 
   test('gives the page the preload API and nothing of Node', async () => {
