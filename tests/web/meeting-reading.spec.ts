@@ -6,10 +6,13 @@
  * decisions, follow-ups and events with owners and dates; E edits at the same place, Esc reads again;
  * printed without the app around it and with the classification banner). axe on both modes.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { generateKeyBetween } from 'fractional-indexing';
 import { seriousViolations } from './axe';
+import { pagesText } from './pack-pdf';
 import { BriefingPage } from './pages/BriefingPage';
 import { briefingRow, exampleJson, exampleRows, row, seed, statementRow, type SeedRow } from './seed';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
@@ -214,6 +217,18 @@ test.describe('reading view', () => {
     expect(top!.y).toBeLessThan(article!.y);
     expect(foot!.y).toBeGreaterThan(article!.y + article!.height - 1);
     await shot(page, 'print');
+
+    // Printed for real (Chromium's PDF of the page, read back with poppler): the banner heads and foots every page.
+    const pdf = join(process.env.H7_SHOTS ?? mkdtempSync(join(tmpdir(), 'attache-print-')), 'briefing.pdf');
+    writeFileSync(pdf, await page.pdf({ format: 'A4' }));
+    const pages = pagesText(pdf);
+    expect(pages.length).toBeGreaterThan(1);
+    for (const text of pages) {
+      expect(text.trim().startsWith('RESTRICTED // EYES ONLY'), text.slice(0, 80)).toBe(true);
+      expect(text.trim().endsWith('RESTRICTED // EYES ONLY'), text.slice(-80)).toBe(true);
+    }
+    expect(pages.join('\n')).toContain('The participants agreed to meet again before the Dushanbe conference.');
+    expect(pages.join('\n')).not.toMatch(/Meeting mode|Keyboard shortcuts|Briefing packs/);
   });
 });
 
