@@ -136,6 +136,28 @@ describe('mergeRecord with the log', () => {
     expect(mergeRecord('briefings', titled('v', 4000, C), titled('v', 4000, C), [e]).closed).toEqual([]);
   });
 
+  it('a local version met counts only if newer than the entry’s review too', () => {
+    const e = entry('v', 2000, A);
+    const reviewedLater = { ...e, stamps: { ...e.stamps, resolution: { c: at(6000, A) } } };
+    expect(mergeRecord('briefings', titled('v', 4000, C), titled('w', 3000, B), [reviewedLater]).closed).toEqual([]);
+  });
+
+  it('closes every entry made moot in one merge, across fields', () => {
+    const t = entry('v', 2000, A);
+    const l = { ...entry('u', 2000, A), field: 'location', id: '01900000-0000-7000-8000-0000000000f2' };
+    const local = editRecord('briefings', titled('w', 3000, B), { location: 'z' }, at(3000, B))!;
+    const incoming = editRecord('briefings', titled('v', 4000, C), { location: 'u' }, at(4000, C))!;
+    expect(mergeRecord('briefings', local, incoming, [t, l]).closed.map((c) => c.id)).toEqual([t.id, l.id]);
+  });
+
+  it('keeps a deletion’s hidden-edits loss out when the log already holds the live state newer', () => {
+    const live = editRecord('briefings', base(), { title: 'Edited' }, at(3000, B))!;
+    const dead = { ...base(), deleted: 1 as const, hlc: at(4000, C), stamps: { ...base().stamps, deleted: { c: at(4000, C), p: at(1000, A) } } };
+    expect(mergeRecord('briefings', live, dead).conflicts.map((c) => c.field)).toEqual(['deleted']);
+    const newerLive = { ...entry('x', 9000, A), field: 'deleted', value: 0, clock: at(2000, B) };
+    expect(mergeRecord('briefings', live, dead, [newerLive]).conflicts).toEqual([]);
+  });
+
   it('closes even when the record itself stays as it is (an older file carrying the value again)', () => {
     const e = entry('v', 2000, A);
     const m = mergeRecord('briefings', titled('w', 5000, B), titled('v', 4000, C), [e]);
