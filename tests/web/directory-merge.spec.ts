@@ -139,7 +139,8 @@ test.describe('a directory that stays clean', () => {
     const tracker = new FollowupsPage(page);
     await tracker.goto();
     await expect(tracker.row('Ask for the 2014 seizure breakdown').getByLabel(/^Owner of/)).toHaveValue('Rustam Nazarzoda');
-    await expect(page.getByText('R. Nazarzoda')).toHaveCount(0);
+    // (The merge's own notice, which names both, may still be on screen.)
+    await expect(page.locator('main').getByText('R. Nazarzoda')).toHaveCount(0);
     await shot(page, 'tracker');
 
     // ── The pack: statements under the kept person, listed once in the annex.
