@@ -44,6 +44,13 @@ describe('which records are held back', () => {
     for (const [a, b] of [[at(NOW + 1, 'me'), at(NOW + 2, 'me')], [at(NOW + 2, 'me'), at(NOW + 1, 'me')]] as const) {
       expect(heldBack(two(a, b), bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 2, 'me') });
     }
+    // A foreign `p` (on a field whose own `c` is another node's) further than another field's foreign `c`, or not.
+    const withP = (pMs: number) => rec({ title: { c: at(NOW + 1, 'me') }, location: { c: at(NOW + HOUR), p: at(pMs, 'me') } });
+    expect(heldBack(withP(NOW + 2), bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 2, 'me') });
+    const pFirst = rec({ location: { c: at(NOW + HOUR), p: at(NOW + 1, 'me') }, title: { c: at(NOW + 2, 'me') } });
+    expect(heldBack(pFirst, bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 2, 'me') });
+    const equalP = rec({ title: { c: at(NOW + 1, 'me') }, location: { c: at(NOW + HOUR), p: at(NOW + 1, 'me') } });
+    expect(heldBack(equalP, bounds)).toEqual({ reason: 'own-node', clock: at(NOW + 1, 'me') });
   });
 
   it('a stamp of this node beyond what it issued is a copy’s, in c or in p; up to what it issued is its own', () => {
