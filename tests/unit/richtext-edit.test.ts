@@ -1,6 +1,6 @@
 /** Bold and bullets in the summary editor: on the selection or the word at the caret, never leaving empty markers. */
 import { describe, expect, it } from 'vitest';
-import { toggleBold, toggleBullets } from '../../src-renderer/src/core/richtext-edit';
+import { toggleBold, toggleBullets, toggleItalic } from '../../src-renderer/src/core/richtext-edit';
 
 /** Apply an edit to text written with [ and ] marking the selection (or | the caret); return the result the same way. */
 function run(op: typeof toggleBold, marked: string): string {
@@ -35,6 +35,29 @@ describe('bold', () => {
 
   it('keeps spaces at the edges of a selection outside the markers', () => {
     expect(run(toggleBold, 'over[ 12 tons ]seized')).toBe('over **[12 tons]** seized');
+  });
+});
+
+describe('italic', () => {
+  it('wraps the selection or the word at the caret in _ and takes it off again', () => {
+    expect(run(toggleItalic, 'the [Northern Route] study')).toBe('the _[Northern Route]_ study');
+    expect(run(toggleItalic, 'the _[Northern Route]_ study')).toBe('the [Northern Route] study');
+    expect(run(toggleItalic, 'the [_Northern Route_] study')).toBe('the [Northern Route] study');
+    expect(run(toggleItalic, 'in Ash|gabat')).toBe('in _Ash|gabat_');
+    expect(run(toggleItalic, 'in _Ash|gabat_')).toBe('in Ash|gabat');
+    expect(run(toggleItalic, 'in *Ash|gabat*')).toBe('in Ash|gabat');
+  });
+
+  it('nests with bold either way round', () => {
+    expect(run(toggleItalic, 'over **to|ns**')).toBe('over **_to|ns_**');
+    expect(run(toggleBold, 'over _to|ns_')).toBe('over **_to|ns_**');
+    expect(run(toggleItalic, 'over **_to|ns_**')).toBe('over **to|ns**');
+  });
+
+  it('never leaves an empty pair of markers', () => {
+    expect(run(toggleItalic, 'over |  seized')).toBe('over |  seized');
+    expect(run(toggleItalic, '|')).toBe('|');
+    expect(run(toggleItalic, 'a [   ] b')).toBe('a [   ] b');
   });
 });
 

@@ -14,4 +14,28 @@ describe('summary markup', () => {
     expect(parseRichText(`2 ** 3 and ${html}`)).toEqual([{ type: 'paragraph', runs: [{ text: `2 ** 3 and ${html}`, bold: false }] }]);
     expect(plainText(`**${html}**`)).toBe(html);
   });
+
+  it('makes italic runs of _text_ and *text*, inside bold too, and strips them from plain text', () => {
+    expect(parseRichText('The _Northern Route_ and *Ashgabat* in **_May_ 2015**')).toEqual([
+      {
+        type: 'paragraph',
+        runs: [
+          { text: 'The ', bold: false },
+          { text: 'Northern Route', bold: false, italic: true },
+          { text: ' and ', bold: false },
+          { text: 'Ashgabat', bold: false, italic: true },
+          { text: ' in ', bold: false },
+          { text: 'May', bold: true, italic: true },
+          { text: ' 2015', bold: true },
+        ],
+      },
+    ]);
+    expect(plainText('- the _ninth_ MoU meeting\n- *Dushanbe*')).toBe('the ninth MoU meeting\nDushanbe');
+  });
+
+  it('keeps underscores and stars between or beside words literal', () => {
+    for (const text of ['see snake_case_name here', '2 * 3 * 4', 'a*b*c', '_ spaced _', '__init__', 'x_', 'an _unclosed marker']) {
+      expect(plainText(text)).toBe(text);
+    }
+  });
 });

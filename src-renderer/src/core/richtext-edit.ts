@@ -24,11 +24,12 @@ function wordAt(text: string, at: number): { start: number; end: number } | unde
 }
 
 /**
- * Bold on, or off, for the selection — or, with no selection, for the word at the caret. Never leaves an
- * empty pair of markers: with no selection and no word there is nothing to make bold, and the text stays.
- * Spaces at the selection's edges stay outside the markers (`**word **` would not read as bold).
+ * A pair of markers (`**` bold, `_` italic) on, or off, for the selection — or, with no selection, for the
+ * word at the caret. Never leaves an empty pair: with no selection and no word there is nothing to mark,
+ * and the text stays. Spaces at the selection's edges stay outside the markers (`**word **` would not
+ * read as bold). `also` are other spellings of the same mark that are taken off too (`*word*` for italic).
  */
-export function toggleBold(text: string, selStart: number, selEnd: number): Edit {
+function toggleMarks(text: string, selStart: number, selEnd: number, mark: string, also: readonly string[] = []): Edit {
   let start = Math.min(selStart, selEnd);
   let end = Math.max(selStart, selEnd);
   const caret = start === end;
@@ -36,6 +37,11 @@ export function toggleBold(text: string, selStart: number, selEnd: number): Edit
     const word = wordAt(text, start);
     if (!word) return { text, start: selStart, end: selEnd };
     ({ start, end } = word);
+    // "_" joins words (snake_case), so the word at the caret may carry the italic markers themselves.
+    if (mark === '_' && end - start > 2 && text[start] === '_' && text[end - 1] === '_') {
+      start++;
+      end--;
+    }
   } else {
     while (start < end && /\s/.test(text[start]!)) start++;
     while (end > start && /\s/.test(text[end - 1]!)) end--;
@@ -44,17 +50,35 @@ export function toggleBold(text: string, selStart: number, selEnd: number): Edit
   const before = text.slice(0, start);
   const selected = text.slice(start, end);
   const after = text.slice(end);
+  const m = mark.length;
   // Keep the caret where it was inside the word; keep a selection selected.
   const place = (offset: number): Edit => (caret ? { text: '', start: selStart + offset, end: selStart + offset } : { text: '', start: start + offset, end: end + offset });
-  if (before.endsWith('**') && after.startsWith('**')) {
-    const r = place(-2);
-    return { ...r, text: before.slice(0, -2) + selected + after.slice(2) };
+  // A single "*" is italic only when it is not half of a bold "**".
+  const around = [mark, ...also].find((k) => before.endsWith(k) && after.startsWith(k) && (k !== '*' || (!before.endsWith('**') && !after.startsWith('**'))));
+  if (around) {
+    const r = place(-around.length);
+    return { ...r, text: before.slice(0, -around.length) + selected + after.slice(around.length) };
   }
-  if (selected.length > 4 && selected.startsWith('**') && selected.endsWith('**')) {
-    return { text: before + selected.slice(2, -2) + after, start, end: end - 4 };
+  const inside = [mark, ...also].find((k) => selected.length > 2 * k.length && selected.startsWith(k) && selected.endsWith(k));
+  if (!caret && inside) {
+    const k = inside.length;
+    return { text: before + selected.slice(k, -k) + after, start, end: end - 2 * k };
   }
-  const r = place(2);
-  return { ...r, text: `${before}**${selected}**${after}` };
+  const r = place(m);
+  return { ...r, text: `${before}${mark}${selected}${mark}${after}` };
+}
+
+/** Bold (`**word**`) on or off for the selection or the word at the caret. */
+export function toggleBold(text: string, selStart: number, selEnd: number): Edit {
+  return toggleMarks(text, selStart, selEnd, '**');
+}
+
+/**
+ * Italic on or off, as toggleBold. Written `_word_` (so bold and italic nest as `**_word_**`); a `*word*`
+ * typed by hand is taken off too.
+ */
+export function toggleItalic(text: string, selStart: number, selEnd: number): Edit {
+  return toggleMarks(text, selStart, selEnd, '_', ['*']);
 }
 
 /** Make the lines touched by [start, end) bullets, or plain lines when they all already are. */

@@ -98,7 +98,7 @@ export function speakerLine(person: Person | null, organisation: Organisation | 
 }
 
 function runsToInlines(runs: Run[]): Node[] {
-  return runs.map((r) => (r.bold ? { text: r.text, bold: true } : { text: r.text }));
+  return runs.map((r) => ({ text: r.text, ...(r.bold ? { bold: true } : {}), ...(r.italic ? { italics: true } : {}) }));
 }
 
 /** A block of summary markup → a pdfmake paragraph or bullet list (text only: nothing in it is interpreted). */

@@ -12,13 +12,13 @@
  * PDF_FONTS to pdfmake.
  */
 
-/** The pack's one family: Noto Serif, regular and bold. */
+/** The pack's one family: Noto Serif, regular, bold and italic. */
 export const SERIF = 'NotoSerif';
 
-export type FontFile = 'NotoSerif-Regular.ttf' | 'NotoSerif-Bold.ttf';
+export type FontFile = 'NotoSerif-Regular.ttf' | 'NotoSerif-Bold.ttf' | 'NotoSerif-Italic.ttf';
 
 /** Every file the pack needs, i.e. what a platform must load before rendering. */
-export const FONT_FILES: readonly FontFile[] = ['NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf'];
+export const FONT_FILES: readonly FontFile[] = ['NotoSerif-Regular.ttf', 'NotoSerif-Bold.ttf', 'NotoSerif-Italic.ttf'];
 
 export interface FontDescriptor {
   normal: FontFile;
@@ -28,17 +28,17 @@ export interface FontDescriptor {
 }
 
 /**
- * pdfmake font dictionary. One family in two faces: every embedded face costs a parse, a shaping cache
+ * pdfmake font dictionary. One family in three faces: every embedded face costs a parse, a shaping cache
  * and a subset per pack, and every switch between faces costs per word drawn (document.ts sets labels
- * in bold capitals rather than in a second family). The pack sets nothing in italics (the summary
- * markup has none), so the italic slots point at the upright files: a stray `italics` can never make
- * pdfmake throw "style not defined".
+ * in bold capitals rather than in a second family). Italic is set only where the summary markup asks for
+ * it (`_word_`), and pdfmake opens a face only when a run uses it, so a pack without italics embeds two.
+ * Bold italic (`**_word_**`, rare) is set in the bold face rather than shipping a fourth file.
  */
 export const PDF_FONTS: Record<typeof SERIF, FontDescriptor> = {
   [SERIF]: {
     normal: 'NotoSerif-Regular.ttf',
     bold: 'NotoSerif-Bold.ttf',
-    italics: 'NotoSerif-Regular.ttf',
+    italics: 'NotoSerif-Italic.ttf',
     bolditalics: 'NotoSerif-Bold.ttf',
   },
 };

@@ -10,6 +10,7 @@
  */
 import pdfmake from 'pdfmake/build/pdfmake.js';
 import notoSerifBold from '../../../../resources/fonts/NotoSerif-Bold.ttf?url';
+import notoSerifItalic from '../../../../resources/fonts/NotoSerif-Italic.ttf?url';
 import notoSerifRegular from '../../../../resources/fonts/NotoSerif-Regular.ttf?url';
 import type { WorkspaceData } from '../model';
 import type { FontBytes, FontFile } from './fonts';
@@ -21,6 +22,7 @@ export { PackError, type PackProgress, type RenderHooks, type RenderedPack } fro
 const FONT_URLS: Record<FontFile, string> = {
   'NotoSerif-Regular.ttf': notoSerifRegular,
   'NotoSerif-Bold.ttf': notoSerifBold,
+  'NotoSerif-Italic.ttf': notoSerifItalic,
 };
 
 let fontsPromise: Promise<FontBytes> | null = null;

@@ -55,6 +55,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'statement-follow-up', keys: 'alt+u', description: 'Make a follow-up from the focused statement', scope: 'capture' },
   { id: 'statement-delete', keys: 'delete', description: 'Delete the focused statement (with undo)', scope: 'capture' },
   { id: 'bold', keys: 'mod+b', description: 'Bold (in the summary)', scope: 'editor' },
+  { id: 'italic', keys: 'mod+i', description: 'Italic (in the summary)', scope: 'editor' },
   { id: 'bullets', keys: 'mod+shift+8', description: 'Bullet list on the current lines (in the summary)', scope: 'editor' },
 ];
 
