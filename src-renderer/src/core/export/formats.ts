@@ -95,6 +95,16 @@ export const FORMATS: readonly ExportFormat[] = [
     scopes: ['briefing'],
     write: async (input, options) => (await import('./cable-pdf')).writeCablePdf(input, options),
   },
+  {
+    id: 'csv',
+    label: 'Spreadsheet (CSV)',
+    extension: 'csv',
+    mimeType: 'text/csv;charset=utf-8',
+    fileKind: 'CSV spreadsheet',
+    // A briefing: its statements; the tracker: the rows of its current filter.
+    scopes: ['briefing', 'tracker'],
+    write: async (input) => (await import('./csv')).writeCsv(input),
+  },
 ];
 
 export function formatById(id: string): ExportFormat | undefined {

@@ -1,17 +1,6 @@
 /** How the model's words are named on screen (the stored value stays the model's word). */
-import type { Priority, StatementKind } from '../../core/model';
-
-export const KIND_LABELS: Record<StatementKind, string> = {
-  statement: 'Statement',
-  figure: 'Figure',
-  proposal: 'Proposal',
-  request: 'Request',
-  announcement: 'Announcement',
-  decision: 'Decision',
-};
-
-// The tracker (core, shared with the CLI) owns the status names; the model the format names (packs print them too).
+// The core owns the kind and priority names (exports print them too), the tracker the status names
+// (shared with the CLI), the model the format names (packs print them too).
+export { KIND_LABELS, PRIORITY_LABELS } from '../../core/kind-labels';
 export { STATUS_LABELS } from '../../core/tracker';
 export { FORMAT_LABELS } from '../../core/model';
-
-export const PRIORITY_LABELS: Record<Priority, string> = { low: 'Low', normal: 'Normal', high: 'High' };
