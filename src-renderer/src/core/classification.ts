@@ -39,3 +39,20 @@ export function bannerText(levels: readonly ClassificationLevel[], id: string, c
   const unique = [...new Set(caveats.map((c) => c.trim()).filter(Boolean))];
   return [levelLabel(levels, id), ...unique].join(' // ');
 }
+
+/**
+ * A level's portion mark without brackets, as "(C)" prints it before a cable's paragraph: the short form
+ * set in Settings, else the initials of the label's words ("TOP SECRET" → "TS", "UNCLASSIFIED" → "U").
+ */
+export function levelShort(levels: readonly ClassificationLevel[], id: string): string {
+  const level = levels.find((l) => l.id === id);
+  const set = level?.short?.trim();
+  if (set) return set;
+  const label = level?.label ?? id;
+  const initials = label
+    .split(/[\s\-/]+/u)
+    .map((w) => Array.from(w.replace(/[^\p{L}\p{N}]/gu, ''))[0] ?? '')
+    .join('')
+    .toLocaleUpperCase('en-GB');
+  return initials || '?';
+}

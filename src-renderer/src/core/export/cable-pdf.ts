@@ -1,6 +1,100 @@
-/** The cable as a PDF (being built: the registry entry comes first). */
+/**
+ * The cable as a PDF, set in the pack's fonts (core/pack/fonts.ts) so Cyrillic and accents print as they
+ * were typed: the classification line heads and foots every page (bold, 10 pt), with "Page X of Y"; the
+ * header's fields in a two-column table; numbered paragraphs with their numbers hanging in a column of
+ * their own. The definition is pure data (cableDefinition), rendered by the platform's pdfmake.
+ */
+import { cableForExport, type CableDocument, type CableParagraph, type CablePart } from '../document/cable';
+import { SERIF } from '../pack/fonts';
+import { registerFonts } from '../pack/render';
+import { flatText } from './cable-text';
 import { ExportError, type ExportInput, type ExportOptions } from './formats';
 
-export function writeCablePdf(_input: ExportInput, _options: ExportOptions): Promise<Uint8Array> {
-  return Promise.reject(new ExportError('The cable PDF is not built yet'));
+type Node = string | Node[] | { [key: string]: unknown };
+
+const INK = 'black';
+const MUTED = '#666666';
+const NAVY = '#003366';
+const MARGINS: [number, number, number, number] = [64, 64, 64, 60];
+
+function paragraphNode(p: CableParagraph, hang: number): Node {
+  const lead: Node[] = [];
+  if (p.mark) lead.push({ text: `${p.mark} `, bold: true });
+  if (p.label) lead.push({ text: `${p.label}: `, bold: true });
+  const body: Node[] = [{ text: [...lead, flatText(p.text)] }];
+  if (p.items.length) body.push({ ul: p.items.map(flatText), margin: [0, 3, 0, 0] });
+  return {
+    columns: [{ text: `${p.number}.`, width: hang }, { stack: body, width: '*' }],
+    columnGap: 0,
+    margin: [0, 0, 0, 7],
+  };
+}
+
+function partNodes(part: CablePart, hang: number): Node[] {
+  const heading: Node[] =
+    part.kind === 'section'
+      ? [{ text: part.heading, bold: true, fontSize: 10.5, characterSpacing: 0.6, color: NAVY, margin: [0, 10, 0, 6] }]
+      : [
+          { text: part.heading, bold: true, margin: [0, 8, 0, part.subheading ? 0 : 6] },
+          ...(part.subheading ? [{ text: part.subheading, color: MUTED, fontSize: 9.5, margin: [0, 1, 0, 6] }] : []),
+        ];
+  const [first, ...rest] = part.paragraphs.map((p) => paragraphNode(p, hang));
+  // A heading never ends a page alone: it is kept with its first paragraph.
+  return first ? [{ stack: [...heading, first], unbreakable: true }, ...rest] : heading;
+}
+
+/** The pdfmake document definition of a cable (fonts registered under core/pack/fonts.ts' names). */
+export function cableDefinition(cable: CableDocument, language = 'en-GB'): { content: Node[]; [key: string]: unknown } {
+  const hang = 14 + 6 * `${cable.lastNumber}`.length;
+  const banner = (): Node => ({ text: cable.classification, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8, margin: [MARGINS[0], 28, MARGINS[2], 0] });
+  const content: Node[] = [
+    {
+      table: {
+        widths: [78, '*'],
+        body: cable.fields.map((f) => [
+          { text: f.label, bold: true, fontSize: 9, characterSpacing: 0.4, color: MUTED },
+          { text: f.values.map(flatText).join('\n'), bold: f.label === 'SUBJECT' || f.label === 'PRECEDENCE' },
+        ]),
+      },
+      layout: {
+        hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === node.table.body.length ? 0.8 : 0),
+        vLineWidth: () => 0,
+        hLineColor: () => '#999999',
+        paddingTop: () => 2.5,
+        paddingBottom: () => 2.5,
+      },
+      margin: [0, 0, 0, 8],
+    },
+  ];
+  for (const b of cable.briefings) {
+    if (b.heading) content.push({ text: flatText(b.heading), bold: true, fontSize: 12.5, margin: [0, 14, 0, 2] });
+    for (const part of b.parts) content.push(...partNodes(part, hang));
+  }
+  if (cable.actions) content.push(...partNodes(cable.actions, hang));
+  return {
+    pageSize: 'A4',
+    pageMargins: MARGINS,
+    language,
+    info: { title: flatText(cable.subject), subject: 'Reporting cable', creator: 'Attaché', producer: 'Attaché' },
+    defaultStyle: { font: SERIF, fontSize: 10.5, lineHeight: 1.2, color: INK },
+    header: banner,
+    footer: (page: number, pages: number): Node => ({
+      margin: [MARGINS[0], 14, MARGINS[2], 0],
+      columns: [
+        { text: '', width: 90 },
+        { text: cable.classification, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8 },
+        { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 8.5, color: MUTED, width: 90 },
+      ],
+    }),
+    content,
+  };
+}
+
+export async function writeCablePdf(input: ExportInput, options: ExportOptions): Promise<Uint8Array> {
+  if (!input.pdf) throw new ExportError('PDF export is not available here');
+  const fonts = await input.pdf.fonts();
+  const { pdfmake } = input.pdf;
+  registerFonts(pdfmake, fonts);
+  const bytes = await pdfmake.createPdf(cableDefinition(cableForExport(input, options))).getBuffer();
+  return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }

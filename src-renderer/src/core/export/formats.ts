@@ -11,6 +11,7 @@
 import type { ActionItem, BriefingDocument } from '../document/briefing';
 import type { Letterhead, Precedence } from '../letterhead';
 import type { ClassificationLevel } from '../model';
+import type { FontBytes } from '../pack/fonts';
 
 export type FormatId = 'cable' | 'cable-pdf' | 'cable-docx' | 'docx' | 'ics' | 'csv' | 'md';
 
@@ -36,6 +37,14 @@ export interface ExportInput {
   levels: readonly ClassificationLevel[];
   /** `YYYY-MM-DD`: the day of issue, against which "overdue" is computed and which a cable is dated. */
   asOf: string;
+  /** pdfmake and the fonts of this platform (core/export/pdf-node.ts, pdf-browser.ts), for the PDF writers. */
+  pdf?: PdfEngine;
+}
+
+/** What a PDF writer needs from its platform: pdfmake's Node entry or browser bundle, and the pack's fonts. */
+export interface PdfEngine {
+  pdfmake: PdfmakeInstance;
+  fonts(): Promise<FontBytes>;
 }
 
 /** Choices made at export time; each absent one takes the letterhead's default. */
@@ -46,6 +55,8 @@ export interface ExportOptions {
   portionMarks?: boolean;
   /** Characters per line of a plain-text cable. */
   width?: number;
+  /** A cable's subject line (default: the briefing's title and date; for several, their titles). */
+  subject?: string;
 }
 
 export interface ExportFormat {
