@@ -16,6 +16,8 @@ export const CHANNELS = {
   notify: 'notify:show',
   /** A hash identifying this machine (no arguments), so a profile copied to another computer takes a new node id. */
   machineId: 'machine:id',
+  /** Renderer → main: the user's rebound shortcuts (id → keys), so the menu shows the keys that work. */
+  menuBindings: 'menu:bindings',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { app, BrowserWindow, Menu, screen, session } from 'electron';
 import { CHANNELS, type MenuCommand } from './channels';
 import { attachContextMenu } from './context-menu';
-import { registerIpcHandlers } from './ipc';
+import { registerIpcHandlers, registerMenuBindings } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -65,6 +65,7 @@ if (!app.requestSingleInstanceLock()) {
     serveRenderer(RENDERER_ROOT);
     registerIpcHandlers();
     Menu.setApplicationMenu(buildMenu(sendCommand));
+    registerMenuBindings((rebound) => Menu.setApplicationMenu(buildMenu(sendCommand, rebound)));
     showWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();

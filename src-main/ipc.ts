@@ -13,6 +13,7 @@ import {
   MAX_OPEN_BYTES,
   parseBackupId,
   parseBackupRequest,
+  parseBindings,
   parseOpenArgs,
   parseSaveArgs,
   withFilterExtension,
@@ -197,4 +198,12 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
     }),
   );
   return backups;
+}
+
+/**
+ * The renderer reports the user's rebindings (at start and after each change in Settings); `apply` rebuilds
+ * the menu with them. Checked like every other argument: only known, rebindable shortcuts, keys the rules accept.
+ */
+export function registerMenuBindings(apply: (rebound: Record<string, string>) => void): void {
+  handle(CHANNELS.menuBindings, async (_event, raw) => apply(parseBindings(raw)));
 }

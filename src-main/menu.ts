@@ -1,76 +1,12 @@
-import { app, Menu, type MenuItemConstructorOptions } from 'electron';
-import { accelerator, MENU_TITLES } from '../src-renderer/src/ui/app/keymap';
-import { SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
-import { isMenuCommand, type MenuCommand } from './channels';
+import { app, Menu } from 'electron';
+import type { MenuCommand } from './channels';
+import { keyTable, menuTemplate } from './menu-template';
 
 /**
- * A deliberately small menu. Commands that belong to the UI are not carried out here: they are sent to the
- * renderer (CHANNELS.command), which handles them exactly as it handles its own buttons and shortcuts.
- * Labels' keys come from the renderer's one shortcut table, and the titles' mnemonics from keymap.ts,
- * whose rules keep every app shortcut off them.
+ * The native menu (menu-template.ts builds it). Built at start with the default keys, and again whenever
+ * the renderer reports the user's rebindings (CHANNELS.menuBindings), so its accelerators always show
+ * the keys that work.
  */
-export function buildMenu(send: (command: MenuCommand) => void): Menu {
-  const isMac = process.platform === 'darwin';
-  const keysOf = (id: string) => SHORTCUTS.find((s) => s.id === id)?.keys;
-  const command = (label: string, id: MenuCommand, shortcutId: string | undefined = id, register = false): MenuItemConstructorOptions => {
-    const keys = shortcutId ? keysOf(shortcutId) : undefined;
-    return {
-      label,
-      click: () => send(id),
-      // The renderer owns its keyboard shortcuts; the menu only shows them, so a key press is never
-      // handled twice (and Ctrl+Z in a field being typed in stays the field's own undo).
-      ...(keys ? { accelerator: accelerator(keys), registerAccelerator: register } : {}),
-    };
-  };
-  // Every "Go to …" of the table the renderer takes as a menu command (channels.ts lists them).
-  const go = SHORTCUTS.filter((s) => s.id.startsWith('go-') && isMenuCommand(s.id)).map((s) =>
-    command(s.description.replace(/^Go to /, '').replace(/^./, (c) => c.toUpperCase()), s.id as MenuCommand),
-  );
-
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: MENU_TITLES.file,
-      submenu: [
-        command('New briefing', 'new-briefing'),
-        { type: 'separator' },
-        command('Export sync file…', 'export-sync'),
-        command('Import sync file…', 'import-sync'),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: MENU_TITLES.edit,
-      submenu: [
-        // Undo and redo of record changes (or of typing, in a field being typed in): the renderer decides.
-        // On macOS text fields get ⌘Z only through the menu, so there the menu takes the key and the renderer
-        // (told it came from the menu) gives a field being typed in its own undo.
-        command('Undo', 'undo', 'undo', isMac),
-        command('Redo', 'redo', 'redo', isMac),
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    ...(app.isPackaged
-      ? []
-      : [
-          {
-            label: MENU_TITLES.view,
-            submenu: [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }],
-          },
-        ]),
-    {
-      label: MENU_TITLES.go,
-      submenu: [command('Search…', 'search'), { type: 'separator' }, ...go],
-    },
-    {
-      label: MENU_TITLES.help,
-      submenu: [command('Keyboard shortcuts', 'show-shortcuts', undefined)],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
+export function buildMenu(send: (command: MenuCommand) => void, rebound: Readonly<Record<string, string>> = {}): Menu {
+  return Menu.buildFromTemplate(menuTemplate(keyTable(rebound), send, { isMac: process.platform === 'darwin', isPackaged: app.isPackaged }));
 }

@@ -3,6 +3,8 @@
  * anything over IPC, so every argument is checked for type and size before the main process touches the
  * disk. Pure (no Electron), so it is tested without the binary.
  */
+import { bindingProblem, normalizeKeys } from '../src-renderer/src/ui/app/keymap';
+import { label, SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
 
 export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
@@ -115,4 +117,29 @@ export function withFilterExtension(path: string, filters: readonly DialogFilter
   const ext = dot > 0 ? base.slice(dot + 1).toLowerCase() : '';
   if (allowed.some((e) => e.toLowerCase() === ext)) return path;
   return `${path}.${allowed[0]}`;
+}
+
+/**
+ * The user's rebindings for the menu's accelerators: shortcut id → keys, only ids of the shortcut table that
+ * may be rebound, each binding one the renderer's own rules accept (keymap.ts: no Ctrl+Alt, no menu
+ * mnemonic, no clash). Returned with the keys in canonical order.
+ */
+export function parseBindings(value: unknown): Record<string, string> {
+  if (!isRecord(value) || ArrayBuffer.isView(value)) throw new InvalidArgument('the bindings must be an object');
+  const entries = Object.entries(value);
+  if (entries.length > SHORTCUTS.length) throw new InvalidArgument('more bindings than shortcuts');
+  const rebound: Record<string, string> = {};
+  for (const [id, keys] of entries) {
+    const s = SHORTCUTS.find((x) => x.id === id);
+    if (!s || s.fixed) throw new InvalidArgument(`${id.slice(0, 40)} is not a shortcut that can be rebound`);
+    const k = typeof keys === 'string' && keys.length <= 40 ? normalizeKeys(keys) : undefined;
+    if (!k) throw new InvalidArgument(`the keys for ${id} are not one key with modifiers`);
+    rebound[id] = k;
+  }
+  const table = SHORTCUTS.map((s) => ({ ...s, keys: rebound[s.id] ?? s.keys }));
+  for (const [id, keys] of Object.entries(rebound)) {
+    const problem = bindingProblem(id, keys, table, label);
+    if (problem) throw new InvalidArgument(problem);
+  }
+  return rebound;
 }

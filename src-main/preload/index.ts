@@ -29,6 +29,9 @@ const api: PreloadApi = {
   readBackup: (id: string) => ipcRenderer.invoke(CHANNELS.readBackup, id) as Promise<Uint8Array>,
   machineId: () => ipcRenderer.invoke(CHANNELS.machineId) as Promise<string>,
   notify: (message: Notice) => ipcRenderer.invoke(CHANNELS.notify, { title: message.title, body: message.body }) as Promise<boolean>,
+  // A plain copy of strings: nothing but the table crosses.
+  setMenuBindings: (bindings: Record<string, string>) =>
+    ipcRenderer.invoke(CHANNELS.menuBindings, Object.fromEntries(Object.entries(bindings).map(([id, keys]) => [String(id), String(keys)]))) as Promise<void>,
   onCommand(listener: (command: string) => void) {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -76,6 +76,11 @@ export interface Bridge {
   machineId(): Promise<string | null>;
   /** Menu commands from the native menu (Electron), and clicks on a notification; a command is a MenuCommand. */
   onCommand(listener: (command: string) => void): () => void;
+  /**
+   * The shortcuts rebound in Settings (id → keys), so the native menu's accelerators show them (Electron
+   * rebuilds its menu; the browser has none). Rejects with the reason if the main process refuses them.
+   */
+  setMenuBindings(bindings: Record<string, string>): Promise<void>;
 }
 
 export interface Notice {
@@ -95,6 +100,7 @@ export interface PreloadApi {
   notify(message: Notice): Promise<boolean>;
   machineId(): Promise<string>;
   onCommand(listener: (command: string) => void): () => void;
+  setMenuBindings(bindings: Record<string, string>): Promise<void>;
 }
 
 declare global {

@@ -88,5 +88,7 @@ export function createBrowserBridge(appVersion: string): Bridge {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
+    // The browser has no native menu to relabel.
+    async setMenuBindings() {},
   };
 }

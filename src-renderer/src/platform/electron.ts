@@ -35,5 +35,6 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     allowNotifications: () => Promise.resolve(true),
     notificationPermission: () => 'granted',
     onCommand: (listener) => api.onCommand(listener),
+    setMenuBindings: (bindings) => unwrapped(() => api.setMenuBindings(bindings)),
   };
 }

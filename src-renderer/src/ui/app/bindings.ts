@@ -29,9 +29,13 @@ function saved(): Record<string, string> {
   }
 }
 
+/** The shortcuts whose keys differ from their defaults: id → keys (what is saved, and what the menu is told). */
+export function reboundKeys(): Record<string, string> {
+  return Object.fromEntries(SHORTCUTS.filter((s) => s.keys !== DEFAULTS.get(s.id)).map((s) => [s.id, s.keys]));
+}
+
 function save(): void {
-  const changed = Object.fromEntries(SHORTCUTS.filter((s) => s.keys !== DEFAULTS.get(s.id)).map((s) => [s.id, s.keys]));
-  storage()?.setItem(STORAGE_KEY, JSON.stringify(changed));
+  storage()?.setItem(STORAGE_KEY, JSON.stringify(reboundKeys()));
   for (const fn of listeners) fn();
 }
 
@@ -78,4 +82,15 @@ export function defaultKeys(id: string): string | undefined {
 export function onBindingsChange(fn: () => void): () => void {
   listeners.add(fn);
   return () => listeners.delete(fn);
+}
+
+/**
+ * Keep the native menu's accelerators on the keys in force: `send` (the platform bridge) gets the rebound
+ * keys now and after every change. A refusal is only logged: the menu then keeps showing older keys, and
+ * the shortcuts themselves work all the same.
+ */
+export function reportBindingsTo(send: (rebound: Record<string, string>) => Promise<void>): () => void {
+  const push = () => send(reboundKeys()).catch((e: unknown) => console.warn('[attache] the menu could not take the rebound keys', e));
+  void push();
+  return onBindingsChange(() => void push());
 }
