@@ -116,6 +116,15 @@ export const FORMATS: readonly ExportFormat[] = [
     scopes: ['briefing', 'tracker'],
     write: async (input) => (await import('./csv')).writeCsv(input),
   },
+  {
+    id: 'md',
+    label: 'Markdown',
+    extension: 'md',
+    mimeType: 'text/markdown;charset=utf-8',
+    fileKind: 'Markdown note',
+    scopes: ['briefing'],
+    write: async (input) => (await import('./markdown')).writeMarkdown(input),
+  },
 ];
 
 export function formatById(id: string): ExportFormat | undefined {
