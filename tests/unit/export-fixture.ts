@@ -22,7 +22,7 @@ export function briefingInput(data: WorkspaceData = exampleWorkspaceData(), ids:
     briefings,
     items: [],
     title: briefings.length === 1 ? briefings[0]!.header.title : 'Briefings',
-    letterhead: letterheadOf(settings as unknown as Record<string, unknown>),
+    letterhead: letterheadOf(settings),
     levels: settings.classificationLevels,
     asOf: '2015-04-10',
   };

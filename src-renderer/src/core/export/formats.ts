@@ -12,6 +12,7 @@ import type { ActionItem, BriefingDocument } from '../document/briefing';
 import type { Letterhead, Precedence } from '../letterhead';
 import type { ClassificationLevel } from '../model';
 import type { FontBytes } from '../pack/fonts';
+import { calendarNotes } from './ics-plan';
 
 export type FormatId = 'cable' | 'cable-pdf' | 'cable-docx' | 'docx' | 'ics' | 'csv' | 'md';
 
@@ -124,6 +125,17 @@ export const FORMATS: readonly ExportFormat[] = [
     fileKind: 'Markdown note',
     scopes: ['briefing'],
     write: async (input) => (await import('./markdown')).writeMarkdown(input),
+  },
+  {
+    id: 'ics',
+    label: 'Calendar (.ics)',
+    extension: 'ics',
+    mimeType: 'text/calendar;charset=utf-8',
+    fileKind: 'iCalendar file',
+    scopes: ['briefing', 'tracker'],
+    write: async (input) => (await import('./ics')).writeIcs(input),
+    // What the file leaves out (month-precision and undated follow-ups), without loading the calendar library.
+    notes: (input) => calendarNotes(input),
   },
 ];
 

@@ -1,0 +1,49 @@
+/**
+ * What a calendar export holds and leaves out (core/export/ics.ts writes it): kept apart from the writer so
+ * the registry can tell the user what was left out without loading the calendar library.
+ */
+import type { ActionItem } from '../document/briefing';
+import { briefingName } from '../held-events';
+import { datePrecision } from '../partial-date';
+import type { ExportInput, TrackerItem } from './formats';
+
+/** What the calendar holds of the selection, and what it leaves out (for the notes shown after export). */
+export interface CalendarPlan {
+  events: TrackerItem[];
+  todos: TrackerItem[];
+  /** Known only to the month or the year. */
+  vague: TrackerItem[];
+  undated: TrackerItem[];
+}
+
+/** The selection's follow-ups and events: the tracker's rows, or every one of the chosen briefings. */
+export function calendarItems(input: ExportInput): TrackerItem[] {
+  if (input.scope === 'tracker') return [...input.items];
+  return input.briefings.flatMap((d) => {
+    const briefing = { id: d.id, title: d.header.title, startsAt: d.header.startsAt, name: briefingName(d.header) };
+    return [...d.events, ...d.followUps].map((a: ActionItem) => ({ ...a, briefing }));
+  });
+}
+
+export function planCalendar(items: readonly TrackerItem[]): CalendarPlan {
+  const plan: CalendarPlan = { events: [], todos: [], vague: [], undated: [] };
+  for (const a of items) {
+    const precision = datePrecision(a.due);
+    if (precision === 'day') (a.kind === 'event' ? plan.events : plan.todos).push(a);
+    else if (precision) plan.vague.push(a);
+    else plan.undated.push(a);
+  }
+  return plan;
+}
+
+const quote = (s: string): string => `“${s.length > 80 ? `${s.slice(0, 79)}…` : s}”`;
+
+/** What the user should know about the file: what it left out and why. [] when everything went in. */
+export function calendarNotes(input: ExportInput): string[] {
+  const plan = planCalendar(calendarItems(input));
+  const notes: string[] = [];
+  for (const a of plan.vague) notes.push(`Not in the calendar: ${quote(a.title)} — its date is only ${a.dueText || a.due}.`);
+  if (plan.undated.length === 1) notes.push(`Not in the calendar: ${quote(plan.undated[0]!.title)}, which has no date.`);
+  else if (plan.undated.length > 1) notes.push(`Not in the calendar: ${String(plan.undated.length)} follow-ups without a date.`);
+  return notes;
+}
