@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
+import { defaultLetterhead } from '../../src-renderer/src/core/letterhead';
 import { SETTINGS_ID } from '../../src-renderer/src/core/model';
 import { validateFields } from '../../src-renderer/src/core/schemas';
 import { allTags, countsFor, listBriefings, newBriefingFields } from '../../src-renderer/src/data/briefings';
@@ -55,8 +56,8 @@ describe('briefings', () => {
       { id: 'public', label: 'PUBLIC' },
       { id: 'internal', label: 'INTERNAL' },
     ];
-    await ws.create('settings', { classificationLevels: levels, defaultClassification: 'internal' }, SETTINGS_ID);
-    expect(await settingsOf(ws.db)).toEqual({ classificationLevels: levels, defaultClassification: 'internal' });
+    await ws.create('settings', { ...defaultLetterhead(), classificationLevels: levels, defaultClassification: 'internal' }, SETTINGS_ID);
+    expect(await settingsOf(ws.db)).toEqual({ ...defaultLetterhead(), classificationLevels: levels, defaultClassification: 'internal' });
   });
 
   it('offer every tag in use, once', async () => {

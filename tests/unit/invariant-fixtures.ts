@@ -2,6 +2,7 @@
 import { formatHlc, nodeIdFromInstallationId } from '../../src-renderer/src/core/hlc';
 import { SETTINGS_ID, emptyWorkspaceData, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
+import { defaultLetterhead } from '../../src-renderer/src/core/letterhead';
 import { encodeSyncFile, type HeaderFields } from '../../src-renderer/src/core/sync/format';
 import { briefingFields } from './fixtures';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
@@ -24,6 +25,7 @@ export function brokenWorkspace(): WorkspaceData {
       'settings',
       SETTINGS_ID,
       {
+        ...defaultLetterhead(),
         classificationLevels: [
           { id: 'unclassified', label: 'UNCLASSIFIED' },
           { id: 'unclassified', label: 'UNCLASSIFIED AGAIN' },

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
+import { defaultLetterhead } from '../../src-renderer/src/core/letterhead';
 import { SETTINGS_ID, emptyWorkspaceData, type SettingsFields } from '../../src-renderer/src/core/model';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { selectPack } from '../../src-renderer/src/core/pack/select';
@@ -109,7 +110,7 @@ describe('one settings rule for every reader', () => {
     const data = exampleWorkspaceData({ clock: clock(0) });
     const b = data.briefings[0]!;
     Object.assign(b, editRecord('briefings', b, { classification: 'mission' }, clock(1))!);
-    const record = createRecord('settings', SETTINGS_ID, { classificationLevels: mission, defaultClassification: 'mission', ...fields }, clock(2));
+    const record = createRecord('settings', SETTINGS_ID, { ...defaultLetterhead(), classificationLevels: mission, defaultClassification: 'mission', ...fields }, clock(2));
     data.settings.push(deleted ? { ...record, deleted: 1 } : record);
     return data;
   }
@@ -117,7 +118,7 @@ describe('one settings rule for every reader', () => {
   it('keeps a merged level list whose default level the other desk removed, with its first level as default', async () => {
     // Desk A removed "confidential" after moving the default away; desk B made it the default meanwhile.
     const data = workspace({ defaultClassification: 'confidential' });
-    expect(settingsOfData(data)).toEqual({ classificationLevels: mission, defaultClassification: 'unclassified' });
+    expect(settingsOfData(data)).toEqual({ ...defaultLetterhead(), classificationLevels: mission, defaultClassification: 'unclassified' });
     // Pack selection, sync selection and its description read the same list.
     expect(selectPack(data, packOptions({ ceiling: 'mission' })).counts).toMatchObject({ briefings: 1, excluded: 0 });
     expect(selectPack(data, packOptions({ ceiling: 'unclassified' })).excluded.map((e) => e.classificationLabel)).toEqual(['MISSION ONLY']);
@@ -125,7 +126,7 @@ describe('one settings rule for every reader', () => {
     expect(describeSelection({ ceiling: 'mission' }, data)).toBe('All briefings, classified up to MISSION ONLY');
     // And so do the screens, from IndexedDB.
     await db.settings.put(data.settings[0]!);
-    expect(await settingsOf(db)).toEqual({ classificationLevels: mission, defaultClassification: 'unclassified' });
+    expect(await settingsOf(db)).toEqual({ ...defaultLetterhead(), classificationLevels: mission, defaultClassification: 'unclassified' });
   });
 
   it('falls back to the defaults everywhere once the settings record is deleted', async () => {

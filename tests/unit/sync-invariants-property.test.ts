@@ -68,7 +68,7 @@ function build(content: FileContent, file: number): WorkspaceData {
     seen.add(recordId);
     (data[table] as StoredRecord<T>[]).push({ ...createRecord(table, recordId, fields, clock()), deleted });
   };
-  if (content.settings) add('settings', SETTINGS_ID, { classificationLevels: content.settings.levels, defaultClassification: content.settings.def });
+  if (content.settings) add('settings', SETTINGS_ID, { ...V2_FIELDS.settings(), classificationLevels: content.settings.levels, defaultClassification: content.settings.def });
   for (const o of content.orgs) add('organisations', o, { ...V2_FIELDS.organisations(), name: `Org ${o.slice(-1)}`, acronym: '', country: '' });
   for (const p of content.people) add('people', p.id, { ...V2_FIELDS.people(), name: 'Speaker', title: '', organisationId: p.org, country: '' });
   for (const b of content.briefings) add('briefings', b.id, briefingFields({ title: b.title, tags: b.tags, organiserIds: b.organisers }));

@@ -114,6 +114,7 @@ describe('repairRecord', () => {
     const s = rec(
       'settings',
       {
+        ...V2_FIELDS.settings(),
         classificationLevels: [
           { id: 'u', label: 'UNCLASSIFIED' },
           { id: 'u', label: 'OTHER' },
@@ -171,7 +172,7 @@ describe('checkWorkspace', () => {
 
   it('reports every rule, with its severity, naming the record', () => {
     const data = emptyWorkspaceData();
-    data.settings.push(rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }, { id: 'u', label: 'V' }], defaultClassification: 'gone' }, SETTINGS_ID));
+    data.settings.push(rec('settings', { ...V2_FIELDS.settings(), classificationLevels: [{ id: 'u', label: 'U' }, { id: 'u', label: 'V' }], defaultClassification: 'gone' }, SETTINGS_ID));
     const b = rec('briefings', briefingFields({ title: 'Talks', organiserIds: [id()], tags: ['a', 'a'] }));
     data.briefings.push(b);
     data.people.push(rec('people', { ...V2_FIELDS.people(), name: 'Lone', title: '', organisationId: id(), country: '' }));
@@ -300,7 +301,7 @@ describe('the rules, exactly', () => {
     const long = repairRecord('statements', rec('statements', statement({ text: 'S', order: `a0  ${'!'.repeat(60)}` }))).findings[0]!;
     expect(long.message).toBe(`The statement “S” has an order key that is not a valid position (“a0 ${'!'.repeat(36)}”); it was placed after the other statements.`);
     const levels = (labels: string[]) =>
-      repairRecord('settings', rec('settings', { classificationLevels: labels.map((label, i) => ({ id: `l${i}`, label })), defaultClassification: 'l0' }, SETTINGS_ID)).findings[0]!.message;
+      repairRecord('settings', rec('settings', { ...V2_FIELDS.settings(), classificationLevels: labels.map((label, i) => ({ id: `l${i}`, label })), defaultClassification: 'l0' }, SETTINGS_ID)).findings[0]!.message;
     expect(levels(['X', ' x', 'x '])).toBe('The settings record lists the classification level named “x” more than once; the repeats were dropped.');
     expect(levels(['X', 'Y', 'x', 'y'])).toBe('The settings record lists the classification levels named “x”, “y” more than once; the repeats were dropped.');
     const untitled = repairRecord('actions', { ...rec('actions', action({ tags: ['a', 'a'] })), title: '' }).findings[0]!;
@@ -326,7 +327,7 @@ describe('the rules, exactly', () => {
 
   it('holds only the workspace settings record to the default level', () => {
     const data = emptyWorkspaceData();
-    data.settings.push(rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'gone' }));
+    data.settings.push(rec('settings', { ...V2_FIELDS.settings(), classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'gone' }));
     expect(checkWorkspace(data)).toEqual([]);
   });
 });
@@ -334,7 +335,7 @@ describe('the rules, exactly', () => {
 describe('checkIncoming (the import stage)', () => {
   it('leaves a sound settings record alone', () => {
     const data = emptyWorkspaceData();
-    const s = rec('settings', { classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'u' }, SETTINGS_ID);
+    const s = rec('settings', { ...V2_FIELDS.settings(), classificationLevels: [{ id: 'u', label: 'U' }], defaultClassification: 'u' }, SETTINGS_ID);
     data.settings.push(s);
     expect(checkIncoming(data)).toEqual({ repaired: [], refused: [], repairedCount: 0, refusedCount: 0 });
     expect(data.settings[0]).toBe(s);

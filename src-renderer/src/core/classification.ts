@@ -1,3 +1,4 @@
+import { defaultLetterhead } from './letterhead';
 import type { ClassificationLevel, SettingsFields } from './model';
 
 /** A common default; each mission replaces it with its own scheme in Settings. */
@@ -11,6 +12,7 @@ export const DEFAULT_LEVELS: ClassificationLevel[] = [
 export const DEFAULT_SETTINGS: SettingsFields = {
   classificationLevels: DEFAULT_LEVELS,
   defaultClassification: 'unclassified',
+  ...defaultLetterhead(),
 };
 
 /** Rank of a level in the ordered list; unknown levels rank above everything so a ceiling never lets them through. */

@@ -3,6 +3,7 @@
  * the tests, so it imports nothing from Dexie, Svelte, Electron or the DOM.
  */
 import type { Hlc } from './hlc';
+import { LETTERHEAD_FIELDS, type LetterheadFields } from './letterhead';
 
 /** Per-field change metadata, kept beside every synced field. */
 export interface FieldStamp {
@@ -158,7 +159,11 @@ export interface ClassificationLevel {
   colour?: string;
 }
 
-export interface SettingsFields {
+/**
+ * The workspace settings. The letterhead's fields (core/letterhead.ts: mission name, cable addressees,
+ * distribution, precedence, width, portion marks) are fields of their own so each merges on its own.
+ */
+export interface SettingsFields extends LetterheadFields {
   /** Ordered from least to most restrictive. */
   classificationLevels: ClassificationLevel[];
   defaultClassification: string;
@@ -263,7 +268,7 @@ export const FIELDS: { readonly [T in SyncedTable]: readonly (keyof TableFields[
   people: ['name', 'title', 'organisationId', 'country', 'aliases', 'mergedInto'],
   statements: ['briefingId', 'speakerId', 'kind', 'text', 'tags', 'order'],
   actions: ['kind', 'briefingId', 'statementId', 'title', 'owner', 'due', 'place', 'status', 'priority', 'notes', 'tags', 'heldInBriefingId'],
-  settings: ['classificationLevels', 'defaultClassification'],
+  settings: ['classificationLevels', 'defaultClassification', ...LETTERHEAD_FIELDS],
   packs: ['name', 'options'],
   templates: ['name', ...TEMPLATE_BRIEFING_FIELDS],
   conflicts: ['table', 'recordId', 'field', 'value', 'clock', 'resolution'],

@@ -7,6 +7,7 @@ import { isValidDateTime } from './dates';
 import { isPartialDate } from './partial-date';
 import { isHlc } from './hlc';
 import { isId } from './ids';
+import { lineProblem, listProblem, PRECEDENCES, widthProblem } from './letterhead';
 import { LIMITS } from './limits';
 import {
   ACTION_KINDS,
@@ -54,6 +55,16 @@ const level = z.strictObject({
     .string()
     .regex(/^#[0-9a-fA-F]{6}$/, { error: 'A colour is written #rrggbb' })
     .optional(),
+});
+
+// The letterhead's rules are core/letterhead.ts' own, so Settings, import and the CLI refuse the same lines.
+const letterheadLine = z.string({ error: 'A letterhead line must be text' }).superRefine((v, ctx) => {
+  const problem = lineProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
+});
+const letterheadList = z.array(z.string({ error: 'An addressee must be text' })).superRefine((v, ctx) => {
+  const problem = listProblem(v);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
 const dateTime = z.string().refine(isValidDateTime, { error: 'Not a real date and time' });
@@ -117,6 +128,14 @@ export const schemas = {
       .min(1, { error: 'Keep at least one classification level' })
       .max(20),
     defaultClassification: z.string().min(1).max(60),
+    missionName: letterheadLine,
+    cableFrom: letterheadLine,
+    cableTo: letterheadList,
+    cableInfo: letterheadList,
+    distribution: letterheadList,
+    cablePrecedence: z.enum(PRECEDENCES, { error: `Precedence is one of ${PRECEDENCES.join(', ')}` }),
+    cableWidth: z.number().refine((n) => widthProblem(n) === undefined, { error: widthProblem(0) }),
+    portionMarks: z.boolean(),
   }),
   packs: z.object({
     name: required(LIMITS.title, 'Name'),

@@ -9,6 +9,7 @@
  * default; only a record that fails the schema falls back to the defaults.
  */
 import { DEFAULT_SETTINGS } from './classification';
+import { readLetterheadFields } from './letterhead';
 import { SETTINGS_ID, type ClassificationLevel, type Settings, type SettingsFields, type WorkspaceData } from './model';
 import { validateFields } from './schemas';
 import { levelNameKey, uniqueLevels } from './sync/invariants';
@@ -34,14 +35,16 @@ export function defaultSettings(): SettingsFields {
 /** The settings a stored record stands for: its fields if it is live and sound, else the defaults. */
 export function effectiveSettings(record: Settings | undefined): SettingsFields {
   if (!record || record.deleted) return defaultSettings();
-  const checked = validateFields('settings', { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification });
-  if (!checked.ok) return defaultSettings();
+  // The letterhead's fields are read one by one (an unsound one takes its default, never costing the levels).
+  const letterhead = readLetterheadFields(record);
+  const levelsChecked = validateFields('settings', { ...defaultSettings(), classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification });
+  if (!levelsChecked.ok) return { ...defaultSettings(), ...letterhead };
   // A list stored before the import repaired repeats (or written by other software) reads without them.
-  const classificationLevels = uniqueLevels(checked.value.classificationLevels);
-  const { defaultClassification } = checked.value;
+  const classificationLevels = uniqueLevels(levelsChecked.value.classificationLevels);
+  const { defaultClassification } = levelsChecked.value;
   // The schema keeps at least one level.
-  if (!classificationLevels.some((l) => l.id === defaultClassification)) return { classificationLevels, defaultClassification: classificationLevels[0]!.id };
-  return { classificationLevels, defaultClassification };
+  if (!classificationLevels.some((l) => l.id === defaultClassification)) return { classificationLevels, defaultClassification: classificationLevels[0]!.id, ...letterhead };
+  return { classificationLevels, defaultClassification, ...letterhead };
 }
 
 /** The effective settings of a workspace held in memory (a sync file, a merge, a pack's input). */

@@ -6,6 +6,7 @@
  * (merge.ts knowinglyReplaced).
  */
 import { HLC_ZERO } from './hlc';
+import { defaultLetterhead, type LetterheadFields } from './letterhead';
 import type { ActionFields, BriefingFields, FieldStamp, OrganisationFields, PersonFields, SyncedTable } from './model';
 
 /**
@@ -17,6 +18,8 @@ export const V2_FIELDS = {
   organisations: (): Pick<OrganisationFields, 'parentId' | 'mergedInto'> => ({ parentId: null, mergedInto: null }),
   people: (): Pick<PersonFields, 'aliases' | 'mergedInto'> => ({ aliases: [], mergedInto: null }),
   actions: (): Pick<ActionFields, 'heldInBriefingId'> => ({ heldInBriefingId: null }),
+  // The letterhead (issue 14): the mission's name and the cable's addressees and defaults.
+  settings: (): LetterheadFields & Record<string, unknown> => ({ ...defaultLetterhead() }),
 } as const;
 
 const ADDED_FIELDS: { readonly [T in SyncedTable]?: () => Record<string, unknown> } = V2_FIELDS;

@@ -65,7 +65,7 @@ export async function countsFor(db: AttacheDb, ids: readonly string[]): Promise<
 }
 
 /** What a new briefing starts with: now, a plain briefing, the workspace's default classification. */
-export function newBriefingFields(settings: SettingsFields, now: Date = new Date()): BriefingFields {
+export function newBriefingFields(settings: Pick<SettingsFields, 'defaultClassification'>, now: Date = new Date()): BriefingFields {
   return {
     title: '',
     startsAt: nowLocalDateTime(now),

@@ -114,6 +114,18 @@ export class AttacheDb extends Dexie {
     this.version(5).stores({
       briefings: 'id, hlc, [deleted+startsAt], *tags, classification, *organiserIds',
     });
+    // Version 6 (issue 14): the settings record gains the letterhead's fields (core/letterhead.ts) at their
+    // defaults and the lowest clock, as an older file's settings do on import, so any real edit wins.
+    this.version(6)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx
+          .table('settings')
+          .toCollection()
+          .modify((record: Record<string, unknown> & { stamps: Record<string, unknown> }) => {
+            addMissingFields('settings', record, record.stamps);
+          });
+      });
   }
 }
 

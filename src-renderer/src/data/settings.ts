@@ -4,6 +4,7 @@
  * which applies the one rule in core/settings.ts.
  */
 import { SETTINGS_ID, type ClassificationLevel, type SettingsFields } from '../core/model';
+import { checkLetterhead } from '../core/letterhead';
 import { checkLevels, defaultSettings, effectiveSettings } from '../core/settings';
 import { slug } from '../core/text';
 import type { AttacheDb } from './db';
@@ -32,13 +33,11 @@ export function editSettings(ws: Workspace, edit: (current: SettingsFields) => P
     const problem = checkLevels(merged.classificationLevels, merged.defaultClassification);
     if (problem) throw new ValidationError(problem);
     const current = await ws.db.settings.get(SETTINGS_ID);
-    if (!current) {
-      const record = await ws.create('settings', { ...defaultSettings(), ...patch }, SETTINGS_ID);
-      return { classificationLevels: record.classificationLevels, defaultClassification: record.defaultClassification };
-    }
+    const letterheadProblems = checkLetterhead(patch);
+    if (letterheadProblems) throw new ValidationError(letterheadProblems);
+    if (!current) return effectiveSettings(await ws.create('settings', { ...defaultSettings(), ...patch }, SETTINGS_ID));
     if (current.deleted) await ws.restore('settings', SETTINGS_ID);
-    const next = await ws.update('settings', SETTINGS_ID, patch);
-    return { classificationLevels: next.classificationLevels, defaultClassification: next.defaultClassification };
+    return effectiveSettings(await ws.update('settings', SETTINGS_ID, patch));
   });
   queue = run.catch(() => undefined);
   return run;
