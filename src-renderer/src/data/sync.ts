@@ -22,6 +22,7 @@ import type { AttacheDb, PeerState } from './db';
 import { liveBriefingsByDate } from './briefings';
 import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
+import { LIVE_INSTALLATION, lowerLivePushMarks } from './live/marks';
 
 export { SyncError, isSyncError, type SyncErrorCode } from '../core/sync/guards';
 export type { SyncHeader, SyncScope, InstallationRef, EncryptionHeader } from '../core/sync/format';
@@ -260,6 +261,16 @@ export interface PreviewOptions extends LongTaskOptions {
 export async function previewImport(ws: Workspace, bytes: Uint8Array, options?: PreviewOptions): Promise<ImportPreview> {
   const { passphrase, onProgress, signal } = options ?? {};
   const file = await decodeSyncFile(bytes, { passphrase, signal, onProgress: (p: FileProgress) => onProgress?.(p) });
+  return previewDecoded(ws, file, { onProgress, signal });
+}
+
+/**
+ * The import's stages after decoding (invariants → plan → preview), for records that arrived validated by
+ * another way than a file: live sync (data/live/) hands its pulled batches here, so they take exactly the
+ * path a file's records take.
+ */
+export async function previewDecoded(ws: Workspace, file: DecodedSyncFile, options?: LongTaskOptions): Promise<ImportPreview> {
+  const { onProgress, signal } = options ?? {};
   // Repaired or refused here, before anything is compared: the merge and applyImport only ever see sound records.
   onProgress?.({ phase: 'comparing', done: 0, total: Math.max(file.total, 1) });
   const invariants = checkIncoming(file.data, PREVIEW_LIST_LIMIT);
@@ -719,6 +730,8 @@ async function rememberPeers(
   const nowIso = new Date(ws.nowMs()).toISOString();
   if (isPeer) await adoptStandIn(db, from);
   if (minChanged) await resendToAll(db, minChanged, isPeer ? from.id : undefined);
+  // Live sync's push mark likewise; a batch pulled from the server only adds conflict log entries it lacks.
+  await lowerLivePushMarks(db, from.id === LIVE_INSTALLATION.id ? minNewConflict : minChanged);
   if (!isPeer) return;
   const old = await db.peers.get(from.id);
   let next: PeerState = {

@@ -14,7 +14,8 @@ export const MAX_PBKDF2_ITERATIONS = 10_000_000;
 
 const subtle = () => globalThis.crypto.subtle;
 
-async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
+/** Also the team key of live sync (core/live/envelope.ts): one derivation, reused for every document. */
+export async function deriveKey(passphrase: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
   const material = await subtle().importKey('raw', new TextEncoder().encode(passphrase), 'PBKDF2', false, ['deriveKey']);
   return subtle().deriveKey(
     { name: 'PBKDF2', hash: 'SHA-256', salt: salt as Uint8Array<ArrayBuffer>, iterations },
@@ -45,6 +46,17 @@ function params(enc: EncryptionHeader): { salt: Uint8Array; iv: Uint8Array } {
 export async function encryptBody(plain: Uint8Array, passphrase: string, enc: EncryptionHeader, aad: Uint8Array): Promise<Uint8Array> {
   const { salt, iv } = params(enc);
   const key = await deriveKey(passphrase, salt, enc.iterations);
+  return sealWithKey(key, iv, plain, aad);
+}
+
+export async function decryptBody(cipher: Uint8Array, passphrase: string, enc: EncryptionHeader, aad: Uint8Array): Promise<Uint8Array> {
+  const { salt, iv } = params(enc);
+  const key = await deriveKey(passphrase, salt, enc.iterations);
+  return openWithKey(key, iv, cipher, aad, 'The passphrase is wrong, or the file was changed.');
+}
+
+/** AES-256-GCM with a 128-bit tag appended, as WebCrypto does; the one cipher of files and live sync documents. */
+export async function sealWithKey(key: CryptoKey, iv: Uint8Array, plain: Uint8Array, aad: Uint8Array): Promise<Uint8Array> {
   const out = await subtle().encrypt(
     { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: aad as Uint8Array<ArrayBuffer>, tagLength: 128 },
     key,
@@ -53,9 +65,8 @@ export async function encryptBody(plain: Uint8Array, passphrase: string, enc: En
   return new Uint8Array(out);
 }
 
-export async function decryptBody(cipher: Uint8Array, passphrase: string, enc: EncryptionHeader, aad: Uint8Array): Promise<Uint8Array> {
-  const { salt, iv } = params(enc);
-  const key = await deriveKey(passphrase, salt, enc.iterations);
+/** GCM cannot tell a wrong key from changed bytes: `failure` says both, in the caller's words. */
+export async function openWithKey(key: CryptoKey, iv: Uint8Array, cipher: Uint8Array, aad: Uint8Array, failure: string): Promise<Uint8Array> {
   try {
     const out = await subtle().decrypt(
       { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: aad as Uint8Array<ArrayBuffer>, tagLength: 128 },
@@ -64,6 +75,6 @@ export async function decryptBody(cipher: Uint8Array, passphrase: string, enc: E
     );
     return new Uint8Array(out);
   } catch {
-    throw new SyncError('wrong-passphrase', 'The passphrase is wrong, or the file was changed.');
+    throw new SyncError('wrong-passphrase', failure);
   }
 }

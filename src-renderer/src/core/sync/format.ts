@@ -315,8 +315,8 @@ function checkLine(line: unknown): { table: SyncedTable; records: unknown[] } {
 
 // ---------------------------------------------------------------- encode
 
-/** The record with keys in one fixed order and nothing else: files are reproducible byte for byte. */
-function canonical(table: SyncedTable, r: StoredRecord<SyncedTable>): Record<string, unknown> {
+/** The record with keys in one fixed order and nothing else: files (and live sync documents) are reproducible byte for byte. */
+export function canonical(table: SyncedTable, r: StoredRecord<SyncedTable>): Record<string, unknown> {
   const src = r as unknown as Record<string, unknown>;
   const fields = FIELDS[table];
   const stamped = stampedFields(table);

@@ -1,0 +1,125 @@
+/**
+ * One CouchDB document per record: `_id` = the record id, the body sealed (envelope.ts). Revisions are
+ * content-addressed — `<generation>-<32 hex digits of SHA-256 of the canonical record>` — and written with
+ * `new_edits: false`, so two clients that push (or resolve to) the same record write the same revision and
+ * CouchDB keeps one. The canonical bytes are those of the sync file (core/sync/format.ts `canonical`), and a
+ * pulled body goes through the file's validation (core/sync/validate.ts): nothing from the server is trusted.
+ */
+import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../model';
+import { canonical } from '../sync/format';
+import { sha256Sync, toHex } from '../sync/digest';
+import { SyncError } from '../sync/guards';
+import { validateRecord } from '../sync/validate';
+import { FORMAT_VERSION, upgradeRawRecord } from '../sync/versions';
+import { seal, unseal, TEAM_DOC_ID, type TeamKey } from './envelope';
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+export interface Rev {
+  gen: number;
+  hash: string;
+}
+
+export function parseRev(rev: string): Rev | undefined {
+  const m = /^([1-9][0-9]{0,9})-([0-9a-z]{1,64})$/.exec(rev);
+  return m ? { gen: Number(m[1]), hash: m[2]! } : undefined;
+}
+
+export const formatRev = (r: Rev): string => `${r.gen}-${r.hash}`;
+
+/** CouchDB's choice among leaves: the highest generation, then the greatest revision string. */
+export function couchWinner(revs: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestRev: Rev | undefined;
+  for (const r of revs) {
+    const p = parseRev(r);
+    if (!p) continue;
+    if (!bestRev || p.gen > bestRev.gen || (p.gen === bestRev.gen && r > best!)) {
+      best = r;
+      bestRev = p;
+    }
+  }
+  return best;
+}
+
+/** The plaintext of a record's document: the record format's version, the table, the canonical record. */
+function plaintext(table: SyncedTable, record: StoredRecord<SyncedTable>): string {
+  return JSON.stringify({ v: FORMAT_VERSION, t: table, r: canonical(table, record) });
+}
+
+/** The content address of a record version (same record, same hash, on every client). */
+export function contentHash(table: SyncedTable, record: StoredRecord<SyncedTable>): string {
+  return toHex(sha256Sync(encoder.encode(JSON.stringify([table, canonical(table, record)])))).slice(0, 32);
+}
+
+/** A record's document as `_bulk_docs` with `new_edits: false` takes it. */
+export interface RecordDoc {
+  _id: string;
+  _rev: string;
+  _revisions: { start: number; ids: string[] };
+  _deleted?: true;
+  iv?: string;
+  ct?: string;
+}
+
+/**
+ * The document for a record version, a child of `parent` (the server's revision this version has seen and
+ * merged), or a first revision. Returns undefined when `parent` already holds exactly this content.
+ */
+export async function recordDoc(team: TeamKey, table: SyncedTable, record: StoredRecord<SyncedTable>, parent?: string): Promise<RecordDoc | undefined> {
+  const hash = contentHash(table, record);
+  const p = parent ? parseRev(parent) : undefined;
+  if (p && p.hash === hash) return undefined;
+  const gen = (p?.gen ?? 0) + 1;
+  const body = await seal(team, record.id, encoder.encode(plaintext(table, record)));
+  return { _id: record.id, _rev: `${gen}-${hash}`, _revisions: { start: gen, ids: p ? [hash, p.hash] : [hash] }, ...body };
+}
+
+/**
+ * The deletion that closes a losing branch once its content was merged into the winner. Deterministic (a pure
+ * function of the loser's revision), so clients resolving the same conflict at once write one revision.
+ */
+export function closeBranchDoc(id: string, loserRev: string): RecordDoc | undefined {
+  const p = parseRev(loserRev);
+  if (!p) return undefined;
+  const hash = toHex(sha256Sync(encoder.encode(`attache-live-merged:${id}:${loserRev}`))).slice(0, 32);
+  return { _id: id, _rev: `${p.gen + 1}-${hash}`, _revisions: { start: p.gen + 1, ids: [hash, p.hash] }, _deleted: true };
+}
+
+export interface OpenedRecord {
+  table: SyncedTable;
+  record: StoredRecord<SyncedTable>;
+  rev: string;
+  hash: string;
+}
+
+/** Is this document one of ours to read as a record (not the team document, not a design or local document)? */
+export function isRecordDocId(id: string): boolean {
+  return id !== TEAM_DOC_ID && !id.startsWith('_');
+}
+
+/** Open and validate a pulled document. Throws a SyncError naming the document when it is not a sound record. */
+export async function openRecordDoc(team: TeamKey, doc: Readonly<Record<string, unknown>>): Promise<OpenedRecord> {
+  const id = typeof doc._id === 'string' ? doc._id : '';
+  const rev = typeof doc._rev === 'string' ? doc._rev : '';
+  const plain = await unseal(team, id, doc);
+  let parsed: { v?: unknown; t?: unknown; r?: unknown };
+  try {
+    parsed = JSON.parse(decoder.decode(plain)) as typeof parsed;
+  } catch {
+    throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} is not readable.`);
+  }
+  const { v, t, r } = parsed;
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} is not readable.`);
+  if (v > FORMAT_VERSION) {
+    throw new SyncError('newer-version', `A colleague’s record uses sync format version ${v}, but this version of Attaché reads format version ${FORMAT_VERSION}; update Attaché to take it.`);
+  }
+  if (!(SYNCED_TABLES as readonly unknown[]).includes(t)) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} holds a record of an unknown kind.`);
+  const table = t as SyncedTable;
+  upgradeRawRecord(table, r, v);
+  const record = validateRecord(table, r);
+  // The id is authenticated (it is the AAD), and the record inside must be that id's record.
+  if (record.id !== id) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} holds another record.`);
+  return { table, record, rev, hash: contentHash(table, record) };
+}

@@ -1,0 +1,96 @@
+/**
+ * How the replicator talks to the server: one request at a time, JSON in and out, paths relative to the
+ * database. The browser build and the command line use `fetch` (data/live/fetch-transport.ts); the desktop
+ * app's renderer has no network, so there the main process makes the request behind the platform bridge.
+ * The server's address and credentials are bound into the transport, never passed per request.
+ */
+
+export type LiveMethod = 'GET' | 'POST' | 'PUT';
+
+export interface LiveRequest {
+  method: LiveMethod;
+  /** Relative to the database: '' (the database itself), '_changes?since=…', '<doc id>', '_bulk_docs'… */
+  path: string;
+  body?: unknown;
+  /** Give up after this long (a long poll asks for more than its own timeout). */
+  timeoutMs?: number;
+}
+
+export interface LiveResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface LiveTransport {
+  /** Resolves with any HTTP status; rejects with LiveOffline when the server cannot be reached at all. */
+  request(req: LiveRequest, signal?: AbortSignal): Promise<LiveResponse>;
+}
+
+/** Where a team's database is, as the user typed it in Settings or on the command line. */
+export interface LiveServerConfig {
+  /** http(s) URL of the CouchDB server, without the database. */
+  url: string;
+  db: string;
+  user: string;
+  password: string;
+}
+
+/** The network failed (no route, refused, reset, timed out): retry later, nothing is lost. */
+export class LiveOffline extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LiveOffline';
+  }
+}
+
+/** The server answered but will not do it (credentials, permissions, a foreign database): do not retry blindly. */
+export class LiveRefused extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'LiveRefused';
+  }
+}
+
+/**
+ * The URL check shared by Settings, the bridge's validation and the command line: http or https only, no
+ * credentials in it (they go in their own fields, so they are never logged or shown with the address).
+ */
+export function serverUrlProblem(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'The server address is not a URL (for example https://couch.example.org:6984).';
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'The server address must start with https:// (or http:// on a trusted network).';
+  if (u.username || u.password) return 'Put the user name and password in their own fields, not in the address.';
+  if (u.search || u.hash) return 'The server address cannot carry a query or a fragment.';
+  return undefined;
+}
+
+/** CouchDB's rule for database names (lower case, starting with a letter). */
+export function databaseNameProblem(db: string): string | undefined {
+  if (!/^[a-z][a-z0-9_$()+/-]{0,237}$/.test(db)) return 'The database name must start with a lower-case letter and use only a–z, 0–9 and _$()+-/.';
+  return undefined;
+}
+
+/** The origin (scheme, host, port) of a server address: what the browser build's CSP lets the app connect to. */
+export function serverOrigin(url: string): string {
+  return new URL(url).origin;
+}
+
+/** The database's base URL, without a trailing slash. */
+export function databaseUrl(config: Pick<LiveServerConfig, 'url' | 'db'>): string {
+  return `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(config.db)}`;
+}
+
+/** What an HTTP status means for the user, in one sentence (null when it is not a refusal). */
+export function refusalFor(status: number, body: unknown): string | null {
+  const reason = typeof body === 'object' && body && 'reason' in body && typeof (body).reason === 'string' ? (body as { reason: string }).reason.slice(0, 200) : '';
+  if (status === 401) return 'The server did not accept the user name and password.';
+  if (status === 403) return `The server does not let this user use the database${reason ? ` (${reason})` : ''}.`;
+  if (status === 404) return 'The server has no database of that name.';
+  if (status >= 500) return null;
+  if (status >= 400) return `The server refused the request (HTTP ${status}${reason ? `: ${reason}` : ''}).`;
+  return null;
+}

@@ -1,0 +1,53 @@
+/**
+ * The live sync transport over `fetch`: the browser build (whose CSP allows connect-src to the configured
+ * server only), the command line and the tests. In the desktop app the main process runs this same code
+ * (src-main/live.ts) so the renderer never touches the network.
+ */
+import { LiveOffline, databaseUrl, type LiveRequest, type LiveResponse, type LiveServerConfig, type LiveTransport } from '../../core/live/transport';
+
+const DEFAULT_TIMEOUT_MS = 30_000;
+
+function basicAuth(user: string, password: string): string {
+  const bytes = new TextEncoder().encode(`${user}:${password}`);
+  let s = '';
+  for (const b of bytes) s += String.fromCharCode(b);
+  return `Basic ${btoa(s)}`;
+}
+
+export function fetchTransport(config: LiveServerConfig, fetchImpl: typeof fetch = globalThis.fetch.bind(globalThis)): LiveTransport {
+  const base = databaseUrl(config);
+  const auth = config.user ? basicAuth(config.user, config.password) : undefined;
+  return {
+    async request(req: LiveRequest, signal?: AbortSignal): Promise<LiveResponse> {
+      const timeout = AbortSignal.timeout(req.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+      const headers: Record<string, string> = { accept: 'application/json' };
+      if (auth) headers.authorization = auth;
+      if (req.body !== undefined) headers['content-type'] = 'application/json';
+      let res: Response;
+      try {
+        res = await fetchImpl(req.path ? `${base}/${req.path}` : base, {
+          method: req.method,
+          headers,
+          body: req.body === undefined ? undefined : JSON.stringify(req.body),
+          signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+          // Credentials go in the header only; no cookies, no redirects to elsewhere.
+          credentials: 'omit',
+          redirect: 'error',
+        });
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        throw new LiveOffline(timeout.aborted ? 'The server did not answer in time.' : 'The server cannot be reached.');
+      }
+      let body: unknown = null;
+      try {
+        const text = await res.text();
+        body = text ? (JSON.parse(text) as unknown) : null;
+      } catch (e) {
+        if (signal?.aborted) throw e;
+        // A body cut off by a dropped link, or not JSON: the request did not complete as far as we know.
+        if (res.ok) throw new LiveOffline('The server’s answer was cut off.');
+      }
+      return { status: res.status, body };
+    },
+  };
+}

@@ -1,0 +1,394 @@
+/**
+ * The live sync replicator: records travel through a CouchDB database with the same merge, invariants, clock
+ * bounds and conflict log as files (docs/live-sync.md). It speaks CouchDB's replication protocol through a
+ * LiveTransport and keeps records through a LiveStore — the workspace (dexie-store.ts) in the app, a sync
+ * file's records in the command line — so one engine runs in the app, the CLI and the tests.
+ *
+ * Pull: `_changes` from the stored checkpoint (`since`), in batches; each batch is opened, validated, its
+ * CouchDB conflicts folded through mergeRecord, and handed to the store, which applies it through the import's
+ * stages; only then does the checkpoint move. A drop at any point repeats at most one batch, and merging a
+ * record twice changes nothing the second time.
+ *
+ * Push: the records whose clock is newer than the push mark, in batches: the server's current version of each
+ * is read and merged with ours (so what we write has seen it: a child revision, not an overwrite), revisions are
+ * content-addressed, `_revs_diff` drops what the server already has (a batch resent after a drop), and
+ * `_bulk_docs` (`new_edits: false`) writes the rest. The mark moves only once a whole pass is on the server.
+ */
+import type { Hlc } from '../../core/hlc';
+import { emptyWorkspaceData, type Conflict, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../core/model';
+import { SyncError } from '../../core/sync/guards';
+import { mergeRecord, conflictEntry } from '../../core/sync/merge';
+import { withinDatabaseCeiling, type CeilingLookup } from '../../core/live/ceiling';
+import { closeBranchDoc, isRecordDocId, openRecordDoc, recordDoc, type OpenedRecord, type RecordDoc } from '../../core/live/document';
+import { TEAM_DOC_ID, newTeamDoc, openTeam, type TeamKey } from '../../core/live/envelope';
+import { resolveLeaves } from '../../core/live/resolve';
+import { OFF, type LiveStatus } from '../../core/live/status';
+import { LiveOffline, LiveRefused, refusalFor, type LiveTransport } from '../../core/live/transport';
+
+export interface LiveCheckpoint {
+  /** The server's sequence up to which every change is applied here ('' = from the start). */
+  since: string;
+  /** Every local record with a clock at or below this is on the server (or stays local by the ceiling). */
+  pushedUpTo: Hlc | '';
+  lastSyncedAt: string;
+}
+
+export const NO_CHECKPOINT: LiveCheckpoint = { since: '', pushedUpTo: '', lastSyncedAt: '' };
+
+export type Row = { table: SyncedTable; record: StoredRecord<SyncedTable> };
+
+export interface ApplyOutcome {
+  /** Records written (added or changed) by the import. */
+  changed: number;
+  /** Records the import's clock rules held back (not applied). */
+  heldBack: number;
+}
+
+/** Where records live on this side of the link. */
+export interface LiveStore {
+  /** Records with a clock newer than `mark` ('' = every record), in batches of about `size`. */
+  changedSince(mark: Hlc | '', size: number): AsyncIterable<Row[]>;
+  /** The newest record clock of the store ('' when empty). */
+  newestClock(): Promise<Hlc | ''>;
+  /** What the ceiling filter needs to judge these rows. */
+  ceilingLookup(rows: readonly Row[]): Promise<CeilingLookup>;
+  /** Apply pulled records through the import's stages (validate → invariants → plan → apply). Throws SyncError to refuse. */
+  apply(data: WorkspaceData): Promise<ApplyOutcome>;
+  loadCheckpoint(): Promise<LiveCheckpoint>;
+  saveCheckpoint(c: LiveCheckpoint): Promise<void>;
+}
+
+export interface ReplicatorOptions {
+  transport: LiveTransport;
+  store: LiveStore;
+  passphrase: string;
+  /** The ceiling (a level id) written into a new database's team document; an existing database's own wins. */
+  ceilingForNewDatabase?: string | null;
+  /** Create the database and its team document when missing (Settings' "create", the CLI's push). */
+  create?: boolean;
+  /** Records per pull batch and per push batch. */
+  pullBatch?: number;
+  pushBatch?: number;
+  onStatus?: (s: LiveStatus) => void;
+  now?: () => number;
+}
+
+export interface PullResult {
+  received: number;
+  changed: number;
+  heldBack: number;
+  conflictsResolved: number;
+  unreadable: number;
+  lastSeq: string;
+}
+
+export interface PushResult {
+  sent: number;
+  alreadyThere: number;
+  withheld: number;
+}
+
+type ChangesRow = { id: string; seq: unknown; deleted?: boolean; doc?: Record<string, unknown> & { _conflicts?: string[] } };
+
+export class LiveReplicator {
+  private team: TeamKey | undefined;
+  private teamDocSeen = '';
+  private status: LiveStatus = { ...OFF };
+  readonly pullBatch: number;
+  readonly pushBatch: number;
+
+  constructor(private readonly o: ReplicatorOptions) {
+    this.pullBatch = o.pullBatch ?? 500;
+    this.pushBatch = o.pushBatch ?? 250;
+  }
+
+  get ceiling(): string | null {
+    return this.team?.ceiling ?? null;
+  }
+
+  private setStatus(patch: Partial<LiveStatus>): void {
+    this.status = { ...this.status, ...patch };
+    this.o.onStatus?.(this.status);
+  }
+
+  currentStatus(): LiveStatus {
+    return this.status;
+  }
+
+  private async call(method: 'GET' | 'POST' | 'PUT', path: string, body?: unknown, signal?: AbortSignal, timeoutMs?: number): Promise<unknown> {
+    const res = await this.o.transport.request({ method, path, body, timeoutMs }, signal);
+    if (res.status >= 200 && res.status < 300) return res.body;
+    const refusal = refusalFor(res.status, res.body);
+    if (refusal) throw new LiveRefused(refusal);
+    throw new LiveOffline(`The server had a problem (HTTP ${res.status}).`);
+  }
+
+  /**
+   * Check the database and the team passphrase before anything moves; create both when asked and missing.
+   * A wrong passphrase rejects with a SyncError ('wrong-passphrase') and nothing is sent or received.
+   */
+  async connect(signal?: AbortSignal): Promise<TeamKey> {
+    this.setStatus({ state: 'connecting' });
+    let res = await this.o.transport.request({ method: 'GET', path: '' }, signal);
+    if (res.status === 404 && this.o.create) {
+      res = await this.o.transport.request({ method: 'PUT', path: '' }, signal);
+      // 412: someone created it meanwhile.
+      if (res.status !== 412 && (res.status < 200 || res.status >= 300)) throw new LiveRefused(refusalFor(res.status, res.body) ?? `The database could not be created (HTTP ${res.status}).`);
+    } else if (res.status < 200 || res.status >= 300) {
+      throw new LiveRefused(refusalFor(res.status, res.body) ?? `The server had a problem (HTTP ${res.status}).`);
+    }
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const got = await this.o.transport.request({ method: 'GET', path: TEAM_DOC_ID }, signal);
+      if (got.status === 200) {
+        // The key derivation costs a quarter of a second: reconnecting to the same team document reuses it.
+        const seen = JSON.stringify(got.body);
+        if (this.team && seen === this.teamDocSeen) return this.team;
+        this.team = await openTeam(got.body, this.o.passphrase);
+        this.teamDocSeen = seen;
+        return this.team;
+      }
+      if (got.status !== 404) throw new LiveRefused(refusalFor(got.status, got.body) ?? `The server had a problem (HTTP ${got.status}).`);
+      if (!this.o.create) throw new LiveRefused('This database has no Attaché team document yet: create it from Settings or push to it first.');
+      const { doc, team } = await newTeamDoc(this.o.passphrase, this.o.ceilingForNewDatabase ?? null);
+      const put = await this.o.transport.request({ method: 'PUT', path: TEAM_DOC_ID, body: doc }, signal);
+      if (put.status >= 200 && put.status < 300) {
+        this.team = team;
+        return team;
+      }
+      // 409: another client wrote the team document first; read theirs (and prove the passphrase against it).
+      if (put.status !== 409) throw new LiveRefused(refusalFor(put.status, put.body) ?? `The team document could not be written (HTTP ${put.status}).`);
+    }
+    throw new LiveOffline('The team document kept changing while connecting.');
+  }
+
+  private requireTeam(): TeamKey {
+    if (!this.team) throw new Error('connect() first');
+    return this.team;
+  }
+
+  // ------------------------------------------------------------------ pull
+
+  /**
+   * Apply the server's changes since the checkpoint, batch by batch, until caught up (one pass), or — with
+   * `longPollMs` — wait up to that long for the first change when there is none.
+   */
+  async pull(options: { signal?: AbortSignal; longPollMs?: number } = {}): Promise<PullResult> {
+    const team = this.requireTeam();
+    const { store } = this.o;
+    const result: PullResult = { received: 0, changed: 0, heldBack: 0, conflictsResolved: 0, unreadable: 0, lastSeq: '' };
+    let checkpoint = await store.loadCheckpoint();
+    result.lastSeq = checkpoint.since;
+    let wait = options.longPollMs;
+    for (;;) {
+      const q = new URLSearchParams({ include_docs: 'true', conflicts: 'true', style: 'all_docs', limit: String(this.pullBatch) });
+      if (checkpoint.since) q.set('since', checkpoint.since);
+      if (wait) {
+        q.set('feed', 'longpoll');
+        q.set('timeout', String(wait));
+        q.set('heartbeat', '10000');
+      }
+      const body = (await this.call('GET', `_changes?${q.toString()}`, undefined, options.signal, (wait ?? 0) + 30_000)) as { results?: ChangesRow[]; last_seq?: unknown };
+      wait = undefined;
+      const rows = Array.isArray(body?.results) ? body.results : [];
+      // CouchDB 2+ sends an opaque string, PouchDB a number; either is kept as text and sent back as it came.
+      const seq = body?.last_seq;
+      const lastSeq = typeof seq === 'string' || typeof seq === 'number' ? String(seq) : checkpoint.since;
+      if (!rows.length) {
+        if (lastSeq !== checkpoint.since) {
+          checkpoint = { ...checkpoint, since: lastSeq };
+          await store.saveCheckpoint(checkpoint);
+        }
+        result.lastSeq = checkpoint.since;
+        return result;
+      }
+      this.setStatus({ state: 'syncing', pending: rows.length });
+      const batch = await this.openBatch(team, rows, options.signal);
+      result.unreadable += batch.unreadable;
+      result.conflictsResolved += batch.settle.length ? 1 : 0;
+      if (batch.total) {
+        const outcome = await store.apply(batch.data);
+        result.changed += outcome.changed;
+        result.heldBack += outcome.heldBack;
+      }
+      result.received += batch.total;
+      // The merged record goes on the server only once it is applied here: a drop before that repeats the batch.
+      // So do the conflict log entries the fold made: a client that never sees this conflict needs them.
+      if (batch.entries.length) batch.settle.push(...(await this.mergeWithServer(team, batch.entries.map((record) => ({ table: 'conflicts' as const, record })), options.signal, 1)));
+      if (batch.settle.length) await this.writeDocs(batch.settle, options.signal);
+      checkpoint = { ...(await store.loadCheckpoint()), since: lastSeq };
+      await store.saveCheckpoint(checkpoint);
+      result.lastSeq = lastSeq;
+      if (this.status.unreadable !== result.unreadable && result.unreadable) this.setStatus({ unreadable: result.unreadable });
+      if (rows.length < this.pullBatch) return result;
+    }
+  }
+
+  /** Open a batch of changes: sealed bodies to validated records, conflicts folded, as one import. */
+  private async openBatch(team: TeamKey, rows: readonly ChangesRow[], signal?: AbortSignal): Promise<{ data: WorkspaceData; total: number; settle: RecordDoc[]; entries: Conflict[]; unreadable: number }> {
+    const data = emptyWorkspaceData();
+    const seen = new Map<string, SyncedTable>();
+    const entries = new Map<string, Conflict>();
+    const settle: RecordDoc[] = [];
+    let unreadable = 0;
+    const take = (table: SyncedTable, record: StoredRecord<SyncedTable>) => {
+      if (seen.has(record.id)) return;
+      seen.set(record.id, table);
+      (data[table] as StoredRecord<SyncedTable>[]).push(record);
+    };
+    for (const row of rows) {
+      if (!row || typeof row.id !== 'string' || !isRecordDocId(row.id) || !row.doc || row.doc._deleted) continue;
+      try {
+        if (Array.isArray(row.doc._conflicts) && row.doc._conflicts.length) {
+          const leaves = await this.leaves(team, row.id, signal);
+          if (!leaves.length) continue;
+          const r = resolveLeaves(leaves);
+          take(r.table, r.merged);
+          for (const e of r.entries) entries.set(e.id, e);
+          const winnerDoc = await recordDoc(team, r.table, r.merged, r.winnerRev);
+          if (winnerDoc) settle.push(winnerDoc);
+          for (const loser of r.loserRevs) {
+            const close = closeBranchDoc(row.id, loser);
+            if (close) settle.push(close);
+          }
+        } else {
+          const opened = await openRecordDoc(team, row.doc);
+          take(opened.table, opened.record);
+        }
+      } catch (e) {
+        // A document that does not open or validate is never stored; the rest of the batch goes on.
+        if (e instanceof SyncError && (e.code === 'wrong-passphrase' || e.code === 'invalid')) {
+          unreadable++;
+          continue;
+        }
+        throw e;
+      }
+    }
+    // Entries of the conflict log born from folding leaves, unless the server sent the same entry itself.
+    for (const [id, e] of entries) if (!seen.has(id)) take('conflicts', e);
+    return { data, total: seen.size, settle, entries: [...entries.values()], unreadable };
+  }
+
+  /** Every live leaf of a conflicted document, opened. */
+  private async leaves(team: TeamKey, id: string, signal?: AbortSignal): Promise<OpenedRecord[]> {
+    const body = (await this.call('GET', `${encodeURIComponent(id)}?open_revs=all`, undefined, signal)) as { ok?: Record<string, unknown> }[];
+    const out: OpenedRecord[] = [];
+    for (const item of Array.isArray(body) ? body : []) {
+      const doc = item?.ok;
+      if (!doc || doc._deleted) continue;
+      out.push(await openRecordDoc(team, doc));
+    }
+    return out;
+  }
+
+  private async writeDocs(docs: RecordDoc[], signal?: AbortSignal): Promise<number> {
+    if (!docs.length) return 0;
+    // What the server already holds (a batch resent after a dropped link) is not sent again.
+    const ask: Record<string, string[]> = {};
+    for (const d of docs) (ask[d._id] ??= []).push(d._rev);
+    const diff = (await this.call('POST', '_revs_diff', ask, signal)) as Record<string, { missing?: string[] }>;
+    const missing = docs.filter((d) => diff?.[d._id]?.missing?.includes(d._rev));
+    if (!missing.length) return 0;
+    const res = (await this.call('POST', '_bulk_docs', { docs: missing, new_edits: false }, signal)) as { error?: string; reason?: string }[];
+    const failed = Array.isArray(res) ? res.find((r) => r && r.error) : undefined;
+    if (failed) throw new LiveOffline(`The server did not store a record (${failed.error ?? ''}${failed.reason ? `: ${failed.reason}` : ''}).`);
+    return missing.length;
+  }
+
+  // ------------------------------------------------------------------ push
+
+  /** Send every record changed since the push mark (within the ceiling), then move the mark. */
+  async push(options: { signal?: AbortSignal } = {}): Promise<PushResult> {
+    const team = this.requireTeam();
+    const { store } = this.o;
+    const start = await store.loadCheckpoint();
+    // Records stamped after this moment are left for the next pass (the mark must not pass them unsent).
+    const upTo = await store.newestClock();
+    const result: PushResult = { sent: 0, alreadyThere: 0, withheld: 0 };
+    if (!upTo || upTo <= start.pushedUpTo) {
+      return result;
+    }
+    for await (const rows of store.changedSince(start.pushedUpTo, this.pushBatch)) {
+      const lookup = team.ceiling === null ? undefined : await store.ceilingLookup(rows);
+      const allowed = lookup ? rows.filter((r) => withinDatabaseCeiling(r.table, r.record, team.ceiling, lookup)) : rows;
+      result.withheld += rows.length - allowed.length;
+      if (!allowed.length) continue;
+      this.setStatus({ state: 'syncing', pending: allowed.length });
+      const docs = await this.mergeWithServer(team, allowed, options.signal);
+      const sent = await this.writeDocs(docs, options.signal);
+      result.sent += sent;
+      result.alreadyThere += allowed.length - sent;
+    }
+    await store.saveCheckpoint({ ...(await store.loadCheckpoint()), pushedUpTo: upTo });
+    if (this.status.withheld !== result.withheld) this.setStatus({ withheld: result.withheld });
+    return result;
+  }
+
+  /**
+   * The documents to write for these local records: each merged with the server's current version so the new
+   * revision is a child that has seen it. Losses of that merge become conflict log entries, sent too.
+   */
+  private async mergeWithServer(team: TeamKey, rows: readonly Row[], signal?: AbortSignal, depth = 0): Promise<RecordDoc[]> {
+    const body = (await this.call('POST', '_all_docs?include_docs=true&conflicts=true', { keys: rows.map((r) => r.record.id) }, signal)) as {
+      rows?: { key: string; value?: { rev: string; deleted?: boolean }; doc?: Record<string, unknown> | null; error?: string }[];
+    };
+    const server = new Map<string, { rev: string; doc: Record<string, unknown> | null | undefined; deleted: boolean }>();
+    for (const r of body?.rows ?? []) if (r && r.value && typeof r.value.rev === 'string') server.set(r.key, { rev: r.value.rev, doc: r.doc, deleted: !!r.value.deleted });
+    const docs: RecordDoc[] = [];
+    const entries: Conflict[] = [];
+    for (const { table, record } of rows) {
+      const there = server.get(record.id);
+      if (!there || there.deleted || !there.doc) {
+        const d = await recordDoc(team, table, record, there?.rev);
+        if (d) docs.push(d);
+        continue;
+      }
+      let theirs: OpenedRecord;
+      try {
+        theirs = await openRecordDoc(team, there.doc);
+      } catch (e) {
+        // Not ours to merge with (sealed with another key, or damaged): write ours as a sibling; the pull's
+        // resolution sees only the leaves it can open.
+        if (e instanceof SyncError) {
+          const d = await recordDoc(team, table, record);
+          if (d) docs.push(d);
+          continue;
+        }
+        throw e;
+      }
+      if (theirs.table !== table) continue;
+      const m = mergeRecord(table, theirs.record, record);
+      for (const c of m.conflicts) entries.push(conflictEntry(c));
+      if (!m.result) continue;
+      const d = await recordDoc(team, table, m.result, there.rev);
+      if (d) docs.push(d);
+    }
+    // The entries themselves merge with the server's copies (once: an entry about an entry goes as it is).
+    if (entries.length && depth === 0) {
+      const fresh = await this.mergeWithServer(team, dedupe(entries).map((e) => ({ table: 'conflicts' as const, record: e })), signal, 1);
+      docs.push(...fresh);
+    } else if (entries.length) {
+      for (const e of dedupe(entries)) {
+        const d = await recordDoc(team, 'conflicts', e);
+        if (d) docs.push(d);
+      }
+    }
+    return docs;
+  }
+
+  /** Pull then push, once: what the command line and the tests call "sync". */
+  async syncOnce(signal?: AbortSignal): Promise<{ pull: PullResult; push: PushResult }> {
+    const pull = await this.pull({ signal });
+    const push = await this.push({ signal });
+    const lastSyncedAt = new Date((this.o.now ?? Date.now)()).toISOString();
+    await this.o.store.saveCheckpoint({ ...(await this.o.store.loadCheckpoint()), lastSyncedAt });
+    this.setStatus({ state: 'connected', pending: 0, lastSyncedAt, reason: '' });
+    return { pull, push };
+  }
+}
+
+function dedupe(entries: Conflict[]): Conflict[] {
+  const m = new Map<string, Conflict>();
+  for (const e of entries) m.set(e.id, e);
+  return [...m.values()];
+}
+
