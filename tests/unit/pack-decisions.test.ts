@@ -1,5 +1,5 @@
 /**
- * Decisions in the pack (core/pack/decisions.ts): a "Decisions" block under each briefing that has any, and
+ * Decisions in the pack (core/document/pack.ts, from each briefing's document): a "Decisions" block under each briefing that has any, and
  * an annex of every decision across the pack with its briefing, date and who announced it — read back
  * from the PDF with poppler, as a reader would copy it.
  */
@@ -10,10 +10,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
-import { decidedBy, decisionsAcross, decisionsOf } from '../../src-renderer/src/core/pack/decisions';
+import { packDocument } from '../../src-renderer/src/core/document/pack';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
-import { selectPack } from '../../src-renderer/src/core/pack/select';
 import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
 import { cliRunner } from './cli-helpers';
 import { CLOCK, CYRILLIC_NAME, IDS, WATER_TITLE, packFixture, pagesText } from './pack-fixture';
@@ -51,16 +50,19 @@ beforeAll(async () => {
 
 describe('decisions of a pack', () => {
   it('are gathered per briefing in recorded order, and across the pack oldest briefing first', () => {
-    const content = selectPack(data, options);
-    const [example, water] = content.briefings;
-    expect(decisionsOf(example!).map((d) => d.statement.text)).toEqual([AGREED, ADOPTED]);
-    expect(decisionsAcross(content.briefings).map((d) => d.statement.text)).toEqual([AGREED, ADOPTED, WATER]);
-    expect(decidedBy(decisionsOf(water!)[0]!)).toBe(`${CYRILLIC_NAME}, Министерство энергетики и водных ресурсов (МЭВР)`);
-    expect(decidedBy(decisionsOf(example!)[1]!)).toBe('');
+    const doc = packDocument(data, options);
+    const [example, water] = doc.briefings;
+    expect(example!.doc.decisions.map((d) => d.text)).toEqual([AGREED, ADOPTED]);
+    expect(doc.decisions!.map((d) => d.text)).toEqual([AGREED, ADOPTED, WATER]);
+    expect(doc.decisions!.find((d) => d.text === WATER)!.decidedBy).toBe(`${CYRILLIC_NAME}, Министерство энергетики и водных ресурсов (МЭВР)`);
+    expect(water!.doc.decisions.map((d) => d.text)).toEqual([WATER]);
+    expect(doc.decisions!.find((d) => d.text === ADOPTED)!.decidedBy).toBe('');
   });
 
   it('are none when the pack leaves statements out', () => {
-    expect(decisionsAcross(selectPack(data, { ...options, includeStatements: false }).briefings)).toEqual([]);
+    const lean = packDocument(data, { ...options, includeStatements: false });
+    expect(lean.decisions).toBeNull();
+    expect(lean.briefings.flatMap((b) => b.doc.decisions)).toEqual([]);
   });
 
   it('print a Decisions block under each briefing that has any', () => {
@@ -70,7 +72,7 @@ describe('decisions of a pack', () => {
     const exampleBlock = text.slice(exampleStart, waterStart);
     expect(exampleBlock).toMatch(new RegExp(`DECISIONS 1\\. ${AGREED.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} — \\S`));
     expect(exampleBlock).toContain(`2. ${ADOPTED}`);
-    // The block comes after the statements and before the follow-ups table.
+    // The block comes after the statements and before the follow-ups (listed in the tracker).
     expect(exampleBlock.lastIndexOf('DECISIONS')).toBeGreaterThan(exampleBlock.indexOf('STATEMENTS'));
     expect(exampleBlock.lastIndexOf('DECISIONS')).toBeLessThan(exampleBlock.indexOf('FOLLOW-UPS AND ANNOUNCED EVENTS'));
     const waterBlock = text.slice(waterStart, text.indexOf('ANNEX A'));

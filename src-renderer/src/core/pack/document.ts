@@ -1,28 +1,37 @@
 /**
- * The pack as a pdfmake document definition: pure data built from WorkspaceData and PackOptions, no
- * pdfmake runtime. Layout rules that keep pdfmake linear (400 pages in seconds): every briefing and
+ * The pack's PDF writer: a pdfmake document definition written from the pack's document
+ * (core/document/pack.ts, itself made of the briefings' documents), pure data, no pdfmake runtime. Layout rules that keep pdfmake linear (400 pages in seconds): every briefing and
  * annex starts with `pageBreak: 'before'` (never `pageBreakBefore`, which re-lays-out the whole
  * document per break), and headings are kept with their first lines by small `unbreakable` stacks.
  */
-import { levelLabel, levelRank } from '../classification';
-import { dueWindow, formatLongDate, formatLongDateTime, formatShortDate } from '../dates';
-import { FORMAT_LABELS, organisationWithAcronym, type Action, type Briefing, type Organisation, type Person, type Statement, type StatementKind } from '../model';
-import { blockText, parseRichText, type Block, type Run } from '../richtext';
+import { formatLongDate, formatShortDate } from '../dates';
+import type { AttendeeRef, BriefingDocument, SpeakerSection, StatementBlock } from '../document/briefing';
+import {
+  copyLine,
+  decidedBy,
+  fromStatementText,
+  packDocument,
+  type ContentsEntry,
+  type PackAction,
+  type PackAnnex,
+  type PackBriefingSection,
+  type PackCopy,
+  type PackDocument,
+} from '../document/pack';
+import { organisationWithAcronym, type Organisation, type Person, type StatementKind, type WorkspaceData } from '../model';
+import { blockText, type Block, type Run } from '../richtext';
 import { SERIF } from './fonts';
-import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from './options';
-import { STATUS_LABELS } from '../tracker';
-import { selectPack, type PackBriefing, type PackContent, type SpeakerGroup } from './select';
-import { decidedBy, decisionsAcross, decisionsOf } from './decisions';
-import { organisationPaths, peopleAnnex } from './people-annex';
-import { attendanceInPack } from './attendance';
-import { heldInPack } from './held';
+import type { PackOptions } from './options';
+import type { PackContent } from './select';
 
 /** A pdfmake content node. Kept loose on purpose: pdfmake 0.3 ships no types. */
 export type Node = string | Node[] | { [key: string]: unknown };
 
-export interface PackDocument {
+export interface PackPdf {
   /** The pdfmake document definition (fonts must be registered under fonts.ts' names). */
   definition: { content: Node[]; [key: string]: unknown };
+  /** The pack's document it was written from. */
+  doc: PackDocument;
   /** What went in: counts, excluded briefings, banner… (the same object the dialog shows). */
   content: PackContent;
   /** Characters of body text, for progress estimates. */
@@ -59,15 +68,21 @@ export const KIND_STYLE: Record<StatementKind, { label: string; color: string }>
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];
 /** A 1×1 transparent PNG, stretched over a contents row to make the whole row one link. */
 const LINK_AREA = 'link-area';
+/** The mission's emblem on the cover (images are named once in the definition). */
+const EMBLEM = 'emblem';
 const TRANSPARENT_PNG = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAAC0lEQVR4nGNgAAIAAAUAAXpeqz8AAAAASUVORK5CYII=';
 const DASH = '—';
 /** Text width on the narrower paper (A4), and the body height on the shorter one (Letter). */
 const TEXT_WIDTH = 595.28 - PAGE_MARGINS[0] - PAGE_MARGINS[2];
 const BODY_HEIGHT = 792 - PAGE_MARGINS[1] - PAGE_MARGINS[3];
 const STATEMENT_INDENT = 14;
+/** Text beside a hanging paragraph number ("23."), when paragraphs are numbered. */
+const NUMBERED_INDENT = 24;
 /** The due date and status column of follow-up tables. */
 const WHEN_WIDTH = 70;
 const DETAILS_GUTTER = 96;
+/** The tracker's number column. */
+const NUMBER_COLUMN = 24;
 
 /**
  * Rough height of text in points. pdfmake silently DROPS the content of an `unbreakable` block or a
@@ -102,10 +117,10 @@ function runsToInlines(runs: Run[]): Node[] {
 }
 
 /** A block of summary markup → a pdfmake paragraph or bullet list (text only: nothing in it is interpreted). */
-function blockNode(block: Block): Node {
+function blockNode(block: Block, indent = 0): Node {
   return block.type === 'paragraph'
-    ? { text: runsToInlines(block.runs), ...S.body }
-    : { ul: block.items.map((item) => ({ text: runsToInlines(item) })), ...S.bullets };
+    ? { text: runsToInlines(block.runs), ...S.body, ...(indent ? { margin: [indent, 0, 0, 6] } : {}) }
+    : { ul: block.items.map((item) => ({ text: runsToInlines(item) })), ...S.bullets, ...(indent ? { margin: [indent + 8, 0, 0, 6] } : {}) };
 }
 
 function sectionHeading(text: string): Node {
@@ -151,58 +166,66 @@ function dataTable(
 
 /* ---------- the pack ---------- */
 
-export function buildPackDocument(data: Parameters<typeof selectPack>[0], options: PackOptions, now: Date = new Date()): PackDocument {
-  const content = selectPack(data, options);
-  const issueDate = effectiveIssueDate(options, now);
-  const creationDate = effectiveCreationDate(options, now);
-  const levels = content.levels;
+/** An emblem for the cover, already checked (core/pack/emblem.ts): a data URL pdfmake can embed. */
+export interface PackEmblemImage {
+  dataUrl: string;
+  width: number;
+  height: number;
+}
+
+export interface PackWriterOptions {
+  /** The numbered copy this PDF is ("Copy 3 of 5 — recipient" on every page). */
+  copy?: PackCopy;
+  emblem?: PackEmblemImage | null;
+}
+
+/** The pack's PDF: a pdfmake document definition written from a PackDocument (core/document/pack.ts). */
+export function buildPackDocument(data: WorkspaceData, options: PackOptions, now: Date = new Date(), writer: PackWriterOptions = {}): PackPdf {
+  return packDefinition(packDocument(data, options, now), writer);
+}
+
+export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}): PackPdf {
+  const content = doc.content;
   /** Width of the text block on the chosen paper (estimates use the narrower A4, see TEXT_WIDTH). */
-  const pageTextWidth = (options.paper === 'Letter' ? 612 : 595.28) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
+  const pageTextWidth = (doc.paper === 'Letter' ? 612 : 595.28) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   // Anything above the lowest level is marked in red, as classified paper is.
-  const bannerColor = content.level && levelRank(levels, content.level) > 0 ? OVERDUE : NAVY;
+  const bannerColor = doc.classified ? OVERDUE : NAVY;
+  const copyText = writer.copy ? copyLine(writer.copy) : '';
   let estimatedChars = 0;
   let pageCount = 0;
 
-  // People and organisations only as selectPack resolved them (live records): a deleted speaker or
-  // organisation must not be named anywhere in the pack, not even in an annex.
-  const briefingById = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
-  const attendance = attendanceInPack(data, new Set(briefingById.keys()));
-  const held = heldInPack(data, briefingById);
-  // Organisers named with the organisations they sit under (core/pack/people-annex.ts).
-  const organiserPath = organisationPaths(data);
-  const statementById = new Map<string, { statement: Statement; speaker: Person | null }>();
-  for (const pb of content.briefings) for (const g of pb.speakers) for (const s of g.statements) statementById.set(s.id, { statement: s, speaker: g.speaker });
-
-  const period =
-    content.dateFrom === content.dateTo
-      ? formatLongDate(content.dateFrom)
-      : `${formatLongDate(content.dateFrom)} – ${formatLongDate(content.dateTo)}`;
-
-  const isOverdue = (a: Action) => a.kind === 'task' && (a.status === 'open' || a.status === 'in-progress') && dueWindow(a.due, issueDate) === 'overdue';
-
   /* cover */
+  const emblem = writer.emblem ?? null;
+  const emblemBox = emblem ? fitInside(emblem.width, emblem.height, 64, 64) : null;
+  const coverRows: [string, string][] = [
+    ...(doc.fileReference ? ([['File reference', doc.fileReference]] as [string, string][]) : []),
+    ['From', orDash(doc.from)],
+    ...(doc.to.length ? ([['To', doc.to.join('; ')]] as [string, string][]) : []),
+    ...(doc.info.length ? ([['Info', doc.info.join('; ')]] as [string, string][]) : []),
+    ['Period covered', doc.period],
+    ['Prepared by', orDash(doc.preparedBy)],
+    ['Date of issue', formatLongDate(doc.issueDate)],
+    ['Classification', doc.banner],
+    [
+      'Contents',
+      `${plural(content.counts.briefings, 'briefing')}, ${plural(content.counts.statements, 'statement')}, ${plural(content.counts.actions, 'follow-up')}`,
+    ],
+    ...(doc.distribution.length ? ([['Distribution', doc.distribution.map((d, i) => `${i + 1}. ${d}`).join('\n')]] as [string, string][]) : []),
+  ];
   const cover: Node[] = [
-    { text: 'BRIEFING PACK', ...S.eyebrow, margin: [0, 96, 0, 10] },
-    { text: options.title, ...S.coverTitle },
+    ...(emblem && emblemBox ? [{ image: EMBLEM, width: emblemBox.width, height: emblemBox.height, margin: [0, 0, 0, 10] }] : []),
+    ...(doc.mission ? [{ text: doc.mission, ...S.mission }] : []),
+    { text: 'BRIEFING PACK', ...S.eyebrow, margin: [0, emblem ? 40 : 72, 0, 10] },
+    { text: doc.title, ...S.coverTitle },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 2, lineColor: NAVY }], margin: [0, 14, 0, 18] },
-    ...(options.recipient.trim() ? [{ text: options.recipient, ...S.coverRecipient }] : []),
+    ...(doc.recipient ? [{ text: doc.recipient, ...S.coverRecipient }] : []),
+    ...(copyText ? [{ text: copyText, ...S.coverCopy }] : []),
     {
-      margin: [0, 34, 0, 0],
+      margin: [0, 26, 0, 0],
       table: {
         dontBreakRows: true,
         widths: [112, '*'],
-        body: (
-          [
-            ['Period covered', period],
-            ['Prepared by', orDash(options.preparedBy)],
-            ['Date of issue', formatLongDate(issueDate)],
-            ['Classification', content.banner],
-            [
-              'Contents',
-              `${plural(content.counts.briefings, 'briefing')}, ${plural(content.counts.statements, 'statement')}, ${plural(content.counts.actions, 'follow-up')}`,
-            ],
-          ] as [string, string][]
-        ).map(([k, v]) => [
+        body: coverRows.map(([k, v]) => [
           { text: k.toUpperCase(), ...S.coverKey },
           k === 'Classification' ? { text: v, ...S.coverValue, bold: true, color: bannerColor } : { text: v, ...S.coverValue },
         ]),
@@ -212,38 +235,49 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
   ];
 
   /* briefings */
-  const tocEntries: { id: string; lead: string; label: string }[] = [];
-  const briefingNodes: Node[] = content.briefings.flatMap((pb, i) => {
-    estimatedChars += pb.briefing.summary.length;
-    for (const g of pb.speakers) for (const s of g.statements) estimatedChars += s.text.length + 40;
-    estimatedChars += pb.actions.length * 120;
-    return briefingSection(pb, i, content.briefings.length);
+  const briefingNodes: Node[] = doc.briefings.flatMap((section) => {
+    const d = section.doc;
+    estimatedChars += d.summary.reduce((n, b) => n + blockText(b).length, 0);
+    for (const g of d.statements) for (const s of g.statements) estimatedChars += s.text.length + 40;
+    estimatedChars += section.actions.length * (doc.tracker ? 20 : 120);
+    return briefingSection(section, doc.briefings.length);
   });
 
-  function briefingSection(pb: PackBriefing, index: number, total: number): Node[] {
-    const b = pb.briefing;
-    const id = `briefing-${index + 1}`;
-    tocEntries.push({ id, lead: formatLongDate(b.startsAt), label: b.title });
+  /** A hanging paragraph number in the margin, out of the flow, first in the text (copied text reads "3. …"). */
+  function numbered(n: number | undefined, node: Node, height: number, top = 0): Node {
+    if (n === undefined) return node;
+    // Kept whole, or the number could stay at the foot of a page while its paragraph moves on.
+    return { ...(height <= KEEP_LIMIT ? { unbreakable: true } : {}), stack: [{ text: `${n}.`, ...S.paraNumber, relativePosition: { x: 0, y: top + 0.8 } }, node] };
+  }
+
+  function briefingSection(section: PackBriefingSection, total: number): Node[] {
+    const d = section.doc;
+    const h = d.header;
+    const nums = section.numbers;
     // Each briefing opens a page, so its heading and details need no keeping-together.
     const nodes: Node[] = [
       {
-        text: `BRIEFING ${index + 1} OF ${total}  ·  ${formatLongDate(b.startsAt).toUpperCase()}`,
+        text: `BRIEFING ${section.index} OF ${total}  ·  ${formatLongDate(h.startsAt).toUpperCase()}`,
         ...S.eyebrow,
         margin: [0, 0, 0, 4],
         pageBreak: 'before',
       },
-      { text: b.title, ...S.h1, id, outline: true, outlineText: `${formatLongDate(b.startsAt)}: ${b.title}` },
-      ...detailsBlock(b, pb.organisers),
+      { text: h.title, ...S.h1, id: section.anchor, outline: true, outlineText: `${formatLongDate(h.startsAt)}: ${h.title}` },
+      ...detailsBlock(section),
     ];
-    const blocks = parseRichText(b.summary);
-    if (blocks.length) nodes.push(...keepWithNext(sectionHeading('Summary'), blocks.map(blockNode), blockHeight(blocks[0])));
-    nodes.push(...attendanceNodes(b));
-    if (options.includeStatements && pb.speakers.length) {
-      pb.speakers.forEach((g, i) => nodes.push(...speakerNodes(g, i === 0 ? sectionHeading('Statements') : undefined)));
+    if (d.summary.length) {
+      const blocks = d.summary.map((b, i) => numbered(nums?.summary[i], blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
+      nodes.push(...keepWithNext(sectionHeading('Summary'), blocks, blockHeight(d.summary[0])));
     }
-    nodes.push(...decisionNodes(pb));
-    if (pb.actions.length) nodes.push(briefingActionsTable(pb.actions));
-    nodes.push(...followsUpNodes(b.id));
+    nodes.push(...attendanceNodes(section));
+    if (d.statements.length) d.statements.forEach((g, i) => nodes.push(...speakerNodes(g, nums, i === 0 ? sectionHeading('Statements') : undefined)));
+    nodes.push(...decisionNodes(section));
+    if (section.comment) {
+      const blocks = d.comment.map((b, i) => numbered(nums?.comment[i], blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
+      nodes.push(...keepWithNext(sectionHeading('Comment'), blocks, blockHeight(d.comment[0])));
+    }
+    if (section.actions.length) nodes.push(...(doc.tracker ? actionsReference(section) : [briefingActionsTable(section.actions)]));
+    nodes.push(...followsUpNodes(section));
     return nodes;
   }
 
@@ -252,15 +286,16 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    * table: 200 briefings would make 1,400 table rows, and pdfmake's tables cost several times a text
    * with a detached label.
    */
-  function detailsBlock(b: Briefing, organisers: Organisation[]): Node[] {
+  function detailsBlock(section: PackBriefingSection): Node[] {
+    const h = section.doc.header;
     const rows: [string, string][] = [
-      ['Date', formatLongDateTime(b.startsAt)],
-      ['Place', orDash(b.location)],
-      ['Format', FORMAT_LABELS[b.format] ?? b.format],
-      ['Organisers', orDash(organisers.map((o) => organiserPath(o.id)).join('; '))],
-      ['Audience', orDash(b.audience)],
-      ['Classification', [levelLabel(levels, b.classification), b.caveat.trim()].filter(Boolean).join(' // ')],
-      ['Tags', orDash(b.tags.join(', '))],
+      ['Date', h.when],
+      ['Place', orDash(h.place)],
+      ['Format', h.format],
+      ['Organisers', orDash(h.organisers.map((o) => o.path).join('; '))],
+      ['Audience', orDash(h.audience)],
+      ['Classification', [h.classification.label, h.classification.caveat].filter(Boolean).join(' // ')],
+      ['Tags', orDash(h.tags.join(', '))],
     ];
     const rule = (top: number, bottom = 0): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageTextWidth, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, bottom] });
     // Nodes of the briefing's own flow rather than a stack: every level of nesting costs pdfmake a
@@ -271,15 +306,15 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       // that follows it (no stack per row: 1,400 fewer nodes in a 200-briefing pack).
       ...rows.flatMap(([k, v]): Node[] => [
         { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
-        { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && levelRank(levels, b.classification) > 0 ? { bold: true } : {}) },
+        { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && h.classification.rank > 0 ? { bold: true } : {}) },
       ]),
       rule(5, 4),
     ];
   }
 
-  /** Who was present (core/pack/attendance.ts): one run-in labelled paragraph per group of people. */
-  function attendanceNodes(b: Briefing): Node[] {
-    const lines = attendance(b);
+  /** Who was present (the document's attendance): one run-in labelled paragraph per group of people. */
+  function attendanceNodes(section: PackBriefingSection): Node[] {
+    const lines = attendanceLines(section.doc);
     if (!lines.length) return [];
     const nodes: Node[] = lines.map((l) => ({ text: [{ text: `${l.label}: `, bold: true }, l.names], ...S.body }));
     return keepWithNext(sectionHeading('Attendance'), nodes, approxHeight(`${lines[0]!.label}: ${lines[0]!.names}`, TEXT_WIDTH, 10));
@@ -290,15 +325,18 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    * with the first statement (and the "Statements" heading for the first speaker), unless that
    * statement is so long that keeping it whole could overflow a page.
    */
-  function speakerNodes(g: SpeakerGroup, lead?: Node): Node[] {
+  function speakerNodes(g: SpeakerSection, nums: PackBriefingSection['numbers'], lead?: Node): Node[] {
     const name = g.speaker?.name ?? 'Speaker not recorded';
-    const role = speakerLine(g.speaker, g.organisation);
+    const role = g.speaker?.role ?? '';
     const head: Node[] = [
       ...(lead ? [lead] : []),
       { text: name, ...S.speaker, margin: [0, lead ? 0 : 10, 0, 0] },
       ...(role ? [{ text: role, ...S.speakerRole }] : []),
     ];
-    const nodes = g.statements.map(statementNode);
+    const nodes = g.statements.map((s) => {
+      const n = nums?.statements[s.id];
+      return numbered(n, statementNode(s, n === undefined ? STATEMENT_INDENT : NUMBERED_INDENT), approxHeight(s.text, TEXT_WIDTH - NUMBERED_INDENT, 10), 5);
+    });
     const first = g.statements[0];
     if (first && approxHeight(first.text, TEXT_WIDTH - STATEMENT_INDENT, 10) <= KEEP_LIMIT) {
       return [{ unbreakable: true, stack: [...head, nodes[0]!] }, ...nodes.slice(1)];
@@ -312,33 +350,33 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
    * 400-page pack has thousands, and a label in a gutter (a second node placed beside the text) cost
    * pdfmake a measure and a layout pass each and narrowed every line.
    */
-  function statementNode(s: Statement): Node {
+  function statementNode(s: StatementBlock, indent: number): Node {
     const k = KIND_STYLE[s.kind];
-    if (!k.label) return { text: s.text, ...S.statement };
-    return { text: [{ text: `${k.label} `, ...S.kind, color: k.color }, ` ${s.text}`], ...S.statement };
+    const margin = indent === STATEMENT_INDENT ? {} : { margin: [indent, 5, 0, 0] };
+    if (!k.label) return { text: s.text, ...S.statement, ...margin };
+    return { text: [{ text: `${k.label} `, ...S.kind, color: k.color }, ` ${s.text}`], ...S.statement, ...margin };
   }
 
   /**
    * One text with runs (flag, title, notes, origin on their own lines) rather than a stack of texts:
    * a pack has a thousand or more such cells, and each node costs pdfmake a measure and a layout pass.
    */
-  function actionTitleCell(a: Action, origin = ''): Node {
+  function actionTitleCell(a: PackAction, origin = ''): Node {
     const runs: Node[] = [];
     if (a.kind === 'event') runs.push({ text: 'EVENT\n', ...S.flag, color: KIND_STYLE.announcement.color });
     runs.push({ text: a.title, bold: true });
     if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, ...S.note });
-    const heldLine = held.heldLine(a);
-    if (heldLine) runs.push({ text: `\n${heldLine}`, ...S.note, color: KIND_STYLE.decision.color, bold: true });
+    if (a.heldLine) runs.push({ text: `\n${a.heldLine}`, ...S.note, color: KIND_STYLE.decision.color, bold: true });
     if (origin) runs.push({ text: `\n${origin}`, ...S.note });
     return { text: runs, ...S.td };
   }
 
-  function actionRowHeight(a: Action, width: number): number {
+  function actionRowHeight(a: PackAction, width: number): number {
     return approxHeight(a.title, width, 8.8) + (a.notes.trim() ? approxHeight(a.notes, width, 8) : 0) + 24;
   }
 
-  /** The briefing's follow-ups and events; an event says so in its title cell, so no type column. */
-  function briefingActionsTable(actions: Action[]): Node {
+  /** The briefing's follow-ups and events (a pack without the tracker annex); an event says so in its title cell, so no type column. */
+  function briefingActionsTable(actions: PackAction[]): Node {
     const widths = ['*', 100, WHEN_WIDTH];
     return dataTable(
       widths,
@@ -348,170 +386,165 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
     );
   }
 
-  /** The events announced earlier that this briefing kept (core/pack/held.ts): what, when, and who announced it where. */
-  function followsUpNodes(briefingId: string): Node[] {
-    const items = held.followsUp(briefingId);
-    const others = held.notShown(briefingId);
-    if (!items.length && !others) return [];
-    const nodes: Node[] = items.map((f) => ({
-      text: [{ text: f.event.title, bold: true }, f.when ? ` (${f.when})` : '', { text: `\n${f.origin}`, ...S.note }],
+  /** With the tracker annex, a briefing's follow-ups are printed there only: here, their numbers in it. */
+  function actionsReference(section: PackBriefingSection): Node[] {
+    const annex = doc.annexes.find((a) => a.id === 'annex-tracker')!;
+    const numbers = section.actions.map((a) => a.number).filter((n): n is number => n !== null);
+    const overdue = section.actions.filter((a) => a.overdue).length;
+    const line = `${plural(section.actions.length, 'follow-up or event', 'follow-ups and events')} of this briefing ${
+      section.actions.length === 1 ? 'is' : 'are'
+    } listed in Annex ${annex.letter}, Action tracker: ${numbers.length === 1 ? 'no.' : 'nos.'} ${compactRanges(numbers)}${
+      overdue ? ` (${plural(overdue, 'overdue')} as of ${formatLongDate(doc.issueDate)})` : ''
+    }.`;
+    return [{ unbreakable: true, stack: [sectionHeading('Follow-ups and announced events'), { text: line, ...S.body, linkToDestination: annex.id }] }];
+  }
+
+  /** The events announced earlier that this briefing kept: what, when, and who announced it where. */
+  function followsUpNodes(section: PackBriefingSection): Node[] {
+    const others = section.followsUpNotShown;
+    if (!section.followsUp.length && !others) return [];
+    const nodes: Node[] = section.followsUp.map((f) => ({
+      text: [{ text: f.title, bold: true }, f.when ? ` (${f.when})` : '', { text: `\n${f.origin}`, ...S.note }],
       ...S.body,
     }));
     if (others) nodes.push({ text: `${plural(others, 'event')} announced at a briefing not in this pack.`, ...S.note });
     return keepWithNext(sectionHeading('Follows up'), nodes, 40);
   }
 
-  /** The briefing's decisions (core/pack/decisions.ts), numbered, each with who announced it. */
-  function decisionNodes(pb: PackBriefing): Node[] {
-    const decisions = decisionsOf(pb);
+  /** The briefing's decisions, numbered, each with who announced it. */
+  function decisionNodes(section: PackBriefingSection): Node[] {
+    const decisions = section.doc.decisions;
     if (!decisions.length) return [];
     // The number hangs in the margin, out of the flow (as the details' labels do), and comes first in the
     // text, so copied text reads "1. The parties agreed… — Rustam Nazarzoda, …" (a list marker would come last).
-    const items: Node[] = decisions.map((d, i) => {
-      const who = decidedBy(d);
+    const items: Node[] = decisions.map((d) => {
+      const who = decidedBy(d.speaker);
       return {
         stack: [
-          { text: `${i + 1}.`, bold: true, color: KIND_STYLE.decision.color, relativePosition: { x: 0, y: 0 } },
-          { text: [d.statement.text, ...(who ? [{ text: `\n— ${who}`, ...S.note }] : [])], ...S.body, margin: [STATEMENT_INDENT, 0, 0, 6] },
+          { text: `${d.number}.`, bold: true, color: KIND_STYLE.decision.color, relativePosition: { x: 0, y: 0 } },
+          { text: [d.text, ...(who ? [{ text: `\n— ${who}`, ...S.note }] : [])], ...S.body, margin: [STATEMENT_INDENT, 0, 0, 6] },
         ],
       };
     });
-    return keepWithNext(sectionHeading('Decisions'), items, approxHeight(decisions[0]!.statement.text, TEXT_WIDTH, 10));
+    return keepWithNext(sectionHeading('Decisions'), items, approxHeight(decisions[0]!.text, TEXT_WIDTH, 10));
   }
 
-  function ownerCell(a: Action): Node {
+  function ownerCell(a: PackAction): Node {
     return { text: orDash(a.kind === 'event' ? a.place || a.owner : a.owner), ...S.td };
   }
 
   /** Due date over status in one cell (one column fewer in every follow-up table); overdue in red. */
-  function whenCell(a: Action): Node {
-    const overdue = isOverdue(a);
+  function whenCell(a: PackAction): Node {
     const runs: Node[] = [
-      { text: a.due ? formatShortDate(a.due) : DASH, ...(overdue ? { bold: true, color: OVERDUE } : {}) },
-      { text: `\n${STATUS_LABELS[a.status]}`, color: MUTED },
+      { text: a.due ? formatShortDate(a.due) : DASH, ...(a.overdue ? { bold: true, color: OVERDUE } : {}) },
+      { text: `\n${a.statusLabel}`, color: MUTED },
     ];
-    if (overdue) runs.push({ text: '\nOVERDUE', ...S.flag, color: OVERDUE });
+    if (a.overdue) runs.push({ text: '\nOVERDUE', ...S.flag, color: OVERDUE });
     return { text: runs, ...S.td };
   }
 
   /* annexes */
   const annexes: Node[] = [];
-  let annexNo = 0;
-  const annexLetter = () => String.fromCharCode(65 + annexNo++);
-
-  const annexHeading = (letter: string, title: string, id: string, lead: string): Node[] => [
-    { text: `ANNEX ${letter}`, ...S.eyebrow, margin: [0, 0, 0, 4], pageBreak: 'before' },
-    { text: title, ...S.h1, id, outline: true, outlineText: `Annex ${letter}: ${title}` },
+  const annexHeading = (annex: PackAnnex, lead: string): Node[] => [
+    { text: `ANNEX ${annex.letter}`, ...S.eyebrow, margin: [0, 0, 0, 4], pageBreak: 'before' },
+    { text: annex.title, ...S.h1, id: annex.id, outline: true, outlineText: `Annex ${annex.letter}: ${annex.title}` },
     { text: lead, ...S.lead },
   ];
 
-  if (options.includeTracker) {
-    const letter = annexLetter();
-    tocEntries.push({ id: 'annex-tracker', lead: `Annex ${letter}`, label: 'Action tracker' });
-    const overdueCount = content.actions.filter(isOverdue).length;
-    const widths = [WHEN_WIDTH, '*', 100];
-    annexes.push(
-      ...annexHeading(
-        letter,
-        'Action tracker',
-        'annex-tracker',
-        `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(issueDate)}. ${
-          overdueCount ? `${plural(overdueCount, 'follow-up is', 'follow-ups are')} overdue, flagged in red.` : 'None is overdue.'
-        }`,
-      ),
-      content.actions.length
-        ? dataTable(
-            widths,
-            ['Due / status', 'Action', 'Owner / place'],
-            content.actions.map((a) => {
-              const b = a.briefingId ? briefingById.get(a.briefingId) : undefined;
-              const from = a.statementId ? statementById.get(a.statementId) : undefined;
-              const origin = [
-                b ? `${b.title} (${formatShortDate(b.startsAt)})` : '',
-                from?.speaker ? `from ${withArticle(from.statement.kind)} by ${from.speaker.name}` : '',
-              ].filter(Boolean);
-              return [whenCell(a), actionTitleCell(a, origin.join(', ')), ownerCell(a)];
-            }),
-            { rowHeights: content.actions.map((a) => actionRowHeight(a, starWidth(widths)) + 24) },
-          )
-        : { text: 'No follow-ups or events are recorded for these briefings.', ...S.body },
-    );
-  }
-
-  const decisions = decisionsAcross(content.briefings);
-  if (decisions.length) {
-    const letter = annexLetter();
-    tocEntries.push({ id: 'annex-decisions', lead: `Annex ${letter}`, label: 'Decisions' });
-    const widths = [WHEN_WIDTH, '*'];
-    annexes.push(
-      ...annexHeading(letter, 'Decisions', 'annex-decisions', `${plural(decisions.length, 'decision')} recorded in the briefings of this pack, oldest first.`),
-      dataTable(
-        widths,
-        ['Date', 'Decision'],
-        decisions.map((d) => {
-          const origin = [d.briefing.title, decidedBy(d)].filter(Boolean).join('  ·  ');
-          return [
-            { text: formatShortDate(d.briefing.startsAt), ...S.td },
-            { text: [{ text: d.statement.text }, { text: `\n${origin}`, ...S.note }], ...S.td },
-          ];
-        }),
-        { rowHeights: decisions.map((d) => approxHeight(d.statement.text, starWidth(widths), 8.8) + 24) },
-      ),
-    );
-  }
-
-  if (options.includePeople) {
-    const annex = peopleAnnex(data, content.people, content.organisations);
-    const letter = annexLetter();
-    tocEntries.push({ id: 'annex-people', lead: `Annex ${letter}`, label: 'People and organisations' });
-    annexes.push(
-      ...annexHeading(letter, 'People and organisations', 'annex-people', 'The speakers and the institutions that appear in this pack.'),
-      content.people.length
-        ? dataTable(
-            [150, '*', 70],
-            ['Name', 'Title or role', 'Country'],
-            // People under their organisation's path (core/pack/people-annex.ts), other spellings beside the name.
-            annex.groups.flatMap((g) => [
-              [{ text: g.path || 'No organisation recorded', ...S.td, bold: true, colSpan: 3, fillColor: '#eef1f6' }, {}, {}],
-              ...g.people.map((p) => [
-                { text: [{ text: p.name, bold: true }, ...(p.aliases.length ? [{ text: `\nAlso written ${p.aliases.join('; ')}`, ...S.note }] : [])], ...S.td },
-                { text: orDash(p.title), ...S.td },
-                { text: orDash(p.country), ...S.td },
+  for (const annex of doc.annexes) {
+    if (annex.id === 'annex-tracker' && doc.tracker) {
+      const rows = doc.tracker;
+      const widths = [NUMBER_COLUMN, WHEN_WIDTH, '*', 100];
+      annexes.push(
+        ...annexHeading(
+          annex,
+          `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(doc.issueDate)}. ${
+            doc.overdueCount ? `${plural(doc.overdueCount, 'follow-up is', 'follow-ups are')} overdue, flagged in red.` : 'None is overdue.'
+          }`,
+        ),
+        rows.length
+          ? dataTable(
+              widths,
+              ['No.', 'Due / status', 'Action', 'Owner / place'],
+              rows.map((r) => {
+                const origin = [r.briefing ? `${r.briefing.title} (${formatShortDate(r.briefing.startsAt)})` : '', fromStatementText(r.from)].filter(Boolean);
+                return [{ text: `${r.action.number}.`, ...S.td, color: MUTED }, whenCell(r.action), actionTitleCell(r.action, origin.join(', ')), ownerCell(r.action)];
+              }),
+              { rowHeights: rows.map((r) => actionRowHeight(r.action, starWidth(widths)) + 24) },
+            )
+          : { text: 'No follow-ups or events are recorded for these briefings.', ...S.body },
+      );
+    } else if (annex.id === 'annex-decisions' && doc.decisions) {
+      const decisions = doc.decisions;
+      const widths = [WHEN_WIDTH, '*'];
+      annexes.push(
+        ...annexHeading(annex, `${plural(decisions.length, 'decision')} recorded in the briefings of this pack, oldest first.`),
+        dataTable(
+          widths,
+          ['Date', 'Decision'],
+          decisions.map((d) => {
+            const origin = [d.briefing.title, d.decidedBy].filter(Boolean).join('  ·  ');
+            return [
+              { text: formatShortDate(d.briefing.startsAt), ...S.td },
+              { text: [{ text: d.text }, { text: `\n${origin}`, ...S.note }], ...S.td },
+            ];
+          }),
+          { rowHeights: decisions.map((d) => approxHeight(d.text, starWidth(widths), 8.8) + 24) },
+        ),
+      );
+    } else if (annex.id === 'annex-people' && doc.people) {
+      const people = doc.people;
+      annexes.push(
+        ...annexHeading(annex, 'The speakers and the institutions that appear in this pack.'),
+        people.hasPeople
+          ? dataTable(
+              [150, '*', 70],
+              ['Name', 'Title or role', 'Country'],
+              // People under their organisation's path (core/pack/people-annex.ts), other spellings beside the name.
+              people.groups.flatMap((g) => [
+                [{ text: g.path || 'No organisation recorded', ...S.td, bold: true, colSpan: 3, fillColor: '#eef1f6' }, {}, {}],
+                ...g.people.map((p) => [
+                  { text: [{ text: p.name, bold: true }, ...(p.aliases.length ? [{ text: `\nAlso written ${p.aliases.join('; ')}`, ...S.note }] : [])], ...S.td },
+                  { text: orDash(p.title), ...S.td },
+                  { text: orDash(p.country), ...S.td },
+                ]),
               ]),
-            ]),
-            { caption: 'People' },
-          )
-        : { text: 'No speakers are recorded for these briefings.', ...S.body },
-      content.organisations.length
-        ? dataTable(
-            ['*', 70, 84],
-            ['Organisation', 'Acronym', 'Country'],
-            annex.organisations.map(({ organisation: o, path }) => [
-              { text: path, ...S.td, bold: true },
-              { text: orDash(o.acronym), ...S.td },
-              { text: orDash(o.country), ...S.td },
-            ]),
-            { caption: 'Organisations' },
-          )
-        : { text: 'No organisations are recorded for these briefings.', ...S.body },
-    );
+              { caption: 'People' },
+            )
+          : { text: 'No speakers are recorded for these briefings.', ...S.body },
+        people.hasOrganisations
+          ? dataTable(
+              ['*', 70, 84],
+              ['Organisation', 'Acronym', 'Country'],
+              people.organisations.map(({ organisation: o, path }) => [
+                { text: path, ...S.td, bold: true },
+                { text: orDash(o.acronym), ...S.td },
+                { text: orDash(o.country), ...S.td },
+              ]),
+              { caption: 'Organisations' },
+            )
+          : { text: 'No organisations are recorded for these briefings.', ...S.body },
+      );
+    }
   }
 
   /*
-   * Table of contents: our own rather than pdfmake's `toc` (a table), so an entry can carry the
-   * briefing's date beside its title. Each entry is a title with its date and page number placed out of
-   * the flow at its left and right (no table: a 200-entry contents list was 600 table cells).
-   * `pageReference` fills in the page number (and links it). The rest of the entry links through one
-   * transparent image laid over it: pdfkit makes one link annotation per word, and a 200-entry contents
-   * page linked word by word carried thousands of annotations (a tenth of the time).
+   * Table of contents (only for more than three entries: core/document/pack.ts): our own rather than
+   * pdfmake's `toc` (a table), so an entry can carry the briefing's date beside its title. Each entry is
+   * a title with its date and page number placed out of the flow at its left and right (no table: a
+   * 200-entry contents list was 600 table cells). `pageReference` fills in the page number (and links
+   * it). The rest of the entry links through one transparent image laid over it: pdfkit makes one link
+   * annotation per word, and a 200-entry contents page linked word by word carried thousands of
+   * annotations (a tenth of the time).
    */
   const LEAD_WIDTH = 84;
   const NUMBER_WIDTH = 30;
   const titleWidth = pageTextWidth - LEAD_WIDTH - NUMBER_WIDTH - 24;
   /** Height of a contents line: Noto's line box is 1.362 em, times the document's line height. */
   const TOC_LINE = S.tocEntry.fontSize * 1.362 * 1.22;
-  const firstAnnex = tocEntries.findIndex((e) => e.id.startsWith('annex-'));
-  const tocRow = (e: { id: string; lead: string; label: string }, i: number): Node => {
+  const entries = doc.contents ?? [];
+  const firstAnnex = entries.findIndex((e) => e.id.startsWith('annex-'));
+  const tocRow = (e: ContentsEntry, i: number): Node => {
     const lines = Math.max(1, Math.ceil((e.label.length * 10.5 * 0.52) / titleWidth));
     return {
       // The annexes stand apart from the briefings; a title over two lines never splits.
@@ -532,18 +565,18 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       ],
     };
   };
-  const toc: Node[] = [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14], pageBreak: 'before' }, ...tocEntries.map(tocRow)];
+  const toc: Node[] = doc.contents ? [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14], pageBreak: 'before' }, ...entries.map(tocRow)] : [];
 
   /* running heads */
-  const banner = content.banner;
+  const banner = doc.banner;
 
   /*
    * Running heads are laid out on every page, each of pdfmake's page hooks in a context of its own, so
    * they are all in the footer: its first line is the folio, its second the bottom banner (lines take
-   * their alignment from their first runs), and the top banner and both rules are placed from it at
-   * page coordinates. The page background (the other per-page hook) stays unset.
+   * their alignment from their first runs), and the top banner, the copy line and both rules are placed
+   * from it at page coordinates. The page background (the other per-page hook) stays unset.
    */
-  const runningTitle = options.title.length > 80 ? `${options.title.slice(0, 78).trimEnd()}…` : options.title;
+  const runningTitle = doc.title.length > 80 ? `${doc.title.slice(0, 78).trimEnd()}…` : doc.title;
   const footer = (page: number, count: number, size: { width: number; height: number }): Node => {
     pageCount = count;
     // The footer's origin is the top of the bottom margin.
@@ -554,49 +587,87 @@ export function buildPackDocument(data: Parameters<typeof selectPack>[0], option
       stack: [
         {
           canvas: [
-            { type: 'line', x1: PAGE_MARGINS[0], y1: top + 44, x2: right, y2: top + 44, lineWidth: 0.5, lineColor: RULE },
+            { type: 'line', x1: PAGE_MARGINS[0], y1: top + 46, x2: right, y2: top + 46, lineWidth: 0.5, lineColor: RULE },
             { type: 'line', x1: PAGE_MARGINS[0], y1: 10, x2: right, y2: 10, lineWidth: 0.5, lineColor: RULE },
           ],
           absolutePosition: { x: 0, y: 0 },
         },
         // Centred on the page, which is centred on the text block (the side margins are equal).
-        { text: banner, ...S.banner, color: bannerColor, absolutePosition: { x: 0, y: top + 28 } },
+        { text: banner, ...S.banner, color: bannerColor, absolutePosition: { x: 0, y: top + 26 } },
+        ...(copyText ? [{ text: copyText, ...S.copy, absolutePosition: { x: PAGE_MARGINS[0], y: top + 51 } }] : []),
         {
           margin: [PAGE_MARGINS[0], 13, PAGE_MARGINS[2], 0],
           text:
             page === 1
               ? [{ text: ' \n', ...S.folio }, bottomBanner]
-              : [{ text: `${runningTitle}     `, ...S.folio, alignment: 'right' }, { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' }, bottomBanner],
-          lineHeight: 1.45,
+              : [
+                  { text: `${runningTitle}${doc.fileReference ? `  ·  ${doc.fileReference}` : ''}     `, ...S.folio, alignment: 'right' },
+                  { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' },
+                  bottomBanner,
+                ],
+          lineHeight: 1.4,
         },
       ],
     };
   };
 
-  const watermark = options.watermark.trim();
-  const tags = [...new Set(content.briefings.flatMap((pb) => pb.briefing.tags))];
-
   const definition = {
-    pageSize: options.paper === 'Letter' ? 'LETTER' : 'A4',
+    pageSize: doc.paper === 'Letter' ? 'LETTER' : 'A4',
     pageMargins: PAGE_MARGINS,
-    language: options.language,
+    language: doc.language,
     info: {
-      title: options.title,
-      author: options.preparedBy.trim() || 'Attaché',
-      subject: `Briefing pack: ${plural(content.counts.briefings, 'briefing')}, ${period}${options.recipient.trim() ? `, ${options.recipient.trim()}` : ''} (${banner})`,
-      keywords: ['briefing pack', content.levelLabel, ...tags].filter(Boolean).join(', '),
+      title: doc.title,
+      author: doc.preparedBy || 'Attaché',
+      subject: `Briefing pack: ${plural(content.counts.briefings, 'briefing')}, ${doc.period}${doc.recipient ? `, ${doc.recipient}` : ''}${
+        copyText ? `, ${copyText}` : ''
+      } (${banner})`,
+      keywords: ['briefing pack', doc.fileReference, content.levelLabel, ...doc.tags].filter(Boolean).join(', '),
       creator: 'Attaché',
       producer: 'Attaché (pdfmake)',
-      creationDate,
+      creationDate: doc.creationDate,
     },
-    ...(watermark ? { watermark: { text: watermark, color: MUTED, opacity: 0.12, bold: true, font: SERIF } } : {}),
+    ...(doc.watermark ? { watermark: { text: doc.watermark, color: MUTED, opacity: 0.12, bold: true, font: SERIF } } : {}),
     footer,
-    images: { [LINK_AREA]: TRANSPARENT_PNG },
+    images: { [LINK_AREA]: TRANSPARENT_PNG, ...(emblem ? { [EMBLEM]: emblem.dataUrl } : {}) },
     content: [...cover, ...toc, ...briefingNodes, ...annexes],
     defaultStyle: { font: SERIF, fontSize: 10, lineHeight: 1.22, color: INK },
   };
 
-  return { definition, content, estimatedChars, pageCount: () => pageCount };
+  return { definition, doc, content, estimatedChars, pageCount: () => pageCount };
+}
+
+/** The attendance lines of a briefing: our delegation, the others by organisation (speakers marked), the groups. */
+export function attendanceLines(doc: BriefingDocument): { label: string; names: string }[] {
+  const a = doc.attendance;
+  if (a.empty) return [];
+  const nameOf = (p: AttendeeRef, withOrganisation: boolean) => {
+    const detail = [p.title, withOrganisation && p.organisation ? p.organisation.name : ''].filter(Boolean).join(', ');
+    return `${p.name}${detail ? `, ${detail}` : ''}${p.speaker ? ' (speaker)' : ''}`;
+  };
+  const lines: { label: string; names: string }[] = [];
+  if (a.delegation.length) lines.push({ label: 'Our delegation', names: a.delegation.map((p) => nameOf(p, true)).join('; ') });
+  for (const g of a.others) lines.push({ label: g.organisation ? g.organisation.name : 'Others', names: g.people.map((p) => nameOf(p, false)).join('; ') });
+  if (a.groups.length) lines.push({ label: 'Also present', names: a.groups.join('; ') });
+  return lines;
+}
+
+/** "3, 5–7, 12": tracker numbers as a reader cites them. */
+export function compactRanges(numbers: readonly number[]): string {
+  const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+  const parts: string[] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    parts.push(j - i >= 2 ? `${sorted[i]}–${sorted[j]}` : sorted.slice(i, j + 1).join(', '));
+    i = j + 1;
+  }
+  return parts.join(', ');
+}
+
+/** Scale a width × height box to fit inside max × max, keeping its proportions. */
+function fitInside(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
+  const scale = Math.min(maxWidth / width, maxHeight / height, 1);
+  return { width: Math.round(width * scale * 100) / 100, height: Math.round(height * scale * 100) / 100 };
 }
 
 /** Keep a section heading with the first block that follows it, if that block surely fits on a page. */
@@ -622,9 +693,6 @@ function plural(n: number, one: string, many = `${one}s`): string {
   return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
 }
 
-function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-}
 
 /*
  * Styles are spread into the nodes (`...S.td`) rather than named (`style: 'td'`): pdfmake resolves some
@@ -664,7 +732,12 @@ const S = {
   tocLead: { font: SERIF, fontSize: 9, color: MUTED },
   tocEntry: { font: SERIF, fontSize: 10.5, color: INK },
   tocNumber: { font: SERIF, fontSize: 10.5, color: INK, alignment: 'right' },
-  banner: { font: SERIF, fontSize: 8.5, bold: true, alignment: 'center', characterSpacing: 0.5 },
+  // At least 10 pt bold (issue 14): a registry reads the marking at arm's length.
+  banner: { font: SERIF, fontSize: 10, bold: true, alignment: 'center', characterSpacing: 0.5 },
+  copy: { font: SERIF, fontSize: 7.5, bold: true, color: INK, characterSpacing: 0.3 },
+  coverCopy: { font: SERIF, fontSize: 11, bold: true, color: INK, margin: [0, 8, 0, 0] },
+  mission: { font: SERIF, fontSize: 12, bold: true, color: NAVY, characterSpacing: 0.3 },
+  paraNumber: { font: SERIF, fontSize: 9, bold: true, color: MUTED },
   folio: { font: SERIF, fontSize: 8, color: MUTED },
 } satisfies Record<string, Record<string, unknown>>;
 

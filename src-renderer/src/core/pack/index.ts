@@ -5,5 +5,5 @@
  */
 export * from './options';
 export * from './select';
-export { buildPackDocument, type PackDocument, KIND_STYLE } from './document';
+export { buildPackDocument, packDefinition, type PackPdf, KIND_STYLE } from './document';
 export { PackError, type PackProgress, type PackPhase, type RenderHooks, type RenderedPack } from './render';

@@ -54,6 +54,20 @@ export interface PackOptions {
   creationDate: string;
   /** BCP 47 language tag of the document (PDF /Lang). */
   language: string;
+  /** The registry's file reference, e.g. "DUS/POL/2015/017" ('' = none). */
+  fileReference: string;
+  /** From line ('' = the mission's name from the letterhead settings). */
+  from: string;
+  /** Addressees, information addressees and distribution; an empty list takes the letterhead settings' list. */
+  to: string[];
+  info: string[];
+  distribution: string[];
+  /** One PDF per distribution entry, each page marked "Copy n of N — recipient". */
+  numberedCopies: boolean;
+  /** Summary, statements and comment numbered 1, 2, 3… in each briefing, as a cable numbers its paragraphs. */
+  numberedParagraphs: boolean;
+  /** The officer's comment (own assessment) printed under each briefing. */
+  includeComment: boolean;
 }
 
 export const DEFAULT_SELECTION: PackSelection = { briefingIds: [], tags: [], from: '', to: '', organiserIds: [], speakerIds: [] };
@@ -72,10 +86,33 @@ export const DEFAULT_PACK_OPTIONS: PackOptions = {
   issueDate: '',
   creationDate: '',
   language: 'en-GB',
+  fileReference: '',
+  from: '',
+  to: [],
+  info: [],
+  distribution: [],
+  numberedCopies: false,
+  numberedParagraphs: false,
+  includeComment: true,
 };
+
+/** Entries of an addressee or distribution list, and their length. */
+export const ADDRESSEE_LIMITS = { entries: 30, line: 200 } as const;
 
 const text = (max: number, what: string) =>
   z.string({ error: `${what} must be text` }).max(max, { error: `${what} is at most ${max} characters` });
+
+// A line of a letterhead block: no line breaks or control characters (they would break the layout).
+// eslint-disable-next-line no-control-regex
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const oneLine = (max: number, what: string) =>
+  text(max, what).refine((s) => !CONTROL.test(s), { error: `${what} is one line of text, without control characters` });
+const addressees = (what: string) =>
+  z
+    .array(oneLine(ADDRESSEE_LIMITS.line, what).transform((s) => s.trim()))
+    .max(ADDRESSEE_LIMITS.entries, { error: `${what} lists at most ${ADDRESSEE_LIMITS.entries} entries` })
+    .transform((l) => l.filter(Boolean))
+    .default([]);
 
 const optionalDate = (what: string) =>
   z.string().refine((s) => s === '' || isValidDate(s), { error: `${what} is not a real date (use YYYY-MM-DD)` });
@@ -118,6 +155,14 @@ export const packOptionsSchema = z.object({
     .string()
     .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, { error: 'Language must be a tag such as en-GB' })
     .default('en-GB'),
+  fileReference: oneLine(80, 'File reference').default(''),
+  from: oneLine(ADDRESSEE_LIMITS.line, 'From').default(''),
+  to: addressees('To'),
+  info: addressees('Info'),
+  distribution: addressees('Distribution'),
+  numberedCopies: z.boolean().default(false),
+  numberedParagraphs: z.boolean().default(false),
+  includeComment: z.boolean().default(true),
 });
 
 export type PackOptionsResult = { ok: true; options: PackOptions } | { ok: false; errors: { path: string; message: string }[] };

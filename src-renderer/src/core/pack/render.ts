@@ -14,7 +14,7 @@
  */
 import type { WorkspaceData } from '../model';
 import { FONT_FILES, PDF_FONTS, type FontBytes } from './fonts';
-import { buildPackDocument, type PackDocument } from './document';
+import { buildPackDocument, type PackPdf, type PackWriterOptions } from './document';
 import type { PackOptions } from './options';
 import { releasePdfkitChunkLists } from './pdfkit-chunks';
 import type { PackContent } from './select';
@@ -27,7 +27,8 @@ export interface PackProgress {
   fraction: number;
 }
 
-export interface RenderHooks {
+/** Progress, cancellation, and what the writer adds to this one PDF (a numbered copy, the emblem). */
+export interface RenderHooks extends PackWriterOptions {
   onProgress?: (progress: PackProgress) => void;
   signal?: AbortSignal;
 }
@@ -88,7 +89,7 @@ export function registerFonts(pdfmake: PdfmakeInstance, fonts: FontBytes): void 
 }
 
 /** Rough page count before layout, only to scale the layout part of the progress bar. */
-function estimatePages(doc: PackDocument): number {
+function estimatePages(doc: PackPdf): number {
   return Math.max(2, Math.round(doc.estimatedChars / 3200) + doc.content.briefings.length + 3);
 }
 
@@ -105,7 +106,7 @@ export async function renderPackWith(
 ): Promise<RenderedPack> {
   const report = progressReporter(hooks);
   report('fonts', 0);
-  const doc = buildPackDocument(data, options);
+  const doc = buildPackDocument(data, options, new Date(), { copy: hooks.copy, emblem: hooks.emblem });
   if (doc.content.counts.briefings === 0) {
     throw new PackError(
       'empty-selection',
