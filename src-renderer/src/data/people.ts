@@ -2,9 +2,10 @@
  * The people of the directory: speakers and contacts, one record per person however many briefings
  * they speak at. Found by a few letters of their name, title, organisation (name or acronym) or country.
  */
-import { compareStatements, type Briefing, type Organisation, type Person, type PersonFields, type Statement } from '../core/model';
+import { compareStatements, type Briefing, type Organisation, type OrganisationFields, type Person, type PersonFields, type Statement } from '../core/model';
+import { newId } from '../core/ids';
 import type { AttacheDb } from './db';
-import { listOrganisations, matchesWords, organisationHaystack, queryWords } from './organisations';
+import { listOrganisations, matchesWords, newOrganisationFields, organisationHaystack, queryWords } from './organisations';
 import { resolveId } from '../core/directory';
 import { compareNames, foldName } from '../core/text';
 import type { Workspace } from './workspace';
@@ -106,6 +107,34 @@ export function newPersonFields(fields: Partial<PersonFields> & Pick<PersonField
 export async function createPerson(ws: Workspace, fields: Partial<PersonFields> & Pick<PersonFields, 'name'>): Promise<Person> {
   const f = newPersonFields(fields);
   return ws.create('people', { ...f, name: f.name.trim(), title: f.title.trim(), country: f.country.trim() });
+}
+
+/**
+ * A new person, and with them a new organisation when one was named that the directory lacks ("Ashita
+ * Mittal (UNODC)"). Both writes begin before either is awaited, so they belong to one user action and one
+ * undo takes both away (core/undo.ts).
+ */
+export async function createPersonWithOrganisation(
+  ws: Workspace,
+  person: Partial<PersonFields> & Pick<PersonFields, 'name'>,
+  organisation: Pick<OrganisationFields, 'name' | 'acronym'> | null,
+): Promise<Person> {
+  if (!organisation) return createPerson(ws, person);
+  const organisationId = newId();
+  const [org, created] = await Promise.allSettled([
+    ws.create('organisations', newOrganisationFields({ name: organisation.name, acronym: organisation.acronym.trim() }), organisationId),
+    createPerson(ws, { ...person, organisationId }),
+  ]);
+  // Never a person pointing at an organisation that was not written (nor the other way round).
+  if (org.status === 'rejected') {
+    if (created.status === 'fulfilled') await ws.remove('people', created.value.id);
+    throw org.reason;
+  }
+  if (created.status === 'rejected') {
+    await ws.remove('organisations', organisationId);
+    throw created.reason;
+  }
+  return created.value;
 }
 
 export interface SpokenAt {

@@ -43,6 +43,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { id: 'save-statement', keys: 'mod+enter', description: 'Save the statement and start the next one', scope: 'capture' },
   { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: 'Save the statement and make a follow-up from it', scope: 'capture' },
   { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
+  { id: 'speaker-details', keys: 'mod+shift+e', description: 'Edit the speaker’s title and organisation (Enter or Esc back to the statement)', scope: 'capture' },
   { id: 'kind-statement', keys: 'alt+s', description: 'Kind: statement', scope: 'capture' },
   { id: 'kind-figure', keys: 'alt+i', description: 'Kind: figure', scope: 'capture' },
   { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },

@@ -5,6 +5,7 @@
 import { organisationChain } from '../../core/directory';
 import type { Organisation, Person } from '../../core/model';
 import { organisationShort } from '../../data/organisations';
+import { foldName } from '../../core/text';
 import type { ComboOption } from '../lib/combobox';
 
 /**
@@ -29,17 +30,32 @@ export function personOption(person: Person, orgs: ReadonlyMap<string, Organisat
   return { id: person.id, label: person.name, detail: detail || undefined, keywords };
 }
 
+/** A new person as typed into a person picker: their name, and their organisation, known or to be made. */
+export interface NewPerson {
+  name: string;
+  organisationId: string | null;
+  /** "Name (ACR)" whose ACR names no organisation: the organisation to create with the person. */
+  newOrganisation: { name: string; acronym: string } | null;
+}
+
 /**
- * A new speaker typed as "Name (ACR)" or "Name, ACR": when ACR is a known organisation's acronym the
- * person is attached to it.
+ * A new speaker (or attendee) typed as "Name (ACR)" or "Name, ACR": when ACR is a known organisation's
+ * acronym (or name) the person is attached to it. "Name (ACR)" whose ACR is unknown makes the organisation
+ * too: named ACR with acronym ACR when it is one word, else named as typed ("Name (Ministry of Justice)").
+ * "Name, ACR" attaches known organisations only: a comma may belong to the name ("Smith, John").
  */
-export function parseNewSpeaker(text: string, orgs: readonly Organisation[]): { name: string; organisationId: string | null } {
+export function parseNewSpeaker(text: string, orgs: readonly Organisation[]): NewPerson {
   const trimmed = text.trim();
-  const m = /^(.*?)(?:\s*\(([^()]+)\)|\s*,\s*([^,]+))\s*$/.exec(trimmed);
+  const m = /^(.*?)(?:\s*\(([^()]{1,60})\)|\s*,\s*([^,]+))\s*$/.exec(trimmed);
   if (m && m[1]!.trim()) {
-    const acr = (m[2] ?? m[3] ?? '').trim().toLowerCase();
-    const org = orgs.find((o) => o.acronym && o.acronym.toLowerCase() === acr);
-    if (org) return { name: m[1]!.trim(), organisationId: org.id };
+    const said = (m[2] ?? m[3] ?? '').trim();
+    const k = foldName(said);
+    const org = orgs.find((o) => o.acronym && foldName(o.acronym) === k) ?? orgs.find((o) => foldName(o.name) === k);
+    if (org) return { name: m[1]!.trim(), organisationId: org.id, newOrganisation: null };
+    if (m[2] !== undefined && said) {
+      const acronym = /^\S{1,15}$/.test(said) ? said : '';
+      return { name: m[1]!.trim(), organisationId: null, newOrganisation: { name: said, acronym } };
+    }
   }
-  return { name: trimmed, organisationId: null };
+  return { name: trimmed, organisationId: null, newOrganisation: null };
 }
