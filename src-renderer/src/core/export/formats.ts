@@ -108,6 +108,15 @@ export const FORMATS: readonly ExportFormat[] = [
     write: async (input, options) => (await import('./cable-pdf')).writeCablePdf(input, options),
   },
   {
+    id: 'cable-docx',
+    label: 'Cable (Word)',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileKind: 'Word document',
+    scopes: ['briefing'],
+    write: async (input, options) => (await import('./docx')).writeCableDocx(input, options),
+  },
+  {
     id: 'csv',
     label: 'Spreadsheet (CSV)',
     extension: 'csv',
@@ -136,6 +145,15 @@ export const FORMATS: readonly ExportFormat[] = [
     write: async (input) => (await import('./ics')).writeIcs(input),
     // What the file leaves out (month-precision and undated follow-ups), without loading the calendar library.
     notes: (input) => calendarNotes(input),
+  },
+  {
+    id: 'docx',
+    label: 'Word (.docx)',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileKind: 'Word document',
+    scopes: ['briefing'],
+    write: async (input) => (await import('./docx')).writeDocx(input),
   },
 ];
 

@@ -1,0 +1,352 @@
+/**
+ * Word (.docx) writers, with the `docx` library: a briefing (or several), a reporting cable, a whole pack.
+ * Each renders a format-neutral document (core/document: BriefingDocument, CableDocument, PackDocument),
+ * never the records. What Word and LibreOffice readers expect of an official document:
+ * - real headings (the Heading 1–3 styles: the navigation pane, the outline and mammoth read them),
+ * - real numbered and bulleted lists (numbering definitions, not typed "1."), so a cable's "para 7" is the
+ *   seventh item of one list and renumbers itself if a paragraph is cut,
+ * - tables for follow-ups, with a header row that repeats on every page,
+ * - the classification at the head and foot of every page, and "Page X of Y" (PAGE / NUMPAGES fields — the
+ *   only fields in the file: user text always goes in as text runs, so "{ PAGE }" typed by someone is text),
+ * - the document's language on its default run style, and its title, subject and keywords in its properties.
+ * Pure: the same code writes the file in Node (CLI, tests) and in the browser (the app's Export menu).
+ */
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Footer,
+  Header,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  PageNumber,
+  Paragraph,
+  ShadingType,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type INumberingOptions,
+  type IRunOptions,
+} from 'docx';
+import type { CableDocument, CablePart } from '../document/cable';
+import { cableForExport } from '../document/cable';
+import type { ActionItem, BriefingDocument, PersonRef } from '../document/briefing';
+import { KIND_LABELS } from '../kind-labels';
+import type { Block, Run } from '../richtext';
+import { cleanText } from './export-text';
+import type { ExportInput, ExportOptions } from './formats';
+
+type Child = Paragraph | Table;
+
+/** What a .docx says about itself: the core properties, the language, the classification printed on every page. */
+export interface DocxMeta {
+  title: string;
+  subject?: string;
+  keywords?: readonly string[];
+  /** "RESTRICTED // EYES ONLY": the head and foot of every page. */
+  banner: string;
+  /** Above the lowest level: the banner is printed in red, as classified paper is. */
+  classified: boolean;
+  /** BCP 47, e.g. "en-GB": Word's proofing language for the text. */
+  language: string;
+}
+
+const FONT = 'Times New Roman';
+const RED = 'B00020';
+const GREY = '555555';
+/** Half-points. */
+const SIZE = { body: 22, small: 18, banner: 20 } as const;
+
+/** Numbering definitions: one bulleted, one decimal; each list that must start again at 1 takes a new instance. */
+const BULLETS = 'bullets';
+const NUMBERS = 'numbers';
+
+const NUMBERING: INumberingOptions = {
+  config: [
+    {
+      reference: BULLETS,
+      levels: [{ level: 0, format: LevelFormat.BULLET, text: '•', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 283 } } } }],
+    },
+    {
+      reference: NUMBERS,
+      levels: [{ level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: 567, hanging: 567 } } } }],
+    },
+  ],
+};
+
+/**
+ * Runs of one text: its line breaks as real breaks (a "\n" in a Word run is no line break), control
+ * characters removed (XML 1.0 refuses them, and Word would call the file corrupt).
+ */
+function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break' | 'children'> = {}): TextRun[] {
+  return cleanText(text)
+    .split('\n')
+    .map((line, i) => new TextRun({ ...options, text: line, break: i > 0 ? 1 : undefined }));
+}
+
+const richRuns = (runs: readonly Run[]): TextRun[] => runs.flatMap((r) => textRuns(r.text, { bold: r.bold || undefined, italics: r.italic ?? undefined }));
+
+function heading(level: 1 | 2 | 3, text: string): Paragraph {
+  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: h, children: textRuns(text.replace(/\s+/g, ' ').trim()) });
+}
+
+const para = (children: TextRun[], spacingAfter = 120): Paragraph => new Paragraph({ children, spacing: { after: spacingAfter } });
+
+/** A summary's or comment's blocks: paragraphs, and bulleted lists as real lists. */
+function blockParagraphs(blocks: readonly Block[]): Paragraph[] {
+  return blocks.flatMap((b) =>
+    b.type === 'paragraph'
+      ? [para(richRuns(b.runs))]
+      : b.items.map((item, i) => new Paragraph({ children: richRuns(item), numbering: { reference: BULLETS, level: 0 }, spacing: { after: i === b.items.length - 1 ? 120 : 40 } })),
+  );
+}
+
+/** A two-column table of label and value, for a briefing's particulars and a cable's or pack's heading fields. */
+function fieldsTable(rows: readonly (readonly [string, string])[]): Table {
+  const border = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
+  const borders = { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border };
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [2200, 6800],
+    borders,
+    rows: rows.map(
+      ([k, v]) =>
+        new TableRow({
+          children: [
+            new TableCell({ width: { size: 2200, type: WidthType.DXA }, children: [new Paragraph({ children: textRuns(k, { bold: true, size: SIZE.small, color: GREY }) })] }),
+            new TableCell({ width: { size: 6800, type: WidthType.DXA }, children: [new Paragraph({ children: textRuns(v) })] }),
+          ],
+        }),
+    ),
+  });
+}
+
+/** A data table with a header row repeated on every page it runs over. */
+function dataTable(header: readonly string[], rows: readonly (readonly string[])[], widths: readonly number[]): Table {
+  const cell = (text: string, i: number, head: boolean): TableCell =>
+    new TableCell({
+      width: { size: widths[i] ?? 1000, type: WidthType.DXA },
+      shading: head ? { type: ShadingType.CLEAR, fill: 'E8E8E8', color: 'auto' } : undefined,
+      children: [new Paragraph({ children: textRuns(text, { bold: head || undefined, size: SIZE.small }) })],
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    columnWidths: [...widths],
+    rows: [
+      new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true)) }),
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((t, i) => cell(t, i, false)) })),
+    ],
+  });
+}
+
+function actionRow(a: ActionItem): string[] {
+  const detail = [a.title.trim(), a.notes.trim(), a.held?.text ?? ''].filter(Boolean).join('\n');
+  return [a.kind === 'event' ? 'Event' : 'Task', detail, a.owner, [a.dueText, a.place].filter(Boolean).join(', '), a.statusLabel];
+}
+
+const ACTION_HEADER = ['Kind', 'Follow-up', 'Owner', 'Due / date', 'Status'] as const;
+const ACTION_WIDTHS = [900, 4200, 1700, 1400, 1000] as const;
+
+function speakerLines(speaker: PersonRef | null): Paragraph[] {
+  if (!speaker) return [heading(3, 'Speaker not recorded')];
+  return [heading(3, speaker.name), ...(speaker.role ? [para(textRuns(speaker.role, { italics: true, color: GREY }), 80)] : [])];
+}
+
+/** A counter of list instances: every list that starts again at 1 takes the next one. */
+class Instances {
+  private next = 1;
+  take(): number {
+    return this.next++;
+  }
+}
+
+/** One briefing's body: title, particulars, summary, attendance, statements, decisions, follow-ups, events, comment. */
+function briefingChildren(doc: BriefingDocument, lists: Instances, actionsTable = true): Child[] {
+  const h = doc.header;
+  const out: Child[] = [heading(1, h.title)];
+  const details: [string, string][] = [
+    ['Date', h.when],
+    ['Place', h.place],
+    ['Format', h.format],
+    ['Organisers', h.organisers.map((o) => o.path || o.name).join('; ')],
+    ['Audience', h.audience],
+    ['Classification', h.classification.banner],
+    ['Tags', h.tags.join(', ')],
+  ];
+  out.push(fieldsTable(details.filter(([, v]) => v.trim())));
+  if (doc.summary.length) out.push(heading(2, 'Summary'), ...blockParagraphs(doc.summary));
+  if (!doc.attendance.empty) {
+    out.push(heading(2, 'Attendance'));
+    const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
+    const line = (label: string, text: string) => para([...textRuns(`${label}: `, { bold: true }), ...textRuns(text)], 60);
+    if (doc.attendance.delegation.length) out.push(line('Our delegation', names(doc.attendance.delegation)));
+    for (const g of doc.attendance.others) out.push(line(g.organisation?.name ?? 'Others', names(g.people)));
+    for (const g of doc.attendance.groups) out.push(para(textRuns(g), 60));
+  }
+  if (doc.statements.length) {
+    out.push(heading(2, 'Statements'));
+    for (const section of doc.statements) {
+      out.push(...speakerLines(section.speaker));
+      for (const s of section.statements) {
+        const label = s.kind === 'statement' ? [] : textRuns(`${KIND_LABELS[s.kind]}: `, { bold: true, color: GREY });
+        out.push(para([...label, ...textRuns(s.text.trim())]));
+      }
+    }
+  }
+  if (doc.decisions.length) {
+    out.push(heading(2, 'Decisions'));
+    const instance = lists.take();
+    for (const d of doc.decisions) {
+      const by = d.speaker ? textRuns(` — ${d.speaker.name}`, { italics: true, color: GREY }) : [];
+      out.push(new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, children: [...textRuns(d.text.trim()), ...by] }));
+    }
+  }
+  if (actionsTable) {
+    const actions = [...doc.followUps, ...doc.events];
+    if (actions.length) out.push(heading(2, 'Follow-ups and events'), dataTable(ACTION_HEADER, actions.map(actionRow), ACTION_WIDTHS));
+  }
+  if (doc.followsUp.length) {
+    out.push(heading(2, 'Follows up'));
+    for (const f of doc.followsUp) {
+      const origin = f.announcedAt ? `Announced at ${f.announcedAt.name}${f.speaker ? ` by ${f.speaker.name}` : ''}` : '';
+      out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: textRuns([f.event.title, f.when, origin].filter(Boolean).join(' — ')) }));
+    }
+  }
+  if (doc.comment.length) out.push(heading(2, 'Comment'), ...blockParagraphs(doc.comment));
+  return out;
+}
+
+function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    children: [...textRuns(meta.banner, { bold: true, size: SIZE.banner, color: meta.classified ? RED : undefined }), ...extra],
+  });
+}
+
+/**
+ * The file: styles (font, language, headings), the numbering definitions, one section whose header and
+ * footer carry the classification (the footer with "Page X of Y"), the core properties.
+ */
+function docxDocument(meta: DocxMeta, children: Child[]): Document {
+  const language = { value: meta.language, eastAsia: meta.language, bidirectional: meta.language };
+  const headingStyle = (id: string, name: string, size: number, before: number) => ({
+    id,
+    name,
+    basedOn: 'Normal',
+    next: 'Normal',
+    quickFormat: true,
+    run: { font: FONT, size, bold: true, color: '000000' },
+    paragraph: { spacing: { before, after: 120 }, keepNext: true, keepLines: true },
+  });
+  return new Document({
+    title: cleanText(meta.title),
+    subject: meta.subject ? cleanText(meta.subject) : undefined,
+    keywords: meta.keywords?.length ? cleanText(meta.keywords.join(', ')) : undefined,
+    creator: 'Attaché',
+    lastModifiedBy: 'Attaché',
+    description: meta.banner,
+    styles: {
+      default: { document: { run: { font: FONT, size: SIZE.body, language } } },
+      paragraphStyles: [
+        headingStyle('Heading1', 'Heading 1', 32, 240),
+        headingStyle('Heading2', 'Heading 2', 26, 240),
+        headingStyle('Heading3', 'Heading 3', 23, 160),
+      ],
+    },
+    numbering: NUMBERING,
+    sections: [
+      {
+        properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } } },
+        headers: { default: new Header({ children: [bannerParagraph(meta)] }) },
+        footers: {
+          default: new Footer({
+            children: [
+              bannerParagraph(meta),
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ size: SIZE.small, color: GREY, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+              }),
+            ],
+          }),
+        },
+        children,
+      },
+    ],
+  });
+}
+
+async function bytesOf(doc: Document): Promise<Uint8Array> {
+  return new Uint8Array(await Packer.toArrayBuffer(doc));
+}
+
+/** The most restrictive banner of some briefings, and whether it is above the lowest level. */
+function bannerOf(docs: readonly BriefingDocument[]): { banner: string; classified: boolean } {
+  const top = docs.reduce<BriefingDocument | undefined>((best, d) => (!best || d.header.classification.rank > best.header.classification.rank ? d : best), undefined);
+  if (!top) return { banner: '', classified: false };
+  const caveats = [...new Set(docs.map((d) => d.header.classification.caveat).filter(Boolean))];
+  const banner = caveats.length ? [top.header.classification.label, ...caveats].join(' // ') : top.header.classification.banner;
+  return { banner, classified: top.header.classification.rank > 0 };
+}
+
+/** One briefing, or several one after another (each from a new page). */
+export async function briefingsDocx(docs: readonly BriefingDocument[], title: string, language = 'en-GB'): Promise<Uint8Array> {
+  const lists = new Instances();
+  const children: Child[] = [];
+  docs.forEach((d, i) => {
+    const body = briefingChildren(d, lists);
+    if (i > 0) children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
+    children.push(...body);
+  });
+  const tags = [...new Set(docs.flatMap((d) => d.header.tags))];
+  return bytesOf(docxDocument({ title, subject: docs.length === 1 ? docs[0]!.header.when : `${String(docs.length)} briefings`, keywords: tags, language, ...bannerOf(docs) }, children));
+}
+
+/** A cable part's paragraphs: one numbered list through the whole cable, so Word's numbers are the cable's. */
+function cablePartChildren(part: CablePart, instance: number): Child[] {
+  const out: Child[] = [heading(3, part.heading)];
+  if (part.subheading) out.push(para(textRuns(part.subheading, { italics: true, color: GREY }), 80));
+  for (const p of part.paragraphs) {
+    const lead = [p.mark, p.label ? `${p.label}:` : ''].filter(Boolean).join(' ');
+    out.push(
+      new Paragraph({
+        numbering: { reference: NUMBERS, level: 0, instance },
+        spacing: { after: 120 },
+        children: [...(lead ? textRuns(`${lead} `, { bold: true }) : []), ...textRuns(p.text.trim())],
+      }),
+    );
+    for (const item of p.items) out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, indent: { left: 1134, hanging: 283 }, children: textRuns(item) }));
+  }
+  return out;
+}
+
+/** A reporting cable: the classification line, its heading fields, then its numbered paragraphs under their headings. */
+export async function cableDocx(cable: CableDocument, language = 'en-GB', classified = true): Promise<Uint8Array> {
+  const instance = 1;
+  const children: Child[] = [
+    new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: textRuns(cable.classification, { bold: true, size: 24 }) }),
+    fieldsTable(cable.fields.map((f) => [f.label, f.values.join('\n')] as const)),
+  ];
+  for (const b of cable.briefings) {
+    if (b.heading) children.push(heading(2, b.heading));
+    for (const part of b.parts) children.push(...cablePartChildren(part, instance));
+  }
+  if (cable.actions) children.push(...cablePartChildren(cable.actions, instance));
+  children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: textRuns(cable.classification, { bold: true, size: 24 }) }));
+  return bytesOf(docxDocument({ title: cable.subject, subject: `Cable — ${cable.date}`, banner: cable.classification, classified, language }, children));
+}
+
+/** The registry's Word writer: the chosen briefings. */
+export function writeDocx(input: ExportInput): Promise<Uint8Array> {
+  return briefingsDocx(input.briefings, input.title);
+}
+
+/** The registry's cable-as-Word writer. */
+export function writeCableDocx(input: ExportInput, options: ExportOptions): Promise<Uint8Array> {
+  const cable = cableForExport(input, options);
+  const classified = input.briefings.some((b) => b.header.classification.rank > 0);
+  return cableDocx(cable, 'en-GB', classified);
+}
