@@ -12,7 +12,9 @@ const USAGE = `Usage: attache <command> …
   sync check <file> [--passphrase-file <path>]        list the records that break a workspace rule (exit 1 if any)
   sync merge <file> <file>… --out <file> [--passphrase-file <path>] [--accept-future] [--allow-mass-delete]
                                                       merge files exactly as imports would
-  pack …                                              build a PDF briefing pack (see attache pack --help)`;
+  pack …                                              build a PDF briefing pack (see attache pack --help)
+  export <format> <sync-file> --out <file> [--briefing <id or title words>] [--passphrase-file <path>]
+                                                      a cable, .docx, .ics, CSV or Markdown (see attache export --help)`;
 
 type Runner = (argv: string[]) => Promise<number>;
 
@@ -44,6 +46,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       return runPack(rest);
     }
+    case 'export':
+      return (await import('./export')).runExport(rest);
     case undefined:
     case 'help':
     case '--help':

@@ -61,7 +61,7 @@ export function resolveCeiling(levels: readonly ClassificationLevel[], given: st
 }
 
 /** Decode every input first (one bad file and nothing is written), then merge them as imports would. */
-async function readWorkspace(paths: string[], passphrase: string | undefined): Promise<WorkspaceData> {
+export async function readWorkspace(paths: string[], passphrase: string | undefined): Promise<WorkspaceData> {
   const maps = toMaps(emptyWorkspaceData());
   const now = Date.now();
   const decoded = await decodeInputs(paths, passphrase);

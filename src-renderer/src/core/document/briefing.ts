@@ -249,29 +249,7 @@ export function briefingDocument(src: BriefingSources): BriefingDocument {
   const list = attendanceList(presence, b.attendeeGroups);
   const attendee = (p: Present): AttendeeRef => ({ ...personRef(p.person, p.organisation), speaker: p.speaker, delegation: p.delegation });
 
-  const actionItem = (a: Action): ActionItem => {
-    let held: HeldRef | null = null;
-    if (a.kind === 'event' && a.heldInBriefingId) {
-      const later = src.briefings(a.heldInBriefingId);
-      const found = !!later && !later.deleted;
-      held = { briefingId: a.heldInBriefingId, found, text: describeHeld(found ? later : undefined) };
-    }
-    return {
-      id: a.id,
-      kind: a.kind,
-      title: a.title,
-      owner: a.owner,
-      due: a.due,
-      dueText: a.due ? formatLongDate(a.due) : '',
-      place: a.place,
-      status: a.status,
-      statusLabel: STATUS_LABELS[a.status],
-      notes: a.notes,
-      tags: [...a.tags],
-      statementId: a.statementId,
-      held,
-    };
-  };
+  const actionItem = (a: Action): ActionItem => actionItemOf(a, src.briefings);
 
   const organisers: OrganisationRef[] = [];
   for (const id of b.organiserIds) {
@@ -321,6 +299,31 @@ export function briefingDocument(src: BriefingSources): BriefingDocument {
         speaker: k.speaker && k.speaker.deleted === 0 ? speakerOf(k.speaker.id) : null,
         when: [k.event.due ? formatLongDate(k.event.due) : '', k.event.place].filter(Boolean).join(' · '),
       })),
+  };
+}
+
+/** A follow-up or an event as documents show it (the briefing's lists, the tracker's exports). */
+export function actionItemOf(a: Action, briefings: Lookup<HeldBriefing>): ActionItem {
+  let held: HeldRef | null = null;
+  if (a.kind === 'event' && a.heldInBriefingId) {
+    const later = briefings(a.heldInBriefingId);
+    const found = !!later && !later.deleted;
+    held = { briefingId: a.heldInBriefingId, found, text: describeHeld(found ? later : undefined) };
+  }
+  return {
+    id: a.id,
+    kind: a.kind,
+    title: a.title,
+    owner: a.owner,
+    due: a.due,
+    dueText: a.due ? formatLongDate(a.due) : '',
+    place: a.place,
+    status: a.status,
+    statusLabel: STATUS_LABELS[a.status],
+    notes: a.notes,
+    tags: [...a.tags],
+    statementId: a.statementId,
+    held,
   };
 }
 
