@@ -12,6 +12,9 @@ const USAGE = `Usage: attache <command> …
   sync check <file> [--passphrase-file <path>]        list the records that break a workspace rule (exit 1 if any)
   sync merge <file> <file>… --out <file> [--passphrase-file <path>] [--accept-future] [--allow-mass-delete]
                                                       merge files exactly as imports would
+  live push|pull|status <file> --server <url> --db <name> --passphrase-file <path> [--ceiling <level id>]
+                                                      send a file's records to a team's CouchDB database, take its
+                                                      records into the file, or print counts and the last sequence
   pack …                                              build a PDF briefing pack (see attache pack --help)
   export <format> <sync-file> --out <file> [--briefing <id or title words>] [--passphrase-file <path>]
                                                       a cable, .docx, .ics, CSV or Markdown (see attache export --help)`;
@@ -38,6 +41,8 @@ export async function main(argv: string[]): Promise<number> {
       return (await import('./demo')).runDemo(rest);
     case 'sync':
       return (await import('./sync')).runSync(rest);
+    case 'live':
+      return (await import('./live')).runLive(rest);
     case 'pack': {
       const runPack = await loadPack();
       if (!runPack) {

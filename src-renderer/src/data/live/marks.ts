@@ -6,7 +6,7 @@
  */
 import { hlcJustBelow, type Hlc } from '../../core/hlc';
 import type { AttacheDb } from '../db';
-import { NO_CHECKPOINT, type LiveCheckpoint } from './replicator';
+import { NO_CHECKPOINT, type LiveCheckpoint } from '../../core/live/store';
 
 export const LIVE_META_PREFIX = 'live-sync:';
 

@@ -14,49 +14,18 @@
  * content-addressed, `_revs_diff` drops what the server already has (a batch resent after a drop), and
  * `_bulk_docs` (`new_edits: false`) writes the rest. The mark moves only once a whole pass is on the server.
  */
-import type { Hlc } from '../../core/hlc';
 import { emptyWorkspaceData, type Conflict, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../core/model';
 import { SyncError } from '../../core/sync/guards';
 import { mergeRecord, conflictEntry } from '../../core/sync/merge';
-import { withinDatabaseCeiling, type CeilingLookup } from '../../core/live/ceiling';
+import { withinDatabaseCeiling } from '../../core/live/ceiling';
 import { closeBranchDoc, isRecordDocId, openRecordDoc, recordDoc, type OpenedRecord, type RecordDoc } from '../../core/live/document';
 import { TEAM_DOC_ID, newTeamDoc, openTeam, type TeamKey } from '../../core/live/envelope';
 import { resolveLeaves } from '../../core/live/resolve';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, refusalFor, type LiveTransport } from '../../core/live/transport';
+import type { LiveStore, Row } from '../../core/live/store';
 
-export interface LiveCheckpoint {
-  /** The server's sequence up to which every change is applied here ('' = from the start). */
-  since: string;
-  /** Every local record with a clock at or below this is on the server (or stays local by the ceiling). */
-  pushedUpTo: Hlc | '';
-  lastSyncedAt: string;
-}
-
-export const NO_CHECKPOINT: LiveCheckpoint = { since: '', pushedUpTo: '', lastSyncedAt: '' };
-
-export type Row = { table: SyncedTable; record: StoredRecord<SyncedTable> };
-
-export interface ApplyOutcome {
-  /** Records written (added or changed) by the import. */
-  changed: number;
-  /** Records the import's clock rules held back (not applied). */
-  heldBack: number;
-}
-
-/** Where records live on this side of the link. */
-export interface LiveStore {
-  /** Records with a clock newer than `mark` ('' = every record), in batches of about `size`. */
-  changedSince(mark: Hlc | '', size: number): AsyncIterable<Row[]>;
-  /** The newest record clock of the store ('' when empty). */
-  newestClock(): Promise<Hlc | ''>;
-  /** What the ceiling filter needs to judge these rows. */
-  ceilingLookup(rows: readonly Row[]): Promise<CeilingLookup>;
-  /** Apply pulled records through the import's stages (validate → invariants → plan → apply). Throws SyncError to refuse. */
-  apply(data: WorkspaceData): Promise<ApplyOutcome>;
-  loadCheckpoint(): Promise<LiveCheckpoint>;
-  saveCheckpoint(c: LiveCheckpoint): Promise<void>;
-}
+export { NO_CHECKPOINT, type ApplyOutcome, type LiveCheckpoint, type LiveStore, type Row } from '../../core/live/store';
 
 export interface ReplicatorOptions {
   transport: LiveTransport;
@@ -318,7 +287,10 @@ export class LiveReplicator {
       result.sent += sent;
       result.alreadyThere += allowed.length - sent;
     }
-    await store.saveCheckpoint({ ...(await store.loadCheckpoint()), pushedUpTo: upTo });
+    // An import during this pass may have lowered the mark (records it brought with older clocks): keep that.
+    const current = await store.loadCheckpoint();
+    const pushedUpTo = current.pushedUpTo !== start.pushedUpTo && current.pushedUpTo < upTo ? current.pushedUpTo : upTo;
+    await store.saveCheckpoint({ ...current, pushedUpTo });
     if (this.status.withheld !== result.withheld) this.setStatus({ withheld: result.withheld });
     return result;
   }
