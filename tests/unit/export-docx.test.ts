@@ -11,9 +11,11 @@ import { join } from 'node:path';
 import mammoth from 'mammoth';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLE_BRIEFING_ID, exampleWorkspaceData } from '../../src-renderer/src/core/example';
-import { briefingsDocx, writeCableDocx, writeDocx } from '../../src-renderer/src/core/export/docx';
+import { packDocument } from '../../src-renderer/src/core/document/pack';
+import { briefingsDocx, packDocx, writeCableDocx, writeDocx } from '../../src-renderer/src/core/export/docx';
+import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { briefingInput, documentsOf } from './export-fixture';
-import { CYRILLIC_NAME, CYRILLIC_TITLE, GREEK_NAME, IDS, packFixture, WATER_TITLE } from './pack-fixture';
+import { CYRILLIC_NAME, CYRILLIC_TITLE, GREEK_NAME, IDS, OVERDUE_TITLE, packFixture, WATER_TITLE } from './pack-fixture';
 import { zipEntries } from './zip-read';
 
 async function html(bytes: Uint8Array): Promise<string> {
@@ -138,6 +140,66 @@ describe('.docx of the reporting cable', () => {
   });
 });
 
+/** The pack of the example and the water briefing (the SECRET one is above the ceiling), issued on 10 April 2015. */
+function pack(overrides: Parameters<typeof packOptions>[0] = {}) {
+  const options = packOptions({
+    title: 'Counter-narcotics and water, spring 2015',
+    recipient: 'For H.E. the Ambassador',
+    ceiling: 'confidential',
+    issueDate: '2015-04-10',
+    fileReference: 'DUS/POL/2015/017',
+    distribution: ['Ambassador', 'Political Section'],
+    ...overrides,
+  });
+  return packDocument(packFixture(), options, new Date(Date.UTC(2015, 3, 10)));
+}
+
+describe('.docx of a whole pack (PackDocument)', () => {
+  it('has the cover’s registry fields, each briefing under its heading, and the annexes', async () => {
+    const doc = pack();
+    const bytes = await packDocx(doc);
+    const h = await html(bytes);
+    const text = await rawText(bytes);
+    for (const s of ['BRIEFING PACK', 'Counter-narcotics and water, spring 2015', 'For H.E. the Ambassador', 'DUS/POL/2015/017', '10 April 2015', '1. Ambassador', '2. Political Section']) expect(text).toContain(s);
+    // Two briefings and their annexes: more than three entries, so the pack has its contents page.
+    expect(doc.contents).toHaveLength(2 + doc.annexes.length);
+    expect(tags(h, 'h1')).toEqual([
+      'Contents',
+      'International Cooperation on Countering Modern Threats and Challenges',
+      WATER_TITLE,
+      ...doc.annexes.map((a) => a.title),
+    ]);
+    expect(text).not.toContain('Restricted session on border operations');
+    expect(tags(h, 'h3')).toEqual(expect.arrayContaining(['Rustam Nazarzoda', CYRILLIC_NAME]));
+    expect(zipEntries(bytes).get('docProps/core.xml')).toContain('<dc:title>Counter-narcotics and water, spring 2015</dc:title>');
+    expect(zipEntries(bytes).get('word/styles.xml')).toMatch(/<w:lang w:val="en-GB"/);
+  });
+
+  it('prints follow-ups once: by number in the briefing, in full in the tracker annex, overdue as of the issue date', async () => {
+    const doc = pack();
+    const text = await rawText(await packDocx(doc));
+    expect(text).toMatch(/10 follow-ups and events of this briefing are listed in Annex A, Action tracker: nos\. /);
+    expect(text.split('Report the briefing to capital (cable)')).toHaveLength(2);
+    expect(text).toContain(OVERDUE_TITLE);
+    expect(text).toContain('OVERDUE');
+    // Without the tracker annex, each briefing lists its own.
+    const lean = await rawText(await packDocx(pack({ includeTracker: false })));
+    expect(lean).not.toContain('Action tracker');
+    expect(lean.split('Report the briefing to capital (cable)')).toHaveLength(2);
+  });
+
+  it('numbers paragraphs as a real list per briefing when asked, and marks a numbered copy on every page', async () => {
+    const doc = pack({ numberedParagraphs: true });
+    const bytes = await packDocx(doc, { number: 2, total: 2, recipient: 'Political Section' });
+    const h = await html(bytes);
+    expect(h).toMatch(/<h2>Summary<\/h2><ol><li>The Ministry of Foreign Affairs of the Republic of Tajikistan/);
+    const header = [...zipEntries(bytes)].find(([n]) => /^word\/header\d*\.xml$/.test(n))![1];
+    expect(header).toContain('CONFIDENTIAL // EYES ONLY');
+    expect(header).toContain('Copy 2 of 2');
+    expect(header).toContain('Political Section');
+  });
+});
+
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;
 const pdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' }).status === 0;
 
@@ -166,6 +228,17 @@ describe.skipIf(!soffice || !pdftotext)('.docx opened by LibreOffice (headless, 
     const all = pages.join('\n');
     expect(all).toContain(CYRILLIC_NAME);
     expect(all).toContain('Over 12 tons of drugs were seized');
+  }, 180_000);
+
+  it('the pack: opens, every page under its banner, the tracker annex numbered', async () => {
+    const pages = convert('pack', await packDocx(pack({ numberedParagraphs: true })));
+    expect(pages.length).toBeGreaterThan(4);
+    pages.forEach((p, i) => {
+      const lines = p.split('\n').map((l) => l.trim()).filter(Boolean);
+      expect(lines[0]).toBe('CONFIDENTIAL // EYES ONLY');
+      expect(lines.at(-1)).toBe(`Page ${String(i + 1)} of ${String(pages.length)}`);
+    });
+    expect(pages.join('\n')).toMatch(/^\s*1\.\s+The Ministry of Foreign Affairs/m);
   }, 180_000);
 
   it('the cable: paragraphs numbered by Word’s list, 1 to the last', async () => {

@@ -34,7 +34,10 @@ import {
 import type { CableDocument, CablePart } from '../document/cable';
 import { cableForExport } from '../document/cable';
 import type { ActionItem, BriefingDocument, PersonRef } from '../document/briefing';
+import { copyLine, fromStatementText, type PackAction, type PackBriefingSection, type PackCopy, type PackDocument } from '../document/pack';
+import { formatLongDate, formatShortDate } from '../dates';
 import { KIND_LABELS } from '../kind-labels';
+import { compactRanges } from '../pack/document';
 import type { Block, Run } from '../richtext';
 import { cleanText } from './export-text';
 import type { ExportInput, ExportOptions } from './formats';
@@ -52,6 +55,8 @@ export interface DocxMeta {
   classified: boolean;
   /** BCP 47, e.g. "en-GB": Word's proofing language for the text. */
   language: string;
+  /** "Copy 3 of 5 — Embassy of Ruritania, Tashkent": under the banner on every page of a numbered copy. */
+  copy?: string;
 }
 
 const FONT = 'Times New Roman';
@@ -89,9 +94,9 @@ function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break' | 'c
 
 const richRuns = (runs: readonly Run[]): TextRun[] => runs.flatMap((r) => textRuns(r.text, { bold: r.bold || undefined, italics: r.italic ?? undefined }));
 
-function heading(level: 1 | 2 | 3, text: string): Paragraph {
+function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
   const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: h, children: textRuns(text.replace(/\s+/g, ' ').trim()) });
+  return new Paragraph({ heading: h, pageBreakBefore: pageBreakBefore || undefined, children: textRuns(text.replace(/\s+/g, ' ').trim()) });
 }
 
 const para = (children: TextRun[], spacingAfter = 120): Paragraph => new Paragraph({ children, spacing: { after: spacingAfter } });
@@ -164,10 +169,39 @@ class Instances {
   }
 }
 
+/** How a pack prints a briefing (core/document/pack.ts); absent for a briefing exported on its own. */
+interface PackPrinting {
+  section: PackBriefingSection;
+  /** The tracker annex's letter when the pack has one: the briefing then names its follow-ups by number there. */
+  trackerAnnex: string | null;
+  issueDate: string;
+  /** "BRIEFING 2 OF 5 · 17 MARCH 2015" above the title. */
+  eyebrow: string;
+}
+
+/** A block as one numbered paragraph (the pack's numbered-paragraphs option): a list's items as lines of it. */
+function numberedBlock(b: Block, instance: number): Paragraph {
+  const children = b.type === 'paragraph' ? richRuns(b.runs) : b.items.flatMap((item, i) => [new TextRun({ text: '• ', break: i > 0 ? 1 : undefined }), ...richRuns(item)]);
+  return new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, spacing: { after: 120 }, children });
+}
+
+const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
+
+function packActionRow(a: PackAction): string[] {
+  const row = actionRow(a);
+  row[4] = a.overdue ? `${a.statusLabel} — OVERDUE` : row[4]!;
+  if (a.heldLine) row[1] = [a.title.trim(), a.notes.trim(), a.heldLine].filter(Boolean).join('\n');
+  return row;
+}
+
 /** One briefing's body: title, particulars, summary, attendance, statements, decisions, follow-ups, events, comment. */
-function briefingChildren(doc: BriefingDocument, lists: Instances, actionsTable = true): Child[] {
+function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: boolean, pack?: PackPrinting): Child[] {
   const h = doc.header;
-  const out: Child[] = [heading(1, h.title)];
+  // Numbered paragraphs (a pack's option): one list per briefing, so Word's numbers are the pack's.
+  const numbered = pack?.section.numbers ? lists.take() : null;
+  const out: Child[] = [];
+  if (pack) out.push(new Paragraph({ pageBreakBefore: newPage || undefined, spacing: { after: 60 }, children: textRuns(pack.eyebrow, { bold: true, size: SIZE.small, color: GREY }) }));
+  out.push(heading(1, h.title, newPage && !pack));
   const details: [string, string][] = [
     ['Date', h.when],
     ['Place', h.place],
@@ -178,7 +212,7 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, actionsTable 
     ['Tags', h.tags.join(', ')],
   ];
   out.push(fieldsTable(details.filter(([, v]) => v.trim())));
-  if (doc.summary.length) out.push(heading(2, 'Summary'), ...blockParagraphs(doc.summary));
+  if (doc.summary.length) out.push(heading(2, 'Summary'), ...(numbered ? doc.summary.map((b) => numberedBlock(b, numbered)) : blockParagraphs(doc.summary)));
   if (!doc.attendance.empty) {
     out.push(heading(2, 'Attendance'));
     const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
@@ -193,7 +227,8 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, actionsTable 
       out.push(...speakerLines(section.speaker));
       for (const s of section.statements) {
         const label = s.kind === 'statement' ? [] : textRuns(`${KIND_LABELS[s.kind]}: `, { bold: true, color: GREY });
-        out.push(para([...label, ...textRuns(s.text.trim())]));
+        const children = [...label, ...textRuns(s.text.trim())];
+        out.push(numbered ? new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance: numbered }, spacing: { after: 120 }, children }) : para(children));
       }
     }
   }
@@ -205,19 +240,43 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, actionsTable 
       out.push(new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, children: [...textRuns(d.text.trim()), ...by] }));
     }
   }
-  if (actionsTable) {
+  if (pack) out.push(...packActions(pack));
+  else {
     const actions = [...doc.followUps, ...doc.events];
     if (actions.length) out.push(heading(2, 'Follow-ups and events'), dataTable(ACTION_HEADER, actions.map(actionRow), ACTION_WIDTHS));
   }
-  if (doc.followsUp.length) {
+  if (pack) {
+    const { followsUp, followsUpNotShown } = pack.section;
+    if (followsUp.length || followsUpNotShown) {
+      out.push(heading(2, 'Follows up'));
+      for (const f of followsUp) out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: textRuns([f.title, f.when, f.origin].filter(Boolean).join(' — ')) }));
+      if (followsUpNotShown) out.push(para(textRuns(`${plural(followsUpNotShown, 'event')} announced at a briefing not in this pack.`, { italics: true, color: GREY })));
+    }
+  } else if (doc.followsUp.length) {
     out.push(heading(2, 'Follows up'));
     for (const f of doc.followsUp) {
       const origin = f.announcedAt ? `Announced at ${f.announcedAt.name}${f.speaker ? ` by ${f.speaker.name}` : ''}` : '';
       out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: textRuns([f.event.title, f.when, origin].filter(Boolean).join(' — ')) }));
     }
   }
-  if (doc.comment.length) out.push(heading(2, 'Comment'), ...blockParagraphs(doc.comment));
+  const comment = pack ? pack.section.comment : doc.comment.length > 0;
+  if (comment) out.push(heading(2, 'Comment'), ...(numbered ? doc.comment.map((b) => numberedBlock(b, numbered)) : blockParagraphs(doc.comment)));
   return out;
+}
+
+/** A pack's follow-ups for one briefing: printed once — their numbers in the tracker annex, or here as a table without it. */
+function packActions(pack: PackPrinting): Child[] {
+  const actions = pack.section.actions;
+  if (!actions.length) return [];
+  if (pack.trackerAnnex) {
+    const numbers = actions.map((a) => a.number).filter((n): n is number => n !== null);
+    const overdue = actions.filter((a) => a.overdue).length;
+    const line = `${plural(actions.length, 'follow-up or event', 'follow-ups and events')} of this briefing ${actions.length === 1 ? 'is' : 'are'} listed in Annex ${
+      pack.trackerAnnex
+    }, Action tracker: ${numbers.length === 1 ? 'no.' : 'nos.'} ${compactRanges(numbers)}${overdue ? ` (${plural(overdue, 'overdue')} as of ${formatLongDate(pack.issueDate)})` : ''}.`;
+    return [heading(2, 'Follow-ups and announced events'), para(textRuns(line))];
+  }
+  return [heading(2, 'Follow-ups and announced events'), dataTable(ACTION_HEADER, actions.map(packActionRow), ACTION_WIDTHS)];
 }
 
 function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
@@ -261,7 +320,14 @@ function docxDocument(meta: DocxMeta, children: Child[]): Document {
     sections: [
       {
         properties: { page: { margin: { top: 1300, bottom: 1300, left: 1300, right: 1300, header: 600, footer: 600 } } },
-        headers: { default: new Header({ children: [bannerParagraph(meta)] }) },
+        headers: {
+          default: new Header({
+            children: [
+              bannerParagraph(meta),
+              ...(meta.copy ? [new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns(meta.copy, { size: SIZE.small, bold: true }) })] : []),
+            ],
+          }),
+        },
         footers: {
           default: new Footer({
             children: [
@@ -296,11 +362,7 @@ function bannerOf(docs: readonly BriefingDocument[]): { banner: string; classifi
 export async function briefingsDocx(docs: readonly BriefingDocument[], title: string, language = 'en-GB'): Promise<Uint8Array> {
   const lists = new Instances();
   const children: Child[] = [];
-  docs.forEach((d, i) => {
-    const body = briefingChildren(d, lists);
-    if (i > 0) children.push(new Paragraph({ pageBreakBefore: true, children: [] }));
-    children.push(...body);
-  });
+  docs.forEach((d, i) => children.push(...briefingChildren(d, lists, i > 0)));
   const tags = [...new Set(docs.flatMap((d) => d.header.tags))];
   return bytesOf(docxDocument({ title, subject: docs.length === 1 ? docs[0]!.header.when : `${String(docs.length)} briefings`, keywords: tags, language, ...bannerOf(docs) }, children));
 }
@@ -337,6 +399,117 @@ export async function cableDocx(cable: CableDocument, language = 'en-GB', classi
   if (cable.actions) children.push(...cablePartChildren(cable.actions, instance));
   children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: textRuns(cable.classification, { bold: true, size: 24 }) }));
   return bytesOf(docxDocument({ title: cable.subject, subject: `Cable — ${cable.date}`, banner: cable.classification, classified, language }, children));
+}
+
+/** The pack's cover: the mission, the title, the recipient, and the registry's fields (file reference, From/To/Info, distribution…). */
+function packCover(pack: PackDocument, copy: string): Child[] {
+  const c = pack.content.counts;
+  const rows: [string, string][] = [
+    ['File reference', pack.fileReference],
+    ['From', pack.from],
+    ['To', pack.to.join('\n')],
+    ['Info', pack.info.join('\n')],
+    ['Period covered', pack.period],
+    ['Prepared by', pack.preparedBy],
+    ['Date of issue', formatLongDate(pack.issueDate)],
+    ['Classification', pack.banner],
+    ['Contents', `${plural(c.briefings, 'briefing')}, ${plural(c.statements, 'statement')}, ${plural(c.actions, 'follow-up')}`],
+    ['Distribution', pack.distribution.map((d, i) => `${String(i + 1)}. ${d}`).join('\n')],
+  ];
+  const out: Child[] = [];
+  if (pack.mission) out.push(new Paragraph({ spacing: { after: 600 }, children: textRuns(pack.mission, { bold: true, size: 26 }) }));
+  out.push(
+    para(textRuns('BRIEFING PACK', { bold: true, size: SIZE.small, color: GREY }), 60),
+    new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 240 }, children: textRuns(pack.title, { bold: true, size: 40 }) }),
+  );
+  if (pack.recipient) out.push(para(textRuns(pack.recipient, { italics: true, size: 24 }), 120));
+  if (copy) out.push(para(textRuns(copy, { bold: true }), 240));
+  out.push(fieldsTable(rows.filter(([, v]) => v.trim())));
+  if (pack.contents) {
+    out.push(new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_1, children: textRuns('Contents') }));
+    for (const e of pack.contents) out.push(para([...textRuns(`${e.lead}   `, { color: GREY }), ...textRuns(e.label)], 60));
+  }
+  return out;
+}
+
+/** The annexes: the action tracker, the decisions, the people and organisations — each from a new page. */
+function packAnnexes(pack: PackDocument): Child[] {
+  const out: Child[] = [];
+  for (const annex of pack.annexes) {
+    out.push(new Paragraph({ pageBreakBefore: true, children: textRuns(`ANNEX ${annex.letter}`, { bold: true, size: SIZE.small, color: GREY }) }), heading(1, annex.title));
+    if (annex.id === 'annex-tracker' && pack.tracker) {
+      const lead = `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(pack.issueDate)}. ${
+        pack.overdueCount ? `${plural(pack.overdueCount, 'follow-up is', 'follow-ups are')} overdue.` : 'None is overdue.'
+      }`;
+      out.push(
+        para(textRuns(lead, { italics: true })),
+        dataTable(
+          ['No.', 'Due / date', 'Follow-up', 'Owner', 'Status'],
+          pack.tracker.map((r) => {
+            const a = r.action;
+            const origin = [r.briefing ? `${r.briefing.title} (${formatShortDate(r.briefing.startsAt)})` : '', fromStatementText(r.from)].filter(Boolean).join(', ');
+            const detail = [a.title.trim(), a.notes.trim(), a.heldLine, origin].filter(Boolean).join('\n');
+            return [`${String(a.number ?? '')}.`, [a.dueText, a.place].filter(Boolean).join(', '), detail, a.owner, a.overdue ? `${a.statusLabel} — OVERDUE` : a.statusLabel];
+          }),
+          [600, 1400, 4400, 1600, 1200],
+        ),
+      );
+    } else if (annex.id === 'annex-decisions' && pack.decisions) {
+      out.push(
+        dataTable(
+          ['Date', 'Decision', 'Briefing · decided by'],
+          pack.decisions.map((d) => [formatShortDate(d.briefing.startsAt), d.text, [d.briefing.title, d.decidedBy].filter(Boolean).join(' · ')]),
+          [1300, 4900, 3000],
+        ),
+      );
+    } else if (annex.id === 'annex-people' && pack.people) {
+      const people = pack.people;
+      if (people.hasPeople) {
+        out.push(heading(2, 'People'));
+        for (const g of people.groups) {
+          out.push(heading(3, g.path || 'No organisation recorded'));
+          out.push(
+            dataTable(
+              ['Name', 'Title or role', 'Country'],
+              g.people.map((p) => [[p.name, p.aliases.length ? `Also written ${p.aliases.join('; ')}` : ''].filter(Boolean).join('\n'), p.title, p.country]),
+              [3000, 4700, 1500],
+            ),
+          );
+        }
+      }
+      if (people.hasOrganisations) {
+        out.push(
+          heading(2, 'Organisations'),
+          dataTable(
+            ['Organisation', 'Acronym', 'Country'],
+            people.organisations.map(({ organisation: o, path }) => [path, o.acronym, o.country]),
+            [5700, 1700, 1800],
+          ),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A whole pack as Word: the cover, contents when the pack has them, each briefing from a new page as the
+ * PDF prints it (follow-ups once: by number when the tracker annex is there), the annexes. A numbered copy
+ * carries "Copy n of N — recipient" under the banner on every page, as its PDF does.
+ */
+export async function packDocx(pack: PackDocument, copy?: PackCopy): Promise<Uint8Array> {
+  const lists = new Instances();
+  const copyText = copy ? copyLine(copy) : '';
+  const tracker = pack.annexes.find((a) => a.id === 'annex-tracker');
+  const children: Child[] = [...packCover(pack, copyText)];
+  for (const section of pack.briefings) {
+    const eyebrow = `BRIEFING ${String(section.index)} OF ${String(pack.briefings.length)} · ${formatLongDate(section.doc.header.startsAt.slice(0, 10)).toLocaleUpperCase('en-GB')}`;
+    children.push(...briefingChildren(section.doc, lists, true, { section, trackerAnnex: pack.tracker && tracker ? tracker.letter : null, issueDate: pack.issueDate, eyebrow }));
+  }
+  children.push(...packAnnexes(pack));
+  return bytesOf(
+    docxDocument({ title: pack.title, subject: pack.period, keywords: pack.tags, banner: pack.banner, classified: pack.classified, language: pack.language, copy: copyText }, children),
+  );
 }
 
 /** The registry's Word writer: the chosen briefings. */
