@@ -6,10 +6,13 @@
  */
 import { settingsOfData } from '../../src-renderer/src/core/settings';
 import { parsePackOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
-import { PackError, renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
+import { PackError, renderPackDetailed, type RenderedPack } from '../../src-renderer/src/core/pack/render-node';
+import { copyFileName, letterheadOfData, packCopies } from '../../src-renderer/src/core/document/pack';
+import { checkEmblem, EMBLEM_LIMITS, type Emblem } from '../../src-renderer/src/core/pack/emblem';
 import { emptyWorkspaceData, type ClassificationLevel, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/sync/merge';
+import { readFile, stat } from 'node:fs/promises';
 import { decodeInputs, fail, parse, readPassphrase, writeFileAtomic } from './args';
 
 export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file>…] --out <pdf> [options]
@@ -25,7 +28,18 @@ export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file
   --no-statements        leave out the statements
   --no-tracker           leave out the action tracker annex
   --no-people            leave out the people and organisations annex
-  --issue-date YYYY-MM-DD  date of issue (default: the creation date, else today)
+  --issue-date YYYY-MM-DD  date of issue, against which follow-ups are overdue (default: the creation date, else today)
+  --file-ref T           the registry's file reference, e.g. DUS/POL/2015/017
+  --sender T             the From line (default: the mission's name in the letterhead settings)
+  --addressee T          a To addressee (repeat; default: the letterhead settings' To list)
+  --info T               an Info addressee (repeat; default: the letterhead settings' Info list)
+  --distribution T       a distribution entry (repeat; default: the letterhead settings' list)
+  --numbered-copies      one PDF per distribution entry, "Copy n of N — entry" on every page, written
+                         beside --out as <name>-copy-n-of-N-<entry>.pdf
+  --numbered-paragraphs  number each briefing's paragraphs 1, 2, 3…
+  --no-comment           leave out the officer's comment
+  --emblem FILE          the mission's emblem on the cover (PNG or JPEG, at most 512 KB)
+  --language TAG         document language in the PDF (default en-GB)
   --creation-date ISO    fixed PDF creation date: the same inputs then give a byte-identical PDF
   --passphrase-file P    passphrase of encrypted sync files (first line of the file)`;
 
@@ -45,6 +59,16 @@ const OPTIONS = {
   'no-tracker': { type: 'boolean' },
   'no-people': { type: 'boolean' },
   'issue-date': { type: 'string' },
+  'file-ref': { type: 'string' },
+  sender: { type: 'string' },
+  addressee: { type: 'string', multiple: true },
+  info: { type: 'string', multiple: true },
+  distribution: { type: 'string', multiple: true },
+  'numbered-copies': { type: 'boolean' },
+  'numbered-paragraphs': { type: 'boolean' },
+  'no-comment': { type: 'boolean' },
+  emblem: { type: 'string' },
+  language: { type: 'string' },
   'creation-date': { type: 'string' },
   'passphrase-file': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -89,6 +113,15 @@ export async function runPack(argv: string[]): Promise<number> {
       ...(values.paper !== undefined && { paper: /^letter$/i.test(values.paper) ? 'Letter' : values.paper.toUpperCase() }),
       ...(values['issue-date'] !== undefined && { issueDate: values['issue-date'] }),
       ...(values['creation-date'] !== undefined && { creationDate: values['creation-date'] }),
+      ...(values['file-ref'] !== undefined && { fileReference: values['file-ref'] }),
+      ...(values.sender !== undefined && { from: values.sender }),
+      ...(values.language !== undefined && { language: values.language }),
+      to: values.addressee ?? [],
+      info: values.info ?? [],
+      distribution: values.distribution ?? [],
+      numberedCopies: !!values['numbered-copies'],
+      numberedParagraphs: !!values['numbered-paragraphs'],
+      includeComment: !values['no-comment'],
       includeStatements: !values['no-statements'],
       includeTracker: !values['no-tracker'],
       includePeople: !values['no-people'],
@@ -99,6 +132,7 @@ export async function runPack(argv: string[]): Promise<number> {
       throw usage(`--${cliName(first.path)}: ${first.message}.`);
     }
 
+    const emblem = values.emblem !== undefined ? await readEmblem(values.emblem) : null;
     const passphrase = await readPassphrase(values['passphrase-file']);
     const data = await readWorkspace(values.in, passphrase);
     const options: PackOptions = {
@@ -106,13 +140,24 @@ export async function runPack(argv: string[]): Promise<number> {
       ceiling: values.ceiling !== undefined ? resolveCeiling(settingsOfData(data).classificationLevels, values.ceiling) : '',
     };
 
-    const pack = await renderPackDetailed(data, options);
-    await writeFileAtomic(values.out, pack.bytes);
-    const { counts, excluded } = pack.content;
-    const left = excluded.length ? `; ${excluded.length} left out above the ceiling: ${excluded.map((e) => e.title).join('; ')}` : '';
-    console.log(
-      `Wrote ${values.out}: ${plural(pack.pageCount, 'page')}, ${plural(counts.briefings, 'briefing')}, ${plural(counts.statements, 'statement')}, ${plural(counts.actions, 'follow-up')}${left}.`,
-    );
+    const summary = (out: string, pack: RenderedPack) => {
+      const { counts, excluded } = pack.content;
+      const left = excluded.length ? `; ${excluded.length} left out above the ceiling: ${excluded.map((e) => e.title).join('; ')}` : '';
+      return `Wrote ${out}: ${plural(pack.pageCount, 'page')}, ${plural(counts.briefings, 'briefing')}, ${plural(counts.statements, 'statement')}, ${plural(counts.actions, 'follow-up')}${left}.`;
+    };
+    if (!options.numberedCopies) {
+      const pack = await renderPackDetailed(data, options, { emblem });
+      await writeFileAtomic(values.out, pack.bytes);
+      console.log(summary(values.out, pack));
+      return 0;
+    }
+    // Numbered copies: one PDF per distribution entry, every one rendered before any is written.
+    const copies = packCopies({ distribution: options.distribution.length ? options.distribution : letterheadOfData(data).distribution });
+    if (!copies.length) throw usage('--numbered-copies needs a distribution list (--distribution, or the letterhead settings).');
+    const packs: [string, RenderedPack][] = [];
+    for (const copy of copies) packs.push([copyFileName(values.out, copy), await renderPackDetailed(data, options, { emblem, copy })]);
+    for (const [out, pack] of packs) await writeFileAtomic(out, pack.bytes);
+    for (const [out, pack] of packs) console.log(summary(out, pack));
     return 0;
   } catch (e) {
     if (e instanceof PackError) {
@@ -123,11 +168,45 @@ export async function runPack(argv: string[]): Promise<number> {
   }
 }
 
+/**
+ * The emblem file, checked by its bytes (core/pack/emblem.ts); a file over the limit is refused unread.
+ * A file that is not a usable image is a bad input (exit 1), a file that cannot be read a usage error (2).
+ */
+async function readEmblem(path: string): Promise<Emblem> {
+  let size: number;
+  try {
+    size = (await stat(path)).size;
+  } catch {
+    throw usage(`--emblem: cannot read ${path}.`);
+  }
+  if (size > EMBLEM_LIMITS.bytes) throw new Error(`--emblem: ${path} is ${Math.ceil(size / 1024)} KB; at most ${EMBLEM_LIMITS.bytes / 1024} KB is accepted.`);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch {
+    throw usage(`--emblem: cannot read ${path}.`);
+  }
+  const checked = checkEmblem(bytes);
+  if (!checked.ok) throw new Error(`--emblem: ${checked.message}.`);
+  return checked.emblem;
+}
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Option path from the validator ("selection.from") → the flag the user typed ("from"). */
 function cliName(path: string): string {
-  const last = path.split('.').pop() ?? path;
-  const names: Record<string, string> = { preparedBy: 'prepared-by', issueDate: 'issue-date', creationDate: 'creation-date', tags: 'tag' };
-  return names[last] ?? (/^\d+$/.test(last) ? 'tag' : last);
+  // A list entry's path ends with its index ("to.3"): the list names the flag.
+  const parts = path.split('.');
+  const last = (/^\d+$/.test(parts.at(-1) ?? '') ? parts.at(-2) : parts.at(-1)) ?? path;
+  const names: Record<string, string> = {
+    preparedBy: 'prepared-by',
+    issueDate: 'issue-date',
+    creationDate: 'creation-date',
+    tags: 'tag',
+    fileReference: 'file-ref',
+  };
+  // The pack's own From and To lines (not the selection's dates, "selection.from").
+  if (parts[0] === 'from') return 'sender';
+  if (parts[0] === 'to') return 'addressee';
+  return names[last] ?? last;
 }

@@ -344,6 +344,24 @@ export function packCopies(doc: Pick<PackDocument, 'distribution'>): PackCopy[] 
   return doc.distribution.map((recipient, i) => ({ number: i + 1, total: doc.distribution.length, recipient }));
 }
 
+/**
+ * The file of one numbered copy: `pack.pdf` → `pack-copy-3-of-5-Embassy-Tashkent.pdf`. One file per
+ * recipient rather than a zip: a registry logs, sends and prints each copy on its own, and mission mail
+ * gateways often strip archives. The recipient keeps letters and digits of any script only (a file name
+ * valid on Windows, macOS and Linux).
+ */
+export function copyFileName(fileName: string, copy: PackCopy): string {
+  const dot = fileName.lastIndexOf('.');
+  const [stem, ext] = dot > 0 ? [fileName.slice(0, dot), fileName.slice(dot)] : [fileName, ''];
+  const who = copy.recipient
+    .normalize('NFKC')
+    .replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+  return `${stem}-copy-${copy.number}-of-${copy.total}${who ? `-${who}` : ''}${ext}`;
+}
+
 /** "Copy 3 of 5 — Embassy of Ruritania, Tashkent" */
 export function copyLine(copy: PackCopy): string {
   return `Copy ${copy.number} of ${copy.total} — ${copy.recipient}`;

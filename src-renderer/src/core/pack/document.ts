@@ -20,6 +20,7 @@ import {
 } from '../document/pack';
 import { organisationWithAcronym, type Organisation, type Person, type StatementKind, type WorkspaceData } from '../model';
 import { blockText, type Block, type Run } from '../richtext';
+import { emblemImage, type Emblem } from './emblem';
 import { SERIF } from './fonts';
 import type { PackOptions } from './options';
 import type { PackContent } from './select';
@@ -166,17 +167,11 @@ function dataTable(
 
 /* ---------- the pack ---------- */
 
-/** An emblem for the cover, already checked (core/pack/emblem.ts): a data URL pdfmake can embed. */
-export interface PackEmblemImage {
-  dataUrl: string;
-  width: number;
-  height: number;
-}
-
 export interface PackWriterOptions {
   /** The numbered copy this PDF is ("Copy 3 of 5 — recipient" on every page). */
   copy?: PackCopy;
-  emblem?: PackEmblemImage | null;
+  /** The mission's emblem for the cover, checked by core/pack/emblem.ts. */
+  emblem?: Emblem | null;
 }
 
 /** The pack's PDF: a pdfmake document definition written from a PackDocument (core/document/pack.ts). */
@@ -195,7 +190,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
   let pageCount = 0;
 
   /* cover */
-  const emblem = writer.emblem ?? null;
+  const emblem = writer.emblem ? emblemImage(writer.emblem) : null;
   const emblemBox = emblem ? fitInside(emblem.width, emblem.height, 64, 64) : null;
   const coverRows: [string, string][] = [
     ...(doc.fileReference ? ([['File reference', doc.fileReference]] as [string, string][]) : []),
