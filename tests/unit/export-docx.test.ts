@@ -198,6 +198,13 @@ describe('.docx of a whole pack (PackDocument)', () => {
     expect(header).toContain('Copy 2 of 2');
     expect(header).toContain('Political Section');
   });
+
+  it('draws the pack’s watermark as Word’s own (a WordArt text path in the header), its text escaped', async () => {
+    const bytes = await packDocx(pack({ watermark: 'DRAFT <"&">' }));
+    const header = [...zipEntries(bytes)].find(([n]) => /^word\/header\d*\.xml$/.test(n))![1];
+    expect(header).toMatch(/<v:textpath [^>]*string="DRAFT &lt;&quot;&amp;&quot;&gt;"/);
+    expect(await rawText(bytes)).toContain('Counter-narcotics and water, spring 2015');
+  });
 });
 
 const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' }).status === 0;

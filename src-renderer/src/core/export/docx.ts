@@ -31,6 +31,7 @@ import {
   type INumberingOptions,
   type IRunOptions,
 } from 'docx';
+import { TextWatermark } from 'docx/watermarks';
 import type { CableDocument, CablePart } from '../document/cable';
 import { cableForExport } from '../document/cable';
 import type { ActionItem, BriefingDocument, PersonRef } from '../document/briefing';
@@ -57,6 +58,8 @@ export interface DocxMeta {
   language: string;
   /** "Copy 3 of 5 — Embassy of Ruritania, Tashkent": under the banner on every page of a numbered copy. */
   copy?: string;
+  /** "DRAFT": across every page, behind the text, as Word's own Design › Watermark makes it (so Word can remove it). */
+  watermark?: string;
 }
 
 const FONT = 'Times New Roman';
@@ -325,6 +328,7 @@ function docxDocument(meta: DocxMeta, children: Child[]): Document {
             children: [
               bannerParagraph(meta),
               ...(meta.copy ? [new Paragraph({ alignment: AlignmentType.CENTER, children: textRuns(meta.copy, { size: SIZE.small, bold: true }) })] : []),
+              ...(meta.watermark ? [new Paragraph({ children: [new TextWatermark({ text: cleanText(meta.watermark).replace(/\s+/g, ' '), font: FONT, color: 'C0C0C0' })] })] : []),
             ],
           }),
         },
@@ -508,7 +512,7 @@ export async function packDocx(pack: PackDocument, copy?: PackCopy): Promise<Uin
   }
   children.push(...packAnnexes(pack));
   return bytesOf(
-    docxDocument({ title: pack.title, subject: pack.period, keywords: pack.tags, banner: pack.banner, classified: pack.classified, language: pack.language, copy: copyText }, children),
+    docxDocument({ title: pack.title, subject: pack.period, keywords: pack.tags, banner: pack.banner, classified: pack.classified, language: pack.language, copy: copyText, watermark: pack.watermark }, children),
   );
 }
 
