@@ -76,7 +76,7 @@ describe('calendar of the example briefing', () => {
 describe('calendar: text is escaped, never a property', () => {
   it('escapes commas, semicolons, backslashes and line breaks (RFC 5545 3.3.11), so CR/LF cannot inject a property', () => {
     const input = trackerInput();
-    const item = { ...input.items.find((a) => a.id === CABLE_ID)!, title: 'Call A, B; C \\ D\r\nEND:VTODO\r\nBEGIN:VEVENT', notes: 'Line one\nATTACH:http://evil.example/x\r\nLine, three' };
+    const item = { ...input.items.find((a) => a.id === CABLE_ID)!, title: 'Call A, B; C \\ D\r\nEND:VTODO\r\nBEGIN:VEVENT', tags: ['a,b', 'c;d'], notes: 'Line one\nATTACH:http://evil.example/x\r\nLine, three' };
     const text = calendarText([item], NOW);
     const unfolded = text.replace(/\r\n /g, '');
     // The raw bytes: each special character escaped, no line of the text standing as a property of its own.
@@ -88,6 +88,9 @@ describe('calendar: text is escaped, never a property', () => {
     expect(todo.getFirstPropertyValue('summary')).toBe('Call A, B; C \\ D END:VTODO BEGIN:VEVENT');
     expect(String(todo.getFirstPropertyValue('description'))).toMatch(/^Line one\nATTACH:http:\/\/evil.example\/x\nLine, three\n/);
     expect(todo.getAllProperties('attach')).toEqual([]);
+    // A tag with a comma is one category, not two.
+    expect(unfolded).toContain('CATEGORIES:a\\,b,c\\;d\r\n');
+    expect(todo.getFirstProperty('categories')!.getValues()).toEqual(['a,b', 'c;d']);
   });
 
   it('keeps Cyrillic whole across folded lines', () => {
