@@ -18,6 +18,14 @@ export const CHANNELS = {
   machineId: 'machine:id',
   /** Renderer → main: the user's rebound shortcuts (id → keys), so the menu shows the keys that work. */
   menuBindings: 'menu:bindings',
+  /** Live sync: Settings → Live sync as saved (secrets only as "kept or not"), saving it, and its test button. */
+  liveSettings: 'live:settings',
+  saveLiveSettings: 'live:save',
+  testLive: 'live:test',
+  /** The team passphrase, for the renderer's key derivation (the server password never leaves the main process). */
+  liveTeamPassphrase: 'live:passphrase',
+  /** One replicator request to the saved database; the main process adds the address and credentials. */
+  liveRequest: 'live:request',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

@@ -16,8 +16,11 @@ import {
   parseBindings,
   parseOpenArgs,
   parseSaveArgs,
+  parseLiveRequest,
+  parseLiveSettings,
   withFilterExtension,
 } from './validate';
+import { LiveStore } from './live';
 
 /**
  * Only the app's own top-level page may use the handlers: not an iframe, not a page a bug navigated to,
@@ -197,7 +200,20 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
       win.webContents.send(CHANNELS.command, command);
     }),
   );
+  registerLiveHandlers(new LiveStore(join(app.getPath('userData'), 'live-sync.json'), safeStorageKeychain(safeStorage)));
   return backups;
+}
+
+/** Live sync (src-main/live.ts): settings, the test button, and the replicator's requests, each argument checked. */
+function registerLiveHandlers(live: LiveStore): void {
+  const noArgs = (args: unknown[]) => {
+    if (args.length) throw new InvalidArgument('it takes no arguments');
+  };
+  handle(CHANNELS.liveSettings, async (_event, ...args) => (noArgs(args), live.view()));
+  handle(CHANNELS.saveLiveSettings, async (_event, raw) => live.save(parseLiveSettings(raw)));
+  handle(CHANNELS.testLive, async (_event, raw) => live.test(parseLiveSettings(raw)));
+  handle(CHANNELS.liveTeamPassphrase, async (_event, ...args) => (noArgs(args), live.teamPassphrase()));
+  handle(CHANNELS.liveRequest, async (_event, raw) => live.request(parseLiveRequest(raw)));
 }
 
 /**

@@ -5,6 +5,8 @@
  */
 import { bindingProblem, normalizeKeys } from '../src-renderer/src/ui/app/keymap';
 import { label, SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
+import { liveRequestProblem, type LiveRequest } from '../src-renderer/src/core/live/transport';
+import { liveSettingsProblems, type LiveSettingsInput } from '../src-renderer/src/core/live/settings';
 
 export const MAX_SAVE_BYTES = 1024 * 1024 * 1024;
 export const MAX_OPEN_BYTES = 200 * 1024 * 1024;
@@ -142,4 +144,55 @@ export function parseBindings(value: unknown): Record<string, string> {
     if (problem) throw new InvalidArgument(problem);
   }
   return rebound;
+}
+
+/** Live sync: a bulk request's JSON is bounded (a push batch is a few hundred sealed records). */
+export const MAX_LIVE_BODY_CHARS = 64 * 1024 * 1024;
+
+/**
+ * One of the replicator's requests (core/live/transport.ts liveRequestProblem): the main process adds the
+ * saved server and credentials, so the renderer can reach that database only, and only its sync endpoints.
+ */
+export function parseLiveRequest(value: unknown): LiveRequest {
+  if (!isRecord(value) || ArrayBuffer.isView(value)) throw new InvalidArgument('the live sync request must be an object');
+  const extra = Object.keys(value).filter((k) => !['method', 'path', 'body', 'timeoutMs'].includes(k));
+  if (extra.length) throw new InvalidArgument(`the live sync request takes method, path, body and timeoutMs, not ${extra.slice(0, 3).join(', ')}`);
+  const problem = liveRequestProblem({ method: value.method, path: value.path });
+  if (problem) throw new InvalidArgument(problem);
+  if (value.timeoutMs !== undefined && (typeof value.timeoutMs !== 'number' || !Number.isFinite(value.timeoutMs) || value.timeoutMs < 1 || value.timeoutMs > 180_000)) {
+    throw new InvalidArgument('timeoutMs must be between 1 and 180000');
+  }
+  if (value.body !== undefined) {
+    if (!isRecord(value.body)) throw new InvalidArgument('the body must be an object');
+    if (JSON.stringify(value.body).length > MAX_LIVE_BODY_CHARS) throw new InvalidArgument('the body is too large');
+  }
+  return { method: value.method as LiveRequest['method'], path: value.path as string, body: value.body, timeoutMs: value.timeoutMs };
+}
+
+/** Settings → Live sync as typed: known fields only, each checked as the screen checks it. */
+export function parseLiveSettings(value: unknown): LiveSettingsInput {
+  if (!isRecord(value) || ArrayBuffer.isView(value)) throw new InvalidArgument('the live sync settings must be an object');
+  const known = ['enabled', 'url', 'db', 'user', 'ceiling', 'password', 'passphrase', 'remember'];
+  const extra = Object.keys(value).filter((k) => !known.includes(k));
+  if (extra.length) throw new InvalidArgument(`unknown live sync settings: ${extra.slice(0, 3).join(', ')}`);
+  const str = (k: string, optional = false): string | undefined => {
+    const v = value[k];
+    if (v === undefined && optional) return undefined;
+    if (typeof v !== 'string') throw new InvalidArgument(`${k} must be text`);
+    return v;
+  };
+  if (typeof value.enabled !== 'boolean') throw new InvalidArgument('enabled must be true or false');
+  if (value.ceiling !== null && typeof value.ceiling !== 'string') throw new InvalidArgument('ceiling must be a level id or null');
+  const input: LiveSettingsInput = {
+    enabled: value.enabled,
+    url: str('url')!,
+    db: str('db')!,
+    user: str('user')!,
+    ceiling: value.ceiling,
+    password: str('password', true),
+    passphrase: str('passphrase', true),
+  };
+  const problems = liveSettingsProblems(input);
+  if (problems) throw new InvalidArgument(Object.values(problems)[0]!.replace(/\.$/, ''));
+  return input;
 }

@@ -1,5 +1,7 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BackupEntry, BackupOutcome, BackupStatus, FileFilter, Notice, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
+import type { LiveSettingsInput, LiveSettingsView } from '../../src-renderer/src/core/live/settings';
+import type { LiveRequest, LiveResponse } from '../../src-renderer/src/core/live/transport';
 import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
 
 /**
@@ -32,6 +34,11 @@ const api: PreloadApi = {
   // A plain copy of strings: nothing but the table crosses.
   setMenuBindings: (bindings: Record<string, string>) =>
     ipcRenderer.invoke(CHANNELS.menuBindings, Object.fromEntries(Object.entries(bindings).map(([id, keys]) => [String(id), String(keys)]))) as Promise<void>,
+  liveSettings: () => ipcRenderer.invoke(CHANNELS.liveSettings) as Promise<LiveSettingsView>,
+  saveLiveSettings: (input: LiveSettingsInput) => ipcRenderer.invoke(CHANNELS.saveLiveSettings, input) as Promise<LiveSettingsView>,
+  testLive: (input: LiveSettingsInput) => ipcRenderer.invoke(CHANNELS.testLive, input) as Promise<LiveResponse>,
+  liveTeamPassphrase: () => ipcRenderer.invoke(CHANNELS.liveTeamPassphrase) as Promise<string>,
+  liveRequest: (req: LiveRequest) => ipcRenderer.invoke(CHANNELS.liveRequest, { method: req.method, path: req.path, body: req.body, timeoutMs: req.timeoutMs }) as Promise<LiveResponse>,
   onCommand(listener: (command: string) => void) {
     const wrapped = (_event: IpcRendererEvent, command: unknown) => {
       if (isMenuCommand(command)) listener(command);

@@ -1,3 +1,6 @@
+import type { LiveSettingsInput, LiveSettingsView } from '../core/live/settings';
+import type { LiveRequest, LiveResponse, LiveTransport } from '../core/live/transport';
+
 /**
  * Everything the UI needs from the platform, behind one interface. The Electron implementation goes
  * through the preload API (native dialogs, files on disk); the browser implementation uses downloads
@@ -46,7 +49,7 @@ export type BackupOutcome =
   /** The platform keeps no backups (the browser): the caller offers a download instead. */
   | { status: 'not-kept' };
 
-export interface Bridge {
+export interface Bridge extends LiveBridge {
   readonly kind: 'electron' | 'browser';
   readonly appVersion: string;
   /** Save bytes where the user chooses. Resolves to the saved file's name, or null if the user cancelled. */
@@ -83,6 +86,20 @@ export interface Bridge {
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
 }
 
+/** Live sync through the platform (core/live): its settings, and a transport bound to them. */
+export interface LiveBridge {
+  liveSettings(): Promise<LiveSettingsView>;
+  saveLiveSettings(input: LiveSettingsInput): Promise<LiveSettingsView>;
+  /** GET the database with the settings as typed: Settings' "Test connection". Rejects with LiveOffline when unreachable. */
+  testLive(input: LiveSettingsInput): Promise<LiveResponse>;
+  /** The team passphrase kept with the settings ('' when none). */
+  liveTeamPassphrase(): Promise<string>;
+  /** Requests to the saved database (the desktop app makes them in the main process). */
+  liveTransport(): LiveTransport;
+  /** Why this build cannot reach that server (the browser build's CSP), or undefined. */
+  liveReachProblem(url: string): string | undefined;
+}
+
 export interface Notice {
   title: string;
   body: string;
@@ -101,6 +118,11 @@ export interface PreloadApi {
   machineId(): Promise<string>;
   onCommand(listener: (command: string) => void): () => void;
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
+  liveSettings(): Promise<LiveSettingsView>;
+  saveLiveSettings(input: LiveSettingsInput): Promise<LiveSettingsView>;
+  testLive(input: LiveSettingsInput): Promise<LiveResponse>;
+  liveTeamPassphrase(): Promise<string>;
+  liveRequest(req: LiveRequest): Promise<LiveResponse>;
 }
 
 declare global {

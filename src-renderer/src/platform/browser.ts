@@ -1,4 +1,5 @@
 import type { Bridge, FileFilter, PickedFile } from './bridge';
+import { browserLive } from './browser-live';
 
 function acceptOf(filters: FileFilter[]): string {
   return filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
@@ -90,5 +91,6 @@ export function createBrowserBridge(appVersion: string): Bridge {
     },
     // The browser has no native menu to relabel.
     async setMenuBindings() {},
+    ...browserLive(),
   };
 }

@@ -1,3 +1,4 @@
+import { LiveOffline } from '../core/live/transport';
 import type { Bridge, PreloadApi } from './bridge';
 
 /**
@@ -14,6 +15,15 @@ async function unwrapped<T>(call: () => Promise<T>): Promise<T> {
   } catch (e) {
     if (e instanceof Error) throw new Error(ipcErrorMessage(e.message), { cause: e });
     throw e;
+  }
+}
+
+/** A request the main process could not make (no route, refused, timed out) is "offline": the session retries. */
+async function offlineOnFailure<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (e) {
+    throw new LiveOffline(e instanceof Error ? ipcErrorMessage(e.message) : 'The server cannot be reached.');
   }
 }
 
@@ -36,5 +46,12 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     notificationPermission: () => 'granted',
     onCommand: (listener) => api.onCommand(listener),
     setMenuBindings: (bindings) => unwrapped(() => api.setMenuBindings(bindings)),
+    liveSettings: () => unwrapped(() => api.liveSettings()),
+    saveLiveSettings: (input) => unwrapped(() => api.saveLiveSettings(input)),
+    testLive: (input) => offlineOnFailure(() => api.testLive(input)),
+    liveTeamPassphrase: () => unwrapped(() => api.liveTeamPassphrase()),
+    liveTransport: () => ({ request: (req) => offlineOnFailure(() => api.liveRequest(req)) }),
+    // The main process makes the requests: no CSP stands between the app and the configured server.
+    liveReachProblem: () => undefined,
   };
 }

@@ -94,3 +94,25 @@ export function refusalFor(status: number, body: unknown): string | null {
   if (status >= 400) return `The server refused the request (HTTP ${status}${reason ? `: ${reason}` : ''}).`;
   return null;
 }
+
+/**
+ * The only requests the replicator makes, so the desktop app's main process can refuse anything else a
+ * compromised renderer might ask for: the database itself, its changes feed, the bulk endpoints, the team
+ * document, and record documents by id (UUIDs), read with their open revisions.
+ */
+const LIVE_PATHS = [
+  /^$/,
+  /^_changes\?[A-Za-z0-9_=&%.-]{0,400}$/,
+  /^_all_docs\?include_docs=true&conflicts=true$/,
+  /^_revs_diff$/,
+  /^_bulk_docs$/,
+  /^attache-team$/,
+  /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\?open_revs=all$/,
+];
+
+export function liveRequestProblem(req: { method: unknown; path: unknown }): string | undefined {
+  if (req.method !== 'GET' && req.method !== 'POST' && req.method !== 'PUT') return 'the method must be GET, POST or PUT';
+  if (typeof req.path !== 'string' || !LIVE_PATHS.some((p) => p.test(req.path as string))) return 'that is not a live sync request';
+  if (req.method === 'PUT' && req.path !== '' && req.path !== 'attache-team') return 'only the database and the team document are created';
+  return undefined;
+}
