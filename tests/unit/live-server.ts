@@ -9,7 +9,8 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-const BIN = resolve(__dirname, '../../node_modules/pouchdb-server/bin/pouchdb-server');
+// Resolved from the repository root, where both Vitest and Playwright run.
+const BIN = resolve(process.cwd(), 'node_modules/pouchdb-server/bin/pouchdb-server');
 
 export async function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
