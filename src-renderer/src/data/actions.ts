@@ -2,9 +2,9 @@
  * Follow-up actions and announced events in storage: what the tracker reads, and the defaults for a new one.
  * Filtering and ordering themselves live in core/tracker.ts so the CLI and the pack builder share them.
  */
-import type { InsertType } from 'dexie';
+import Dexie, { type InsertType } from 'dexie';
 import type { Action, ActionFields, Briefing } from '../core/model';
-import { compareByDue, runTracker, type TrackerContext, type TrackerFilter, type TrackerResult } from '../core/tracker';
+import { compareByDue, matchesFilter, runTracker, type TrackerContext, type TrackerFilter, type TrackerResult } from '../core/tracker';
 import type { AttacheDb } from './db';
 import { coalescing, onStorageMutated, TableMirror, type MirrorState } from './mirror';
 import { V2_FIELDS } from '../core/upgrade';
@@ -77,6 +77,11 @@ export class TrackerMirror {
   constructor(db: AttacheDb) {
     this.actions = new TableMirror(db.actions, (a) => (a.deleted ? undefined : a));
     this.briefings = new TableMirror(db.briefings, (b) => (b.deleted ? { ...briefingRef(b), deleted: true as const } : briefingRef(b)));
+  }
+
+  /** It holds the tables already (the tracker was open moments ago): the source comes without a read. */
+  get warm(): boolean {
+    return this.derived !== undefined;
   }
 
   /** Live actions of live (or no) briefings in tracker order, and the live briefings newest first. */
@@ -188,6 +193,62 @@ export async function queryTracker(
 ): Promise<TrackerResult<Action> & { briefings: Map<string, BriefingRef> }> {
   const source = await loadTrackerSource(db);
   return { ...runTracker(source.actions, filter, today, trackerContext(source)), briefings: source.briefings };
+}
+
+/** How many follow-ups the first screen's read may look at before it leaves the screen to the whole read. */
+const FIRST_ROWS_SCAN = 2000;
+
+/**
+ * The tracker's first rows without reading every follow-up (issue 16: the tracker shown within half a second):
+ * follow-ups in due order from the `due` index — dated ones, then undated, compareByDue's order — that the
+ * filter lets through, until `limit` are found, with their briefings. The screen shows them while the mirror
+ * reads the whole tracker, which its counts, owner and tag lists and later pages need. They are exactly the
+ * first rows of `runTracker` over the whole source (tests/unit/tracker-first-rows.test.ts). Undefined when
+ * this read cannot say cheaply: a tag filter (a briefing's tags count too), "from decisions" (needs the
+ * statements), or more than `maxScan` follow-ups looked at without filling the page.
+ */
+export async function firstTrackerRows(
+  db: AttacheDb,
+  filter: TrackerFilter,
+  today: string,
+  myName: string,
+  limit: number,
+  maxScan = FIRST_ROWS_SCAN,
+): Promise<{ rows: Action[]; briefings: Map<string, BriefingRef> } | undefined> {
+  if (filter.tag || filter.fromDecisions) return undefined;
+  const ctx: TrackerContext = { myName };
+  // Follow-ups of a deleted briefing leave the tracker with it (joinTrackerSource): its ids, from the index.
+  const deleted = new Set<string>(await db.briefings.where('[deleted+startsAt]').between([1, Dexie.minKey], [1, Dexie.maxKey]).primaryKeys());
+  const keep = (a: Action) => !a.deleted && !(a.briefingId && deleted.has(a.briefingId)) && matchesFilter(a, filter, today, ctx);
+  let rows: Action[];
+  if (filter.briefingId) {
+    // One briefing's follow-ups: its own index, a few rows.
+    rows = (await db.actions.where('briefingId').equals(filter.briefingId).toArray()).filter(keep);
+  } else {
+    let scanned = 0;
+    const counted = (a: Action) => (scanned++, keep(a));
+    rows = await db.actions
+      .where('due')
+      .above('')
+      .until(() => scanned >= maxScan)
+      .filter(counted)
+      .limit(limit)
+      .toArray();
+    if (rows.length === limit) {
+      // Equal dates sort by priority, then id: the rest of the last date's follow-ups may come before some of these.
+      const last = rows[rows.length - 1]!.due;
+      rows = [...rows.filter((a) => a.due !== last), ...(await db.actions.where('due').equals(last).filter(keep).toArray())];
+    } else if (scanned >= maxScan) {
+      return undefined;
+    } else {
+      // Fewer dated ones than a page: the undated follow, in their own order (priority, then id).
+      rows.push(...(await db.actions.where('due').equals('').filter(keep).toArray()));
+    }
+  }
+  const briefingIds = [...new Set(rows.flatMap((a) => (a.briefingId ? [a.briefingId] : [])))];
+  const briefings = new Map<string, BriefingRef>();
+  for (const b of await db.briefings.bulkGet(briefingIds)) if (b && !b.deleted) briefings.set(b.id, briefingRef(b));
+  return { rows: rows.sort(compareByDue).slice(0, limit), briefings };
 }
 
 /** A new follow-up's fields; the caller supplies at least a title. */

@@ -6,12 +6,15 @@
 import { trackerMirror, type TrackerSource } from '../../data/actions';
 import type { AttacheDb } from '../../data/db';
 
-export function liveTrackerSource(db: () => AttacheDb): { readonly current: TrackerSource; readonly loading: boolean } {
+export function liveTrackerSource(db: () => AttacheDb | undefined): { readonly current: TrackerSource; readonly loading: boolean } {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- raw state, replaced whole: this map is never changed
   let value = $state.raw<TrackerSource>({ actions: [], briefings: new Map() });
   let loading = $state(true);
   $effect(() => {
-    const mirror = trackerMirror(db());
+    // No database yet: the caller holds the read back (the tracker reads its first rows first).
+    const current = db();
+    if (!current) return;
+    const mirror = trackerMirror(current);
     loading = true;
     return mirror.subscribe(
       (source) => {
