@@ -114,7 +114,7 @@ export function isPrecedence(v: unknown): v is Precedence {
   return typeof v === 'string' && (PRECEDENCES as readonly string[]).includes(v);
 }
 
-// Control characters (other than none: a letterhead line is one line) would break a cable's layout or a
+// Control characters (a letterhead line is one line, without tabs) would break a cable's layout or a
 // cable system's parser; the message names the problem, not the character.
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
@@ -138,7 +138,7 @@ export function listProblem(v: readonly string[]): string | undefined {
 
 export function widthProblem(v: unknown): string | undefined {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < CABLE_WIDTH.min || v > CABLE_WIDTH.max)
-    return `The cable's line width is a whole number from ${CABLE_WIDTH.min} to ${CABLE_WIDTH.max}`;
+    return `The cable’s line width is a whole number from ${CABLE_WIDTH.min} to ${CABLE_WIDTH.max}`;
   return undefined;
 }
 
