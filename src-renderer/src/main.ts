@@ -1,7 +1,12 @@
 import { mount } from 'svelte';
 import App from './ui/app/App.svelte';
 import { storageState } from './ui/settings/storageState.svelte';
+import { applyTheme } from './ui/theme/theme';
+import './ui/theme/tokens.css';
 import './ui/app/theme.css';
+
+// The saved light/dark choice before the first paint: a dark room never sees a white flash.
+applyTheme();
 
 // Once, before anything is typed: ask the browser to keep the workspace for good (Settings → Storage says if it refuses).
 void storageState.start();

@@ -1,5 +1,5 @@
 /**
- * axe-core scan of every screen, with a small workspace in it so lists, results and forms are populated.
+ * axe-core scan of every screen in both themes, with a small workspace in it so lists, results and forms are populated.
  * Fails on serious or critical violations; the message names each rule and the elements it flagged.
  */
 import { expect, test } from '@playwright/test';
@@ -15,11 +15,17 @@ test.describe('accessibility (axe-core)', () => {
     await seed(page, w.rows);
   });
 
-  for (const screen of SCREENS) {
-    test(`${screen.name} has no serious or critical violations`, async ({ page }) => {
-      await page.goto(`./${screen.hash}`);
-      await screen.ready(page);
-      expect(await seriousViolations(page)).toEqual([]);
+  // Every screen in the light and the dark theme (issue 15): the OS's choice, as Attaché follows it.
+  for (const theme of ['light', 'dark'] as const) {
+    test.describe(`${theme} theme`, () => {
+      test.use({ colorScheme: theme });
+      for (const screen of SCREENS) {
+        test(`${screen.name} has no serious or critical violations`, async ({ page }) => {
+          await page.goto(`./${screen.hash}`);
+          await screen.ready(page);
+          expect(await seriousViolations(page)).toEqual([]);
+        });
+      }
     });
   }
 
