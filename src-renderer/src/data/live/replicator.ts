@@ -67,7 +67,7 @@ export class LiveReplicator {
   readonly pushBatch: number;
 
   constructor(private readonly o: ReplicatorOptions) {
-    this.pullBatch = o.pullBatch ?? 500;
+    this.pullBatch = o.pullBatch ?? 1000;
     this.pushBatch = o.pushBatch ?? 250;
   }
 
@@ -148,15 +148,21 @@ export class LiveReplicator {
     let checkpoint = await store.loadCheckpoint();
     result.lastSeq = checkpoint.since;
     let wait = options.longPollMs;
-    for (;;) {
+    const changes = (since: string, longPoll: number | undefined) => {
       const q = new URLSearchParams({ include_docs: 'true', conflicts: 'true', style: 'all_docs', limit: String(this.pullBatch) });
-      if (checkpoint.since) q.set('since', checkpoint.since);
-      if (wait) {
+      if (since) q.set('since', since);
+      if (longPoll) {
         q.set('feed', 'longpoll');
-        q.set('timeout', String(wait));
+        q.set('timeout', String(longPoll));
         q.set('heartbeat', '10000');
       }
-      const body = (await this.call('GET', `_changes?${q.toString()}`, undefined, options.signal, (wait ?? 0) + 30_000)) as { results?: ChangesRow[]; last_seq?: unknown };
+      return this.call('GET', `_changes?${q.toString()}`, undefined, options.signal, (longPoll ?? 0) + 30_000) as Promise<{ results?: ChangesRow[]; last_seq?: unknown }>;
+    };
+    // While one batch is opened and applied, the next is already on its way (a catching-up pull only).
+    let ahead: Promise<{ results?: ChangesRow[]; last_seq?: unknown }> | undefined;
+    for (;;) {
+      const body = await (ahead ?? changes(checkpoint.since, wait));
+      ahead = undefined;
       wait = undefined;
       const rows = Array.isArray(body?.results) ? body.results : [];
       // CouchDB 2+ sends an opaque string, PouchDB a number; either is kept as text and sent back as it came.
@@ -169,6 +175,11 @@ export class LiveReplicator {
         }
         result.lastSeq = checkpoint.since;
         return result;
+      }
+      if (rows.length >= this.pullBatch) {
+        ahead = changes(lastSeq, undefined);
+        // If this batch fails, the read ahead is dropped unread: its rejection is not "unhandled".
+        ahead.catch(() => undefined);
       }
       this.setStatus({ state: 'syncing', pending: rows.length });
       const batch = await this.openBatch(team, rows, options.signal);
@@ -204,27 +215,38 @@ export class LiveReplicator {
       seen.set(record.id, table);
       (data[table] as StoredRecord<SyncedTable>[]).push(record);
     };
+    // Plain documents are unsealed and validated together (WebCrypto works them in parallel); conflicted ones
+    // need their leaves fetched and folded, one by one.
+    const plain = rows.filter((row) => row && typeof row.id === 'string' && isRecordDocId(row.id) && row.doc && !row.doc._deleted && !(Array.isArray(row.doc._conflicts) && row.doc._conflicts.length));
+    const opened = await Promise.all(
+      plain.map((row) =>
+        openRecordDoc(team, row.doc!).catch((e: unknown) => {
+          // A document that does not open or validate is never stored; the rest of the batch goes on.
+          if (e instanceof SyncError && (e.code === 'wrong-passphrase' || e.code === 'invalid')) return undefined;
+          throw e;
+        }),
+      ),
+    );
+    for (const o of opened) {
+      if (o) take(o.table, o.record);
+      else unreadable++;
+    }
     for (const row of rows) {
       if (!row || typeof row.id !== 'string' || !isRecordDocId(row.id) || !row.doc || row.doc._deleted) continue;
+      if (!(Array.isArray(row.doc._conflicts) && row.doc._conflicts.length)) continue;
       try {
-        if (Array.isArray(row.doc._conflicts) && row.doc._conflicts.length) {
-          const leaves = await this.leaves(team, row.id, signal);
-          if (!leaves.length) continue;
-          const r = resolveLeaves(leaves);
-          take(r.table, r.merged);
-          for (const e of r.entries) entries.set(e.id, e);
-          const winnerDoc = await recordDoc(team, r.table, r.merged, r.winnerRev);
-          if (winnerDoc) settle.push(winnerDoc);
-          for (const loser of r.loserRevs) {
-            const close = closeBranchDoc(row.id, loser);
-            if (close) settle.push(close);
-          }
-        } else {
-          const opened = await openRecordDoc(team, row.doc);
-          take(opened.table, opened.record);
+        const leaves = await this.leaves(team, row.id, signal);
+        if (!leaves.length) continue;
+        const r = resolveLeaves(leaves);
+        take(r.table, r.merged);
+        for (const e of r.entries) entries.set(e.id, e);
+        const winnerDoc = await recordDoc(team, r.table, r.merged, r.winnerRev);
+        if (winnerDoc) settle.push(winnerDoc);
+        for (const loser of r.loserRevs) {
+          const close = closeBranchDoc(row.id, loser);
+          if (close) settle.push(close);
         }
       } catch (e) {
-        // A document that does not open or validate is never stored; the rest of the batch goes on.
         if (e instanceof SyncError && (e.code === 'wrong-passphrase' || e.code === 'invalid')) {
           unreadable++;
           continue;
