@@ -8,7 +8,7 @@
  */
 import { expect, test } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
-import { exampleJson } from './seed';
+import { exampleJson, storedRows } from './seed';
 
 const MOD = process.platform === 'darwin' ? 'Meta' : 'Control';
 /** The parts of the example file this test types. */
@@ -94,27 +94,12 @@ test('the example briefing is captured in meeting mode with at most 3 keys per s
   console.log(`KEYS PRESSED ${log.join(' ')}`);
 
   // What was captured is the example: every statement, its speaker and its kind, in order.
-  const stored = await page.evaluate(async () => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('attache');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const all = <T,>(t: string) =>
-      new Promise<T[]>((resolve, reject) => {
-        const req = db.transaction(t).objectStore(t).getAll();
-        req.onsuccess = () => resolve(req.result as T[]);
-        req.onerror = () => reject(req.error);
-      });
-    const out = {
-      statements: await all<{ text: string; kind: string; speakerId: string | null; order: string; deleted: number }>('statements'),
-      people: await all<{ id: string; name: string; title: string; organisationId: string | null }>('people'),
-      organisations: await all<{ id: string; acronym: string }>('organisations'),
-      briefings: await all<{ title: string; startsAt: string; location: string }>('briefings'),
-    };
-    db.close();
-    return out;
-  });
+  const stored = {
+    statements: await storedRows<{ text: string; kind: string; speakerId: string | null; order: string; deleted: number }>(page, 'statements'),
+    people: await storedRows<{ id: string; name: string; title: string; organisationId: string | null }>(page, 'people'),
+    organisations: await storedRows<{ id: string; acronym: string }>(page, 'organisations'),
+    briefings: await storedRows<{ title: string; startsAt: string; location: string }>(page, 'briefings'),
+  };
   const name = new Map(stored.people.map((p) => [p.id, p.name]));
   const acronym = new Map(stored.organisations.map((o) => [o.id, o.acronym]));
   const got = stored.statements

@@ -80,22 +80,27 @@ export async function holdStore(page: Page, store: string): Promise<() => Promis
   };
 }
 
-/** The texts of the capture drafts stored in the app's database, to wait for a draft write. */
-export function storedDraftTexts(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
+/** Every row of one store of the app's database, as stored (deleted ones too), read in the page. */
+export function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (t) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open('attache');
       req.onsuccess = () => resolve(req.result);
       req.onerror = () => reject(req.error);
     });
-    const drafts = await new Promise<{ text: string }[]>((resolve, reject) => {
-      const req = db.transaction('drafts').objectStore('drafts').getAll();
-      req.onsuccess = () => resolve(req.result as { text: string }[]);
+    const rows = await new Promise<unknown[]>((resolve, reject) => {
+      const req = db.transaction(t).objectStore(t).getAll();
+      req.onsuccess = () => resolve(req.result as unknown[]);
       req.onerror = () => reject(req.error);
     });
     db.close();
-    return drafts.map((d) => d.text);
-  });
+    return rows;
+  }, store) as Promise<T[]>;
+}
+
+/** The texts of the capture drafts stored in the app's database, to wait for a draft write. */
+export async function storedDraftTexts(page: Page): Promise<string[]> {
+  return (await storedRows<{ text: string }>(page, 'drafts')).map((d) => d.text);
 }
 
 // ── The shipped example (people, tracker and settings specs) ──────────────────────────────────────

@@ -6,26 +6,13 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { BriefingPage } from './pages/BriefingPage';
-import { row, seed } from './seed';
+import { row, seed, storedRows } from './seed';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 
 type Stored = { id: string; name: string; acronym?: string; organisationId?: string | null; deleted: number };
 
-function stored(page: Page, table: 'people' | 'organisations'): Promise<Stored[]> {
-  return page.evaluate(async (t) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('attache');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
-    const rows = await new Promise<Stored[]>((resolve, reject) => {
-      const req = db.transaction(t).objectStore(t).getAll();
-      req.onsuccess = () => resolve(req.result as Stored[]);
-      req.onerror = () => reject(req.error);
-    });
-    db.close();
-    return rows.filter((r) => r.deleted === 0);
-  }, table);
+async function stored(page: Page, table: 'people' | 'organisations'): Promise<Stored[]> {
+  return (await storedRows<Stored>(page, table)).filter((r) => r.deleted === 0);
 }
 
 test('"Name (ACR)" with a new acronym creates the speaker and the organisation in one undoable step', async ({ page }) => {
