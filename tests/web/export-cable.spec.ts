@@ -84,6 +84,17 @@ test('Settings → Documents sets the letterhead; the briefing exports a cable w
   for (const s of ['Rustam Nazarzoda', 'Ashita Mittal', 'Shahnoza Anvar Nodiri', '(U) FIGURE: Over 12 tons of drugs were seized', '300,000 ha', 'Due: 10 April 2015', 'Date: May 2015'])
     expect(flat).toContain(s);
   await expect(page.getByText(/^Saved International-Cooperation.*cable.*\.txt$/)).toBeVisible();
+
+  // Keys typed in the dialog stay in it (E does not switch the page behind it to editing); Escape closes it
+  // and the keyboard is back on the button that opened it.
+  await toolbar.getByRole('button', { name: 'Export as…' }).click();
+  await dialog.getByRole('button', { name: 'Cancel' }).focus();
+  await page.keyboard.press('e');
+  await expect(dialog).toBeVisible();
+  await expect(b.reading).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(toolbar.getByRole('button', { name: 'Export as…' })).toBeFocused();
 });
 
 test('the cable as PDF from the editing view, read back with poppler', async ({ page }) => {
