@@ -318,6 +318,26 @@ describe('live sync through pouchdb-server', () => {
     expect(await b.ws.table('statements').count()).toBe(80);
   });
 
+  it('a record dated beyond the allowed drift is held back, then taken once this computer’s clock has caught up', async () => {
+    const db = newDb();
+    const now = Date.now();
+    const a = await client('A', db, { start: now + 48 * 3600_000 });
+    const b = await client('B', db, { start: now });
+    const br = await a.ws.create('briefings', briefingFields({ title: 'From a fast clock' }));
+    await sync(a);
+    await b.rep.connect();
+    const first = await b.rep.pull();
+    expect(first.heldBack).toBe(1);
+    expect(await b.ws.table('briefings').get(br.id)).toBeUndefined();
+    // Nothing new on the server; the held-back record is asked for again at each pull.
+    expect((await b.rep.pull()).heldBack).toBe(1);
+    expect(await b.ws.table('briefings').get(br.id)).toBeUndefined();
+    b.clock.t += 48 * 3600_000;
+    await b.rep.pull();
+    expect((await b.ws.table('briefings').get(br.id))?.title).toBe('From a fast clock');
+    expect((await b.ws.db.meta.toArray()).some((m) => JSON.stringify(m.value).includes(br.id))).toBe(false);
+  });
+
   it('keeps pulled records out of the next push (nothing echoed back) and settings travel', async () => {
     const db = newDb();
     const a = await client('A', db);

@@ -50,7 +50,7 @@ export function mapsStore(maps: RecordMaps, options: { now?: () => number; onRep
       const before = SYNCED_TABLES.reduce((n, t) => n + maps[t].size, 0);
       const report = mergeIntoMaps(maps, data, { now: now() });
       const after = SYNCED_TABLES.reduce((n, t) => n + maps[t].size, 0);
-      return Promise.resolve({ changed: after - before + report.newConflictEntries, heldBack: report.heldBack.length });
+      return Promise.resolve({ changed: after - before + report.newConflictEntries, heldBack: report.heldBack.length, heldBackIds: report.heldBack.map((h) => h.id) });
     },
     loadCheckpoint: () => Promise.resolve({ ...checkpoint }),
     saveCheckpoint(c: LiveCheckpoint) {

@@ -13,6 +13,11 @@ export interface LiveCheckpoint {
   /** Every local record with a clock at or below this is on the server (or stays local by the ceiling). */
   pushedUpTo: Hlc | '';
   lastSyncedAt: string;
+  /**
+   * Ids the import held back (dated beyond the allowed drift, or a copy of this profile's node): the checkpoint
+   * moved past them, so each pull asks for them again until the clock rules let them in.
+   */
+  heldBack?: string[];
 }
 
 export const NO_CHECKPOINT: LiveCheckpoint = { since: '', pushedUpTo: '', lastSyncedAt: '' };
@@ -24,6 +29,8 @@ export interface ApplyOutcome {
   changed: number;
   /** Records the import's clock rules held back (not applied). */
   heldBack: number;
+  /** Their ids (as far as the import lists them). */
+  heldBackIds: string[];
 }
 
 /** Where records live on this side of the link. */

@@ -54,10 +54,10 @@ export function dexieStore(ws: Workspace, checkpointKey: string): LiveStore {
     async apply(data: WorkspaceData): Promise<ApplyOutcome> {
       const file = decodedBatch(data, ws.nowMs());
       const preview = await previewDecoded(ws, file);
-      if (preview.nothingToDo && preview.totals.heldBack === 0) return { changed: 0, heldBack: 0 };
+      if (preview.nothingToDo && preview.totals.heldBack === 0) return { changed: 0, heldBack: 0, heldBackIds: [] };
       // The mass-delete rule holds here as for files: such a batch is refused (status line), never applied silently.
       const result = await applyImport(ws, preview);
-      return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack };
+      return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack, heldBackIds: preview.heldBack.map((h) => h.id) };
     },
     loadCheckpoint: () => readCheckpoint(db, checkpointKey),
     saveCheckpoint: (c: LiveCheckpoint) => writeCheckpoint(db, checkpointKey, c),

@@ -57,6 +57,9 @@ export interface PushResult {
   withheld: number;
 }
 
+/** Held-back ids remembered for another try (beyond this, the oldest are dropped: a file brings them again). */
+const MAX_HELD = 5000;
+
 type ChangesRow = { id: string; seq: unknown; deleted?: boolean; doc?: Record<string, unknown> & { _conflicts?: string[] } };
 
 export class LiveReplicator {
@@ -145,6 +148,7 @@ export class LiveReplicator {
     const team = this.requireTeam();
     const { store } = this.o;
     const result: PullResult = { received: 0, changed: 0, heldBack: 0, conflictsResolved: 0, unreadable: 0, lastSeq: '' };
+    if ((await store.loadCheckpoint()).heldBack?.length) await this.retryHeldBack(team, result, options.signal);
     let checkpoint = await store.loadCheckpoint();
     result.lastSeq = checkpoint.since;
     let wait = options.longPollMs;
@@ -185,22 +189,43 @@ export class LiveReplicator {
       const batch = await this.openBatch(team, rows, options.signal);
       result.unreadable += batch.unreadable;
       result.conflictsResolved += batch.settle.length ? 1 : 0;
+      let held: string[] = [];
       if (batch.total) {
         const outcome = await store.apply(batch.data);
         result.changed += outcome.changed;
         result.heldBack += outcome.heldBack;
+        held = outcome.heldBackIds;
       }
       result.received += batch.total;
       // The merged record goes on the server only once it is applied here: a drop before that repeats the batch.
       // So do the conflict log entries the fold made: a client that never sees this conflict needs them.
       if (batch.entries.length) batch.settle.push(...(await this.mergeWithServer(team, batch.entries.map((record) => ({ table: 'conflicts' as const, record })), options.signal, 1)));
       if (batch.settle.length) await this.writeDocs(batch.settle, options.signal);
-      checkpoint = { ...(await store.loadCheckpoint()), since: lastSeq };
+      const current = await store.loadCheckpoint();
+      checkpoint = { ...current, since: lastSeq, ...(held.length ? { heldBack: [...new Set([...(current.heldBack ?? []), ...held])].slice(-MAX_HELD) } : {}) };
       await store.saveCheckpoint(checkpoint);
       result.lastSeq = lastSeq;
       if (this.status.unreadable !== result.unreadable && result.unreadable) this.setStatus({ unreadable: result.unreadable });
       if (rows.length < this.pullBatch) return result;
     }
+  }
+
+  /** The records held back earlier, asked for again: applied now if the clock rules let them in, kept listed if not. */
+  private async retryHeldBack(team: TeamKey, result: PullResult, signal?: AbortSignal): Promise<void> {
+    const { store } = this.o;
+    const ids = (await store.loadCheckpoint()).heldBack ?? [];
+    const body = (await this.call('POST', '_all_docs?include_docs=true&conflicts=true', { keys: ids }, signal)) as { rows?: { id?: string; doc?: Record<string, unknown> & { _conflicts?: string[] } }[] };
+    const rows: ChangesRow[] = (body?.rows ?? []).filter((r) => r?.doc && typeof r.id === 'string').map((r) => ({ id: r.id!, seq: null, doc: r.doc! }));
+    const batch = await this.openBatch(team, rows, signal);
+    let still: string[] = [];
+    if (batch.total) {
+      const outcome = await store.apply(batch.data);
+      result.changed += outcome.changed;
+      result.heldBack += outcome.heldBack;
+      still = outcome.heldBackIds;
+    }
+    result.received += batch.total;
+    await store.saveCheckpoint({ ...(await store.loadCheckpoint()), heldBack: still });
   }
 
   /** Open a batch of changes: sealed bodies to validated records, conflicts folded, as one import. */
