@@ -4,6 +4,7 @@
  * terminates the worker; a fresh one takes over (and the dialog's preview with it). Between runs the
  * worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
  */
+import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
 import type { PackPreview } from '../core/pack/select';
@@ -108,9 +109,9 @@ export function watchPackPreview(
 export function generatePack(
   dbName: string,
   options: PackOptions,
-  hooks: { onProgress?: (p: PackProgress) => void; signal?: AbortSignal } = {},
+  hooks: { onProgress?: (p: PackProgress) => void; signal?: AbortSignal; copy?: PackCopy } = {},
 ): Promise<GeneratedPack> {
-  const { onProgress, signal } = hooks;
+  const { onProgress, signal, copy } = hooks;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const run = ++lastRun;
   const w = spawn();
@@ -149,7 +150,7 @@ export function generatePack(
     w.addEventListener('error', onError);
     w.addEventListener('messageerror', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const request: RenderRequest = { type: 'render', run, dbName, options: plain(options) };
+    const request: RenderRequest = { type: 'render', run, dbName, options: plain(options), ...(copy ? { copy: { ...copy } } : {}) };
     w.postMessage(request);
   });
 }

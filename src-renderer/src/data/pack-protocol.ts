@@ -6,6 +6,7 @@
  * counts (a preview it keeps current while the dialog is open, see pack-preview.ts), and Generate, for
  * which it builds the pack from one consistent snapshot taken when the user pressed the button.
  */
+import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
 import type { PackPreview } from '../core/pack/select';
@@ -43,6 +44,8 @@ export interface RenderRequest {
   /** IndexedDB name of the open workspace. */
   dbName: string;
   options: PackOptions;
+  /** The numbered copy to render ("Copy n of N — recipient" on every page), if any. */
+  copy?: PackCopy;
 }
 
 export type WorkerReply =

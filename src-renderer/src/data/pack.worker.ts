@@ -8,6 +8,7 @@
 import { messageOf } from '../core/errors';
 import { PackError, renderPackDetailed } from '../core/pack/render-browser';
 import { AttacheDb } from './db';
+import { readEmblem } from './emblem';
 import { PackPreviewer } from './pack-preview';
 import type { RenderRequest, WorkerReply, WorkerRequest } from './pack-protocol';
 import { readWorkspaceData } from './snapshot';
@@ -63,9 +64,14 @@ self.addEventListener('message', (event: MessageEvent<WorkerRequest>) => {
 async function render(request: RenderRequest): Promise<void> {
   const { run } = request;
   try {
-    const data = await readWorkspaceData(dbNamed(request.dbName), { liveOnly: true });
+    const db = dbNamed(request.dbName);
+    const data = await readWorkspaceData(db, { liveOnly: true });
+    // The emblem is this installation's (data/emblem.ts), read with the snapshot.
+    const emblem = await readEmblem(db);
     const pack = await renderPackDetailed(data, request.options, {
       onProgress: (progress) => reply({ type: 'progress', run, progress }),
+      emblem,
+      copy: request.copy,
     });
     // Hand the buffer over rather than copying it: a 400-page pack is several megabytes.
     const bytes = pack.bytes.byteOffset === 0 && pack.bytes.byteLength === pack.bytes.buffer.byteLength ? pack.bytes : pack.bytes.slice();

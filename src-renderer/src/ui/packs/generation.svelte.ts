@@ -3,6 +3,7 @@
  * screen component so that a run survives leaving the Packs screen and coming back.
  */
 import { messageOf } from '../../core/errors';
+import { copyFileName, type PackCopy } from '../../core/document/pack';
 import type { PackOptions } from '../../core/pack/options';
 import type { PackPhase } from '../../core/pack/render';
 import { EmptyPackError, generatePack } from '../../data/pack-client';
@@ -34,7 +35,11 @@ class PackGeneration {
     return this.status === 'saving' ? 'Saving the file' : PHASE_LABELS[this.phase];
   }
 
-  async start(dbName: string, options: PackOptions, fileName: string): Promise<void> {
+  /**
+   * Generate and save a pack; with numbered copies, one PDF per copy, each generated and saved in turn
+   * (one file per recipient, as a registry logs and sends them: core/document/pack.ts copyFileName).
+   */
+  async start(dbName: string, options: PackOptions, fileName: string, copies: readonly PackCopy[] = []): Promise<void> {
     if (this.running) return;
     const controller = new AbortController();
     this.controller = controller;
@@ -42,43 +47,57 @@ class PackGeneration {
     this.fraction = 0;
     this.phase = 'fonts';
     this.message = '';
+    const runs: (PackCopy | undefined)[] = copies.length ? [...copies] : [undefined];
+    const saved: string[] = [];
+    let pages = 0;
     try {
-      const pack = await generatePack(dbName, options, {
-        signal: controller.signal,
-        onProgress: (p) => {
-          this.phase = p.phase;
-          this.fraction = p.fraction;
-        },
-      });
-      if (controller.signal.aborted) return;
-      this.status = 'saving';
-      this.fraction = 1;
-      const saved = await platform().saveFile({
-        suggestedName: fileName,
-        bytes: pack.bytes,
-        mimeType: 'application/pdf',
-        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
-      });
-      const pages = `${pack.pageCount} page${pack.pageCount === 1 ? '' : 's'}`;
-      if (saved) {
-        this.status = 'saved';
-        this.message = `Saved ${saved} (${pages}).`;
-        toasts.show(`Briefing pack saved: ${saved}`);
-      } else {
-        this.status = 'cancelled';
-        this.message = 'The pack was generated but not saved (the save dialog was closed).';
+      for (const [i, copy] of runs.entries()) {
+        this.status = 'running';
+        const pack = await generatePack(dbName, options, {
+          signal: controller.signal,
+          copy,
+          onProgress: (p) => {
+            this.phase = p.phase;
+            this.fraction = (i + p.fraction) / runs.length;
+          },
+        });
+        if (controller.signal.aborted) return;
+        this.status = 'saving';
+        pages = pack.pageCount;
+        const path = await platform().saveFile({
+          suggestedName: copy ? copyFileName(fileName, copy) : fileName,
+          bytes: pack.bytes,
+          mimeType: 'application/pdf',
+          filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+        });
+        if (!path) {
+          this.status = 'cancelled';
+          this.message = copy
+            ? `Copy ${copy.number} of ${copy.total} was generated but not saved (the save dialog was closed); ${
+                saved.length ? `${saved.length} saved before it: ${saved.join('; ')}` : 'no copy was saved'
+              }.`
+            : 'The pack was generated but not saved (the save dialog was closed).';
+          return;
+        }
+        saved.push(path);
       }
+      this.fraction = 1;
+      this.status = 'saved';
+      const pageText = `${pages} page${pages === 1 ? '' : 's'}`;
+      this.message = copies.length ? `Saved ${copies.length} numbered copies (${pageText} each): ${saved.join('; ')}.` : `Saved ${saved[0]} (${pageText}).`;
+      toasts.show(copies.length ? `${copies.length} numbered copies of the briefing pack saved` : `Briefing pack saved: ${saved[0]}`);
     } catch (e) {
       if (controller.signal.aborted) return;
       const saving = this.status === 'saving';
       this.status = 'failed';
+      const before = saved.length ? ` ${saved.length} cop${saved.length === 1 ? 'y was' : 'ies were'} saved before: ${saved.join('; ')}.` : '';
       // A failed save writes nothing: a file of the same name is left as it was (src-main/atomic-write.ts).
       this.message =
         e instanceof EmptyPackError
           ? e.message
           : saving
-            ? `The pack could not be saved: ${messageOf(e).replace(/[.\s]+$/, '')}. No file was changed; try another folder or name.`
-            : `The pack could not be generated: ${messageOf(e)}. Nothing was saved.`;
+            ? `The pack could not be saved: ${messageOf(e).replace(/[.\s]+$/, '')}. No file was changed; try another folder or name.${before}`
+            : `The pack could not be generated: ${messageOf(e)}. ${saved.length ? 'Nothing more was saved.' : 'Nothing was saved.'}${before}`;
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -91,6 +110,13 @@ class PackGeneration {
     this.status = 'cancelled';
     this.fraction = 0;
     this.message = 'Generation cancelled. Nothing was saved.';
+  }
+
+  /** Show why a run could not start (nothing was generated). */
+  fail(message: string): void {
+    if (this.running) return;
+    this.status = 'failed';
+    this.message = message;
   }
 
   /** Forget the last outcome (e.g. when the user changes the selection). */

@@ -32,6 +32,19 @@ export class PackForm {
   watermarkText = $state('');
   paper = $state<PaperSize>('A4');
 
+  // What a registry expects (issue 14). Lists are typed one entry per line; an empty list takes the
+  // letterhead's (Settings → Documents).
+  fileReference = $state('');
+  sender = $state('');
+  toText = $state('');
+  infoText = $state('');
+  distributionText = $state('');
+  issueDate = $state('');
+  numberedCopies = $state(false);
+  numberedParagraphs = $state(false);
+  includeComment = $state(true);
+  language = $state(DEFAULT_PACK_OPTIONS.language);
+
   /** Picking one by one with nothing ticked selects nothing (the builder would read "no constraint"). */
   get nothingPicked(): boolean {
     return this.mode === 'pick' && this.picked.length === 0;
@@ -52,6 +65,16 @@ export class PackForm {
       preparedBy: this.preparedBy.trim(),
       watermark: this.watermark,
       paper: this.paper,
+      fileReference: this.fileReference.trim(),
+      from: this.sender.trim(),
+      to: lines(this.toText),
+      info: lines(this.infoText),
+      distribution: lines(this.distributionText),
+      issueDate: this.issueDate,
+      numberedCopies: this.numberedCopies,
+      numberedParagraphs: this.numberedParagraphs,
+      includeComment: this.includeComment,
+      language: this.language.trim(),
     };
   }
 
@@ -98,5 +121,23 @@ export class PackForm {
     this.watermarkMode = !w ? 'none' : w === DRAFT_WATERMARK ? 'draft' : 'custom';
     this.watermarkText = this.watermarkMode === 'custom' ? w : '';
     this.paper = options.paper;
+    this.fileReference = options.fileReference;
+    this.sender = options.from;
+    this.toText = options.to.join('\n');
+    this.infoText = options.info.join('\n');
+    this.distributionText = options.distribution.join('\n');
+    this.issueDate = options.issueDate;
+    this.numberedCopies = options.numberedCopies;
+    this.numberedParagraphs = options.numberedParagraphs;
+    this.includeComment = options.includeComment;
+    this.language = options.language;
   }
+}
+
+/** One entry per line, blank lines dropped. */
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 }
