@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatsFor } from '../../src-renderer/src/core/export/formats';
 import { pagesText } from './pack-pdf';
-import { exampleRows, seed } from './seed';
+import { briefingRow, exampleRows, seed, statementRow } from './seed';
 import { BriefingPage } from './pages/BriefingPage';
 
 const EXAMPLE_ID = '014c2507-a400-7000-8000-000000000009';
@@ -137,4 +137,27 @@ test('the tracker offers what the registry offers for the tracker, and saves not
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByRole('alert')).toHaveText('The tracker’s filter shows no follow-ups: there is nothing to export');
   expect(downloads).toBe(0);
+});
+
+test('a confidential briefing in Cyrillic: the dialog carries its classification, the cable its level and portion marks', async ({ page }) => {
+  const b = briefingRow({
+    title: 'Совещание доноров по реформе тюрем',
+    classification: 'confidential',
+    caveat: 'EYES ONLY',
+    summary: 'Итоги: **три** проекта, 1,2 млн долларов.',
+  });
+  await seed(page, [b, statementRow(b.id, 'Министерство юстиции просит поддержки доноров.', 'a0')]);
+  await page.goto(`./#/briefing/${b.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Совещание доноров по реформе тюрем' })).toBeVisible();
+  await page.getByRole('toolbar', { name: 'Briefing' }).getByRole('button', { name: 'Export as…' }).click();
+  const dialog = dialogOf(page);
+  await expect(dialog.getByTestId('screen-classification-top')).toHaveText(/CONFIDENTIAL \/\/ EYES ONLY/);
+  await dialog.getByRole('checkbox', { name: /^Portion marks/ }).check();
+  const { bytes } = await download(page);
+  const text = bytes.toString('utf8');
+  const lines = text.split('\n');
+  expect(lines[0]).toBe('CONFIDENTIAL // EYES ONLY');
+  expect(lines.at(-2)).toBe('CONFIDENTIAL // EYES ONLY');
+  expect(text).toContain('(C) Итоги: три проекта, 1,2 млн долларов.');
+  expect(text).toContain('(C) Министерство юстиции просит поддержки доноров.');
 });
