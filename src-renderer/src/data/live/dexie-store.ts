@@ -9,6 +9,7 @@ import { settingsOfData } from '../../core/settings';
 import { ceilingNeeds, type CeilingLookup } from '../../core/live/ceiling';
 import type { Hlc } from '../../core/hlc';
 import { applyImport, previewDecoded } from '../sync';
+import { SyncError } from '../../core/sync/guards';
 import type { Workspace } from '../workspace';
 import { LIVE_INSTALLATION, readCheckpoint, writeCheckpoint } from './marks';
 import type { ApplyOutcome, LiveCheckpoint, LiveStore, Row } from './replicator';
@@ -56,6 +57,13 @@ export function dexieStore(ws: Workspace, checkpointKey: string): LiveStore {
       const preview = await previewDecoded(ws, file);
       if (preview.nothingToDo && preview.totals.heldBack === 0) return { changed: 0, heldBack: 0, heldBackIds: [] };
       // The mass-delete rule holds here as for files: such a batch is refused (status line), never applied silently.
+      if (preview.massDelete) {
+        const { deleting, live } = preview.massDelete;
+        throw new SyncError(
+          'mass-delete',
+          `The server’s changes would delete ${deleting} of your ${live} records, more than half; live sync stopped and nothing was changed. Check with your colleagues; to take the deletions, pull the server into a file (attache live pull) and import it from Exchange, which asks you to confirm.`,
+        );
+      }
       const result = await applyImport(ws, preview);
       return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack, heldBackIds: preview.heldBack.map((h) => h.id) };
     },
