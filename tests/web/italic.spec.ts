@@ -51,8 +51,12 @@ test('Ctrl+I makes the word at the caret or the selection italic, and takes it o
   await expect(page.getByRole('button', { name: 'Italic' })).toBeFocused();
   await b.waitSaved();
 
-  // Reading view: italic text, no markers.
-  await b.open(await b.id(), '?mode=read');
+  // Reading view, by keys: a new briefing opens in meeting mode; Ctrl+Shift+M to the editor (which shows
+  // the briefing just made, not an empty form), Esc to reading. Italic text there, no markers.
+  await b.press('mod+shift+m');
+  await expect(b.title).toHaveValue('Northern Route research');
+  await expect(b.saveStatus).toHaveText('All changes saved');
+  await b.press('Escape');
   const summary = b.reading.locator('[data-place="summary"]');
   await expect(summary.locator('em')).toHaveText(['Northern Route', 'UNODC']);
   await expect(summary).toContainText('Research along the Northern Route, said UNODC.');
