@@ -117,6 +117,26 @@ export const FORMATS: readonly ExportFormat[] = [
     write: async (input, options) => (await import('./docx')).writeCableDocx(input, options),
   },
   {
+    id: 'docx',
+    label: 'Word (.docx)',
+    extension: 'docx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    fileKind: 'Word document',
+    scopes: ['briefing'],
+    write: async (input) => (await import('./docx')).writeDocx(input),
+  },
+  {
+    id: 'ics',
+    label: 'Calendar (.ics)',
+    extension: 'ics',
+    mimeType: 'text/calendar;charset=utf-8',
+    fileKind: 'iCalendar file',
+    scopes: ['briefing', 'tracker'],
+    write: async (input) => (await import('./ics')).writeIcs(input),
+    // What the file leaves out (month-precision and undated follow-ups), without loading the calendar library.
+    notes: (input) => calendarNotes(input),
+  },
+  {
     id: 'csv',
     label: 'Spreadsheet (CSV)',
     extension: 'csv',
@@ -134,26 +154,6 @@ export const FORMATS: readonly ExportFormat[] = [
     fileKind: 'Markdown note',
     scopes: ['briefing'],
     write: async (input) => (await import('./markdown')).writeMarkdown(input),
-  },
-  {
-    id: 'ics',
-    label: 'Calendar (.ics)',
-    extension: 'ics',
-    mimeType: 'text/calendar;charset=utf-8',
-    fileKind: 'iCalendar file',
-    scopes: ['briefing', 'tracker'],
-    write: async (input) => (await import('./ics')).writeIcs(input),
-    // What the file leaves out (month-precision and undated follow-ups), without loading the calendar library.
-    notes: (input) => calendarNotes(input),
-  },
-  {
-    id: 'docx',
-    label: 'Word (.docx)',
-    extension: 'docx',
-    mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    fileKind: 'Word document',
-    scopes: ['briefing'],
-    write: async (input) => (await import('./docx')).writeDocx(input),
   },
 ];
 
