@@ -220,4 +220,17 @@ describe('mergeIntoMaps (the command line) follows the same rule', () => {
     mergeIntoMaps(other, carried2, { now: Date.UTC(2030, 0, 1) });
     expect([...other.conflicts.values()].map((c) => c.resolution)).toEqual(['']);
   });
+
+  it('knows every entry already logged on a record, not only its first', () => {
+    const data = emptyWorkspaceData();
+    data.briefings.push(titled('w', 3000, B));
+    data.conflicts.push(entry('v', 2000, A), entry('u', 2500, A));
+    const maps = toMaps(data);
+    const withU = emptyWorkspaceData();
+    withU.briefings.push(titled('u', 4000, C));
+    // 'w' loses to the newer 'u' (one new entry); the second entry on the record, for 'u', is moot and closed.
+    expect(mergeIntoMaps(maps, withU, { now: Date.UTC(2030, 0, 1) }).newConflictEntries).toBe(1);
+    const byValue = Object.fromEntries([...maps.conflicts.values()].map((c) => [String(c.value), c.resolution]));
+    expect(byValue).toEqual({ v: '', u: 'dismissed', w: '' });
+  });
 });
