@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { formatsFor } from '../../src-renderer/src/core/export/formats';
+import { seriousViolations } from './axe';
 import { pagesText } from './pack-pdf';
 import { briefingRow, exampleRows, seed, statementRow } from './seed';
 import { BriefingPage } from './pages/BriefingPage';
@@ -50,6 +51,7 @@ test('Settings → Documents sets the letterhead; the briefing exports a cable w
   await section.getByLabel('RESTRICTED', { exact: true }).fill('R/MISSION');
   await section.getByLabel('Line width').blur();
   await expect(section.getByText('All changes saved')).toBeVisible();
+  expect(await seriousViolations(page, '#documents')).toEqual([]);
   mkdirSync(SHOTS, { recursive: true });
   await section.screenshot({ path: join(SHOTS, 'settings-documents.png') });
 
@@ -68,6 +70,7 @@ test('Settings → Documents sets the letterhead; the briefing exports a cable w
   await dialog.getByLabel(/^References/).fill('DUSHANBE 0117\nMFA instruction of 2 March 2015');
   await dialog.getByRole('checkbox', { name: /^Portion marks/ }).check();
   await dialog.screenshot({ path: join(SHOTS, 'export-menu.png') });
+  expect(await seriousViolations(page, '.export-dialog')).toEqual([]);
   const { name, bytes } = await download(page);
   expect(name).toMatch(/^International-Cooperation-on-Countering-Modern-Threats-and-Challenges-cable-\d{4}-\d{2}-\d{2}\.txt$/);
   const text = bytes.toString('utf8');
