@@ -223,7 +223,11 @@ test.describe('reading view', () => {
     writeFileSync(pdf, await page.pdf({ format: 'A4' }));
     const pages = pagesText(pdf);
     expect(pages.length).toBeGreaterThan(1);
-    for (const text of pages) {
+    for (const [i, page] of pages.entries()) {
+      // The page number sits in the foot margin (a CSS page-margin box), below the banner.
+      const folio = `Page ${i + 1} of ${pages.length}`;
+      expect(page, `page ${i + 1}`).toContain(folio);
+      const text = page.replace(folio, '');
       expect(text.trim().startsWith('RESTRICTED // EYES ONLY'), text.slice(0, 80)).toBe(true);
       expect(text.trim().endsWith('RESTRICTED // EYES ONLY'), text.slice(-80)).toBe(true);
     }
