@@ -59,13 +59,31 @@ test.describe('the Electron app', () => {
     });
     expect(seen).toEqual({
       attache: 'object',
-      keys: ['appVersion', 'backupStatus', 'listBackups', 'onCommand', 'openFile', 'readBackup', 'requestBackup', 'saveFile'],
+      keys: ['appVersion', 'backupStatus', 'listBackups', 'machineId', 'notify', 'onCommand', 'openFile', 'readBackup', 'requestBackup', 'saveFile', 'setMenuBindings'],
       appVersion: version,
       require: 'undefined',
       process: 'undefined',
       module: 'undefined',
       Buffer: 'undefined',
     });
+  });
+
+  test("a shortcut rebound in Settings, by keyboard, changes the menu's accelerator", async () => {
+    /** The accelerator of a menu item, read from the native menu the main process built. */
+    const accelerator = (menu: string, item: string) =>
+      app.evaluate(({ Menu }, [m, i]) => {
+        const top = Menu.getApplicationMenu()?.items.find((x) => x.label.replace('&', '') === m);
+        return top?.submenu?.items.find((x) => x.label === i)?.accelerator ?? null;
+      }, [menu, item] as const);
+    expect(await accelerator('Go', 'Briefing packs')).toBe('Alt+6');
+    await page.evaluate(() => (location.hash = '#/settings'));
+    await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+    await page.locator('#rebind-which').selectOption({ label: 'Go to briefing packs (Alt+6)' });
+    await page.locator('#rebind-keys').focus();
+    await page.keyboard.press('Alt+w');
+    await page.getByRole('button', { name: 'Use these keys' }).press('Enter');
+    await expect(page.locator('#rebind-message')).toHaveText('“Go to briefing packs” is now Alt+W.');
+    await expect.poll(() => accelerator('Go', 'Briefing packs')).toBe('Alt+W');
   });
 
   test('sends the content security policy and refuses paths outside the renderer', async () => {
