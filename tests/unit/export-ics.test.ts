@@ -112,6 +112,15 @@ describe('calendar: text is escaped, never a property', () => {
     expect(calendarNotes({ ...input, items: [undated[0]!] })[0]).toMatch(/which has no date/);
   });
 
+  it('flags entries from a classified briefing confidential, and says so in the notes', () => {
+    const input = briefingInput(packFixture(), [EXAMPLE_BRIEFING_ID, IDS.water]);
+    const cal = read(new TextDecoder().decode(writeIcs(input, NOW)));
+    expect(byUid(cal, 'vtodo').get(IDS.overdue)!.getFirstPropertyValue('class')).toBe('CONFIDENTIAL');
+    expect(byUid(cal, 'vtodo').get(CABLE_ID)!.getFirstPropertyValue('class')).toBeNull();
+    expect(calendarNotes(input)).toContain('Entries from a briefing marked CONFIDENTIAL // EYES ONLY are flagged confidential in the file: import them only into a calendar cleared for that level.');
+    expect(calendarNotes(briefingInput()).some((n) => n.includes('flagged confidential'))).toBe(false);
+  });
+
   it('takes the tracker’s rows as they are, whatever briefing each came from', () => {
     const data = packFixture();
     const input = trackerInput(data, [EXAMPLE_BRIEFING_ID, IDS.water]);

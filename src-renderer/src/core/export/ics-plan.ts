@@ -25,6 +25,15 @@ export function calendarItems(input: ExportInput): TrackerItem[] {
   });
 }
 
+/**
+ * The briefings of the selection above the lowest level, by id, with their banner. A calendar is often an
+ * unclassified system (Exchange, a phone): entries from such a briefing are marked CLASS:CONFIDENTIAL in the
+ * file, and the notes say so. The tracker's rows carry no level, so only a briefing's export knows this.
+ */
+export function classifiedBriefings(input: ExportInput): Map<string, string> {
+  return new Map(input.briefings.filter((d) => d.header.classification.rank > 0).map((d) => [d.id, d.header.classification.banner]));
+}
+
 export function planCalendar(items: readonly TrackerItem[]): CalendarPlan {
   const plan: CalendarPlan = { events: [], todos: [], vague: [], undated: [] };
   for (const a of items) {
@@ -40,8 +49,14 @@ const quote = (s: string): string => `“${s.length > 80 ? `${s.slice(0, 79)}…
 
 /** What the user should know about the file: what it left out and why. [] when everything went in. */
 export function calendarNotes(input: ExportInput): string[] {
-  const plan = planCalendar(calendarItems(input));
+  const items = calendarItems(input);
+  const plan = planCalendar(items);
   const notes: string[] = [];
+  const classified = classifiedBriefings(input);
+  const banners = [...new Set([...plan.events, ...plan.todos].flatMap((a) => (a.briefing && classified.has(a.briefing.id) ? [classified.get(a.briefing.id)!] : [])))];
+  if (banners.length) {
+    notes.push(`Entries from a briefing marked ${banners.join(', ')} are flagged confidential in the file: import them only into a calendar cleared for that level.`);
+  }
   for (const a of plan.vague) notes.push(`Not in the calendar: ${quote(a.title)} — its date is only ${a.dueText || a.due}.`);
   if (plan.undated.length === 1) notes.push(`Not in the calendar: ${quote(plan.undated[0]!.title)}, which has no date.`);
   else if (plan.undated.length > 1) notes.push(`Not in the calendar: ${String(plan.undated.length)} follow-ups without a date.`);

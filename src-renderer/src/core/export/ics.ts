@@ -14,12 +14,13 @@
  * - the briefing itself → left out: the officer attended it, so it is in their calendar already, and a
  *   second entry would be a duplicate.
  * The record's id is the UID, so importing a later export updates an entry instead of adding another.
+ * An entry from a briefing above the lowest level is marked CLASS:CONFIDENTIAL (core/export/ics-plan.ts).
  * Pure: no Dexie, DOM or Electron; the clock (DTSTAMP) is a parameter for tests.
  */
 import ICAL from 'ical.js';
 import { cleanText } from './export-text';
 import { ExportError, type ExportInput, type TrackerItem } from './formats';
-import { calendarItems, planCalendar } from './ics-plan';
+import { calendarItems, classifiedBriefings, planCalendar } from './ics-plan';
 
 export { calendarNotes } from './ics-plan';
 
@@ -40,10 +41,12 @@ function description(a: TrackerItem): string {
   return parts.filter(Boolean).join('\n');
 }
 
-function component(a: TrackerItem, stamp: ICAL.Time): ICAL.Component {
+function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean): ICAL.Component {
   const c = new ICAL.Component(a.kind === 'event' ? 'vevent' : 'vtodo');
   c.updatePropertyWithValue('uid', a.id);
   c.updatePropertyWithValue('dtstamp', stamp);
+  // RFC 5545 access classification: calendar clients hide a confidential entry's details when the calendar is shared.
+  if (confidential) c.updatePropertyWithValue('class', 'CONFIDENTIAL');
   const day = ICAL.Time.fromDateString(a.due);
   if (a.kind === 'event') {
     c.updatePropertyWithValue('dtstart', day);
@@ -71,7 +74,7 @@ function component(a: TrackerItem, stamp: ICAL.Time): ICAL.Component {
 }
 
 /** The calendar as text, CRLF line ends and folded lines as RFC 5545 wants. Refuses a selection with nothing dated to the day. */
-export function calendarText(items: readonly TrackerItem[], now: Date = new Date()): string {
+export function calendarText(items: readonly TrackerItem[], now: Date = new Date(), classified: ReadonlyMap<string, string> = new Map()): string {
   const plan = planCalendar(items);
   if (!plan.events.length && !plan.todos.length) {
     throw new ExportError(
@@ -86,11 +89,11 @@ export function calendarText(items: readonly TrackerItem[], now: Date = new Date
   cal.updatePropertyWithValue('calscale', 'GREGORIAN');
   cal.updatePropertyWithValue('method', 'PUBLISH');
   const stamp = ICAL.Time.fromJSDate(now, true);
-  for (const a of [...plan.events, ...plan.todos]) cal.addSubcomponent(component(a, stamp));
+  for (const a of [...plan.events, ...plan.todos]) cal.addSubcomponent(component(a, stamp, !!a.briefing && classified.has(a.briefing.id)));
   return `${cal.toString()}\r\n`;
 }
 
 /** The registry's calendar writer (UTF-8). */
 export function writeIcs(input: ExportInput, now: Date = new Date()): Uint8Array {
-  return new TextEncoder().encode(calendarText(calendarItems(input), now));
+  return new TextEncoder().encode(calendarText(calendarItems(input), now, classifiedBriefings(input)));
 }
