@@ -25,7 +25,8 @@ export class SettingsPage {
 
   /** Level names in order, least restrictive first. */
   async levelNames(): Promise<string[]> {
-    const inputs = this.levels.getByRole('textbox');
+    // The names only (each level also has a colour box).
+    const inputs = this.levels.getByRole('textbox', { name: /^Name of level/ });
     const out: string[] = [];
     for (let i = 0; i < (await inputs.count()); i++) out.push(await inputs.nth(i).inputValue());
     return out;
