@@ -212,9 +212,10 @@ const MAX_STEM = 80;
 
 /**
  * The name offered when an export is saved, e.g. `Briefing-on-drug-control-cable-2026-12-04.txt`: valid on
- * Windows, macOS and Linux whatever the title holds (the same characters as the pack's name keeps).
+ * Windows, macOS and Linux whatever the title holds (the same characters as the pack's name keeps). Any
+ * kind of file may take it (a printed briefing's PDF too); a cable's name says it is a cable.
  */
-export function exportFileName(title: string, format: Pick<ExportFormat, 'id' | 'extension'>, asOf: string): string {
+export function exportFileName(title: string, format: { id: string; extension: string }, asOf: string): string {
   const stem = title
     .normalize('NFKC')
     .replace(/[^\p{L}\p{M}\p{N}._()]+/gu, '-')
