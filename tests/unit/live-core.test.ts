@@ -72,7 +72,7 @@ describe('resolving revision conflicts', () => {
       expect(r.winnerRev).toBe('3-c');
       expect(r.loserRevs.sort()).toEqual(['2-a', '2-b']);
     }
-    expect(results[0]!.merged.title).toBe('By B');
+    expect((results[0]!.merged as StoredRecord<'briefings'>).title).toBe('By B');
     expect(results[0]!.entries.filter((e) => e.field === 'title').map((e) => e.value).sort()).toEqual(['By A', 'By C']);
   });
 });

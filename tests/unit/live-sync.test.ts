@@ -223,6 +223,16 @@ describe('live sync through pouchdb-server', () => {
     const raw = await (await fetch(`${server.url}/${db}/_all_docs?include_docs=true`)).text();
     expect(raw).not.toContain('Open words');
     expect(raw).not.toContain('restricted');
+
+    // A briefing raised above the ceiling after it went out is withdrawn: its document is deleted on the server.
+    a.clock.t += 1000;
+    await a.ws.update('briefings', open.id, { classification: 'secret' });
+    const again = await a.rep.push();
+    expect(again.withdrawn).toBe(1);
+    expect((await serverDocs(db)).ids).not.toContain(open.id);
+    // A colleague keeps the copy they had; nothing of the raised version reaches them.
+    await sync(b);
+    expect((await b.ws.table('briefings').get(open.id))?.classification).toBe('restricted');
   });
 
   it('edits made offline for a day arrive when the link returns', async () => {

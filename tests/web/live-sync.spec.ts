@@ -46,13 +46,14 @@ test.afterAll(async () => {
   await couch?.stop();
 });
 
-async function officer(browser: Browser, name: string): Promise<Page> {
+async function officer(browser: Browser, name: string, db = 'desk', ceiling?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
   await page.goto('./#/settings?focus=live-sync');
   const section = page.getByRole('region', { name: 'Live sync' });
   await section.getByLabel('Server address', { exact: true }).fill(couch.url);
-  await section.getByLabel('Database', { exact: true }).fill('desk');
+  await section.getByLabel('Database', { exact: true }).fill(db);
+  if (ceiling) await section.getByLabel('Ceiling of a new database').selectOption({ label: ceiling });
   await section.getByLabel('Team passphrase', { exact: true }).fill('our team passphrase');
   await section.getByLabel('Live sync on').check();
   await section.getByRole('button', { name: 'Save' }).click();
@@ -96,4 +97,25 @@ test('two officers on two workspaces see each other’s statements within second
   await briefingB.saveStatement();
   await expect(briefingA.statement('confirmed by the border service')).toBeVisible({ timeout: 15_000 });
   if (shot) await a.screenshot({ path: `${shot}/briefing-live.png` });
+});
+
+test('Settings names the briefings that stay on this computer because of the database’s ceiling', async ({ browser }) => {
+  const a = await officer(browser, 'A', 'desk-restricted', 'Up to RESTRICTED');
+  const briefing = new BriefingPage(a);
+  await briefing.gotoNew();
+  await briefing.title.fill('Only for our eyes');
+  await briefing.title.press('Tab');
+  await briefing.waitSaved();
+  await briefing.classification.selectOption({ label: 'SECRET' });
+  await briefing.waitSaved();
+  const id = await briefing.id();
+  await a.goto('./#/settings?focus=live-sync');
+  const local = a.getByTestId('live-stays-local');
+  await expect(local).toContainText('1 briefing stays on this computer, with its statements and follow-ups: it is classified above this database’s ceiling (RESTRICTED).');
+  await expect(local.getByRole('listitem')).toHaveText(['Only for our eyes']);
+  const shot = process.env.LIVE_SHOT_DIR;
+  if (shot) await a.getByRole('region', { name: 'Live sync' }).screenshot({ path: `${shot}/settings-ceiling.png` });
+  // The server never received it.
+  const docs = (await (await fetch(`${couch.url}/desk-restricted/_all_docs`)).json()) as { rows: { id: string }[] };
+  expect(docs.rows.map((r) => r.id)).not.toContain(id);
 });

@@ -18,6 +18,8 @@ export interface LiveStatus {
   withheld: number;
   /** Documents on the server that could not be opened with the team key and were not taken. */
   unreadable: number;
+  /** The database's classification ceiling (a level id), once connected; null for none. */
+  ceiling?: string | null;
 }
 
 export const OFF: LiveStatus = { state: 'off', pending: 0, lastSyncedAt: '', reason: '', withheld: 0, unreadable: 0 };

@@ -55,6 +55,8 @@ export interface PushResult {
   sent: number;
   alreadyThere: number;
   withheld: number;
+  /** Of those, records the server held from before (pushed while within the ceiling): their documents deleted. */
+  withdrawn: number;
 }
 
 /** Held-back ids remembered for another try (beyond this, the oldest are dropped: a file brings them again). */
@@ -117,6 +119,7 @@ export class LiveReplicator {
         if (this.team && seen === this.teamDocSeen) return this.team;
         this.team = await openTeam(got.body, this.o.passphrase);
         this.teamDocSeen = seen;
+        this.setStatus({ ceiling: this.team.ceiling });
         return this.team;
       }
       if (got.status !== 404) throw new LiveRefused(refusalFor(got.status, got.body) ?? `The server had a problem (HTTP ${got.status}).`);
@@ -125,6 +128,7 @@ export class LiveReplicator {
       const put = await this.o.transport.request({ method: 'PUT', path: TEAM_DOC_ID, body: doc }, signal);
       if (put.status >= 200 && put.status < 300) {
         this.team = team;
+        this.setStatus({ ceiling: team.ceiling });
         return team;
       }
       // 409: another client wrote the team document first; read theirs (and prove the passphrase against it).
@@ -319,7 +323,7 @@ export class LiveReplicator {
     const start = await store.loadCheckpoint();
     // Records stamped after this moment are left for the next pass (the mark must not pass them unsent).
     const upTo = await store.newestClock();
-    const result: PushResult = { sent: 0, alreadyThere: 0, withheld: 0 };
+    const result: PushResult = { sent: 0, alreadyThere: 0, withheld: 0, withdrawn: 0 };
     if (!upTo || upTo <= start.pushedUpTo) {
       return result;
     }
@@ -327,6 +331,7 @@ export class LiveReplicator {
       const lookup = team.ceiling === null ? undefined : await store.ceilingLookup(rows);
       const allowed = lookup ? rows.filter((r) => withinDatabaseCeiling(r.table, r.record, team.ceiling, lookup)) : rows;
       result.withheld += rows.length - allowed.length;
+      if (allowed.length < rows.length) result.withdrawn += await this.withdraw(rows.filter((r) => !allowed.includes(r)), options.signal);
       if (!allowed.length) continue;
       this.setStatus({ state: 'syncing', pending: allowed.length });
       const docs = await this.mergeWithServer(team, allowed, options.signal);
@@ -340,6 +345,30 @@ export class LiveReplicator {
     await store.saveCheckpoint({ ...current, pushedUpTo });
     if (this.status.withheld !== result.withheld) this.setStatus({ withheld: result.withheld });
     return result;
+  }
+
+  /**
+   * Records now above the ceiling that the server still holds (pushed before their level was raised, e.g. a
+   * new briefing saved before its classification was chosen): each leaf gets a deletion child, so the
+   * database stops serving the content. Colleagues keep the copy they already pulled; CouchDB keeps the old
+   * body until the database is compacted (docs/live-sync.md).
+   */
+  private async withdraw(rows: readonly Row[], signal?: AbortSignal): Promise<number> {
+    const body = (await this.call('POST', '_all_docs?include_docs=true&conflicts=true', { keys: rows.map((r) => r.record.id) }, signal)) as {
+      rows?: { key: string; value?: { rev: string; deleted?: boolean }; doc?: { _conflicts?: string[] } | null }[];
+    };
+    const docs: RecordDoc[] = [];
+    let withdrawn = 0;
+    for (const r of body?.rows ?? []) {
+      if (!r?.value || r.value.deleted || typeof r.value.rev !== 'string') continue;
+      withdrawn++;
+      for (const rev of [r.value.rev, ...(r.doc?._conflicts ?? [])]) {
+        const close = closeBranchDoc(r.key, rev);
+        if (close) docs.push(close);
+      }
+    }
+    await this.writeDocs(docs, signal);
+    return withdrawn;
   }
 
   /**
