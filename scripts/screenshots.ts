@@ -12,7 +12,10 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { chromium, expect, type Page } from '@playwright/test';
 import { chromiumLaunch } from '../playwright.config';
-import { exampleJson, exampleRows, seed } from '../tests/web/seed';
+import { addDaysIso, todayIso } from '../src-renderer/src/core/dates';
+import type { ActionFields } from '../src-renderer/src/core/model';
+import { V2_FIELDS } from '../src-renderer/src/core/upgrade';
+import { briefingRow, exampleJson, exampleRows, row, seed, type SeedRow } from '../tests/web/seed';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: string) => {
@@ -29,9 +32,45 @@ const only = opt('only', '');
 const briefingId = exampleJson().briefings[0]!.id;
 const h1 = (p: Page) => expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible();
 
-/** Each screen: its address and what shows it has finished drawing. */
-const SCREENS: { name: string; hash: string; ready: (p: Page) => Promise<unknown> }[] = [
-  { name: 'today', hash: '#/today', ready: h1 },
+/**
+ * Today shows the real day: a week of an officer's work around it (briefings, an event announced at the
+ * example briefing, follow-ups of mine, one overdue), so the start screen is not empty. Seeded only before
+ * Today's shot, the last one, so the other screens show the example alone.
+ */
+async function aWeekAroundToday(page: Page): Promise<void> {
+  const today = todayIso();
+  const day = (n: number, time: string) => `${addDaysIso(today, n)}T${time}`;
+  const action = (fields: Partial<ActionFields> & { title: string }) =>
+    row('actions', { ...V2_FIELDS.actions(), kind: 'task', briefingId: briefingId, statementId: null, owner: '', due: '', place: '', status: 'open', priority: 'normal', notes: '', tags: [], ...fields });
+  const rows: SeedRow[] = [
+    briefingRow({ title: 'Weekly heads of mission coordination', startsAt: day(0, '09:30'), location: 'EU Delegation' }),
+    briefingRow({ title: 'Call with the Border Management Programme (BOMCA)', startsAt: day(0, '15:00'), location: 'Embassy, secure room', format: 'call' }),
+    briefingRow({ title: 'Démarche on counter-narcotics cooperation', startsAt: day(2, '11:00'), location: 'Ministry of Foreign Affairs', format: 'demarche' }),
+    briefingRow({ title: 'Donor coordination round-table', startsAt: day(5, '10:00'), location: 'UN House' }),
+    action({ kind: 'event', title: 'UNODC regional expert meeting on precursors', due: today, place: 'Dushanbe' }),
+    action({ title: 'Send the seizure figures to the capital', owner: 'Anna Petrova', due: addDaysIso(today, -3) }),
+    action({ title: 'Draft the cable on the border conference', owner: 'Anna Petrova', due: addDaysIso(today, 4), briefingId: null }),
+  ];
+  await seed(page, rows);
+  // "Your name" is a local setting in the meta store (data/my-name.ts): my follow-ups are those I own.
+  await page.evaluate(async () => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const req = indexedDB.open('attache');
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(new Error(req.error?.message));
+    });
+    await new Promise<void>((resolve, reject) => {
+      const tx = db.transaction('meta', 'readwrite');
+      tx.objectStore('meta').put({ key: 'myName', value: 'Anna Petrova' });
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(new Error(tx.error?.message));
+    });
+    db.close();
+  });
+}
+
+/** Each screen: its address, what to add to the workspace first, and what shows it has finished drawing. */
+const SCREENS: { name: string; hash: string; before?: (p: Page) => Promise<void>; ready: (p: Page) => Promise<unknown> }[] = [
   { name: 'briefing-list', hash: '#/briefings', ready: (p) => expect(p.getByText('International Cooperation').first()).toBeVisible() },
   { name: 'reading-view', hash: `#/briefing/${briefingId}?mode=read`, ready: (p) => expect(p.getByTestId('reading-view')).toBeVisible() },
   { name: 'meeting-mode', hash: `#/briefing/${briefingId}?mode=meeting`, ready: (p) => expect(p.getByTestId('meeting-clock')).toBeVisible() },
@@ -41,6 +80,7 @@ const SCREENS: { name: string; hash: string; ready: (p: Page) => Promise<unknown
   { name: 'packs', hash: '#/packs', ready: h1 },
   { name: 'exchange', hash: '#/exchange', ready: h1 },
   { name: 'settings', hash: '#/settings', ready: h1 },
+  { name: 'today', hash: '#/today', before: aWeekAroundToday, ready: (p) => expect(p.getByText('Weekly heads of mission coordination').first()).toBeVisible() },
 ];
 
 async function serve(): Promise<() => void> {
@@ -59,7 +99,7 @@ async function prepare(page: Page): Promise<void> {
   // Mark the example RESTRICTED through the editor, as a user would.
   await page.goto(`http://127.0.0.1:${port}/#/briefing/${briefingId}?mode=edit`);
   await page.locator('#briefing-classification').selectOption('restricted');
-  await expect(page.getByTestId('screen-classification-top')).toBeVisible();
+  await expect(page.getByTestId('screen-classification-top').first()).toBeVisible();
 }
 
 async function main() {
@@ -74,6 +114,7 @@ async function main() {
         await prepare(page);
         for (const screen of SCREENS) {
           if (only && !only.split(',').includes(screen.name)) continue;
+          await screen.before?.(page);
           await page.goto(`http://127.0.0.1:${port}/${screen.hash}`);
           await screen.ready(page);
           await page.waitForTimeout(300);
