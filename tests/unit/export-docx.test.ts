@@ -88,6 +88,20 @@ describe('.docx: other scripts, decisions, several briefings, bad text', () => {
     expect(header).toContain('CONFIDENTIAL // EYES ONLY');
   });
 
+  it('sets a paragraph right to left when its first letter is Arabic or Hebrew, as dir="auto" would', async () => {
+    const data = packFixture();
+    const arabic = 'الأمن المائي في آسيا الوسطى — 12 % (2014)';
+    data.statements.find((s) => s.id === '014c2507-a400-7000-8000-0000000000e3')!.text = arabic;
+    const bytes = await writeDocx(briefingInput(data, [IDS.water]));
+    const paragraphs = zipEntries(bytes).get('word/document.xml')!.split('</w:p>');
+    const of = (text: string) => paragraphs.find((p) => p.includes(text))!;
+    expect(of('الأمن المائي في آسيا الوسطى')).toContain('<w:bidi/>');
+    // A Latin statement quoting Arabic stays left to right.
+    expect(of('Arabic: ')).not.toContain('<w:bidi/>');
+    expect(of('Выработка электроэнергии')).not.toContain('<w:bidi/>');
+    expect(await rawText(bytes)).toContain(arabic);
+  });
+
   it('numbers decisions as a real list (a numbering definition, no typed numbers)', async () => {
     const data = exampleWorkspaceData();
     const s = data.statements.find((x) => x.briefingId === EXAMPLE_BRIEFING_ID)!;

@@ -97,19 +97,39 @@ function textRuns(text: string, options: Omit<IRunOptions, 'text' | 'break' | 'c
 
 const richRuns = (runs: readonly Run[]): TextRun[] => runs.flatMap((r) => textRuns(r.text, { bold: r.bold || undefined, italics: r.italic ?? undefined }));
 
-function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
-  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
-  return new Paragraph({ heading: h, pageBreakBefore: pageBreakBefore || undefined, children: textRuns(text.replace(/\s+/g, ' ').trim()) });
+// Letters of the right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko… and their presentation forms).
+const RTL_LETTER = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc]/u;
+
+/**
+ * A paragraph's direction by its first letter, as Unicode's bidirectional algorithm and a browser's dir="auto"
+ * decide it: a statement in Arabic, Dari or Hebrew is a right-to-left paragraph (aligned right, its punctuation
+ * where its reader expects it); a Latin statement quoting Arabic stays left-to-right. pdfmake cannot do this,
+ * which makes Word the format for such briefings.
+ */
+export function isRightToLeft(text: string): boolean {
+  const first = /\p{L}/u.exec(text);
+  return !!first && RTL_LETTER.test(first[0]);
 }
 
-const para = (children: TextRun[], spacingAfter = 120): Paragraph => new Paragraph({ children, spacing: { after: spacingAfter } });
+const direction = (text: string): { bidirectional?: true } => (isRightToLeft(text) ? { bidirectional: true } : {});
+const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
+
+function heading(level: 1 | 2 | 3, text: string, pageBreakBefore = false): Paragraph {
+  const h = level === 1 ? HeadingLevel.HEADING_1 : level === 2 ? HeadingLevel.HEADING_2 : HeadingLevel.HEADING_3;
+  return new Paragraph({ heading: h, pageBreakBefore: pageBreakBefore || undefined, ...direction(text), children: textRuns(text.replace(/\s+/g, ' ').trim()) });
+}
+
+const para = (children: TextRun[], spacingAfter = 120, text = ''): Paragraph => new Paragraph({ children, spacing: { after: spacingAfter }, ...direction(text) });
 
 /** A summary's or comment's blocks: paragraphs, and bulleted lists as real lists. */
 function blockParagraphs(blocks: readonly Block[]): Paragraph[] {
   return blocks.flatMap((b) =>
     b.type === 'paragraph'
-      ? [para(richRuns(b.runs))]
-      : b.items.map((item, i) => new Paragraph({ children: richRuns(item), numbering: { reference: BULLETS, level: 0 }, spacing: { after: i === b.items.length - 1 ? 120 : 40 } })),
+      ? [para(richRuns(b.runs), 120, runsText(b.runs))]
+      : b.items.map(
+          (item, i) =>
+            new Paragraph({ children: richRuns(item), numbering: { reference: BULLETS, level: 0 }, spacing: { after: i === b.items.length - 1 ? 120 : 40 }, ...direction(runsText(item)) }),
+        ),
   );
 }
 
@@ -185,7 +205,8 @@ interface PackPrinting {
 /** A block as one numbered paragraph (the pack's numbered-paragraphs option): a list's items as lines of it. */
 function numberedBlock(b: Block, instance: number): Paragraph {
   const children = b.type === 'paragraph' ? richRuns(b.runs) : b.items.flatMap((item, i) => [new TextRun({ text: '• ', break: i > 0 ? 1 : undefined }), ...richRuns(item)]);
-  return new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, spacing: { after: 120 }, children });
+  const text = b.type === 'paragraph' ? runsText(b.runs) : runsText(b.items[0] ?? []);
+  return new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, spacing: { after: 120 }, ...direction(text), children });
 }
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
@@ -231,7 +252,11 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
       for (const s of section.statements) {
         const label = s.kind === 'statement' ? [] : textRuns(`${KIND_LABELS[s.kind]}: `, { bold: true, color: GREY });
         const children = [...label, ...textRuns(s.text.trim())];
-        out.push(numbered ? new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance: numbered }, spacing: { after: 120 }, children }) : para(children));
+        out.push(
+          numbered
+            ? new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance: numbered }, spacing: { after: 120 }, ...direction(s.text), children })
+            : para(children, 120, s.text),
+        );
       }
     }
   }
@@ -240,7 +265,7 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
     const instance = lists.take();
     for (const d of doc.decisions) {
       const by = d.speaker ? textRuns(` — ${d.speaker.name}`, { italics: true, color: GREY }) : [];
-      out.push(new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, children: [...textRuns(d.text.trim()), ...by] }));
+      out.push(new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, ...direction(d.text), children: [...textRuns(d.text.trim()), ...by] }));
     }
   }
   if (pack) out.push(...packActions(pack));
@@ -294,7 +319,8 @@ function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
  * footer carry the classification (the footer with "Page X of Y"), the core properties.
  */
 function docxDocument(meta: DocxMeta, children: Child[]): Document {
-  const language = { value: meta.language, eastAsia: meta.language, bidirectional: meta.language };
+  // The document's language for Latin and Cyrillic text; Word picks its own for East Asian and right-to-left runs.
+  const language = { value: meta.language };
   const headingStyle = (id: string, name: string, size: number, before: number) => ({
     id,
     name,
@@ -381,6 +407,7 @@ function cablePartChildren(part: CablePart, instance: number): Child[] {
       new Paragraph({
         numbering: { reference: NUMBERS, level: 0, instance },
         spacing: { after: 120 },
+        ...direction(p.text),
         children: [...(lead ? textRuns(`${lead} `, { bold: true }) : []), ...textRuns(p.text.trim())],
       }),
     );
