@@ -26,6 +26,10 @@ export const CHANNELS = {
   liveTeamPassphrase: 'live:passphrase',
   /** One replicator request to the saved database; the main process adds the address and credentials. */
   liveRequest: 'live:request',
+  /** Print the asking window (no arguments): the system's print dialog, with the page's print styles. */
+  printWindow: 'print:window',
+  /** The asking window as a PDF (no arguments), laid out by its CSS @page rules, for "Save as PDF". */
+  printToPdf: 'print:pdf',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

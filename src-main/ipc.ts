@@ -189,6 +189,22 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
     if (args.length) throw new InvalidArgument('it takes no arguments');
     return machineFingerprint();
   });
+  // Printing acts on the window that asked (event.sender), never on another; neither takes arguments.
+  handle(CHANNELS.printWindow, (event, ...args) => {
+    if (args.length) throw new InvalidArgument('it takes no arguments');
+    return new Promise<boolean>((resolve, reject) => {
+      event.sender.print({ printBackground: true }, (success, reason) => {
+        // Cancelling the dialog is not a failure: the user changed their mind.
+        if (success || reason === 'cancelled') resolve(success);
+        else reject(new Error(`The briefing could not be printed (${reason}).`));
+      });
+    });
+  });
+  handle(CHANNELS.printToPdf, async (event, ...args) => {
+    if (args.length) throw new InvalidArgument('it takes no arguments');
+    // The page's own @page rules decide paper and margins (page numbers in the margin boxes).
+    return new Uint8Array(await event.sender.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+  });
   handle(CHANNELS.notify, async (event, raw) =>
     showNotification(raw, (command) => {
       // A click brings the window that asked back to the front, on the screen the notification is about.

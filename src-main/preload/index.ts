@@ -30,6 +30,8 @@ const api: PreloadApi = {
   listBackups: () => ipcRenderer.invoke(CHANNELS.listBackups) as Promise<BackupEntry[]>,
   readBackup: (id: string) => ipcRenderer.invoke(CHANNELS.readBackup, id) as Promise<Uint8Array>,
   machineId: () => ipcRenderer.invoke(CHANNELS.machineId) as Promise<string>,
+  printWindow: () => ipcRenderer.invoke(CHANNELS.printWindow) as Promise<boolean>,
+  printToPdf: () => ipcRenderer.invoke(CHANNELS.printToPdf) as Promise<Uint8Array>,
   notify: (message: Notice) => ipcRenderer.invoke(CHANNELS.notify, { title: message.title, body: message.body }) as Promise<boolean>,
   // A plain copy of strings: nothing but the table crosses.
   setMenuBindings: (bindings: Record<string, string>) =>

@@ -162,6 +162,33 @@ describe('IPC: every argument is checked', () => {
   }
 });
 
+describe('printing the asking window (the printed briefing, issue 14)', () => {
+  const printer = (result: [boolean, string]) => {
+    const sender = {
+      print: vi.fn((_options: unknown, done: (success: boolean, reason: string) => void) => done(...result)),
+      printToPDF: vi.fn(() => Promise.resolve(Buffer.from('%PDF-1.7'))),
+    };
+    return { event: { senderFrame: appFrame, sender }, sender };
+  };
+
+  it('prints the window that asked, with its backgrounds, and takes a cancelled dialog as no failure', async () => {
+    const ok = printer([true, '']);
+    await expect(invoke(CHANNELS.printWindow, ok.event)).resolves.toBe(true);
+    expect(ok.sender.print).toHaveBeenCalledWith({ printBackground: true }, expect.any(Function));
+    await expect(invoke(CHANNELS.printWindow, printer([false, 'cancelled']).event)).resolves.toBe(false);
+    await expect(invoke(CHANNELS.printWindow, printer([false, 'failed']).event)).rejects.toThrow(/could not be printed \(failed\)/);
+  });
+
+  it('makes a PDF of the window laid out by its own @page rules, and refuses arguments or a foreign frame', async () => {
+    const { event, sender } = printer([true, '']);
+    const bytes = (await invoke(CHANNELS.printToPdf, event)) as Uint8Array;
+    expect(new TextDecoder().decode(bytes)).toBe('%PDF-1.7');
+    expect(sender.printToPDF).toHaveBeenCalledWith({ printBackground: true, preferCSSPageSize: true });
+    await expect(invoke(CHANNELS.printToPdf, event, { path: '/etc/passwd' })).rejects.toThrow(/takes no arguments/);
+    await expect(invoke(CHANNELS.printWindow, { senderFrame: { url: 'https://example.org/', parent: null }, sender })).rejects.toThrow(/did not come from the app/);
+  });
+});
+
 describe('the machine fingerprint (a copied profile takes a new node id)', () => {
   it('answers the app with a stable hash that names nothing of the machine', async () => {
     const first = await invoke(CHANNELS.machineId, fromApp);

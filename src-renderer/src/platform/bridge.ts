@@ -77,6 +77,13 @@ export interface Bridge extends LiveBridge {
    * new node id (data/machine.ts); null where the platform cannot tell machines apart (the browser).
    */
   machineId(): Promise<string | null>;
+  /** Print this window with its print styles (the reading view of a briefing): the system's print dialog. */
+  print(): Promise<void>;
+  /**
+   * This window as a PDF, laid out by its print styles (Electron's printToPDF), for "Save as PDF"; null in the
+   * browser, whose print dialog offers "Save as PDF" itself.
+   */
+  printToPdf(): Promise<Uint8Array | null>;
   /** Menu commands from the native menu (Electron), and clicks on a notification; a command is a MenuCommand. */
   onCommand(listener: (command: string) => void): () => void;
   /**
@@ -116,6 +123,8 @@ export interface PreloadApi {
   readBackup(id: string): Promise<Uint8Array>;
   notify(message: Notice): Promise<boolean>;
   machineId(): Promise<string>;
+  printWindow(): Promise<boolean>;
+  printToPdf(): Promise<Uint8Array>;
   onCommand(listener: (command: string) => void): () => void;
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
   liveSettings(): Promise<LiveSettingsView>;

@@ -64,6 +64,14 @@ export function createBrowserBridge(appVersion: string): Bridge {
     async machineId() {
       return null;
     },
+    print() {
+      // The browser's own print dialog (with "Save as PDF" among its printers); it returns when closed.
+      window.print();
+      return Promise.resolve();
+    },
+    printToPdf() {
+      return Promise.resolve(null);
+    },
     readBackup() {
       return Promise.reject(new Error('The browser keeps no backups: import a backup file instead.'));
     },

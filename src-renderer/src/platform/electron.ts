@@ -40,6 +40,10 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     readBackup: (id) => unwrapped(() => api.readBackup(id)),
     notify: (message) => unwrapped(() => api.notify(message)),
     machineId: () => unwrapped(() => api.machineId()),
+    print: async () => {
+      await unwrapped(() => api.printWindow());
+    },
+    printToPdf: () => unwrapped(() => api.printToPdf()),
     // The desktop app shows notifications without asking; whether the system has a notification centre is
     // known only when one is shown (notify resolves to false).
     allowNotifications: () => Promise.resolve(true),
