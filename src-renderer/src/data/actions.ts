@@ -225,24 +225,24 @@ export async function firstTrackerRows(
     // One briefing's follow-ups: its own index, a few rows.
     rows = (await db.actions.where('briefingId').equals(filter.briefingId).toArray()).filter(keep);
   } else {
-    let scanned = 0;
-    const counted = (a: Action) => (scanned++, keep(a));
-    rows = await db.actions
-      .where('due')
-      .above('')
-      .until(() => scanned >= maxScan)
-      .filter(counted)
-      .limit(limit)
-      .toArray();
-    if (rows.length === limit) {
+    // Whole batches, one request each (getAll with a count), filtered here: a filtered cursor costs a round trip
+    // per follow-up, seconds on a loaded machine. A batch of a few pages first, then one of `maxScan`.
+    let batch: Action[] = [];
+    rows = [];
+    for (const size of new Set([Math.min(limit * 6, maxScan), maxScan])) {
+      batch = await db.actions.where('due').above('').limit(size).toArray();
+      rows = batch.filter(keep);
+      if (rows.length >= limit || batch.length < size) break;
+    }
+    if (rows.length >= limit) {
       // Equal dates sort by priority, then id: the rest of the last date's follow-ups may come before some of these.
-      const last = rows[rows.length - 1]!.due;
-      rows = [...rows.filter((a) => a.due !== last), ...(await db.actions.where('due').equals(last).filter(keep).toArray())];
-    } else if (scanned >= maxScan) {
+      const last = rows[limit - 1]!.due;
+      rows = [...rows.filter((a) => a.due < last), ...(await db.actions.where('due').equals(last).toArray()).filter(keep)];
+    } else if (batch.length >= maxScan) {
       return undefined;
     } else {
       // Fewer dated ones than a page: the undated follow, in their own order (priority, then id).
-      rows.push(...(await db.actions.where('due').equals('').filter(keep).toArray()));
+      rows.push(...(await db.actions.where('due').equals('').toArray()).filter(keep));
     }
   }
   const briefingIds = [...new Set(rows.flatMap((a) => (a.briefingId ? [a.briefingId] : [])))];
