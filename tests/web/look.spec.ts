@@ -6,7 +6,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { SCREENS, w } from './screens';
-import { briefingRow, seed } from './seed';
+import { actionRow, briefingRow, seed } from './seed';
 
 /** Elements drawn outside the window sideways, or a scroller that scrolls sideways (described for the message). */
 function overflowing(page: Page): Promise<string[]> {
@@ -210,4 +210,40 @@ test('forced colours (Windows high contrast) keep every control’s edge', async
     );
     expect(edgeless, hash).toEqual([]);
   }
+});
+
+test('the tracker is one Tab stop, with the arrow keys inside', async ({ page }) => {
+  const b = briefingRow({ title: 'Donor coordination meeting' });
+  await page.goto('./#/briefings');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await seed(page, [b, actionRow(b.id, 'Brief the ambassador', '2015-05-01'), actionRow(b.id, 'Send the cable', '2015-05-02'), actionRow(b.id, 'Call the UNODC office', '2015-05-03')]);
+  await page.goto('./#/followups');
+  const grid = page.getByRole('grid');
+  await expect(grid.getByRole('row')).toHaveCount(4);
+  expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+
+  // Tab from what comes before lands on the first control, and the next Tab leaves the table.
+  await page.getByRole('button', { name: 'Reset filters' }).focus();
+  for (let i = 0; i < 20 && !(await grid.evaluate((g) => g.contains(document.activeElement))); i++) await page.keyboard.press('Tab');
+  await expect(page.getByLabel('Due of Brief the ambassador')).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByLabel('Due of Send the cable')).toBeFocused();
+  // → from the end of a date box goes on to the title; ↓ goes to the next row's title.
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowRight');
+  await expect(grid.getByRole('link', { name: 'Send the cable' })).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(grid.getByRole('link', { name: 'Call the UNODC office' })).toBeFocused();
+  // A select keeps its value under ↑/↓: they move between rows.
+  await page.getByLabel('Status of Call the UNODC office').focus();
+  await page.keyboard.press('ArrowUp');
+  await expect(page.getByLabel('Status of Send the cable')).toBeFocused();
+  await expect(page.getByLabel('Status of Call the UNODC office')).toHaveValue('open');
+  expect(await grid.locator('[tabindex="0"]').count()).toBe(1);
+  await page.keyboard.press('Tab');
+  const active = await page.evaluate(() => document.activeElement?.closest('table')?.id ?? 'outside');
+  expect(active).toBe('outside');
+  // Shift+Tab comes back to where the keyboard was.
+  await page.keyboard.press('Shift+Tab');
+  await expect(page.getByLabel('Status of Send the cable')).toBeFocused();
 });
