@@ -348,6 +348,23 @@ describe('live sync through pouchdb-server', () => {
     expect((await b.ws.db.meta.toArray()).some((m) => JSON.stringify(m.value).includes(br.id))).toBe(false);
   });
 
+  it('a pulled batch that would delete more than half the workspace is refused, nothing changed', async () => {
+    const db = newDb();
+    const a = await client('A', db);
+    const b = await client('B', db);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push((await a.ws.create('briefings', briefingFields({ title: `B${i}` }))).id);
+    await sync(a, b);
+    a.clock.t += 1000;
+    for (const id of ids.slice(0, 3)) await a.ws.remove('briefings', id);
+    await sync(a);
+    const before = await records(b);
+    const err = await b.rep.pull().catch((e: unknown) => e);
+    expect(isSyncError(err) && err.code === 'mass-delete').toBe(true);
+    expect((err as Error).message).toMatch(/^This import would delete 3 of your 4 records: live sync stopped and nothing was changed\./);
+    expect(await records(b)).toEqual(before);
+  });
+
   it('keeps pulled records out of the next push (nothing echoed back) and settings travel', async () => {
     const db = newDb();
     const a = await client('A', db);

@@ -406,6 +406,28 @@ export interface ImportResult {
   heldBack: number;
   /** False when the import changed nothing. */
   changed: boolean;
+  /** applyDecoded only: the ids held back, so live sync can ask for them again. */
+  heldBackIds?: string[];
+}
+
+/** applyDecoded's previews: nobody reads them, so they carry no counts. */
+const blindPreviews = new WeakSet<ImportPreview>();
+
+/**
+ * The import's stages for records that no one previews (live sync's pulled batches): invariants, then the
+ * same transaction as applyImport — merge, clock bounds, conflict log, peer marks — without the comparing pass
+ * a preview makes. The mass-delete rule is still checked, inside the transaction: such a batch throws
+ * SyncError 'mass-delete' and changes nothing.
+ */
+export async function applyDecoded(ws: Workspace, file: DecodedSyncFile, options?: Omit<ApplyOptions, 'confirmMassDelete'>): Promise<ImportResult> {
+  // Repaired or refused here, as previewDecoded does before anything is compared.
+  checkIncoming(file.data, PREVIEW_LIST_LIMIT);
+  const payload: Payload = { file };
+  payloads.add(payload);
+  const totals = { ...emptyCounts(), conflicts: 0 };
+  const preview = { header: file.header, encrypted: file.encrypted, from: file.header.installation, totals, massDelete: null, payload } as unknown as ImportPreview;
+  blindPreviews.add(preview);
+  return applyImport(ws, preview, options);
 }
 
 /**
@@ -420,12 +442,15 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
   if (preview.massDelete && !confirmMassDelete) throw massDeleteError(preview.massDelete.deleting, preview.massDelete.live);
   throwIfAborted(signal);
   const { file } = payload;
+  const blind = blindPreviews.has(preview);
   const db = ws.db;
   const clockBefore = ws.snapshotClock();
   const tables = SYNCED_TABLES.map((t) => db.table(t));
   try {
     return await db.transaction('rw', [...tables, db.meta, db.peers], async () => {
       const result: ImportResult = { added: 0, updated: 0, deleted: 0, conflicts: 0, closedConflicts: 0, heldBack: 0, changed: false };
+      const heldIds: string[] | undefined = blind ? [] : undefined;
+      if (heldIds) result.heldBackIds = heldIds;
       const liveBefore = !confirmMassDelete && preview.totals.deleted > 0 ? await countLive(db) : undefined;
       let addedLive = 0;
       let restored = 0;
@@ -456,6 +481,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
             if (!take) {
               // Held back: not applied, and not counted as received (so a later file can bring it again).
               result.heldBack++;
+              heldIds?.push(rec.id);
               if (!minHeld || rec.hlc < minHeld) minHeld = rec.hlc;
               return;
             }

@@ -1,14 +1,14 @@
 /**
  * The workspace as a live sync store: pushes read records by their clock index, pulls go through the file
- * import's own stages (previewDecoded → applyImport: invariants, clock bounds, merge, conflict log, peer
- * marks, all in one transaction), never a side door into the tables.
+ * import's own stages (applyDecoded: invariants, then applyImport's transaction — clock bounds, merge,
+ * conflict log, peer marks, the mass-delete rule), never a side door into the tables.
  */
 import { FORMAT_VERSION, type DecodedSyncFile } from '../../core/sync/format';
 import { SYNCED_TABLES, type StoredRecord, type SyncedTable, type WorkspaceData } from '../../core/model';
 import { settingsOfData } from '../../core/settings';
 import { ceilingNeeds, type CeilingLookup } from '../../core/live/ceiling';
 import type { Hlc } from '../../core/hlc';
-import { applyImport, previewDecoded } from '../sync';
+import { applyDecoded } from '../sync';
 import { SyncError } from '../../core/sync/guards';
 import type { Workspace } from '../workspace';
 import { LIVE_INSTALLATION, readCheckpoint, writeCheckpoint } from './marks';
@@ -53,19 +53,20 @@ export function dexieStore(ws: Workspace, checkpointKey: string): LiveStore {
       return { levels, briefings, statements, actions };
     },
     async apply(data: WorkspaceData): Promise<ApplyOutcome> {
-      const file = decodedBatch(data, ws.nowMs());
-      const preview = await previewDecoded(ws, file);
-      if (preview.nothingToDo && preview.totals.heldBack === 0) return { changed: 0, heldBack: 0, heldBackIds: [] };
-      // The mass-delete rule holds here as for files: such a batch is refused (status line), never applied silently.
-      if (preview.massDelete) {
-        const { deleting, live } = preview.massDelete;
-        throw new SyncError(
-          'mass-delete',
-          `The server’s changes would delete ${deleting} of your ${live} records, more than half; live sync stopped and nothing was changed. Check with your colleagues; to take the deletions, pull the server into a file (attache live pull) and import it from Exchange, which asks you to confirm.`,
-        );
+      // One pass: nobody reads a preview of a pulled batch (applyDecoded runs the invariants and the import's
+      // transaction; the mass-delete rule is checked inside it).
+      try {
+        const result = await applyDecoded(ws, decodedBatch(data, ws.nowMs()));
+        return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack, heldBackIds: result.heldBackIds ?? [] };
+      } catch (e) {
+        if (e instanceof SyncError && e.code === 'mass-delete') {
+          throw new SyncError(
+            'mass-delete',
+            `${e.message.replace(/; confirm to go ahead\.$/, '')}: live sync stopped and nothing was changed. Check with your colleagues; to take the deletions, pull the server into a file (attache live pull) and import it from Exchange, which asks you to confirm.`,
+          );
+        }
+        throw e;
       }
-      const result = await applyImport(ws, preview);
-      return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack, heldBackIds: preview.heldBack.map((h) => h.id) };
     },
     loadCheckpoint: () => readCheckpoint(db, checkpointKey),
     saveCheckpoint: (c: LiveCheckpoint) => writeCheckpoint(db, checkpointKey, c),
