@@ -61,3 +61,5 @@ export function isMenuCommand(value: unknown): value is MenuCommand {
 
 /** The preload reads the app version from this command-line switch: a sandboxed preload cannot ask `app`. */
 export const VERSION_SWITCH = '--attache-version=';
+/** The system's preferred languages, comma-separated, for the window's language (ui/app/locale.svelte.ts). */
+export const LOCALES_SWITCH = '--attache-locales=';

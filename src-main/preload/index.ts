@@ -2,7 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { BackupEntry, BackupOutcome, BackupStatus, FileFilter, Notice, PickedFile, PreloadApi } from '../../src-renderer/src/platform/bridge';
 import type { LiveSettingsInput, LiveSettingsView } from '../../src-renderer/src/core/live/settings';
 import type { LiveRequest, LiveResponse } from '../../src-renderer/src/core/live/transport';
-import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
+import { CHANNELS, isMenuCommand, LOCALES_SWITCH, VERSION_SWITCH } from '../channels';
 
 /**
  * The one API the sandboxed renderer gets, as `window.attache`. It exposes functions, never ipcRenderer
@@ -12,9 +12,12 @@ import { CHANNELS, isMenuCommand, VERSION_SWITCH } from '../channels';
 
 const versionArg = process.argv.find((a) => a.startsWith(VERSION_SWITCH));
 const appVersion = versionArg?.slice(VERSION_SWITCH.length) ?? '0.0.0';
+const localesArg = process.argv.find((a) => a.startsWith(LOCALES_SWITCH));
+const systemLocales = (localesArg?.slice(LOCALES_SWITCH.length) ?? '').split(',').filter(Boolean);
 
 const api: PreloadApi = {
   appVersion,
+  systemLocales,
   saveFile: (options: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }) =>
     ipcRenderer.invoke(CHANNELS.saveFile, {
       suggestedName: options.suggestedName,

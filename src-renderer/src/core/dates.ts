@@ -1,3 +1,4 @@
+import type { Locale } from './i18n';
 import { firstDay, lastDay } from './partial-date';
 
 /**
@@ -43,8 +44,56 @@ export function nowLocalDateTime(now: Date = new Date()): string {
 // the same on every machine.
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
+// French and Russian through Intl: their month names decline ("17 марта", "mars 2015") as a table of
+// names could not, and both languages' forms are settled in CLDR. English keeps its spelled-out names.
+// Dates are built and formatted in UTC, so the machine's time zone never moves a calendar date.
+const intlCache = new Map<string, Intl.DateTimeFormat>();
+function intl(locale: Locale, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const id = `${locale}${JSON.stringify(options)}`;
+  let f = intlCache.get(id);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, options);
+    intlCache.set(id, f);
+  }
+  return f;
+}
+function utcDate(y: number, m: number, d: number): Date {
+  const date = new Date(0);
+  date.setUTCFullYear(y, m - 1, d);
+  return date;
+}
+const LONG: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' };
+const SHORT: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' };
+const MONTH_YEAR: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+
+/** A date in French or Russian, in the style given; undefined when it is not a date this reads. */
+function intlDate(isoDate: string, locale: Locale, style: Intl.DateTimeFormatOptions): string | undefined {
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(isoDate) && !isoDate.startsWith('0000')) {
+    return intl(locale, MONTH_YEAR).format(utcDate(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), 1));
+  }
+  if (/^\d{4}$/.test(isoDate) && isoDate !== '0000') return isoDate;
+  const day = isoDate.slice(0, 10);
+  const loose = /^(\d{1,4})-(\d{1,2})-(\d{1,2})\s*$/.exec(day);
+  if (!loose) return undefined;
+  const [y, m, d] = [Number(loose[1]), Number(loose[2]), Number(loose[3])];
+  return isCalendarDate(y, m, d) ? intl(locale, style).format(utcDate(y, m, d)) : undefined;
+}
+
+/**
+ * "lun. 7 déc." / "понедельник, 7 декабря 2026 г.": a day with its weekday, in French or Russian (the
+ * English screens spell theirs through core/date-input.ts). Undefined for anything but a valid day.
+ */
+export function formatWeekdayDate(isoDate: string, locale: Locale, options: { weekday: 'short' | 'long'; year: boolean }): string | undefined {
+  if (!isValidDate(isoDate)) return undefined;
+  const style: Intl.DateTimeFormatOptions = { weekday: options.weekday, day: 'numeric', month: options.weekday === 'long' ? 'long' : 'short', timeZone: 'UTC', ...(options.year ? { year: 'numeric' } : {}) };
+  return intl(locale, style).format(utcDate(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10))));
+}
+
 /** "17 Mar 2015, 09:05": a moment (a clock, a peer's last exchange) in the reader's local time. */
-export function formatShortLocalDateTime(date: Date): string {
+export function formatShortLocalDateTime(date: Date, locale: Locale = 'en'): string {
+  if (locale !== 'en') {
+    return `${intl(locale, { day: 'numeric', month: 'short', year: 'numeric' }).format(date)}, ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
+  }
   const month = MONTHS[date.getMonth()]!.slice(0, 3);
   return `${date.getDate()} ${month} ${year4(date.getFullYear())}, ${pad2(date.getHours())}:${pad2(date.getMinutes())}`;
 }
@@ -55,7 +104,8 @@ export function formatShortLocalDateTime(date: Date): string {
  * of a real date (`2015-3-7`, a short year, trailing spaces) is read too, as the date library used
  * before read it; anything else is left as it was.
  */
-export function formatLongDate(isoDate: string): string {
+export function formatLongDate(isoDate: string, locale: Locale = 'en'): string {
+  if (locale !== 'en') return intlDate(isoDate, locale, LONG) ?? isoDate;
   // Partial dates (core/partial-date.ts) read as the source said them: "May 2015", "2015".
   if (/^\d{4}-(0[1-9]|1[0-2])$/.test(isoDate) && !isoDate.startsWith('0000')) return `${MONTHS[Number(isoDate.slice(5, 7)) - 1]} ${isoDate.slice(0, 4)}`;
   if (/^\d{4}$/.test(isoDate) && isoDate !== '0000') return isoDate;
@@ -68,16 +118,17 @@ export function formatLongDate(isoDate: string): string {
 }
 
 /** "17 Mar 2015" (or "May 2015", "2015" for a partial date): the same date for narrow table columns. */
-export function formatShortDate(isoDate: string): string {
+export function formatShortDate(isoDate: string, locale: Locale = 'en'): string {
+  if (locale !== 'en') return intlDate(isoDate, locale, SHORT) ?? isoDate;
   const long = formatLongDate(isoDate);
   if (long === isoDate) return long;
   return /^\d/.test(long) ? long.replace(/^(\d+ \S{3})\S* /, '$1 ') : long.replace(/^(\S{3})\S* /, '$1 ');
 }
 
 /** "17 March 2015, 10:00" */
-export function formatLongDateTime(value: string): string {
-  if (!isValidDateTime(value)) return formatLongDate(value);
-  return `${formatLongDate(value)}, ${value.slice(11, 16)}`;
+export function formatLongDateTime(value: string, locale: Locale = 'en'): string {
+  if (!isValidDateTime(value)) return formatLongDate(value, locale);
+  return `${formatLongDate(value, locale)}, ${value.slice(11, 16)}`;
 }
 
 export type DueWindow = 'overdue' | 'next7' | 'later' | 'none';

@@ -52,6 +52,8 @@ export type BackupOutcome =
 export interface Bridge extends LiveBridge {
   readonly kind: 'electron' | 'browser';
   readonly appVersion: string;
+  /** The operating system's preferred languages, most preferred first (BCP 47 tags, such as "fr-FR"). */
+  readonly systemLocales: readonly string[];
   /** Save bytes where the user chooses. Resolves to the saved file's name, or null if the user cancelled. */
   saveFile(options: { suggestedName: string; bytes: Uint8Array; mimeType: string; filters: FileFilter[] }): Promise<string | null>;
   /** Let the user pick one file. Resolves to null if the user cancelled. */
@@ -115,6 +117,7 @@ export interface Notice {
 /** The shape the preload script exposes as `window.attache` (see src-main/preload). */
 export interface PreloadApi {
   appVersion: string;
+  systemLocales: string[];
   saveFile(options: { suggestedName: string; bytes: Uint8Array; filters: FileFilter[] }): Promise<string | null>;
   openFile(options: { filters: FileFilter[] }): Promise<PickedFile | null>;
   requestBackup(options: { bytes: Uint8Array; explicit: boolean }): Promise<BackupOutcome>;

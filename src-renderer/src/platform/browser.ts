@@ -12,6 +12,8 @@ export function createBrowserBridge(appVersion: string): Bridge {
   return {
     kind: 'browser',
     appVersion,
+    // The browser's languages stand for the system's: a browser follows its user's settings.
+    systemLocales: globalThis.navigator?.languages ?? [],
     async saveFile({ suggestedName, bytes, mimeType }) {
       const blob = new Blob([bytes as BlobPart], { type: mimeType });
       const url = URL.createObjectURL(blob);

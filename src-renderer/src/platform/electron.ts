@@ -32,6 +32,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
   return {
     kind: 'electron',
     appVersion: api.appVersion,
+    systemLocales: api.systemLocales,
     saveFile: ({ suggestedName, bytes, filters }) => unwrapped(() => api.saveFile({ suggestedName, bytes, filters })),
     openFile: (options) => unwrapped(() => api.openFile(options)),
     requestBackup: (bytes, { explicit }) => unwrapped(() => api.requestBackup({ bytes, explicit })),

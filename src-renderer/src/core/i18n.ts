@@ -1,0 +1,93 @@
+import { IntlMessageFormat } from 'intl-messageformat';
+import en from '../../../messages/en.json';
+import fr from '../../../messages/fr.json';
+import ru from '../../../messages/ru.json';
+
+/**
+ * The languages of the interface and of the documents: English, French, Russian. Messages are ICU
+ * MessageFormat strings in messages/<locale>.json (plurals, selects, placeholders a translator can move),
+ * read by intl-messageformat — no compile step, so the app, the CLI (tsx) and Vitest use the same files.
+ *
+ * A message always takes its locale explicitly (`translate(locale, key)`): a pack or a cable can be made
+ * in French while the window is in Russian. The UI's own current locale lives in ui/app/locale.svelte.ts.
+ */
+export const LOCALES = ['en', 'fr', 'ru'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+/** Keys are those of the English file: a key missing there is a type error at its call site. */
+export type MessageKey = keyof typeof en;
+export type MessageValues = Record<string, string | number | Date>;
+
+export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, fr, ru };
+
+/** Each language's name in itself, as a language menu shows it. */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français', ru: 'Русский' };
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
+}
+
+/**
+ * The first supported language among the user's preferred ones (`fr-CA` → `fr`, `ru-RU` → `ru`), else
+ * English. The order is the user's, from navigator.languages or the operating system.
+ */
+export function matchLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split(/[-_]/)[0];
+    if (isLocale(base)) return base;
+  }
+  return 'en';
+}
+
+// Parsing a message is the costly part; a screen formats the same few messages again on every render.
+const compiled = new Map<string, IntlMessageFormat>();
+
+function formatter(locale: Locale, key: MessageKey): IntlMessageFormat {
+  const id = `${locale}\u0000${key}`;
+  let f = compiled.get(id);
+  if (!f) {
+    f = new IntlMessageFormat(MESSAGES[locale][key], locale);
+    compiled.set(id, f);
+  }
+  return f;
+}
+
+/** One message in one language, with its placeholders and plurals filled in. */
+export function translate(locale: Locale, key: MessageKey, values?: MessageValues): string {
+  const out = formatter(locale, key).format(values);
+  return Array.isArray(out) ? out.join('') : String(out);
+}
+
+/** A piece of a message with markup: plain text, or the text inside one of its tags (`<kbd>Enter</kbd>`). */
+export interface MessagePart {
+  tag?: string;
+  text: string;
+}
+
+/**
+ * A message whose markup the screen draws (a key cap, a link inside the sentence), so the translator
+ * keeps the whole sentence and places the tags; the screen renders each part as text, never as HTML.
+ */
+export function translateParts(locale: Locale, key: MessageKey, values: MessageValues = {}): MessagePart[] {
+  const f = formatter(locale, key);
+  const tags: Record<string, (chunks: unknown[]) => MessagePart> = {};
+  const wrap = (tag: string) => (chunks: unknown[]) => ({ tag, text: chunks.map(String).join('') });
+  for (const tag of tagsOf(MESSAGES[locale][key])) tags[tag] = wrap(tag);
+  const out = f.format<MessagePart>({ ...values, ...tags });
+  const parts = Array.isArray(out) ? out : [out];
+  return parts.map((p) => (typeof p === 'object' && p !== null && 'text' in p ? p : { text: String(p) }));
+}
+
+function tagsOf(message: string): string[] {
+  return [...new Set([...message.matchAll(/<([a-z][a-z0-9]*)>/g)].map((m) => m[1]!))];
+}
+
+/** "A, B and C" / « A, B et C » / «A, B и C»: a list joined as the language joins it. */
+export function formatList(locale: Locale, items: readonly string[], type: 'conjunction' | 'disjunction' = 'conjunction'): string {
+  return new Intl.ListFormat(locale, { style: 'long', type }).format(items);
+}
+
+/** A count or amount written the language's way (1 234 in French, 1 234 in Russian, 1,234 in English). */
+export function formatNumber(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale).format(value);
+}

@@ -1,0 +1,80 @@
+import { isLocale, LOCALE_NAMES, matchLocale, translate, translateParts, type Locale, type MessageKey, type MessagePart, type MessageValues } from '../../core/i18n';
+import { platform } from '../../platform';
+
+/**
+ * The interface's language: the user's choice in Settings → Language, else the operating system's
+ * (Electron passes app.getPreferredSystemLanguages() through the platform bridge; a browser gives
+ * navigator.languages). A local preference of this installation (localStorage, never synced, as the theme).
+ * Screens call `t(key)`; reading `locale.current` inside it makes every message follow a change at once.
+ */
+export type LocaleChoice = Locale | 'system';
+
+const STORAGE_KEY = 'attache.locale';
+
+function storage(): Storage | undefined {
+  try {
+    return globalThis.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function savedChoice(): LocaleChoice {
+  try {
+    const value = storage()?.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : 'system';
+  } catch {
+    return 'system';
+  }
+}
+
+/** The languages the system prefers, most preferred first. */
+function systemLanguages(): readonly string[] {
+  try {
+    const fromPlatform = platform().systemLocales;
+    if (fromPlatform.length) return fromPlatform;
+  } catch {
+    // No bridge yet (a unit test's page): the browser's languages below.
+  }
+  return globalThis.navigator?.languages ?? [];
+}
+
+class LocaleState {
+  choice = $state<LocaleChoice>(savedChoice());
+  readonly system: Locale = matchLocale(systemLanguages());
+  readonly current: Locale = $derived(this.choice === 'system' ? this.system : this.choice);
+
+  /** Keep and apply a choice. Returns false when the browser refused to keep it (it still applies for now). */
+  choose(choice: LocaleChoice): boolean {
+    this.choice = choice;
+    applyLang(this.current);
+    try {
+      const s = storage();
+      if (!s) return false;
+      if (choice === 'system') s.removeItem(STORAGE_KEY);
+      else s.setItem(STORAGE_KEY, choice);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+}
+
+export const locale = new LocaleState();
+
+/** `<html lang>`: screen readers pick their voice by it, and the browser its hyphenation and quotes. */
+export function applyLang(current: Locale = locale.current): void {
+  document.documentElement.lang = current;
+}
+
+export const languageName = (l: Locale): string => LOCALE_NAMES[l];
+
+/** A message in the interface's language. */
+export function t(key: MessageKey, values?: MessageValues): string {
+  return translate(locale.current, key, values);
+}
+
+/** A message with markup, as parts the screen draws as text (see translateParts). */
+export function tParts(key: MessageKey, values?: MessageValues): MessagePart[] {
+  return translateParts(locale.current, key, values);
+}
