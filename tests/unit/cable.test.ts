@@ -12,6 +12,7 @@ import { levelShort } from '../../src-renderer/src/core/classification';
 import { briefingDocumentFromData, type BriefingDocument } from '../../src-renderer/src/core/document/briefing';
 import { cableDocument, type CableOptions } from '../../src-renderer/src/core/document/cable';
 import { EXAMPLE_BRIEFING_ID, exampleWorkspaceData } from '../../src-renderer/src/core/example';
+import { breakBeforeHeading } from '../../src-renderer/src/core/export/cable-pdf';
 import { cableText, wrapWords } from '../../src-renderer/src/core/export/cable-text';
 import { EXPORT_TEXT_LIMIT, ExportError, exportFile, formatById, formatsFor, type ExportInput } from '../../src-renderer/src/core/export/formats';
 import { nodePdfEngine } from '../../src-renderer/src/core/export/pdf-node';
@@ -314,7 +315,23 @@ describe('the cable as PDF, read back with poppler', () => {
       'ACTION REQUESTED',
     ])
       expect(all).toContain(s);
+    // No page ends on a speaker's name or title: a heading goes over with its first paragraph.
+    for (const p of pages) {
+      const body = p.replace(/( ?CONFIDENTIAL \/\/ EYES ONLY)+ Page \d+ of \d+$/, '').trim();
+      for (const end of ['Rustam Nazarzoda', 'Ashita Mittal', 'Shahnoza Anvar Nodiri', '(DCA)', '(UNODC)', '(MoJ)', 'SUMMARY', 'COMMENT', 'ACTION REQUESTED']) expect(body.endsWith(end)).toBe(false);
+    }
     const info = run('pdfinfo', [pdf]).stdout;
     expect(info).toMatch(/Title:\s+International Cooperation on Countering Modern Threats and Challenges \(17 March 2015\)/);
+  });
+});
+
+describe('page breaks of the cable PDF', () => {
+  const following = (...nodes: { headlineLevel?: number; style?: string }[]) => ({ getFollowingNodesOnPage: () => nodes });
+  it('move a heading to the next page when only its own line and the page furniture follow it', () => {
+    expect(breakBeforeHeading({ headlineLevel: 1 }, following({ headlineLevel: 2 }, { style: 'pageFurniture' }))).toBe(true);
+    expect(breakBeforeHeading({ headlineLevel: 1 }, following({ style: 'pageFurniture' }))).toBe(true);
+    expect(breakBeforeHeading({ headlineLevel: 2 }, following({ style: 'pageFurniture' }))).toBe(true);
+    expect(breakBeforeHeading({ headlineLevel: 1 }, following({ headlineLevel: 2 }, {}, { style: 'pageFurniture' }))).toBe(false);
+    expect(breakBeforeHeading({}, following())).toBe(false);
   });
 });

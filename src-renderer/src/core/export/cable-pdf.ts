@@ -31,22 +31,37 @@ function paragraphNode(p: CableParagraph, hang: number): Node {
 }
 
 function partNodes(part: CablePart, hang: number): Node[] {
+  // headlineLevel 1 marks a heading, 2 the line under it: a heading never ends a page alone (pageBreakBefore
+  // in cableDefinition moves it to the next page when nothing but its own line follows it on this one).
   const heading: Node[] =
     part.kind === 'section'
-      ? [{ text: part.heading, bold: true, fontSize: 10.5, characterSpacing: 0.6, color: NAVY, margin: [0, 10, 0, 6] }]
+      ? [{ text: part.heading, bold: true, fontSize: 10.5, characterSpacing: 0.6, color: NAVY, margin: [0, 10, 0, 6], headlineLevel: 1 }]
       : [
-          { text: part.heading, bold: true, margin: [0, 8, 0, part.subheading ? 0 : 6] },
-          ...(part.subheading ? [{ text: part.subheading, color: MUTED, fontSize: 9.5, margin: [0, 1, 0, 6] }] : []),
+          { text: part.heading, bold: true, margin: [0, 8, 0, part.subheading ? 0 : 6], headlineLevel: 1 },
+          ...(part.subheading ? [{ text: part.subheading, color: MUTED, fontSize: 9.5, margin: [0, 1, 0, 6], headlineLevel: 2 }] : []),
         ];
-  const [first, ...rest] = part.paragraphs.map((p) => paragraphNode(p, hang));
-  // A heading never ends a page alone: it is kept with its first paragraph.
-  return first ? [{ stack: [...heading, first], unbreakable: true }, ...rest] : heading;
+  return [...heading, ...part.paragraphs.map((p) => paragraphNode(p, hang))];
 }
+
+type Laid = { headlineLevel?: number; style?: unknown };
+
+/**
+ * Whether pdfmake (0.3: the nodes after this one come from a getter, read only for a heading) should start a
+ * new page before this node: a heading with nothing but its own line after it on the page.
+ */
+export function breakBeforeHeading(node: Laid, nodes: { getFollowingNodesOnPage(): Laid[] }): boolean {
+  if (node.headlineLevel === 1) return nodes.getFollowingNodesOnPage().every((n) => n.headlineLevel === 2 || isFurniture(n));
+  return node.headlineLevel === 2 && nodes.getFollowingNodesOnPage().every(isFurniture);
+}
+
+/** The running head and foot: pdfmake lists them among a page's nodes, but they are no text of the cable's. */
+const FURNITURE = 'pageFurniture';
+const isFurniture = (n: Laid): boolean => n.style === FURNITURE;
 
 /** The pdfmake document definition of a cable (fonts registered under core/pack/fonts.ts' names). */
 export function cableDefinition(cable: CableDocument, language = 'en-GB'): { content: Node[]; [key: string]: unknown } {
   const hang = 14 + 6 * `${cable.lastNumber}`.length;
-  const banner = (): Node => ({ text: cable.classification, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8, margin: [MARGINS[0], 28, MARGINS[2], 0] });
+  const banner = (): Node => ({ text: cable.classification, style: FURNITURE, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8, margin: [MARGINS[0], 28, MARGINS[2], 0] });
   const content: Node[] = [
     {
       table: {
@@ -77,13 +92,18 @@ export function cableDefinition(cable: CableDocument, language = 'en-GB'): { con
     language,
     info: { title: flatText(cable.subject), subject: 'Reporting cable', creator: 'Attaché', producer: 'Attaché' },
     defaultStyle: { font: SERIF, fontSize: 10.5, lineHeight: 1.2, color: INK },
+    styles: { [FURNITURE]: {} },
     header: banner,
+    // A cable is a few pages with a few dozen headings: re-laying it out on a moved heading costs nothing
+    // noticeable (unlike the pack's hundreds of pages, docs GUIDE §3).
+    pageBreakBefore: breakBeforeHeading,
     footer: (page: number, pages: number): Node => ({
       margin: [MARGINS[0], 14, MARGINS[2], 0],
+      style: FURNITURE,
       columns: [
-        { text: '', width: 90 },
-        { text: cable.classification, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8 },
-        { text: `Page ${page} of ${pages}`, alignment: 'right', fontSize: 8.5, color: MUTED, width: 90 },
+        { text: '', width: 90, style: FURNITURE },
+        { text: cable.classification, style: FURNITURE, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8 },
+        { text: `Page ${page} of ${pages}`, style: FURNITURE, alignment: 'right', fontSize: 8.5, color: MUTED, width: 90 },
       ],
     }),
     content,
