@@ -30,8 +30,8 @@ describe('translate', () => {
   it('takes its locale explicitly, whatever the interface shows (a pack in French from a Russian window)', () => {
     expect(translate('en', 'briefings.countAll', { count: 1 })).toBe('1 briefing, newest first.');
     expect(translate('en', 'briefings.countAll', { count: 1234 })).toBe('1,234 briefings, newest first.');
-    expect(translate('fr', 'briefings.countAll', { count: 0 })).toBe('0 compte rendu, du plus récent au plus ancien.');
-    expect(translate('fr', 'briefings.countAll', { count: 2 })).toBe('2 comptes rendus, du plus récent au plus ancien.');
+    expect(translate('fr', 'briefings.countAll', { count: 0 })).toBe('0 compte rendu, les plus récents d’abord.');
+    expect(translate('fr', 'briefings.countAll', { count: 2 })).toBe('2 comptes rendus, les plus récents d’abord.');
     expect(translate('ru', 'briefings.countAll', { count: 21 })).toBe('21 брифинг, сначала новые.');
     expect(translate('ru', 'briefings.countAll', { count: 3 })).toBe('3 брифинга, сначала новые.');
     expect(translate('ru', 'briefings.countAll', { count: 11 })).toBe('11 брифингов, сначала новые.');

@@ -17,6 +17,7 @@ const TRANSLATED = [
   'src-renderer/src/ui/briefings/ListFilters.svelte',
   'src-renderer/src/ui/briefings/TemplateMenu.svelte',
   'src-renderer/src/ui/settings/LanguageSettings.svelte',
+  'src-renderer/src/ui/search/SearchBox.svelte',
 ];
 
 /** Attributes whose text is read or heard. */
