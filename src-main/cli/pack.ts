@@ -1,13 +1,16 @@
 /**
- * `attache pack`: a PDF briefing pack from one or more sync files, for mission IT and automation.
- * Same decoding and merge as an import in the app, same builder and renderer as the Pack dialog.
+ * `attache pack`: a PDF briefing pack (or the same pack as a Word file, when --out ends in .docx) from one or
+ * more sync files, for mission IT and automation. Same decoding and merge as an import in the app, same
+ * builder and writers as the Pack dialog.
  * Exit codes: 0 written, 1 a bad input file or nothing to put in the pack, 2 bad usage.
  * The PDF is written to a temporary file and renamed, so a failure never leaves a partial PDF.
  */
 import { settingsOfData } from '../../src-renderer/src/core/settings';
 import { parsePackOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
-import { PackError, renderPackDetailed, type RenderedPack } from '../../src-renderer/src/core/pack/render-node';
-import { copyFileName, letterheadOfData, packCopies } from '../../src-renderer/src/core/document/pack';
+import { PackError, renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
+import { renderPackDocx } from '../../src-renderer/src/core/pack/render-docx';
+import type { PackContent } from '../../src-renderer/src/core/pack/select';
+import { copyFileName, letterheadOfData, packCopies, type PackCopy } from '../../src-renderer/src/core/document/pack';
 import { checkEmblem, EMBLEM_LIMITS, type Emblem } from '../../src-renderer/src/core/pack/emblem';
 import { emptyWorkspaceData, type ClassificationLevel, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
@@ -15,7 +18,8 @@ import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/syn
 import { readFile, stat } from 'node:fs/promises';
 import { decodeInputs, fail, parse, readPassphrase, writeFileAtomic } from './args';
 
-export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file>…] --out <pdf> [options]
+export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file>…] --out <pdf or docx> [options]
+  (--out ending in .docx writes the same pack as a Word file; the emblem is printed in the PDF only)
   --title T              pack title (default "Briefing pack")
   --recipient T          mission or recipient line on the cover
   --prepared-by T        "prepared by" on the cover; also the PDF author
@@ -140,13 +144,17 @@ export async function runPack(argv: string[]): Promise<number> {
       ceiling: values.ceiling !== undefined ? resolveCeiling(settingsOfData(data).classificationLevels, values.ceiling) : '',
     };
 
-    const summary = (out: string, pack: RenderedPack) => {
+    const word = /\.docx$/i.test(values.out);
+    type Written = { bytes: Uint8Array; content: PackContent; pageCount?: number };
+    const render = (copy?: PackCopy): Promise<Written> => (word ? renderPackDocx(data, options, copy) : renderPackDetailed(data, options, { emblem, copy }));
+    const summary = (out: string, pack: Written) => {
       const { counts, excluded } = pack.content;
       const left = excluded.length ? `; ${excluded.length} left out above the ceiling: ${excluded.map((e) => e.title).join('; ')}` : '';
-      return `Wrote ${out}: ${plural(pack.pageCount, 'page')}, ${plural(counts.briefings, 'briefing')}, ${plural(counts.statements, 'statement')}, ${plural(counts.actions, 'follow-up')}${left}.`;
+      const pages = pack.pageCount === undefined ? '' : `${plural(pack.pageCount, 'page')}, `;
+      return `Wrote ${out}: ${pages}${plural(counts.briefings, 'briefing')}, ${plural(counts.statements, 'statement')}, ${plural(counts.actions, 'follow-up')}${left}.`;
     };
     if (!options.numberedCopies) {
-      const pack = await renderPackDetailed(data, options, { emblem });
+      const pack = await render();
       await writeFileAtomic(values.out, pack.bytes);
       console.log(summary(values.out, pack));
       return 0;
@@ -154,8 +162,8 @@ export async function runPack(argv: string[]): Promise<number> {
     // Numbered copies: one PDF per distribution entry, every one rendered before any is written.
     const copies = packCopies({ distribution: options.distribution.length ? options.distribution : letterheadOfData(data).distribution });
     if (!copies.length) throw usage('--numbered-copies needs a distribution list (--distribution, or the letterhead settings).');
-    const packs: [string, RenderedPack][] = [];
-    for (const copy of copies) packs.push([copyFileName(values.out, copy), await renderPackDetailed(data, options, { emblem, copy })]);
+    const packs: [string, Written][] = [];
+    for (const copy of copies) packs.push([copyFileName(values.out, copy), await render(copy)]);
     for (const [out, pack] of packs) await writeFileAtomic(out, pack.bytes);
     for (const [out, pack] of packs) console.log(summary(out, pack));
     return 0;

@@ -6,6 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import mammoth from 'mammoth';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { emptyWorkspaceData, SYNCED_TABLES, type WorkspaceData } from '../../src-renderer/src/core/model';
 import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
@@ -93,6 +94,26 @@ describe('attache pack', () => {
     expect(err).toHaveLength(1);
     expect(err[0]).toMatch(/encrypted/i);
     expect(existsSync(path('enc-no.pdf'))).toBe(false);
+  });
+
+  it('writes the same pack as a Word file when --out ends in .docx, read back by mammoth; an empty selection writes nothing', async () => {
+    const code = await cli('--in', path('a.attache'), '--in', path('b.attache'), '--out', path('pack.docx'), '--title', 'Two desks', '--ceiling', 'CONFIDENTIAL', '--file-ref', 'DUS/POL/2015/017');
+    expect(err).toEqual([]);
+    expect(code).toBe(0);
+    // A Word file has no page count of its own: the summary leaves pages out.
+    expect(out.join('\n')).toMatch(/Wrote .*pack\.docx: 2 briefings, 23 statements, 11 follow-ups; 1 left out above the ceiling/);
+    const { value: text } = await mammoth.extractRawText({ path: path('pack.docx') });
+    expect(text).toContain('Two desks');
+    expect(text).toContain('DUS/POL/2015/017');
+    expect(text).toContain('International Cooperation on Countering Modern Threats and Challenges');
+    expect(text).toContain(WATER_TITLE);
+    expect(text).toContain(CYRILLIC_NAME);
+    expect(text).not.toContain(SECRET_TITLE);
+
+    expect(await cli('--in', path('a.attache'), '--out', path('none.docx'), '--tag', 'no-such-tag')).toBe(1);
+    expect(err.at(-1)).toMatch(/^No briefing matches the selection$/);
+    expect(existsSync(path('none.docx'))).toBe(false);
+    noTempFiles();
   });
 
   it.each([

@@ -6,6 +6,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import mammoth from 'mammoth';
 import { seriousViolations } from './axe';
 import example from '../../resources/example/briefing-2015-03-17-dushanbe.json' with { type: 'json' };
 import { pagesText, run } from './pack-pdf';
@@ -111,6 +112,28 @@ test.describe('briefing pack from the UI', () => {
     // Above the ceiling: the briefing is nowhere in the file, and nothing is marked SECRET.
     expect(all).not.toContain(SECRET_TITLE);
     expect(all).not.toContain('SECRET');
+  });
+
+  test('the same pack as a Word file, read back by mammoth, with the ceiling applied as in the PDF', async ({ page }) => {
+    test.setTimeout(90_000);
+    await packs.tick(EXAMPLE_TITLE);
+    await packs.tick(SECRET_TITLE);
+    await packs.setCeiling('RESTRICTED');
+    await packs.setCover({ title: 'Dushanbe', recipient: 'For H.E. the Ambassador', preparedBy: 'Political Section' });
+    const downloading = page.waitForEvent('download', { timeout: 60_000 });
+    await page.getByRole('button', { name: 'Word (.docx)' }).click();
+    const download = await downloading;
+    expect(download.suggestedFilename()).toMatch(/^Dushanbe-briefing-pack-\d{4}-\d{2}-\d{2}\.docx$/);
+    const file = join(mkdtempSync(join(tmpdir(), 'attache-pack-docx-')), download.suggestedFilename());
+    await download.saveAs(file);
+    // A Word file has no page count of its own: the outcome names the file only.
+    await expect(packs.outcome).toHaveText(`Saved ${download.suggestedFilename()}.`);
+    const { value: text } = await mammoth.extractRawText({ path: file });
+    expect(text).toContain('For H.E. the Ambassador');
+    expect(text).toContain(EXAMPLE_TITLE);
+    for (const person of example.people) expect(text, person.name).toContain(person.name);
+    for (const action of example.actions) expect(oneLine(text), action.title).toContain(oneLine(action.title));
+    expect(text).not.toContain(SECRET_TITLE);
   });
 
   test('the counts follow work done in another window while the dialog stays open', async ({ context }) => {

@@ -8,11 +8,14 @@ import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
 import type { PackPreview } from '../core/pack/select';
-import type { PreviewWatch, RenderRequest, WorkerReply, WorkerRequest } from './pack-protocol';
+import type { PackFormat, PreviewWatch, RenderRequest, WorkerReply, WorkerRequest } from './pack-protocol';
+
+export type { PackFormat } from './pack-protocol';
 
 export interface GeneratedPack {
   bytes: Uint8Array;
-  pageCount: number;
+  /** Null for a Word file, whose pages Word lays out. */
+  pageCount: number | null;
 }
 
 /** A pack that could not be built for a reason the user can fix (nothing selected). */
@@ -109,9 +112,9 @@ export function watchPackPreview(
 export function generatePack(
   dbName: string,
   options: PackOptions,
-  hooks: { onProgress?: (p: PackProgress) => void; signal?: AbortSignal; copy?: PackCopy } = {},
+  hooks: { onProgress?: (p: PackProgress) => void; signal?: AbortSignal; copy?: PackCopy; format?: PackFormat } = {},
 ): Promise<GeneratedPack> {
-  const { onProgress, signal, copy } = hooks;
+  const { onProgress, signal, copy, format = 'pdf' } = hooks;
   if (signal?.aborted) return Promise.reject(signal.reason);
   const run = ++lastRun;
   const w = spawn();
@@ -150,7 +153,7 @@ export function generatePack(
     w.addEventListener('error', onError);
     w.addEventListener('messageerror', onError);
     signal?.addEventListener('abort', onAbort, { once: true });
-    const request: RenderRequest = { type: 'render', run, dbName, options: plain(options), ...(copy ? { copy: { ...copy } } : {}) };
+    const request: RenderRequest = { type: 'render', run, dbName, options: plain(options), format, ...(copy ? { copy: { ...copy } } : {}) };
     w.postMessage(request);
   });
 }

@@ -46,10 +46,15 @@ export interface RenderRequest {
   options: PackOptions;
   /** The numbered copy to render ("Copy n of N — recipient" on every page), if any. */
   copy?: PackCopy;
+  /** A PDF (the default) or the same pack as a Word file. */
+  format?: PackFormat;
 }
+
+export type PackFormat = 'pdf' | 'docx';
 
 export type WorkerReply =
   | PreviewReply
   | { type: 'progress'; run: number; progress: PackProgress }
-  | { type: 'done'; run: number; bytes: Uint8Array; pageCount: number }
+  /** `pageCount` is null for a Word file: Word lays out its own pages. */
+  | { type: 'done'; run: number; bytes: Uint8Array; pageCount: number | null }
   | { type: 'error'; run: number; code: 'empty-selection' | 'failed'; message: string };

@@ -7,6 +7,7 @@
  */
 import { messageOf } from '../core/errors';
 import { PackError, renderPackDetailed } from '../core/pack/render-browser';
+import type { RenderedPackDocx } from '../core/pack/render-docx';
 import { AttacheDb } from './db';
 import { readEmblem } from './emblem';
 import { PackPreviewer } from './pack-preview';
@@ -67,12 +68,14 @@ async function render(request: RenderRequest): Promise<void> {
     const db = dbNamed(request.dbName);
     const data = await readWorkspaceData(db, { liveOnly: true });
     // The emblem is this installation's (data/emblem.ts), read with the snapshot.
-    const emblem = await readEmblem(db);
-    const pack = await renderPackDetailed(data, request.options, {
-      onProgress: (progress) => reply({ type: 'progress', run, progress }),
-      emblem,
-      copy: request.copy,
-    });
+    const pack: { bytes: Uint8Array; pageCount: number | null } =
+      request.format === 'docx'
+        ? { ...(await renderWord(data, request)), pageCount: null }
+        : await renderPackDetailed(data, request.options, {
+            onProgress: (progress) => reply({ type: 'progress', run, progress }),
+            emblem: await readEmblem(db),
+            copy: request.copy,
+          });
     // Hand the buffer over rather than copying it: a 400-page pack is several megabytes.
     const bytes = pack.bytes.byteOffset === 0 && pack.bytes.byteLength === pack.bytes.buffer.byteLength ? pack.bytes : pack.bytes.slice();
     reply({ type: 'done', run, bytes, pageCount: pack.pageCount }, [bytes.buffer as ArrayBuffer]);
@@ -80,4 +83,14 @@ async function render(request: RenderRequest): Promise<void> {
     if (e instanceof PackError) reply({ type: 'error', run, code: e.code, message: e.message });
     else reply({ type: 'error', run, code: 'failed', message: messageOf(e) });
   }
+}
+
+/** The Word writer (about 240 KB) loads on the first Word pack only; it reports its start and end. */
+async function renderWord(data: Awaited<ReturnType<typeof readWorkspaceData>>, request: RenderRequest): Promise<RenderedPackDocx> {
+  const { run } = request;
+  reply({ type: 'progress', run, progress: { phase: 'layout', fraction: 0.1 } });
+  const { renderPackDocx } = await import('../core/pack/render-docx');
+  const pack = await renderPackDocx(data, request.options, request.copy);
+  reply({ type: 'progress', run, progress: { phase: 'done', fraction: 1 } });
+  return pack;
 }

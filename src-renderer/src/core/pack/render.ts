@@ -52,6 +52,17 @@ export class PackError extends Error {
   }
 }
 
+/** Refuse a pack with no briefing in it, saying whether the ceiling or the selection left it empty (PDF and Word alike). */
+export function assertSomethingSelected(content: PackContent): void {
+  if (content.counts.briefings > 0) return;
+  throw new PackError(
+    'empty-selection',
+    content.counts.excluded
+      ? `No briefing to include: all ${content.counts.excluded} matching briefings are above the classification ceiling`
+      : 'No briefing matches the selection',
+  );
+}
+
 /** Where each phase sits in the overall fraction. */
 const BANDS: Record<PackPhase, [number, number]> = {
   fonts: [0, 0.03],
@@ -107,14 +118,7 @@ export async function renderPackWith(
   const report = progressReporter(hooks);
   report('fonts', 0);
   const doc = buildPackDocument(data, options, new Date(), { copy: hooks.copy, emblem: hooks.emblem });
-  if (doc.content.counts.briefings === 0) {
-    throw new PackError(
-      'empty-selection',
-      doc.content.counts.excluded
-        ? `No briefing to include: all ${doc.content.counts.excluded} matching briefings are above the classification ceiling`
-        : 'No briefing matches the selection',
-    );
-  }
+  assertSomethingSelected(doc.content);
   registerFonts(pdfmake, fonts);
   await releasePdfkitChunkLists(pdfmake);
   report('fonts', 1);

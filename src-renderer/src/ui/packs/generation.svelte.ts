@@ -6,11 +6,17 @@ import { messageOf } from '../../core/errors';
 import { copyFileName, type PackCopy } from '../../core/document/pack';
 import type { PackOptions } from '../../core/pack/options';
 import type { PackPhase } from '../../core/pack/render';
-import { EmptyPackError, generatePack } from '../../data/pack-client';
+import { EmptyPackError, generatePack, type PackFormat } from '../../data/pack-client';
 import { platform } from '../../platform';
 import { toasts } from '../app/toasts.svelte';
 
 export type GenerationStatus = 'idle' | 'running' | 'saving' | 'saved' | 'cancelled' | 'failed';
+
+/** What a saved file is, for the save dialog and the outcome line. */
+const FORMATS: Record<PackFormat, { mimeType: string; filter: string; extension: string }> = {
+  pdf: { mimeType: 'application/pdf', filter: 'PDF document', extension: 'pdf' },
+  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filter: 'Word document', extension: 'docx' },
+};
 
 const PHASE_LABELS: Record<PackPhase, string> = {
   fonts: 'Preparing the document',
@@ -23,6 +29,8 @@ class PackGeneration {
   status = $state<GenerationStatus>('idle');
   fraction = $state(0);
   phase = $state<PackPhase>('fonts');
+  /** What the current (or last) run writes. */
+  format = $state<PackFormat>('pdf');
   /** One line for the user after a failure, a cancel or a save. */
   message = $state('');
   private controller: AbortController | undefined;
@@ -32,14 +40,16 @@ class PackGeneration {
   }
 
   get phaseLabel(): string {
-    return this.status === 'saving' ? 'Saving the file' : PHASE_LABELS[this.phase];
+    if (this.status === 'saving') return 'Saving the file';
+    return this.format === 'docx' && this.phase !== 'done' ? 'Writing the Word file' : PHASE_LABELS[this.phase];
   }
 
   /**
    * Generate and save a pack; with numbered copies, one PDF per copy, each generated and saved in turn
    * (one file per recipient, as a registry logs and sends them: core/document/pack.ts copyFileName).
+   * `fileName` is the PDF's; a Word pack takes the same name ending in .docx.
    */
-  async start(dbName: string, options: PackOptions, fileName: string, copies: readonly PackCopy[] = []): Promise<void> {
+  async start(dbName: string, options: PackOptions, fileName: string, copies: readonly PackCopy[] = [], format: PackFormat = 'pdf'): Promise<void> {
     if (this.running) return;
     const controller = new AbortController();
     this.controller = controller;
@@ -47,15 +57,19 @@ class PackGeneration {
     this.fraction = 0;
     this.phase = 'fonts';
     this.message = '';
+    this.format = format;
+    const kind = FORMATS[format];
+    const name = fileName.replace(/\.pdf$/i, '') + `.${kind.extension}`;
     const runs: (PackCopy | undefined)[] = copies.length ? [...copies] : [undefined];
     const saved: string[] = [];
-    let pages = 0;
+    let pages: number | null = 0;
     try {
       for (const [i, copy] of runs.entries()) {
         this.status = 'running';
         const pack = await generatePack(dbName, options, {
           signal: controller.signal,
           copy,
+          format,
           onProgress: (p) => {
             this.phase = p.phase;
             this.fraction = (i + p.fraction) / runs.length;
@@ -65,10 +79,10 @@ class PackGeneration {
         this.status = 'saving';
         pages = pack.pageCount;
         const path = await platform().saveFile({
-          suggestedName: copy ? copyFileName(fileName, copy) : fileName,
+          suggestedName: copy ? copyFileName(name, copy) : name,
           bytes: pack.bytes,
-          mimeType: 'application/pdf',
-          filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+          mimeType: kind.mimeType,
+          filters: [{ name: kind.filter, extensions: [kind.extension] }],
         });
         if (!path) {
           this.status = 'cancelled';
@@ -83,8 +97,9 @@ class PackGeneration {
       }
       this.fraction = 1;
       this.status = 'saved';
-      const pageText = `${pages} page${pages === 1 ? '' : 's'}`;
-      this.message = copies.length ? `Saved ${copies.length} numbered copies (${pageText} each): ${saved.join('; ')}.` : `Saved ${saved[0]} (${pageText}).`;
+      // A Word file has no page count of its own: Word lays out its pages when it opens it.
+      const pageText = pages === null ? '' : ` (${pages} page${pages === 1 ? '' : 's'}${copies.length ? ' each' : ''})`;
+      this.message = copies.length ? `Saved ${copies.length} numbered copies${pageText}: ${saved.join('; ')}.` : `Saved ${saved[0]}${pageText}.`;
       toasts.show(copies.length ? `${copies.length} numbered copies of the briefing pack saved` : `Briefing pack saved: ${saved[0]}`);
     } catch (e) {
       if (controller.signal.aborted) return;
