@@ -247,3 +247,33 @@ test('the tracker is one Tab stop, with the arrow keys inside', async ({ page })
   await page.keyboard.press('Shift+Tab');
   await expect(page.getByLabel('Status of Send the cable')).toBeFocused();
 });
+
+test('a statement keeps its rarer actions in a ⋯ menu, each with its key', async ({ page }) => {
+  await page.goto('./#/briefings');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await seed(page, w.rows);
+  await page.goto(`./#/briefing/${w.dushanbe.id}?mode=edit`);
+  const first = page.locator(`#statement-${w.seized.id}`);
+  await expect(first).toBeVisible();
+  // Calm at rest: the buttons show when the pointer is over the statement or the keyboard is in it.
+  await expect(first.locator('.tools')).toHaveCSS('opacity', '0');
+  await first.focus();
+  await expect(first.locator('.tools')).toHaveCSS('opacity', '1');
+
+  const more = first.getByRole('button', { name: 'More actions on statement 1' });
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  const menu = first.getByRole('group', { name: 'More actions on statement 1' });
+  await expect(menu.getByRole('button', { name: /^Move up/ })).toBeDisabled();
+  await expect(menu.getByRole('button', { name: /^Delete/ })).toContainText('Delete');
+  // Escape closes the menu and gives the keyboard back to its button (the screen stays where it is).
+  await menu.getByRole('button', { name: /^Move down/ }).focus();
+  await page.keyboard.press('Escape');
+  await expect(menu).toHaveCount(0);
+  await expect(more).toBeFocused();
+  await expect(page).toHaveURL(/mode=edit/);
+  // Move down from the menu.
+  await more.click();
+  await first.getByRole('group', { name: 'More actions on statement 1' }).getByRole('button', { name: /^Move down/ }).click();
+  await expect(page.locator('article.statement').first()).toHaveAttribute('id', `statement-${w.purity.id}`);
+});

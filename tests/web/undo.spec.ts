@@ -169,7 +169,8 @@ test('a status change in the tracker, undone and redone by keyboard', async ({ p
   const before = (await fields(page, 'actions'))[id]!;
   const status = row.locator('select.status');
   await status.focus();
-  await page.keyboard.press('ArrowDown');
+  // In the tracker's grid ↑/↓ move between rows (ui/lib/rovingGrid.ts); typing an option's first letter picks it.
+  await page.keyboard.press(before.status === 'in-progress' ? 'o' : 'i');
   await expect.poll(async () => (await fields(page, 'actions'))[id]?.status).not.toBe(before.status);
   const after = (await fields(page, 'actions'))[id]!;
   await page.keyboard.press(`${MOD}+z`);
