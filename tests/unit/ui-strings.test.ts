@@ -12,6 +12,7 @@ import { describe, expect, it } from 'vitest';
 const TRANSLATED = [
   'src-renderer/src/ui/app/App.svelte',
   'src-renderer/src/ui/app/Toasts.svelte',
+  'src-renderer/src/ui/app/BackupAlert.svelte',
   'src-renderer/src/ui/today/TodayScreen.svelte',
   'src-renderer/src/ui/briefings/BriefingsScreen.svelte',
   'src-renderer/src/ui/briefings/ListFilters.svelte',
