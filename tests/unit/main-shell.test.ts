@@ -47,6 +47,9 @@ const electron = vi.hoisted(() => {
         return state.isPackaged;
       },
       getVersion: () => '9.9.9',
+      // A French system whose second language is English; one tag that could smuggle a comma is left out.
+      getPreferredSystemLanguages: () => ['fr-FR', 'en-US', 'x,evil'],
+      getLocale: () => 'fr',
     },
     ipcMain: { handle: (channel: string, fn: Handler) => void handlers.set(channel, fn) },
     dialog: { showSaveDialog: vi.fn(), showOpenDialog: vi.fn(), showMessageBox: vi.fn() },
@@ -429,7 +432,7 @@ describe('the main window', () => {
       devTools: false,
     });
     expect(String(prefs().preload)).toMatch(/preload[/\\]index\.cjs$/);
-    expect(prefs().additionalArguments).toEqual(['--attache-version=9.9.9']);
+    expect(prefs().additionalArguments).toEqual(['--attache-version=9.9.9', '--attache-locales=fr-FR,en-US']);
     expect(electron.windows.at(-1)!.loaded).toEqual([APP_ENTRY_URL]);
   });
 
