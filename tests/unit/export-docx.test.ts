@@ -207,6 +207,8 @@ describe('.docx of a whole pack (PackDocument)', () => {
     const bytes = await packDocx(doc, { number: 2, total: 2, recipient: 'Political Section' });
     const h = await html(bytes);
     expect(h).toMatch(/<h2>Summary<\/h2><ol><li>The Ministry of Foreign Affairs of the Republic of Tajikistan/);
+    // The list under "Key points for the mission:" is that paragraph's: bullets, not a numbered item of its own.
+    expect(h).toMatch(/<li>Key points for the mission:<\/li><\/ol><ul><li>The Drug Control Agency/);
     const header = [...zipEntries(bytes)].find(([n]) => /^word\/header\d*\.xml$/.test(n))![1];
     expect(header).toContain('CONFIDENTIAL // EYES ONLY');
     expect(header).toContain('Copy 2 of 2');

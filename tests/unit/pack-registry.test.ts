@@ -136,13 +136,18 @@ describe('registry-grade pack', () => {
     const doc = packDocument(data, options);
     const example = doc.briefings.find((b) => b.doc.id === EXAMPLE_BRIEFING_ID)!;
     const n = example.numbers!;
-    expect(n.summary[0]).toBe(1);
+    // "Key points for the mission:" and the list under it are one paragraph, as the cable numbers them.
+    expect(n.summary).toEqual([1, 2, null, 3]);
+    const summaryNumbers = n.summary.filter((x) => x !== null).length;
     const statementNumbers = Object.values(n.statements);
-    expect(Math.min(...statementNumbers)).toBe(n.summary.length + 1);
-    expect(n.comment[0]).toBe(n.summary.length + statementNumbers.length + 1);
+    expect(Math.min(...statementNumbers)).toBe(summaryNumbers + 1);
+    expect(n.comment[0]).toBe(summaryNumbers + statementNumbers.length + 1);
     const text = oneLine(pages.join(' '));
     expect(text).toContain('SUMMARY 1. The Ministry of Foreign Affairs of the Republic of Tajikistan');
-    expect(text).toMatch(/STATEMENTS Rustam Nazarzoda .{0,200}? 5\. Briefed participants/);
+    // The list's bullets are drawn, not text: the points follow the paragraph with no number of their own.
+    expect(text).toMatch(/2\. Key points for the mission: The Drug Control Agency/);
+    expect(text).toMatch(/ 3\. The presentations were followed by an exchange of views/);
+    expect(text).toMatch(/STATEMENTS Rustam Nazarzoda .{0,200}? 4\. Briefed participants/);
     expect(packDocument(data, { ...options, numberedParagraphs: false }).briefings[0]!.numbers).toBeNull();
   });
 

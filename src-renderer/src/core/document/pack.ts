@@ -19,11 +19,13 @@ import { dueWindow, formatLongDate } from '../dates';
 import type { Lookup } from '../directory';
 import { briefingName } from '../held-events';
 import { letterheadOf, type Letterhead } from '../letterhead';
-import { SETTINGS_ID, type Person, type StatementKind, type WorkspaceData } from '../model';
+import { type Person, type StatementKind, type WorkspaceData } from '../model';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from '../pack/options';
 import { peopleAnnex, type PeopleAnnex } from '../pack/people-annex';
 import { selectPack, type PackContent } from '../pack/select';
+import { settingsOfData } from '../settings';
 import { briefingDocument, type ActionItem, type BriefingDocument, type KeptSource, type PersonRef } from './briefing';
+import type { Block } from '../richtext';
 
 /** One numbered copy of a pack: "Copy 3 of 5 — Embassy of Ruritania, Tashkent" on every page. */
 export interface PackCopy {
@@ -53,9 +55,10 @@ export interface PackFollowsUp {
 
 /** Paragraph numbers of a briefing (numbered paragraphs option): summary blocks, statements, comment blocks, in reading order. */
 export interface ParagraphNumbers {
-  summary: number[];
+  /** null: a list that continues the paragraph before it, and so takes no number of its own. */
+  summary: (number | null)[];
   statements: Record<string, number>;
-  comment: number[];
+  comment: (number | null)[];
 }
 
 export interface PackBriefingSection {
@@ -156,8 +159,8 @@ export const CONTENTS_MIN_ENTRIES = 4;
  * settings record through core/letterhead.ts) without the pack's builder changing.
  */
 export function letterheadOfData(data: Pick<WorkspaceData, 'settings'>): Letterhead {
-  const record = data.settings.find((s) => s.id === SETTINGS_ID);
-  return letterheadOf(record ?? {});
+  // Through the effective settings, as the cable reads them: a deleted settings record stands for the defaults.
+  return letterheadOf(settingsOfData(data));
 }
 
 const liveOnly = <R extends { deleted: 0 | 1 }>(r: R | undefined): R | undefined => (r && r.deleted === 0 ? r : undefined);
@@ -327,13 +330,18 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
   };
 }
 
-/** Summary paragraphs, then statements in the order printed (by speaker), then the comment: 1, 2, 3… */
+/**
+ * Summary paragraphs, then statements in the order printed (by speaker), then the comment: 1, 2, 3… A list
+ * right after a paragraph ("Key points for the mission:" and its points) is that paragraph's, as a cable
+ * numbers it: it takes no number of its own.
+ */
 function paragraphNumbers(doc: BriefingDocument, comment: boolean): ParagraphNumbers {
   let n = 0;
-  const summary = doc.summary.map(() => ++n);
+  const number = (blocks: readonly Block[]) => blocks.map((b, i) => (b.type === 'list' && i > 0 ? null : ++n));
+  const summary = number(doc.summary);
   const statements: Record<string, number> = {};
   for (const section of doc.statements) for (const s of section.statements) statements[s.id] = ++n;
-  return { summary, statements, comment: comment ? doc.comment.map(() => ++n) : [] };
+  return { summary, statements, comment: comment ? number(doc.comment) : [] };
 }
 
 /**

@@ -236,7 +236,10 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
     ['Tags', h.tags.join(', ')],
   ];
   out.push(fieldsTable(details.filter(([, v]) => v.trim())));
-  if (doc.summary.length) out.push(heading(2, 'Summary'), ...(numbered ? doc.summary.map((b) => numberedBlock(b, numbered)) : blockParagraphs(doc.summary)));
+  // A list that continues the paragraph before it takes no number (core/document/pack.ts paragraphNumbers).
+  const blocks = (bs: readonly Block[], numbers: readonly (number | null)[] | undefined) =>
+    numbered ? bs.flatMap((b, i) => (numbers?.[i] === null ? blockParagraphs([b]) : [numberedBlock(b, numbered)])) : blockParagraphs(bs);
+  if (doc.summary.length) out.push(heading(2, 'Summary'), ...blocks(doc.summary, pack?.section.numbers?.summary));
   if (!doc.attendance.empty) {
     out.push(heading(2, 'Attendance'));
     const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
@@ -288,7 +291,7 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
     }
   }
   const comment = pack ? pack.section.comment : doc.comment.length > 0;
-  if (comment) out.push(heading(2, 'Comment'), ...(numbered ? doc.comment.map((b) => numberedBlock(b, numbered)) : blockParagraphs(doc.comment)));
+  if (comment) out.push(heading(2, 'Comment'), ...blocks(doc.comment, pack?.section.numbers?.comment));
   return out;
 }
 

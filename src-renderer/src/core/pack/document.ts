@@ -261,14 +261,14 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
       ...detailsBlock(section),
     ];
     if (d.summary.length) {
-      const blocks = d.summary.map((b, i) => numbered(nums?.summary[i], blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
+      const blocks = d.summary.map((b, i) => numbered(nums?.summary[i] ?? undefined, blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
       nodes.push(...keepWithNext(sectionHeading('Summary'), blocks, blockHeight(d.summary[0])));
     }
     nodes.push(...attendanceNodes(section));
     if (d.statements.length) d.statements.forEach((g, i) => nodes.push(...speakerNodes(g, nums, i === 0 ? sectionHeading('Statements') : undefined)));
     nodes.push(...decisionNodes(section));
     if (section.comment) {
-      const blocks = d.comment.map((b, i) => numbered(nums?.comment[i], blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
+      const blocks = d.comment.map((b, i) => numbered(nums?.comment[i] ?? undefined, blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
       nodes.push(...keepWithNext(sectionHeading('Comment'), blocks, blockHeight(d.comment[0])));
     }
     if (section.actions.length) nodes.push(...(doc.tracker ? actionsReference(section) : [briefingActionsTable(section.actions)]));
