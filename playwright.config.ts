@@ -38,6 +38,8 @@ export default defineConfig({
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     launchOptions: chromiumLaunch,
+    // The app follows the browser's language: specs read English unless they ask for another (i18n.spec.ts).
+    locale: 'en-US',
     acceptDownloads: true,
     trace: 'retain-on-failure',
   },
