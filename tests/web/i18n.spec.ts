@@ -1,11 +1,12 @@
 /**
  * French and Russian (issue 15 point 5): a browser in French or Russian opens the translated screens (the
  * shell, Today, the briefing list) in its language, with no English word from messages/en.json among them;
- * Settings → Language switches the interface at once and keeps the choice.
+ * axe finds nothing serious there; Settings → Language switches the interface at once and keeps the choice.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { todayIso } from '../../src-renderer/src/core/dates';
+import { seriousViolations } from './axe';
 import { briefingRow, seed } from './seed';
 
 // Read, not imported: Playwright's loader wants JSON imports marked `with { type: 'json' }`, which the app's bundler does not.
@@ -62,6 +63,8 @@ for (const c of cases) {
       const english = englishOnly(c.messages);
       expect(english.test('Last edited, Coming week')).toBe(true);
       expect(english.exec(await screenText(page))?.[0]).toBeUndefined();
+      // Longer words (French) and another script (Russian) keep the screen accessible.
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: test.info().outputPath(`today-${c.lang}.png`) });
 
       await page.getByRole('link', { name: c.briefings, exact: true }).click();
@@ -69,6 +72,7 @@ for (const c of cases) {
       await expect(page.getByTestId('list-count')).toHaveText(c.count);
       await expect(page.locator('.row .title', { hasText: 'Réunion — Совещание' })).toBeVisible();
       expect(english.exec(await screenText(page))?.[0]).toBeUndefined();
+      expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: test.info().outputPath(`briefings-${c.lang}.png`) });
     });
   });
