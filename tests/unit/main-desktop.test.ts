@@ -94,6 +94,8 @@ const electron = vi.hoisted(() => {
         return state.isPackaged;
       },
       getVersion: () => '9.9.9',
+      getPreferredSystemLanguages: () => ['en-GB'],
+      getLocale: () => 'en-GB',
       requestSingleInstanceLock: () => state.singleInstance,
       quit: vi.fn(),
       enableSandbox: vi.fn(),
