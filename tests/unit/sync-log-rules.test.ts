@@ -221,6 +221,32 @@ describe('mergeIntoMaps (the command line) follows the same rule', () => {
     expect([...other.conflicts.values()].map((c) => c.resolution)).toEqual(['']);
   });
 
+  it('takes a file that carries both the moot-making version and the entry it already closed, changing nothing twice', () => {
+    // Here: the title 'w', and the open entry for 'v' that lost to it.
+    const here = () => {
+      const data = emptyWorkspaceData();
+      data.briefings.push(titled('w', 3000, B));
+      data.conflicts.push(entry('v', 2000, A));
+      return toMaps(data);
+    };
+    // A colleague met 'v' again, newer, and closed the entry: their file carries both.
+    const theirs = here();
+    const withV = emptyWorkspaceData();
+    withV.briefings.push(titled('v', 4000, C));
+    mergeIntoMaps(theirs, withV, { now: Date.UTC(2030, 0, 1) });
+    const file = emptyWorkspaceData();
+    file.briefings.push(...theirs.briefings.values());
+    file.conflicts.push(...theirs.conflicts.values());
+    // The closing this merge computes meets the same closing already taken from the file: nothing left undefined.
+    const maps = here();
+    mergeIntoMaps(maps, file, { now: Date.UTC(2030, 0, 1) });
+    const entries = [...maps.conflicts.values()];
+    expect(entries.every((e) => e !== undefined)).toBe(true);
+    expect(Object.fromEntries(entries.map((c) => [String(c.value), c.resolution]))).toEqual({ v: 'dismissed', w: '' });
+    expect(maps.conflicts).toEqual(theirs.conflicts);
+    expect(maps.briefings.get(ID)!.title).toBe('v');
+  });
+
   it('knows every entry already logged on a record, not only its first', () => {
     const data = emptyWorkspaceData();
     data.briefings.push(titled('w', 3000, B));
