@@ -6,6 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // No node_modules ship in the archive (tests/unit/packaging.test.ts): the few libraries the main process
+      // shares with the renderer's core (the conflict log's SHA-256 from @noble/hashes, through live sync) are
+      // bundled into it rather than left external.
+      externalizeDeps: false,
       rolldownOptions: { input: { index: resolve(import.meta.dirname, 'src-main/index.ts') } },
     },
   },
