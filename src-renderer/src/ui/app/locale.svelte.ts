@@ -1,5 +1,6 @@
 import { isLocale, LOCALE_NAMES, matchLocale, translate, translateParts, type Locale, type MessageKey, type MessagePart, type MessageValues } from '../../core/i18n';
 import { platform } from '../../platform';
+import { localChoice } from '../lib/local-choice';
 
 /**
  * The interface's language: the user's choice in Settings → Language, else the operating system's
@@ -9,24 +10,8 @@ import { platform } from '../../platform';
  */
 export type LocaleChoice = Locale | 'system';
 
-const STORAGE_KEY = 'attache.locale';
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
-function savedChoice(): LocaleChoice {
-  try {
-    const value = storage()?.getItem(STORAGE_KEY);
-    return isLocale(value) ? value : 'system';
-  } catch {
-    return 'system';
-  }
-}
+const isChoice = (value: unknown): value is LocaleChoice => value === 'system' || isLocale(value);
+const saved = localChoice<LocaleChoice>('attache.locale', isChoice, 'system');
 
 /** The languages the system prefers, most preferred first. */
 function systemLanguages(): readonly string[] {
@@ -40,7 +25,7 @@ function systemLanguages(): readonly string[] {
 }
 
 class LocaleState {
-  choice = $state<LocaleChoice>(savedChoice());
+  choice = $state<LocaleChoice>(saved.read());
   readonly system: Locale = matchLocale(systemLanguages());
   readonly current: Locale = $derived(this.choice === 'system' ? this.system : this.choice);
 
@@ -48,15 +33,7 @@ class LocaleState {
   choose(choice: LocaleChoice): boolean {
     this.choice = choice;
     applyLang(this.current);
-    try {
-      const s = storage();
-      if (!s) return false;
-      if (choice === 'system') s.removeItem(STORAGE_KEY);
-      else s.setItem(STORAGE_KEY, choice);
-      return true;
-    } catch {
-      return false;
-    }
+    return saved.write(choice);
   }
 }
 

@@ -3,6 +3,8 @@
  * installation (localStorage, never synced: a colleague's late-night reading is not mine). Applied as
  * `data-theme` on <html>, which tokens.css reads; "system" removes it so prefers-color-scheme decides.
  */
+import { localChoice } from '../lib/local-choice';
+
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
 export const THEME_CHOICES: readonly { value: ThemeChoice; label: string }[] = [
@@ -11,27 +13,14 @@ export const THEME_CHOICES: readonly { value: ThemeChoice; label: string }[] = [
   { value: 'dark', label: 'Dark' },
 ];
 
-const STORAGE_KEY = 'attache.theme';
-
-function storage(): Storage | undefined {
-  try {
-    return globalThis.localStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function isChoice(value: unknown): value is ThemeChoice {
   return value === 'system' || value === 'light' || value === 'dark';
 }
 
+const saved = localChoice('attache.theme', isChoice, 'system');
+
 export function savedTheme(): ThemeChoice {
-  try {
-    const value = storage()?.getItem(STORAGE_KEY);
-    return isChoice(value) ? value : 'system';
-  } catch {
-    return 'system';
-  }
+  return saved.read();
 }
 
 /** Put the choice on the page (before the first paint, from main.ts, so a dark room never sees a white flash). */
@@ -44,13 +33,5 @@ export function applyTheme(choice: ThemeChoice = savedTheme()): void {
 /** Keep and apply a choice. Returns false when the browser refused to keep it (it still applies for now). */
 export function chooseTheme(choice: ThemeChoice): boolean {
   applyTheme(choice);
-  try {
-    const s = storage();
-    if (!s) return false;
-    if (choice === 'system') s.removeItem(STORAGE_KEY);
-    else s.setItem(STORAGE_KEY, choice);
-    return true;
-  } catch {
-    return false;
-  }
+  return saved.write(choice);
 }
