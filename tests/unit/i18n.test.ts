@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import en from '../../messages/en.json';
-import fr from '../../messages/fr.json';
-import ru from '../../messages/ru.json';
+import { AREA_FILES, en, fr, ru } from '../../src-renderer/src/core/messages';
 import { formatList, formatNumber, matchLocale, translate, translateParts } from '../../src-renderer/src/core/i18n';
 import { messageProblems } from '../../src-renderer/src/core/i18n-check';
 import { formatLongDate, formatLongDateTime, formatShortDate, formatWeekdayDate } from '../../src-renderer/src/core/dates';
@@ -9,6 +7,22 @@ import { formatLongDate, formatLongDateTime, formatShortDate, formatWeekdayDate 
 describe('message files', () => {
   it('have the same keys, valid ICU, the same placeholders and every plural form in English, French and Russian', () => {
     expect(messageProblems({ en, fr, ru })).toEqual([]);
+  });
+
+  it('hold each key in one area file only, the same area in every language', () => {
+    const where = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [locale, areas] of Object.entries(AREA_FILES)) {
+      for (const [area, messages] of Object.entries(areas)) {
+        for (const key of Object.keys(messages)) {
+          const seen = where.get(`${locale}:${key}`);
+          if (seen) clashes.push(`${locale}: "${key}" is in ${seen} and ${area}`);
+          where.set(`${locale}:${key}`, area);
+          if (locale !== 'en' && where.get(`en:${key}`) !== area) clashes.push(`${locale}: "${key}" is in ${area}, English has it in ${where.get(`en:${key}`) ?? 'no file'}`);
+        }
+      }
+    }
+    expect(clashes).toEqual([]);
   });
 
   it('catch a key missing from one language, broken syntax, a dropped placeholder and a missing Russian plural form', () => {

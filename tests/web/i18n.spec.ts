@@ -4,13 +4,16 @@
  * axe finds nothing serious there; Settings → Language switches the interface at once and keeps the choice.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { todayIso } from '../../src-renderer/src/core/dates';
 import { seriousViolations } from './axe';
 import { briefingRow, seed } from './seed';
 
 // Read, not imported: Playwright's loader wants JSON imports marked `with { type: 'json' }`, which the app's bundler does not.
-const messages = (locale: string) => JSON.parse(readFileSync(new URL(`../../messages/${locale}.json`, import.meta.url), 'utf8')) as Record<string, string>;
+const messages = (locale: string): Record<string, string> => {
+  const dir = new URL(`../../messages/${locale}/`, import.meta.url);
+  return Object.assign({}, ...readdirSync(dir).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Record<string, string>));
+};
 const en = messages('en');
 const fr = messages('fr');
 const ru = messages('ru');

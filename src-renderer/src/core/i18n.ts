@@ -1,11 +1,9 @@
 import { IntlMessageFormat } from 'intl-messageformat';
-import en from '../../../messages/en.json';
-import fr from '../../../messages/fr.json';
-import ru from '../../../messages/ru.json';
+import { en, fr, ru } from './messages';
 
 /**
  * The languages of the interface and of the documents: English, French, Russian. Messages are ICU
- * MessageFormat strings in messages/<locale>.json (plurals, selects, placeholders a translator can move),
+ * MessageFormat strings in messages/<locale>/<area>.json (core/messages.ts) (plurals, selects, placeholders a translator can move),
  * read by intl-messageformat — no compile step, so the app, the CLI (tsx) and Vitest use the same files.
  *
  * A message always takes its locale explicitly (`translate(locale, key)`): a pack or a cable can be made
@@ -18,7 +16,7 @@ export type Locale = (typeof LOCALES)[number];
 export type MessageKey = keyof typeof en;
 export type MessageValues = Record<string, string | number | Date>;
 
-export const MESSAGES: Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>> = { en, fr, ru };
+export const MESSAGES = { en, fr, ru } as unknown as Readonly<Record<Locale, Readonly<Record<MessageKey, string>>>>;
 
 /** Each language's name in itself, as a language menu shows it. */
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', fr: 'Français', ru: 'Русский' };
