@@ -48,5 +48,7 @@ export const AREA_FILES = {
 } as const;
 
 export const en = { ...enApp, ...enBriefing, ...enCommon, ...enDocuments, ...enErrors, ...enExchange, ...enPacks, ...enPeople, ...enSearch, ...enSettings, ...enTracker };
-export const fr: Record<string, string> = Object.assign({}, ...Object.values(AREA_FILES.fr));
-export const ru: Record<string, string> = Object.assign({}, ...Object.values(AREA_FILES.ru));
+const gather = (areas: Readonly<Record<Area, Readonly<Record<string, string>>>>): Record<string, string> =>
+  Object.assign({}, ...AREAS.map((area) => areas[area])) as Record<string, string>;
+export const fr = gather(AREA_FILES.fr);
+export const ru = gather(AREA_FILES.ru);

@@ -30,16 +30,6 @@ export interface RecordMeta {
 
 export const BRIEFING_FORMATS = ['briefing', 'meeting', 'conference', 'call', 'visit', 'demarche', 'other'] as const;
 export type BriefingFormat = (typeof BRIEFING_FORMATS)[number];
-/** How formats are named in the app and in packs (the stored value stays the model's word). */
-export const FORMAT_LABELS: Record<BriefingFormat, string> = {
-  briefing: 'Briefing',
-  meeting: 'Meeting',
-  conference: 'Conference',
-  call: 'Call',
-  visit: 'Visit',
-  demarche: 'Démarche',
-  other: 'Other',
-};
 
 /** `decision`: what the body decided or agreed (since sync format 2). */
 export const STATEMENT_KINDS = ['statement', 'figure', 'proposal', 'request', 'announcement', 'decision'] as const;

@@ -4,23 +4,14 @@
  */
 import { dueWindow, type DueWindow } from './dates';
 import { ACTION_KINDS, ACTION_STATUSES, type ActionFields, type ActionKind, type ActionStatus, type StatementKind } from './model';
+import { dueWindowLabel, statusLabel } from './labels';
 import { foldName } from './text';
 
 export const DUE_WINDOWS: readonly DueWindow[] = ['overdue', 'next7', 'later', 'none'];
 
-export const DUE_WINDOW_LABELS: Record<DueWindow, string> = {
-  overdue: 'Overdue',
-  next7: 'Next 7 days',
-  later: 'Later',
-  none: 'No date',
-};
-
-export const STATUS_LABELS: Record<ActionStatus, string> = {
-  open: 'Open',
-  'in-progress': 'In progress',
-  done: 'Done',
-  dropped: 'Dropped',
-};
+/** English names (the CLI's and the tests'); a screen or an output in a language uses core/labels.ts. */
+export const DUE_WINDOW_LABELS = Object.fromEntries(DUE_WINDOWS.map((w) => [w, dueWindowLabel('en', w)])) as Record<DueWindow, string>;
+export const STATUS_LABELS = Object.fromEntries(ACTION_STATUSES.map((s) => [s, statusLabel('en', s)])) as Record<ActionStatus, string>;
 
 /** The fields the tracker reads: an Action, or any row that carries these fields. */
 export type TrackedAction = Pick<ActionFields, 'kind' | 'briefingId' | 'owner' | 'due' | 'status' | 'priority' | 'tags'> & {

@@ -11,9 +11,9 @@ import { bannerText, levelLabel, levelRank } from '../classification';
 import { formatLongDate, formatLongDateTime } from '../dates';
 import { organisationPath, resolve, type Lookup } from '../directory';
 import { briefingName, describeHeld, type HeldBriefing } from '../held-events';
+import { FORMAT_LABELS } from '../kind-labels';
 import {
   compareStatements,
-  FORMAT_LABELS,
   organisationWithAcronym,
   type Action,
   type ActionKind,
