@@ -3,47 +3,14 @@
  * shell, Today, the briefing list) in its language, with no English word from messages/en.json among them;
  * axe finds nothing serious there; Settings → Language switches the interface at once and keeps the choice.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
+import { expect, test } from '@playwright/test';
 import { todayIso } from '../../src-renderer/src/core/dates';
 import { seriousViolations } from './axe';
+import { englishOnly, messages, screenText } from './i18n-words';
 import { briefingRow, seed } from './seed';
 
-// Read, not imported: Playwright's loader wants JSON imports marked `with { type: 'json' }`, which the app's bundler does not.
-const messages = (locale: string): Record<string, string> => {
-  const dir = new URL(`../../messages/${locale}/`, import.meta.url);
-  return Object.assign({}, ...readdirSync(dir).map((f) => JSON.parse(readFileSync(new URL(f, dir), 'utf8')) as Record<string, string>));
-};
-const en = messages('en');
 const fr = messages('fr');
 const ru = messages('ru');
-
-/** The words of a message file (placeholders, tags and plural keywords aside). */
-function words(messages: Record<string, string>): Set<string> {
-  const text = Object.values(messages)
-    .join(' ')
-    .replace(/\{[a-z]+, plural,|\b(one|few|many|other)\s*\{|\{[a-z]+(, number)?\}|<\/?[a-z]+>/g, ' ');
-  return new Set(text.match(/\p{L}{3,}/gu) ?? []);
-}
-
-/** English words that the other language does not use itself ("Menu" and "Attaché" are French too). */
-function englishOnly(own: Record<string, string>): RegExp {
-  const mine = words(own);
-  const english = [...words(en)].filter((w) => !mine.has(w));
-  return new RegExp(`(?<![\\p{L}])(${english.join('|')})(?![\\p{L}])`, 'u');
-}
-
-/** The text of the shell and the screen, user content (the seeded titles and places) left out. */
-async function screenText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.querySelector('.shell')!.cloneNode(true) as HTMLElement;
-    for (const el of clone.querySelectorAll('.title, .what .meta, .row .meta, [data-user-text]')) el.remove();
-    const attrs = [...clone.querySelectorAll('[aria-label], [title], [placeholder]')].map((el) =>
-      ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '),
-    );
-    return `${clone.textContent ?? ''} ${attrs.join(' ')}`;
-  });
-}
 
 const cases = [
   { locale: 'fr-FR', lang: 'fr', messages: fr, today: 'Aujourd’hui', briefings: 'Comptes rendus', count: /1 compte rendu, les plus récents d’abord/ },
