@@ -190,21 +190,7 @@ export class LiveReplicator {
         ahead.catch(() => undefined);
       }
       this.setStatus({ state: 'syncing', pending: rows.length });
-      const batch = await this.openBatch(team, rows, options.signal);
-      result.unreadable += batch.unreadable;
-      result.conflictsResolved += batch.settle.length ? 1 : 0;
-      let held: string[] = [];
-      if (batch.total) {
-        const outcome = await store.apply(batch.data);
-        result.changed += outcome.changed;
-        result.heldBack += outcome.heldBack;
-        held = outcome.heldBackIds;
-      }
-      result.received += batch.total;
-      // The merged record goes on the server only once it is applied here: a drop before that repeats the batch.
-      // So do the conflict log entries the fold made: a client that never sees this conflict needs them.
-      if (batch.entries.length) batch.settle.push(...(await this.mergeWithServer(team, batch.entries.map((record) => ({ table: 'conflicts' as const, record })), options.signal, 1)));
-      if (batch.settle.length) await this.writeDocs(batch.settle, options.signal);
+      const held = await this.applyBatch(team, rows, result, options.signal);
       const current = await store.loadCheckpoint();
       checkpoint = { ...current, since: lastSeq, ...(held.length ? { heldBack: [...new Set([...(current.heldBack ?? []), ...held])].slice(-MAX_HELD) } : {}) };
       await store.saveCheckpoint(checkpoint);
@@ -220,16 +206,32 @@ export class LiveReplicator {
     const ids = (await store.loadCheckpoint()).heldBack ?? [];
     const body = (await this.call('POST', '_all_docs?include_docs=true&conflicts=true', { keys: ids }, signal)) as { rows?: { id?: string; doc?: Record<string, unknown> & { _conflicts?: string[] } }[] };
     const rows: ChangesRow[] = (body?.rows ?? []).filter((r) => r?.doc && typeof r.id === 'string').map((r) => ({ id: r.id!, seq: null, doc: r.doc! }));
+    const still = await this.applyBatch(team, rows, result, signal);
+    await store.saveCheckpoint({ ...(await store.loadCheckpoint()), heldBack: still });
+  }
+
+  /**
+   * One batch of the server's documents, taken: opened (openBatch), applied through the store's import stages,
+   * counted into `result`, and the conflicts it folded settled on the server. Returns the ids the import held
+   * back. The merged record goes on the server only once it is applied here (a drop before that repeats the
+   * batch), and so do the conflict log entries the fold made: a client that never sees this conflict needs them.
+   * Settling again what is already settled writes nothing (content-addressed revisions, `_revs_diff`).
+   */
+  private async applyBatch(team: TeamKey, rows: readonly ChangesRow[], result: PullResult, signal?: AbortSignal): Promise<string[]> {
     const batch = await this.openBatch(team, rows, signal);
-    let still: string[] = [];
+    result.unreadable += batch.unreadable;
+    result.conflictsResolved += batch.settle.length ? 1 : 0;
+    let held: string[] = [];
     if (batch.total) {
-      const outcome = await store.apply(batch.data);
+      const outcome = await this.o.store.apply(batch.data);
       result.changed += outcome.changed;
       result.heldBack += outcome.heldBack;
-      still = outcome.heldBackIds;
+      held = outcome.heldBackIds;
     }
     result.received += batch.total;
-    await store.saveCheckpoint({ ...(await store.loadCheckpoint()), heldBack: still });
+    if (batch.entries.length) batch.settle.push(...(await this.mergeWithServer(team, batch.entries.map((record) => ({ table: 'conflicts' as const, record })), signal, 1)));
+    if (batch.settle.length) await this.writeDocs(batch.settle, signal);
+    return held;
   }
 
   /** Open a batch of changes: sealed bodies to validated records, conflicts folded, as one import. */
