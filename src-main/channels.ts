@@ -30,6 +30,8 @@ export const CHANNELS = {
   printWindow: 'print:window',
   /** The asking window as a PDF (no arguments), laid out by its CSS @page rules, for "Save as PDF". */
   printToPdf: 'print:pdf',
+  /** Renderer → main: the colour theme chosen in Settings ('system', 'light' or 'dark'), for the window and native UI. */
+  windowTheme: 'window:theme',
   /** Main → renderer: a menu command (one of MENU_COMMANDS). */
   command: 'menu:command',
 } as const;

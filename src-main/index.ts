@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, Menu, screen, session } from 'electron';
 import { CHANNELS, type MenuCommand } from './channels';
 import { attachContextMenu } from './context-menu';
-import { registerIpcHandlers, registerMenuBindings } from './ipc';
+import { applyWindowTheme, keepWindowTheme, readWindowTheme } from './appearance';
+import { registerIpcHandlers, registerMenuBindings, registerWindowTheme } from './ipc';
 import { buildMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
@@ -66,6 +67,9 @@ if (!app.requestSingleInstanceLock()) {
     registerIpcHandlers();
     Menu.setApplicationMenu(buildMenu(sendCommand));
     registerMenuBindings((rebound) => Menu.setApplicationMenu(buildMenu(sendCommand, rebound)));
+    const themeFile = join(app.getPath('userData'), 'appearance.json');
+    applyWindowTheme(readWindowTheme(themeFile));
+    registerWindowTheme((theme) => keepWindowTheme(themeFile, theme));
     showWindow();
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) showWindow();

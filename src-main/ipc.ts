@@ -2,6 +2,7 @@ import { access, open, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative } from 'node:path';
 import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEvent, type MessageBoxOptions, type SaveDialogOptions } from 'electron';
 import { isAppUrl } from './app-url';
+import { isWindowTheme, type WindowTheme } from './appearance';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
 import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
 import { CHANNELS } from './channels';
@@ -230,6 +231,14 @@ function registerLiveHandlers(live: LiveStore): void {
   handle(CHANNELS.testLive, async (_event, raw) => live.test(parseLiveSettings(raw)));
   handle(CHANNELS.liveTeamPassphrase, async (_event, ...args) => (noArgs(args), live.teamPassphrase()));
   handle(CHANNELS.liveRequest, async (_event, raw) => live.request(parseLiveRequest(raw)));
+}
+
+/** The renderer reports the colour theme (at start and on each change in Settings → Appearance). */
+export function registerWindowTheme(apply: (theme: WindowTheme) => Promise<void>): void {
+  handle(CHANNELS.windowTheme, async (_event, raw) => {
+    if (!isWindowTheme(raw)) throw new InvalidArgument('the theme must be system, light or dark');
+    await apply(raw);
+  });
 }
 
 /**

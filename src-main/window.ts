@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow } from 'electron';
 import { APP_ENTRY_URL } from './app-url';
+import { windowBackground } from './appearance';
 import { LOCALES_SWITCH, VERSION_SWITCH } from './channels';
 import { SPELLCHECK_AVAILABLE } from './context-menu';
 import { devOrigin } from './security';
@@ -24,7 +25,8 @@ export function createMainWindow(state: WindowState = restoreWindowState(undefin
     minHeight: MIN_SIZE.height,
     title: 'Attaché',
     show: false,
-    backgroundColor: '#f6f4ef',
+    // The theme's canvas (appearance.ts), so the window never flashes pale in a dark room, nor dark by day.
+    backgroundColor: windowBackground(),
     webPreferences: {
       preload: PRELOAD_PATH,
       contextIsolation: true,

@@ -57,6 +57,13 @@ const electron = vi.hoisted(() => {
     BrowserWindow,
     Menu: { buildFromTemplate: vi.fn(() => ({ popup: vi.fn() })) },
     safeStorage,
+    // 'system' follows a dark OS here, so a test can tell the three choices apart.
+    nativeTheme: {
+      themeSource: 'system' as string,
+      get shouldUseDarkColors() {
+        return this.themeSource !== 'light';
+      },
+    },
   };
   return { state, handlers, windows, module };
 });
@@ -72,6 +79,8 @@ const { createMainWindow } = await import('../../src-main/window');
 const { hardenWebContents } = await import('../../src-main/security');
 const { APP_ENTRY_URL } = await import('../../src-main/app-url');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-main/csp');
+const { registerWindowTheme } = await import('../../src-main/ipc');
+const { keepWindowTheme, readWindowTheme } = await import('../../src-main/appearance');
 
 const posix = process.platform !== 'win32';
 let root: string;
@@ -445,6 +454,34 @@ describe('the main window', () => {
     createMainWindow();
     expect(prefs().devTools).toBe(false);
     expect(electron.windows.at(-1)!.loaded).toEqual([APP_ENTRY_URL]);
+  });
+});
+
+describe('the window theme', () => {
+  it('keeps the theme chosen in Settings, so the next window paints its canvas before the page loads', async () => {
+    const file = join(root, 'appearance.json');
+    registerWindowTheme((theme) => keepWindowTheme(file, theme));
+    await invoke(CHANNELS.windowTheme, fromApp, 'light');
+    expect(electron.module.nativeTheme.themeSource).toBe('light');
+    expect(readWindowTheme(file)).toBe('light');
+    createMainWindow();
+    expect(electron.windows.at(-1)!.options.backgroundColor).toBe('#f5f6f8');
+
+    await invoke(CHANNELS.windowTheme, fromApp, 'dark');
+    expect(readWindowTheme(file)).toBe('dark');
+    createMainWindow();
+    expect(electron.windows.at(-1)!.options.backgroundColor).toBe('#11151c');
+  });
+
+  it('refuses anything but system, light or dark, and a file it cannot read means system', async () => {
+    const file = join(root, 'appearance.json');
+    registerWindowTheme((theme) => keepWindowTheme(file, theme));
+    await invoke(CHANNELS.windowTheme, fromApp, 'dark');
+    await expect(invoke(CHANNELS.windowTheme, fromApp, 'purple')).rejects.toThrow(/the theme must be system, light or dark/);
+    await expect(invoke(CHANNELS.windowTheme, fromApp, { theme: 'dark' })).rejects.toThrow(/the theme must be/);
+    expect(readWindowTheme(file)).toBe('dark');
+    writeFileSync(file, '{not json');
+    expect(readWindowTheme(file)).toBe('system');
   });
 });
 

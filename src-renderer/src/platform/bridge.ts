@@ -93,6 +93,8 @@ export interface Bridge extends LiveBridge {
    * rebuilds its menu; the browser has none). Rejects with the reason if the main process refuses them.
    */
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
+  /** The colour theme chosen in Settings, so the desktop window and its native menus and dialogs follow it. */
+  setWindowTheme(theme: 'system' | 'light' | 'dark'): Promise<void>;
 }
 
 /** Live sync through the platform (core/live): its settings, and a transport bound to them. */
@@ -130,6 +132,7 @@ export interface PreloadApi {
   printToPdf(): Promise<Uint8Array>;
   onCommand(listener: (command: string) => void): () => void;
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
+  setWindowTheme(theme: string): Promise<void>;
   liveSettings(): Promise<LiveSettingsView>;
   saveLiveSettings(input: LiveSettingsInput): Promise<LiveSettingsView>;
   testLive(input: LiveSettingsInput): Promise<LiveResponse>;

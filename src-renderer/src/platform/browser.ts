@@ -101,6 +101,8 @@ export function createBrowserBridge(appVersion: string): Bridge {
     },
     // The browser has no native menu to relabel.
     async setMenuBindings() {},
+    // A browser tab follows the page's own colours; there is no window of ours to paint.
+    async setWindowTheme() {},
     ...browserLive(),
   };
 }

@@ -51,6 +51,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     notificationPermission: () => 'granted',
     onCommand: (listener) => api.onCommand(listener),
     setMenuBindings: (bindings) => unwrapped(() => api.setMenuBindings(bindings)),
+    setWindowTheme: (theme) => unwrapped(() => api.setWindowTheme(theme)),
     liveSettings: () => unwrapped(() => api.liveSettings()),
     saveLiveSettings: (input) => unwrapped(() => api.saveLiveSettings(input)),
     testLive: (input) => offlineOnFailure(() => api.testLive(input)),

@@ -3,6 +3,7 @@
  * installation (localStorage, never synced: a colleague's late-night reading is not mine). Applied as
  * `data-theme` on <html>, which tokens.css reads; "system" removes it so prefers-color-scheme decides.
  */
+import { platform } from '../../platform';
 import { localChoice } from '../lib/local-choice';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -28,6 +29,18 @@ export function applyTheme(choice: ThemeChoice = savedTheme()): void {
   const root = document.documentElement;
   if (choice === 'system') delete root.dataset.theme;
   else root.dataset.theme = choice;
+  // The desktop window, its native menus and dialogs follow too, and its next start paints this colour first.
+  platformTheme(choice);
+}
+
+function platformTheme(choice: ThemeChoice): void {
+  try {
+    void platform()
+      .setWindowTheme(choice)
+      .catch((e: unknown) => console.warn('The window did not take the theme', e));
+  } catch {
+    // No platform yet (a unit test's page): nothing to tell.
+  }
 }
 
 /** Keep and apply a choice. Returns false when the browser refused to keep it (it still applies for now). */
