@@ -20,12 +20,29 @@ const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
 const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAY_NAMES = WEEKDAYS.map((d) => d[0]!.toUpperCase() + d.slice(1));
 
-/** "may" → 5, "sept" → 9, "sep." → 9; undefined for anything that is not (a prefix of 3+ letters of) a month. */
+/** Lower case without accents ("févr" → "fevr"); "й" and "ё" are letters of their own in Russian and stay. */
+const foldMonth = (w: string): string => w.replace(/[\p{Script=Latin}]+/gu, (latin) => latin.normalize('NFD').replace(/\p{M}/gu, ''));
+
+/**
+ * The months in French and Russian (Russian also as a date says them, "17 мая"): a date the app shows in
+ * the interface's language ("17 mai 2015", "17 мая 2015 г.") reads back as typed. Months only: the
+ * order stays day, month, year (or ISO), so a typed date is never ambiguous.
+ */
+const OTHER_MONTHS = [
+  ['janvier', 'fevrier', 'mars', 'avril', 'mai', 'juin', 'juillet', 'aout', 'septembre', 'octobre', 'novembre', 'decembre'],
+  ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'],
+  ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
+];
+
+/** "may" → 5, "sept" → 9, "sep." → 9, "févr." → 2, "мая" → 5; undefined for anything that is not (a prefix of 3+ letters of) a month. */
 function monthOfWord(word: string): number | undefined {
-  const w = word.replace(/\.$/, '');
+  const w = foldMonth(word.replace(/\.$/, ''));
   if (w.length < 3) return undefined;
-  const i = MONTHS.findIndex((m) => m.startsWith(w));
-  return i < 0 ? undefined : i + 1;
+  for (const months of [MONTHS, ...OTHER_MONTHS]) {
+    const i = months.findIndex((m) => m.startsWith(w));
+    if (i >= 0) return i + 1;
+  }
+  return undefined;
 }
 
 function weekdayOfWord(word: string): number | undefined {
@@ -86,8 +103,10 @@ type Token = { kind: 'num'; text: string } | { kind: 'word'; text: string } | { 
 /** Numbers, words (ordinal suffixes dropped: "17th" is 17) and the separators between them. */
 function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.toLowerCase().matchAll(/(\d+)(?:st|nd|rd|th)?|(\p{L}+\.?)|([./-])|[\s,]+/gu)) {
+  for (const m of text.toLowerCase().matchAll(/(\d+)(?:st|nd|rd|th|er)?|(\p{L}+\.?)|([./-])|[\s,]+/gu)) {
     if (m[1] !== undefined) out.push({ kind: 'num', text: m[1] });
+    // Russian writes a word after the year ("2015 г.", "2015 года"): it adds nothing to the date.
+    else if (m[2] !== undefined && /^(г\.?|года?)$/u.test(m[2])) continue;
     else if (m[2] !== undefined) out.push({ kind: 'word', text: m[2] });
     else if (m[3] !== undefined) out.push({ kind: 'sep', text: m[3] });
   }

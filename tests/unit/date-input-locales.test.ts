@@ -1,0 +1,21 @@
+/**
+ * A date the app shows in French or Russian (core/dates.ts, Intl) reads back through the typed-date parser
+ * (core/date-input.ts) as the same date: a tracker row's date box shows it so, and leaving the box reads it.
+ */
+import { expect, it } from 'vitest';
+import { parseDateInput } from '../../src-renderer/src/core/date-input';
+import { formatLongDate, formatShortDate } from '../../src-renderer/src/core/dates';
+it('reads French and Russian month names, as the app writes them long and short', () => {
+  const r = (t: string) => { const x = parseDateInput(t, '2026-12-04'); return x.ok ? x.value : 'ERR ' + x.error; };
+  for (const d of ['2015-05-17', '2015-02-01', '2015-08-31', '2015-07-14', '2015-06-01', '2015-12-25', '2015-05', '2015-03-17']) {
+    for (const loc of ['fr', 'ru'] as const) {
+      const long = formatLongDate(d, loc), short = formatShortDate(d, loc);
+      expect(r(long)).toBe(d);
+      expect(r(short)).toBe(d);
+    }
+  }
+  expect(r('17 May 2015')).toBe('2015-05-17');
+  expect(r('1er juin 2015')).toBe('2015-06-01');
+  expect(r('май 2015')).toBe('2015-05');
+  expect(r('17 мая')).toBe('2026-05-17');
+});
