@@ -1,10 +1,11 @@
 /**
  * Issue 15's look: the layout at common window sizes (and 200 % zoom) with nothing outside the window
- * sideways, the dark theme from the OS and from Settings, the classification banner of a briefing above the
+ * sideways, the list beside the open briefing on a wide window, the dark theme from the OS and from Settings, the classification banner of a briefing above the
  * lowest level at the top and bottom of its screen and its dialogs, and forced colours (Windows high
  * contrast) keeping every control's edge.
  */
 import { expect, test, type Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { SCREENS, w } from './screens';
 import { actionRow, briefingRow, seed } from './seed';
 
@@ -98,6 +99,32 @@ test.describe('layout', () => {
     await expect(today).toBeHidden();
     await expect(menu).toBeFocused();
   });
+});
+
+test('a wide window shows the briefing list beside the open briefing; a narrower one the briefing alone', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./#/briefings');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await seed(page, w.rows);
+  await page.goto(`./#/briefing/${w.dushanbe.id}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Countering modern threats' })).toBeVisible();
+  const pane = page.getByRole('complementary', { name: 'Briefing list' });
+  await expect(pane.getByRole('heading', { level: 2, name: 'Briefings' })).toBeVisible();
+  // One page heading (the briefing's); the open briefing marked in the list.
+  await expect(page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  await expect(pane.locator('[aria-current="page"]')).toContainText('Countering modern threats');
+  expect(await seriousViolations(page)).toEqual([]);
+
+  // Another briefing, one click away: it opens beside the list, which stays and marks it.
+  await pane.getByText('Energy security outlook').click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Energy security outlook' })).toBeVisible();
+  await expect(pane.locator('[aria-current="page"]')).toContainText('Energy security outlook');
+  await expect(pane).toBeVisible();
+
+  // Narrower (or zoomed in): the briefing alone.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(pane).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 1, name: 'Energy security outlook' })).toBeVisible();
 });
 
 test.describe('theme', () => {
