@@ -127,3 +127,22 @@ test('Today with nothing due says so, and where to give my name', async ({ page 
   await page.keyboard.press('3');
   await expect(page.getByRole('heading', { level: 2, name: /My follow-ups due/ })).toBeFocused();
 });
+
+test('Today turns to the next day at midnight, without a reload', async ({ page }) => {
+  // A window left open overnight: 23:58 on 4 December 2026, then the clock runs past midnight.
+  await page.clock.install({ time: new Date('2026-12-04T23:58:00') });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+  await seed(page, [
+    briefingRow({ title: 'Friday evening reception', startsAt: '2026-12-04T19:00' }),
+    briefingRow({ title: 'Saturday morning heads of mission meeting', startsAt: '2026-12-05T09:30' }),
+  ]);
+  await page.reload();
+  await expect(items(page, 'Today').filter({ hasText: 'Friday evening reception' })).toBeVisible();
+  await expect(items(page, 'Today').filter({ hasText: 'Saturday morning' })).toHaveCount(0);
+
+  await page.clock.runFor(3 * 60_000);
+  await expect(page.getByText('Saturday 5 December 2026')).toBeVisible();
+  await expect(items(page, 'Today').filter({ hasText: 'Saturday morning heads of mission meeting' })).toBeVisible();
+  await expect(items(page, 'Today').filter({ hasText: 'Friday evening reception' })).toHaveCount(0);
+});
