@@ -10,9 +10,11 @@ import { attendanceList, presentAt, type Present } from '../attendance';
 import { bannerText, levelLabel, levelRank } from '../classification';
 import { formatLongDate, formatLongDateTime } from '../dates';
 import { organisationPath, resolve, type Lookup } from '../directory';
-import { briefingName, describeHeld, type HeldBriefing } from '../held-events';
-import { FORMAT_LABELS } from '../kind-labels';
+import type { HeldBriefing } from '../held-events';
+import { translate, type Locale } from '../i18n';
+import { formatLabel, statusLabel } from '../labels';
 import {
+  BRIEFING_FORMATS,
   compareStatements,
   organisationWithAcronym,
   type Action,
@@ -29,7 +31,6 @@ import {
 import { compareActions } from '../pack/select';
 import { parseRichText, type Block } from '../richtext';
 import { settingsOfData } from '../settings';
-import { STATUS_LABELS } from '../tracker';
 
 /** An organisation as a document names it. */
 export interface OrganisationRef {
@@ -195,12 +196,15 @@ export interface BriefingSources {
   /** Briefings by id, for the briefing an event was held at. */
   briefings: Lookup<HeldBriefing>;
   levels: readonly ClassificationLevel[];
+  /** The language the document's own words are in (dates, labels, "Held — see …"); English when absent. */
+  locale?: Locale;
 }
 
 const liveOnly = <R extends { deleted: 0 | 1 }>(r: R | undefined): R | undefined => (r && r.deleted === 0 ? r : undefined);
 
 export function briefingDocument(src: BriefingSources): BriefingDocument {
   const b = src.briefing;
+  const locale = src.locale ?? 'en';
   const paths = new Map<string, string>();
   const orgRef = (o: Organisation): OrganisationRef => {
     let path = paths.get(o.id);
@@ -249,7 +253,7 @@ export function briefingDocument(src: BriefingSources): BriefingDocument {
   const list = attendanceList(presence, b.attendeeGroups);
   const attendee = (p: Present): AttendeeRef => ({ ...personRef(p.person, p.organisation), speaker: p.speaker, delegation: p.delegation });
 
-  const actionItem = (a: Action): ActionItem => actionItemOf(a, src.briefings);
+  const actionItem = (a: Action): ActionItem => actionItemOf(a, src.briefings, locale);
 
   const organisers: OrganisationRef[] = [];
   for (const id of b.organiserIds) {
@@ -262,9 +266,9 @@ export function briefingDocument(src: BriefingSources): BriefingDocument {
     header: {
       title: b.title,
       startsAt: b.startsAt,
-      when: formatLongDateTime(b.startsAt),
+      when: formatLongDateTime(b.startsAt, locale),
       place: b.location,
-      format: FORMAT_LABELS[b.format] ?? b.format,
+      format: formatKnown(b.format) ? formatLabel(locale, b.format) : b.format,
       organisers,
       audience: b.audience,
       classification: {
@@ -295,20 +299,36 @@ export function briefingDocument(src: BriefingSources): BriefingDocument {
       .sort((x, y) => compareActions(x.event, y.event))
       .map((k) => ({
         event: actionItem(k.event),
-        announcedAt: k.announcing ? { id: k.announcing.id, name: briefingName(k.announcing) } : null,
+        announcedAt: k.announcing ? { id: k.announcing.id, name: documentBriefingName(k.announcing, locale) } : null,
         speaker: k.speaker && k.speaker.deleted === 0 ? speakerOf(k.speaker.id) : null,
-        when: [k.event.due ? formatLongDate(k.event.due) : '', k.event.place].filter(Boolean).join(' · '),
+        when: [k.event.due ? formatLongDate(k.event.due, locale) : '', k.event.place].filter(Boolean).join(' · '),
       })),
   };
 }
 
-/** A follow-up or an event as documents show it (the briefing's lists, the tracker's exports). */
-export function actionItemOf(a: Action, briefings: Lookup<HeldBriefing>): ActionItem {
+// A format from a newer version, unknown here, is printed as it was stored.
+const formatKnown = (f: string): f is Briefing['format'] => (BRIEFING_FORMATS as readonly string[]).includes(f);
+
+/**
+ * A briefing's name in a document: its title (or "Untitled briefing") and its date, in the document's
+ * language (core/held-events.ts briefingName is the same in English, for screens and messages).
+ */
+export function documentBriefingName(b: Pick<HeldBriefing, 'title' | 'startsAt'>, locale: Locale = 'en'): string {
+  return translate(locale, 'doc.briefingName', { title: b.title.trim() || translate(locale, 'doc.untitled'), date: formatLongDate(b.startsAt.slice(0, 10), locale) });
+}
+
+/** "Held — see Regional conference on drug control, 12 May 2015"; a briefing not here is said so. */
+export function heldText(later: Pick<HeldBriefing, 'title' | 'startsAt'> | undefined, locale: Locale = 'en'): string {
+  return later ? translate(locale, 'doc.held.see', { briefing: documentBriefingName(later, locale) }) : translate(locale, 'doc.held.notHere');
+}
+
+/** A follow-up or an event as documents show it (the briefing's lists, the tracker's exports), in the document's language. */
+export function actionItemOf(a: Action, briefings: Lookup<HeldBriefing>, locale: Locale = 'en'): ActionItem {
   let held: HeldRef | null = null;
   if (a.kind === 'event' && a.heldInBriefingId) {
     const later = briefings(a.heldInBriefingId);
     const found = !!later && !later.deleted;
-    held = { briefingId: a.heldInBriefingId, found, text: describeHeld(found ? later : undefined) };
+    held = { briefingId: a.heldInBriefingId, found, text: heldText(found ? later : undefined, locale) };
   }
   return {
     id: a.id,
@@ -316,10 +336,10 @@ export function actionItemOf(a: Action, briefings: Lookup<HeldBriefing>): Action
     title: a.title,
     owner: a.owner,
     due: a.due,
-    dueText: a.due ? formatLongDate(a.due) : '',
+    dueText: a.due ? formatLongDate(a.due, locale) : '',
     place: a.place,
     status: a.status,
-    statusLabel: STATUS_LABELS[a.status],
+    statusLabel: statusLabel(locale, a.status),
     notes: a.notes,
     tags: [...a.tags],
     statementId: a.statementId,
@@ -328,7 +348,7 @@ export function actionItemOf(a: Action, briefings: Lookup<HeldBriefing>): Action
 }
 
 /** The document of one briefing of a workspace (the CLI, the tests, later the pack), or undefined when it is not there. */
-export function briefingDocumentFromData(data: WorkspaceData, briefingId: string): BriefingDocument | undefined {
+export function briefingDocumentFromData(data: WorkspaceData, briefingId: string, locale: Locale = 'en'): BriefingDocument | undefined {
   const briefingById = new Map(data.briefings.map((b) => [b.id, b]));
   const briefing = liveOnly(briefingById.get(briefingId));
   if (!briefing) return undefined;
@@ -351,5 +371,6 @@ export function briefingDocumentFromData(data: WorkspaceData, briefingId: string
     organisations: (id) => organisations.get(id),
     briefings: (id) => briefingById.get(id),
     levels: settingsOfData(data).classificationLevels,
+    locale,
   });
 }

@@ -14,8 +14,9 @@ import { bannerText, highestLevel, levelShort } from '../classification';
 import { formatLongDate } from '../dates';
 import { firstDay } from '../partial-date';
 import type { Letterhead, Precedence } from '../letterhead';
-import { KIND_LABELS } from '../kind-labels';
-import type { ClassificationLevel } from '../model';
+import { translate, type Locale, type MessageKey } from '../i18n';
+import { kindLabel } from '../labels';
+import type { ClassificationLevel, StatementKind } from '../model';
 import type { Block, Run } from '../richtext';
 import type { ExportInput, ExportOptions } from '../export/formats';
 import type { ActionItem, BriefingDocument, PersonRef } from './briefing';
@@ -49,8 +50,12 @@ export interface CableBriefing {
   parts: CablePart[];
 }
 
+/** Which field a header line is, whatever language its label is printed in. */
+export type CableFieldId = 'precedence' | 'date' | 'from' | 'to' | 'info' | 'subject' | 'ref' | 'tags';
+
 export interface CableField {
-  /** "TO", "INFO", "SUBJECT"… */
+  id: CableFieldId;
+  /** "TO", "INFO", "SUBJECT"… (« OBJET », «ТЕМА» in a French or Russian cable). */
   label: string;
   /** One entry per line (To and Info list one addressee each; references one each). */
   values: string[];
@@ -70,6 +75,8 @@ export interface CableDocument {
   actions: CablePart | null;
   /** Every numbered paragraph's number, for the writers' hanging indent: the highest one. */
   lastNumber: number;
+  /** The language the cable's own words are in (the writers print "Page x of y" and labels in it). */
+  locale: Locale;
 }
 
 export interface CableOptions {
@@ -82,26 +89,30 @@ export interface CableOptions {
   portionMarks?: boolean;
   /** For several briefings: the subject line (default: the titles joined). */
   subject?: string;
+  /** The language of the cable's own words (labels, headings, dates); English when absent. */
+  locale?: Locale;
 }
 
 const runsText = (runs: readonly Run[]): string => runs.map((r) => r.text).join('');
 
 /** The kind label a cable prints before a statement ('' for a plain statement). */
-const KIND_PREFIX = (kind: keyof typeof KIND_LABELS): string => (kind === 'statement' ? '' : KIND_LABELS[kind].toLocaleUpperCase('en-GB'));
+const kindPrefix = (locale: Locale, kind: StatementKind): string => (kind === 'statement' ? '' : kindLabel(locale, kind).toLocaleUpperCase(locale === 'en' ? 'en-GB' : locale));
 
 /** Open (or in progress) follow-ups and events: what a cable asks the capital to act on. */
 const isOpen = (a: ActionItem): boolean => a.status === 'open' || a.status === 'in-progress';
 
-function speakerHeading(speaker: PersonRef | null): { heading: string; subheading: string } {
-  if (!speaker) return { heading: 'Speaker not recorded', subheading: '' };
+function speakerHeading(speaker: PersonRef | null, locale: Locale): { heading: string; subheading: string } {
+  if (!speaker) return { heading: translate(locale, 'doc.speakerNotRecorded'), subheading: '' };
   return { heading: speaker.name, subheading: speaker.role };
 }
 
 /** "17 March 2015" of a briefing's stored start. */
-const dayOf = (d: BriefingDocument): string => formatLongDate(d.header.startsAt.slice(0, 10));
+const dayOf = (d: BriefingDocument, locale: Locale): string => formatLongDate(d.header.startsAt.slice(0, 10), locale);
 
 export function cableDocument(docs: readonly BriefingDocument[], options: CableOptions): CableDocument {
   const { letterhead, levels } = options;
+  const locale = options.locale ?? 'en';
+  const w = (key: MessageKey, values?: Record<string, string>) => translate(locale, key, values);
   const portionMarks = options.portionMarks ?? letterhead.portionMarks;
   const precedence = options.precedence ?? letterhead.precedence;
   let number = 0;
@@ -131,28 +142,28 @@ export function cableDocument(docs: readonly BriefingDocument[], options: CableO
   const briefings: CableBriefing[] = docs.map((doc) => {
     const parts: CablePart[] = [];
     const summary = prose(doc, doc.summary);
-    if (summary.length) parts.push({ kind: 'section', heading: 'SUMMARY', subheading: '', paragraphs: summary });
-    parts.push({ kind: 'section', heading: 'BRIEFING', subheading: '', paragraphs: [paragraph(doc, particulars(doc))] });
+    if (summary.length) parts.push({ kind: 'section', heading: w('doc.cable.summary'), subheading: '', paragraphs: summary });
+    parts.push({ kind: 'section', heading: w('doc.cable.briefing'), subheading: '', paragraphs: [paragraph(doc, particulars(doc, locale))] });
     for (const section of doc.statements) {
       parts.push({
         kind: 'speaker',
-        ...speakerHeading(section.speaker),
-        paragraphs: section.statements.map((s) => paragraph(doc, s.text.trim(), KIND_PREFIX(s.kind))),
+        ...speakerHeading(section.speaker, locale),
+        paragraphs: section.statements.map((s) => paragraph(doc, s.text.trim(), kindPrefix(locale, s.kind))),
       });
     }
     if (doc.followsUp.length) {
       parts.push({
         kind: 'section',
-        heading: 'EVENTS HELD',
+        heading: w('doc.cable.eventsHeld'),
         subheading: '',
         paragraphs: doc.followsUp.map((f) =>
-          paragraph(doc, [f.event.title, f.when, f.announcedAt ? `Announced at: ${f.announcedAt.name}` : ''].filter(Boolean).join('. ')),
+          paragraph(doc, [f.event.title, f.when, f.announcedAt ? w('doc.cable.announcedAt', { briefing: f.announcedAt.name }) : ''].filter(Boolean).join('. ')),
         ),
       });
     }
     const comment = prose(doc, doc.comment);
-    if (comment.length) parts.push({ kind: 'section', heading: 'COMMENT', subheading: '', paragraphs: comment });
-    return { id: doc.id, heading: several ? `${doc.header.title} (${dayOf(doc)})` : '', parts };
+    if (comment.length) parts.push({ kind: 'section', heading: w('doc.cable.comment'), subheading: '', paragraphs: comment });
+    return { id: doc.id, heading: several ? `${doc.header.title} (${dayOf(doc, locale)})` : '', parts };
   });
 
   // Tasks and events in one list by date (a month or a year from its first day), undated last.
@@ -161,60 +172,67 @@ export function cableDocument(docs: readonly BriefingDocument[], options: CableO
     .flatMap((doc) => [...doc.followUps, ...doc.events].filter(isOpen).map((a) => ({ doc, a })))
     .sort((x, y) => (when(x.a) < when(y.a) ? -1 : when(x.a) > when(y.a) ? 1 : 0));
   const actions: CablePart | null = open.length
-    ? { kind: 'section', heading: 'ACTION REQUESTED', subheading: '', paragraphs: open.map(({ doc, a }) => paragraph(doc, actionText(a), a.kind === 'event' ? 'EVENT' : '')) }
+    ? {
+        kind: 'section',
+        heading: w('doc.cable.actionRequested'),
+        subheading: '',
+        paragraphs: open.map(({ doc, a }) => paragraph(doc, actionText(a, locale), a.kind === 'event' ? w('doc.flag.event').toLocaleUpperCase(locale) : '')),
+      }
     : null;
 
   const top = highestLevel(levels, docs.map((d) => d.header.classification.id)) ?? docs[0]?.header.classification.id ?? '';
   const caveats = docs.map((d) => d.header.classification.caveat);
-  const subject = options.subject?.trim() || (several ? docs.map((d) => d.header.title).join('; ') : docs[0] ? `${docs[0].header.title} (${dayOf(docs[0])})` : '');
+  const subject = options.subject?.trim() || (several ? docs.map((d) => d.header.title).join('; ') : docs[0] ? `${docs[0].header.title} (${dayOf(docs[0], locale)})` : '');
   const tags = [...new Set(docs.flatMap((d) => d.header.tags))];
   const references = (options.references ?? []).map((r) => r.trim()).filter(Boolean);
   const lettered = references.map((r, i) => `${String.fromCharCode(65 + (i % 26))}. ${r}`);
-  const date = formatLongDate(options.asOf);
+  const date = formatLongDate(options.asOf, locale);
+  const field = (id: CableFieldId, values: string[]): CableField => ({ id, label: w(`doc.cable.field.${id}` as MessageKey), values });
   const fields: CableField[] = [
-    { label: 'PRECEDENCE', values: [precedence] },
-    { label: 'DATE', values: [date] },
-    { label: 'FROM', values: [letterhead.from] },
-    { label: 'TO', values: letterhead.to },
-    { label: 'INFO', values: letterhead.info },
-    { label: 'SUBJECT', values: [subject] },
-    { label: 'REF', values: lettered },
-    { label: 'TAGS', values: tags.length ? [tags.join(', ')] : [] },
+    field('precedence', [w('doc.cable.precedence', { precedence })]),
+    field('date', [date]),
+    field('from', [letterhead.from]),
+    field('to', letterhead.to),
+    field('info', letterhead.info),
+    field('subject', [subject]),
+    field('ref', lettered),
+    field('tags', tags.length ? [tags.join(', ')] : []),
   ].filter((f) => f.values.length > 0);
 
-  return { classification: bannerText(levels, top, caveats), precedence, date, subject, fields, briefings, actions, lastNumber: number };
+  return { classification: bannerText(levels, top, caveats), precedence, date, subject, fields, briefings, actions, lastNumber: number, locale };
 }
 
 /** The meeting's particulars as labelled items: "Held: 17 March 2015, 10:00, Ministry of Foreign Affairs, Dushanbe. Organisers: …". */
-function particulars(doc: BriefingDocument): string {
+function particulars(doc: BriefingDocument, locale: Locale): string {
   const h = doc.header;
-  const items: [string, string][] = [
-    ['Held', [h.when, h.place].filter(Boolean).join(', ')],
-    ['Format', h.format],
-    ['Organisers', h.organisers.map((o) => o.name).join('; ')],
-    ['Audience', h.audience.trim() || doc.attendance.groups.join('; ')],
+  const items: [MessageKey, string][] = [
+    ['doc.cable.held', [h.when, h.place].filter(Boolean).join(', ')],
+    ['doc.detail.format', h.format],
+    ['doc.detail.organisers', h.organisers.map((o) => o.name).join('; ')],
+    ['doc.detail.audience', h.audience.trim() || doc.attendance.groups.join('; ')],
   ];
   return items
     .filter(([, v]) => v)
-    .map(([k, v]) => `${k}: ${v.replace(/\.$/, '')}.`)
+    .map(([k, v]) => `${translate(locale, 'doc.pair', { label: translate(locale, k), value: v.replace(/\.$/, '') })}.`)
     .join(' ');
 }
 
 /** "Seek instructions on participation in the Dushanbe conference. Owner: Deputy Head of Mission. Due: 10 April 2015." */
-function actionText(a: ActionItem): string {
-  const items: [string, string][] = [
-    ['Owner', a.owner.trim()],
+function actionText(a: ActionItem, locale: Locale): string {
+  const items: [MessageKey, string][] = [
+    ['doc.cable.owner', a.owner.trim()],
     // An event's date is when it takes place, a task's when it is due.
-    [a.kind === 'event' ? 'Date' : 'Due', a.dueText],
-    ['Place', a.place.trim()],
-    ['Status', a.status === 'in-progress' ? a.statusLabel : ''],
+    [a.kind === 'event' ? 'doc.cable.date' : 'doc.cable.due', a.dueText],
+    ['doc.cable.place', a.place.trim()],
+    ['doc.cable.status', a.status === 'in-progress' ? a.statusLabel : ''],
   ];
-  return [a.title.trim(), ...items.filter(([, v]) => v).map(([k, v]) => `${k}: ${v}`)].map((s) => s.replace(/\.$/, '')).join('. ') + '.';
+  const pairs = items.filter(([, v]) => v).map(([k, v]) => translate(locale, 'doc.pair', { label: translate(locale, k), value: v }));
+  return [a.title.trim(), ...pairs].map((s) => s.replace(/\.$/, '')).join('. ') + '.';
 }
 
 /** The cable an export asks for: the input's briefings, letterhead and date with the export's choices (every cable writer starts here). */
 export function cableForExport(
-  input: Pick<ExportInput, 'briefings' | 'letterhead' | 'levels' | 'asOf'>,
+  input: Pick<ExportInput, 'briefings' | 'letterhead' | 'levels' | 'asOf' | 'locale'>,
   options: Pick<ExportOptions, 'precedence' | 'references' | 'portionMarks' | 'subject'>,
 ): CableDocument {
   return cableDocument(input.briefings, {
@@ -225,5 +243,6 @@ export function cableForExport(
     references: options.references,
     portionMarks: options.portionMarks,
     subject: options.subject,
+    locale: input.locale,
   });
 }

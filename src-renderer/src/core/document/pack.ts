@@ -17,14 +17,15 @@
 import { levelRank } from '../classification';
 import { dueWindow, formatLongDate } from '../dates';
 import type { Lookup } from '../directory';
-import { briefingName } from '../held-events';
+import { translate, type Locale } from '../i18n';
 import { letterheadOf, type Letterhead } from '../letterhead';
 import { type Person, type StatementKind, type WorkspaceData } from '../model';
 import { effectiveCreationDate, effectiveIssueDate, type PackOptions } from '../pack/options';
 import { peopleAnnex, type PeopleAnnex } from '../pack/people-annex';
 import { selectPack, type PackContent } from '../pack/select';
 import { settingsOfData } from '../settings';
-import { briefingDocument, type ActionItem, type BriefingDocument, type KeptSource, type PersonRef } from './briefing';
+import { briefingDocument, documentBriefingName, type ActionItem, type BriefingDocument, type KeptSource, type PersonRef } from './briefing';
+import { annexLetter, documentLocale } from './language';
 import type { Block } from '../richtext';
 
 /** One numbered copy of a pack: "Copy 3 of 5 — Embassy of Ruritania, Tashkent" on every page. */
@@ -132,6 +133,8 @@ export interface PackDocument {
   /** Anything above the lowest level: printed in red, as classified paper is. */
   classified: boolean;
   language: string;
+  /** The language of the pack's own words (headings, labels, dates), from `language`. */
+  locale: Locale;
   paper: PackOptions['paper'];
   watermark: string;
   numberedParagraphs: boolean;
@@ -165,13 +168,9 @@ export function letterheadOfData(data: Pick<WorkspaceData, 'settings'>): Letterh
 
 const liveOnly = <R extends { deleted: 0 | 1 }>(r: R | undefined): R | undefined => (r && r.deleted === 0 ? r : undefined);
 
-function withArticle(word: string): string {
-  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
-}
-
 /** "from a request by Rustam Nazarzoda" */
-export function fromStatementText(from: PackTrackerRow['from']): string {
-  return from?.speaker ? `from ${withArticle(from.kind)} by ${from.speaker}` : '';
+export function fromStatementText(from: PackTrackerRow['from'], locale: Locale = 'en'): string {
+  return from?.speaker ? translate(locale, 'doc.fromStatement', { kind: from.kind, speaker: from.speaker }) : '';
 }
 
 /** "Rustam Nazarzoda, Drug Control Agency (DCA)"; '' when no speaker is recorded. */
@@ -183,6 +182,8 @@ export function decidedBy(speaker: PersonRef | null): string {
 export function packDocument(data: WorkspaceData, options: PackOptions, now: Date = new Date(), letterhead: Letterhead = letterheadOfData(data)): PackDocument {
   const content = selectPack(data, options);
   const issueDate = effectiveIssueDate(options, now);
+  const locale = documentLocale(options.language);
+  const longDate = (iso: string) => formatLongDate(iso, locale);
   const included = new Map(content.briefings.map((pb) => [pb.briefing.id, pb.briefing]));
 
   // Lookups over every record (references resolve through merges; briefingDocument names live ones only).
@@ -214,7 +215,7 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
   const heldLine = (a: ActionItem): string => {
     if (!a.held) return '';
     const later = included.get(a.held.briefingId);
-    return later ? `Held — see ${briefingName(later)}` : 'Held — recorded in a later briefing not in this pack';
+    return later ? translate(locale, 'doc.held.see', { briefing: documentBriefingName(later, locale) }) : translate(locale, 'doc.held.notInPack');
   };
 
   const trackerNumber = new Map<string, number>();
@@ -233,6 +234,7 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
       organisations: (id) => organisations.get(id),
       briefings: (id) => briefingById.get(id),
       levels: content.levels,
+      locale,
     });
     for (const section of full.statements)
       for (const s of section.statements) for (const id of s.actionIds) fromOf.set(id, section.speaker ? { kind: s.kind, speaker: section.speaker.name } : null);
@@ -253,7 +255,10 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
         notShown++;
         continue;
       }
-      followsUp.push({ title: f.event.title, when: f.when, origin: `Announced at ${f.announcedAt.name}${f.speaker ? ` by ${f.speaker.name}` : ''}` });
+      const origin = f.speaker
+        ? translate(locale, 'doc.announcedAtBy', { briefing: f.announcedAt.name, speaker: f.speaker.name })
+        : translate(locale, 'doc.announcedAt', { briefing: f.announcedAt.name });
+      followsUp.push({ title: f.event.title, when: f.when, origin });
     }
     const comment = options.includeComment && doc.comment.length > 0;
     return {
@@ -283,17 +288,17 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
   );
 
   const annexes: PackAnnex[] = [];
-  const addAnnex = (id: AnnexId, title: string) => annexes.push({ id, letter: String.fromCharCode(65 + annexes.length), title });
-  if (tracker) addAnnex('annex-tracker', 'Action tracker');
-  if (decisionRows.length) addAnnex('annex-decisions', 'Decisions');
+  const addAnnex = (id: AnnexId, title: string) => annexes.push({ id, letter: annexLetter(locale, annexes.length), title });
+  if (tracker) addAnnex('annex-tracker', translate(locale, 'doc.annex.tracker'));
+  if (decisionRows.length) addAnnex('annex-decisions', translate(locale, 'doc.annex.decisions'));
   const people_ = options.includePeople
     ? { ...peopleAnnex(data, content.people, content.organisations), hasPeople: content.people.length > 0, hasOrganisations: content.organisations.length > 0 }
     : null;
-  if (people_) addAnnex('annex-people', 'People and organisations');
+  if (people_) addAnnex('annex-people', translate(locale, 'doc.annex.people'));
 
   const entries: ContentsEntry[] = [
-    ...briefings.map((s) => ({ id: s.anchor, lead: formatLongDate(s.doc.header.startsAt), label: s.doc.header.title })),
-    ...annexes.map((a) => ({ id: a.id, lead: `Annex ${a.letter}`, label: a.title })),
+    ...briefings.map((s) => ({ id: s.anchor, lead: longDate(s.doc.header.startsAt), label: s.doc.header.title })),
+    ...annexes.map((a) => ({ id: a.id, lead: translate(locale, 'doc.annex.name', { letter: a.letter }), label: a.title })),
   ];
 
   const from = options.from.trim() || letterhead.mission;
@@ -310,11 +315,12 @@ export function packDocument(data: WorkspaceData, options: PackOptions, now: Dat
     distribution: orLetterhead(options.distribution, letterhead.distribution),
     issueDate,
     creationDate: effectiveCreationDate(options, now),
-    period: content.dateFrom === content.dateTo ? formatLongDate(content.dateFrom) : `${formatLongDate(content.dateFrom)} – ${formatLongDate(content.dateTo)}`,
+    period: content.dateFrom === content.dateTo ? longDate(content.dateFrom) : `${longDate(content.dateFrom)} – ${longDate(content.dateTo)}`,
     banner: content.banner,
     levelLabel: content.levelLabel,
     classified: !!content.level && levelRank(content.levels, content.level) > 0,
     language: options.language,
+    locale,
     paper: options.paper,
     watermark: options.watermark.trim(),
     numberedParagraphs: options.numberedParagraphs,
@@ -371,6 +377,6 @@ export function copyFileName(fileName: string, copy: PackCopy): string {
 }
 
 /** "Copy 3 of 5 — Embassy of Ruritania, Tashkent" */
-export function copyLine(copy: PackCopy): string {
-  return `Copy ${copy.number} of ${copy.total} — ${copy.recipient}`;
+export function copyLine(copy: PackCopy, locale: Locale = 'en'): string {
+  return translate(locale, 'doc.copy', { number: copy.number, total: copy.total, recipient: copy.recipient });
 }

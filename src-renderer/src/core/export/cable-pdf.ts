@@ -7,6 +7,8 @@
 import { cableForExport, type CableDocument, type CableParagraph, type CablePart } from '../document/cable';
 import { SERIF } from '../pack/fonts';
 import { registerFonts } from '../pack/render';
+import { DOCUMENT_LANGUAGE_TAGS, labelled } from '../document/language';
+import { translate, type Locale } from '../i18n';
 import { flatText } from './cable-text';
 import { ExportError, type ExportInput, type ExportOptions } from './formats';
 
@@ -17,10 +19,10 @@ const MUTED = '#666666';
 const NAVY = '#003366';
 const MARGINS: [number, number, number, number] = [64, 64, 64, 60];
 
-function paragraphNode(p: CableParagraph, hang: number): Node {
+function paragraphNode(p: CableParagraph, hang: number, locale: Locale): Node {
   const lead: Node[] = [];
   if (p.mark) lead.push({ text: `${p.mark} `, bold: true });
-  if (p.label) lead.push({ text: `${p.label}: `, bold: true });
+  if (p.label) lead.push({ text: `${labelled(locale, p.label)} `, bold: true });
   const body: Node[] = [{ text: [...lead, flatText(p.text)] }];
   if (p.items.length) body.push({ ul: p.items.map(flatText), margin: [0, 3, 0, 0] });
   return {
@@ -30,7 +32,7 @@ function paragraphNode(p: CableParagraph, hang: number): Node {
   };
 }
 
-function partNodes(part: CablePart, hang: number): Node[] {
+function partNodes(part: CablePart, hang: number, locale: Locale): Node[] {
   // headlineLevel 1 marks a heading, 2 the line under it: a heading never ends a page alone (pageBreakBefore
   // in cableDefinition moves it to the next page when nothing but its own line follows it on this one).
   const heading: Node[] =
@@ -40,7 +42,7 @@ function partNodes(part: CablePart, hang: number): Node[] {
           { text: part.heading, bold: true, margin: [0, 8, 0, part.subheading ? 0 : 6], headlineLevel: 1 },
           ...(part.subheading ? [{ text: part.subheading, color: MUTED, fontSize: 9.5, margin: [0, 1, 0, 6], headlineLevel: 2 }] : []),
         ];
-  return [...heading, ...part.paragraphs.map((p) => paragraphNode(p, hang))];
+  return [...heading, ...part.paragraphs.map((p) => paragraphNode(p, hang, locale))];
 }
 
 type Laid = { headlineLevel?: number; style?: unknown };
@@ -59,7 +61,8 @@ const FURNITURE = 'pageFurniture';
 const isFurniture = (n: Laid): boolean => n.style === FURNITURE;
 
 /** The pdfmake document definition of a cable (fonts registered under core/pack/fonts.ts' names). */
-export function cableDefinition(cable: CableDocument, language = 'en-GB'): { content: Node[]; [key: string]: unknown } {
+export function cableDefinition(cable: CableDocument, language = DOCUMENT_LANGUAGE_TAGS[cable.locale]): { content: Node[]; [key: string]: unknown } {
+  const locale = cable.locale;
   const hang = 14 + 6 * `${cable.lastNumber}`.length;
   const banner = (): Node => ({ text: cable.classification, style: FURNITURE, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8, margin: [MARGINS[0], 28, MARGINS[2], 0] });
   const content: Node[] = [
@@ -68,7 +71,7 @@ export function cableDefinition(cable: CableDocument, language = 'en-GB'): { con
         widths: [78, '*'],
         body: cable.fields.map((f) => [
           { text: f.label, bold: true, fontSize: 9, characterSpacing: 0.4, color: MUTED },
-          { text: f.values.map(flatText).join('\n'), bold: f.label === 'SUBJECT' || f.label === 'PRECEDENCE' },
+          { text: f.values.map(flatText).join('\n'), bold: f.id === 'subject' || f.id === 'precedence' },
         ]),
       },
       layout: {
@@ -83,14 +86,14 @@ export function cableDefinition(cable: CableDocument, language = 'en-GB'): { con
   ];
   for (const b of cable.briefings) {
     if (b.heading) content.push({ text: flatText(b.heading), bold: true, fontSize: 12.5, margin: [0, 14, 0, 2] });
-    for (const part of b.parts) content.push(...partNodes(part, hang));
+    for (const part of b.parts) content.push(...partNodes(part, hang, locale));
   }
-  if (cable.actions) content.push(...partNodes(cable.actions, hang));
+  if (cable.actions) content.push(...partNodes(cable.actions, hang, locale));
   return {
     pageSize: 'A4',
     pageMargins: MARGINS,
     language,
-    info: { title: flatText(cable.subject), subject: 'Reporting cable', creator: 'Attaché', producer: 'Attaché' },
+    info: { title: flatText(cable.subject), subject: translate(locale, 'doc.cable.subjectMeta'), creator: 'Attaché', producer: 'Attaché' },
     defaultStyle: { font: SERIF, fontSize: 10.5, lineHeight: 1.2, color: INK },
     styles: { [FURNITURE]: {} },
     header: banner,
@@ -103,7 +106,7 @@ export function cableDefinition(cable: CableDocument, language = 'en-GB'): { con
       columns: [
         { text: '', width: 90, style: FURNITURE },
         { text: cable.classification, style: FURNITURE, alignment: 'center', bold: true, fontSize: 10, characterSpacing: 0.8 },
-        { text: `Page ${page} of ${pages}`, style: FURNITURE, alignment: 'right', fontSize: 8.5, color: MUTED, width: 90 },
+        { text: translate(locale, 'doc.folio', { page, count: pages }), style: FURNITURE, alignment: 'right', fontSize: 8.5, color: MUTED, width: 90 },
       ],
     }),
     content,

@@ -9,6 +9,8 @@
  */
 import { cableForExport, type CableDocument, type CableParagraph, type CablePart } from '../document/cable';
 import { CABLE_WIDTH, widthProblem } from '../letterhead';
+import { labelled } from '../document/language';
+import type { Locale } from '../i18n';
 import { cleanText } from './export-text';
 import { ExportError, type ExportInput, type ExportOptions } from './formats';
 
@@ -63,33 +65,36 @@ export function wrapWords(text: string, width: number, first = '', indent = ''):
   return lines;
 }
 
+/** The header's values start in one column: after the longest label, and never before English's "PRECEDENCE: ". */
 const FIELD_COLUMN = 'PRECEDENCE: '.length;
 
-function fieldLines(label: string, values: readonly string[], width: number): string[] {
+function fieldLines(label: string, values: readonly string[], width: number, column: number, locale: Locale): string[] {
   const out: string[] = [];
-  const pad = ' '.repeat(FIELD_COLUMN);
-  values.forEach((v, i) => out.push(...wrapWords(v, width, i === 0 ? `${label}:`.padEnd(FIELD_COLUMN) : pad, pad)));
+  const pad = ' '.repeat(column);
+  // A French label's non-breaking space before the colon is a plain space in a fixed-pitch cable.
+  const lead = flatText(labelled(locale, label));
+  values.forEach((v, i) => out.push(...wrapWords(v, width, i === 0 ? lead.padEnd(column) : pad, pad)));
   return out;
 }
 
-function paragraphLines(p: CableParagraph, width: number, hang: number): string[] {
+function paragraphLines(p: CableParagraph, width: number, hang: number, locale: Locale): string[] {
   const number = `${p.number}.`.padEnd(hang);
   const indent = ' '.repeat(hang);
-  const lead = [p.mark, p.label ? `${p.label}:` : ''].filter(Boolean).join(' ');
+  const lead = [p.mark, p.label ? labelled(locale, p.label) : ''].filter(Boolean).join(' ');
   const text = [lead, flatText(p.text)].filter(Boolean).join(' ');
   const out = wrapWords(text, width, number, indent);
   for (const item of p.items) out.push(...wrapWords(item, width, `${indent}- `, `${indent}  `));
   return out;
 }
 
-function partLines(part: CablePart, width: number, hang: number): string[] {
+function partLines(part: CablePart, width: number, hang: number, locale: Locale): string[] {
   const out: string[] = [];
   if (part.kind === 'section') out.push(...wrapWords(part.heading, width));
   else {
     out.push(...wrapWords(part.heading, width));
     if (part.subheading) out.push(...wrapWords(part.subheading, width));
   }
-  for (const p of part.paragraphs) out.push('', ...paragraphLines(p, width, hang));
+  for (const p of part.paragraphs) out.push('', ...paragraphLines(p, width, hang, locale));
   return out;
 }
 
@@ -97,15 +102,16 @@ function partLines(part: CablePart, width: number, hang: number): string[] {
 export function cableText(cable: CableDocument, width: number): string {
   const hang = `${cable.lastNumber}.`.length + 1;
   const lines: string[] = [...wrapWords(cable.classification, width), ''];
-  for (const f of cable.fields) lines.push(...fieldLines(f.label, f.values, width));
+  const column = Math.max(FIELD_COLUMN, ...cable.fields.map((f) => length(flatText(labelled(cable.locale, f.label))) + 1));
+  for (const f of cable.fields) lines.push(...fieldLines(f.label, f.values, width, column, cable.locale));
   for (const b of cable.briefings) {
     if (b.heading) {
       const heading = wrapWords(b.heading, width);
       lines.push('', '', ...heading, '='.repeat(Math.min(width, Math.max(...heading.map(length)))));
     }
-    for (const part of b.parts) lines.push('', ...partLines(part, width, hang));
+    for (const part of b.parts) lines.push('', ...partLines(part, width, hang, cable.locale));
   }
-  if (cable.actions) lines.push('', ...partLines(cable.actions, width, hang));
+  if (cable.actions) lines.push('', ...partLines(cable.actions, width, hang, cable.locale));
   lines.push('', ...wrapWords(cable.classification, width));
   return lines.join('\n') + '\n';
 }

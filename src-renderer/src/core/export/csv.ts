@@ -6,7 +6,8 @@
  * day, a month or a year). The escaping is written out here, where the tests see it, not left to a library.
  */
 import type { BriefingDocument } from '../document/briefing';
-import { KIND_LABELS } from '../kind-labels';
+import { translate, type Locale, type MessageKey } from '../i18n';
+import { actionKindLabel, kindLabel } from '../labels';
 import { cleanText } from './export-text';
 import { ExportError, type ExportInput, type TrackerItem } from './formats';
 
@@ -56,16 +57,21 @@ export function csvBytes(header: readonly string[], rows: readonly (readonly str
 
 const short = (s: string): string => (s.length > 60 ? `${s.slice(0, 59)}…` : s);
 
-export const FOLLOW_UP_COLUMNS = ['Title', 'Kind', 'Status', 'Owner', 'Due', 'Place', 'Briefing', 'Briefing date', 'Tags', 'Notes', 'ID'] as const;
+/** Column heads in a language: each column's key in documents.json (`doc.csv.<table>.<column>`). */
+const columns = (locale: Locale, table: 'fu' | 'st', ids: readonly string[]): string[] => ids.map((id) => translate(locale, `doc.csv.${table}.${id}` as MessageKey));
+
+const FOLLOW_UP_IDS = ['title', 'kind', 'status', 'owner', 'due', 'place', 'briefing', 'briefingDate', 'tags', 'notes', 'id'] as const;
+/** The follow-up table's heads in English (a spreadsheet made in French or Russian has them in its language). */
+export const FOLLOW_UP_COLUMNS = columns('en', 'fu', FOLLOW_UP_IDS);
 
 /** The tracker's rows (its current filter, in its order) as a spreadsheet. */
-export function followUpsCsv(items: readonly TrackerItem[]): Uint8Array {
+export function followUpsCsv(items: readonly TrackerItem[], locale: Locale = 'en'): Uint8Array {
   if (!items.length) throw new ExportError('The tracker’s filter shows no follow-ups: there is nothing to export');
   return csvBytes(
-    FOLLOW_UP_COLUMNS,
+    columns(locale, 'fu', FOLLOW_UP_IDS),
     items.map((a) => [
       a.title,
-      a.kind === 'event' ? 'Event' : 'Task',
+      actionKindLabel(locale, a.kind),
       a.statusLabel,
       a.owner,
       a.due,
@@ -80,13 +86,14 @@ export function followUpsCsv(items: readonly TrackerItem[]): Uint8Array {
   );
 }
 
-export const STATEMENT_COLUMNS = ['Briefing', 'Date', 'No.', 'Speaker', 'Title', 'Organisation', 'Kind', 'Text', 'Follow-ups', 'Tags', 'ID'] as const;
+const STATEMENT_IDS = ['briefing', 'date', 'number', 'speaker', 'title', 'organisation', 'kind', 'text', 'followUps', 'tags', 'id'] as const;
+export const STATEMENT_COLUMNS = columns('en', 'st', STATEMENT_IDS);
 
 /**
  * The statements of one or more briefings, each briefing's as its document orders them (by speaker in
  * order of first word, each speaker's in recorded order), numbered from 1 within the briefing.
  */
-export function statementsCsv(docs: readonly BriefingDocument[]): Uint8Array {
+export function statementsCsv(docs: readonly BriefingDocument[], locale: Locale = 'en'): Uint8Array {
   const rows: string[][] = [];
   const names: string[] = [];
   for (const doc of docs) {
@@ -103,7 +110,7 @@ export function statementsCsv(docs: readonly BriefingDocument[]): Uint8Array {
           section.speaker?.name ?? '',
           section.speaker?.title ?? '',
           section.speaker?.organisation?.name ?? '',
-          KIND_LABELS[s.kind],
+          kindLabel(locale, s.kind),
           s.text,
           s.actionIds.map((id) => titleOf.get(id) ?? '').filter(Boolean).join('; '),
           s.tags.join('; '),
@@ -115,10 +122,11 @@ export function statementsCsv(docs: readonly BriefingDocument[]): Uint8Array {
   if (!rows.length) {
     throw new ExportError(docs.length === 1 ? `“${short(docs[0]!.header.title)}” has no statements to export` : 'The chosen briefings have no statements to export');
   }
-  return csvBytes(STATEMENT_COLUMNS, rows, (i) => names[i]!);
+  return csvBytes(columns(locale, 'st', STATEMENT_IDS), rows, (i) => names[i]!);
 }
 
 /** The registry's CSV writer: the tracker's rows, or the chosen briefings' statements. */
 export function writeCsv(input: ExportInput): Uint8Array {
-  return input.scope === 'tracker' ? followUpsCsv(input.items) : statementsCsv(input.briefings);
+  const locale = input.locale ?? 'en';
+  return input.scope === 'tracker' ? followUpsCsv(input.items, locale) : statementsCsv(input.briefings, locale);
 }

@@ -37,7 +37,9 @@ import { cableForExport } from '../document/cable';
 import type { ActionItem, BriefingDocument, PersonRef } from '../document/briefing';
 import { copyLine, fromStatementText, type PackAction, type PackBriefingSection, type PackCopy, type PackDocument } from '../document/pack';
 import { formatLongDate, formatShortDate } from '../dates';
-import { KIND_LABELS } from '../kind-labels';
+import { DOCUMENT_LANGUAGE_TAGS, labelled } from '../document/language';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../i18n';
+import { actionKindLabel, kindLabel } from '../labels';
 import { compactRanges } from '../pack/document';
 import type { Block, Run } from '../richtext';
 import { cleanText } from './export-text';
@@ -171,16 +173,19 @@ function dataTable(header: readonly string[], rows: readonly (readonly string[])
   });
 }
 
-function actionRow(a: ActionItem): string[] {
+/** A fixed word of a document in its language (documents.json). */
+const tr = (locale: Locale, key: MessageKey, values?: MessageValues): string => translate(locale, key, values);
+
+function actionRow(a: ActionItem, locale: Locale): string[] {
   const detail = [a.title.trim(), a.notes.trim(), a.held?.text ?? ''].filter(Boolean).join('\n');
-  return [a.kind === 'event' ? 'Event' : 'Task', detail, a.owner, [a.dueText, a.place].filter(Boolean).join(', '), a.statusLabel];
+  return [actionKindLabel(locale, a.kind), detail, a.owner, [a.dueText, a.place].filter(Boolean).join(', '), a.statusLabel];
 }
 
-const ACTION_HEADER = ['Kind', 'Follow-up', 'Owner', 'Due / date', 'Status'] as const;
+const actionHeader = (locale: Locale): string[] => (['doc.col.kind', 'doc.col.followUp', 'doc.col.owner', 'doc.col.dueDate', 'doc.col.status'] as const).map((k) => tr(locale, k));
 const ACTION_WIDTHS = [900, 4200, 1700, 1400, 1000] as const;
 
-function speakerLines(speaker: PersonRef | null): Paragraph[] {
-  if (!speaker) return [heading(3, 'Speaker not recorded')];
+function speakerLines(speaker: PersonRef | null, locale: Locale): Paragraph[] {
+  if (!speaker) return [heading(3, tr(locale, 'doc.speakerNotRecorded'))];
   return [heading(3, speaker.name), ...(speaker.role ? [para(textRuns(speaker.role, { italics: true, color: GREY }), 80)] : [])];
 }
 
@@ -195,8 +200,8 @@ class Instances {
 /** How a pack prints a briefing (core/document/pack.ts); absent for a briefing exported on its own. */
 interface PackPrinting {
   section: PackBriefingSection;
-  /** The tracker annex's letter when the pack has one: the briefing then names its follow-ups by number there. */
-  trackerAnnex: string | null;
+  /** The tracker annex when the pack has one: the briefing then names its follow-ups by number there. */
+  trackerAnnex: { letter: string; title: string } | null;
   issueDate: string;
   /** "BRIEFING 2 OF 5 · 17 MARCH 2015" above the title. */
   eyebrow: string;
@@ -209,17 +214,16 @@ function numberedBlock(b: Block, instance: number): Paragraph {
   return new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, spacing: { after: 120 }, ...direction(text), children });
 }
 
-const plural = (n: number, one: string, many = `${one}s`): string => `${n.toLocaleString('en-GB')} ${n === 1 ? one : many}`;
-
-function packActionRow(a: PackAction): string[] {
-  const row = actionRow(a);
-  row[4] = a.overdue ? `${a.statusLabel} — OVERDUE` : row[4]!;
+function packActionRow(a: PackAction, locale: Locale): string[] {
+  const row = actionRow(a, locale);
+  row[4] = a.overdue ? tr(locale, 'doc.overdueStatus', { status: a.statusLabel }) : row[4]!;
   if (a.heldLine) row[1] = [a.title.trim(), a.notes.trim(), a.heldLine].filter(Boolean).join('\n');
   return row;
 }
 
 /** One briefing's body: title, particulars, summary, attendance, statements, decisions, follow-ups, events, comment. */
-function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: boolean, pack?: PackPrinting): Child[] {
+function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: boolean, locale: Locale, pack?: PackPrinting): Child[] {
+  const w = (key: MessageKey, values?: MessageValues) => tr(locale, key, values);
   const h = doc.header;
   // Numbered paragraphs (a pack's option): one list per briefing, so Word's numbers are the pack's.
   const numbered = pack?.section.numbers ? lists.take() : null;
@@ -227,33 +231,33 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
   if (pack) out.push(new Paragraph({ pageBreakBefore: newPage || undefined, spacing: { after: 60 }, children: textRuns(pack.eyebrow, { bold: true, size: SIZE.small, color: GREY }) }));
   out.push(heading(1, h.title, newPage && !pack));
   const details: [string, string][] = [
-    ['Date', h.when],
-    ['Place', h.place],
-    ['Format', h.format],
-    ['Organisers', h.organisers.map((o) => o.path || o.name).join('; ')],
-    ['Audience', h.audience],
-    ['Classification', h.classification.banner],
-    ['Tags', h.tags.join(', ')],
+    [w('doc.detail.date'), h.when],
+    [w('doc.detail.place'), h.place],
+    [w('doc.detail.format'), h.format],
+    [w('doc.detail.organisers'), h.organisers.map((o) => o.path || o.name).join('; ')],
+    [w('doc.detail.audience'), h.audience],
+    [w('doc.cover.classification'), h.classification.banner],
+    [w('doc.detail.tags'), h.tags.join(', ')],
   ];
   out.push(fieldsTable(details.filter(([, v]) => v.trim())));
   // A list that continues the paragraph before it takes no number (core/document/pack.ts paragraphNumbers).
   const blocks = (bs: readonly Block[], numbers: readonly (number | null)[] | undefined) =>
     numbered ? bs.flatMap((b, i) => (numbers?.[i] === null ? blockParagraphs([b]) : [numberedBlock(b, numbered)])) : blockParagraphs(bs);
-  if (doc.summary.length) out.push(heading(2, 'Summary'), ...blocks(doc.summary, pack?.section.numbers?.summary));
+  if (doc.summary.length) out.push(heading(2, w('doc.section.summary')), ...blocks(doc.summary, pack?.section.numbers?.summary));
   if (!doc.attendance.empty) {
-    out.push(heading(2, 'Attendance'));
+    out.push(heading(2, w('doc.section.attendance')));
     const names = (people: readonly { name: string }[]) => people.map((p) => p.name).join(', ');
-    const line = (label: string, text: string) => para([...textRuns(`${label}: `, { bold: true }), ...textRuns(text)], 60);
-    if (doc.attendance.delegation.length) out.push(line('Our delegation', names(doc.attendance.delegation)));
-    for (const g of doc.attendance.others) out.push(line(g.organisation?.name ?? 'Others', names(g.people)));
+    const line = (label: string, text: string) => para([...textRuns(`${labelled(locale, label)} `, { bold: true }), ...textRuns(text)], 60);
+    if (doc.attendance.delegation.length) out.push(line(w('doc.attendance.delegation'), names(doc.attendance.delegation)));
+    for (const g of doc.attendance.others) out.push(line(g.organisation?.name ?? w('doc.attendance.others'), names(g.people)));
     for (const g of doc.attendance.groups) out.push(para(textRuns(g), 60));
   }
   if (doc.statements.length) {
-    out.push(heading(2, 'Statements'));
+    out.push(heading(2, w('doc.section.statements')));
     for (const section of doc.statements) {
-      out.push(...speakerLines(section.speaker));
+      out.push(...speakerLines(section.speaker, locale));
       for (const s of section.statements) {
-        const label = s.kind === 'statement' ? [] : textRuns(`${KIND_LABELS[s.kind]}: `, { bold: true, color: GREY });
+        const label = s.kind === 'statement' ? [] : textRuns(`${labelled(locale, kindLabel(locale, s.kind))} `, { bold: true, color: GREY });
         const children = [...label, ...textRuns(s.text.trim())];
         out.push(
           numbered
@@ -264,50 +268,61 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
     }
   }
   if (doc.decisions.length) {
-    out.push(heading(2, 'Decisions'));
+    out.push(heading(2, w('doc.section.decisions')));
     const instance = lists.take();
     for (const d of doc.decisions) {
       const by = d.speaker ? textRuns(` — ${d.speaker.name}`, { italics: true, color: GREY }) : [];
       out.push(new Paragraph({ numbering: { reference: NUMBERS, level: 0, instance }, ...direction(d.text), children: [...textRuns(d.text.trim()), ...by] }));
     }
   }
-  if (pack) out.push(...packActions(pack));
+  if (pack) out.push(...packActions(pack, locale));
   else {
     const actions = [...doc.followUps, ...doc.events];
-    if (actions.length) out.push(heading(2, 'Follow-ups and events'), dataTable(ACTION_HEADER, actions.map(actionRow), ACTION_WIDTHS));
+    if (actions.length) out.push(heading(2, w('doc.section.actionsShort')), dataTable(actionHeader(locale), actions.map((a) => actionRow(a, locale)), ACTION_WIDTHS));
   }
   if (pack) {
     const { followsUp, followsUpNotShown } = pack.section;
     if (followsUp.length || followsUpNotShown) {
-      out.push(heading(2, 'Follows up'));
+      out.push(heading(2, w('doc.section.followsUp')));
       for (const f of followsUp) out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: textRuns([f.title, f.when, f.origin].filter(Boolean).join(' — ')) }));
-      if (followsUpNotShown) out.push(para(textRuns(`${plural(followsUpNotShown, 'event')} announced at a briefing not in this pack.`, { italics: true, color: GREY })));
+      if (followsUpNotShown) out.push(para(textRuns(w('doc.followsUp.notShown', { count: followsUpNotShown }), { italics: true, color: GREY })));
     }
   } else if (doc.followsUp.length) {
-    out.push(heading(2, 'Follows up'));
+    out.push(heading(2, w('doc.section.followsUp')));
     for (const f of doc.followsUp) {
-      const origin = f.announcedAt ? `Announced at ${f.announcedAt.name}${f.speaker ? ` by ${f.speaker.name}` : ''}` : '';
+      const origin = !f.announcedAt
+        ? ''
+        : f.speaker
+          ? w('doc.announcedAtBy', { briefing: f.announcedAt.name, speaker: f.speaker.name })
+          : w('doc.announcedAt', { briefing: f.announcedAt.name });
       out.push(new Paragraph({ numbering: { reference: BULLETS, level: 0 }, children: textRuns([f.event.title, f.when, origin].filter(Boolean).join(' — ')) }));
     }
   }
   const comment = pack ? pack.section.comment : doc.comment.length > 0;
-  if (comment) out.push(heading(2, 'Comment'), ...blocks(doc.comment, pack?.section.numbers?.comment));
+  if (comment) out.push(heading(2, w('doc.section.comment')), ...blocks(doc.comment, pack?.section.numbers?.comment));
   return out;
 }
 
 /** A pack's follow-ups for one briefing: printed once — their numbers in the tracker annex, or here as a table without it. */
-function packActions(pack: PackPrinting): Child[] {
+function packActions(pack: PackPrinting, locale: Locale): Child[] {
   const actions = pack.section.actions;
   if (!actions.length) return [];
+  const title = tr(locale, 'doc.section.actions');
   if (pack.trackerAnnex) {
     const numbers = actions.map((a) => a.number).filter((n): n is number => n !== null);
     const overdue = actions.filter((a) => a.overdue).length;
-    const line = `${plural(actions.length, 'follow-up or event', 'follow-ups and events')} of this briefing ${actions.length === 1 ? 'is' : 'are'} listed in Annex ${
-      pack.trackerAnnex
-    }, Action tracker: ${numbers.length === 1 ? 'no.' : 'nos.'} ${compactRanges(numbers)}${overdue ? ` (${plural(overdue, 'overdue')} as of ${formatLongDate(pack.issueDate)})` : ''}.`;
-    return [heading(2, 'Follow-ups and announced events'), para(textRuns(line))];
+    const line = tr(locale, 'doc.actions.reference', {
+      count: actions.length,
+      letter: pack.trackerAnnex.letter,
+      annex: pack.trackerAnnex.title,
+      numbered: numbers.length,
+      numbers: compactRanges(numbers),
+      overdue,
+      date: formatLongDate(pack.issueDate, locale),
+    });
+    return [heading(2, title), para(textRuns(line))];
   }
-  return [heading(2, 'Follow-ups and announced events'), dataTable(ACTION_HEADER, actions.map(packActionRow), ACTION_WIDTHS)];
+  return [heading(2, title), dataTable(actionHeader(locale), actions.map((a) => packActionRow(a, locale)), ACTION_WIDTHS)];
 }
 
 function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
@@ -321,7 +336,7 @@ function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
  * The file: styles (font, language, headings), the numbering definitions, one section whose header and
  * footer carry the classification (the footer with "Page X of Y"), the core properties.
  */
-function docxDocument(meta: DocxMeta, children: Child[]): Document {
+function docxDocument(meta: DocxMeta, children: Child[], locale: Locale = 'en'): Document {
   // The document's language for Latin and Cyrillic text; Word picks its own for East Asian and right-to-left runs.
   const language = { value: meta.language };
   const headingStyle = (id: string, name: string, size: number, before: number) => ({
@@ -367,7 +382,7 @@ function docxDocument(meta: DocxMeta, children: Child[]): Document {
               bannerParagraph(meta),
               new Paragraph({
                 alignment: AlignmentType.CENTER,
-                children: [new TextRun({ size: SIZE.small, color: GREY, children: ['Page ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES] })],
+                children: [new TextRun({ size: SIZE.small, color: GREY, children: folioRuns(locale) })],
               }),
             ],
           }),
@@ -376,6 +391,17 @@ function docxDocument(meta: DocxMeta, children: Child[]): Document {
       },
     ],
   });
+}
+
+/** "Page {page} of {count}" with Word's page fields in the places the language puts them. */
+function folioRuns(locale: Locale): (string | (typeof PageNumber)[keyof typeof PageNumber])[] {
+  // Placeholders no translation holds, then split around them.
+  const [PAGE, COUNT] = ['\uE000', '\uE001'];
+  const text = translate(locale, 'doc.folio', { page: PAGE, count: COUNT });
+  return text
+    .split(/([\uE000\uE001])/)
+    .filter(Boolean)
+    .map((part) => (part === PAGE ? PageNumber.CURRENT : part === COUNT ? PageNumber.TOTAL_PAGES : part));
 }
 
 async function bytesOf(doc: Document): Promise<Uint8Array> {
@@ -392,20 +418,21 @@ function bannerOf(docs: readonly BriefingDocument[]): { banner: string; classifi
 }
 
 /** One briefing, or several one after another (each from a new page). */
-export async function briefingsDocx(docs: readonly BriefingDocument[], title: string, language = 'en-GB'): Promise<Uint8Array> {
+export async function briefingsDocx(docs: readonly BriefingDocument[], title: string, locale: Locale = 'en'): Promise<Uint8Array> {
   const lists = new Instances();
   const children: Child[] = [];
-  docs.forEach((d, i) => children.push(...briefingChildren(d, lists, i > 0)));
+  docs.forEach((d, i) => children.push(...briefingChildren(d, lists, i > 0, locale)));
   const tags = [...new Set(docs.flatMap((d) => d.header.tags))];
-  return bytesOf(docxDocument({ title, subject: docs.length === 1 ? docs[0]!.header.when : `${String(docs.length)} briefings`, keywords: tags, language, ...bannerOf(docs) }, children));
+  const subject = docs.length === 1 ? docs[0]!.header.when : tr(locale, 'doc.briefings.count', { count: docs.length });
+  return bytesOf(docxDocument({ title, subject, keywords: tags, language: DOCUMENT_LANGUAGE_TAGS[locale], ...bannerOf(docs) }, children, locale));
 }
 
 /** A cable part's paragraphs: one numbered list through the whole cable, so Word's numbers are the cable's. */
-function cablePartChildren(part: CablePart, instance: number): Child[] {
+function cablePartChildren(part: CablePart, instance: number, locale: Locale): Child[] {
   const out: Child[] = [heading(3, part.heading)];
   if (part.subheading) out.push(para(textRuns(part.subheading, { italics: true, color: GREY }), 80));
   for (const p of part.paragraphs) {
-    const lead = [p.mark, p.label ? `${p.label}:` : ''].filter(Boolean).join(' ');
+    const lead = [p.mark, p.label ? labelled(locale, p.label) : ''].filter(Boolean).join(' ');
     out.push(
       new Paragraph({
         numbering: { reference: NUMBERS, level: 0, instance },
@@ -420,7 +447,8 @@ function cablePartChildren(part: CablePart, instance: number): Child[] {
 }
 
 /** A reporting cable: the classification line, its heading fields, then its numbered paragraphs under their headings. */
-export async function cableDocx(cable: CableDocument, language = 'en-GB', classified = true): Promise<Uint8Array> {
+export async function cableDocx(cable: CableDocument, language = DOCUMENT_LANGUAGE_TAGS[cable.locale], classified = true): Promise<Uint8Array> {
+  const locale = cable.locale;
   const instance = 1;
   const children: Child[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: textRuns(cable.classification, { bold: true, size: 24 }) }),
@@ -428,39 +456,40 @@ export async function cableDocx(cable: CableDocument, language = 'en-GB', classi
   ];
   for (const b of cable.briefings) {
     if (b.heading) children.push(heading(2, b.heading));
-    for (const part of b.parts) children.push(...cablePartChildren(part, instance));
+    for (const part of b.parts) children.push(...cablePartChildren(part, instance, locale));
   }
-  if (cable.actions) children.push(...cablePartChildren(cable.actions, instance));
+  if (cable.actions) children.push(...cablePartChildren(cable.actions, instance, locale));
   children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 240 }, children: textRuns(cable.classification, { bold: true, size: 24 }) }));
-  return bytesOf(docxDocument({ title: cable.subject, subject: `Cable — ${cable.date}`, banner: cable.classification, classified, language }, children));
+  return bytesOf(docxDocument({ title: cable.subject, subject: tr(locale, 'doc.cable.docxSubject', { date: cable.date }), banner: cable.classification, classified, language }, children, locale));
 }
 
 /** The pack's cover: the mission, the title, the recipient, and the registry's fields (file reference, From/To/Info, distribution…). */
 function packCover(pack: PackDocument, copy: string): Child[] {
   const c = pack.content.counts;
+  const w = (key: MessageKey, values?: MessageValues) => tr(pack.locale, key, values);
   const rows: [string, string][] = [
-    ['File reference', pack.fileReference],
-    ['From', pack.from],
-    ['To', pack.to.join('\n')],
-    ['Info', pack.info.join('\n')],
-    ['Period covered', pack.period],
-    ['Prepared by', pack.preparedBy],
-    ['Date of issue', formatLongDate(pack.issueDate)],
-    ['Classification', pack.banner],
-    ['Contents', `${plural(c.briefings, 'briefing')}, ${plural(c.statements, 'statement')}, ${plural(c.actions, 'follow-up')}`],
-    ['Distribution', pack.distribution.map((d, i) => `${String(i + 1)}. ${d}`).join('\n')],
+    [w('doc.cover.fileReference'), pack.fileReference],
+    [w('doc.cover.from'), pack.from],
+    [w('doc.cover.to'), pack.to.join('\n')],
+    [w('doc.cover.info'), pack.info.join('\n')],
+    [w('doc.cover.period'), pack.period],
+    [w('doc.cover.preparedBy'), pack.preparedBy],
+    [w('doc.cover.issueDate'), formatLongDate(pack.issueDate, pack.locale)],
+    [w('doc.cover.classification'), pack.banner],
+    [w('doc.cover.contents'), w('doc.cover.counts', { briefings: c.briefings, statements: c.statements, actions: c.actions })],
+    [w('doc.cover.distribution'), pack.distribution.map((d, i) => `${String(i + 1)}. ${d}`).join('\n')],
   ];
   const out: Child[] = [];
   if (pack.mission) out.push(new Paragraph({ spacing: { after: 600 }, children: textRuns(pack.mission, { bold: true, size: 26 }) }));
   out.push(
-    para(textRuns('BRIEFING PACK', { bold: true, size: SIZE.small, color: GREY }), 60),
+    para(textRuns(w('doc.cover.eyebrow').toLocaleUpperCase(pack.locale), { bold: true, size: SIZE.small, color: GREY }), 60),
     new Paragraph({ heading: HeadingLevel.TITLE, spacing: { after: 240 }, children: textRuns(pack.title, { bold: true, size: 40 }) }),
   );
   if (pack.recipient) out.push(para(textRuns(pack.recipient, { italics: true, size: 24 }), 120));
   if (copy) out.push(para(textRuns(copy, { bold: true }), 240));
   out.push(fieldsTable(rows.filter(([, v]) => v.trim())));
   if (pack.contents) {
-    out.push(new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_1, children: textRuns('Contents') }));
+    out.push(new Paragraph({ pageBreakBefore: true, heading: HeadingLevel.HEADING_1, children: textRuns(w('doc.toc')) }));
     for (const e of pack.contents) out.push(para([...textRuns(`${e.lead}   `, { color: GREY }), ...textRuns(e.label)], 60));
   }
   return out;
@@ -468,22 +497,25 @@ function packCover(pack: PackDocument, copy: string): Child[] {
 
 /** The annexes: the action tracker, the decisions, the people and organisations — each from a new page. */
 function packAnnexes(pack: PackDocument): Child[] {
+  const locale = pack.locale;
+  const w = (key: MessageKey, values?: MessageValues) => tr(locale, key, values);
   const out: Child[] = [];
   for (const annex of pack.annexes) {
-    out.push(new Paragraph({ pageBreakBefore: true, children: textRuns(`ANNEX ${annex.letter}`, { bold: true, size: SIZE.small, color: GREY }) }), heading(1, annex.title));
+    out.push(
+      new Paragraph({ pageBreakBefore: true, children: textRuns(w('doc.annex.name', { letter: annex.letter }).toLocaleUpperCase(locale), { bold: true, size: SIZE.small, color: GREY }) }),
+      heading(1, annex.title),
+    );
     if (annex.id === 'annex-tracker' && pack.tracker) {
-      const lead = `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(pack.issueDate)}. ${
-        pack.overdueCount ? `${plural(pack.overdueCount, 'follow-up is', 'follow-ups are')} overdue.` : 'None is overdue.'
-      }`;
+      const lead = w('doc.tracker.leadPlain', { date: formatLongDate(pack.issueDate, locale), overdue: pack.overdueCount });
       out.push(
         para(textRuns(lead, { italics: true })),
         dataTable(
-          ['No.', 'Due / date', 'Follow-up', 'Owner', 'Status'],
+          [w('doc.col.number'), w('doc.col.dueDate'), w('doc.col.followUp'), w('doc.col.owner'), w('doc.col.status')],
           pack.tracker.map((r) => {
             const a = r.action;
-            const origin = [r.briefing ? `${r.briefing.title} (${formatShortDate(r.briefing.startsAt)})` : '', fromStatementText(r.from)].filter(Boolean).join(', ');
+            const origin = [r.briefing ? `${r.briefing.title} (${formatShortDate(r.briefing.startsAt, locale)})` : '', fromStatementText(r.from, locale)].filter(Boolean).join(', ');
             const detail = [a.title.trim(), a.notes.trim(), a.heldLine, origin].filter(Boolean).join('\n');
-            return [`${String(a.number ?? '')}.`, [a.dueText, a.place].filter(Boolean).join(', '), detail, a.owner, a.overdue ? `${a.statusLabel} — OVERDUE` : a.statusLabel];
+            return [`${String(a.number ?? '')}.`, [a.dueText, a.place].filter(Boolean).join(', '), detail, a.owner, a.overdue ? w('doc.overdueStatus', { status: a.statusLabel }) : a.statusLabel];
           }),
           [600, 1400, 4400, 1600, 1200],
         ),
@@ -491,21 +523,21 @@ function packAnnexes(pack: PackDocument): Child[] {
     } else if (annex.id === 'annex-decisions' && pack.decisions) {
       out.push(
         dataTable(
-          ['Date', 'Decision', 'Briefing · decided by'],
-          pack.decisions.map((d) => [formatShortDate(d.briefing.startsAt), d.text, [d.briefing.title, d.decidedBy].filter(Boolean).join(' · ')]),
+          [w('doc.col.date'), w('doc.col.decision'), w('doc.col.briefingDecidedBy')],
+          pack.decisions.map((d) => [formatShortDate(d.briefing.startsAt, locale), d.text, [d.briefing.title, d.decidedBy].filter(Boolean).join(' · ')]),
           [1300, 4900, 3000],
         ),
       );
     } else if (annex.id === 'annex-people' && pack.people) {
       const people = pack.people;
       if (people.hasPeople) {
-        out.push(heading(2, 'People'));
+        out.push(heading(2, w('doc.col.people')));
         for (const g of people.groups) {
-          out.push(heading(3, g.path || 'No organisation recorded'));
+          out.push(heading(3, g.path || w('doc.people.noOrganisation')));
           out.push(
             dataTable(
-              ['Name', 'Title or role', 'Country'],
-              g.people.map((p) => [[p.name, p.aliases.length ? `Also written ${p.aliases.join('; ')}` : ''].filter(Boolean).join('\n'), p.title, p.country]),
+              [w('doc.col.name'), w('doc.col.titleRole'), w('doc.col.country')],
+              g.people.map((p) => [[p.name, p.aliases.length ? w('doc.people.alsoWritten', { aliases: p.aliases.join('; ') }) : ''].filter(Boolean).join('\n'), p.title, p.country]),
               [3000, 4700, 1500],
             ),
           );
@@ -513,9 +545,9 @@ function packAnnexes(pack: PackDocument): Child[] {
       }
       if (people.hasOrganisations) {
         out.push(
-          heading(2, 'Organisations'),
+          heading(2, w('doc.col.organisations')),
           dataTable(
-            ['Organisation', 'Acronym', 'Country'],
+            [w('doc.col.organisation'), w('doc.col.acronym'), w('doc.col.country')],
             people.organisations.map(({ organisation: o, path }) => [path, o.acronym, o.country]),
             [5700, 1700, 1800],
           ),
@@ -533,27 +565,37 @@ function packAnnexes(pack: PackDocument): Child[] {
  */
 export async function packDocx(pack: PackDocument, copy?: PackCopy): Promise<Uint8Array> {
   const lists = new Instances();
-  const copyText = copy ? copyLine(copy) : '';
+  const locale = pack.locale;
+  const copyText = copy ? copyLine(copy, locale) : '';
   const tracker = pack.annexes.find((a) => a.id === 'annex-tracker');
   const children: Child[] = [...packCover(pack, copyText)];
   for (const section of pack.briefings) {
-    const eyebrow = `BRIEFING ${String(section.index)} OF ${String(pack.briefings.length)} · ${formatLongDate(section.doc.header.startsAt.slice(0, 10)).toLocaleUpperCase('en-GB')}`;
-    children.push(...briefingChildren(section.doc, lists, true, { section, trackerAnnex: pack.tracker && tracker ? tracker.letter : null, issueDate: pack.issueDate, eyebrow }));
+    // The PDF's eyebrow, with single spaces around the dot (Word sets it in running text).
+    const eyebrow = translate(locale, 'doc.briefing.eyebrow', { index: section.index, total: pack.briefings.length, date: formatLongDate(section.doc.header.startsAt.slice(0, 10), locale) })
+      .replace(/\s+·\s+/, ' · ')
+      .toLocaleUpperCase(locale === 'en' ? 'en-GB' : locale);
+    children.push(
+      ...briefingChildren(section.doc, lists, true, locale, { section, trackerAnnex: pack.tracker && tracker ? { letter: tracker.letter, title: tracker.title } : null, issueDate: pack.issueDate, eyebrow }),
+    );
   }
   children.push(...packAnnexes(pack));
   return bytesOf(
-    docxDocument({ title: pack.title, subject: pack.period, keywords: pack.tags, banner: pack.banner, classified: pack.classified, language: pack.language, copy: copyText, watermark: pack.watermark }, children),
+    docxDocument(
+      { title: pack.title, subject: pack.period, keywords: pack.tags, banner: pack.banner, classified: pack.classified, language: pack.language, copy: copyText, watermark: pack.watermark },
+      children,
+      locale,
+    ),
   );
 }
 
 /** The registry's Word writer: the chosen briefings. */
 export function writeDocx(input: ExportInput): Promise<Uint8Array> {
-  return briefingsDocx(input.briefings, input.title);
+  return briefingsDocx(input.briefings, input.title, input.locale ?? 'en');
 }
 
 /** The registry's cable-as-Word writer. */
 export function writeCableDocx(input: ExportInput, options: ExportOptions): Promise<Uint8Array> {
   const cable = cableForExport(input, options);
   const classified = input.briefings.some((b) => b.header.classification.rank > 0);
-  return cableDocx(cable, 'en-GB', classified);
+  return cableDocx(cable, DOCUMENT_LANGUAGE_TAGS[cable.locale], classified);
 }

@@ -10,6 +10,7 @@
  */
 import type { ActionItem, BriefingDocument } from '../document/briefing';
 import type { Letterhead, Precedence } from '../letterhead';
+import type { Locale } from '../i18n';
 import type { ClassificationLevel } from '../model';
 import type { FontBytes } from '../pack/fonts';
 import { calendarNotes } from './ics-plan';
@@ -40,6 +41,11 @@ export interface ExportInput {
   asOf: string;
   /** pdfmake and the fonts of this platform (core/export/pdf-node.ts, pdf-browser.ts), for the PDF writers. */
   pdf?: PdfEngine;
+  /**
+   * The language of the file's own words (headings, labels, column heads, dates); English when absent. The
+   * briefings' documents must be built in the same language (core/document/briefing.ts `locale`).
+   */
+  locale?: Locale;
 }
 
 /** What a PDF writer needs from its platform: pdfmake's Node entry or browser bundle, and the pack's fonts. */

@@ -3,7 +3,8 @@
  * the registry can tell the user what was left out without loading the calendar library.
  */
 import type { ActionItem } from '../document/briefing';
-import { briefingName } from '../held-events';
+import { documentBriefingName } from '../document/briefing';
+import { translate, type Locale } from '../i18n';
 import { datePrecision } from '../partial-date';
 import type { ExportInput, TrackerItem } from './formats';
 
@@ -20,7 +21,7 @@ export interface CalendarPlan {
 export function calendarItems(input: ExportInput): TrackerItem[] {
   if (input.scope === 'tracker') return [...input.items];
   return input.briefings.flatMap((d) => {
-    const briefing = { id: d.id, title: d.header.title, startsAt: d.header.startsAt, name: briefingName(d.header) };
+    const briefing = { id: d.id, title: d.header.title, startsAt: d.header.startsAt, name: documentBriefingName(d.header, input.locale) };
     return [...d.events, ...d.followUps].map((a: ActionItem) => ({ ...a, briefing }));
   });
 }
@@ -45,20 +46,21 @@ export function planCalendar(items: readonly TrackerItem[]): CalendarPlan {
   return plan;
 }
 
-const quote = (s: string): string => `“${s.length > 80 ? `${s.slice(0, 79)}…` : s}”`;
+const quote = (locale: Locale, s: string): string => translate(locale, 'doc.quote', { text: s.length > 80 ? `${s.slice(0, 79)}…` : s });
 
-/** What the user should know about the file: what it left out and why. [] when everything went in. */
+/** What the user should know about the file: what it left out and why, in the export's language. [] when everything went in. */
 export function calendarNotes(input: ExportInput): string[] {
+  const locale = input.locale ?? 'en';
   const items = calendarItems(input);
   const plan = planCalendar(items);
   const notes: string[] = [];
   const classified = classifiedBriefings(input);
   const banners = [...new Set([...plan.events, ...plan.todos].flatMap((a) => (a.briefing && classified.has(a.briefing.id) ? [classified.get(a.briefing.id)!] : [])))];
   if (banners.length) {
-    notes.push(`Entries from a briefing marked ${banners.join(', ')} are flagged confidential in the file: import them only into a calendar cleared for that level.`);
+    notes.push(translate(locale, 'doc.ics.note.classified', { banners: banners.join(', ') }));
   }
-  for (const a of plan.vague) notes.push(`Not in the calendar: ${quote(a.title)} — its date is only ${a.dueText || a.due}.`);
-  if (plan.undated.length === 1) notes.push(`Not in the calendar: ${quote(plan.undated[0]!.title)}, which has no date.`);
-  else if (plan.undated.length > 1) notes.push(`Not in the calendar: ${String(plan.undated.length)} follow-ups without a date.`);
+  for (const a of plan.vague) notes.push(translate(locale, 'doc.ics.note.vague', { title: quote(locale, a.title), date: a.dueText || a.due }));
+  if (plan.undated.length === 1) notes.push(translate(locale, 'doc.ics.note.undatedOne', { title: quote(locale, plan.undated[0]!.title) }));
+  else if (plan.undated.length > 1) notes.push(translate(locale, 'doc.ics.note.undatedMany', { count: plan.undated.length }));
   return notes;
 }

@@ -18,6 +18,7 @@
  * Pure: no Dexie, DOM or Electron; the clock (DTSTAMP) is a parameter for tests.
  */
 import ICAL from 'ical.js';
+import { translate, type Locale } from '../i18n';
 import { cleanText } from './export-text';
 import { ExportError, type ExportInput, type TrackerItem } from './formats';
 import { calendarItems, classifiedBriefings, planCalendar } from './ics-plan';
@@ -31,17 +32,17 @@ const EVENT_STATUS = { open: 'CONFIRMED', 'in-progress': 'CONFIRMED', done: 'CON
 /** A one-line property text (SUMMARY, LOCATION): line breaks become spaces. The library escapes , ; \ and newlines. */
 const line = (s: string): string => cleanText(s).replace(/\s+/g, ' ').trim();
 
-function description(a: TrackerItem): string {
+function description(a: TrackerItem, locale: Locale): string {
   const parts = [
     a.notes.trim() ? cleanText(a.notes).trim() : '',
-    a.owner.trim() ? `Owner: ${line(a.owner)}` : '',
-    a.briefing ? `From the briefing: ${line(a.briefing.name)}` : '',
+    a.owner.trim() ? translate(locale, 'doc.ics.owner', { owner: line(a.owner) }) : '',
+    a.briefing ? translate(locale, 'doc.ics.from', { briefing: line(a.briefing.name) }) : '',
     a.held ? line(a.held.text) : '',
   ];
   return parts.filter(Boolean).join('\n');
 }
 
-function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean): ICAL.Component {
+function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean, locale: Locale): ICAL.Component {
   const c = new ICAL.Component(a.kind === 'event' ? 'vevent' : 'vtodo');
   c.updatePropertyWithValue('uid', a.id);
   c.updatePropertyWithValue('dtstamp', stamp);
@@ -62,7 +63,7 @@ function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean): ICA
   }
   c.updatePropertyWithValue('summary', line(a.title));
   if (a.place.trim()) c.updatePropertyWithValue('location', line(a.place));
-  const text = description(a);
+  const text = description(a, locale);
   if (text) c.updatePropertyWithValue('description', text);
   const tags = a.tags.map(line).filter(Boolean);
   if (tags.length) {
@@ -74,7 +75,7 @@ function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean): ICA
 }
 
 /** The calendar as text, CRLF line ends and folded lines as RFC 5545 wants. Refuses a selection with nothing dated to the day. */
-export function calendarText(items: readonly TrackerItem[], now: Date = new Date(), classified: ReadonlyMap<string, string> = new Map()): string {
+export function calendarText(items: readonly TrackerItem[], now: Date = new Date(), classified: ReadonlyMap<string, string> = new Map(), locale: Locale = 'en'): string {
   const plan = planCalendar(items);
   if (!plan.events.length && !plan.todos.length) {
     throw new ExportError(
@@ -89,11 +90,11 @@ export function calendarText(items: readonly TrackerItem[], now: Date = new Date
   cal.updatePropertyWithValue('calscale', 'GREGORIAN');
   cal.updatePropertyWithValue('method', 'PUBLISH');
   const stamp = ICAL.Time.fromJSDate(now, true);
-  for (const a of [...plan.events, ...plan.todos]) cal.addSubcomponent(component(a, stamp, !!a.briefing && classified.has(a.briefing.id)));
+  for (const a of [...plan.events, ...plan.todos]) cal.addSubcomponent(component(a, stamp, !!a.briefing && classified.has(a.briefing.id), locale));
   return `${cal.toString()}\r\n`;
 }
 
 /** The registry's calendar writer (UTF-8). */
 export function writeIcs(input: ExportInput, now: Date = new Date()): Uint8Array {
-  return new TextEncoder().encode(calendarText(calendarItems(input), now, classifiedBriefings(input)));
+  return new TextEncoder().encode(calendarText(calendarItems(input), now, classifiedBriefings(input), input.locale ?? 'en'));
 }

@@ -9,7 +9,9 @@
  * and Obsidian's own marks (`#tag`, `==highlight==`, `%%comment%%`, `$math$`, `[[link]]`) do nothing.
  */
 import type { ActionItem, BriefingDocument, PersonRef } from '../document/briefing';
-import { KIND_LABELS } from '../kind-labels';
+import { labelled } from '../document/language';
+import { translate, type Locale, type MessageKey } from '../i18n';
+import { kindLabel } from '../labels';
 import type { Block, Run } from '../richtext';
 import { cleanText } from './export-text';
 import type { ExportInput } from './formats';
@@ -95,7 +97,7 @@ function frontMatter(fields: [string, string | readonly string[] | undefined][])
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const TIME = /^\d{2}:\d{2}$/;
 
-function briefingFrontMatter(doc: BriefingDocument): string {
+function briefingFrontMatter(doc: BriefingDocument, locale: Locale): string {
   const h = doc.header;
   const day = h.startsAt.slice(0, 10);
   const time = h.startsAt.slice(11, 16);
@@ -112,11 +114,13 @@ function briefingFrontMatter(doc: BriefingDocument): string {
     ['classification', yamlString(h.classification.banner)],
     ['tags', h.tags],
     ['attendees', [...attendees, ...doc.attendance.groups]],
+    // The note's language, for tools that read front matter (Obsidian, Hugo, Pandoc's `lang`); English notes are as before.
+    ['lang', locale === 'en' ? undefined : locale],
   ]);
 }
 
-function speakerHeading(speaker: PersonRef | null): string[] {
-  if (!speaker) return ['### Speaker not recorded'];
+function speakerHeading(speaker: PersonRef | null, locale: Locale): string[] {
+  if (!speaker) return [`### ${translate(locale, 'doc.speakerNotRecorded')}`];
   return [`### ${oneLine(speaker.name)}`, ...(speaker.role ? ['', `_${oneLine(speaker.role)}_`] : [])];
 }
 
@@ -133,73 +137,79 @@ function taskItem(a: ActionItem): string {
   return lines.join('\\\n').replace(/\n/g, '\n  ');
 }
 
-function briefingBody(doc: BriefingDocument): string {
+function briefingBody(doc: BriefingDocument, locale: Locale): string {
+  const w = (key: MessageKey) => translate(locale, key);
+  /** "**Place:**", « **Lieu :** »: a bold label before its value. */
+  const label = (text: string) => `**${labelled(locale, text)}**`;
   const h = doc.header;
   const out: string[] = [`# ${oneLine(h.title)}`];
   out.push(`**${oneLine(h.classification.banner)}**`);
   const details: [string, string][] = [
-    ['Date', h.when],
-    ['Place', h.place],
-    ['Format', h.format],
-    ['Organisers', h.organisers.map((o) => o.path || o.name).join('; ')],
-    ['Audience', h.audience],
-    ['Tags', h.tags.join(', ')],
+    [w('doc.detail.date'), h.when],
+    [w('doc.detail.place'), h.place],
+    [w('doc.detail.format'), h.format],
+    [w('doc.detail.organisers'), h.organisers.map((o) => o.path || o.name).join('; ')],
+    [w('doc.detail.audience'), h.audience],
+    [w('doc.detail.tags'), h.tags.join(', ')],
   ];
-  out.push(details.filter(([, v]) => v.trim()).map(([k, v]) => `- **${k}:** ${oneLine(v)}`).join('\n'));
+  out.push(details.filter(([, v]) => v.trim()).map(([k, v]) => `- ${label(k)} ${oneLine(v)}`).join('\n'));
 
   const summary = blocksMarkdown(doc.summary);
-  if (summary.length) out.push('## Summary', ...summary);
+  if (summary.length) out.push(`## ${w('doc.section.summary')}`, ...summary);
 
   if (!doc.attendance.empty) {
     const lines: string[] = [];
     const names = (people: readonly { name: string }[]) => people.map((p) => oneLine(p.name)).join(', ');
-    if (doc.attendance.delegation.length) lines.push(`- **Our delegation:** ${names(doc.attendance.delegation)}`);
-    for (const g of doc.attendance.others) lines.push(`- **${g.organisation ? oneLine(g.organisation.name) : 'Others'}:** ${names(g.people)}`);
+    if (doc.attendance.delegation.length) lines.push(`- ${label(w('doc.attendance.delegation'))} ${names(doc.attendance.delegation)}`);
+    for (const g of doc.attendance.others) lines.push(`- ${label(g.organisation ? oneLine(g.organisation.name) : w('doc.attendance.others'))} ${names(g.people)}`);
     for (const g of doc.attendance.groups) lines.push(`- ${oneLine(g)}`);
-    out.push('## Attendance', lines.join('\n'));
+    out.push(`## ${w('doc.section.attendance')}`, lines.join('\n'));
   }
 
   if (doc.statements.length) {
-    out.push('## Statements');
+    out.push(`## ${w('doc.section.statements')}`);
     for (const section of doc.statements) {
-      out.push(speakerHeading(section.speaker).join('\n'));
+      out.push(speakerHeading(section.speaker, locale).join('\n'));
       for (const s of section.statements) {
         const text = escapeText(s.text);
-        out.push(s.kind === 'statement' ? text : `**${KIND_LABELS[s.kind]}:** ${text}`);
+        out.push(s.kind === 'statement' ? text : `${label(kindLabel(locale, s.kind))} ${text}`);
       }
     }
   }
 
   if (doc.decisions.length) {
-    out.push('## Decisions', doc.decisions.map((d) => `${d.number}. ${oneLine(d.text)}${d.speaker ? ` — ${oneLine(d.speaker.name)}` : ''}`).join('\n'));
+    out.push(`## ${w('doc.section.decisions')}`, doc.decisions.map((d) => `${d.number}. ${oneLine(d.text)}${d.speaker ? ` — ${oneLine(d.speaker.name)}` : ''}`).join('\n'));
   }
-  if (doc.followUps.length) out.push('## Follow-ups', doc.followUps.map(taskItem).join('\n'));
-  if (doc.events.length) out.push('## Announced events', doc.events.map(taskItem).join('\n'));
+  if (doc.followUps.length) out.push(`## ${w('doc.section.followUps')}`, doc.followUps.map(taskItem).join('\n'));
+  if (doc.events.length) out.push(`## ${w('doc.section.events')}`, doc.events.map(taskItem).join('\n'));
+  const announced = (f: BriefingDocument['followsUp'][number]): string => {
+    if (!f.announcedAt) return '';
+    const briefing = oneLine(f.announcedAt.name);
+    return ` ${f.speaker ? translate(locale, 'doc.md.announcedAtBy', { briefing, speaker: oneLine(f.speaker.name) }) : translate(locale, 'doc.md.announcedAt', { briefing })}`;
+  };
   if (doc.followsUp.length) {
     out.push(
-      '## Follows up',
-      doc.followsUp
-        .map((f) => `- **${oneLine(f.event.title)}**${f.when ? ` — ${oneLine(f.when)}` : ''}${f.announcedAt ? ` (announced at ${oneLine(f.announcedAt.name)}${f.speaker ? ` by ${oneLine(f.speaker.name)}` : ''})` : ''}`)
-        .join('\n'),
+      `## ${w('doc.section.followsUp')}`,
+      doc.followsUp.map((f) => `- **${oneLine(f.event.title)}**${f.when ? ` — ${oneLine(f.when)}` : ''}${announced(f)}`).join('\n'),
     );
   }
   const comment = blocksMarkdown(doc.comment);
-  if (comment.length) out.push('## Comment', ...comment);
+  if (comment.length) out.push(`## ${w('doc.section.comment')}`, ...comment);
   return out.join('\n\n');
 }
 
 /** One briefing with its own front matter; several as one note whose front matter lists them. */
-export function briefingsMarkdown(docs: readonly BriefingDocument[], title: string): string {
-  if (docs.length === 1) return `${briefingFrontMatter(docs[0]!)}\n\n${briefingBody(docs[0]!)}\n`;
+export function briefingsMarkdown(docs: readonly BriefingDocument[], title: string, locale: Locale = 'en'): string {
+  if (docs.length === 1) return `${briefingFrontMatter(docs[0]!, locale)}\n\n${briefingBody(docs[0]!, locale)}\n`;
   const head = frontMatter([
     ['title', yamlString(title)],
     ['briefings', docs.map((d) => `${d.header.startsAt.slice(0, 10)} ${d.header.title}`)],
     ['tags', [...new Set(docs.flatMap((d) => d.header.tags))]],
   ]);
-  return `${head}\n\n${docs.map(briefingBody).join('\n\n---\n\n')}\n`;
+  return `${head}\n\n${docs.map((d) => briefingBody(d, locale)).join('\n\n---\n\n')}\n`;
 }
 
 /** The registry's Markdown writer (UTF-8, LF line ends as Markdown tools write them). */
 export function writeMarkdown(input: ExportInput): Uint8Array {
-  return new TextEncoder().encode(briefingsMarkdown(input.briefings, input.title));
+  return new TextEncoder().encode(briefingsMarkdown(input.briefings, input.title, input.locale ?? 'en'));
 }

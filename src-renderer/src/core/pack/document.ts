@@ -5,6 +5,9 @@
  * document per break), and headings are kept with their first lines by small `unbreakable` stacks.
  */
 import { formatLongDate, formatShortDate } from '../dates';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../i18n';
+import { kindLabel } from '../labels';
+import { labelled } from '../document/language';
 import type { AttendeeRef, BriefingDocument, SpeakerSection, StatementBlock } from '../document/briefing';
 import {
   copyLine,
@@ -66,6 +69,11 @@ export const KIND_STYLE: Record<StatementKind, { label: string; color: string }>
   decision: { label: 'DECISION', color: '#1f5f3f' },
 };
 
+/** The run-in label of a statement's kind in the pack's language ('' for a plain statement): FIGURE, DONNÉE CHIFFRÉE, ЦИФРЫ. */
+export function kindFlag(locale: Locale, kind: StatementKind): string {
+  return kind === 'statement' ? '' : kindLabel(locale, kind).toLocaleUpperCase(locale);
+}
+
 const PAGE_MARGINS: [number, number, number, number] = [64, 70, 64, 66];
 /** A 1×1 transparent PNG, stretched over a contents row to make the whole row one link. */
 const LINK_AREA = 'link-area';
@@ -125,7 +133,7 @@ function blockNode(block: Block, indent = 0): Node {
 }
 
 function sectionHeading(text: string): Node {
-  return { text: text.toUpperCase(), ...S.h2 };
+  return { text: text.toLocaleUpperCase(), ...S.h2 };
 }
 
 /**
@@ -145,19 +153,19 @@ function dataTable(
   opts: { caption?: string; rowHeights?: number[] } = {},
 ): Node {
   const heights = opts.rowHeights ?? [];
-  const head = header.map((h) => ({ text: h.toUpperCase(), ...S.th }));
+  const head = header.map((h) => ({ text: h.toLocaleUpperCase(), ...S.th }));
   const dontBreakRows = !heights.some((h) => h > ROW_LIMIT);
   if (opts.caption && heights.length === rows.length && CAPTION_HEIGHT + HEAD_HEIGHT + heights.reduce((a, b) => a + b, 0) <= KEEP_LIMIT) {
     return {
       unbreakable: true,
       stack: [
-        { text: opts.caption.toUpperCase(), ...S.h2, margin: [0, 18, 0, 7] },
+        { text: opts.caption.toLocaleUpperCase(), ...S.h2, margin: [0, 18, 0, 7] },
         { table: { headerRows: 1, dontBreakRows, widths, body: [head, ...rows] }, layout: TABLE_LAYOUTS.pack },
       ],
     };
   }
   const body: Node[][] = [];
-  if (opts.caption) body.push([{ text: opts.caption.toUpperCase(), ...S.h2, colSpan: widths.length, margin: [0, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
+  if (opts.caption) body.push([{ text: opts.caption.toLocaleUpperCase(), ...S.h2, colSpan: widths.length, margin: [0, 10, 0, 2] }, ...widths.slice(1).map(() => ({}))]);
   body.push(head, ...rows);
   return {
     table: { headerRows: opts.caption ? 2 : 1, keepWithHeaderRows: 1, dontBreakRows, widths, body },
@@ -181,36 +189,39 @@ export function buildPackDocument(data: WorkspaceData, options: PackOptions, now
 
 export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}): PackPdf {
   const content = doc.content;
+  const locale = doc.locale;
+  /** A fixed word of the pack in its language (documents.json). */
+  const w = (key: MessageKey, values?: MessageValues) => translate(locale, key, values);
+  const longDate = (iso: string) => formatLongDate(iso, locale);
+  const shortDate = (iso: string) => formatShortDate(iso, locale);
   /** Width of the text block on the chosen paper (estimates use the narrower A4, see TEXT_WIDTH). */
   const pageTextWidth = (doc.paper === 'Letter' ? 612 : 595.28) - PAGE_MARGINS[0] - PAGE_MARGINS[2];
   // Anything above the lowest level is marked in red, as classified paper is.
   const bannerColor = doc.classified ? OVERDUE : NAVY;
-  const copyText = writer.copy ? copyLine(writer.copy) : '';
+  const copyText = writer.copy ? copyLine(writer.copy, locale) : '';
   let estimatedChars = 0;
   let pageCount = 0;
 
   /* cover */
   const emblem = writer.emblem ? emblemImage(writer.emblem) : null;
   const emblemBox = emblem ? fitInside(emblem.width, emblem.height, 64, 64) : null;
+  const CLASSIFICATION = w('doc.cover.classification');
   const coverRows: [string, string][] = [
-    ...(doc.fileReference ? ([['File reference', doc.fileReference]] as [string, string][]) : []),
-    ['From', orDash(doc.from)],
-    ...(doc.to.length ? ([['To', doc.to.join('; ')]] as [string, string][]) : []),
-    ...(doc.info.length ? ([['Info', doc.info.join('; ')]] as [string, string][]) : []),
-    ['Period covered', doc.period],
-    ['Prepared by', orDash(doc.preparedBy)],
-    ['Date of issue', formatLongDate(doc.issueDate)],
-    ['Classification', doc.banner],
-    [
-      'Contents',
-      `${plural(content.counts.briefings, 'briefing')}, ${plural(content.counts.statements, 'statement')}, ${plural(content.counts.actions, 'follow-up')}`,
-    ],
-    ...(doc.distribution.length ? ([['Distribution', doc.distribution.map((d, i) => `${i + 1}. ${d}`).join('\n')]] as [string, string][]) : []),
+    ...(doc.fileReference ? ([[w('doc.cover.fileReference'), doc.fileReference]] as [string, string][]) : []),
+    [w('doc.cover.from'), orDash(doc.from)],
+    ...(doc.to.length ? ([[w('doc.cover.to'), doc.to.join('; ')]] as [string, string][]) : []),
+    ...(doc.info.length ? ([[w('doc.cover.info'), doc.info.join('; ')]] as [string, string][]) : []),
+    [w('doc.cover.period'), doc.period],
+    [w('doc.cover.preparedBy'), orDash(doc.preparedBy)],
+    [w('doc.cover.issueDate'), longDate(doc.issueDate)],
+    [CLASSIFICATION, doc.banner],
+    [w('doc.cover.contents'), w('doc.cover.counts', { briefings: content.counts.briefings, statements: content.counts.statements, actions: content.counts.actions })],
+    ...(doc.distribution.length ? ([[w('doc.cover.distribution'), doc.distribution.map((d, i) => `${i + 1}. ${d}`).join('\n')]] as [string, string][]) : []),
   ];
   const cover: Node[] = [
     ...(emblem && emblemBox ? [{ image: EMBLEM, width: emblemBox.width, height: emblemBox.height, margin: [0, 0, 0, 10] }] : []),
     ...(doc.mission ? [{ text: doc.mission, ...S.mission }] : []),
-    { text: 'BRIEFING PACK', ...S.eyebrow, margin: [0, emblem ? 40 : 72, 0, 10] },
+    { text: w('doc.cover.eyebrow').toLocaleUpperCase(locale), ...S.eyebrow, margin: [0, emblem ? 40 : 72, 0, 10] },
     { text: doc.title, ...S.coverTitle },
     { canvas: [{ type: 'line', x1: 0, y1: 0, x2: 120, y2: 0, lineWidth: 2, lineColor: NAVY }], margin: [0, 14, 0, 18] },
     ...(doc.recipient ? [{ text: doc.recipient, ...S.coverRecipient }] : []),
@@ -221,8 +232,8 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
         dontBreakRows: true,
         widths: [112, '*'],
         body: coverRows.map(([k, v]) => [
-          { text: k.toUpperCase(), ...S.coverKey },
-          k === 'Classification' ? { text: v, ...S.coverValue, bold: true, color: bannerColor } : { text: v, ...S.coverValue },
+          { text: k.toLocaleUpperCase(locale), ...S.coverKey },
+          k === CLASSIFICATION ? { text: v, ...S.coverValue, bold: true, color: bannerColor } : { text: v, ...S.coverValue },
         ]),
       },
       layout: TABLE_LAYOUTS.cover,
@@ -252,24 +263,24 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
     // Each briefing opens a page, so its heading and details need no keeping-together.
     const nodes: Node[] = [
       {
-        text: `BRIEFING ${section.index} OF ${total}  ·  ${formatLongDate(h.startsAt).toUpperCase()}`,
+        text: w('doc.briefing.eyebrow', { index: section.index, total, date: longDate(h.startsAt) }).toLocaleUpperCase(locale),
         ...S.eyebrow,
         margin: [0, 0, 0, 4],
         pageBreak: 'before',
       },
-      { text: h.title, ...S.h1, id: section.anchor, outline: true, outlineText: `${formatLongDate(h.startsAt)}: ${h.title}` },
+      { text: h.title, ...S.h1, id: section.anchor, outline: true, outlineText: w('doc.briefing.outline', { date: longDate(h.startsAt), title: h.title }) },
       ...detailsBlock(section),
     ];
     if (d.summary.length) {
       const blocks = d.summary.map((b, i) => numbered(nums?.summary[i] ?? undefined, blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
-      nodes.push(...keepWithNext(sectionHeading('Summary'), blocks, blockHeight(d.summary[0])));
+      nodes.push(...keepWithNext(sectionHeading(w('doc.section.summary')), blocks, blockHeight(d.summary[0])));
     }
     nodes.push(...attendanceNodes(section));
-    if (d.statements.length) d.statements.forEach((g, i) => nodes.push(...speakerNodes(g, nums, i === 0 ? sectionHeading('Statements') : undefined)));
+    if (d.statements.length) d.statements.forEach((g, i) => nodes.push(...speakerNodes(g, nums, i === 0 ? sectionHeading(w('doc.section.statements')) : undefined)));
     nodes.push(...decisionNodes(section));
     if (section.comment) {
       const blocks = d.comment.map((b, i) => numbered(nums?.comment[i] ?? undefined, blockNode(b, nums ? NUMBERED_INDENT : 0), blockHeight(b)));
-      nodes.push(...keepWithNext(sectionHeading('Comment'), blocks, blockHeight(d.comment[0])));
+      nodes.push(...keepWithNext(sectionHeading(w('doc.section.comment')), blocks, blockHeight(d.comment[0])));
     }
     if (section.actions.length) nodes.push(...(doc.tracker ? actionsReference(section) : [briefingActionsTable(section.actions)]));
     nodes.push(...followsUpNodes(section));
@@ -284,13 +295,13 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
   function detailsBlock(section: PackBriefingSection): Node[] {
     const h = section.doc.header;
     const rows: [string, string][] = [
-      ['Date', h.when],
-      ['Place', orDash(h.place)],
-      ['Format', h.format],
-      ['Organisers', orDash(h.organisers.map((o) => o.path).join('; '))],
-      ['Audience', orDash(h.audience)],
-      ['Classification', [h.classification.label, h.classification.caveat].filter(Boolean).join(' // ')],
-      ['Tags', orDash(h.tags.join(', '))],
+      [w('doc.detail.date'), h.when],
+      [w('doc.detail.place'), orDash(h.place)],
+      [w('doc.detail.format'), h.format],
+      [w('doc.detail.organisers'), orDash(h.organisers.map((o) => o.path).join('; '))],
+      [w('doc.detail.audience'), orDash(h.audience)],
+      [CLASSIFICATION, [h.classification.label, h.classification.caveat].filter(Boolean).join(' // ')],
+      [w('doc.detail.tags'), orDash(h.tags.join(', '))],
     ];
     const rule = (top: number, bottom = 0): Node => ({ canvas: [{ type: 'line', x1: 0, y1: 0, x2: pageTextWidth, y2: 0, lineWidth: 0.8, lineColor: RULE }], margin: [0, top, 0, bottom] });
     // Nodes of the briefing's own flow rather than a stack: every level of nesting costs pdfmake a
@@ -300,8 +311,8 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
       // Label and value side by side: the label is out of the flow, so it sits at the top of the value
       // that follows it (no stack per row: 1,400 fewer nodes in a 200-briefing pack).
       ...rows.flatMap(([k, v]): Node[] => [
-        { text: k.toUpperCase(), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
-        { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === 'Classification' && h.classification.rank > 0 ? { bold: true } : {}) },
+        { text: k.toLocaleUpperCase(locale), ...S.dt, relativePosition: { x: 0, y: 5.4 } },
+        { text: v, ...S.dd, margin: [DETAILS_GUTTER, 3.5, 0, 0], ...(k === CLASSIFICATION && h.classification.rank > 0 ? { bold: true } : {}) },
       ]),
       rule(5, 4),
     ];
@@ -309,10 +320,10 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
 
   /** Who was present (the document's attendance): one run-in labelled paragraph per group of people. */
   function attendanceNodes(section: PackBriefingSection): Node[] {
-    const lines = attendanceLines(section.doc);
+    const lines = attendanceLines(section.doc, locale);
     if (!lines.length) return [];
-    const nodes: Node[] = lines.map((l) => ({ text: [{ text: `${l.label}: `, bold: true }, l.names], ...S.body }));
-    return keepWithNext(sectionHeading('Attendance'), nodes, approxHeight(`${lines[0]!.label}: ${lines[0]!.names}`, TEXT_WIDTH, 10));
+    const nodes: Node[] = lines.map((l) => ({ text: [{ text: `${labelled(locale, l.label)} `, bold: true }, l.names], ...S.body }));
+    return keepWithNext(sectionHeading(w('doc.section.attendance')), nodes, approxHeight(`${lines[0]!.label}: ${lines[0]!.names}`, TEXT_WIDTH, 10));
   }
 
   /**
@@ -321,7 +332,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
    * statement is so long that keeping it whole could overflow a page.
    */
   function speakerNodes(g: SpeakerSection, nums: PackBriefingSection['numbers'], lead?: Node): Node[] {
-    const name = g.speaker?.name ?? 'Speaker not recorded';
+    const name = g.speaker?.name ?? w('doc.speakerNotRecorded');
     const role = g.speaker?.role ?? '';
     const head: Node[] = [
       ...(lead ? [lead] : []),
@@ -347,9 +358,10 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
    */
   function statementNode(s: StatementBlock, indent: number): Node {
     const k = KIND_STYLE[s.kind];
+    const label = kindFlag(locale, s.kind);
     const margin = indent === STATEMENT_INDENT ? {} : { margin: [indent, 5, 0, 0] };
-    if (!k.label) return { text: s.text, ...S.statement, ...margin };
-    return { text: [{ text: `${k.label} `, ...S.kind, color: k.color }, ` ${s.text}`], ...S.statement, ...margin };
+    if (!label) return { text: s.text, ...S.statement, ...margin };
+    return { text: [{ text: `${label} `, ...S.kind, color: k.color }, ` ${s.text}`], ...S.statement, ...margin };
   }
 
   /**
@@ -358,7 +370,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
    */
   function actionTitleCell(a: PackAction, origin = ''): Node {
     const runs: Node[] = [];
-    if (a.kind === 'event') runs.push({ text: 'EVENT\n', ...S.flag, color: KIND_STYLE.announcement.color });
+    if (a.kind === 'event') runs.push({ text: `${w('doc.flag.event').toLocaleUpperCase(locale)}\n`, ...S.flag, color: KIND_STYLE.announcement.color });
     runs.push({ text: a.title, bold: true });
     if (a.notes.trim()) runs.push({ text: `\n${a.notes.trim()}`, ...S.note });
     if (a.heldLine) runs.push({ text: `\n${a.heldLine}`, ...S.note, color: KIND_STYLE.decision.color, bold: true });
@@ -375,9 +387,9 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
     const widths = ['*', 100, WHEN_WIDTH];
     return dataTable(
       widths,
-      ['Follow-up / event', 'Owner / place', 'Due / status'],
+      [w('doc.col.followUpEvent'), w('doc.col.ownerPlace'), w('doc.col.dueStatus')],
       actions.map((a) => [actionTitleCell(a), ownerCell(a), whenCell(a)]),
-      { caption: 'Follow-ups and announced events', rowHeights: actions.map((a) => actionRowHeight(a, starWidth(widths))) },
+      { caption: w('doc.section.actions'), rowHeights: actions.map((a) => actionRowHeight(a, starWidth(widths))) },
     );
   }
 
@@ -386,12 +398,16 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
     const annex = doc.annexes.find((a) => a.id === 'annex-tracker')!;
     const numbers = section.actions.map((a) => a.number).filter((n): n is number => n !== null);
     const overdue = section.actions.filter((a) => a.overdue).length;
-    const line = `${plural(section.actions.length, 'follow-up or event', 'follow-ups and events')} of this briefing ${
-      section.actions.length === 1 ? 'is' : 'are'
-    } listed in Annex ${annex.letter}, Action tracker: ${numbers.length === 1 ? 'no.' : 'nos.'} ${compactRanges(numbers)}${
-      overdue ? ` (${plural(overdue, 'overdue')} as of ${formatLongDate(doc.issueDate)})` : ''
-    }.`;
-    return [{ unbreakable: true, stack: [sectionHeading('Follow-ups and announced events'), { text: line, ...S.body, linkToDestination: annex.id }] }];
+    const line = w('doc.actions.reference', {
+      count: section.actions.length,
+      letter: annex.letter,
+      annex: annex.title,
+      numbered: numbers.length,
+      numbers: compactRanges(numbers),
+      overdue,
+      date: longDate(doc.issueDate),
+    });
+    return [{ unbreakable: true, stack: [sectionHeading(w('doc.section.actions')), { text: line, ...S.body, linkToDestination: annex.id }] }];
   }
 
   /** The events announced earlier that this briefing kept: what, when, and who announced it where. */
@@ -402,8 +418,8 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
       text: [{ text: f.title, bold: true }, f.when ? ` (${f.when})` : '', { text: `\n${f.origin}`, ...S.note }],
       ...S.body,
     }));
-    if (others) nodes.push({ text: `${plural(others, 'event')} announced at a briefing not in this pack.`, ...S.note });
-    return keepWithNext(sectionHeading('Follows up'), nodes, 40);
+    if (others) nodes.push({ text: w('doc.followsUp.notShown', { count: others }), ...S.note });
+    return keepWithNext(sectionHeading(w('doc.section.followsUp')), nodes, 40);
   }
 
   /** The briefing's decisions, numbered, each with who announced it. */
@@ -421,7 +437,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
         ],
       };
     });
-    return keepWithNext(sectionHeading('Decisions'), items, approxHeight(decisions[0]!.text, TEXT_WIDTH, 10));
+    return keepWithNext(sectionHeading(w('doc.section.decisions')), items, approxHeight(decisions[0]!.text, TEXT_WIDTH, 10));
   }
 
   function ownerCell(a: PackAction): Node {
@@ -431,18 +447,18 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
   /** Due date over status in one cell (one column fewer in every follow-up table); overdue in red. */
   function whenCell(a: PackAction): Node {
     const runs: Node[] = [
-      { text: a.due ? formatShortDate(a.due) : DASH, ...(a.overdue ? { bold: true, color: OVERDUE } : {}) },
+      { text: a.due ? shortDate(a.due) : DASH, ...(a.overdue ? { bold: true, color: OVERDUE } : {}) },
       { text: `\n${a.statusLabel}`, color: MUTED },
     ];
-    if (a.overdue) runs.push({ text: '\nOVERDUE', ...S.flag, color: OVERDUE });
+    if (a.overdue) runs.push({ text: `\n${w('doc.flag.overdue').toLocaleUpperCase(locale)}`, ...S.flag, color: OVERDUE });
     return { text: runs, ...S.td };
   }
 
   /* annexes */
   const annexes: Node[] = [];
   const annexHeading = (annex: PackAnnex, lead: string): Node[] => [
-    { text: `ANNEX ${annex.letter}`, ...S.eyebrow, margin: [0, 0, 0, 4], pageBreak: 'before' },
-    { text: annex.title, ...S.h1, id: annex.id, outline: true, outlineText: `Annex ${annex.letter}: ${annex.title}` },
+    { text: w('doc.annex.name', { letter: annex.letter }).toLocaleUpperCase(locale), ...S.eyebrow, margin: [0, 0, 0, 4], pageBreak: 'before' },
+    { text: annex.title, ...S.h1, id: annex.id, outline: true, outlineText: w('doc.annex.outline', { letter: annex.letter, title: annex.title }) },
     { text: lead, ...S.lead },
   ];
 
@@ -453,34 +469,32 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
       annexes.push(
         ...annexHeading(
           annex,
-          `Every follow-up and announced event of this pack by due date, as of ${formatLongDate(doc.issueDate)}. ${
-            doc.overdueCount ? `${plural(doc.overdueCount, 'follow-up is', 'follow-ups are')} overdue, flagged in red.` : 'None is overdue.'
-          }`,
+          w('doc.tracker.lead', { date: longDate(doc.issueDate), overdue: doc.overdueCount }),
         ),
         rows.length
           ? dataTable(
               widths,
-              ['No.', 'Due / status', 'Action', 'Owner / place'],
+              [w('doc.col.number'), w('doc.col.dueStatus'), w('doc.col.action'), w('doc.col.ownerPlace')],
               rows.map((r) => {
-                const origin = [r.briefing ? `${r.briefing.title} (${formatShortDate(r.briefing.startsAt)})` : '', fromStatementText(r.from)].filter(Boolean);
+                const origin = [r.briefing ? `${r.briefing.title} (${shortDate(r.briefing.startsAt)})` : '', fromStatementText(r.from, locale)].filter(Boolean);
                 return [{ text: `${r.action.number}.`, ...S.td, color: MUTED }, whenCell(r.action), actionTitleCell(r.action, origin.join(', ')), ownerCell(r.action)];
               }),
               { rowHeights: rows.map((r) => actionRowHeight(r.action, starWidth(widths)) + 24) },
             )
-          : { text: 'No follow-ups or events are recorded for these briefings.', ...S.body },
+          : { text: w('doc.tracker.empty'), ...S.body },
       );
     } else if (annex.id === 'annex-decisions' && doc.decisions) {
       const decisions = doc.decisions;
       const widths = [WHEN_WIDTH, '*'];
       annexes.push(
-        ...annexHeading(annex, `${plural(decisions.length, 'decision')} recorded in the briefings of this pack, oldest first.`),
+        ...annexHeading(annex, w('doc.decisions.lead', { count: decisions.length })),
         dataTable(
           widths,
-          ['Date', 'Decision'],
+          [w('doc.col.date'), w('doc.col.decision')],
           decisions.map((d) => {
             const origin = [d.briefing.title, d.decidedBy].filter(Boolean).join('  ·  ');
             return [
-              { text: formatShortDate(d.briefing.startsAt), ...S.td },
+              { text: shortDate(d.briefing.startsAt), ...S.td },
               { text: [{ text: d.text }, { text: `\n${origin}`, ...S.note }], ...S.td },
             ];
           }),
@@ -490,35 +504,35 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
     } else if (annex.id === 'annex-people' && doc.people) {
       const people = doc.people;
       annexes.push(
-        ...annexHeading(annex, 'The speakers and the institutions that appear in this pack.'),
+        ...annexHeading(annex, w('doc.people.lead')),
         people.hasPeople
           ? dataTable(
               [150, '*', 70],
-              ['Name', 'Title or role', 'Country'],
+              [w('doc.col.name'), w('doc.col.titleRole'), w('doc.col.country')],
               // People under their organisation's path (core/pack/people-annex.ts), other spellings beside the name.
               people.groups.flatMap((g) => [
-                [{ text: g.path || 'No organisation recorded', ...S.td, bold: true, colSpan: 3, fillColor: '#eef1f6' }, {}, {}],
+                [{ text: g.path || w('doc.people.noOrganisation'), ...S.td, bold: true, colSpan: 3, fillColor: '#eef1f6' }, {}, {}],
                 ...g.people.map((p) => [
-                  { text: [{ text: p.name, bold: true }, ...(p.aliases.length ? [{ text: `\nAlso written ${p.aliases.join('; ')}`, ...S.note }] : [])], ...S.td },
+                  { text: [{ text: p.name, bold: true }, ...(p.aliases.length ? [{ text: `\n${w('doc.people.alsoWritten', { aliases: p.aliases.join('; ') })}`, ...S.note }] : [])], ...S.td },
                   { text: orDash(p.title), ...S.td },
                   { text: orDash(p.country), ...S.td },
                 ]),
               ]),
-              { caption: 'People' },
+              { caption: w('doc.col.people') },
             )
-          : { text: 'No speakers are recorded for these briefings.', ...S.body },
+          : { text: w('doc.people.noSpeakers'), ...S.body },
         people.hasOrganisations
           ? dataTable(
               ['*', 70, 84],
-              ['Organisation', 'Acronym', 'Country'],
+              [w('doc.col.organisation'), w('doc.col.acronym'), w('doc.col.country')],
               people.organisations.map(({ organisation: o, path }) => [
                 { text: path, ...S.td, bold: true },
                 { text: orDash(o.acronym), ...S.td },
                 { text: orDash(o.country), ...S.td },
               ]),
-              { caption: 'Organisations' },
+              { caption: w('doc.col.organisations') },
             )
-          : { text: 'No organisations are recorded for these briefings.', ...S.body },
+          : { text: w('doc.people.noOrganisations'), ...S.body },
       );
     }
   }
@@ -560,7 +574,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
       ],
     };
   };
-  const toc: Node[] = doc.contents ? [{ text: 'Contents', ...S.h1, margin: [0, 0, 0, 14], pageBreak: 'before' }, ...entries.map(tocRow)] : [];
+  const toc: Node[] = doc.contents ? [{ text: w('doc.toc'), ...S.h1, margin: [0, 0, 0, 14], pageBreak: 'before' }, ...entries.map(tocRow)] : [];
 
   /* running heads */
   const banner = doc.banner;
@@ -597,7 +611,7 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
               ? [{ text: ' \n', ...S.folio }, bottomBanner]
               : [
                   { text: `${runningTitle}${doc.fileReference ? `  ·  ${doc.fileReference}` : ''}     `, ...S.folio, alignment: 'right' },
-                  { text: `Page ${page} of ${count}\n`, ...S.folio, color: INK, alignment: 'right' },
+                  { text: `${w('doc.folio', { page, count })}\n`, ...S.folio, color: INK, alignment: 'right' },
                   bottomBanner,
                 ],
           lineHeight: 1.4,
@@ -613,10 +627,10 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
     info: {
       title: doc.title,
       author: doc.preparedBy || 'Attaché',
-      subject: `Briefing pack: ${plural(content.counts.briefings, 'briefing')}, ${doc.period}${doc.recipient ? `, ${doc.recipient}` : ''}${
+      subject: `${w('doc.pdf.subject', { count: content.counts.briefings })}, ${doc.period}${doc.recipient ? `, ${doc.recipient}` : ''}${
         copyText ? `, ${copyText}` : ''
       } (${banner})`,
-      keywords: ['briefing pack', doc.fileReference, content.levelLabel, ...doc.tags].filter(Boolean).join(', '),
+      keywords: [w('doc.pdf.keyword'), doc.fileReference, content.levelLabel, ...doc.tags].filter(Boolean).join(', '),
       creator: 'Attaché',
       producer: 'Attaché (pdfmake)',
       creationDate: doc.creationDate,
@@ -632,17 +646,18 @@ export function packDefinition(doc: PackDocument, writer: PackWriterOptions = {}
 }
 
 /** The attendance lines of a briefing: our delegation, the others by organisation (speakers marked), the groups. */
-export function attendanceLines(doc: BriefingDocument): { label: string; names: string }[] {
+export function attendanceLines(doc: BriefingDocument, locale: Locale = 'en'): { label: string; names: string }[] {
   const a = doc.attendance;
   if (a.empty) return [];
   const nameOf = (p: AttendeeRef, withOrganisation: boolean) => {
     const detail = [p.title, withOrganisation && p.organisation ? p.organisation.name : ''].filter(Boolean).join(', ');
-    return `${p.name}${detail ? `, ${detail}` : ''}${p.speaker ? ' (speaker)' : ''}`;
+    const person = `${p.name}${detail ? `, ${detail}` : ''}`;
+    return p.speaker ? translate(locale, 'doc.attendance.speaker', { person }) : person;
   };
   const lines: { label: string; names: string }[] = [];
-  if (a.delegation.length) lines.push({ label: 'Our delegation', names: a.delegation.map((p) => nameOf(p, true)).join('; ') });
-  for (const g of a.others) lines.push({ label: g.organisation ? g.organisation.name : 'Others', names: g.people.map((p) => nameOf(p, false)).join('; ') });
-  if (a.groups.length) lines.push({ label: 'Also present', names: a.groups.join('; ') });
+  if (a.delegation.length) lines.push({ label: translate(locale, 'doc.attendance.delegation'), names: a.delegation.map((p) => nameOf(p, true)).join('; ') });
+  for (const g of a.others) lines.push({ label: g.organisation ? g.organisation.name : translate(locale, 'doc.attendance.others'), names: g.people.map((p) => nameOf(p, false)).join('; ') });
+  if (a.groups.length) lines.push({ label: translate(locale, 'doc.attendance.alsoPresent'), names: a.groups.join('; ') });
   return lines;
 }
 
@@ -684,9 +699,6 @@ function starWidth(widths: (number | string)[]): number {
   return TEXT_WIDTH - fixed - (widths.length - 1) * 2 * CELL_GAP;
 }
 
-function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
-}
 
 
 /*
