@@ -12,8 +12,12 @@
  */
 import { todayIso } from './dates';
 import { datePrecision, type DatePrecision } from './partial-date';
+import { UserError } from './errors';
+import type { MessageKey } from './i18n';
 
 export type DateReading = { ok: true; value: string; precision: DatePrecision | null } | { ok: false; error: string };
+/** A reading whose refusal is a UserError (a message key and its values), for a screen to say in its language. */
+export type DateIssueReading = { ok: true; value: string; precision: DatePrecision | null } | { ok: false; problem: UserError };
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_NAMES = MONTHS.map((m) => m[0]!.toUpperCase() + m.slice(1));
@@ -75,25 +79,34 @@ function shiftDays(iso: string, days: number): string {
   return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
 
-const fail = (error: string): DateReading => ({ ok: false, error });
+type Reading = DateIssueReading;
+const HELP: MessageKey = 'error.date.help';
+const DATETIME_HELP: MessageKey = 'error.dateTime.help';
+/** A refusal: what is wrong, and (`help`) the sentence saying what can be typed after it. */
+const fail = (key: MessageKey, values: Record<string, string | number> = {}, help?: MessageKey): Reading => ({
+  ok: false,
+  problem: new UserError(key, values, help ? { then: help } : undefined),
+});
+/** A day's parts as message values: the month by number (each language names it), the year as written. */
+const dayValues = (y: number, m: number, d: number) => ({ day: d, month: String(m), year: String(y) });
 
-function year(y: string): number | DateReading {
-  if (y.length === 2) return fail(`Write the year in full (“20${y}” or “19${y}”), so the date cannot be misread.`);
-  if (y.length !== 4 || y === '0000') return fail(`“${y}” is not a year: write four digits, e.g. 2015.`);
+function year(y: string): number | Reading {
+  if (y.length === 2) return fail('error.date.yearShort', { yy: y });
+  if (y.length !== 4 || y === '0000') return fail('error.date.notYear', { text: y });
   return Number(y);
 }
 
-function month(y: number, m: number, monthText: string): string | DateReading {
-  if (m < 1 || m > 12) return fail(`There is no month ${monthText}: months run from 1 to 12.`);
+function month(y: number, m: number, monthText: string): string | Reading {
+  if (m < 1 || m > 12) return fail('error.date.noMonth', { month: monthText });
   return `${pad(y, 4)}-${pad(m)}`;
 }
 
-function day(y: number, m: number, d: number, weekday?: number): DateReading {
-  if (m < 1 || m > 12) return fail(`There is no month ${m}: months run from 1 to 12.`);
+function day(y: number, m: number, d: number, weekday?: number): Reading {
+  if (m < 1 || m > 12) return fail('error.date.noMonth', { month: String(m) });
   const days = daysIn(y, m);
-  if (d < 1 || d > days) return fail(`${MONTH_NAMES[m - 1]} ${y} has ${days} days: there is no ${d} ${MONTH_NAMES[m - 1]}.`);
+  if (d < 1 || d > days) return fail('error.date.noDay', { ...dayValues(y, m, d), days });
   if (weekday !== undefined && weekdayOf(y, m, d) !== weekday) {
-    return fail(`${d} ${MONTH_NAMES[m - 1]} ${y} is a ${WEEKDAY_NAMES[weekdayOf(y, m, d)]}, not a ${WEEKDAY_NAMES[weekday]}.`);
+    return fail('error.date.wrongWeekday', { ...dayValues(y, m, d), actual: String(weekdayOf(y, m, d)), typed: String(weekday) });
   }
   return { ok: true, value: `${pad(y, 4)}-${pad(m)}-${pad(d)}`, precision: 'day' };
 }
@@ -113,13 +126,17 @@ function tokenize(text: string): Token[] {
   return out;
 }
 
-const HELP = 'Type a date such as 17 May 2015, 17.05.2015 or 2015-05-17, a month (May 2015, 05/2015) or a year (2015).';
-
 /**
  * Read what was typed. `today` (`YYYY-MM-DD`) resolves "today", "tomorrow", "yesterday" and a day or
  * month typed without its year ("17 May" is this year's). Empty text means "no date" (`value: ''`).
  */
 export function parseDateInput(text: string, today: string = todayIso()): DateReading {
+  const r = readDateInput(text, today);
+  return r.ok ? r : { ok: false, error: r.problem.message };
+}
+
+/** parseDateInput with its refusal as a UserError, for a screen to show in the interface's language (messageOf). */
+export function readDateInput(text: string, today: string = todayIso()): DateIssueReading {
   const trimmed = text.trim();
   if (!trimmed) return { ok: true, value: '', precision: null };
   // Anything but letters, digits, spaces and . , / - is not part of a date we read (a time comes with issue 13).
@@ -133,7 +150,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   const [word0, word1] = tokens;
   if (tokens.length === 2 && word0?.text === 'next' && word1?.kind === 'word') {
     const wd = weekdayOfWord(word1.text);
-    if (wd === undefined) return fail(`“${word1.text}” is not a day of the week: type e.g. next Tue.`);
+    if (wd === undefined) return fail('error.date.notWeekday', { word: word1.text });
     const from = weekdayOf(Number(today.slice(0, 4)), Number(today.slice(5, 7)), Number(today.slice(8, 10)));
     return { ok: true, value: shiftDays(today, ((wd - from + 6) % 7) + 1), precision: 'day' };
   }
@@ -143,7 +160,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   const first = tokens[0];
   if (first?.kind === 'word' && monthOfWord(first.text) === undefined) {
     weekday = weekdayOfWord(first.text);
-    if (weekday === undefined) return fail(`“${first.text}” is not a month or a day of the week. ${HELP}`);
+    if (weekday === undefined) return fail('error.date.notMonthOrWeekday', { word: first.text }, HELP);
     tokens.shift();
   }
 
@@ -156,7 +173,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   if (words.length === 1) {
     // A month by name: "17 May 2015", "May 17, 2015", "May 2015", "17 May", "May".
     const m = monthOfWord(words[0]!.text);
-    if (m === undefined) return fail(`“${words[0]!.text}” is not a month. ${HELP}`);
+    if (m === undefined) return fail('error.date.notMonth', { word: words[0]!.text }, HELP);
     if (nums.length > 2 || seps.some((s) => s !== '.')) return fail(HELP);
     // With two numbers the year is the long one (or the last); with one, a long number is a year, a short one a day.
     const yearText = nums.length === 2 ? (nums.find((n) => n.length > 2) ?? nums[1]!) : nums[0] && nums[0].length > 2 ? nums[0] : undefined;
@@ -168,7 +185,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
       y = yy;
     }
     if (dayText === undefined) {
-      if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+      if (weekday !== undefined) return fail('error.date.weekdayNeedsDay', {}, HELP);
       const v = month(y, m, String(m));
       return typeof v === 'string' ? { ok: true, value: v, precision: 'month' } : v;
     }
@@ -176,7 +193,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   }
 
   // Numbers only.
-  if (seps.length > 1) return fail(`Use one kind of separator (17.05.2015, 17/05/2015 or 2015-05-17). ${HELP}`);
+  if (seps.length > 1) return fail('error.date.oneSeparator', {}, HELP);
   const sep = seps[0];
   if (nums.length === 1 && !sep) {
     const n = nums[0]!;
@@ -188,7 +205,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
     }
     const yy = year(n);
     if (typeof yy !== 'number') return yy;
-    if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+    if (weekday !== undefined) return fail('error.date.weekdayNeedsDay', {}, HELP);
     return { ok: true, value: pad(yy, 4), precision: 'year' };
   }
   if (!sep) return fail(HELP);
@@ -203,7 +220,7 @@ export function parseDateInput(text: string, today: string = todayIso()): DateRe
   }
   if (nums.length === 2) {
     const [a, b] = nums as [string, string];
-    if (weekday !== undefined) return fail(`A day of the week needs a day: ${HELP}`);
+    if (weekday !== undefined) return fail('error.date.weekdayNeedsDay', {}, HELP);
     // 2015-05 (ISO) or 05/2015, 5.2015 (month first, the year after).
     const [yText, mText] = a.length === 4 ? [a, b] : b.length === 4 ? [b, a] : [undefined, undefined];
     if (yText === undefined || mText === undefined || mText.length > 2) {
@@ -239,8 +256,9 @@ export function describeDateInput(value: string): string {
 }
 
 export type DateTimeReading = { ok: true; value: string } | { ok: false; error: string };
+/** A date-and-time reading whose refusal is a UserError (a message key and its values). */
+export type DateTimeIssueReading = { ok: true; value: string } | { ok: false; problem: UserError };
 
-const DATETIME_HELP = 'Type a day and a time, such as 17 May 2015 10:00, 17.05.2015 10:00, tomorrow 15:00, next Tue 10:00, or a time alone for today.';
 
 /**
  * A time at the end of the text: "10:00", "9:30", "10h30", "10:30 pm", "3 pm", "10.30 am" (a dot only
@@ -268,25 +286,43 @@ function splitTime(text: string): { rest: string; hours: number; minutes: number
  * (not a month or a year); a day without a time is refused rather than given a guessed hour.
  */
 export function parseDateTimeInput(text: string, today: string = todayIso()): DateTimeReading {
+  const r = readDateTimeInput(text, today);
+  return r.ok ? r : { ok: false, error: r.problem.message };
+}
+
+/** A day's refusal said for a date and time: its help sentence becomes the date-and-time one. */
+function asDateTime(problem: UserError): DateTimeIssueReading {
+  if (problem.key === HELP) return { ok: false, problem: new UserError(DATETIME_HELP) };
+  return { ok: false, problem: problem.then === HELP ? new UserError(problem.key, problem.values, { then: DATETIME_HELP }) : problem };
+}
+
+/** parseDateTimeInput with its refusal as a UserError, for a screen to show in the interface's language. */
+export function readDateTimeInput(text: string, today: string = todayIso()): DateTimeIssueReading {
   const trimmed = text.trim();
-  if (!trimmed) return { ok: false, error: `A date and time is needed. ${DATETIME_HELP}` };
+  if (!trimmed) return { ok: false, problem: new UserError('error.dateTime.needed', {}, { then: DATETIME_HELP }) };
   const time = splitTime(trimmed);
   if (!time) {
-    const day = parseDateInput(trimmed, today);
-    if (day.ok && day.precision === 'day') return { ok: false, error: `Add the time, e.g. ${describeDateInput(day.value)} 10:00.` };
-    return { ok: false, error: day.ok ? DATETIME_HELP : day.error.replace(HELP, DATETIME_HELP) };
+    const day = readDateInput(trimmed, today);
+    if (day.ok && day.precision === 'day') {
+      const [y, m, d] = [Number(day.value.slice(0, 4)), Number(day.value.slice(5, 7)), Number(day.value.slice(8, 10))];
+      return { ok: false, problem: new UserError('error.dateTime.addTime', { ...dayValues(y, m, d), year: day.value.slice(0, 4), weekday: String(weekdayOf(y, m, d)) }) };
+    }
+    return day.ok ? { ok: false, problem: new UserError(DATETIME_HELP) } : asDateTime(day.problem);
   }
   let { hours } = time;
   if (time.ampm) {
-    if (hours < 1 || hours > 12) return { ok: false, error: `${hours} ${time.ampm} is not a time: with am or pm, hours run from 1 to 12.` };
+    if (hours < 1 || hours > 12) return { ok: false, problem: new UserError('error.dateTime.ampm', { hours: String(hours), ampm: time.ampm }) };
     hours = (hours % 12) + (time.ampm === 'pm' ? 12 : 0);
   }
-  if (hours > 23 || time.minutes > 59) return { ok: false, error: `${time.hours}:${pad(time.minutes)} is not a time: hours run from 0 to 23 and minutes from 0 to 59.` };
+  if (hours > 23 || time.minutes > 59) return { ok: false, problem: new UserError('error.dateTime.notTime', { hours: String(time.hours), minutes: pad(time.minutes) }) };
   let date = today;
   if (time.rest) {
-    const day = parseDateInput(time.rest, today);
-    if (!day.ok) return { ok: false, error: day.error.replace(HELP, DATETIME_HELP) };
-    if (day.precision !== 'day') return { ok: false, error: `The time needs a day, not only ${describeDateInput(day.value).replace(/ \((month|year)\)$/, '')}. ${DATETIME_HELP}` };
+    const day = readDateInput(time.rest, today);
+    if (!day.ok) return asDateTime(day.problem);
+    if (day.precision !== 'day') {
+      const values = { precision: day.precision ?? 'year', month: day.precision === 'month' ? String(Number(day.value.slice(5, 7))) : '', year: day.value.slice(0, 4) };
+      return { ok: false, problem: new UserError('error.dateTime.needsDay', values, { then: DATETIME_HELP }) };
+    }
     date = day.value;
   }
   return { ok: true, value: `${date}T${pad(hours)}:${pad(time.minutes)}` };

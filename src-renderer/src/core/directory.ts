@@ -8,6 +8,7 @@
  */
 import { organisationWithAcronym, type OrganisationFields } from './model';
 import { foldName } from './text';
+import { UserError } from './errors';
 
 /** A record with a redirect (people and organisations). */
 export interface Redirected {
@@ -101,21 +102,27 @@ export function organisationWords<O extends Org & { country: string }>(lookup: L
 
 export type DirectoryKind = 'person' | 'organisation';
 
-const NOUN: Record<DirectoryKind, string> = { person: 'person', organisation: 'organisation' };
-
 /**
  * Why `fromId` cannot be merged into `intoId`, or undefined when it can: not into itself, not into a
  * record already merged into it (or into the same one), not from a record already merged away.
  */
 export function mergeProblem<R extends Redirected & { name: string }>(kind: DirectoryKind, lookup: Lookup<R>, fromId: string, intoId: string): string | undefined {
+  return mergeIssue(kind, lookup, fromId, intoId)?.message;
+}
+
+/** mergeProblem as a UserError (a message key and its values), for a screen to say in its language. */
+export function mergeIssue<R extends Redirected & { name: string }>(kind: DirectoryKind, lookup: Lookup<R>, fromId: string, intoId: string): UserError | undefined {
   const from = lookup(fromId);
   const into = lookup(intoId);
-  if (!from || !into) return `That ${NOUN[kind]} no longer exists.`;
-  if (fromId === intoId) return kind === 'person' ? `${from.name} cannot be merged into themselves.` : `${from.name} cannot be merged into itself.`;
+  if (!from || !into) return new UserError('error.merge.gone', { kind });
+  if (fromId === intoId) return new UserError('error.merge.self', { kind, name: from.name });
   const fromKept = resolveId(lookup, fromId);
-  if (fromKept !== fromId) return `${from.name} was already merged into ${lookup(fromKept)?.name ?? `another ${NOUN[kind]}`}.`;
+  if (fromKept !== fromId) {
+    const keptName = lookup(fromKept)?.name;
+    return keptName === undefined ? new UserError('error.merge.alreadyUnknown', { kind, name: from.name }) : new UserError('error.merge.already', { name: from.name, into: keptName });
+  }
   const intoKept = resolveId(lookup, intoId);
-  if (intoKept === fromId) return `${into.name} was merged into ${from.name}: ${from.name} cannot be merged into it.`;
+  if (intoKept === fromId) return new UserError('error.merge.ring', { name: from.name, into: into.name });
   return undefined;
 }
 
@@ -124,14 +131,19 @@ export function mergeProblem<R extends Redirected & { name: string }>(kind: Dire
  * itself, and any organisation that already sits (directly or further up) under it — a ring.
  */
 export function parentProblem<O extends Org>(lookup: Lookup<O>, id: string, parentId: string | null): string | undefined {
+  return parentIssue(lookup, id, parentId)?.message;
+}
+
+/** parentProblem as a UserError (a message key and its values). */
+export function parentIssue<O extends Org>(lookup: Lookup<O>, id: string, parentId: string | null): UserError | undefined {
   if (parentId === null) return undefined;
   const self = lookup(id);
   const parent = resolve(lookup, parentId);
-  if (!self) return 'That organisation no longer exists.';
-  if (!parent) return 'That parent organisation no longer exists.';
-  if (parent.id === resolveId(lookup, id)) return `${self.name} cannot sit under itself.`;
+  if (!self) return new UserError('error.parent.gone');
+  if (!parent) return new UserError('error.parent.parentGone');
+  if (parent.id === resolveId(lookup, id)) return new UserError('error.parent.self', { name: self.name });
   if (organisationChain(lookup, parent.id).some((o) => o.id === self.id)) {
-    return `${self.name} cannot sit under ${parent.name}: ${parent.name} already sits under ${self.name}.`;
+    return new UserError('error.parent.ring', { name: self.name, parent: parent.name });
   }
   return undefined;
 }

@@ -1,25 +1,74 @@
-import { translate, type Locale, type MessageKey, type MessageValues } from './i18n';
+import { MESSAGES, isLocale, translate, type Locale, type MessageKey, type MessageValues } from './i18n';
 import { isStorageFull, storageFullMessage } from './storage-errors';
 
 /**
  * An error a person reads: what went wrong and what to do, as a message key with its values, so each
  * screen shows it in the interface's language and the CLI in its own. Its `message` is the English text,
  * for logs, the CLI's default and tests. It carries no markup: screens show it as text.
+ *
+ * `then` is a second sentence of its own (a date's "Type a date such as…" help after what was wrong with
+ * it): two whole sentences, each translated, never fragments of one.
  */
 export class UserError extends Error {
   override readonly name = 'UserError';
+  readonly then?: MessageKey;
   constructor(
     readonly key: MessageKey,
     readonly values: MessageValues = {},
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; then?: MessageKey },
   ) {
-    super(translate('en', key, values), options);
+    super(textOf('en', key, values, options?.then), options);
+    if (options?.then) this.then = options.then;
   }
 }
 
-/** Whether a value (perhaps cloned across a worker boundary, which keeps own fields only) is a UserError. */
-export function isUserError(e: unknown): e is Pick<UserError, 'key' | 'values' | 'message'> {
-  return typeof e === 'object' && e !== null && typeof (e as { key?: unknown }).key === 'string' && (e as { name?: unknown }).name === 'UserError';
+/** A UserError's own fields as a plain object, which survives postMessage (a cloned Error keeps only its message). */
+export interface UserErrorData {
+  name: 'UserError';
+  key: MessageKey;
+  values: MessageValues;
+  message: string;
+  then?: MessageKey;
+}
+
+/**
+ * Whether a value reads as a UserError: one, a SyncError made with a message key (SyncError.of), or the
+ * plain copy of either from another thread (userErrorData) — anything with a known message key, its values
+ * and its English message.
+ */
+export function isUserError(e: unknown): e is Pick<UserError, 'key' | 'values' | 'message' | 'then'> {
+  if (e instanceof UserError) return true;
+  if (typeof e !== 'object' || e === null) return false;
+  const { key, values, message } = e as Partial<Record<keyof UserErrorData, unknown>>;
+  return typeof key === 'string' && Object.hasOwn(MESSAGES.en, key) && typeof values === 'object' && values !== null && typeof message === 'string';
+}
+
+/** What a worker posts for an error: a UserError's key and values, or undefined for any other error. */
+export function userErrorData(e: unknown): UserErrorData | undefined {
+  if (!isUserError(e)) return undefined;
+  return { name: 'UserError', key: e.key, values: { ...e.values }, message: e.message, ...(e.then ? { then: e.then } : {}) };
+}
+
+/** The error a worker posted, back as a UserError (its key and values intact), or a plain Error with the message. */
+export function fromUserErrorData(data: UserErrorData | undefined, message: string): Error {
+  return data && isUserError(data) ? new UserError(data.key, data.values, data.then ? { then: data.then } : undefined) : new Error(message);
+}
+
+function textOf(locale: Locale, key: MessageKey, values: MessageValues, then?: MessageKey): string {
+  const first = translate(locale, key, values);
+  return then ? `${first} ${translate(locale, then, values)}` : first;
+}
+
+/**
+ * The language messageOf uses when none is given. English (the CLI, workers, tests); the app's window sets
+ * its interface language (ui/app/toasts.svelte.ts), so the screens' many `messageOf(e)` read in it.
+ */
+let defaultLocale: () => Locale = () => 'en';
+export function setMessageLocale(current: () => Locale): void {
+  defaultLocale = () => {
+    const l = current();
+    return isLocale(l) ? l : 'en';
+  };
 }
 
 /**
@@ -27,8 +76,8 @@ export function isUserError(e: unknown): e is Pick<UserError, 'key' | 'values' |
  * message, or the thrown value as text. Storage full gets its own wording (core/storage-errors.ts)
  * wherever it is reported.
  */
-export function messageOf(e: unknown, locale: Locale = 'en'): string {
-  if (isStorageFull(e)) return storageFullMessage('change');
-  if (isUserError(e)) return translate(locale, e.key, e.values);
+export function messageOf(e: unknown, locale: Locale = defaultLocale()): string {
+  if (isStorageFull(e)) return storageFullMessage('change', locale);
+  if (isUserError(e)) return textOf(locale, e.key, e.values, e.then);
   return e instanceof Error ? e.message : String(e);
 }

@@ -6,6 +6,8 @@
  * the tests.
  */
 import { formatLongDate } from './dates';
+import { UserError } from './errors';
+import { translate } from './i18n';
 import type { ActionFields } from './model';
 
 /** What the rules need of a briefing. */
@@ -34,18 +36,20 @@ export function briefingName(b: Pick<HeldBriefing, 'title' | 'startsAt'>): strin
  * is allowed: a morning announcement can be held by the afternoon's meeting.
  */
 export function canLink(event: HeldEvent, later: HeldBriefing, announcing?: HeldBriefing): LinkCheck {
-  if (event.kind !== 'event') return { ok: false, reason: 'Only an announced event can be held at a later briefing; a follow-up task is marked done instead.' };
-  if (event.briefingId === later.id) {
-    return { ok: false, reason: 'An event cannot be held at the briefing that announced it: pick the later briefing that recorded it.' };
-  }
-  if (later.deleted) return { ok: false, reason: `“${briefingName(later)}” was deleted: restore it first, or pick another briefing.` };
+  const issue = linkIssue(event, later, announcing);
+  return issue ? { ok: false, reason: issue.message } : { ok: true };
+}
+
+/** canLink's refusal as a UserError (a message key and its values), for a screen to say in its language. */
+export function linkIssue(event: HeldEvent, later: HeldBriefing, announcing?: HeldBriefing): UserError | undefined {
+  if (event.kind !== 'event') return new UserError('error.held.notEvent');
+  if (event.briefingId === later.id) return new UserError('error.held.sameBriefing');
+  const named = { title: later.title.trim() || translate('en', 'error.untitledBriefing'), date: formatLongDate(later.startsAt.slice(0, 10)) };
+  if (later.deleted) return new UserError('error.held.deleted', named);
   if (announcing && later.startsAt.slice(0, 10) < announcing.startsAt.slice(0, 10)) {
-    return {
-      ok: false,
-      reason: `“${briefingName(later)}” is dated before the briefing that announced the event (${formatLongDate(announcing.startsAt.slice(0, 10))}): pick a briefing held after the announcement.`,
-    };
+    return new UserError('error.held.before', { ...named, announced: formatLongDate(announcing.startsAt.slice(0, 10)) });
   }
-  return { ok: true };
+  return undefined;
 }
 
 /** The one record edit that links an event to the briefing that kept it: held there, and so done. */

@@ -7,6 +7,7 @@
  * Plain TypeScript: errors are recognised by name, so this runs on Dexie's errors, the browser's
  * DOMExceptions and Node's alike without importing any of them.
  */
+import { LOCALES, translate, type Locale, type MessageKey } from './i18n';
 
 /** The names a full store reports: the standard one, and Firefox's for localStorage. */
 const FULL_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED']);
@@ -35,25 +36,23 @@ export function isStorageFull(e: unknown): boolean {
 /** What was being written when storage ran out: each says what became of it. */
 export type StorageWrite = 'typing' | 'statement' | 'import' | 'restore' | 'change';
 
-const FULL = 'The disk or the browser’s storage for Attaché is full';
+const AFTER = {
+  typing: 'error.storageFull.typing',
+  statement: 'error.storageFull.statement',
+  import: 'error.storageFull.import',
+  restore: 'error.storageFull.restore',
+  change: 'error.storageFull.change',
+} as const satisfies Record<StorageWrite, MessageKey>;
 
-const AFTER: Record<StorageWrite, string> = {
-  typing: 'Nothing was lost: your text is kept here and in a draft on this computer, and everything saved before is intact. Free some disk space; saving then resumes by itself.',
-  statement: 'The statement was not saved, but nothing was lost: it is kept here and in the draft, and everything saved before is intact. Free some disk space, then save it again.',
-  import: 'Nothing was imported, and nothing already stored was changed. Free some disk space, then import the file again.',
-  restore: 'Nothing was restored, and nothing already stored was changed. Free some disk space, then restore again.',
-  change: 'This change was not saved; everything saved before is intact. Free some disk space, then try again.',
-};
-
-/** The message for a storage-full failure while doing `what`. */
-export function storageFullMessage(what: StorageWrite): string {
-  return `${FULL}. ${AFTER[what]}`;
+/** The message for a storage-full failure while doing `what`: what is full, then what became of the work (English unless told). */
+export function storageFullMessage(what: StorageWrite, locale: Locale = 'en'): string {
+  return `${translate(locale, 'error.storageFull')}. ${translate(locale, AFTER[what])}`;
 }
 
 /**
- * A failed save as one line: "Not saved: <reason>", except a storage-full message, which already says
- * what was and was not saved.
+ * A failed save as one line: "Not saved: <reason>", except a storage-full message (in any language),
+ * which already says what was and was not saved.
  */
-export function notSaved(reason: string): string {
-  return reason.startsWith(FULL) ? reason : `Not saved: ${reason}`;
+export function notSaved(reason: string, locale: Locale = 'en'): string {
+  return LOCALES.some((l) => reason.startsWith(translate(l, 'error.storageFull'))) ? reason : translate(locale, 'error.notSaved', { reason });
 }

@@ -7,6 +7,7 @@
 import { presentAt, withAttendee, withDelegation, withGroup, withoutAttendee, type Presence, type Present } from '../core/attendance';
 import type { Attendee, Briefing, Organisation, Person } from '../core/model';
 import type { AttacheDb } from './db';
+import { UserError } from '../core/errors';
 import { ValidationError, type Workspace } from './workspace';
 
 /** Live people by id, for `ids` and every person they were merged into (a few reads however long the chain). */
@@ -71,7 +72,7 @@ async function editAttendance(
   const db = ws.db;
   return db.transaction('rw', db.briefings, db.people, db.meta, async () => {
     const b = await db.briefings.get(briefingId);
-    if (!b || b.deleted) throw new Error('That briefing no longer exists (it may have been deleted).');
+    if (!b || b.deleted) throw new UserError('error.briefing.gone');
     const people = await peopleFollowingMerges(db, [...b.attendees.map((a) => a.personId), ...extraPeople]);
     return ws.update('briefings', briefingId, change(b, liveOnly(people)));
   });

@@ -3,7 +3,8 @@
  * a briefing's "Follows up" block lists. The rules themselves are core/held-events.ts; the link is written
  * as one record edit through the Workspace (`linkHeld`, `unlinkHeld`).
  */
-import { canLink, linkPatch, unlinkPatch, isOpenEventFor, type HeldBriefing } from '../core/held-events';
+import { UserError } from '../core/errors';
+import { linkIssue, linkPatch, unlinkPatch, isOpenEventFor, type HeldBriefing } from '../core/held-events';
 import type { Action, Briefing, Person, Statement } from '../core/model';
 import { liveBriefingsByDate } from './briefings';
 import type { AttacheDb } from './db';
@@ -57,11 +58,11 @@ export async function openEventsFor(db: AttacheDb, later: HeldBriefing): Promise
  */
 export async function linkHeld(ws: Workspace, eventId: string, laterId: string): Promise<Action> {
   const [event, later] = await Promise.all([ws.db.actions.get(eventId), ws.db.briefings.get(laterId)]);
-  if (!event || event.deleted) throw new Error('That event no longer exists (it may have been deleted).');
-  if (!later) throw new Error('That briefing is not in this workspace.');
+  if (!event || event.deleted) throw new UserError('error.event.gone');
+  if (!later) throw new UserError('error.briefing.notHere');
   const announcing = event.briefingId ? await ws.db.briefings.get(event.briefingId) : undefined;
-  const check = canLink(event, later, announcing);
-  if (!check.ok) throw new Error(check.reason);
+  const refused = linkIssue(event, later, announcing);
+  if (refused) throw refused;
   return ws.update('actions', eventId, linkPatch(laterId));
 }
 

@@ -12,7 +12,7 @@
  * organisers, people's organisation, organisations' parent, follow-up owners written as the old name) as
  * ordinary stamped edits, so lists, counts and indexes see one record without resolving anything.
  */
-import { mergeProblem, mergedAliases, parentProblem, resolveId, type DirectoryKind } from '../core/directory';
+import { mergeIssue, mergedAliases, parentProblem, resolveId, type DirectoryKind } from '../core/directory';
 import type { Attendee, Organisation, Person } from '../core/model';
 import { foldName } from '../core/text';
 import type { AttacheDb } from './db';
@@ -50,8 +50,8 @@ export async function planMerge(db: AttacheDb, kind: DirectoryKind, fromId: stri
       const r = byId.get(id);
       return r && !r.deleted ? r : undefined;
     };
-    const problem = mergeProblem(kind, live, fromId, intoId);
-    if (problem) throw new ValidationError({ mergedInto: problem });
+    const problem = mergeIssue(kind, live, fromId, intoId);
+    if (problem) throw ValidationError.of('mergedInto', problem);
     const from = byId.get(fromId)!;
     const into = byId.get(resolveId(live, intoId))!;
     const plan: MergePlan = { kind, from, into, statements: [], attendedBriefings: [], organisedBriefings: [], ownedActions: [], members: [], children: [] };

@@ -2,7 +2,7 @@
  * The organisations of the directory (ministries, agencies, UN offices) and how they are found: by a
  * few letters of their name or by their acronym (DCA, UNODC).
  */
-import { organisationChain, organisationPath, organisationWords, parentProblem, resolveId } from '../core/directory';
+import { organisationChain, organisationPath, organisationWords, parentIssue, resolveId } from '../core/directory';
 import type { Organisation, OrganisationFields } from '../core/model';
 import { compareNames, foldName } from '../core/text';
 import type { AttacheDb } from './db';
@@ -79,8 +79,8 @@ export async function setParent(ws: Workspace, id: string, parentId: string | nu
   return ws.db.transaction('rw', ws.db.organisations, ws.db.meta, async () => {
     const all = await ws.db.organisations.toArray();
     const byId = new Map(all.filter((o) => !o.deleted).map((o) => [o.id, o]));
-    const problem = parentProblem((x) => byId.get(x), id, parentId);
-    if (problem) throw new ValidationError({ parentId: problem });
+    const problem = parentIssue((x) => byId.get(x), id, parentId);
+    if (problem) throw ValidationError.of('parentId', problem);
     return ws.update('organisations', id, { parentId: parentId === null ? null : resolveId((x) => byId.get(x), parentId) });
   });
 }

@@ -4,6 +4,7 @@
  * terminates the worker; a fresh one takes over (and the dialog's preview with it). Between runs the
  * worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
  */
+import { fromUserErrorData } from '../core/errors';
 import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
@@ -135,7 +136,7 @@ export function generatePack(
       cleanup();
       if (reply.type === 'done') resolve({ bytes: reply.bytes, pageCount: reply.pageCount });
       else if (reply.code === 'empty-selection') reject(new EmptyPackError(reply.message));
-      else reject(new Error(reply.message));
+      else reject(fromUserErrorData(reply.error, reply.message));
     };
     const onError = (event: Event) => {
       cleanup();

@@ -6,6 +6,7 @@
  * counts (a preview it keeps current while the dialog is open, see pack-preview.ts), and Generate, for
  * which it builds the pack from one consistent snapshot taken when the user pressed the button.
  */
+import type { UserErrorData } from '../core/errors';
 import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
@@ -57,4 +58,5 @@ export type WorkerReply =
   | { type: 'progress'; run: number; progress: PackProgress }
   /** `pageCount` is null for a Word file: Word lays out its own pages. */
   | { type: 'done'; run: number; bytes: Uint8Array; pageCount: number | null }
-  | { type: 'error'; run: number; code: 'empty-selection' | 'failed'; message: string };
+  /** `error`: a UserError's key and values (core/errors.ts), which a cloned Error would lose. */
+  | { type: 'error'; run: number; code: 'empty-selection' | 'failed'; message: string; error?: UserErrorData };

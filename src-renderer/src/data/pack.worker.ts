@@ -5,7 +5,7 @@
  * builder and renderer as the CLI; pdfmake and the fonts (from the app's own bundle, never from
  * outside) load once and stay for later runs.
  */
-import { messageOf } from '../core/errors';
+import { messageOf, userErrorData } from '../core/errors';
 import { PackError, renderPackDetailed } from '../core/pack/render-browser';
 import type { RenderedPackDocx } from '../core/pack/render-docx';
 import { AttacheDb } from './db';
@@ -81,7 +81,7 @@ async function render(request: RenderRequest): Promise<void> {
     reply({ type: 'done', run, bytes, pageCount: pack.pageCount }, [bytes.buffer as ArrayBuffer]);
   } catch (e) {
     if (e instanceof PackError) reply({ type: 'error', run, code: e.code, message: e.message });
-    else reply({ type: 'error', run, code: 'failed', message: messageOf(e) });
+    else reply({ type: 'error', run, code: 'failed', message: messageOf(e), error: userErrorData(e) });
   }
 }
 

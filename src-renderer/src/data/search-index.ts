@@ -3,6 +3,7 @@
  * after the workspace opens so the first search rarely waits, but after the first screen has rendered:
  * loading the index must not delay the briefing list.
  */
+import { fromUserErrorData } from '../core/errors';
 import type { SearchFilters } from '../core/search';
 import { DB_NAME } from './db';
 import type { FromWorker, SearchResponse, SearchStatus, ToWorker } from './search-protocol';
@@ -110,7 +111,7 @@ export class SearchIndex {
     const p = this.pending.get(msg.req);
     if (!p) return;
     this.pending.delete(msg.req);
-    if (msg.type === 'failed') p.reject(new Error(msg.message));
+    if (msg.type === 'failed') p.reject(fromUserErrorData(msg.error, msg.message));
     else p.resolve((msg.type === 'result' ? msg.response : msg.values) as never);
   }
 

@@ -1,4 +1,5 @@
 /** Messages between the app and the search worker (data/search.worker.ts). */
+import type { UserErrorData } from '../core/errors';
 import type { HitGroup, ResultItem, SearchFilters } from '../core/search';
 import type { StartOutcome } from './search-persist';
 
@@ -49,4 +50,5 @@ export type FromWorker =
   | { type: 'status'; status: SearchStatus }
   | { type: 'result'; req: number; response: SearchResponse }
   | { type: 'suggestions'; req: number; values: string[] }
-  | { type: 'failed'; req: number; message: string };
+  /** `error`: a UserError's key and values (core/errors.ts), which a cloned Error would lose. */
+  | { type: 'failed'; req: number; message: string; error?: UserErrorData };

@@ -8,7 +8,7 @@
  * cross-context change notices (see search-feed.ts). The index is saved in IndexedDB and loaded at the
  * next start (search-persist.ts), so a restart costs a load, not a rebuild.
  */
-import { messageOf } from '../core/errors';
+import { messageOf, userErrorData } from '../core/errors';
 import { TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { PersistedSearch } from './search-persist';
@@ -89,7 +89,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void start(msg.dbName).catch((e) => setStatus({ phase: 'error', message: `Search could not read the workspace: ${messageOf(e)}` }));
       return;
     case 'search':
-      void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e) }));
+      void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
       return;
     case 'suggest':
       post({ type: 'suggestions', req: msg.req, values: persisted?.engine.suggest(msg.kind, msg.prefix) ?? [] });

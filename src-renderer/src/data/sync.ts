@@ -5,7 +5,7 @@
  *
  * Every failure the user can cause is a `SyncError` whose message is one sentence for the screen.
  */
-import { messageOf } from '../core/errors';
+import { UserError, messageOf } from '../core/errors';
 import { formatHlc, hlcJustBelow, type Hlc } from '../core/hlc';
 import { SYNCED_TABLES, type Conflict, type StoredRecord, type SyncedTable } from '../core/model';
 import { decodeSyncFile, readHeader, SyncFileWriter, type DecodedSyncFile, type FileProgress, type InstallationRef, type SyncHeader, type SyncScope } from '../core/sync/format';
@@ -93,9 +93,9 @@ export async function exportWorkspace(ws: Workspace, options?: ExportOptions): P
   const db = ws.db;
   const named = newColleague?.trim().slice(0, 200);
   const peer = peerId ? await db.peers.get(peerId) : named ? await peerNamed(db, named) : undefined;
-  if (peerId && !peer) throw new SyncError('invalid', 'That colleague is not known here yet: import a file from them first.');
+  if (peerId && !peer) throw SyncError.of('invalid', 'error.sync.unknownPeer');
   const newPeer: InstallationRef | undefined = !peer && named ? { id: newId(), name: named } : undefined;
-  if (mode === 'changes' && !peer && !newPeer) throw new SyncError('usage', 'Choose the colleague whose changes you want to export.');
+  if (mode === 'changes' && !peer && !newPeer) throw SyncError.of('usage', 'error.sync.choosePeer');
   const to: InstallationRef | undefined = peer ? { id: peer.id, name: peer.name } : newPeer;
   const since = mode === 'changes' && !selection ? (peer?.lastSentHlc ?? '') : '';
   // Everything up to this clock is in the file (or was sent before); later edits go out next time.
@@ -550,8 +550,8 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
   } catch (e) {
     ws.restoreClock(clockBefore);
     if (e instanceof SyncError) throw e;
-    const reason = messageOf(e);
-    throw new Error(`The import failed and nothing was changed: ${reason}`, { cause: e });
+    // The reason in the language the error will be read in: the window's (messageOf's default), English in the CLI.
+    throw new UserError('error.sync.importFailed', { reason: messageOf(e) }, { cause: e });
   }
 }
 
@@ -567,7 +567,7 @@ export async function listPeers(ws: Workspace): Promise<PeerState[]> {
 export async function reverseConflict(ws: Workspace, conflictId: string): Promise<void> {
   const db = ws.db;
   const entry = await db.conflicts.get(conflictId);
-  if (!entry || entry.deleted) throw new SyncError('invalid', 'That conflict log entry no longer exists.');
+  if (!entry || entry.deleted) throw SyncError.of('invalid', 'error.sync.conflictGone');
   if (entry.resolution === 'restored') return;
   await db.transaction('rw', [...new Set([db.table(entry.table), db.conflicts, db.meta])], async () => {
     if (entry.field === 'deleted') {
@@ -575,8 +575,8 @@ export async function reverseConflict(ws: Workspace, conflictId: string): Promis
       else await ws.restore(entry.table, entry.recordId);
     } else {
       const record = await db.table<StoredRecord<SyncedTable>, string>(entry.table).get(entry.recordId);
-      if (!record) throw new SyncError('invalid', 'The record this conflict is about no longer exists.');
-      if (record.deleted) throw new SyncError('invalid', 'The record this conflict is about was deleted: restore it first.');
+      if (!record) throw SyncError.of('invalid', 'error.sync.conflictRecordGone');
+      if (record.deleted) throw SyncError.of('invalid', 'error.sync.conflictRecordDeleted');
       await ws.update(entry.table, entry.recordId, { [entry.field]: entry.value });
     }
     await ws.update('conflicts', conflictId, { resolution: 'restored' });
@@ -586,7 +586,7 @@ export async function reverseConflict(ws: Workspace, conflictId: string): Promis
 /** Mark a conflict log entry as reviewed ('dismissed'); the current value stays. */
 export async function dismissConflict(ws: Workspace, conflictId: string): Promise<void> {
   const entry = await ws.db.conflicts.get(conflictId);
-  if (!entry || entry.deleted) throw new SyncError('invalid', 'That conflict log entry no longer exists.');
+  if (!entry || entry.deleted) throw SyncError.of('invalid', 'error.sync.conflictGone');
   await ws.update('conflicts', conflictId, { resolution: 'dismissed' });
 }
 
@@ -669,7 +669,7 @@ function emptyCounts(): TableChangeCounts {
 }
 
 function massDeleteError(deleting: number, live: number): SyncError {
-  return new SyncError('mass-delete', `This import would delete ${deleting} of your ${live} records; confirm to go ahead.`);
+  return SyncError.of('mass-delete', 'error.sync.massDelete', { deleting, live });
 }
 
 /** Live records of the workspace (the conflict log aside), counted off indexes. Only when an import deletes something. */

@@ -9,15 +9,26 @@ import type { StoredRecord, SyncedTable, TableFields } from '../core/model';
 import { createRecord, editRecord, fieldsOf } from '../core/records';
 import { validateFields, type FieldErrors } from '../core/schemas';
 import { beyondDrift, DEFAULT_MAX_DRIFT_MS } from '../core/sync/clock-bounds';
-import { TABLE_NOUN } from '../core/sync/labels';
+import { UserError } from '../core/errors';
+import type { MessageKey, MessageValues } from '../core/i18n';
 import { snapshotOf, type ChangeRecorder, type RecordPatch } from '../core/undo';
 import { AttacheDb } from './db';
 import { openedOnAnotherMachine } from './machine';
 
 export class ValidationError extends Error {
+  // Set by ValidationError.of only, not enumerable: the refusal's message key, so messageOf says it in the window's language.
+  declare readonly key?: MessageKey;
+  declare readonly values?: MessageValues;
   constructor(readonly errors: FieldErrors) {
     super(Object.values(errors)[0] ?? 'Invalid input');
     this.name = 'ValidationError';
+  }
+
+  /** A refusal of one field given as a UserError: its English text in `errors`, its key and values kept. */
+  static of(field: string, issue: UserError): ValidationError {
+    const e = new ValidationError({ [field]: issue.message });
+    Object.defineProperties(e, { key: { value: issue.key }, values: { value: issue.values } });
+    return e;
   }
 }
 
@@ -134,7 +145,7 @@ export class Workspace {
     let before: StoredRecord<T> | undefined;
     const result = await this.db.transaction('rw', this.table(table), this.db.meta, async () => {
       const current = await this.table(table).get(id);
-      if (!current || current.deleted) throw new Error(`That ${TABLE_NOUN[table]} no longer exists (it may have been deleted).`);
+      if (!current || current.deleted) throw new UserError('error.record.gone', { table });
       const checked = validateFields(table, { ...fieldsOf(table, current), ...patch });
       if (!checked.ok) throw new ValidationError(checked.errors);
       const next = editRecord(table, current, patch, await this.stamp());

@@ -36,9 +36,9 @@ export function newEncryptionHeader(iterations = PBKDF2_ITERATIONS): EncryptionH
 function params(enc: EncryptionHeader): { salt: Uint8Array; iv: Uint8Array } {
   const salt = fromBase64(enc.salt);
   const iv = fromBase64(enc.iv);
-  if (!salt || salt.length < 16 || !iv || iv.length !== 12) throw new SyncError('invalid', 'The file’s encryption parameters are malformed.');
+  if (!salt || salt.length < 16 || !iv || iv.length !== 12) throw SyncError.of('invalid', 'error.sync.encryptionMalformed');
   if (!Number.isInteger(enc.iterations) || enc.iterations < 100_000 || enc.iterations > MAX_PBKDF2_ITERATIONS) {
-    throw new SyncError('invalid', `The file asks for ${enc.iterations} key-derivation iterations, outside the accepted range.`);
+    throw SyncError.of('invalid', 'error.sync.iterations', { iterations: enc.iterations });
   }
   return { salt, iv };
 }
@@ -52,7 +52,7 @@ export async function encryptBody(plain: Uint8Array, passphrase: string, enc: En
 export async function decryptBody(cipher: Uint8Array, passphrase: string, enc: EncryptionHeader, aad: Uint8Array): Promise<Uint8Array> {
   const { salt, iv } = params(enc);
   const key = await deriveKey(passphrase, salt, enc.iterations);
-  return openWithKey(key, iv, cipher, aad, 'The passphrase is wrong, or the file was changed.');
+  return openWithKey(key, iv, cipher, aad, () => SyncError.of('wrong-passphrase', 'error.sync.wrongPassphrase'));
 }
 
 /** AES-256-GCM with a 128-bit tag appended, as WebCrypto does; the one cipher of files and live sync documents. */
@@ -66,7 +66,7 @@ export async function sealWithKey(key: CryptoKey, iv: Uint8Array, plain: Uint8Ar
 }
 
 /** GCM cannot tell a wrong key from changed bytes: `failure` says both, in the caller's words. */
-export async function openWithKey(key: CryptoKey, iv: Uint8Array, cipher: Uint8Array, aad: Uint8Array, failure: string): Promise<Uint8Array> {
+export async function openWithKey(key: CryptoKey, iv: Uint8Array, cipher: Uint8Array, aad: Uint8Array, failure: string | (() => SyncError)): Promise<Uint8Array> {
   try {
     const out = await subtle().decrypt(
       { name: 'AES-GCM', iv: iv as Uint8Array<ArrayBuffer>, additionalData: aad as Uint8Array<ArrayBuffer>, tagLength: 128 },
@@ -75,6 +75,6 @@ export async function openWithKey(key: CryptoKey, iv: Uint8Array, cipher: Uint8A
     );
     return new Uint8Array(out);
   } catch {
-    throw new SyncError('wrong-passphrase', failure);
+    throw typeof failure === 'string' ? new SyncError('wrong-passphrase', failure) : failure();
   }
 }

@@ -12,7 +12,6 @@ import { sha256, toHex } from './digest';
 import type { EncryptionHeader } from './encryption-header';
 import { SYNC_LIMITS, SyncError, fileSizeProblem, throwIfAborted, timeSlicer } from './guards';
 import type { Selection } from './select';
-import { TABLE_NOUN } from './labels';
 import { validateRecord } from './validate';
 import { FORMAT_VERSION, tableExistsIn, upgradeCounts, upgradeRawRecord } from './versions';
 
@@ -129,37 +128,34 @@ export function readHeader(bytes: Uint8Array): HeaderInfo {
   if (!startsWithMagic(bytes)) {
     const prefix = encoder.encode(MAGIC);
     const isPrefix = bytes.length < prefix.length && bytes.every((b, i) => b === prefix[i]);
-    if (isPrefix && bytes.length > 0) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');
-    throw new SyncError('not-sync-file', 'This is not an Attaché sync file.');
+    if (isPrefix && bytes.length > 0) throw SyncError.of('truncated', 'error.sync.truncatedHeader');
+    throw SyncError.of('not-sync-file', 'error.sync.notSyncFile');
   }
   const tooLarge = fileSizeProblem(bytes.length);
   if (tooLarge) throw tooLarge;
   const end = bytes.subarray(0, SYNC_LIMITS.headerBytes + 1).indexOf(NL);
   if (end === -1) {
-    if (bytes.length <= SYNC_LIMITS.headerBytes) throw new SyncError('truncated', 'The file is truncated: it ends inside its header.');
-    throw new SyncError('not-sync-file', 'This is not an Attaché sync file: its header is far too long.');
+    if (bytes.length <= SYNC_LIMITS.headerBytes) throw SyncError.of('truncated', 'error.sync.truncatedHeader');
+    throw SyncError.of('not-sync-file', 'error.sync.headerTooLong');
   }
   let raw: unknown;
   try {
     raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end)));
   } catch {
-    throw new SyncError('not-sync-file', 'This is not an Attaché sync file: its header is not readable.');
+    throw SyncError.of('not-sync-file', 'error.sync.headerUnreadable');
   }
   const version = (raw as { version?: unknown }).version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    throw new SyncError('invalid', 'The file’s header has no valid format version.');
+    throw SyncError.of('invalid', 'error.sync.noVersion');
   }
   if (version > FORMAT_VERSION) {
-    throw new SyncError(
-      'newer-version',
-      `This file uses sync format version ${version}, but this version of Attaché reads format version ${FORMAT_VERSION}; update Attaché to import it.`,
-    );
+    throw SyncError.of('newer-version', 'error.sync.newerVersion', { version, supported: FORMAT_VERSION });
   }
   upgradeCounts((raw as { counts?: unknown }).counts, version);
   const parsed = headerSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SyncError('invalid', `The file’s header is invalid at "${issue.path.join('.') || 'top'}": ${issue.message}.`);
+    throw SyncError.of('invalid', 'error.sync.headerInvalid', { path: issue.path.join('.') || 'top', detail: issue.message });
   }
   const header: SyncHeader = parsed.data;
   return { header, encrypted: header.encryption !== undefined, bodyStart: end + 1 };
@@ -171,10 +167,10 @@ async function checkIntegrity(bytes: Uint8Array, bodyStart: number): Promise<num
   const trailer = bodyEnd >= bodyStart ? new TextDecoder().decode(bytes.subarray(bodyEnd)) : '';
   const match = /^\{"sha256":"([0-9a-f]{64})"\}\n$/.exec(trailer);
   if (!match) {
-    throw new SyncError('truncated', 'The file is truncated: its integrity check at the end is missing.');
+    throw SyncError.of('truncated', 'error.sync.truncatedDigest');
   }
   const digest = toHex(await sha256(bytes.subarray(0, bodyEnd)));
-  if (digest !== match[1]) throw new SyncError('tampered', 'The file was changed or damaged after it was written: its integrity check does not match.');
+  if (digest !== match[1]) throw SyncError.of('tampered', 'error.sync.tampered');
   return bodyEnd;
 }
 
@@ -211,7 +207,7 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   throwIfAborted(signal);
   let body = bytes.subarray(info.bodyStart, bodyEnd);
   if (header.encryption) {
-    if (!options.passphrase) throw new SyncError('passphrase-required', 'This file is encrypted: enter its passphrase to open it.');
+    if (!options.passphrase) throw SyncError.of('passphrase-required', 'error.sync.passphraseRequired');
     onProgress?.({ phase: 'decrypting', done: 0, total: 1 });
     body = await decryptBody(body, options.passphrase, header.encryption, bytes.subarray(0, info.bodyStart - 1));
     throwIfAborted(signal);
@@ -228,23 +224,23 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   onProgress?.({ phase: 'validating', done, total: Math.max(total, 1) });
   while (start < body.length) {
     const nl = body.indexOf(NL, start);
-    if (nl === -1) throw new SyncError('invalid', 'The file’s content does not end with a complete line.');
+    if (nl === -1) throw SyncError.of('invalid', 'error.sync.incompleteLine');
     let line: unknown;
     try {
       line = JSON.parse(decoder.decode(body.subarray(start, nl)));
     } catch {
-      throw new SyncError('invalid', 'The file’s content is not readable (a line is not valid JSON).');
+      throw SyncError.of('invalid', 'error.sync.unreadableLine');
     }
     start = nl + 1;
     const { table, records } = checkLine(line);
     const watch = ids.get(table)!;
     const out = data[table] as StoredRecord<SyncedTable>[];
-    if (!tableExistsIn(table, header.version)) throw new SyncError('invalid', `The file’s content lists ${TABLE_NOUN[table]}s, which its format version ${header.version} does not have.`);
+    if (!tableExistsIn(table, header.version)) throw SyncError.of('invalid', 'error.sync.tableNotInVersion', { table, version: header.version });
     for (const raw of records) {
       upgradeRawRecord(table, raw, header.version);
       const rec = validateRecord(table, raw);
       shareReferences(rec as unknown as Record<string, unknown>, FIELDS[table], shared);
-      if (watch.repeats(rec.id, out)) throw new SyncError('invalid', `The file lists the ${TABLE_NOUN[table]} ${rec.id} twice.`);
+      if (watch.repeats(rec.id, out)) throw SyncError.of('invalid', 'error.sync.duplicate', { table, id: rec.id });
       if (rec.hlc > maxClock) maxClock = rec.hlc;
       out.push(rec);
     }
@@ -256,10 +252,10 @@ export async function decodeSyncFile(bytes: Uint8Array, options: LongTask & { pa
   }
   for (const t of SYNCED_TABLES) {
     if (data[t].length !== header.counts[t]) {
-      throw new SyncError('invalid', `The file’s header announces ${header.counts[t]} records of ${t} but it holds ${data[t].length}.`);
+      throw SyncError.of('invalid', 'error.sync.countMismatch', { announced: header.counts[t], table: t, held: data[t].length });
     }
   }
-  if (maxClock !== header.maxClock) throw new SyncError('invalid', 'The file’s header clock does not match its records.');
+  if (maxClock !== header.maxClock) throw SyncError.of('invalid', 'error.sync.clockMismatch');
   return { header, encrypted: !!header.encryption, data, total, maxClock };
 }
 
@@ -304,11 +300,11 @@ class IdWatch {
 }
 
 function checkLine(line: unknown): { table: SyncedTable; records: unknown[] } {
-  if (typeof line !== 'object' || line === null || Array.isArray(line)) throw new SyncError('invalid', 'The file’s content has a line that is not a group of records.');
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) throw SyncError.of('invalid', 'error.sync.lineNotGroup');
   const keys = Object.keys(line);
   const { table, records } = line as { table?: unknown; records?: unknown };
   if (keys.length !== 2 || !(SYNCED_TABLES as readonly unknown[]).includes(table) || !Array.isArray(records)) {
-    throw new SyncError('invalid', 'The file’s content has a group of records of an unknown kind.');
+    throw SyncError.of('invalid', 'error.sync.unknownGroup');
   }
   return { table: table as SyncedTable, records };
 }

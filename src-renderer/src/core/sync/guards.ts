@@ -3,6 +3,7 @@
  * file must respect. Messages are one sentence naming what is wrong, because the preview shows them as is.
  */
 import { MAX_DRIFT_MS, hlcWall, type Hlc } from '../hlc';
+import { translate, type MessageKey, type MessageValues } from '../i18n';
 
 export type SyncErrorCode =
   /** The bytes are not an Attaché sync file at all. */
@@ -28,13 +29,29 @@ export type SyncErrorCode =
   /** A command-line usage error. */
   | 'usage';
 
+/**
+ * A sync failure. The app's own refusals carry a message key and its values (SyncError.of), so the import
+ * screen says them in the interface's language (messageOf, core/errors.ts); `message` is always the
+ * English text, which the CLI prints. The CLI's usage errors are English only (`new SyncError(code, text)`).
+ */
 export class SyncError extends Error {
+  // Set by SyncError.of only, and not enumerable: a SyncError compares equal to one made from its English text.
+  declare readonly key?: MessageKey;
+  declare readonly values?: MessageValues;
+  /** Its second sentence, when it has one (a record, then the rule it breaks): see UserError. */
+  declare readonly then?: MessageKey;
   constructor(
     readonly code: SyncErrorCode,
     message: string,
   ) {
     super(message);
     this.name = 'SyncError';
+  }
+
+  static of(code: SyncErrorCode, key: MessageKey, values: MessageValues = {}, then?: MessageKey): SyncError {
+    const e = new SyncError(code, then ? `${translate('en', key, values)} ${translate('en', then, values)}` : translate('en', key, values));
+    Object.defineProperties(e, { key: { value: key }, values: { value: values }, ...(then ? { then: { value: then } } : {}) });
+    return e;
   }
 }
 
@@ -69,7 +86,7 @@ export const SYNC_LIMITS = {
  */
 export function fileSizeProblem(bytes: number): SyncError | undefined {
   if (bytes <= SYNC_LIMITS.fileBytes) return undefined;
-  return new SyncError('too-large', `The file is ${Math.round(bytes / 2 ** 20)} MiB, more than the ${SYNC_LIMITS.fileBytes / 2 ** 20} MiB an import accepts.`);
+  return SyncError.of('too-large', 'error.sync.tooLarge', { size: Math.round(bytes / 2 ** 20), limit: SYNC_LIMITS.fileBytes / 2 ** 20 });
 }
 
 /**
@@ -87,7 +104,7 @@ export function isFarFuture(clock: Hlc, now: number): boolean {
 }
 
 export function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new SyncError('aborted', 'The operation was cancelled; nothing was changed.');
+  if (signal?.aborted) throw SyncError.of('aborted', 'error.sync.aborted');
 }
 
 type Scheduler = { yield?: () => Promise<void> };

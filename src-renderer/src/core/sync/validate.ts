@@ -9,7 +9,7 @@ import { isId } from '../ids';
 import { FIELDS, stampedFields, type FieldStamp, type StoredRecord, type SyncedTable } from '../model';
 import { schemas } from '../schemas';
 import { SYNC_LIMITS, SyncError } from './guards';
-import { TABLE_NOUN } from './labels';
+import type { MessageKey, MessageValues } from '../i18n';
 import { conflictId } from './merge';
 
 
@@ -28,9 +28,15 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return proto === Object.prototype || proto === null;
 }
 
-function invalid(table: SyncedTable, id: unknown, what: string): SyncError {
-  const who = typeof id === 'string' && id.length <= 40 ? `${TABLE_NOUN[table]} ${id}` : `a ${TABLE_NOUN[table]}`;
-  return new SyncError('invalid', `The file's ${who} is invalid: ${what}.`.replace(/\.\.$/, '.'));
+type Rule = Extract<MessageKey, `error.sync.rule.${string}`>;
+
+/** "The file's briefing <id> is invalid: <the rule it breaks>.", the record and the rule each a message. */
+function invalid(table: SyncedTable, id: unknown, rule: Rule, values: MessageValues = {}): SyncError {
+  const named = typeof id === 'string' && id.length <= 40;
+  const e = SyncError.of('invalid', named ? 'error.sync.record' : 'error.sync.recordNoId', { ...values, table, ...(named ? { id } : {}) }, rule);
+  // A detail (zod's wording) that ends with its own full stop gets no second one.
+  e.message = e.message.replace(/\.\.$/, '.');
+  return e;
 }
 
 /** Reject forbidden keys anywhere inside a free-form value (JSON.parse makes `__proto__` an own key). */
@@ -54,17 +60,17 @@ function checkKeysDeep(value: unknown, depth: number): string | undefined {
 }
 
 function checkStamp(table: SyncedTable, id: string, field: string, raw: unknown): FieldStamp {
-  if (!isPlainObject(raw)) throw invalid(table, id, `the clock of field "${field}" is missing or not an object`);
+  if (!isPlainObject(raw)) throw invalid(table, id, 'error.sync.rule.fieldClockNotObject', { field });
   let c: Hlc | undefined;
   let p: Hlc | undefined;
   for (const k of Object.keys(raw)) {
     const v = raw[k];
     if (k === 'c' && isHlc(v)) c = v;
     else if (k === 'p' && isHlc(v)) p = v;
-    else throw invalid(table, id, `the clock of field "${field}" has a bad or unknown entry "${k.slice(0, 40)}"`);
+    else throw invalid(table, id, 'error.sync.rule.fieldClockEntry', { field, entry: k.slice(0, 40) });
   }
-  if (c === undefined) throw invalid(table, id, `the clock of field "${field}" is missing`);
-  if (p !== undefined && p >= c) throw invalid(table, id, `the clock of field "${field}" replaces a newer clock`);
+  if (c === undefined) throw invalid(table, id, 'error.sync.rule.fieldClockMissing', { field });
+  if (p !== undefined && p >= c) throw invalid(table, id, 'error.sync.rule.fieldClockOlder', { field });
   return p === undefined ? { c } : { c, p };
 }
 
@@ -73,24 +79,24 @@ function checkStamp(table: SyncedTable, id: string, field: string, raw: unknown)
  * the problem in one sentence.
  */
 export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): StoredRecord<T> {
-  if (!isPlainObject(raw)) throw invalid(table, undefined, 'it is not an object');
+  if (!isPlainObject(raw)) throw invalid(table, undefined, 'error.sync.rule.notObject');
   const id = raw.id;
   const allowed = allowedKeys.get(table)!;
   for (const k of Object.keys(raw)) {
-    if (FORBIDDEN_KEYS.has(k)) throw invalid(table, id, `it contains the forbidden key "${k}"`);
-    if (!allowed.has(k)) throw invalid(table, id, `it has an unknown field "${k.slice(0, 60)}"`);
+    if (FORBIDDEN_KEYS.has(k)) throw invalid(table, id, 'error.sync.rule.forbiddenKey', { field: k });
+    if (!allowed.has(k)) throw invalid(table, id, 'error.sync.rule.unknownField', { field: k.slice(0, 60) });
   }
-  if (!isId(id)) throw invalid(table, undefined, 'its id is not a valid record id');
-  if (raw.deleted !== 0 && raw.deleted !== 1) throw invalid(table, id, 'its deleted flag is not 0 or 1');
+  if (!isId(id)) throw invalid(table, undefined, 'error.sync.rule.badId');
+  if (raw.deleted !== 0 && raw.deleted !== 1) throw invalid(table, id, 'error.sync.rule.deletedFlag');
 
   // In a file, `stamps` lists only the fields whose stamp is not simply {c: hlc} (see docs/sync-format.md).
   const hlc = raw.hlc;
-  if (!isHlc(hlc)) throw invalid(table, id, 'its clock is missing or malformed');
+  if (!isHlc(hlc)) throw invalid(table, id, 'error.sync.rule.clock');
   const rawStamps = raw.stamps;
-  if (!isPlainObject(rawStamps)) throw invalid(table, id, 'its field clocks are missing');
+  if (!isPlainObject(rawStamps)) throw invalid(table, id, 'error.sync.rule.fieldClocks');
   const keys = stampKeys.get(table)!;
   for (const k of Object.keys(rawStamps)) {
-    if (!keys.has(k)) throw invalid(table, id, `it has a clock for the unknown field "${k.slice(0, 60)}"`);
+    if (!keys.has(k)) throw invalid(table, id, 'error.sync.rule.unknownFieldClock', { field: k.slice(0, 60) });
   }
   const stamps: Record<string, FieldStamp> = {};
   const plain: FieldStamp = { c: hlc };
@@ -106,16 +112,16 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
     stamps[f] = s;
     if (s.c > max) max = s.c;
   }
-  if (max > hlc || (!defaulted && max !== hlc)) throw invalid(table, id, 'its clock does not match its newest field clock');
+  if (max > hlc || (!defaulted && max !== hlc)) throw invalid(table, id, 'error.sync.rule.clockMismatch');
   max = hlc;
 
   const fields: Record<string, unknown> = {};
   for (const f of FIELDS[table]) {
-    if (!Object.hasOwn(raw, f)) throw invalid(table, id, `the field "${f}" is missing`);
+    if (!Object.hasOwn(raw, f)) throw invalid(table, id, 'error.sync.rule.fieldMissing', { field: f });
     const v = raw[f];
     if (typeof v === 'object' && v !== null) {
       const bad = checkKeysDeep(v, 0);
-      if (bad) throw invalid(table, id, `its field "${f}" is unsafe: ${bad}`);
+      if (bad) throw invalid(table, id, 'error.sync.rule.unsafe', { field: f, detail: bad });
     }
     fields[f] = v;
   }
@@ -123,25 +129,22 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
   if (free !== undefined) {
     const size = JSON.stringify(fields[free] ?? null).length;
     if (size > SYNC_LIMITS.freeValueChars) {
-      throw new SyncError(
-        'too-large',
-        `The file's ${TABLE_NOUN[table]} ${id} is too large: its field "${free}" has ${size.toLocaleString('en')} characters, the limit is ${SYNC_LIMITS.freeValueChars.toLocaleString('en')}.`,
-      );
+      throw SyncError.of('too-large', 'error.sync.recordTooLarge', { table, id: String(id), field: free, size, limit: SYNC_LIMITS.freeValueChars });
     }
   }
   const checked = schemas[table].safeParse(fields);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = String(issue.path[0] ?? '');
-    throw invalid(table, id, field ? `field "${field}": ${issue.message}` : issue.message);
+    throw field ? invalid(table, id, 'error.sync.rule.field', { field, detail: issue.message }) : invalid(table, id, 'error.sync.rule.detail', { detail: issue.message });
   }
   const value = checked.data as Record<string, unknown>;
   // zod's output is already a fresh object with the fields in their order: it becomes the record (one object less per
   // record on the import's path, which runs this for every record of a file while the whole file is in memory).
   if (table === 'conflicts') {
     const c = value as { table: SyncedTable; recordId: string; field: string; clock: Hlc };
-    if (!stampKeys.get(c.table)!.has(c.field)) throw invalid(table, id, `it names the unknown field "${c.field}"`);
-    if (conflictId(c.table, c.recordId, c.field, c.clock) !== id) throw invalid(table, id, 'its id does not match its content');
+    if (!stampKeys.get(c.table)!.has(c.field)) throw invalid(table, id, 'error.sync.rule.namesUnknownField', { field: c.field });
+    if (conflictId(c.table, c.recordId, c.field, c.clock) !== id) throw invalid(table, id, 'error.sync.rule.idMismatch');
   }
   // Free-form values keep their parsed shape (zod's unknown() passes them through); everything else is zod's fresh copy.
   const record = value;

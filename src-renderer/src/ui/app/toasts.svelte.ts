@@ -8,6 +8,12 @@
  * changes were made, the toast's Undo restores just what it names, as an action of its own.
  */
 import type { UndoManager } from '../../data/undo';
+import { setMessageLocale } from '../../core/errors';
+import { locale } from './locale.svelte';
+
+// Errors reach the screen through `toasts.error(messageOf(e))` and the like: in this window messageOf says
+// a UserError in the interface's language (the CLI and workers, which never load this module, keep English).
+setMessageLocale(() => locale.current);
 
 export interface Toast {
   id: number;
