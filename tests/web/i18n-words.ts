@@ -27,15 +27,18 @@ export function englishOnly(own: Record<string, string>): RegExp {
   return new RegExp(`(?<![\\p{L}])(${english.join('|')})(?![\\p{L}])`, 'u');
 }
 
-/** The text of the shell and the screen, user content (the seeded titles and places) left out. */
-export async function screenText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const clone = document.querySelector('.shell')!.cloneNode(true) as HTMLElement;
+/**
+ * The text of the shell and the screen, user content (the seeded titles and places) left out; `root`
+ * narrows it to one part of a screen (a section one helper translated while the rest is another's).
+ */
+export async function screenText(page: Page, root = '.shell'): Promise<string> {
+  return page.evaluate((selector) => {
+    const clone = document.querySelector(selector)!.cloneNode(true) as HTMLElement;
     for (const el of clone.querySelectorAll('.title, .what .meta, .row .meta, [data-user-text]')) el.remove();
     const attrs = [...clone.querySelectorAll('[aria-label], [title], [placeholder]')].map((el) =>
       ['aria-label', 'title', 'placeholder'].map((a) => el.getAttribute(a) ?? '').join(' '),
     );
     return `${clone.textContent ?? ''} ${attrs.join(' ')}`;
-  });
+  }, root);
 }
 
