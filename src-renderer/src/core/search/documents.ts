@@ -42,6 +42,11 @@ export function docId(type: ResultType, id: string): string {
   return `${PREFIX[type]}:${id}`;
 }
 
+/** The type of an index document id, read from its first letter (nothing allocated: it runs per posting). */
+export function typeOfDocId(docId: string): ResultType | undefined {
+  return TYPE_BY_PREFIX[docId.charAt(0)];
+}
+
 export function splitDocId(docId: string): { type: ResultType; id: string } {
   const type = TYPE_BY_PREFIX[docId[0] ?? ''];
   if (!type || docId[1] !== ':') throw new Error(`Not a search document id: ${docId}`);

@@ -33,10 +33,14 @@ interface Internals {
   _fieldLength: Map<number, number[]>;
   _avgFieldLength: number[];
   _documentCount: number;
+  _nextId: number;
   removeTerm(fieldId: number, docId: number, term: string): void;
   termResults: unknown;
   executeQuery(query: string, options: SearchOptions): Map<number, RawResult>;
+  _options: { fields: string[]; tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null | undefined | false; searchOptions: SearchOptions };
+  _index: { get(term: string): FieldTermData | undefined; atPrefix(prefix: string): Iterable<[string, FieldTermData]> };
 }
+type FieldTermData = Map<number, Map<number, number>>;
 
 // Shared and frozen: MiniSearch's combinators only ever copy from these, and copying nothing is a no-op.
 const NO_TERMS: string[] = Object.freeze([]) as unknown as string[];
@@ -94,8 +98,136 @@ export function useLeanScoring<T>(index: MiniSearch<T>): MiniSearch<T> {
  * Matching documents and their scores, without MiniSearch's per-result objects and full sort: the caller
  * only needs the top few per group and the counts. Same matching and scores as `search()` (whose extra
  * factor, the number of query terms matched, is the same for every result of an AND query).
+ *
+ * An AND query (the app's only kind) is run here rather than by MiniSearch's executeQuery: each word after
+ * the first is scored only for the documents every earlier word matched, and `keep` (e.g. the result types
+ * asked for) drops documents before they are scored; scores are plain numbers, not result objects. A common
+ * word ("support", 19,000 documents) no longer scores every document it is in only for the AND to drop them.
+ * The additions happen in MiniSearch's order (word by word; within a word, the exact term then its prefix
+ * matches, field by field), so the scores, the matches and their order are exactly its own (tests/unit/
+ * search-scoring.test.ts, bit for bit). Other queries (OR, fuzzy, document or term boosts) go through MiniSearch.
  */
-export function scoredMatches<T>(index: MiniSearch<T>, query: string, options: SearchOptions, each: (id: string, score: number) => void): void {
+export function scoredMatches<T>(
+  index: MiniSearch<T>,
+  query: string,
+  options: SearchOptions,
+  each: (id: string, score: number) => void,
+  keep?: (id: string) => boolean,
+): void {
   const internals = index as unknown as Internals;
-  for (const [shortId, r] of internals.executeQuery(query, options)) each(internals._documentIds.get(shortId) as string, r.score);
+  const merged = { ...internals._options.searchOptions, ...options };
+  const simple = String(merged.combineWith ?? '').toLowerCase() === 'and' && !merged.fuzzy && !merged.boostDocument && !merged.boostTerm;
+  if (!simple) {
+    for (const [shortId, r] of internals.executeQuery(query, options)) {
+      const id = internals._documentIds.get(shortId) as string;
+      if (!keep || keep(id)) each(id, r.score);
+    }
+    return;
+  }
+  const tokenize = merged.tokenize ?? internals._options.tokenize;
+  const processTerm = merged.processTerm ?? internals._options.processTerm;
+  const terms = tokenize(query)
+    .flatMap((term) => processTerm(term) as string | string[])
+    .filter((term): term is string => !!term);
+  const fields = merged.fields ?? internals._options.fields;
+  // In the fields' order, as MiniSearch builds it (the order scores are added in).
+  const boosts: Record<string, number> = {};
+  for (const field of fields) boosts[field] = (Object.hasOwn(merged.boost ?? {}, field) ? merged.boost![field] : 0) || 1;
+  const prefixWeight = { fuzzy: 0.45, prefix: 0.375, ...merged.weights }.prefix;
+  const bm25: Bm25 = merged.bm25 ?? { k: 1.2, b: 0.7, d: 0.5 };
+  const wanted = keep && ((shortId: number) => keep(internals._documentIds.get(shortId) as string));
+  // Scores in arrays indexed by short id rather than maps (a common word is 20,000 documents, each a get and
+  // a set): one for the word being scored, one for what the earlier words matched.
+  const size = internals._nextId;
+  let before: Scores | undefined;
+  for (const [i, term] of terms.entries()) {
+    const prefix = typeof merged.prefix === 'function' ? merged.prefix(term, i, terms) : merged.prefix === true;
+    const scores = scoresFor(i % 2, size);
+    scoreTerm(internals, term, 1, internals._index.get(term), boosts, bm25, scores, before, wanted);
+    if (prefix)
+      for (const [derived, data] of internals._index.atPrefix(term)) {
+        const distance = derived.length - term.length;
+        if (!distance) continue;
+        scoreTerm(internals, derived, (prefixWeight * derived.length) / (derived.length + 0.3 * distance), data, boosts, bm25, scores, before, wanted);
+      }
+    // MiniSearch's AND: the later word's documents, in its order, that the earlier words matched (all of
+    // them, as only those were scored), the earlier score plus this one.
+    if (before) for (const doc of scores.order) scores.score[doc] = before.score[doc]! + scores.score[doc]!;
+    before = scores;
+  }
+  if (!before) return;
+  const { order, score } = before;
+  for (const doc of order) each(internals._documentIds.get(doc) as string, score[doc]!);
+}
+
+/** One word's scores: by short id, with the documents in the order they were first scored. */
+interface Scores {
+  score: Float64Array;
+  /** `mark[doc] === stamp`: the document has a score in this use. */
+  mark: Uint32Array;
+  stamp: number;
+  order: number[];
+}
+
+const pool: Scores[] = [];
+
+/** The pool's `slot`, emptied for a new word and big enough for short ids below `size`. */
+function scoresFor(slot: number, size: number): Scores {
+  let s = pool[slot];
+  if (!s || s.score.length < size) {
+    const capacity = Math.max(size, Math.ceil((s?.score.length ?? 0) * 1.25), 1024);
+    s = pool[slot] = { score: new Float64Array(capacity), mark: new Uint32Array(capacity), stamp: 0, order: [] };
+  }
+  if (s.stamp === 0xffffffff) {
+    s.mark.fill(0);
+    s.stamp = 0;
+  }
+  s.stamp += 1;
+  s.order.length = 0;
+  return s;
+}
+
+/** leanTermResults' arithmetic into plain scores, for the documents in `only` (if given) that `wanted` accepts. */
+function scoreTerm(
+  ix: Internals,
+  derivedTerm: string,
+  termWeight: number,
+  fieldTermData: FieldTermData | undefined,
+  fieldBoosts: Record<string, number>,
+  bm25: Bm25,
+  results: Scores,
+  only: Scores | undefined,
+  wanted: ((shortId: number) => boolean) | undefined,
+): void {
+  const { score: scores, mark, stamp, order } = results;
+  if (fieldTermData == null) return;
+  const { k, b, d } = bm25;
+  for (const field of Object.keys(fieldBoosts)) {
+    const fieldBoost = fieldBoosts[field]!;
+    const fieldId = ix._fieldIds[field]!;
+    const freqs = fieldTermData.get(fieldId);
+    if (freqs == null) continue;
+    let matching = freqs.size;
+    const avgLength = ix._avgFieldLength[fieldId]!;
+    const weight = termWeight * 1 * fieldBoost;
+    for (const [docId, termFreq] of freqs) {
+      // The lazy clean-up of discarded documents, for every posting met, as MiniSearch does it.
+      if (!ix._documentIds.has(docId)) {
+        ix.removeTerm(fieldId, docId, derivedTerm);
+        matching -= 1;
+        continue;
+      }
+      if (only && only.mark[docId] !== only.stamp) continue;
+      if (wanted && !wanted(docId)) continue;
+      const fieldLength = ix._fieldLength.get(docId)![fieldId]!;
+      const idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
+      const score = weight * 1 * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
+      if (mark[docId] === stamp) scores[docId] = scores[docId]! + score;
+      else {
+        mark[docId] = stamp;
+        scores[docId] = score;
+        order.push(docId);
+      }
+    }
+  }
 }
