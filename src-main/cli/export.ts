@@ -6,6 +6,7 @@
  * leaves a partial or changed file. Exit codes: 0 written, 1 a bad input file or nothing to export, 2 bad usage.
  */
 import { briefingDocumentFromData } from '../../src-renderer/src/core/document/briefing';
+import { translate } from '../../src-renderer/src/core/i18n';
 import { trackerItems } from '../../src-renderer/src/core/document/tracker-items';
 import { isValidDate, todayIso } from '../../src-renderer/src/core/dates';
 import { ExportError, exportFile, FORMATS, formatById, type ExportFormat, type ExportInput, type ExportOptions } from '../../src-renderer/src/core/export/formats';
@@ -17,6 +18,7 @@ import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { foldName } from '../../src-renderer/src/core/text';
 import { compareByDue, DEFAULT_TRACKER_FILTER, matchesFilter } from '../../src-renderer/src/core/tracker';
 import { fail, parse, readPassphrase, writeFileAtomic } from './args';
+import { parseLang } from './lang';
 import { readWorkspace } from './pack';
 
 const formatList = (): string => FORMATS.map((f) => f.id).join(', ');
@@ -27,6 +29,7 @@ export const EXPORT_USAGE = `Usage: attache export <format> <sync-file> --out <f
   --briefing B           the briefing: its id, or words of its title that only it has (repeat for several;
                          default: every briefing in the file, oldest first)
   --tracker              the open follow-ups instead of briefings (for ics and csv)
+  --lang en|fr|ru        the language of the file's headings, labels and dates (default en)
   --as-of YYYY-MM-DD     the day of issue: a cable's date (default today)
   --precedence P         a cable's precedence: ${PRECEDENCES.join(', ')} (default: the file's settings)
   --ref T                a cable's reference (repeat for several)
@@ -40,6 +43,7 @@ const OPTIONS = {
   out: { type: 'string' },
   briefing: { type: 'string', multiple: true },
   tracker: { type: 'boolean' },
+  lang: { type: 'string' },
   'as-of': { type: 'string' },
   precedence: { type: 'string' },
   ref: { type: 'string', multiple: true },
@@ -121,22 +125,23 @@ export async function runExport(argv: string[]): Promise<number> {
     const asOf = values['as-of'] ?? todayIso();
     if (!isValidDate(asOf)) throw usage(`--as-of: a date written YYYY-MM-DD (got "${asOf}").`);
     const options = exportOptions(values);
+    const locale = parseLang(values.lang);
 
     const passphrase = await readPassphrase(values['passphrase-file']);
     const data = await readWorkspace([file], passphrase);
     const settings = settingsOfData(data);
     const briefings = live(data);
-    const base = { letterhead: letterheadOf(settings), levels: settings.classificationLevels, asOf, pdf: nodePdfEngine };
+    const base = { letterhead: letterheadOf(settings), levels: settings.classificationLevels, asOf, pdf: nodePdfEngine, locale };
 
     let input: ExportInput;
     if (values.tracker) {
       const byId = new Map(data.briefings.map((b) => [b.id, b]));
       const open = data.actions.filter((a) => a.deleted === 0 && matchesFilter(a, DEFAULT_TRACKER_FILTER, asOf)).sort(compareByDue);
-      input = { ...base, scope: 'tracker', briefings: [], items: trackerItems(open, (id) => byId.get(id)), title: 'Open follow-ups' };
+      input = { ...base, scope: 'tracker', briefings: [], items: trackerItems(open, (id) => byId.get(id), locale), title: 'Open follow-ups' };
     } else {
       const chosen = values.briefing?.length ? [...new Set(values.briefing.map((b) => findBriefing(briefings, b)))] : briefings;
-      const docs = chosen.map((b) => briefingDocumentFromData(data, b.id)!);
-      const title = docs.length === 1 ? docs[0]!.header.title : `${docs.length} briefings`;
+      const docs = chosen.map((b) => briefingDocumentFromData(data, b.id, locale)!);
+      const title = docs.length === 1 ? docs[0]!.header.title : translate(locale, 'doc.briefings.count', { count: docs.length });
       input = { ...base, scope: 'briefing', briefings: docs, items: [], title };
     }
     if (input.scope === 'briefing' && !input.briefings.length) throw new ExportError('The file holds no briefing: there is nothing to export.');

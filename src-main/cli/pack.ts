@@ -16,7 +16,10 @@ import { emptyWorkspaceData, type ClassificationLevel, type WorkspaceData } from
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { fromMaps, mergeIntoMaps, toMaps } from '../../src-renderer/src/core/sync/merge';
 import { readFile, stat } from 'node:fs/promises';
+import { DOCUMENT_LANGUAGE_TAGS } from '../../src-renderer/src/core/document/language';
+import { translate } from '../../src-renderer/src/core/i18n';
 import { decodeInputs, fail, parse, readPassphrase, writeFileAtomic } from './args';
+import { parseLang } from './lang';
 
 export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file>…] --out <pdf or docx> [options]
   (--out ending in .docx writes the same pack as a Word file; the emblem is printed in the PDF only)
@@ -43,7 +46,9 @@ export const PACK_USAGE = `Usage: attache pack --in <sync-file> [--in <sync-file
   --numbered-paragraphs  number each briefing's paragraphs 1, 2, 3…
   --no-comment           leave out the officer's comment
   --emblem FILE          the mission's emblem on the cover (PNG or JPEG, at most 512 KB)
-  --language TAG         document language in the PDF (default en-GB)
+  --lang en|fr|ru        the language of the pack's headings, labels and dates (default en)
+  --language TAG         the document's language tag in the PDF (default: the --lang's, en-GB, fr-FR or ru-RU);
+                         a French or Russian tag writes the pack in that language too
   --creation-date ISO    fixed PDF creation date: the same inputs then give a byte-identical PDF
   --passphrase-file P    passphrase of encrypted sync files (first line of the file)`;
 
@@ -72,6 +77,7 @@ const OPTIONS = {
   'numbered-paragraphs': { type: 'boolean' },
   'no-comment': { type: 'boolean' },
   emblem: { type: 'string' },
+  lang: { type: 'string' },
   language: { type: 'string' },
   'creation-date': { type: 'string' },
   'passphrase-file': { type: 'string' },
@@ -109,7 +115,12 @@ export async function runPack(argv: string[]): Promise<number> {
     if (!values.in?.length) throw usage('pack needs at least one --in <sync-file>.');
     if (!values.out) throw usage('pack needs --out <pdf>.');
 
+    if (values.lang !== undefined && values.language !== undefined) throw usage('Give --lang (en, fr or ru) or --language (a tag such as fr-FR), not both.');
+    const lang = values.lang !== undefined ? parseLang(values.lang) : undefined;
     const parsed = parsePackOptions({
+      // A pack in French or Russian without a title of its own is called so in its language.
+      ...(lang && lang !== 'en' && { title: translate(lang, 'doc.cover.eyebrow') }),
+      ...(lang && { language: DOCUMENT_LANGUAGE_TAGS[lang] }),
       ...(values.title !== undefined && { title: values.title }),
       ...(values.recipient !== undefined && { recipient: values.recipient }),
       ...(values['prepared-by'] !== undefined && { preparedBy: values['prepared-by'] }),

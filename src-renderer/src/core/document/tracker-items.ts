@@ -4,18 +4,19 @@
  * from. Pure: the app hands it the rows of the tracker's current filter, the CLI every open follow-up.
  */
 import type { TrackerItem } from '../export/formats';
-import { briefingName, type HeldBriefing } from '../held-events';
+import type { HeldBriefing } from '../held-events';
 import type { Action } from '../model';
 import type { Lookup } from '../directory';
-import { actionItemOf } from './briefing';
+import type { Locale } from '../i18n';
+import { actionItemOf, documentBriefingName } from './briefing';
 
-export function trackerItems(actions: readonly Action[], briefings: Lookup<HeldBriefing>): TrackerItem[] {
+export function trackerItems(actions: readonly Action[], briefings: Lookup<HeldBriefing>, locale: Locale = 'en'): TrackerItem[] {
   return actions.map((a) => {
     const b = a.briefingId ? briefings(a.briefingId) : undefined;
     const live = b && !b.deleted ? b : undefined;
     return {
-      ...actionItemOf(a, briefings),
-      briefing: live ? { id: live.id, title: live.title, startsAt: live.startsAt, name: briefingName(live) } : null,
+      ...actionItemOf(a, briefings, locale),
+      briefing: live ? { id: live.id, title: live.title, startsAt: live.startsAt, name: documentBriefingName(live, locale) } : null,
     };
   });
 }
