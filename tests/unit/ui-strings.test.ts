@@ -48,7 +48,6 @@ const UNTRANSLATED = new Set([
   'src-renderer/src/ui/lib/ClassificationBanner.svelte',
   'src-renderer/src/ui/lib/DateField.svelte',
   'src-renderer/src/ui/lib/DateTimeField.svelte',
-  'src-renderer/src/ui/lib/ExportMenu.svelte',
   'src-renderer/src/ui/lib/RichTextEditor.svelte',
   'src-renderer/src/ui/lib/SaveState.svelte',
   'src-renderer/src/ui/packs/CriteriaFields.svelte',
