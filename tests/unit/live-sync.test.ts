@@ -67,7 +67,7 @@ async function sync(...clients: Client[]) {
 }
 
 /** Every record of every table, by id: what "identical workspaces" means. */
-async function records(c: Client) {
+async function records(c: Pick<Client, 'ws'>) {
   const d = await dump(c.ws);
   return Object.fromEntries(SYNCED_TABLES.map((t) => [t, d[t]]));
 }
@@ -77,7 +77,7 @@ async function serverDocs(db: string): Promise<{ total: number; ids: string[] }>
   return { total: res.rows.length, ids: res.rows.map((r) => r.id) };
 }
 
-async function localCount(c: Client): Promise<number> {
+async function localCount(c: Pick<Client, 'ws'>): Promise<number> {
   const d = await dump(c.ws);
   return SYNCED_TABLES.reduce((n, t) => n + d[t].length, 0);
 }
@@ -328,6 +328,40 @@ describe('live sync through pouchdb-server', () => {
     expect(await b.ws.table('statements').count()).toBe(80);
   });
 
+  it('a pull that fails applying a batch while the next is read ahead resumes after the last applied one: nothing lost, nothing twice', async () => {
+    const db = newDb();
+    const a = await client('A', db);
+    const br = await a.ws.create('briefings', briefingFields({ title: 'Read ahead' }));
+    for (let i = 0; i < 60; i++) await a.ws.create('statements', { briefingId: br.id, speakerId: null, kind: 'statement', text: `R${i}`, tags: [], order: KEYS[i]! });
+    await sync(a);
+    const b = await installation('B', Date.now());
+    const key = checkpointKey(server.url, db);
+    const store = dexieStore(b.ws, key);
+    let applies = 0;
+    let failAt = 3;
+    const changesAsked: string[] = [];
+    const base = fetchTransport({ url: server.url, db, user: '', password: '' });
+    const rep = new LiveReplicator({
+      transport: { request: (req, signal) => (req.path.startsWith('_changes') && changesAsked.push(req.path), base.request(req, signal)) },
+      store: { ...store, apply: async (data) => (++applies === failAt ? Promise.reject(new Error('disk full')) : store.apply(data)) },
+      passphrase: PASS,
+      pullBatch: 10,
+    });
+    await rep.connect();
+    await expect(rep.pull()).rejects.toThrow('disk full');
+    // The fourth batch was already asked for (read ahead) when the third failed, but the checkpoint is the second's.
+    expect(changesAsked.length).toBe(4);
+    const since = (await store.loadCheckpoint()).since;
+    expect(new URLSearchParams(changesAsked[2]!.split('?')[1]).get('since')).toBe(since);
+    // Two batches applied: twenty changes, one of them the team document (not a record).
+    expect(await localCount(b)).toBe(19);
+    failAt = -1;
+    await rep.pull();
+    const d = await dump(b.ws);
+    expect(d.statements.map((s) => s.text).sort()).toEqual(Array.from({ length: 60 }, (_, i) => `R${i}`).sort());
+    expect(await records(b)).toEqual(await records(a));
+  });
+
   it('a record dated beyond the allowed drift is held back, then taken once this computer’s clock has caught up', async () => {
     const db = newDb();
     const now = Date.now();
@@ -376,5 +410,19 @@ describe('live sync through pouchdb-server', () => {
     const { push } = await b.rep.syncOnce();
     expect(push.sent).toBe(0);
     void ([] as SyncedTable[]);
+  });
+});
+
+describe('the fetch transport', () => {
+  it('asks a server on this machine for uncompressed answers, and leaves the negotiation alone elsewhere', async () => {
+    const seen: Record<string, string>[] = [];
+    const fake = (async (_url: string, init: RequestInit) => {
+      seen.push(init.headers as Record<string, string>);
+      return new Response('{}', { status: 200 });
+    }) as unknown as typeof fetch;
+    for (const url of ['http://127.0.0.1:5984', 'http://localhost:5984', 'http://[::1]:5984', 'https://couch.example.org', 'https://127.example.org']) {
+      await fetchTransport({ url, db: 'team', user: '', password: '' }, fake).request({ method: 'GET', path: '' });
+    }
+    expect(seen.map((h) => h['accept-encoding'])).toEqual(['identity', 'identity', 'identity', undefined, undefined]);
   });
 });

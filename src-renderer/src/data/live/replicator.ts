@@ -63,6 +63,10 @@ export interface PushResult {
 const MAX_HELD = 5000;
 
 type ChangesRow = { id: string; seq: unknown; deleted?: boolean; doc?: Record<string, unknown> & { _conflicts?: string[] } };
+/** A batch opened and ready to apply: its records as one import, and what settles its folded conflicts on the server. */
+type OpenedBatch = { data: WorkspaceData; total: number; settle: RecordDoc[]; entries: Conflict[]; unreadable: number };
+/** A batch of the changes feed, read (and being opened) ahead of the one being applied. */
+type AheadBatch = { rows: ChangesRow[]; lastSeq: string; opened: Promise<OpenedBatch> | undefined };
 
 export class LiveReplicator {
   private team: TeamKey | undefined;
@@ -72,7 +76,7 @@ export class LiveReplicator {
   readonly pushBatch: number;
 
   constructor(private readonly o: ReplicatorOptions) {
-    this.pullBatch = o.pullBatch ?? 1000;
+    this.pullBatch = o.pullBatch ?? 2000;
     this.pushBatch = o.pushBatch ?? 250;
   }
 
@@ -166,17 +170,25 @@ export class LiveReplicator {
       }
       return this.call('GET', `_changes?${q.toString()}`, undefined, options.signal, (longPoll ?? 0) + 30_000) as Promise<{ results?: ChangesRow[]; last_seq?: unknown }>;
     };
-    // While one batch is opened and applied, the next is already on its way (a catching-up pull only).
-    let ahead: Promise<{ results?: ChangesRow[]; last_seq?: unknown }> | undefined;
-    for (;;) {
-      const body = await (ahead ?? changes(checkpoint.since, wait));
-      ahead = undefined;
-      wait = undefined;
+    // A catching-up pull is a pipeline one batch deep: while batch n is applied, batch n+1 is read and opened
+    // (unsealed, validated, conflicts folded) — only read and opened, never applied or checkpointed before n.
+    const fetchAndOpen = async (since: string, longPoll: number | undefined): Promise<AheadBatch> => {
+      const body = await changes(since, longPoll);
       const rows = Array.isArray(body?.results) ? body.results : [];
       // CouchDB 2+ sends an opaque string, PouchDB a number; either is kept as text and sent back as it came.
       const seq = body?.last_seq;
-      const lastSeq = typeof seq === 'string' || typeof seq === 'number' ? String(seq) : checkpoint.since;
-      if (!rows.length) {
+      const lastSeq = typeof seq === 'string' || typeof seq === 'number' ? String(seq) : since;
+      const opened = rows.length ? this.openBatch(team, rows, options.signal) : undefined;
+      // If an earlier batch fails, this one is dropped unread: its rejection is not "unhandled".
+      opened?.catch(() => undefined);
+      return { rows, lastSeq, opened };
+    };
+    let ahead: Promise<AheadBatch> | undefined;
+    for (;;) {
+      const { rows, lastSeq, opened } = await (ahead ?? fetchAndOpen(checkpoint.since, wait));
+      ahead = undefined;
+      wait = undefined;
+      if (!rows.length || !opened) {
         if (lastSeq !== checkpoint.since) {
           checkpoint = { ...checkpoint, since: lastSeq };
           await store.saveCheckpoint(checkpoint);
@@ -185,12 +197,11 @@ export class LiveReplicator {
         return result;
       }
       if (rows.length >= this.pullBatch) {
-        ahead = changes(lastSeq, undefined);
-        // If this batch fails, the read ahead is dropped unread: its rejection is not "unhandled".
+        ahead = fetchAndOpen(lastSeq, undefined);
         ahead.catch(() => undefined);
       }
       this.setStatus({ state: 'syncing', pending: rows.length });
-      const held = await this.applyBatch(team, rows, result, options.signal);
+      const held = await this.applyBatch(team, await opened, result, options.signal);
       const current = await store.loadCheckpoint();
       checkpoint = { ...current, since: lastSeq, ...(held.length ? { heldBack: [...new Set([...(current.heldBack ?? []), ...held])].slice(-MAX_HELD) } : {}) };
       await store.saveCheckpoint(checkpoint);
@@ -206,19 +217,18 @@ export class LiveReplicator {
     const ids = (await store.loadCheckpoint()).heldBack ?? [];
     const body = (await this.call('POST', '_all_docs?include_docs=true&conflicts=true', { keys: ids }, signal)) as { rows?: { id?: string; doc?: Record<string, unknown> & { _conflicts?: string[] } }[] };
     const rows: ChangesRow[] = (body?.rows ?? []).filter((r) => r?.doc && typeof r.id === 'string').map((r) => ({ id: r.id!, seq: null, doc: r.doc! }));
-    const still = await this.applyBatch(team, rows, result, signal);
+    const still = await this.applyBatch(team, await this.openBatch(team, rows, signal), result, signal);
     await store.saveCheckpoint({ ...(await store.loadCheckpoint()), heldBack: still });
   }
 
   /**
-   * One batch of the server's documents, taken: opened (openBatch), applied through the store's import stages,
+   * One batch of the server's documents, taken once opened (openBatch): applied through the store's import stages,
    * counted into `result`, and the conflicts it folded settled on the server. Returns the ids the import held
    * back. The merged record goes on the server only once it is applied here (a drop before that repeats the
    * batch), and so do the conflict log entries the fold made: a client that never sees this conflict needs them.
    * Settling again what is already settled writes nothing (content-addressed revisions, `_revs_diff`).
    */
-  private async applyBatch(team: TeamKey, rows: readonly ChangesRow[], result: PullResult, signal?: AbortSignal): Promise<string[]> {
-    const batch = await this.openBatch(team, rows, signal);
+  private async applyBatch(team: TeamKey, batch: OpenedBatch, result: PullResult, signal?: AbortSignal): Promise<string[]> {
     result.unreadable += batch.unreadable;
     result.conflictsResolved += batch.settle.length ? 1 : 0;
     let held: string[] = [];
@@ -235,7 +245,7 @@ export class LiveReplicator {
   }
 
   /** Open a batch of changes: sealed bodies to validated records, conflicts folded, as one import. */
-  private async openBatch(team: TeamKey, rows: readonly ChangesRow[], signal?: AbortSignal): Promise<{ data: WorkspaceData; total: number; settle: RecordDoc[]; entries: Conflict[]; unreadable: number }> {
+  private async openBatch(team: TeamKey, rows: readonly ChangesRow[], signal?: AbortSignal): Promise<OpenedBatch> {
     const data = emptyWorkspaceData();
     const seen = new Map<string, SyncedTable>();
     const entries = new Map<string, Conflict>();
