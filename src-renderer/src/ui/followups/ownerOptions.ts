@@ -3,6 +3,7 @@
  * directory, then owners already used who are not in the directory. One option per name, compared as
  * names are (core/text foldName), so "Anna Petrová" typed twice two ways is offered once.
  */
+import { translate, type Locale } from '../../core/i18n';
 import type { Organisation, Person } from '../../core/model';
 import { compareNames, foldName } from '../../core/text';
 import { personOption } from '../briefing/directory';
@@ -16,12 +17,13 @@ export function ownerOptions(
   organisations: ReadonlyMap<string, Organisation>,
   owners: readonly string[],
   myName: string,
+  locale: Locale = 'en',
 ): ComboOption[] {
   const seen = new Set<string>();
   const out: ComboOption[] = [];
   const me = myName.trim();
   if (me) {
-    out.push({ id: ME, label: 'Me', detail: me, keywords: me });
+    out.push({ id: ME, label: translate(locale, 'tracker.me'), detail: me, keywords: me });
     seen.add(foldName(me));
   }
   for (const p of [...people].sort((a, b) => compareNames(a.name, b.name))) {
@@ -37,7 +39,7 @@ export function ownerOptions(
     seen.add(key);
     used.push(o.trim().replace(/\s+/g, ' '));
   }
-  for (const o of used.sort(compareNames)) out.push({ id: `owner:${foldName(o)}`, label: o, detail: 'owner of other follow-ups' });
+  for (const o of used.sort(compareNames)) out.push({ id: `owner:${foldName(o)}`, label: o, detail: translate(locale, 'tracker.ownerPicker.other') });
   return out;
 }
 

@@ -9,8 +9,13 @@ import type { Organisation } from '../../core/model';
 import { foldName } from '../../core/text';
 import { organisationLabel, organisationLookup, organisationShort, rankOrganisations, splitAcronym } from '../../data/organisations';
 import type { ComboOption } from './combobox';
+import { translate, type Locale } from '../../core/i18n';
 
-export function organisationOptions(organisations: readonly Organisation[], typed: string, options: { exclude?: readonly string[]; limit?: number } = {}): ComboOption[] {
+export function organisationOptions(
+  organisations: readonly Organisation[],
+  typed: string,
+  options: { exclude?: readonly string[]; limit?: number; locale?: Locale } = {},
+): ComboOption[] {
   const excluded = new Set(options.exclude ?? []);
   const offered = excluded.size ? organisations.filter((o) => !excluded.has(o.id)) : organisations;
   // "Name (ACR)", the way a new one is typed, is looked up by its name: an existing one is offered first.
@@ -20,21 +25,21 @@ export function organisationOptions(organisations: readonly Organisation[], type
   return rankOrganisations(offered, acronym ? name : typed, options.limit ?? 8).map((o) => ({
     id: o.id,
     label: organisationLabel(o),
-    detail: [parentsOf(lookup, o), o.country].filter(Boolean).join(' · ') || undefined,
+    detail: [parentsOf(lookup, o, options.locale), o.country].filter(Boolean).join(' · ') || undefined,
   }));
 }
 
 /** "under UNODC › ROCA", or '' for an organisation under none. */
-export function parentsOf(lookup: (id: string) => Organisation | undefined, o: Organisation): string {
+export function parentsOf(lookup: (id: string) => Organisation | undefined, o: Organisation, locale: Locale = 'en'): string {
   if (o.parentId === null) return '';
   const chain = organisationChain((id) => (id === o.id ? o : lookup(id)), o.id).slice(0, -1);
-  return chain.length ? `under ${chain.map(organisationShort).join(' › ')}` : '';
+  return chain.length ? translate(locale, 'common.org.under', { chain: chain.map(organisationShort).join(' › ') }) : '';
 }
 
 /** The Create row of an organisation picker, naming what "Name (ACR)" will make. */
-export function createOrganisationLabel(text: string): string {
+export function createOrganisationLabel(text: string, locale: Locale = 'en'): string {
   const { name, acronym } = splitAcronym(text);
-  return `Create organisation “${name}”${acronym ? ` (${acronym})` : ''}`;
+  return acronym ? translate(locale, 'common.org.createWithAcronym', { name, acronym }) : translate(locale, 'common.org.create', { name });
 }
 
 /**
