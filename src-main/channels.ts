@@ -18,6 +18,8 @@ export const CHANNELS = {
   machineId: 'machine:id',
   /** Renderer → main: the user's rebound shortcuts (id → keys), so the menu shows the keys that work. */
   menuBindings: 'menu:bindings',
+  /** Renderer → main: the interface's language ('en', 'fr' or 'ru'), so the native menu speaks it too. */
+  menuLocale: 'menu:locale',
   /** Live sync: Settings → Live sync as saved (secrets only as "kept or not"), saving it, and its test button. */
   liveSettings: 'live:settings',
   saveLiveSettings: 'live:save',

@@ -1,10 +1,10 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, Menu, screen, session } from 'electron';
+import { app, BrowserWindow, screen, session } from 'electron';
 import { CHANNELS, type MenuCommand } from './channels';
 import { attachContextMenu } from './context-menu';
 import { applyWindowTheme, keepWindowTheme, readWindowTheme } from './appearance';
-import { registerIpcHandlers, registerMenuBindings, registerWindowTheme } from './ipc';
-import { buildMenu } from './menu';
+import { registerIpcHandlers, registerMenuBindings, registerMenuLocale, registerWindowTheme } from './ipc';
+import { applicationMenu } from './menu';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { hardenSession, hardenWebContents } from './security';
 import { createMainWindow, RENDERER_ROOT } from './window';
@@ -65,8 +65,9 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession);
     serveRenderer(RENDERER_ROOT);
     registerIpcHandlers();
-    Menu.setApplicationMenu(buildMenu(sendCommand));
-    registerMenuBindings((rebound) => Menu.setApplicationMenu(buildMenu(sendCommand, rebound)));
+    const menu = applicationMenu(sendCommand);
+    registerMenuBindings((rebound) => menu.rebind(rebound));
+    registerMenuLocale((locale) => menu.speak(locale));
     const themeFile = join(app.getPath('userData'), 'appearance.json');
     applyWindowTheme(readWindowTheme(themeFile));
     registerWindowTheme((theme) => keepWindowTheme(themeFile, theme));

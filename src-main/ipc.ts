@@ -5,6 +5,7 @@ import { isAppUrl } from './app-url';
 import { isWindowTheme, type WindowTheme } from './appearance';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
 import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
+import { isLocale, type Locale } from '../src-renderer/src/core/i18n';
 import { CHANNELS } from './channels';
 import { machineFingerprint } from './machine';
 import { showNotification } from './notifications';
@@ -247,4 +248,12 @@ export function registerWindowTheme(apply: (theme: WindowTheme) => Promise<void>
  */
 export function registerMenuBindings(apply: (rebound: Record<string, string>) => void): void {
   handle(CHANNELS.menuBindings, async (_event, raw) => apply(parseBindings(raw)));
+}
+
+/** The renderer reports the interface's language (at start and on each change in Settings → Language); `apply` relabels the menu. */
+export function registerMenuLocale(apply: (locale: Locale) => void): void {
+  handle(CHANNELS.menuLocale, async (_event, raw) => {
+    if (!isLocale(raw)) throw new InvalidArgument('the language must be en, fr or ru');
+    apply(raw);
+  });
 }

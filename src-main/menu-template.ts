@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron';
-import { accelerator, MENU_TITLES } from '../src-renderer/src/ui/app/keymap';
+import { translate, type Locale, type MessageKey } from '../src-renderer/src/core/i18n';
+import { accelerator, menuTitles } from '../src-renderer/src/ui/app/keymap';
 import { SHORTCUTS } from '../src-renderer/src/ui/app/shortcuts';
 import { isMenuCommand, type MenuCommand } from './channels';
 
@@ -15,6 +16,8 @@ export interface MenuPlatform {
   isMac: boolean;
   /** A packaged app has no View menu (reload and devtools are for development). */
   isPackaged: boolean;
+  /** The interface's language (the renderer's choice, else the system's); English when not given. */
+  locale?: Locale;
 }
 
 /** The default keys of every shortcut, with `rebound` (already validated: validate.ts) over them. */
@@ -28,7 +31,9 @@ export function keyTable(rebound: Readonly<Record<string, string>> = {}): KeyTab
  * Labels' keys come from the renderer's one shortcut table (with the user's rebindings), and the titles'
  * mnemonics from keymap.ts, whose rules keep every app shortcut off them.
  */
-export function menuTemplate(keys: KeyTable, send: (command: MenuCommand) => void, { isMac, isPackaged }: MenuPlatform): MenuItemConstructorOptions[] {
+export function menuTemplate(keys: KeyTable, send: (command: MenuCommand) => void, { isMac, isPackaged, locale = 'en' }: MenuPlatform): MenuItemConstructorOptions[] {
+  const t = (key: MessageKey): string => translate(locale, key);
+  const titles = menuTitles(locale);
   const command = (label: string, id: MenuCommand, shortcutId: string | undefined = id, register = false): MenuItemConstructorOptions => {
     const k = shortcutId ? keys[shortcutId] : undefined;
     return {
@@ -41,30 +46,30 @@ export function menuTemplate(keys: KeyTable, send: (command: MenuCommand) => voi
   };
   // Every "Go to …" of the table the renderer takes as a menu command (channels.ts lists them).
   const go = SHORTCUTS.filter((s) => s.id.startsWith('go-') && isMenuCommand(s.id)).map((s) =>
-    command(s.description.replace(/^Go to /, '').replace(/^./, (c) => c.toUpperCase()), s.id as MenuCommand),
+    command(t(`shell.menubar.${s.id}` as MessageKey), s.id as MenuCommand),
   );
 
   return [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
     {
-      label: MENU_TITLES.file,
+      label: titles.file,
       submenu: [
-        command('New briefing', 'new-briefing'),
+        command(t('shortcuts.new-briefing'), 'new-briefing'),
         { type: 'separator' },
-        command('Export sync file…', 'export-sync'),
-        command('Import sync file…', 'import-sync'),
+        command(t('shell.menubar.exportSync'), 'export-sync'),
+        command(t('shell.menubar.importSync'), 'import-sync'),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
     {
-      label: MENU_TITLES.edit,
+      label: titles.edit,
       submenu: [
         // Undo and redo of record changes (or of typing, in a field being typed in): the renderer decides.
         // On macOS text fields get ⌘Z only through the menu, so there the menu takes the key and the renderer
         // (told it came from the menu) gives a field being typed in its own undo.
-        command('Undo', 'undo', 'undo', isMac),
-        command('Redo', 'redo', 'redo', isMac),
+        command(t('shell.menubar.undo'), 'undo', 'undo', isMac),
+        command(t('shell.menubar.redo'), 'redo', 'redo', isMac),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
@@ -76,17 +81,17 @@ export function menuTemplate(keys: KeyTable, send: (command: MenuCommand) => voi
       ? []
       : [
           {
-            label: MENU_TITLES.view,
+            label: titles.view,
             submenu: [{ role: 'reload' as const }, { role: 'forceReload' as const }, { role: 'toggleDevTools' as const }],
           },
         ]),
     {
-      label: MENU_TITLES.go,
-      submenu: [command('Search…', 'search'), { type: 'separator' }, ...go],
+      label: titles.go,
+      submenu: [command(t('shell.menubar.search'), 'search'), { type: 'separator' }, ...go],
     },
     {
-      label: MENU_TITLES.help,
-      submenu: [command('Keyboard shortcuts', 'show-shortcuts', undefined)],
+      label: titles.help,
+      submenu: [command(t('shell.shortcuts'), 'show-shortcuts', undefined)],
     },
   ];
 }

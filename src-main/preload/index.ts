@@ -40,6 +40,7 @@ const api: PreloadApi = {
   setMenuBindings: (bindings: Record<string, string>) =>
     ipcRenderer.invoke(CHANNELS.menuBindings, Object.fromEntries(Object.entries(bindings).map(([id, keys]) => [String(id), String(keys)]))) as Promise<void>,
   setWindowTheme: (theme: string) => ipcRenderer.invoke(CHANNELS.windowTheme, String(theme)) as Promise<void>,
+  setMenuLocale: (locale: string) => ipcRenderer.invoke(CHANNELS.menuLocale, String(locale)) as Promise<void>,
   liveSettings: () => ipcRenderer.invoke(CHANNELS.liveSettings) as Promise<LiveSettingsView>,
   saveLiveSettings: (input: LiveSettingsInput) => ipcRenderer.invoke(CHANNELS.saveLiveSettings, input) as Promise<LiveSettingsView>,
   testLive: (input: LiveSettingsInput) => ipcRenderer.invoke(CHANNELS.testLive, input) as Promise<LiveResponse>,

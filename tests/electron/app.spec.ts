@@ -59,7 +59,7 @@ test.describe('the Electron app', () => {
     });
     expect(seen).toEqual({
       attache: 'object',
-      keys: ['appVersion', 'backupStatus', 'listBackups', 'liveRequest', 'liveSettings', 'liveTeamPassphrase', 'machineId', 'notify', 'onCommand', 'openFile', 'printToPdf', 'printWindow', 'readBackup', 'requestBackup', 'saveFile', 'saveLiveSettings', 'setMenuBindings', 'setWindowTheme', 'systemLocales', 'testLive'],
+      keys: ['appVersion', 'backupStatus', 'listBackups', 'liveRequest', 'liveSettings', 'liveTeamPassphrase', 'machineId', 'notify', 'onCommand', 'openFile', 'printToPdf', 'printWindow', 'readBackup', 'requestBackup', 'saveFile', 'saveLiveSettings', 'setMenuBindings', 'setMenuLocale', 'setWindowTheme', 'systemLocales', 'testLive'],
       appVersion: version,
       require: 'undefined',
       process: 'undefined',

@@ -15,7 +15,18 @@ describe('the shortcut table', () => {
       expect(parts.includes('mod') && parts.includes('alt'), s.id).toBe(false);
       if (parts.length === 2 && parts[0] === 'alt') expect(MENU_MNEMONICS, s.id).not.toContain(parts[1]);
     }
-    expect(MENU_MNEMONICS).toEqual(['f', 'e', 'v', 'g', 'h']);
+    // English File Edit View Go Help, then French Éditi&on, A&tteindre, then Russian Фай&л (the K key), &Правка (G),
+    // В&ид (B), Перех&од (J), &Справка (C): no shortcut takes a key whose Alt opens a menu in any language.
+    expect(MENU_MNEMONICS).toEqual(['f', 'e', 'v', 'g', 'h', 'o', 't', 'k', 'b', 'j', 'c']);
+  });
+
+  it('says why a binding is refused in the interface’s language', () => {
+    expect(bindingProblem('search', 'alt+o', SHORTCUTS, label)).toBe('Alt+O opens the Édition menu.');
+    expect(bindingProblem('search', 'alt+f', SHORTCUTS, label, 'fr')).toBe('Alt+F ouvre le menu «\u00a0Fichier\u00a0».');
+    expect(bindingProblem('search', 'alt+k', SHORTCUTS, label, 'ru')).toBe('Alt+K открывает меню «Файл».');
+    expect(bindingProblem('search', 'mod+c', SHORTCUTS, label, 'fr')).toBe('Ctrl+C sert à copier dans tout champ de texte.');
+    expect(rebind('search', 'mod+shift+n', 'ru')).toBe('Ctrl+Shift+N уже занято: «Новый брифинг».');
+    expect(rebind('undo', 'mod+u', 'fr')).toMatch(/^«\u00a0Annuler la dernière modification .*\u00a0» garde Ctrl\+Z\.$/);
   });
 
   it('has every default accepted by its own rules, except where meeting mode deliberately comes first', () => {

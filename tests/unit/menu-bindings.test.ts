@@ -49,6 +49,20 @@ describe('the menu template', () => {
   });
 });
 
+describe('the menu in the interface’s language', () => {
+  it('names menus and commands in French or Russian, with the same keys', () => {
+    const fr = accelerators(menuTemplate(keyTable(), () => {}, { ...linux, locale: 'fr' }));
+    expect(fr['&Fichier › Nouveau compte rendu']).toBe('CmdOrCtrl+Shift+N');
+    expect(fr['A&tteindre › Rechercher…']).toBe('CmdOrCtrl+K');
+    expect(fr['A&tteindre › Comptes rendus']).toBe('Alt+1');
+    expect(fr['Éditi&on › Annuler']).toBe('CmdOrCtrl+Z');
+    expect(Object.keys(fr)).toContain('Aid&e › Raccourcis clavier');
+    const ru = menuTemplate(keyTable(), () => {}, { ...linux, locale: 'ru' });
+    expect(ru.map((m) => m.label)).toEqual(['Фай&л', '&Правка', 'Перех&од', '&Справка']);
+    expect(accelerators(ru)['Перех&од › Поручения']).toBe('Alt+2');
+  });
+});
+
 describe('the bindings the main process accepts', () => {
   it('takes known rebindable shortcuts with keys the rules accept, in canonical order', () => {
     expect(parseBindings({})).toEqual({});

@@ -95,6 +95,8 @@ export interface Bridge extends LiveBridge {
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
   /** The colour theme chosen in Settings, so the desktop window and its native menus and dialogs follow it. */
   setWindowTheme(theme: 'system' | 'light' | 'dark'): Promise<void>;
+  /** The interface's language, so the desktop's native menu names its commands in it (the browser has none). */
+  setMenuLocale(locale: 'en' | 'fr' | 'ru'): Promise<void>;
 }
 
 /** Live sync through the platform (core/live): its settings, and a transport bound to them. */
@@ -133,6 +135,7 @@ export interface PreloadApi {
   onCommand(listener: (command: string) => void): () => void;
   setMenuBindings(bindings: Record<string, string>): Promise<void>;
   setWindowTheme(theme: string): Promise<void>;
+  setMenuLocale(locale: string): Promise<void>;
   liveSettings(): Promise<LiveSettingsView>;
   saveLiveSettings(input: LiveSettingsInput): Promise<LiveSettingsView>;
   testLive(input: LiveSettingsInput): Promise<LiveResponse>;

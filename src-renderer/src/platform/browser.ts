@@ -103,6 +103,8 @@ export function createBrowserBridge(appVersion: string): Bridge {
     async setMenuBindings() {},
     // A browser tab follows the page's own colours; there is no window of ours to paint.
     async setWindowTheme() {},
+    // Nor a native menu to translate.
+    async setMenuLocale() {},
     ...browserLive(),
   };
 }

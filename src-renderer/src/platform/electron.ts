@@ -52,6 +52,7 @@ export function createElectronBridge(api: PreloadApi): Bridge {
     onCommand: (listener) => api.onCommand(listener),
     setMenuBindings: (bindings) => unwrapped(() => api.setMenuBindings(bindings)),
     setWindowTheme: (theme) => unwrapped(() => api.setWindowTheme(theme)),
+    setMenuLocale: (locale) => unwrapped(() => api.setMenuLocale(locale)),
     liveSettings: () => unwrapped(() => api.liveSettings()),
     saveLiveSettings: (input) => unwrapped(() => api.saveLiveSettings(input)),
     testLive: (input) => offlineOnFailure(() => api.testLive(input)),

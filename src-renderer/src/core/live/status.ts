@@ -4,6 +4,8 @@
  * reorder them.
  */
 
+import { translate, type Locale } from '../i18n';
+
 export type LiveState = 'off' | 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
 
 export interface LiveStatus {
@@ -26,22 +28,22 @@ export const OFF: LiveStatus = { state: 'off', pending: 0, lastSyncedAt: '', rea
 
 const fill = (template: string, values: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, k: string) => String(values[k] ?? ''));
 
-/** `time` formats an ISO time for the reader (the UI passes its locale's formatter). */
-export function statusLine(s: LiveStatus, time: (iso: string) => string = (iso) => iso): string {
+/** `time` formats an ISO time for the reader (the UI passes its locale's formatter); `locale` is the sentence's language. */
+export function statusLine(s: LiveStatus, time: (iso: string) => string = (iso) => iso, locale: Locale = 'en'): string {
   const at = s.lastSyncedAt ? time(s.lastSyncedAt) : '';
   switch (s.state) {
     case 'off':
-      return 'Live sync is off.';
+      return translate(locale, 'shell.live.off');
     case 'connecting':
-      return 'Live sync: connecting…';
+      return translate(locale, 'shell.live.connecting');
     case 'syncing':
-      return s.pending === 1 ? 'Live sync: syncing 1 record…' : fill('Live sync: syncing {n} records…', { n: s.pending });
+      return translate(locale, 'shell.live.syncing', { count: s.pending });
     case 'connected':
-      return at ? fill('Live sync: connected, last synced at {at}.', { at }) : 'Live sync: connected.';
+      return at ? translate(locale, 'shell.live.connectedAt', { at }) : translate(locale, 'shell.live.connected');
     case 'offline':
-      return at ? fill('Live sync: offline — retrying ({reason}). Last synced at {at}.', { reason: s.reason, at }) : fill('Live sync: offline — retrying ({reason}).', { reason: s.reason });
+      return at ? translate(locale, 'shell.live.offlineAt', { reason: s.reason, at }) : translate(locale, 'shell.live.offline', { reason: s.reason });
     case 'refused':
-      return fill('Live sync refused: {reason}', { reason: s.reason });
+      return translate(locale, 'shell.live.refused', { reason: s.reason });
   }
 }
 

@@ -3,8 +3,9 @@
  * keyboards differ between colleagues). A rebinding changes the key of the one table every handler and
  * label reads (ui/app/shortcuts.ts); keymap.ts refuses clashes, Ctrl+Alt and the menu's mnemonics.
  */
+import { translate, type Locale } from '../../core/i18n';
 import { bindingProblem, normalizeKeys } from './keymap';
-import { label, SHORTCUTS } from './shortcuts';
+import { label, shortcutDescription, SHORTCUTS } from './shortcuts';
 
 const STORAGE_KEY = 'attache.shortcuts';
 
@@ -51,25 +52,25 @@ export function applySavedBindings(): void {
   }
 }
 
-/** Rebind a shortcut; resolves to why not (nothing changes), or undefined when done. */
-export function rebind(id: string, keys: string): string | undefined {
+/** Rebind a shortcut; resolves to why not (nothing changes, said in `locale`), or undefined when done. */
+export function rebind(id: string, keys: string, locale: Locale = 'en'): string | undefined {
   const s = SHORTCUTS.find((x) => x.id === id);
-  if (!s) return 'Unknown shortcut';
-  if (s.fixed) return `“${s.description}” keeps ${label(s.keys)}.`;
-  const problem = bindingProblem(id, keys, SHORTCUTS, label);
+  if (!s) return translate(locale, 'shortcuts.problem.unknown');
+  if (s.fixed) return translate(locale, 'shortcuts.problem.fixed', { name: shortcutDescription(locale, s), keys: label(s.keys) });
+  const problem = bindingProblem(id, keys, SHORTCUTS, label, locale, (x) => shortcutDescription(locale, x));
   if (problem) return problem;
   s.keys = normalizeKeys(keys)!;
   save();
   return undefined;
 }
 
-/** Back to the default keys, unless another shortcut has been given them since (then why not). */
-export function resetBinding(id: string): string | undefined {
+/** Back to the default keys, unless another shortcut has been given them since (then why not, said in `locale`). */
+export function resetBinding(id: string, locale: Locale = 'en'): string | undefined {
   const s = SHORTCUTS.find((x) => x.id === id);
   const keys = DEFAULTS.get(id);
-  if (!s || keys === undefined) return 'Unknown shortcut';
+  if (!s || keys === undefined) return translate(locale, 'shortcuts.problem.unknown');
   const clash = SHORTCUTS.find((x) => x.id !== id && x.keys === keys && (x.scope === s.scope || x.scope === 'global' || s.scope === 'global'));
-  if (clash && clash.keys !== DEFAULTS.get(clash.id)) return `${label(keys)} is now “${clash.description}”: change that one first.`;
+  if (clash && clash.keys !== DEFAULTS.get(clash.id)) return translate(locale, 'shortcuts.problem.takenNow', { keys: label(keys), name: shortcutDescription(locale, clash) });
   s.keys = keys;
   save();
   return undefined;

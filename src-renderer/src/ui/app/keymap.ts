@@ -5,22 +5,54 @@
  * Keys are written `mod+alt+shift+key`, lower case: `mod` is Ctrl (⌘ on macOS).
  */
 
-/** The native menu's titles: their `&` letters are the Alt+letter mnemonics no app shortcut may take. */
-export const MENU_TITLES = { file: '&File', edit: '&Edit', view: '&View', go: '&Go', help: '&Help' } as const;
+import { LOCALES, translate, type Locale } from '../../core/i18n';
 
-export const MENU_MNEMONICS: readonly string[] = Object.values(MENU_TITLES).map((t) => t.charAt(t.indexOf('&') + 1).toLowerCase());
+export type MenuTitles = Readonly<Record<'file' | 'edit' | 'view' | 'go' | 'help', string>>;
+
+/** The native menu's titles in a language (messages/<locale>/app.json): their `&` letters are Alt+letter mnemonics. */
+export function menuTitles(locale: Locale): MenuTitles {
+  return {
+    file: translate(locale, 'shell.menubar.file'),
+    edit: translate(locale, 'shell.menubar.edit'),
+    view: translate(locale, 'shell.menubar.view'),
+    go: translate(locale, 'shell.menubar.go'),
+    help: translate(locale, 'shell.menubar.help'),
+  };
+}
+
+export const MENU_TITLES = menuTitles('en');
+
+/**
+ * The Russian keys' places on a QWERTY keyboard (ЙЦУКЕН): a Russian menu's mnemonic "л" is the key the
+ * shortcuts read as "k" (they read the physical key, keysOfPress), so its Alt+K is the menu's.
+ */
+const JCUKEN = 'йцукенгшщзхъфывапролджэячсмитьбю';
+const QWERTY = 'qwertyuiop[]asdfghjkl;\'zxcvbnm,.';
+
+/** The physical key of a title's mnemonic letter. */
+function mnemonicKey(title: string): string {
+  const letter = title.charAt(title.indexOf('&') + 1).toLowerCase();
+  const at = JCUKEN.indexOf(letter);
+  return at < 0 ? letter : QWERTY.charAt(at);
+}
+
+/**
+ * The keys whose Alt+key opens a menu in any of the interface's languages: no shortcut takes them, so a
+ * binding made in English still works after a switch to French or Russian.
+ */
+export const MENU_MNEMONICS: readonly string[] = [...new Set(LOCALES.flatMap((l) => Object.values(menuTitles(l)).map(mnemonicKey)))];
 
 const MODIFIERS = ['mod', 'alt', 'shift'] as const;
 
-/** Keys every text field keeps for itself. */
+/** Keys every text field keeps for itself, and what they do there (a select in shortcuts.problem.editing). */
 const EDITING_KEYS: Record<string, string> = {
-  'mod+z': 'Undo',
-  'mod+shift+z': 'Redo',
-  'mod+y': 'Redo',
-  'mod+x': 'Cut',
-  'mod+c': 'Copy',
-  'mod+v': 'Paste',
-  'mod+a': 'Select all',
+  'mod+z': 'undo',
+  'mod+shift+z': 'redo',
+  'mod+y': 'redo',
+  'mod+x': 'cut',
+  'mod+c': 'copy',
+  'mod+v': 'paste',
+  'mod+a': 'selectAll',
 };
 
 export interface KeyBinding {
@@ -70,27 +102,36 @@ function scopesMeet(a: string, b: string): boolean {
 
 /**
  * Why `keys` cannot be the binding of shortcut `id` among `table` (the bindings in force), or undefined.
- * `label` writes keys for the message ("Ctrl+Alt+N").
+ * `label` writes keys for the message ("Ctrl+Alt+N"); `describe` names a shortcut in `locale` (English:
+ * its description), the language of the message.
  */
-export function bindingProblem(id: string, keys: string, table: readonly KeyBinding[], label: (keys: string) => string): string | undefined {
+export function bindingProblem(
+  id: string,
+  keys: string,
+  table: readonly KeyBinding[],
+  label: (keys: string) => string,
+  locale: Locale = 'en',
+  describe: (s: KeyBinding) => string = (s) => s.description,
+): string | undefined {
   const own = table.find((s) => s.id === id);
-  if (!own) return 'Unknown shortcut';
+  if (!own) return translate(locale, 'shortcuts.problem.unknown');
   const k = normalizeKeys(keys);
-  if (!k) return 'Press one key, with Ctrl, Alt or Shift if you like.';
+  if (!k) return translate(locale, 'shortcuts.problem.oneKey');
   const parts = k.split('+');
   const key = parts.at(-1)!;
-  if (parts.includes('mod') && parts.includes('alt'))
-    return `${label(k)} is refused: Ctrl+Alt is AltGr on Polish, German and many other keyboards, so it would fire while typing ą or @.`;
+  if (parts.includes('mod') && parts.includes('alt')) return translate(locale, 'shortcuts.problem.altGr', { keys: label(k) });
   if (parts.length === 2 && parts[0] === 'alt' && MENU_MNEMONICS.includes(key)) {
-    const title = Object.values(MENU_TITLES).find((t) => t.charAt(t.indexOf('&') + 1).toLowerCase() === key)!.replace('&', '');
-    return `${label(k)} opens the ${title} menu.`;
+    // The menu of this language whose mnemonic it is, else the one of the language that has it.
+    const titles = [locale, ...LOCALES].map(menuTitles);
+    const title = titles.flatMap((t) => Object.values(t)).find((t) => mnemonicKey(t) === key)!.replace('&', '');
+    return translate(locale, 'shortcuts.problem.menu', { keys: label(k), title });
   }
   const editing = EDITING_KEYS[k];
-  if (editing) return `${label(k)} is ${editing} in every text field.`;
+  if (editing) return translate(locale, 'shortcuts.problem.editing', { keys: label(k), action: editing });
   if (own.scope === 'global' && !parts.includes('mod') && !parts.includes('alt') && key.length === 1)
-    return `${label(k)} would fire while typing: a shortcut that works anywhere needs Ctrl or Alt.`;
+    return translate(locale, 'shortcuts.problem.typing', { keys: label(k) });
   const clash = table.find((s) => s.id !== id && normalizeKeys(s.keys) === k && scopesMeet(s.scope, own.scope));
-  if (clash) return `${label(k)} is already “${clash.description}”.`;
+  if (clash) return translate(locale, 'shortcuts.problem.taken', { keys: label(k), name: describe(clash) });
   return undefined;
 }
 

@@ -4,60 +4,73 @@
  * is what works. `mod` is Ctrl (Cmd on macOS). No shortcut uses Ctrl+Alt (AltGr on many layouts) or an
  * Alt+letter the menu bar's mnemonics own (ui/app/keymap.ts holds those rules; a unit test checks them).
  */
+import { translate, type Locale, type MessageKey } from '../../core/i18n';
+
 export interface Shortcut {
   id: string;
   keys: string;
+  /** What it does, in English (logs, the main process's refusals); screens use shortcutDescription. */
   description: string;
   scope: 'global' | 'today' | 'briefing' | 'capture' | 'editor';
   /** Not rebindable in Settings (undo and redo keep the keys every text field uses). */
   fixed?: boolean;
 }
 
+/** A shortcut's description in a language (messages/<locale>/app.json, `shortcuts.<id>`). */
+function describe(locale: Locale, id: string): string {
+  const speaker = /^meeting-speaker-(\d)$/.exec(id);
+  return speaker ? translate(locale, 'shortcuts.meeting-speaker', { n: Number(speaker[1]) }) : translate(locale, `shortcuts.${id}` as MessageKey);
+}
+const en = (id: string): string => describe('en', id);
+
+/** What a shortcut does, in the interface's language: the shortcuts dialog, Settings → Shortcuts, the native menu. */
+export const shortcutDescription = (locale: Locale, s: Pick<Shortcut, 'id'>): string => describe(locale, s.id);
+
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'search', keys: 'mod+k', description: 'Search everything', scope: 'global' },
-  { id: 'new-briefing', keys: 'mod+shift+n', description: 'New briefing', scope: 'global' },
-  { id: 'undo', keys: 'mod+z', description: 'Undo the last change to records (in a text field being typed in: its typing)', scope: 'global', fixed: true },
-  { id: 'redo', keys: 'mod+shift+z', description: 'Redo what was undone', scope: 'global', fixed: true },
-  { id: 'redo-alt', keys: 'mod+y', description: 'Redo (Windows and Linux)', scope: 'global', fixed: true },
-  { id: 'go-today', keys: 'alt+0', description: 'Go to Today (the start screen)', scope: 'global' },
-  { id: 'go-briefings', keys: 'alt+1', description: 'Go to briefings', scope: 'global' },
-  { id: 'go-followups', keys: 'alt+2', description: 'Go to follow-ups', scope: 'global' },
-  { id: 'go-people', keys: 'alt+3', description: 'Go to people and organisations', scope: 'global' },
-  { id: 'go-search', keys: 'alt+4', description: 'Go to search', scope: 'global' },
-  { id: 'go-exchange', keys: 'alt+5', description: 'Go to exchange (sync files)', scope: 'global' },
-  { id: 'go-packs', keys: 'alt+6', description: 'Go to briefing packs', scope: 'global' },
-  { id: 'help', keys: 'shift+?', description: 'Show keyboard shortcuts', scope: 'global' },
-  { id: 'today-today', keys: '1', description: 'Today screen: to today’s briefings and events', scope: 'today' },
-  { id: 'today-week', keys: '2', description: 'Today screen: to the coming week', scope: 'today' },
-  { id: 'today-mine', keys: '3', description: 'Today screen: to my follow-ups due or overdue', scope: 'today' },
-  { id: 'today-recent', keys: '4', description: 'Today screen: to the briefings last edited', scope: 'today' },
-  { id: 'briefing-edit', keys: 'e', description: 'Reading a briefing: edit it, at the place in view', scope: 'briefing' },
-  { id: 'briefing-read', keys: 'escape', description: 'Editing a briefing: back to reading it (in a text field, the first Esc leaves the field)', scope: 'briefing' },
-  { id: 'briefing-print', keys: 'mod+p', description: 'Reading a briefing: print it (classification at the top and foot of each page)', scope: 'briefing' },
-  { id: 'meeting-mode', keys: 'mod+shift+m', description: 'Meeting mode on or off (transcript, capture box always in view)', scope: 'briefing' },
-  { id: 'meeting-details', keys: 'mod+shift+d', description: 'Meeting mode: show or hide the briefing’s details', scope: 'briefing' },
+  { id: 'search', keys: 'mod+k', description: en('search'), scope: 'global' },
+  { id: 'new-briefing', keys: 'mod+shift+n', description: en('new-briefing'), scope: 'global' },
+  { id: 'undo', keys: 'mod+z', description: en('undo'), scope: 'global', fixed: true },
+  { id: 'redo', keys: 'mod+shift+z', description: en('redo'), scope: 'global', fixed: true },
+  { id: 'redo-alt', keys: 'mod+y', description: en('redo-alt'), scope: 'global', fixed: true },
+  { id: 'go-today', keys: 'alt+0', description: en('go-today'), scope: 'global' },
+  { id: 'go-briefings', keys: 'alt+1', description: en('go-briefings'), scope: 'global' },
+  { id: 'go-followups', keys: 'alt+2', description: en('go-followups'), scope: 'global' },
+  { id: 'go-people', keys: 'alt+3', description: en('go-people'), scope: 'global' },
+  { id: 'go-search', keys: 'alt+4', description: en('go-search'), scope: 'global' },
+  { id: 'go-exchange', keys: 'alt+5', description: en('go-exchange'), scope: 'global' },
+  { id: 'go-packs', keys: 'alt+6', description: en('go-packs'), scope: 'global' },
+  { id: 'help', keys: 'shift+?', description: en('help'), scope: 'global' },
+  { id: 'today-today', keys: '1', description: en('today-today'), scope: 'today' },
+  { id: 'today-week', keys: '2', description: en('today-week'), scope: 'today' },
+  { id: 'today-mine', keys: '3', description: en('today-mine'), scope: 'today' },
+  { id: 'today-recent', keys: '4', description: en('today-recent'), scope: 'today' },
+  { id: 'briefing-edit', keys: 'e', description: en('briefing-edit'), scope: 'briefing' },
+  { id: 'briefing-read', keys: 'escape', description: en('briefing-read'), scope: 'briefing' },
+  { id: 'briefing-print', keys: 'mod+p', description: en('briefing-print'), scope: 'briefing' },
+  { id: 'meeting-mode', keys: 'mod+shift+m', description: en('meeting-mode'), scope: 'briefing' },
+  { id: 'meeting-details', keys: 'mod+shift+d', description: en('meeting-details'), scope: 'briefing' },
   // Alt+digit picks a speaker only in meeting mode, where it comes before "Go to …" (Alt+1…6).
   ...[1, 2, 3, 4, 5, 6, 7, 8, 9].map(
-    (n): Shortcut => ({ id: `meeting-speaker-${n}`, keys: `alt+${n}`, description: `Meeting mode: speaker ${n} of this briefing (in order of appearance)`, scope: 'briefing' }),
+    (n): Shortcut => ({ id: `meeting-speaker-${n}`, keys: `alt+${n}`, description: translate('en', 'shortcuts.meeting-speaker', { n }), scope: 'briefing' }),
   ),
-  { id: 'save-statement', keys: 'mod+enter', description: 'Save the statement and start the next one', scope: 'capture' },
-  { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: 'Save the statement and make a follow-up from it', scope: 'capture' },
-  { id: 'pick-speaker', keys: 'mod+shift+s', description: 'Pick the speaker', scope: 'capture' },
-  { id: 'speaker-details', keys: 'mod+shift+e', description: 'Edit the speaker’s title and organisation (Enter or Esc back to the statement)', scope: 'capture' },
-  { id: 'kind-statement', keys: 'alt+s', description: 'Kind: statement', scope: 'capture' },
-  { id: 'kind-figure', keys: 'alt+i', description: 'Kind: figure', scope: 'capture' },
-  { id: 'kind-proposal', keys: 'alt+p', description: 'Kind: proposal', scope: 'capture' },
-  { id: 'kind-request', keys: 'alt+r', description: 'Kind: request', scope: 'capture' },
-  { id: 'kind-announcement', keys: 'alt+a', description: 'Kind: announcement', scope: 'capture' },
-  { id: 'kind-decision', keys: 'alt+d', description: 'Kind: decision (what the meeting decided or agreed)', scope: 'capture' },
-  { id: 'statement-edit', keys: 'enter', description: 'Edit the focused statement (Escape cancels)', scope: 'capture' },
-  { id: 'statement-move-up', keys: 'alt+arrowup', description: 'Move the focused statement up', scope: 'capture' },
-  { id: 'statement-move-down', keys: 'alt+arrowdown', description: 'Move the focused statement down', scope: 'capture' },
-  { id: 'statement-follow-up', keys: 'alt+u', description: 'Make a follow-up from the focused statement', scope: 'capture' },
-  { id: 'statement-delete', keys: 'delete', description: 'Delete the focused statement (with undo)', scope: 'capture' },
-  { id: 'bold', keys: 'mod+b', description: 'Bold (in the summary)', scope: 'editor' },
-  { id: 'italic', keys: 'mod+i', description: 'Italic (in the summary)', scope: 'editor' },
-  { id: 'bullets', keys: 'mod+shift+8', description: 'Bullet list on the current lines (in the summary)', scope: 'editor' },
+  { id: 'save-statement', keys: 'mod+enter', description: en('save-statement'), scope: 'capture' },
+  { id: 'save-statement-follow-up', keys: 'mod+shift+enter', description: en('save-statement-follow-up'), scope: 'capture' },
+  { id: 'pick-speaker', keys: 'mod+shift+s', description: en('pick-speaker'), scope: 'capture' },
+  { id: 'speaker-details', keys: 'mod+shift+e', description: en('speaker-details'), scope: 'capture' },
+  { id: 'kind-statement', keys: 'alt+s', description: en('kind-statement'), scope: 'capture' },
+  { id: 'kind-figure', keys: 'alt+i', description: en('kind-figure'), scope: 'capture' },
+  { id: 'kind-proposal', keys: 'alt+p', description: en('kind-proposal'), scope: 'capture' },
+  { id: 'kind-request', keys: 'alt+r', description: en('kind-request'), scope: 'capture' },
+  { id: 'kind-announcement', keys: 'alt+a', description: en('kind-announcement'), scope: 'capture' },
+  { id: 'kind-decision', keys: 'alt+d', description: en('kind-decision'), scope: 'capture' },
+  { id: 'statement-edit', keys: 'enter', description: en('statement-edit'), scope: 'capture' },
+  { id: 'statement-move-up', keys: 'alt+arrowup', description: en('statement-move-up'), scope: 'capture' },
+  { id: 'statement-move-down', keys: 'alt+arrowdown', description: en('statement-move-down'), scope: 'capture' },
+  { id: 'statement-follow-up', keys: 'alt+u', description: en('statement-follow-up'), scope: 'capture' },
+  { id: 'statement-delete', keys: 'delete', description: en('statement-delete'), scope: 'capture' },
+  { id: 'bold', keys: 'mod+b', description: en('bold'), scope: 'editor' },
+  { id: 'italic', keys: 'mod+i', description: en('italic'), scope: 'editor' },
+  { id: 'bullets', keys: 'mod+shift+8', description: en('bullets'), scope: 'editor' },
 ];
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
