@@ -4,7 +4,10 @@
  * watermark that is none, DRAFT or custom text. `input()` turns it back into options for the builder's
  * validator; `load()` fills it from saved options.
  */
-import { DEFAULT_PACK_OPTIONS, type PackOptions, type PaperSize } from '../../core/pack/options';
+import { DOCUMENT_LANGUAGE_TAGS } from '../../core/document/language';
+import { translate } from '../../core/i18n';
+import type { PackOptions, PaperSize } from '../../core/pack/options';
+import { locale } from '../app/locale.svelte';
 
 export type SelectionMode = 'pick' | 'criteria';
 export type WatermarkMode = 'none' | 'draft' | 'custom';
@@ -12,7 +15,8 @@ export type WatermarkMode = 'none' | 'draft' | 'custom';
 export const DRAFT_WATERMARK = 'DRAFT';
 
 export class PackForm {
-  title = $state(DEFAULT_PACK_OPTIONS.title);
+  // A new pack is written in the interface's language, and called so in it ("Briefing pack", « Dossier de synthèse »).
+  title = $state(translate(locale.current, 'doc.cover.eyebrow'));
   recipient = $state('');
   preparedBy = $state('');
 
@@ -43,7 +47,7 @@ export class PackForm {
   numberedCopies = $state(false);
   numberedParagraphs = $state(false);
   includeComment = $state(true);
-  language = $state(DEFAULT_PACK_OPTIONS.language);
+  language = $state(DOCUMENT_LANGUAGE_TAGS[locale.current]);
 
   /** Picking one by one with nothing ticked selects nothing (the builder would read "no constraint"). */
   get nothingPicked(): boolean {
