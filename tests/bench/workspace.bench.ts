@@ -43,9 +43,9 @@ import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 import { SearchIndex } from '../../src-renderer/src/data/search-index';
 import { SearchStore, deleteSearchStore } from '../../src-renderer/src/data/search-persist';
 import { Workspace } from '../../src-renderer/src/data/workspace';
-import type { SearchFilters } from '../../src-renderer/src/core/search';
 import { percentile, round, type Bench } from './host';
 import { FULL_COUNTS, syntheticWorkspace, type Counts } from './workspace-data';
+import { QUERIES } from './queries';
 
 /** The targets; the tracker's is the brief's ("well under" it is the aim). */
 const TARGETS = { searchP95Ms: 100, listMs: 1500, trackerP95Ms: 500 };
@@ -66,22 +66,6 @@ const SEARCH_RESULT = '[data-result-group] a.result .title';
 const SEARCH_INDEXING = '.status .indexing';
 /** The pack dialog's summary line, shown once it has read the workspace (nothing is ticked yet). */
 const PACK_SUMMARY = 'section.summary p.problem';
-
-/** 50 queries of the kinds people type: words, beginnings of words, names, Cyrillic, acronyms, filters. */
-const QUERIES: { text: string; filters?: SearchFilters }[] = [
-  { text: 'heroin' }, { text: 'nazar' }, { text: 'hydro' }, { text: 'rogun dam' }, { text: 'unodc' },
-  { text: 'osce' }, { text: 'border guards' }, { text: 'juvenile justice' }, { text: 'назар' }, { text: 'рахим' },
-  { text: 'Ólafsdóttir' }, { text: 'olafsdottir' }, { text: 'müller' }, { text: 'remittances' }, { text: 'migrant workers kazakhstan' },
-  { text: 'vaccination' }, { text: 'tuberc' }, { text: 'irrigation glaciers' }, { text: 'Amu Darya' }, { text: 'customs union' },
-  { text: 'cooperation' }, { text: 'donor support' }, { text: 'strategy 2015' }, { text: 'electronic database' }, { text: 'prison reform training' },
-  { text: 'conference' }, { text: 'Seek instructions' }, { text: 'Political Officer' }, { text: 'Dushanbe' }, { text: 'Khorog' },
-  { text: 'radicalisation foreign fighters' }, { text: 'elections observers' }, { text: 'wheat prices' }, { text: 'locusts' }, { text: 'cyber' },
-  { text: 'heroin', filters: { tag: 'Northern Route' } }, { text: 'purity', filters: { speaker: 'nazarzoda' } }, { text: '', filters: { speaker: 'Shahnoza Nodiri' } },
-  { text: 'trafficking', filters: { organisation: 'UNODC' } }, { text: 'energy', filters: { from: '2015-01-01', to: '2015-12-31' } },
-  { text: 'water', filters: { types: ['briefing'] } }, { text: 'report capital', filters: { types: ['action'] } }, { text: 'director', filters: { types: ['person'] } },
-  { text: 'agency' }, { text: 'ministry of justice' }, { text: 'zzzzqx' }, { text: 'tajikistan afghanistan' }, { text: 'ka' },
-  { text: 'speaker:mittal tag:seizures' }, { text: 'from:2020 to:2020-06 health' },
-];
 
 function scaled(scale: number): Counts {
   const s = (n: number) => Math.max(1, Math.round(n * scale));
