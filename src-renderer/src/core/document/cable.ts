@@ -13,6 +13,7 @@
 import { bannerText, highestLevel, levelShort } from '../classification';
 import { formatLongDate } from '../dates';
 import { firstDay } from '../partial-date';
+import { annexLetter } from './language';
 import type { Letterhead, Precedence } from '../letterhead';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { kindLabel } from '../labels';
@@ -185,7 +186,7 @@ export function cableDocument(docs: readonly BriefingDocument[], options: CableO
   const subject = options.subject?.trim() || (several ? docs.map((d) => d.header.title).join('; ') : docs[0] ? `${docs[0].header.title} (${dayOf(docs[0], locale)})` : '');
   const tags = [...new Set(docs.flatMap((d) => d.header.tags))];
   const references = (options.references ?? []).map((r) => r.trim()).filter(Boolean);
-  const lettered = references.map((r, i) => `${String.fromCharCode(65 + (i % 26))}. ${r}`);
+  const lettered = references.map((r, i) => `${annexLetter(locale, i)}. ${r}`);
   const date = formatLongDate(options.asOf, locale);
   const field = (id: CableFieldId, values: string[]): CableField => ({ id, label: w(`doc.cable.field.${id}` as MessageKey), values });
   const fields: CableField[] = [

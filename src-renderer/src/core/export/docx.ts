@@ -183,6 +183,8 @@ function actionRow(a: ActionItem, locale: Locale): string[] {
 
 const actionHeader = (locale: Locale): string[] => (['doc.col.kind', 'doc.col.followUp', 'doc.col.owner', 'doc.col.dueDate', 'doc.col.status'] as const).map((k) => tr(locale, k));
 const ACTION_WIDTHS = [900, 4200, 1700, 1400, 1000] as const;
+/** The same columns for French and Russian, whose statuses run longer ("En cours — EN RETARD"). */
+const WIDE_STATUS_WIDTHS = [900, 3800, 1700, 1400, 1400] as const;
 
 function speakerLines(speaker: PersonRef | null, locale: Locale): Paragraph[] {
   if (!speaker) return [heading(3, tr(locale, 'doc.speakerNotRecorded'))];
@@ -278,7 +280,7 @@ function briefingChildren(doc: BriefingDocument, lists: Instances, newPage: bool
   if (pack) out.push(...packActions(pack, locale));
   else {
     const actions = [...doc.followUps, ...doc.events];
-    if (actions.length) out.push(heading(2, w('doc.section.actionsShort')), dataTable(actionHeader(locale), actions.map((a) => actionRow(a, locale)), ACTION_WIDTHS));
+    if (actions.length) out.push(heading(2, w('doc.section.actionsShort')), dataTable(actionHeader(locale), actions.map((a) => actionRow(a, locale)), locale === 'en' ? ACTION_WIDTHS : WIDE_STATUS_WIDTHS));
   }
   if (pack) {
     const { followsUp, followsUpNotShown } = pack.section;
@@ -322,7 +324,7 @@ function packActions(pack: PackPrinting, locale: Locale): Child[] {
     });
     return [heading(2, title), para(textRuns(line))];
   }
-  return [heading(2, title), dataTable(actionHeader(locale), actions.map((a) => packActionRow(a, locale)), ACTION_WIDTHS)];
+  return [heading(2, title), dataTable(actionHeader(locale), actions.map((a) => packActionRow(a, locale)), locale === 'en' ? ACTION_WIDTHS : WIDE_STATUS_WIDTHS)];
 }
 
 function bannerParagraph(meta: DocxMeta, extra: TextRun[] = []): Paragraph {
@@ -517,7 +519,8 @@ function packAnnexes(pack: PackDocument): Child[] {
             const detail = [a.title.trim(), a.notes.trim(), a.heldLine, origin].filter(Boolean).join('\n');
             return [`${String(a.number ?? '')}.`, [a.dueText, a.place].filter(Boolean).join(', '), detail, a.owner, a.overdue ? w('doc.overdueStatus', { status: a.statusLabel }) : a.statusLabel];
           }),
-          [600, 1400, 4400, 1600, 1200],
+          // French and Russian statuses run longer ("Открыто — ПРОСРОЧЕНО"): their column takes from the follow-up's.
+          locale === 'en' ? [600, 1400, 4400, 1600, 1200] : [600, 1400, 4000, 1600, 1600],
         ),
       );
     } else if (annex.id === 'annex-decisions' && pack.decisions) {
