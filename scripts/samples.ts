@@ -3,7 +3,8 @@
  * the 17 March 2015 Dushanbe briefing) into docs/samples/, so the README can show what each looks like.
  * The pack PDF, and every format of the export registry (core/export/formats.ts) that has a writer: the
  * cable as text and PDF, Word, calendar, CSV, Markdown, and the pack as Word. Fixed dates (issue and
- * creation) so that a re-run on unchanged code gives the same PDFs. The PDFs' pages are also rendered to
+ * creation) so that a re-run on unchanged code gives the same PDFs. The pack and the cable also in French
+ * and Russian (their headings, labels and dates; the briefing itself stays as it was typed). The PDFs' pages are also rendered to
  * PNG (pdftoppm, when poppler is installed) into out/samples-pages/, to look at before committing.
  */
 import { spawnSync } from 'node:child_process';
@@ -13,7 +14,8 @@ import { fileURLToPath } from 'node:url';
 import { briefingDocumentFromData } from '../src-renderer/src/core/document/briefing';
 import { letterheadOfData, packDocument } from '../src-renderer/src/core/document/pack';
 import { EXAMPLE_BRIEFING_ID, EXAMPLE_CLOCK, exampleWorkspaceData } from '../src-renderer/src/core/example';
-import { exportFile, FORMATS, type ExportInput } from '../src-renderer/src/core/export/formats';
+import { exportFile, formatById, FORMATS, type ExportInput } from '../src-renderer/src/core/export/formats';
+import { DOCUMENT_LANGUAGE_TAGS } from '../src-renderer/src/core/document/language';
 import { nodePdfEngine } from '../src-renderer/src/core/export/pdf-node';
 import { SETTINGS_ID, type WorkspaceData } from '../src-renderer/src/core/model';
 import { createRecord } from '../src-renderer/src/core/records';
@@ -34,6 +36,11 @@ const SAMPLE_NAMES: Record<string, string> = {
   csv: 'statements.csv',
   md: 'briefing.md',
 };
+/** The French and Russian pack as a desk in that language would fill it in (its own title, recipient and author). */
+const LOCALISED = {
+  fr: { title: 'Coopération en matière de lutte contre les stupéfiants au Tadjikistan', recipient: 'À l’attention de S. E. M. l’Ambassadeur', preparedBy: 'Section politique' },
+  ru: { title: 'Сотрудничество в сфере борьбы с наркотиками в Таджикистане', recipient: 'Послу', preparedBy: 'Политическая группа' },
+} as const;
 const ISSUED = '2015-03-20';
 const CREATED = '2015-03-20T09:00:00Z';
 
@@ -102,6 +109,18 @@ async function main(): Promise<void> {
       write(SAMPLE_NAMES[format.id] ?? `${format.id}.${format.extension}`, file.bytes);
     } catch (e) {
       console.warn(`${format.id}: not written (${e instanceof Error ? e.message : String(e)})`);
+    }
+  }
+
+  // The pack and the cable in French and Russian.
+  for (const locale of ['fr', 'ru'] as const) {
+    const localised = await renderPackDetailed(data, { ...options, ...LOCALISED[locale], language: DOCUMENT_LANGUAGE_TAGS[locale] });
+    write(`briefing-pack-${locale}.pdf`, localised.bytes);
+    const docIn = briefingDocumentFromData(data, EXAMPLE_BRIEFING_ID, locale)!;
+    const inputIn: ExportInput = { ...input, briefings: [docIn], locale };
+    for (const id of ['cable', 'cable-pdf'] as const) {
+      const format = formatById(id)!;
+      write(`cable-${locale}.${format.extension}`, (await exportFile(format, inputIn)).bytes);
     }
   }
 
