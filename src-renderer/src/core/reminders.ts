@@ -2,6 +2,7 @@
  * The once-a-day reminder of follow-ups due today: which follow-ups it names and what it says. Pure, so the
  * app (an OS notification in the desktop app, a web notification in the browser) and the tests share it.
  */
+import { translate, type Locale } from './i18n';
 import type { ActionFields } from './model';
 
 export type RemindedAction = Pick<ActionFields, 'title' | 'kind' | 'due' | 'status'> & { id: string; deleted?: 0 | 1 | boolean };
@@ -25,17 +26,14 @@ export interface ReminderText {
 }
 
 /** The notification's words, or null when nothing is due (no notification at all). */
-export function reminderText(due: readonly RemindedAction[]): ReminderText | null {
+export function reminderText(due: readonly RemindedAction[], locale: Locale = 'en'): ReminderText | null {
   if (due.length === 0) return null;
   const tasks = due.filter((a) => a.kind === 'task').length;
   const events = due.length - tasks;
-  const parts = [
-    tasks ? `${tasks} follow-up${tasks === 1 ? '' : 's'} due` : '',
-    events ? `${events} event${events === 1 ? '' : 's'}` : '',
-  ].filter(Boolean);
   const lines = due.slice(0, TITLES_SHOWN).map((a) => `• ${a.title}`);
-  if (due.length > TITLES_SHOWN) lines.push(`and ${due.length - TITLES_SHOWN} more`);
-  return { title: `Today: ${parts.join(' and ')}`, body: lines.join('\n') };
+  if (due.length > TITLES_SHOWN) lines.push(translate(locale, 'shell.reminder.more', { count: due.length - TITLES_SHOWN }));
+  const title = translate(locale, tasks && events ? 'shell.reminder.both' : tasks ? 'shell.reminder.tasks' : 'shell.reminder.events', { tasks, events });
+  return { title, body: lines.join('\n') };
 }
 
 /** Whether today's reminder is still to be shown: once a day, and only when switched on. */

@@ -3,6 +3,7 @@
  * after the workspace opens so the first search rarely waits, but after the first screen has rendered:
  * loading the index must not delay the briefing list.
  */
+import type { Locale } from '../core/i18n';
 import { fromUserErrorData } from '../core/errors';
 import type { SearchFilters } from '../core/search';
 import { DB_NAME } from './db';
@@ -82,8 +83,9 @@ export class SearchIndex {
     });
   }
 
-  search(text: string, filters: SearchFilters = {}, limit = 20): Promise<SearchResponse> {
-    return this.request((req) => ({ type: 'search', req, text, filters, limit }));
+  /** `locale`: the language of the results' descriptions ("Event · in May 2015"). */
+  search(text: string, filters: SearchFilters = {}, limit = 20, locale: Locale = 'en'): Promise<SearchResponse> {
+    return this.request((req) => ({ type: 'search', req, text, filters, limit, locale }));
   }
 
   suggest(kind: 'speaker' | 'organisation' | 'tag', prefix: string): Promise<string[]> {

@@ -1,6 +1,7 @@
 /** Messages between the app and the search worker (data/search.worker.ts). */
 import type { UserErrorData } from '../core/errors';
 import type { HitGroup, ResultItem, SearchFilters } from '../core/search';
+import type { Locale } from '../core/i18n';
 import type { StartOutcome } from './search-persist';
 
 export type SearchPhase = 'idle' | 'indexing' | 'ready' | 'error';
@@ -43,7 +44,7 @@ export interface SearchResponse {
 
 export type ToWorker =
   | { type: 'start'; dbName: string }
-  | { type: 'search'; req: number; text: string; filters: SearchFilters; limit: number }
+  | { type: 'search'; req: number; text: string; filters: SearchFilters; limit: number; locale?: Locale }
   | { type: 'suggest'; req: number; kind: 'speaker' | 'organisation' | 'tag'; prefix: string };
 
 export type FromWorker =

@@ -12,6 +12,7 @@ import { messageOf, userErrorData } from '../core/errors';
 import { TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { PersistedSearch } from './search-persist';
+import type { Locale } from '../core/i18n';
 import type { FromWorker, SearchStatus, ToWorker } from './search-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -65,7 +66,7 @@ async function start(dbName: string): Promise<void> {
   setStatus({ phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
 }
 
-async function search(req: number, text: string, filters: SearchFilters, limit: number): Promise<void> {
+async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
   const engine = persisted!.engine;
   const parsed = mergeQuery(text, filters);
   const result = engine.search(parsed, limit);
@@ -73,7 +74,7 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   for (const g of result.groups) {
     // Show what is stored now (the index may be a few ms behind an edit), and never a tombstone.
     const rows = (await db!.table(TABLE_OF[g.type]).bulkGet(g.hits.map((h) => h.id))) as (IndexedRecord | undefined)[];
-    const items = rows.filter((r): r is IndexedRecord => !!r && !r.deleted).map((r) => engine.describe(g.type, r, result.terms));
+    const items = rows.filter((r): r is IndexedRecord => !!r && !r.deleted).map((r) => engine.describe(g.type, r, result.terms, locale));
     groups.push({ type: g.type, total: g.total - (g.hits.length - items.length), items });
   }
   const notes = [...parsed.problems, ...result.notes];
@@ -89,7 +90,7 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       void start(msg.dbName).catch((e) => setStatus({ phase: 'error', message: `Search could not read the workspace: ${messageOf(e)}` }));
       return;
     case 'search':
-      void search(msg.req, msg.text, msg.filters, msg.limit).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
+      void search(msg.req, msg.text, msg.filters, msg.limit, msg.locale).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
       return;
     case 'suggest':
       post({ type: 'suggestions', req: msg.req, values: persisted?.engine.suggest(msg.kind, msg.prefix) ?? [] });

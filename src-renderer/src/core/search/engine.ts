@@ -31,7 +31,8 @@ import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } f
 import { SEARCH_INDEX_VERSION } from './documents';
 import { resolveId } from '../directory';
 import { formatLongDate } from '../dates';
-import { describeHeld } from '../held-events';
+import { translate, type Locale } from '../i18n';
+import { actionKindLabel, kindLabel, statusLabel } from '../labels';
 
 interface BriefingFacts {
   title: string;
@@ -146,6 +147,84 @@ function foldedTags(tags: readonly string[]): string[] {
 /** Every word of `wanted` is a prefix of some word of `words`. */
 function wordsMatch(words: readonly string[], wanted: readonly string[]): boolean {
   return wanted.every((w) => words.some((x) => x.startsWith(w)));
+}
+
+/**
+ * One term's postings as loaded by fromChunks: the saved chunk's flat numbers (see chunkStream), turned into
+ * MiniSearch's maps (field id → document short id → term frequency) the first time anything reads or
+ * changes them. A query reads a handful of terms; building the maps of all of them (3 million postings at
+ * 135,000 records) was a third of loading a saved index, i.e. of the wait before the first search answers.
+ */
+class LazyPostings extends Map<number, Map<number, number>> {
+  private flat: (string | number)[] | undefined;
+
+  constructor(flat: (string | number)[]) {
+    super();
+    this.flat = flat;
+  }
+
+  private fill(): void {
+    const entry = this.flat;
+    if (!entry) return;
+    this.flat = undefined;
+    let i = 1;
+    while (i < entry.length) {
+      const fieldId = entry[i] as number;
+      const n = entry[i + 1] as number;
+      const freqs = new Map<number, number>();
+      let short = 0;
+      for (let j = 0; j < n; j++) {
+        short += entry[i + 2 + j] as number;
+        freqs.set(short, entry[i + 2 + n + j] as number);
+      }
+      super.set(fieldId, freqs);
+      i += 2 + 2 * n;
+    }
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override get(key: number): Map<number, number> | undefined {
+    this.fill();
+    return super.get(key);
+  }
+  override has(key: number): boolean {
+    this.fill();
+    return super.has(key);
+  }
+  override set(key: number, value: Map<number, number>): this {
+    this.fill();
+    return super.set(key, value);
+  }
+  override delete(key: number): boolean {
+    this.fill();
+    return super.delete(key);
+  }
+  override clear(): void {
+    this.flat = undefined;
+    super.clear();
+  }
+  override forEach(fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[number, Map<number, number>]> {
+    this.fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<number> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<Map<number, number>> {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
+    return this.entries();
+  }
 }
 
 export class SearchEngine {
@@ -628,7 +707,7 @@ export class SearchEngine {
   // ---------------------------------------------------------------- showing
 
   /** Turn a hit and its (freshly read) record into what the result list shows. */
-  describe(type: ResultType, record: IndexedRecord, terms: readonly string[]): ResultItem {
+  describe(type: ResultType, record: IndexedRecord, terms: readonly string[], locale: Locale = 'en'): ResultItem {
     const base = { type, id: record.id, link: linkFor(type, record) };
     const orgLabel = (id: string | null) => {
       const o = this.names.organisation(id);
@@ -644,9 +723,9 @@ export class SearchEngine {
         const s = record as Statement;
         const speaker = this.person(s.speakerId);
         const briefing = this.briefings.get(s.briefingId);
-        const who = speaker ? dot(speaker.name, orgLabel(speaker.organisationId)) : 'Unattributed';
+        const who = speaker ? dot(speaker.name, orgLabel(speaker.organisationId)) : translate(locale, 'search.item.unattributed');
         // A kind other than a plain statement leads the line, as its badge does in the briefing ("Decision · …").
-        const kind = s.kind === 'statement' ? '' : `${s.kind[0]!.toUpperCase()}${s.kind.slice(1)}`;
+        const kind = s.kind === 'statement' ? '' : kindLabel(locale, s.kind);
         return { ...base, title: who, subtitle: dot(kind, briefing ? dot(briefing.title, briefing.date) : ''), text: snippet(s.text, terms) };
       }
       case 'person': {
@@ -661,10 +740,13 @@ export class SearchEngine {
         const a = record as Action;
         // Dates as precise as the source: "on May 2015" reads wrong, so a month or year says "in".
         const day = a.due.length === 10;
-        const when = a.due ? (a.kind === 'event' ? `${day ? 'on' : 'in'} ${formatLongDate(a.due)}` : `due ${day ? '' : 'in '}${formatLongDate(a.due)}`) : '';
+        const date = formatLongDate(a.due, locale);
+        const when = a.due ? translate(locale, a.kind === 'event' ? (day ? 'search.item.on' : 'search.item.in') : day ? 'search.item.due' : 'search.item.dueIn', { date }) : '';
         const kept = a.heldInBriefingId ? this.briefings.get(a.heldInBriefingId) : undefined;
-        const held = kept ? describeHeld({ title: kept.title, startsAt: kept.date }) : '';
-        return { ...base, title: a.title, subtitle: dot(a.kind === 'event' ? 'Event' : a.status, a.owner, when, a.place, held), text: snippet(a.notes, terms) };
+        const keptName = kept ? translate(locale, 'search.item.briefing', { title: kept.title.trim() || translate(locale, 'today.untitled'), date: formatLongDate(kept.date.slice(0, 10), locale) }) : '';
+        const held = kept ? translate(locale, 'doc.held.see', { briefing: keptName }) : '';
+        const what = a.kind === 'event' ? actionKindLabel(locale, 'event') : statusLabel(locale, a.status);
+        return { ...base, title: a.title, subtitle: dot(what, a.owner, when, a.place, held), text: snippet(a.notes, terms) };
       }
     }
   }
@@ -869,24 +951,7 @@ export class SearchEngine {
           ms._idToShortId.set(id, short);
         }
       else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
-      else if (c.k === 'terms')
-        for (const entry of c.d as (string | number)[][]) {
-          const fields = new Map<number, Map<number, number>>();
-          let i = 1;
-          while (i < entry.length) {
-            const fieldId = entry[i] as number;
-            const n = entry[i + 1] as number;
-            const freqs = new Map<number, number>();
-            let short = 0;
-            for (let j = 0; j < n; j++) {
-              short += entry[i + 2 + j] as number;
-              freqs.set(short, entry[i + 2 + n + j] as number);
-            }
-            fields.set(fieldId, freqs);
-            i += 2 + 2 * n;
-          }
-          ms._index.set(entry[0] as string, fields);
-        }
+      else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry));
       else facts(c);
     }
     return engine;

@@ -9,6 +9,7 @@ import { reminderDue, reminderText } from '../../core/reminders';
 import { readDueToday, readReminderSettings, writeReminderSettings } from '../../data/reminders';
 import type { Workspace } from '../../data/workspace';
 import { platform } from '../../platform';
+import { locale } from './locale.svelte';
 
 const FIRST_CHECK_AFTER_MS = 5_000;
 const CHECK_EVERY_MS = 30 * 60 * 1000;
@@ -18,7 +19,7 @@ export async function remindOfDueToday(ws: Workspace, now = new Date()): Promise
   const today = todayIso(now);
   const settings = await readReminderSettings(ws.db);
   if (!reminderDue({ enabled: settings.enabled, lastShownOn: settings.lastShownOn, today })) return false;
-  const text = reminderText(await readDueToday(ws.db, today));
+  const text = reminderText(await readDueToday(ws.db, today), locale.current);
   // Nothing due yet: look again later today, a follow-up may be given today's date meanwhile.
   if (!text) return false;
   const shown = await platform().notify(text);
