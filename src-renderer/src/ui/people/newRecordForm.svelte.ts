@@ -5,6 +5,7 @@
  * says so and highlights it in the directory with the form emptied for the next one.
  */
 import { messageOf } from '../../core/errors';
+import { locale, t } from '../app/locale.svelte';
 import type { TableFields } from '../../core/model';
 import { validateField, validateFields } from '../../core/schemas';
 import { router } from '../app/router.svelte';
@@ -51,11 +52,11 @@ export class NewRecordForm<T extends DirectoryTable, V extends TableFields[T]> {
       const { id, label } = await this.create({ ...this.values });
       this.draft.clear();
       this.errors = {};
-      toasts.show(`Added “${label}”`);
+      toasts.show(t('people.added', { name: label }));
       router.go({ screen: 'people', focus: id });
       document.getElementById(`${this.idPrefix}-name`)?.focus();
     } catch (e) {
-      toasts.error(messageOf(e));
+      toasts.error(messageOf(e, locale.current));
     } finally {
       this.busy = false;
     }
