@@ -2,7 +2,8 @@
  * French and Russian (issue 15 point 5) for the directory and a briefing's parts: a browser in French or
  * Russian opens the people and organisations list, a person's page with the merge panel open on a plan,
  * an organisation that sits under another, and a briefing's attendees, follow-ups (an event held at a
- * later briefing) and "Follows up" sections, with no English word from the message files left there, axe
+ * later briefing, an event's editor, the "Held at…" picker), the "Save as template" dialog and the
+ * "Follows up" section, with no English word from the message files left there, axe
  * clean, and a screenshot of each (test-results) to look at for overflow. User content is seeded in
  * French and Russian so that only interface words are read.
  */
@@ -163,6 +164,27 @@ for (const c of cases) {
       expect(await englishIn(page, english, '.action-editor')).toEqual([]);
       expect(await seriousViolations(page, '.action-editor')).toEqual([]);
       await editor.screenshot({ path: test.info().outputPath(`action-editor-${c.lang}.png`) });
+
+      await page.keyboard.press('Escape');
+      await expect(editor).toHaveCount(0);
+
+      // "Held at…" open on the event not held yet: its picker's label and placeholder.
+      await followups.locator('tr[data-status="open"] .held-link button').click();
+      await expect(followups.locator('tr[data-status="open"] .held-link [role="combobox"]')).toBeFocused();
+      expect(await englishIn(page, english, 'tr[data-status="open"] .held-link')).toEqual([]);
+      await page.keyboard.press('Escape');
+
+      // Save as template…: the dialog, and its refusal of an empty name.
+      await page.locator('.template-actions button').last().click();
+      const dialog = page.locator('dialog[open]');
+      await expect(dialog.locator('#template-name')).toBeFocused();
+      await dialog.locator('#template-name').fill('');
+      await page.keyboard.press('Enter');
+      await expect(dialog.locator('#template-name-error')).not.toBeEmpty();
+      expect(await englishIn(page, english, 'dialog[open]')).toEqual([]);
+      expect(await seriousViolations(page, 'dialog[open]')).toEqual([]);
+      await dialog.screenshot({ path: test.info().outputPath(`template-${c.lang}.png`) });
+      await page.keyboard.press('Escape');
 
       // The later briefing: the event it kept, with the briefing and the speaker that announced it.
       await page.goto(`./#/briefing/${later.id}?mode=edit`);
