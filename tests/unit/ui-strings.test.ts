@@ -31,21 +31,6 @@ const UNTRANSLATED = new Set<string>([
   'src-renderer/src/ui/packs/PacksScreen.svelte',
   'src-renderer/src/ui/packs/RegistryFields.svelte',
   'src-renderer/src/ui/packs/SavedDefinitions.svelte',
-  'src-renderer/src/ui/settings/AppearanceSettings.svelte',
-  'src-renderer/src/ui/settings/BackupSettings.svelte',
-  'src-renderer/src/ui/settings/ClockDriftSetting.svelte',
-  'src-renderer/src/ui/settings/DocumentSettings.svelte',
-  'src-renderer/src/ui/settings/EmblemSettings.svelte',
-  'src-renderer/src/ui/settings/InstallationName.svelte',
-  'src-renderer/src/ui/settings/LevelsEditor.svelte',
-  'src-renderer/src/ui/settings/LiveSyncSettings.svelte',
-  'src-renderer/src/ui/settings/ReminderSettings.svelte',
-  'src-renderer/src/ui/settings/SettingsScreen.svelte',
-  'src-renderer/src/ui/settings/ShortcutSettings.svelte',
-  'src-renderer/src/ui/settings/ShortcutsList.svelte',
-  'src-renderer/src/ui/settings/StorageSettings.svelte',
-  'src-renderer/src/ui/settings/WorkspaceCheck.svelte',
-  'src-renderer/src/ui/settings/YourName.svelte',
 ]);
 const TRANSLATED = readdirSync(resolve(import.meta.dirname, '../../src-renderer/src/ui'), { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.svelte'))

@@ -116,14 +116,14 @@ describe('an impossible date, refused in each language', () => {
 describe('refusals from the directory, held events and storage', () => {
   it('merges, nesting and a held event', () => {
     const records = new Map([
-      ['a', { id: 'a', name: 'Alpha', mergedInto: null, parentId: null, deleted: 0 }],
-      ['b', { id: 'b', name: 'Beta', mergedInto: null, parentId: 'a', deleted: 0 }],
+      ['a', { id: 'a', name: 'Alpha', acronym: '', mergedInto: null, parentId: null as string | null, deleted: 0 }],
+      ['b', { id: 'b', name: 'Beta', acronym: '', mergedInto: null, parentId: 'a' as string | null, deleted: 0 }],
     ]);
     const get = (id: string) => records.get(id);
     expect(messageOf(mergeIssue('person', get, 'a', 'a'), 'fr')).toBe('Alpha ne peut pas être fusionné avec lui-même.');
     expect(messageOf(mergeIssue('organisation', get, 'a', 'zz'), 'ru')).toBe('Этой организации больше нет в справочнике.');
     expect(messageOf(parentIssue(get, 'a', 'b'), 'fr')).toBe('Alpha ne peut pas être rattachée à Beta\u00a0: Beta est déjà rattachée à Alpha.');
-    const event = { id: 'e', kind: 'event' as const, briefingId: 'x', heldInBriefingId: null, deleted: 0 };
+    const event = { id: 'e', kind: 'event' as const, briefingId: 'x', status: 'open' as const, heldInBriefingId: null };
     expect(messageOf(linkIssue(event, { id: 'x', title: 'T', startsAt: '2015-05-01T10:00', deleted: 0 }), 'ru')).toMatch(/^Событие не может состояться на том же брифинге/);
   });
 

@@ -1,15 +1,26 @@
 /**
  * The sentences Settings → Storage shows: whether the workspace is kept for good, and how much space it
- * uses. Pure, so each case's wording is tested without a screen.
+ * uses. Pure, so each case's wording is tested without a screen. English unless a locale is given.
  */
+import { translate, type Locale, type MessageKey } from '../../core/i18n';
 import { bytesText } from '../../core/sizes';
 import type { Persistence, StorageUse } from '../../data/storage';
 
+/** A size as bytesText reads it ("2.4 MB"), in the language's units and decimal mark ("2,4 Mo", "2,4 МБ"). */
+export function sizeText(bytes: number, locale: Locale = 'en'): string {
+  const text = bytesText(bytes);
+  if (locale === 'en') return text;
+  const [value = '', unit = ''] = text.split(' ');
+  return translate(locale, 'settings.size', { value: value.replace('.', ','), unit });
+}
+
 /** "2.4 MB of 1.2 GB (less than 1%)" */
-export function useText(use: StorageUse): string {
+export function useText(use: StorageUse, locale: Locale = 'en'): string {
   const percent = use.quota > 0 ? (use.usage / use.quota) * 100 : 100;
-  const share = percent > 0 && percent < 1 ? 'less than 1%' : `${Math.min(100, Math.round(percent))}%`;
-  return `${bytesText(use.usage)} of ${bytesText(use.quota)} (${share})`;
+  const used = sizeText(use.usage, locale);
+  const quota = sizeText(use.quota, locale);
+  if (percent > 0 && percent < 1) return translate(locale, 'settings.storage.useTiny', { used, quota });
+  return translate(locale, 'settings.storage.use', { used, quota, percent: Math.min(100, Math.round(percent)) });
 }
 
 /** Past this share of the allowed space, Settings says the workspace is nearly full. */
@@ -21,38 +32,20 @@ export interface PersistenceText {
   detail: string;
 }
 
-export function persistenceText(persistence: Persistence, platform: 'electron' | 'browser'): PersistenceText {
-  if (platform === 'electron') {
-    return persistence === 'persistent'
-      ? {
-          tone: 'ok',
-          title: 'The desktop app keeps this workspace for good.',
-          detail: 'Its data is in the app’s own folder on this computer and is never cleared to free disk space. Backups still protect it from a lost or broken computer.',
-        }
-      : {
-          tone: 'warn',
-          title: 'This workspace may be cleared when disk space runs low.',
-          detail: 'The storage of this installation does not report itself as kept for good. Keep backups.',
-        };
-  }
+const text = (locale: Locale, tone: PersistenceText['tone'], key: string): PersistenceText => ({
+  tone,
+  title: translate(locale, `settings.storage.${key}.title` as MessageKey),
+  detail: translate(locale, `settings.storage.${key}.detail` as MessageKey),
+});
+
+export function persistenceText(persistence: Persistence, platform: 'electron' | 'browser', locale: Locale = 'en'): PersistenceText {
+  if (platform === 'electron') return persistence === 'persistent' ? text(locale, 'ok', 'appKept') : text(locale, 'warn', 'appMayClear');
   switch (persistence) {
     case 'persistent':
-      return {
-        tone: 'ok',
-        title: 'This browser keeps the workspace for good.',
-        detail: 'It will not clear it to free disk space; only clearing this site’s data in the browser removes it. Keep backups all the same.',
-      };
+      return text(locale, 'ok', 'browserKept');
     case 'best-effort':
-      return {
-        tone: 'warn',
-        title: 'The browser may clear this workspace when disk space runs low.',
-        detail: 'It has not agreed to keep Attaché’s data for good. Keep backups, or install the desktop app, which keeps its data in its own folder.',
-      };
+      return text(locale, 'warn', 'browserMayClear');
     case 'unknown':
-      return {
-        tone: 'warn',
-        title: 'This browser cannot say whether it keeps the workspace for good.',
-        detail: 'It may clear it when disk space runs low. Keep backups, or install the desktop app, which keeps its data in its own folder.',
-      };
+      return text(locale, 'warn', 'browserUnknown');
   }
 }
