@@ -13,7 +13,6 @@ import type { Letterhead, Precedence } from '../letterhead';
 import type { Locale } from '../i18n';
 import type { ClassificationLevel } from '../model';
 import type { FontBytes } from '../pack/fonts';
-import { calendarNotes } from './ics-plan';
 
 export type FormatId = 'cable' | 'cable-pdf' | 'cable-docx' | 'docx' | 'ics' | 'csv' | 'md';
 
@@ -79,9 +78,9 @@ export interface ExportFormat {
   write(input: ExportInput, options: ExportOptions): Promise<Uint8Array>;
   /**
    * What the user should know about a file that was written, e.g. the .ics's events left out because
-   * their date is only a month. Optional; [] when absent.
+   * their date is only a month, in the file's language. Optional; [] when absent.
    */
-  notes?(input: ExportInput): string[];
+  notes?(input: ExportInput): Promise<string[]>;
 }
 
 /** A problem with what was asked for: shown to the user as it is; nothing is written. */
@@ -140,7 +139,9 @@ export const FORMATS: readonly ExportFormat[] = [
     scopes: ['briefing', 'tracker'],
     write: async (input) => (await import('./ics')).writeIcs(input),
     // What the file leaves out (month-precision and undated follow-ups), without loading the calendar library.
-    notes: (input) => calendarNotes(input),
+    // Loaded on use, as the writers are: the registry itself stays free of the message files (a page listing
+    // the formats, or a test runner that reads no JSON modules, imports it alone).
+    notes: async (input) => (await import('./ics-plan')).calendarNotes(input),
   },
   {
     id: 'csv',
@@ -211,7 +212,7 @@ export async function exportFile(format: ExportFormat, input: ExportInput, optio
   const problem = inputProblem(format, input);
   if (problem) throw new ExportError(problem);
   const bytes = await format.write(input, options);
-  return { format, bytes, fileName: exportFileName(input.title, format, input.asOf), notes: format.notes?.(input) ?? [] };
+  return { format, bytes, fileName: exportFileName(input.title, format, input.asOf), notes: (await format.notes?.(input)) ?? [] };
 }
 
 const MAX_STEM = 80;
