@@ -30,7 +30,7 @@ const cases = [
   {
     locale: 'ru-RU',
     lang: 'ru',
-    read: { toolbar: 'Брифинг', edit: 'Редактировать', statements: 'Заявления', decisions: 'Решения', followups: 'Поручения', events: 'Мероприятия' },
+    read: { toolbar: 'Брифинг', edit: 'Правка', statements: 'Заявления', decisions: 'Решения', followups: 'Поручения', events: 'Мероприятия' },
     edit: { details: 'Сведения', capture: 'Запись заявлений', save: 'Сохранить заявление', counts: /\d+ заявлени\S* · \d+ поручени\S*/ },
     meeting: { hide: 'Скрыть сведения', details: 'Сведения', speakers: 'Выступающие на этом брифинге' },
     folio: (page: number, pages: number) => `Стр. ${page} из ${pages}`,
