@@ -1,2 +1,4 @@
 // Real IndexedDB semantics in Node: the data layer runs against fake-indexeddb, never a mock of our storage.
 import 'fake-indexeddb/auto';
+// The English text of errors made by modules that do not load the message files (core/english.ts), as the app and CLI have it.
+import '../../src-renderer/src/core/errors';

@@ -12,7 +12,7 @@
  */
 import { todayIso } from './dates';
 import { datePrecision, type DatePrecision } from './partial-date';
-import { UserError } from './errors';
+import { UserError } from './user-error';
 import type { MessageKey } from './i18n';
 
 export type DateReading = { ok: true; value: string; precision: DatePrecision | null } | { ok: false; error: string };

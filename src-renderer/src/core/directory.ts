@@ -8,7 +8,7 @@
  */
 import { organisationWithAcronym, type OrganisationFields } from './model';
 import { foldName } from './text';
-import { UserError } from './errors';
+import { UserError } from './user-error';
 
 /** A record with a redirect (people and organisations). */
 export interface Redirected {

@@ -1,35 +1,12 @@
+import { setEnglish } from './english';
 import { MESSAGES, isLocale, translate, type Locale, type MessageKey, type MessageValues } from './i18n';
 import { isStorageFull, storageFullMessage } from './storage-errors';
+import { UserError, type UserErrorData } from './user-error';
 
-/**
- * An error a person reads: what went wrong and what to do, as a message key with its values, so each
- * screen shows it in the interface's language and the CLI in its own. Its `message` is the English text,
- * for logs, the CLI's default and tests. It carries no markup: screens show it as text.
- *
- * `then` is a second sentence of its own (a date's "Type a date such as…" help after what was wrong with
- * it): two whole sentences, each translated, never fragments of one.
- */
-export class UserError extends Error {
-  override readonly name = 'UserError';
-  readonly then?: MessageKey;
-  constructor(
-    readonly key: MessageKey,
-    readonly values: MessageValues = {},
-    options?: { cause?: unknown; then?: MessageKey },
-  ) {
-    super(textOf('en', key, values, options?.then), options);
-    if (options?.then) this.then = options.then;
-  }
-}
+export { UserError, type UserErrorData };
 
-/** A UserError's own fields as a plain object, which survives postMessage (a cloned Error keeps only its message). */
-export interface UserErrorData {
-  name: 'UserError';
-  key: MessageKey;
-  values: MessageValues;
-  message: string;
-  then?: MessageKey;
-}
+// Errors made by modules that cannot load the message files themselves read their English text from here.
+setEnglish((key, values) => translate('en', key, values));
 
 /**
  * Whether a value reads as a UserError: one, a SyncError made with a message key (SyncError.of), or the

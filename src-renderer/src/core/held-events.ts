@@ -6,8 +6,8 @@
  * the tests.
  */
 import { formatLongDate } from './dates';
-import { UserError } from './errors';
-import { translate } from './i18n';
+import { englishText } from './english';
+import { UserError } from './user-error';
 import type { ActionFields } from './model';
 
 /** What the rules need of a briefing. */
@@ -44,7 +44,7 @@ export function canLink(event: HeldEvent, later: HeldBriefing, announcing?: Held
 export function linkIssue(event: HeldEvent, later: HeldBriefing, announcing?: HeldBriefing): UserError | undefined {
   if (event.kind !== 'event') return new UserError('error.held.notEvent');
   if (event.briefingId === later.id) return new UserError('error.held.sameBriefing');
-  const named = { title: later.title.trim() || translate('en', 'error.untitledBriefing'), date: formatLongDate(later.startsAt.slice(0, 10)) };
+  const named = { title: later.title.trim() || englishText('error.untitledBriefing'), date: formatLongDate(later.startsAt.slice(0, 10)) };
   if (later.deleted) return new UserError('error.held.deleted', named);
   if (announcing && later.startsAt.slice(0, 10) < announcing.startsAt.slice(0, 10)) {
     return new UserError('error.held.before', { ...named, announced: formatLongDate(announcing.startsAt.slice(0, 10)) });

@@ -3,7 +3,8 @@
  * file must respect. Messages are one sentence naming what is wrong, because the preview shows them as is.
  */
 import { MAX_DRIFT_MS, hlcWall, type Hlc } from '../hlc';
-import { translate, type MessageKey, type MessageValues } from '../i18n';
+import { keyedMessage } from '../english';
+import type { MessageKey, MessageValues } from '../i18n';
 
 export type SyncErrorCode =
   /** The bytes are not an Attaché sync file at all. */
@@ -49,7 +50,8 @@ export class SyncError extends Error {
   }
 
   static of(code: SyncErrorCode, key: MessageKey, values: MessageValues = {}, then?: MessageKey): SyncError {
-    const e = new SyncError(code, then ? `${translate('en', key, values)} ${translate('en', then, values)}` : translate('en', key, values));
+    const e = new SyncError(code, '');
+    keyedMessage(e, key, values, then);
     Object.defineProperties(e, { key: { value: key }, values: { value: values }, ...(then ? { then: { value: then } } : {}) });
     return e;
   }

@@ -35,7 +35,7 @@ function invalid(table: SyncedTable, id: unknown, rule: Rule, values: MessageVal
   const named = typeof id === 'string' && id.length <= 40;
   const e = SyncError.of('invalid', named ? 'error.sync.record' : 'error.sync.recordNoId', { ...values, table, ...(named ? { id } : {}) }, rule);
   // A detail (zod's wording) that ends with its own full stop gets no second one.
-  e.message = e.message.replace(/\.\.$/, '.');
+  if (e.message.endsWith('..')) e.message = e.message.slice(0, -1);
   return e;
 }
 

@@ -1,0 +1,37 @@
+/**
+ * The English text of a message key, for an error's `message`, without importing the message files: modules
+ * that throw (the sync format, typed dates) are also loaded where JSON cannot be imported as is (Playwright's
+ * loader in the e2e specs, which build sync files with core/sync/format). core/errors.ts, which every screen,
+ * worker and the CLI load, gives the translator; the English text is read when the message is read, so an
+ * error made before that still says it in full.
+ */
+import type { MessageKey, MessageValues } from './i18n';
+
+type English = (key: MessageKey, values: MessageValues) => string;
+let english: English | undefined;
+
+export function setEnglish(fn: English): void {
+  english = fn;
+}
+
+/** The English message, or the key itself where no translator was given. */
+export function englishText(key: MessageKey, values: MessageValues = {}, then?: MessageKey): string {
+  if (!english) return then ? `${key} ${then}` : key;
+  return then ? `${english(key, values)} ${english(then, values)}` : english(key, values);
+}
+
+/**
+ * Give an error a `message` read from its key when it is read (not enumerable, as an Error's own is), which
+ * a caller may still replace by assigning a string.
+ */
+export function keyedMessage(error: Error, key: MessageKey, values: MessageValues, then?: MessageKey): void {
+  let fixed: string | undefined;
+  Object.defineProperty(error, 'message', {
+    configurable: true,
+    enumerable: false,
+    get: () => fixed ?? englishText(key, values, then),
+    set: (v: string) => {
+      fixed = v;
+    },
+  });
+}
