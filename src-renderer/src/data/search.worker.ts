@@ -68,8 +68,8 @@ async function start(dbName: string): Promise<void> {
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
   const engine = persisted!.engine;
-  const parsed = mergeQuery(text, filters);
-  const result = engine.search(parsed, limit);
+  const parsed = mergeQuery(text, filters, locale);
+  const result = engine.search(parsed, limit, locale);
   const groups = [];
   for (const g of result.groups) {
     // Show what is stored now (the index may be a few ms behind an edit), and never a tombstone.

@@ -474,10 +474,11 @@ export class SearchEngine {
 
   // ---------------------------------------------------------------- querying
 
-  search(query: ParsedQuery, limitPerGroup = 20): EngineResult {
+  /** `locale`: the language of the notes ("No organisation is called …"). */
+  search(query: ParsedQuery, limitPerGroup = 20, locale: Locale = 'en'): EngineResult {
     const terms = queryTerms(query.text);
     const notes: string[] = [];
-    const f = this.resolve(query.filters, notes);
+    const f = this.resolve(query.filters, notes, locale);
     const filtered = this.hasAny(f);
     const byType = new Map<ResultType, Hit[]>(RESULT_TYPES.map((t) => [t, []]));
     if (terms.length) {
@@ -561,7 +562,7 @@ export class SearchEngine {
     }
   }
 
-  private resolve(filters: SearchFilters, notes: string[]): Resolved {
+  private resolve(filters: SearchFilters, notes: string[], locale: Locale): Resolved {
     const r: Resolved = { dated: !!(filters.from || filters.to) };
     if (filters.tag?.trim()) r.tag = foldName(filters.tag);
     if (filters.from) r.from = filters.from;
@@ -573,7 +574,7 @@ export class SearchEngine {
       const named = new Set([...this.people].filter(([, p]) => p.mergedInto === null && wordsMatch(p.words, wanted)).map(([id]) => id));
       // Statements still naming someone merged into a matching person are that person's.
       r.speakers = new Set([...this.people.keys()].filter((id) => named.has(this.resolvePerson(id))));
-      if (!r.speakers.size) notes.push(`No one in the directory is called "${filters.speaker.trim()}".`);
+      if (!r.speakers.size) notes.push(translate(locale, 'search.note.speaker', { name: filters.speaker.trim() }));
     }
     if (filters.organisation?.trim()) {
       const wanted = tokenize(filters.organisation);
@@ -581,7 +582,7 @@ export class SearchEngine {
       r.organisations = new Set(
         [...this.organisations].filter(([, o]) => fold(o.acronym) === acronym || wordsMatch(o.words, wanted)).map(([id]) => id),
       );
-      if (!r.organisations.size) notes.push(`No organisation is called "${filters.organisation.trim()}".`);
+      if (!r.organisations.size) notes.push(translate(locale, 'search.note.organisation', { name: filters.organisation.trim() }));
     }
     return r;
   }

@@ -4,6 +4,7 @@
  *   heroin tag:drugs speaker:"Nazar" org:UNODC from:2015-01-01 to:2015-12-31 type:statement
  */
 import { isValidDate } from '../dates';
+import { translate, type Locale } from '../i18n';
 import { STATEMENT_KINDS, type StatementKind } from '../model';
 
 export const RESULT_TYPES = ['briefing', 'statement', 'person', 'organisation', 'action'] as const;
@@ -71,8 +72,11 @@ const TYPE_WORDS: Record<string, ResultType> = {
 
 const PART_RE = /(\p{L}+):(?:"([^"]*)"?|(\S*))|"([^"]*)"?|(\S+)/gu;
 
-/** Split typed text into free words and filters. Unknown `key:` prefixes stay free text (e.g. "10:30"). */
-export function parseQuery(input: string): ParsedQuery {
+/**
+ * Split typed text into free words and filters. Unknown `key:` prefixes stay free text (e.g. "10:30").
+ * `locale` is the language of the problems (the filter words themselves are English in every language).
+ */
+export function parseQuery(input: string, locale: Locale = 'en'): ParsedQuery {
   const words: string[] = [];
   const filters: SearchFilters = {};
   const problems: string[] = [];
@@ -82,7 +86,7 @@ export function parseQuery(input: string): ParsedQuery {
     if (key && filterKey) {
       const value = (quoted ?? bare ?? '').trim();
       if (!value) continue;
-      applyFilter(filters, filterKey, value, problems);
+      applyFilter(filters, filterKey, value, problems, locale);
     } else if (phrase !== undefined) {
       words.push(phrase);
     } else {
@@ -92,13 +96,13 @@ export function parseQuery(input: string): ParsedQuery {
   return { text: words.join(' ').trim(), filters, problems };
 }
 
-function applyFilter(filters: SearchFilters, key: keyof SearchFilters, value: string, problems: string[]): void {
+function applyFilter(filters: SearchFilters, key: keyof SearchFilters, value: string, problems: string[], locale: Locale): void {
   if (key === 'kinds') {
     // "decision" or "decisions", several as kind:decision,request.
     const words = value.split(',').map((v) => v.trim().toLowerCase().replace(/s$/, ''));
     const kinds = words.filter((w): w is StatementKind => (STATEMENT_KINDS as readonly string[]).includes(w));
     if (kinds.length) filters.kinds = [...new Set([...(filters.kinds ?? []), ...kinds])];
-    else problems.push(`"${value}" is not a kind of statement (try ${STATEMENT_KINDS.join(', ')}).`);
+    else problems.push(translate(locale, 'search.problem.kind', { value, kinds: STATEMENT_KINDS.join(', ') }));
     return;
   }
   if (key === 'types') {
@@ -107,13 +111,13 @@ function applyFilter(filters: SearchFilters, key: keyof SearchFilters, value: st
       .map((v) => TYPE_WORDS[v.trim().toLowerCase()])
       .filter((t): t is ResultType => !!t);
     if (types.length) filters.types = [...new Set([...(filters.types ?? []), ...types])];
-    else problems.push(`"${value}" is not a result type (try briefing, statement, person, organisation or action).`);
+    else problems.push(translate(locale, 'search.problem.type', { value }));
     return;
   }
   if (key === 'from' || key === 'to') {
     const date = completeDate(value, key);
     if (date) filters[key] = date;
-    else problems.push(`"${value}" is not a date: use YYYY-MM-DD, YYYY-MM or YYYY.`);
+    else problems.push(translate(locale, 'search.problem.date', { value }));
     return;
   }
   filters[key] = value;
@@ -133,15 +137,15 @@ export function completeDate(value: string, side: 'from' | 'to'): string | undef
 }
 
 /** Combine what was typed with what the filter controls say; controls win where both are set. */
-export function mergeQuery(typed: string, controls: SearchFilters): ParsedQuery {
-  const parsed = parseQuery(typed);
+export function mergeQuery(typed: string, controls: SearchFilters, locale: Locale = 'en'): ParsedQuery {
+  const parsed = parseQuery(typed, locale);
   const filters: SearchFilters = { ...parsed.filters };
   for (const [k, v] of Object.entries(controls) as [keyof SearchFilters, SearchFilters[keyof SearchFilters]][]) {
     if (v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) continue;
     (filters as Record<string, unknown>)[k] = v;
   }
   const problems = [...parsed.problems];
-  if (filters.from && filters.to && filters.from > filters.to) problems.push('The "from" date is after the "to" date, so nothing can match.');
+  if (filters.from && filters.to && filters.from > filters.to) problems.push(translate(locale, 'search.problem.fromAfterTo'));
   return { text: parsed.text, filters, problems };
 }
 
