@@ -96,8 +96,10 @@ describe('an impossible date, refused in each language', () => {
     expect(messageOf(month13, 'ru')).toBe('Месяца 13 не существует: месяцы нумеруются от 1 до 12.');
     expect(messageOf(month13, 'fr')).toBe('Il n’y a pas de mois 13\u00a0: les mois vont de 1 à 12.');
     expect(messageOf(problem(readDateInput('Tue 17 May 2015')), 'fr')).toBe('Le 17 mai 2015 est un dimanche, pas un mardi.');
-    // The English reading is the one parseDateInput always gave.
+    // The English reading is the one parseDateInput always gave; in a French window the date boxes say it in French.
     expect(parseDateInput('31.02.2015')).toEqual({ ok: false, error: 'February 2015 has 28 days: there is no 31 February.' });
+    setMessageLocale(() => 'fr');
+    expect(parseDateInput('31.02.2015')).toEqual({ ok: false, error: 'Février 2015 compte 28 jours\u00a0: il n’y a pas de 31 février.' });
   });
 
   it('says what can be typed after what was wrong, for a date or a date and time', () => {

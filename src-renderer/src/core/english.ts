@@ -35,3 +35,16 @@ export function keyedMessage(error: Error, key: MessageKey, values: MessageValue
     },
   });
 }
+
+type Reader = (e: Error) => string;
+let reader: Reader | undefined;
+
+/** How the window reads an error out (core/errors.ts: messageOf in the interface's language). */
+export function setReader(fn: Reader): void {
+  reader = fn;
+}
+
+/** An error's text in the window's language where one was set (English in the CLI, workers and tests), else its message. */
+export function readerText(e: Error): string {
+  return reader ? reader(e) : e.message;
+}

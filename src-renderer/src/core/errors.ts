@@ -1,4 +1,4 @@
-import { setEnglish } from './english';
+import { setEnglish, setReader } from './english';
 import { MESSAGES, isLocale, translate, type Locale, type MessageKey, type MessageValues } from './i18n';
 import { isStorageFull, storageFullMessage } from './storage-errors';
 import { UserError, type UserErrorData } from './user-error';
@@ -7,6 +7,8 @@ export { UserError, type UserErrorData };
 
 // Errors made by modules that cannot load the message files themselves read their English text from here.
 setEnglish((key, values) => translate('en', key, values));
+// Readings that give their refusal as text (parseDateInput) say it as messageOf would: in the window's language.
+setReader((e) => messageOf(e));
 
 /**
  * Whether a value reads as a UserError: one, a SyncError made with a message key (SyncError.of), or the
