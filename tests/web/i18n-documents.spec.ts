@@ -56,3 +56,19 @@ test('Export as… in French: no English left, axe clean; the tracker exported a
   expect(csv).toMatch(/,Событие,/);
   expect(csv).not.toMatch(/,(Task|Event|Tâche|Événement),/);
 });
+
+test('a briefing exported as a cable in Russian from a French interface: read again from storage in Russian', async ({ page }) => {
+  await page.goto('./#/briefings');
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await seed(page, exampleRows());
+  await page.goto('./#/briefing/014c2507-a400-7000-8000-000000000009');
+  await page.getByRole('button', { name: fr['doc.export.button']! }).click();
+  const dialog = page.getByRole('dialog', { name: fr['doc.export.title']! });
+  await dialog.getByRole('radio', { name: /^Télégramme \(texte brut\)/ }).check();
+  await dialog.getByLabel(fr['doc.export.language']!, { exact: true }).selectOption('ru');
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: fr['doc.export.submit']!, exact: true }).click();
+  const cable = (await readFile(await (await download).path())).toString('utf8');
+  for (const word of ['СРОЧНОСТЬ:', 'ТЕМА:', 'РЕЗЮМЕ', 'БРИФИНГ', 'ТРЕБУЕМЫЕ ДЕЙСТВИЯ', '(17 марта 2015 г.)', 'ЦИФРЫ:', 'Ответственный:']) expect(cable, word).toContain(word);
+  for (const word of ['SUBJECT', 'SUMMARY', 'OBJET', 'RÉSUMÉ', 'March 2015', 'mars 2015']) expect(cable, word).not.toContain(word);
+});
