@@ -119,7 +119,7 @@ describe('refusals from the directory, held events and storage', () => {
   it('merges, nesting and a held event', () => {
     const records = new Map([
       ['a', { id: 'a', name: 'Alpha', acronym: '', mergedInto: null, parentId: null as string | null, deleted: 0 }],
-      ['b', { id: 'b', name: 'Beta', acronym: '', mergedInto: null, parentId: 'a' as string | null, deleted: 0 }],
+      ['b', { id: 'b', name: 'Beta', acronym: '', mergedInto: null, parentId: 'a', deleted: 0 }],
     ]);
     const get = (id: string) => records.get(id);
     expect(messageOf(mergeIssue('person', get, 'a', 'a'), 'fr')).toBe('Alpha ne peut pas être fusionné avec lui-même.');
