@@ -24,6 +24,7 @@ import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { renderPackDetailed } from '../../src-renderer/src/core/pack/render-node';
 import { settingsOfData } from '../../src-renderer/src/core/settings';
 import { encodeSyncFile } from '../../src-renderer/src/core/sync/format';
+import { messageOf } from '../../src-renderer/src/core/errors';
 import { cliRunner } from './cli-helpers';
 import { pagesText } from './pack-fixture';
 
@@ -187,6 +188,16 @@ describe('the cable, the spreadsheet and the calendar in French', () => {
     for (const heading of ['## Résumé', '## Participants', '## Déclarations', '## Suivis', '## Événements annoncés']) expect(md).toContain(heading);
     expect(md).toContain(`- **Lieu${NB}:** Ministry of Foreign Affairs, Dushanbe`);
     expect(md).not.toMatch(/^## (Summary|Attendance|Statements|Follow-ups)/m);
+  });
+});
+
+describe('an export’s refusal', () => {
+  it('is English in its message (the CLI, logs) and in the interface’s language on screen', async () => {
+    const empty: ExportInput = { ...input('en'), briefings: [] };
+    const error = await exportFile(formatById('csv')!, empty).catch((e: unknown) => e);
+    expect((error as Error).message).toBe('No briefing is selected: there is nothing to export');
+    expect(messageOf(error, 'fr')).toBe(`Aucun compte rendu n’est sélectionné${NB}: il n’y a rien à exporter`);
+    expect(messageOf(error, 'ru')).toBe('Брифинг не выбран: экспортировать нечего');
   });
 });
 

@@ -10,7 +10,8 @@ import { registerFonts } from '../pack/render';
 import { DOCUMENT_LANGUAGE_TAGS, labelled } from '../document/language';
 import { translate, type Locale } from '../i18n';
 import { flatText } from './cable-text';
-import { ExportError, type ExportInput, type ExportOptions } from './formats';
+import { exportError } from './export-error';
+import type { ExportInput, ExportOptions } from './formats';
 
 type Node = string | Node[] | { [key: string]: unknown };
 
@@ -114,7 +115,7 @@ export function cableDefinition(cable: CableDocument, language = DOCUMENT_LANGUA
 }
 
 export async function writeCablePdf(input: ExportInput, options: ExportOptions): Promise<Uint8Array> {
-  if (!input.pdf) throw new ExportError('PDF export is not available here');
+  if (!input.pdf) throw exportError('doc.error.noPdf');
   const fonts = await input.pdf.fonts();
   const { pdfmake } = input.pdf;
   registerFonts(pdfmake, fonts);

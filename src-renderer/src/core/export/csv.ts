@@ -9,6 +9,7 @@ import type { BriefingDocument } from '../document/briefing';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { actionKindLabel, kindLabel } from '../labels';
 import { cleanText } from './export-text';
+import { exportError } from './export-error';
 import { ExportError, type ExportInput, type TrackerItem } from './formats';
 
 /** Excel holds at most 32,767 characters in a cell; a longer one would be cut without a word. */
@@ -66,7 +67,7 @@ export const FOLLOW_UP_COLUMNS = columns('en', 'fu', FOLLOW_UP_IDS);
 
 /** The tracker's rows (its current filter, in its order) as a spreadsheet. */
 export function followUpsCsv(items: readonly TrackerItem[], locale: Locale = 'en'): Uint8Array {
-  if (!items.length) throw new ExportError('The tracker’s filter shows no follow-ups: there is nothing to export');
+  if (!items.length) throw exportError('doc.error.trackerEmpty');
   return csvBytes(
     columns(locale, 'fu', FOLLOW_UP_IDS),
     items.map((a) => [
@@ -120,7 +121,7 @@ export function statementsCsv(docs: readonly BriefingDocument[], locale: Locale 
     }
   }
   if (!rows.length) {
-    throw new ExportError(docs.length === 1 ? `“${short(docs[0]!.header.title)}” has no statements to export` : 'The chosen briefings have no statements to export');
+    throw docs.length === 1 ? exportError('doc.error.noStatements', { title: short(docs[0]!.header.title) }) : exportError('doc.error.noStatementsMany');
   }
   return csvBytes(columns(locale, 'st', STATEMENT_IDS), rows, (i) => names[i]!);
 }

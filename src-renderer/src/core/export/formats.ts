@@ -10,7 +10,7 @@
  */
 import type { ActionItem, BriefingDocument } from '../document/briefing';
 import type { Letterhead, Precedence } from '../letterhead';
-import type { Locale } from '../i18n';
+import type { Locale, MessageKey, MessageValues } from '../i18n';
 import type { ClassificationLevel } from '../model';
 import type { FontBytes } from '../pack/fonts';
 
@@ -86,6 +86,9 @@ export interface ExportFormat {
 /** A problem with what was asked for: shown to the user as it is; nothing is written. */
 export class ExportError extends Error {
   override name = 'ExportError';
+  /** Its message key and values when it has them (core/export/export-error.ts): the app shows it in the interface's language. */
+  declare key?: MessageKey;
+  declare values?: MessageValues;
 }
 
 /** The longest text one field may carry into an export (a pasted 1 MB cell is refused, not written). */
@@ -173,12 +176,17 @@ export function formatsFor(scope: ExportScope): ExportFormat[] {
   return FORMATS.filter((f) => f.scopes.includes(scope));
 }
 
+// The two refusals the app can meet, kept word for word as messages/en/documents.json says them (exportFile
+// throws them by key, so Export as… says them in the interface's language).
+const NO_BRIEFING = 'No briefing is selected: there is nothing to export';
+const TRACKER_EMPTY = 'The tracker’s filter shows no follow-ups: there is nothing to export';
+
 /** Why this input cannot be exported as this format (the same message in the app and the CLI), or undefined. */
 export function inputProblem(format: ExportFormat, input: ExportInput): string | undefined {
   if (!format.scopes.includes(input.scope))
     return input.scope === 'tracker' ? `${format.label} is made from briefings, not from the tracker` : `${format.label} is made from the tracker, not from a briefing`;
-  if (input.scope === 'briefing' && input.briefings.length === 0) return 'No briefing is selected: there is nothing to export';
-  if (input.scope === 'tracker' && input.items.length === 0) return 'The tracker’s filter shows no follow-ups: there is nothing to export';
+  if (input.scope === 'briefing' && input.briefings.length === 0) return NO_BRIEFING;
+  if (input.scope === 'tracker' && input.items.length === 0) return TRACKER_EMPTY;
   const long = oversizedText(input);
   if (long) return `${long} is longer than ${EXPORT_TEXT_LIMIT.toLocaleString('en-GB')} characters; shorten it before exporting`;
   return undefined;
@@ -210,7 +218,11 @@ export interface ExportedFile {
 /** Check the input, then write it: the one path the app and the CLI take. Throws ExportError on bad input. */
 export async function exportFile(format: ExportFormat, input: ExportInput, options: ExportOptions = {}): Promise<ExportedFile> {
   const problem = inputProblem(format, input);
-  if (problem) throw new ExportError(problem);
+  if (problem) {
+    const keyed = problem === NO_BRIEFING ? 'doc.error.noBriefing' : problem === TRACKER_EMPTY ? 'doc.error.trackerEmpty' : undefined;
+    // Loaded only to refuse: the registry itself stays free of the message files.
+    throw keyed ? (await import('./export-error')).exportError(keyed) : new ExportError(problem);
+  }
   const bytes = await format.write(input, options);
   return { format, bytes, fileName: exportFileName(input.title, format, input.asOf), notes: (await format.notes?.(input)) ?? [] };
 }

@@ -20,7 +20,8 @@
 import ICAL from 'ical.js';
 import { translate, type Locale } from '../i18n';
 import { cleanText } from './export-text';
-import { ExportError, type ExportInput, type TrackerItem } from './formats';
+import { exportError } from './export-error';
+import type { ExportInput, TrackerItem } from './formats';
 import { calendarItems, classifiedBriefings, planCalendar } from './ics-plan';
 
 export { calendarNotes } from './ics-plan';
@@ -78,11 +79,7 @@ function component(a: TrackerItem, stamp: ICAL.Time, confidential: boolean, loca
 export function calendarText(items: readonly TrackerItem[], now: Date = new Date(), classified: ReadonlyMap<string, string> = new Map(), locale: Locale = 'en'): string {
   const plan = planCalendar(items);
   if (!plan.events.length && !plan.todos.length) {
-    throw new ExportError(
-      items.length
-        ? 'None of these follow-ups has a date to the day, so the calendar would be empty; give them a date, or export another format'
-        : 'There are no follow-ups to put in a calendar',
-    );
+    throw exportError(items.length ? 'doc.error.calendarNoDay' : 'doc.error.calendarNone');
   }
   const cal = new ICAL.Component('vcalendar');
   cal.updatePropertyWithValue('version', '2.0');
