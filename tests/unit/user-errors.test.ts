@@ -13,6 +13,9 @@ import { notSaved, storageFullMessage } from '../../src-renderer/src/core/storag
 import { readHeader } from '../../src-renderer/src/core/sync/format';
 import { SyncError, fileSizeProblem } from '../../src-renderer/src/core/sync/guards';
 import { validateRecord } from '../../src-renderer/src/core/sync/validate';
+import { checkEmblem } from '../../src-renderer/src/core/pack/emblem';
+import { driftHoursProblem } from '../../src-renderer/src/data/clock-settings';
+import { installationNameProblem } from '../../src-renderer/src/data/workspace';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 function thrown(f: () => unknown): unknown {
@@ -127,6 +130,15 @@ describe('refusals from the directory, held events and storage', () => {
     expect(messageOf(parentIssue(get, 'a', 'b'), 'fr')).toBe('Alpha ne peut pas être rattachée à Beta\u00a0: Beta est déjà rattachée à Alpha.');
     const event = { id: 'e', kind: 'event' as const, briefingId: 'x', status: 'open' as const, heldInBriefingId: null };
     expect(messageOf(linkIssue(event, { id: 'x', title: 'T', startsAt: '2015-05-01T10:00', deleted: 0 }), 'ru')).toMatch(/^Событие не может состояться на том же брифинге/);
+  });
+
+  it('an emblem, the allowed drift and the installation name, refused in the language', () => {
+    const svg = checkEmblem(new TextEncoder().encode('<svg/>'));
+    expect(svg.ok ? '' : svg.message).toBe('The file is not a PNG or JPEG image');
+    expect(svg.ok ? '' : messageOf(svg.problem, 'fr')).toBe('Le fichier n’est pas une image PNG ou JPEG');
+    expect(driftHoursProblem(0)).toBe('A whole number of hours from 1 to 720');
+    expect(driftHoursProblem(0, 'ru')).toBe('Целое число часов от 1 до 720');
+    expect(installationNameProblem(' ', 'fr')).toBe('Le nom de l’installation ne peut pas être vide');
   });
 
   it('storage full, in each language, is never prefixed by "Not saved"', () => {

@@ -5,16 +5,22 @@
  * would let its own future edits through).
  */
 import { DEFAULT_MAX_DRIFT_MS, DRIFT_HOURS_MAX, DRIFT_HOURS_MIN } from '../core/sync/clock-bounds';
+import { UserError } from '../core/errors';
+import { translate, type Locale } from '../core/i18n';
 import type { AttacheDb } from './db';
 
 const DRIFT_KEY = 'maxClockDriftHours';
 const HOUR = 3_600_000;
 
 /** What is wrong with a number of hours for the setting, if anything. */
-export function driftHoursProblem(hours: number): string | undefined {
-  if (!Number.isInteger(hours) || hours < DRIFT_HOURS_MIN || hours > DRIFT_HOURS_MAX) {
-    return `A whole number of hours from ${DRIFT_HOURS_MIN} to ${DRIFT_HOURS_MAX}`;
-  }
+export function driftHoursProblem(hours: number, locale: Locale = 'en'): string | undefined {
+  const issue = driftHoursIssue(hours);
+  return issue && translate(locale, issue.key, issue.values);
+}
+
+/** driftHoursProblem as a UserError. */
+export function driftHoursIssue(hours: number): UserError | undefined {
+  if (!Number.isInteger(hours) || hours < DRIFT_HOURS_MIN || hours > DRIFT_HOURS_MAX) return new UserError('error.drift.range', { min: DRIFT_HOURS_MIN, max: DRIFT_HOURS_MAX });
   return undefined;
 }
 
@@ -25,7 +31,7 @@ export async function readMaxDriftMs(db: AttacheDb): Promise<number> {
 }
 
 export async function writeMaxDriftHours(db: AttacheDb, hours: number): Promise<void> {
-  const problem = driftHoursProblem(hours);
-  if (problem) throw new RangeError(problem);
+  const problem = driftHoursIssue(hours);
+  if (problem) throw problem;
   await db.meta.put({ key: DRIFT_KEY, value: hours });
 }

@@ -25,7 +25,7 @@ export async function readEmblem(db: AttacheDb): Promise<(Emblem & { name: strin
 /** Check and keep an emblem; throws RangeError with the reason (nothing stored) when it cannot be used. */
 export async function writeEmblem(db: AttacheDb, name: string, bytes: Uint8Array): Promise<Emblem> {
   const checked = checkEmblem(bytes);
-  if (!checked.ok) throw new RangeError(checked.message);
+  if (!checked.ok) throw checked.problem;
   await db.meta.put({ key: EMBLEM_KEY, value: { name: name.slice(0, 200), bytes: new Uint8Array(bytes) } satisfies StoredEmblem });
   return checked.emblem;
 }

@@ -10,7 +10,7 @@ import { createRecord, editRecord, fieldsOf } from '../core/records';
 import { validateFields, type FieldErrors } from '../core/schemas';
 import { beyondDrift, DEFAULT_MAX_DRIFT_MS } from '../core/sync/clock-bounds';
 import { UserError } from '../core/errors';
-import type { MessageKey, MessageValues } from '../core/i18n';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../core/i18n';
 import { snapshotOf, type ChangeRecorder, type RecordPatch } from '../core/undo';
 import { AttacheDb } from './db';
 import { openedOnAnotherMachine } from './machine';
@@ -43,10 +43,10 @@ const INSTALLATION_KEY = 'installation';
 const INSTALLATION_NAME_MAX = 120;
 
 /** What is wrong with a name for this installation, if anything (the rule the rename and its boxes share). */
-export function installationNameProblem(name: string): string | undefined {
+export function installationNameProblem(name: string, locale: Locale = 'en'): string | undefined {
   const trimmed = name.trim();
-  if (!trimmed) return 'The installation name cannot be empty';
-  if (trimmed.length > INSTALLATION_NAME_MAX) return `At most ${INSTALLATION_NAME_MAX} characters (this has ${trimmed.length})`;
+  if (!trimmed) return translate(locale, 'error.installationName.empty');
+  if (trimmed.length > INSTALLATION_NAME_MAX) return translate(locale, 'error.installationName.tooLong', { max: INSTALLATION_NAME_MAX, length: trimmed.length });
   return undefined;
 }
 

@@ -9,6 +9,7 @@
  * image in every file would be carried for a decoration, and a colleague's choice would silently replace
  * ours. Each desk picks its emblem once. Pure: no DOM.
  */
+import { UserError } from '../user-error';
 export const EMBLEM_LIMITS = { bytes: 512 * 1024, minSide: 16, maxSide: 4096 } as const;
 
 export type EmblemType = 'image/png' | 'image/jpeg';
@@ -20,7 +21,10 @@ export interface Emblem {
   bytes: Uint8Array;
 }
 
-export type EmblemCheck = { ok: true; emblem: Emblem } | { ok: false; message: string };
+/** A refusal's `message` is English (the CLI); `problem` is the same as a UserError, for a screen to say in its language. */
+export type EmblemCheck = { ok: true; emblem: Emblem } | { ok: false; message: string; problem: UserError };
+
+const refuse = (problem: UserError): EmblemCheck => ({ ok: false, message: problem.message, problem });
 
 const PNG_MAGIC = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
@@ -28,18 +32,18 @@ const u16 = (b: Uint8Array, i: number) => (b[i]! << 8) | b[i + 1]!;
 const u32 = (b: Uint8Array, i: number) => ((b[i]! << 24) >>> 0) + (b[i + 1]! << 16) + (b[i + 2]! << 8) + b[i + 3]!;
 
 /** Width and height of a PNG from its IHDR chunk, or a reason it cannot be used. */
-function pngSize(b: Uint8Array): { width: number; height: number } | string {
-  if (b.length < 33 || String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return 'The PNG file is damaged (no image header)';
+function pngSize(b: Uint8Array): { width: number; height: number } | UserError {
+  if (b.length < 33 || String.fromCharCode(b[12]!, b[13]!, b[14]!, b[15]!) !== 'IHDR') return new UserError('error.emblem.pngDamaged');
   // Interlaced PNGs and 16-bit channels are what pdfkit's PNG reader handles worst: asked to be saved again.
-  if (b[28] !== 0) return 'The PNG file is interlaced; save it again without interlacing';
+  if (b[28] !== 0) return new UserError('error.emblem.interlaced');
   return { width: u32(b, 16), height: u32(b, 20) };
 }
 
 /** Width and height of a JPEG from its first start-of-frame marker, or a reason it cannot be used. */
-function jpegSize(b: Uint8Array): { width: number; height: number } | string {
+function jpegSize(b: Uint8Array): { width: number; height: number } | UserError {
   let i = 2;
   while (i + 9 < b.length) {
-    if (b[i] !== 0xff) return 'The JPEG file is damaged (no image header)';
+    if (b[i] !== 0xff) return new UserError('error.emblem.jpegDamaged');
     const marker = b[i + 1]!;
     if (marker === 0xff) {
       i++;
@@ -50,27 +54,26 @@ function jpegSize(b: Uint8Array): { width: number; height: number } | string {
     if (marker === 0xd9 || marker === 0xda) break;
     i += 2 + u16(b, i + 2);
   }
-  return 'The JPEG file is damaged (no image size found)';
+  return new UserError('error.emblem.jpegNoSize');
 }
 
 /** Whether these bytes can be the pack's emblem, and what they are. */
 export function checkEmblem(bytes: Uint8Array): EmblemCheck {
-  if (bytes.length === 0) return { ok: false, message: 'The file is empty' };
-  if (bytes.length > EMBLEM_LIMITS.bytes)
-    return { ok: false, message: `The emblem is ${Math.ceil(bytes.length / 1024)} KB; at most ${EMBLEM_LIMITS.bytes / 1024} KB is accepted (a smaller PNG or JPEG prints just as well)` };
+  if (bytes.length === 0) return refuse(new UserError('error.emblem.empty'));
+  if (bytes.length > EMBLEM_LIMITS.bytes) return refuse(new UserError('error.emblem.tooLarge', { kb: Math.ceil(bytes.length / 1024), max: EMBLEM_LIMITS.bytes / 1024 }));
   let type: EmblemType;
-  let size: { width: number; height: number } | string;
+  let size: { width: number; height: number } | UserError;
   if (PNG_MAGIC.every((v, i) => bytes[i] === v)) {
     type = 'image/png';
     size = pngSize(bytes);
   } else if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) {
     type = 'image/jpeg';
     size = jpegSize(bytes);
-  } else return { ok: false, message: 'The file is not a PNG or JPEG image' };
-  if (typeof size === 'string') return { ok: false, message: size };
+  } else return refuse(new UserError('error.emblem.notImage'));
+  if (size instanceof UserError) return refuse(size);
   const { width, height } = size;
   if (width < EMBLEM_LIMITS.minSide || height < EMBLEM_LIMITS.minSide || width > EMBLEM_LIMITS.maxSide || height > EMBLEM_LIMITS.maxSide)
-    return { ok: false, message: `The image is ${width} × ${height} pixels; each side must be from ${EMBLEM_LIMITS.minSide} to ${EMBLEM_LIMITS.maxSide}` };
+    return refuse(new UserError('error.emblem.size', { width, height, min: EMBLEM_LIMITS.minSide, max: EMBLEM_LIMITS.maxSide }));
   return { ok: true, emblem: { type, width, height, bytes } };
 }
 
