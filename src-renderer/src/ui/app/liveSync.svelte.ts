@@ -10,6 +10,7 @@ import { checkpointKey } from '../../data/live/marks';
 import { LiveSession } from '../../data/live/session';
 import { platform } from '../../platform';
 import { session } from './session.svelte';
+import { locale, t } from './locale.svelte';
 
 class LiveSyncController {
   status = $state.raw<LiveStatus>({ ...OFF });
@@ -50,9 +51,9 @@ class LiveSyncController {
     try {
       passphrase = await platform().liveTeamPassphrase();
     } catch (e) {
-      return void refuse(messageOf(e));
+      return void refuse(messageOf(e, locale.current));
     }
-    if (!passphrase) return void refuse('Enter the team passphrase in Settings → Live sync.');
+    if (!passphrase) return void refuse(t('shell.live.needPassphrase'));
     const live = new LiveSession({
       ws: session.ws,
       transport: platform().liveTransport(),
