@@ -157,6 +157,17 @@ for (const c of cases) {
       await attendees.screenshot({ path: test.info().outputPath(`attendees-${c.lang}.png`) });
       await followups.screenshot({ path: test.info().outputPath(`followups-${c.lang}.png`) });
 
+      // At 800 px wide, the longer French words and Russian ones still fit: nothing leaves the window sideways.
+      await page.setViewportSize({ width: 800, height: 600 });
+      const outside = await page.evaluate(() =>
+        [...document.querySelectorAll('section.attendees *, section.followups *')]
+          .filter((el) => !el.closest('.visually-hidden') && el.getBoundingClientRect().width > 2 && el.getBoundingClientRect().right > window.innerWidth + 1)
+          .map((el) => `${el.tagName.toLowerCase()}.${el.className}`),
+      );
+      await page.screenshot({ path: test.info().outputPath(`followups-800-${c.lang}.png`), fullPage: true });
+      expect(outside).toEqual([]);
+      await page.setViewportSize({ width: 1280, height: 720 });
+
       // An event's editor, opened from its row.
       await followups.locator('tbody tr[data-status="open"]').last().locator('.buttons button').first().click();
       const editor = followups.locator('.action-editor');
