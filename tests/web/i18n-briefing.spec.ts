@@ -111,6 +111,9 @@ for (const c of cases) {
       expect(await englishLeft(page, english)).toEqual([]);
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: out('read') });
+      // Further down: statements by speaker, decisions, the follow-ups' and events' tables.
+      await reading.getByRole('heading', { level: 2, name: c.read.decisions }).evaluate((h) => h.scrollIntoView({ block: 'start' }));
+      await page.screenshot({ path: out('read-tables') });
 
       // Printed: the folio in the page's foot margin is in the language too.
       await page.emulateMedia({ media: 'print' });
