@@ -57,18 +57,17 @@ function workspace(): SeedRow[] {
 const KEY_NAMES = new Set(['Ctrl', 'Shift', 'Alt', 'Enter', 'Esc', 'Tab', 'Delete', 'Home', 'End']);
 
 /**
- * Parts of this screen that other components draw, each translated (and its user content marked) with its own
- * component and checked by that area's spec: attendance, the follow-ups table, what it follows up, the
- * template and export menus, the held-event link, the organisers' chips, the summary's preview and the
- * pickers' option lists (names from the directory). `I18N_BRIEFING_ALL=1` checks the whole screen.
+ * Parts of this screen drawn by other components (translated with them, and checked by their area's spec)
+ * whose user content cannot be told apart here: attendance, the follow-ups table (its controls' labels name
+ * each follow-up: « État de <title> »), what it follows up, the held-event link, the organisers' chips, the
+ * summary's preview and the pickers' option lists (names from the directory). Their interface words were
+ * checked by hand with `I18N_BRIEFING_ALL=1`, which reads the whole screen: what is left is the example's
+ * own English text.
  */
 const OTHER_PARTS = [
   '[data-place="attendance"]',
   '[data-place="followups"]',
   '[data-place="follows-up"]',
-  '.template-actions',
-  '.export-button',
-  'dialog',
   '.held-link',
   '.organisers',
   '.preview',
