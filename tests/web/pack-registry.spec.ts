@@ -74,7 +74,13 @@ test('emblem in Settings, Registry fields and numbered copies: one PDF per recip
   await packs.loadExample();
   await packs.tick(EXAMPLE_TITLE);
   await page.getByLabel('File reference').fill('DUS/POL/2015/017');
-  await page.getByLabel('Date of issue').fill('2015-03-20');
+  // Typed as officers write it (never the browser's mm/dd/yyyy box), spelled out once left.
+  const issued = page.getByLabel('Date of issue');
+  await issued.fill('20 Mar 2015');
+  await expect(page.locator('#pack-issue-date-reading')).toHaveText('Fri 20 March 2015');
+  await issued.blur();
+  await expect(issued).toHaveValue('20 March 2015');
+  await expect(issued).toHaveAttribute('data-value', '2015-03-20');
   await page.getByRole('textbox', { name: 'To (one per line)' }).fill('Ministry of Foreign Affairs\nCentral Asia Department');
   await page.getByRole('textbox', { name: 'Distribution (one per line)' }).fill('H.E. the Ambassador\nRegistry');
   await page.getByRole('checkbox', { name: /Numbered copies/ }).check();

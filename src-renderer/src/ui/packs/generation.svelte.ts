@@ -8,21 +8,15 @@ import type { PackOptions } from '../../core/pack/options';
 import type { PackPhase } from '../../core/pack/render';
 import { EmptyPackError, generatePack, type PackFormat } from '../../data/pack-client';
 import { platform } from '../../platform';
+import { locale, t } from '../app/locale.svelte';
 import { toasts } from '../app/toasts.svelte';
 
 export type GenerationStatus = 'idle' | 'running' | 'saving' | 'saved' | 'cancelled' | 'failed';
 
 /** What a saved file is, for the save dialog and the outcome line. */
-const FORMATS: Record<PackFormat, { mimeType: string; filter: string; extension: string }> = {
-  pdf: { mimeType: 'application/pdf', filter: 'PDF document', extension: 'pdf' },
-  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filter: 'Word document', extension: 'docx' },
-};
-
-const PHASE_LABELS: Record<PackPhase, string> = {
-  fonts: 'Preparing the document',
-  layout: 'Laying out pages',
-  render: 'Writing the PDF',
-  done: 'Finished',
+const FORMATS: Record<PackFormat, { mimeType: string; filter: 'packs.format.pdf' | 'packs.format.docx'; extension: string }> = {
+  pdf: { mimeType: 'application/pdf', filter: 'packs.format.pdf', extension: 'pdf' },
+  docx: { mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', filter: 'packs.format.docx', extension: 'docx' },
 };
 
 class PackGeneration {
@@ -40,8 +34,8 @@ class PackGeneration {
   }
 
   get phaseLabel(): string {
-    if (this.status === 'saving') return 'Saving the file';
-    return this.format === 'docx' && this.phase !== 'done' ? 'Writing the Word file' : PHASE_LABELS[this.phase];
+    if (this.status === 'saving') return t('packs.phase.saving');
+    return this.format === 'docx' && this.phase !== 'done' ? t('packs.phase.word') : t(`packs.phase.${this.phase}`);
   }
 
   /**
@@ -82,15 +76,13 @@ class PackGeneration {
           suggestedName: copy ? copyFileName(name, copy) : name,
           bytes: pack.bytes,
           mimeType: kind.mimeType,
-          filters: [{ name: kind.filter, extensions: [kind.extension] }],
+          filters: [{ name: t(kind.filter), extensions: [kind.extension] }],
         });
         if (!path) {
           this.status = 'cancelled';
           this.message = copy
-            ? `Copy ${copy.number} of ${copy.total} was generated but not saved (the save dialog was closed); ${
-                saved.length ? `${saved.length} saved before it: ${saved.join('; ')}` : 'no copy was saved'
-              }.`
-            : 'The pack was generated but not saved (the save dialog was closed).';
+            ? t('packs.outcome.copyNotSaved', { number: copy.number, total: copy.total, saved: saved.length, paths: saved.join('; ') })
+            : t('packs.outcome.notSaved');
           return;
         }
         saved.push(path);
@@ -98,21 +90,30 @@ class PackGeneration {
       this.fraction = 1;
       this.status = 'saved';
       // A Word file has no page count of its own: Word lays out its pages when it opens it.
-      const pageText = pages === null ? '' : ` (${pages} page${pages === 1 ? '' : 's'}${copies.length ? ' each' : ''})`;
-      this.message = copies.length ? `Saved ${copies.length} numbered copies${pageText}: ${saved.join('; ')}.` : `Saved ${saved[0]}${pageText}.`;
-      toasts.show(copies.length ? `${copies.length} numbered copies of the briefing pack saved` : `Briefing pack saved: ${saved[0]}`);
+      const paths = saved.join('; ');
+      const path = saved[0] ?? '';
+      this.message = copies.length
+        ? pages === null
+          ? t('packs.outcome.savedCopies', { count: copies.length, paths })
+          : t('packs.outcome.savedCopiesPages', { count: copies.length, pages, paths })
+        : pages === null
+          ? t('packs.outcome.saved', { path })
+          : t('packs.outcome.savedPages', { path, pages });
+      toasts.show(copies.length ? t('packs.toast.savedCopies', { count: copies.length }) : t('packs.toast.saved', { path }));
     } catch (e) {
       if (controller.signal.aborted) return;
       const saving = this.status === 'saving';
       this.status = 'failed';
-      const before = saved.length ? ` ${saved.length} cop${saved.length === 1 ? 'y was' : 'ies were'} saved before: ${saved.join('; ')}.` : '';
+      // Two whole sentences: what failed, then which copies were saved before it.
+      const before = saved.length ? ` ${t('packs.outcome.savedBefore', { count: saved.length, paths: saved.join('; ') })}` : '';
+      const reason = messageOf(e, locale.current).replace(/[.\s]+$/, '');
       // A failed save writes nothing: a file of the same name is left as it was (src-main/atomic-write.ts).
       this.message =
         e instanceof EmptyPackError
-          ? e.message
+          ? messageOf(e, locale.current)
           : saving
-            ? `The pack could not be saved: ${messageOf(e).replace(/[.\s]+$/, '')}. No file was changed; try another folder or name.${before}`
-            : `The pack could not be generated: ${messageOf(e)}. ${saved.length ? 'Nothing more was saved.' : 'Nothing was saved.'}${before}`;
+            ? t('packs.outcome.saveFailed', { reason }) + before
+            : t(saved.length ? 'packs.outcome.generateFailedMore' : 'packs.outcome.generateFailed', { reason }) + before;
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -124,7 +125,7 @@ class PackGeneration {
     this.controller = undefined;
     this.status = 'cancelled';
     this.fraction = 0;
-    this.message = 'Generation cancelled. Nothing was saved.';
+    this.message = t('packs.outcome.cancelled');
   }
 
   /** Show why a run could not start (nothing was generated). */
