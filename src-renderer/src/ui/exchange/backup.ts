@@ -6,12 +6,13 @@
  * panels can say so.
  */
 import { readLastBackup, rememberBackup, type LastBackup } from '../../data/backups';
-import { createBackup, isSyncError, SYNC_MIME_TYPE, type LongTaskOptions } from '../../data/sync';
+import { createBackup, SYNC_MIME_TYPE, type LongTaskOptions } from '../../data/sync';
 import type { Workspace } from '../../data/workspace';
 import { platform } from '../../platform';
 import { messageOf } from '../../core/errors';
 import { backupHealth } from './backupHealth.svelte';
-import { SYNC_FILTERS } from './fileName';
+import { locale, t } from '../app/locale.svelte';
+import { syncFilters } from './fileName';
 
 /** Electron keeps a backup this often while the app is open (and shortly after it starts). */
 export const AUTO_BACKUP_EVERY_MS = 4 * 60 * 60 * 1000;
@@ -37,7 +38,7 @@ export async function backUp(ws: Workspace, options: LongTaskOptions & { automat
     if (outcome.status === 'skipped') return { kind: 'skipped', reason: outcome.reason };
     let where: string | null = outcome.status === 'written' ? outcome.where : null;
     if (outcome.status === 'not-kept' && !options.automatic) {
-      where = await bridge.saveFile({ suggestedName: name, bytes, mimeType: SYNC_MIME_TYPE, filters: SYNC_FILTERS });
+      where = await bridge.saveFile({ suggestedName: name, bytes, mimeType: SYNC_MIME_TYPE, filters: syncFilters(t('exchange.fileKind')) });
     }
     if (where === null) return { kind: 'cancelled' };
     const last: LastBackup = { at: new Date().toISOString(), where, automatic: !!options.automatic };
@@ -45,15 +46,16 @@ export async function backUp(ws: Workspace, options: LongTaskOptions & { automat
     backupHealth.succeeded();
     return { kind: 'saved', where };
   } catch (e) {
-    if (!options.signal?.aborted) backupHealth.failed(messageOf(e), !!options.automatic);
+    if (!options.signal?.aborted) backupHealth.failed(messageOf(e, locale.current), !!options.automatic);
     throw e;
   }
 }
 
 /** Why a backup failed, as one sentence for the screen, saying that nothing was lost. */
 export function backupFailureText(e: unknown): string {
-  const reason = (isSyncError(e) ? e.message : messageOf(e)).replace(/[.\s]*$/, '.');
-  return `The backup failed; your workspace is unchanged. ${reason}`;
+  const reason = messageOf(e, locale.current).replace(/[.\s]*$/, '.');
+  // Two sentences: that nothing was lost, then why.
+  return `${t('exchange.backup.failed')} ${reason}`;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

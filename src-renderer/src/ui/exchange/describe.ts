@@ -1,66 +1,26 @@
 /**
  * Human wording for what sync touches: table and field names, a record's one-line label, a field value
- * and a clock's author and time. The preview and the conflict log both speak this way.
+ * and a clock's author and time, in the interface's language (messages/<locale>/exchange.json). The
+ * preview and the conflict log both speak this way.
  */
 import { formatShortLocalDateTime } from '../../core/dates';
 import { hlcNode, hlcWall, isHlc, nodeIdFromInstallationId, type Hlc } from '../../core/hlc';
-import type { SyncedTable } from '../../core/model';
-import { TABLE_NOUN } from '../../core/sync/labels';
+import { MESSAGES, type MessageKey } from '../../core/i18n';
+import { SYNCED_TABLES, type SyncedTable } from '../../core/model';
+import { locale, t } from '../app/locale.svelte';
 
-/** Plural nouns for counts; the singular comes from the sync engine's TABLE_NOUN, which its messages use. */
-const PLURALS: Record<SyncedTable, string> = {
-  briefings: 'briefings',
-  organisations: 'organisations',
-  people: 'people',
-  statements: 'statements',
-  actions: 'follow-ups',
-  settings: 'settings',
-  packs: 'pack definitions',
-  templates: 'briefing templates',
-  conflicts: 'conflict log entries',
-};
+const isTable = (table: string): table is SyncedTable => (SYNCED_TABLES as readonly string[]).includes(table);
 
-const FIELD_LABELS: Record<string, string> = {
-  title: 'Title',
-  startsAt: 'Date and time',
-  location: 'Location',
-  format: 'Format',
-  organiserIds: 'Organisers',
-  audience: 'Audience',
-  classification: 'Classification',
-  caveat: 'Caveat',
-  tags: 'Tags',
-  summary: 'Summary',
-  name: 'Name',
-  acronym: 'Acronym',
-  country: 'Country',
-  organisationId: 'Organisation',
-  briefingId: 'Briefing',
-  speakerId: 'Speaker',
-  kind: 'Kind',
-  text: 'Text',
-  order: 'Position',
-  statementId: 'Statement',
-  owner: 'Owner',
-  due: 'Due',
-  place: 'Place',
-  status: 'Status',
-  priority: 'Priority',
-  notes: 'Notes',
-  classificationLevels: 'Classification levels',
-  defaultClassification: 'Default classification',
-  options: 'Options',
-  deleted: 'Deletion',
-  resolution: 'Resolution',
-};
-
+/** A record type's name in the interface's language: singular for one record, plural for a count of them. */
 export function tableLabel(table: string, count = 1): string {
-  if (!(table in PLURALS)) return table;
-  return count === 1 ? TABLE_NOUN[table as SyncedTable] : PLURALS[table as SyncedTable];
+  if (!isTable(table)) return table;
+  return t(count === 1 ? `exchange.noun.${table}` : `exchange.nouns.${table}`);
 }
 
+/** A field's name in the interface's language; a field this version does not know is shown as named. */
 export function fieldLabel(field: string): string {
-  return FIELD_LABELS[field] ?? field;
+  const key = `exchange.field.${field}`;
+  return Object.hasOwn(MESSAGES.en, key) ? t(key as MessageKey) : field;
 }
 
 function excerpt(text: string, max = 80): string {
@@ -70,10 +30,10 @@ function excerpt(text: string, max = 80): string {
 
 /** A field value as plain text (never markup): lists joined, empties named, long text shortened. */
 export function valueText(field: string, value: unknown, max = 300): string {
-  if (value === null || value === undefined || value === '') return '(empty)';
-  if (field === 'deleted') return value ? 'deleted' : 'not deleted';
+  if (value === null || value === undefined || value === '') return t('exchange.value.empty');
+  if (field === 'deleted') return t(value ? 'exchange.value.deleted' : 'exchange.value.notDeleted');
   if (Array.isArray(value)) {
-    if (value.length === 0) return '(none)';
+    if (value.length === 0) return t('exchange.value.none');
     const parts = value.map((v) => (v && typeof v === 'object' && 'label' in v ? String((v as { label: unknown }).label) : String(v)));
     return excerpt(parts.join(', '), max);
   }
@@ -90,21 +50,21 @@ export function nodeNames(installations: readonly { id: string; name: string }[]
 
 /** Who made the edit stamped `clock`: a colleague's name, "this computer" or an unknown installation's short id. */
 export function authorOf(clock: Hlc, names: Map<string, string>, selfNode: string): string {
-  if (!isHlc(clock)) return 'an unknown installation';
+  if (!isHlc(clock)) return t('exchange.author.unknown');
   const node = hlcNode(clock);
-  if (node === selfNode) return 'this installation';
-  return names.get(node) ?? `installation ${node.slice(-8)}`;
+  if (node === selfNode) return t('exchange.author.self');
+  return names.get(node) ?? t('exchange.author.other', { id: node.slice(-8) });
 }
 
 /** When the edit stamped `clock` was made, in the reader's local time. */
 export function whenOf(clock: Hlc): string {
   if (!isHlc(clock)) return '';
-  return formatShortLocalDateTime(new Date(hlcWall(clock)));
+  return formatShortLocalDateTime(new Date(hlcWall(clock)), locale.current);
 }
 
 /** An ISO date-time (peer state) as "17 Mar 2015, 09:05" in local time, or "never". */
 export function whenIso(iso: string): string {
-  if (!iso) return 'never';
+  if (!iso) return t('exchange.never');
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : formatShortLocalDateTime(d);
+  return Number.isNaN(d.getTime()) ? iso : formatShortLocalDateTime(d, locale.current);
 }

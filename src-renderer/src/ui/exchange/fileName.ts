@@ -6,7 +6,8 @@ import { todayIso } from '../../core/dates';
 import { slug } from '../../core/text';
 import { SYNC_FILE_EXTENSION } from '../../data/sync';
 
-export const SYNC_FILTERS = [{ name: 'Attaché exchange file', extensions: [SYNC_FILE_EXTENSION] }];
+/** The save and open dialogs' filter, under the name the caller gives it in the interface's language. */
+export const syncFilters = (name: string) => [{ name, extensions: [SYNC_FILE_EXTENSION] }];
 
 /** `attache-<installation>-to-<colleague>-YYYY-MM-DD.attache`, or `…-full-…` for a full export. */
 export function exportFileName(installation: string, colleague: string | undefined, now: Date = new Date()): string {

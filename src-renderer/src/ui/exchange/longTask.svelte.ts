@@ -4,32 +4,25 @@
  */
 import { messageOf } from '../../core/errors';
 import { isStorageFull, storageFullMessage } from '../../core/storage-errors';
+import { MESSAGES, type MessageKey } from '../../core/i18n';
 import { isSyncError, type LongTaskOptions, type SyncPhase, type SyncProgress } from '../../data/sync';
+import { locale, t } from '../app/locale.svelte';
 
-const PHASES: Record<SyncPhase, string> = {
-  reading: 'reading',
-  verifying: 'checking integrity',
-  decrypting: 'decrypting',
-  validating: 'checking the records',
-  comparing: 'comparing with your workspace',
-  applying: 'applying',
-  encrypting: 'encrypting',
-  writing: 'writing the file',
-};
-
+/** A phase of the sync engine in the interface's language (`exchange.phase.*`); one it does not know, as named. */
 export function phaseLabel(phase: SyncPhase | ''): string {
-  return phase ? PHASES[phase] ?? phase : '';
+  const key = `exchange.phase.${phase}`;
+  return !phase ? '' : Object.hasOwn(MESSAGES.en, key) ? t(key as MessageKey) : phase;
 }
 
 /** A failure as one sentence for the screen: the engine's own message, or a generic one that says nothing changed. */
-export function errorMessage(e: unknown, what: string): string {
-  if (isSyncError(e)) return e.message;
+export function errorMessage(e: unknown, what: 'export' | 'import' | 'restore' | 'dismissal' | 'file selection'): string {
+  if (isSyncError(e)) return messageOf(e, locale.current);
   // Before the engine's own wording, which wraps the storage error it met.
   if (isStorageFull(e)) return storageFullMessage(what === 'import' || what === 'restore' ? what : 'change');
-  const detail = messageOf(e);
-  // The engine already words its own failures for the screen.
-  if (/nothing was changed/i.test(detail)) return detail;
-  return `The ${what} failed and nothing was changed (${detail.replace(/[.\s]+$/, '')}).`;
+  // The engine already words its own failures for the screen (checked in English, whatever the language shown).
+  if (/nothing was changed/i.test(messageOf(e))) return messageOf(e, locale.current);
+  const detail = messageOf(e, locale.current).replace(/[.\s]+$/, '');
+  return t('exchange.failed', { what: what === 'file selection' ? 'other' : what, detail });
 }
 
 export function wasCancelled(e: unknown): boolean {
