@@ -54,6 +54,7 @@ describe('UserError', () => {
     const e = SyncError.of('invalid', 'error.sync.duplicate', { table: 'people', id: 'p1' });
     // What postMessage does to the Error itself: its message only, the key gone.
     expect(isUserError(structuredClone(e))).toBe(false);
+    expect((structuredClone(e) as Error).message).toBe('The file lists the person p1 twice.');
     const { port1, port2 } = new MessageChannel();
     const received = new Promise<unknown>((resolve) => port2.once('message', resolve));
     port1.postMessage({ type: 'failed', req: 1, message: e.message, error: userErrorData(e) });

@@ -21,10 +21,15 @@ export function englishText(key: MessageKey, values: MessageValues = {}, then?: 
 }
 
 /**
- * Give an error a `message` read from its key when it is read (not enumerable, as an Error's own is), which
- * a caller may still replace by assigning a string.
+ * Give an error its English `message` (not enumerable, as an Error's own is): at once where the translator is
+ * known, else read from its key when it is read; a caller may still replace it by assigning a string.
  */
 export function keyedMessage(error: Error, key: MessageKey, values: MessageValues, then?: MessageKey): void {
+  // Where the translator is known (the app, workers, the CLI), a plain message, as structured clone and logs expect.
+  if (english) {
+    Object.defineProperty(error, 'message', { configurable: true, enumerable: false, writable: true, value: englishText(key, values, then) });
+    return;
+  }
   let fixed: string | undefined;
   Object.defineProperty(error, 'message', {
     configurable: true,
