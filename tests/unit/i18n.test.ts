@@ -37,6 +37,11 @@ describe('message files', () => {
       'fr: "c" has {} <>, English has {name} <>',
       'ru: "d" plural {n} lacks few, many',
     ]);
+    expect(messageProblems({ en: { e: 'At <b>{b}</b>' }, fr: { e: 'À <b>{b}</b>' }, ru: { e: 'На <b>{b}</b>' } })).toEqual([
+      'en: "e" uses <b> as a tag and {b} as a placeholder',
+      'fr: "e" uses <b> as a tag and {b} as a placeholder',
+      'ru: "e" uses <b> as a tag and {b} as a placeholder',
+    ]);
   });
 });
 

@@ -28,6 +28,9 @@ export function messageProblems(catalogues: Readonly<Record<Locale, Readonly<Rec
       }
       const found = { args: new Set<string>(), tags: new Set<string>() };
       walk(ast, found, locale, key, problems);
+      // A tag and a placeholder share one table of values when formatted: `<briefing>{briefing}</briefing>`
+      // would print the tag's function in place of the briefing.
+      for (const tag of found.tags) if (found.args.has(tag)) problems.push(`${locale}: "${key}" uses <${tag}> as a tag and {${tag}} as a placeholder`);
       shapes.set(locale, `{${[...found.args].sort().join(', ')}} <${[...found.tags].sort().join(', ')}>`);
     }
     const english = shapes.get('en');
