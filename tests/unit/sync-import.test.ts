@@ -147,6 +147,17 @@ describe('export and import', () => {
     expect((await b.ws.db.conflicts.get(entry!.id))!.resolution).toBe('dismissed');
   });
 
+  it('restoring a logged value that breaks a rule today stores it mended, as an import would', async () => {
+    const a = await installation('A');
+    const rec = await a.ws.create('briefings', { ...briefingFields(), tags: ['energy'] });
+    // An entry kept from an older file: a tag list with one tag twice (as search compares them).
+    const { id } = await a.ws.create('conflicts', { table: 'briefings', recordId: rec.id, field: 'tags', value: ['water', 'Water', 'energy'], clock: rec.stamps.tags!.c, resolution: '' });
+    a.clock.t += HOUR;
+    await reverseConflict(a.ws, id);
+    expect((await a.ws.db.briefings.get(rec.id))!.tags).toEqual(['water', 'energy']);
+    expect((await a.ws.db.conflicts.get(id))!.resolution).toBe('restored');
+  });
+
   it('logs a delete that lost to an undelete, and reversing it deletes again', async () => {
     const a = await installation('A');
     const b = await installation('B');

@@ -22,6 +22,7 @@ import type { AttacheDb, PeerState } from './db';
 import { liveBriefingsByDate } from './briefings';
 import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
+import { repairStoredRecords } from './workspace-repair';
 import { LIVE_INSTALLATION, lowerLivePushMarks } from './live/marks';
 
 export { SyncError, isSyncError, type SyncErrorCode } from '../core/sync/guards';
@@ -578,6 +579,9 @@ export async function reverseConflict(ws: Workspace, conflictId: string): Promis
       if (!record) throw SyncError.of('invalid', 'error.sync.conflictRecordGone');
       if (record.deleted) throw SyncError.of('invalid', 'error.sync.conflictRecordDeleted');
       await ws.update(entry.table, entry.recordId, { [entry.field]: entry.value });
+      // A value kept from an older file (or by an older version) may break a rule the editors keep now: it is
+      // mended by the same deterministic repair an import applies, never stored broken.
+      await repairStoredRecords(ws, [{ table: entry.table, recordId: entry.recordId }]);
     }
     await ws.update('conflicts', conflictId, { resolution: 'restored' });
   });
