@@ -64,6 +64,10 @@ const electron = vi.hoisted(() => {
     isDestroyed() {
       return false;
     }
+    backgroundColor = '';
+    setBackgroundColor(colour: string) {
+      this.backgroundColor = colour;
+    }
     getNormalBounds() {
       return this.bounds;
     }
@@ -125,6 +129,7 @@ const electron = vi.hoisted(() => {
       }),
       setApplicationMenu: vi.fn(),
     },
+    nativeTheme: { themeSource: 'system', shouldUseDarkColors: false },
     safeStorage: {
       isEncryptionAvailable: () => false,
       getSelectedStorageBackend: () => 'basic_text',
