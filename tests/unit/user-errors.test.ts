@@ -130,7 +130,7 @@ describe('refusals from the directory, held events and storage', () => {
     expect(messageOf(mergeIssue('organisation', get, 'a', 'zz'), 'ru')).toBe('Этой организации больше нет в справочнике.');
     expect(messageOf(parentIssue(get, 'a', 'b'), 'fr')).toBe('Alpha ne peut pas être rattachée à Beta\u00a0: Beta est déjà rattachée à Alpha.');
     const event = { id: 'e', kind: 'event' as const, briefingId: 'x', status: 'open' as const, heldInBriefingId: null };
-    expect(messageOf(linkIssue(event, { id: 'x', title: 'T', startsAt: '2015-05-01T10:00', deleted: 0 }), 'ru')).toMatch(/^Событие не может состояться на том же брифинге/);
+    expect(messageOf(linkIssue(event, { id: 'x', title: 'T', startsAt: '2015-05-01T10:00', deleted: 0 }), 'ru')).toMatch(/^Мероприятие не может состояться на том же брифинге/);
   });
 
   it('an emblem, the allowed drift and the installation name, refused in the language', () => {

@@ -53,7 +53,7 @@ test('Export as… in French: no English left, axe clean; the tracker exported a
   await dialog.getByRole('button', { name: fr['doc.export.submit']!, exact: true }).click();
   const csv = (await readFile(await (await download).path())).toString('utf8').replace(/^\ufeff/, '');
   expect(csv.split('\r\n')[0]).toBe('Название,Вид,Статус,Ответственный,Срок,Место,Брифинг,Дата брифинга,Теги,Примечания,ID');
-  expect(csv).toMatch(/,Событие,/);
+  expect(csv).toMatch(/,Мероприятие,/);
   expect(csv).not.toMatch(/,(Task|Event|Tâche|Événement),/);
 });
 
