@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EXAMPLE_BRIEFING_ID } from '../../src-renderer/src/core/example';
 import type { SyncedTable } from '../../src-renderer/src/core/model';
-import { foldChanges, revertPatch, snapshotOf, stepPatches, UndoHistory } from '../../src-renderer/src/core/undo';
+import { describeUndo, foldChanges, revertPatch, snapshotOf, stepPatches, UndoHistory, type RecordPatch } from '../../src-renderer/src/core/undo';
 import { newActionFields } from '../../src-renderer/src/data/actions';
 import { addAttendee, removeAttendee } from '../../src-renderer/src/data/attendees';
 import { AttacheDb } from '../../src-renderer/src/data/db';
@@ -226,5 +226,19 @@ describe('a toast’s own undo in place of the step', () => {
     expect(undo.sizes.undo).toBe(3); // the redone delete, the title, the restore
     db.close();
     await db.delete();
+  });
+});
+
+describe('the undo notice, in the interface language', () => {
+  const patch = (table: SyncedTable, skipped: string[] = []) => ({ table, id: 'x', patch: { title: 'a' }, skipped }) satisfies RecordPatch;
+  const steps = [patch('statements'), patch('statements'), patch('briefings'), patch('people', ['name'])];
+
+  it('counts what changed per kind of record, with each language’s plurals and lists', () => {
+    expect(describeUndo('en', 'undo', steps)).toBe('Undone: 2 statements, 1 briefing, and 1 person (fields changed since were left as they are)');
+    expect(describeUndo('en', 'redo', [patch('statements')])).toBe('Redone: 1 statement');
+    expect(describeUndo('fr', 'undo', steps)).toBe('Annulé\u00a0: 2 déclarations, 1 compte rendu et 1 personne (les champs modifiés depuis sont restés tels quels)');
+    expect(describeUndo('ru', 'redo', [...Array(5)].map(() => patch('statements')))).toBe('Возвращено: 5 заявлений');
+    expect(describeUndo('ru', 'undo', [patch('actions'), patch('actions'), patch('actions')])).toBe('Отменено: 3 поручения');
+    expect(describeUndo('en', 'undo', [])).toBe('Undone: nothing left to change');
   });
 });

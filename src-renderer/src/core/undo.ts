@@ -3,6 +3,7 @@
  * it touched, before and after; undoing it writes the "before" values back as an ordinary new local edit
  * (fresh stamps), so an undo travels to colleagues like any edit and never rewrites history.
  */
+import { formatList, translate, type Locale, type MessageKey } from './i18n';
 import { sameValue } from './records';
 import { stampedFields, type StoredRecord, type SyncedTable } from './model';
 
@@ -171,12 +172,12 @@ export class UndoHistory {
   }
 }
 
-/** What an undo or redo did, in words for its notice: "Undone: 2 statements and 1 briefing". */
-export function describeUndo(direction: 'undo' | 'redo', patches: readonly RecordPatch[], noun: (table: SyncedTable) => string): string {
-  const counts = new Map<string, number>();
-  for (const p of patches) if (Object.keys(p.patch).length) counts.set(noun(p.table), (counts.get(noun(p.table)) ?? 0) + 1);
-  const parts = [...counts].map(([n, c]) => `${c} ${c === 1 ? n : n === 'person' ? 'people' : `${n}s`}`);
-  const what = parts.length > 1 ? `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}` : (parts[0] ?? 'nothing left to change');
-  const partial = patches.some((p) => p.skipped.length) ? ' (fields changed since were left as they are)' : '';
-  return `${direction === 'undo' ? 'Undone' : 'Redone'}: ${what}${partial}`;
+/** What an undo or redo did, in words for its notice, in a language: "Undone: 2 statements and 1 briefing". */
+export function describeUndo(locale: Locale, direction: 'undo' | 'redo', patches: readonly RecordPatch[]): string {
+  const counts = new Map<SyncedTable, number>();
+  for (const p of patches) if (Object.keys(p.patch).length) counts.set(p.table, (counts.get(p.table) ?? 0) + 1);
+  const parts = [...counts].map(([table, count]) => translate(locale, `undo.count.${table}` as MessageKey, { count }));
+  const what = parts.length ? formatList(locale, parts) : translate(locale, 'undo.nothingLeft');
+  const partial = patches.some((p) => p.skipped.length);
+  return translate(locale, 'undo.done', { direction, what, partial: partial ? 'yes' : 'no' });
 }
