@@ -1,7 +1,8 @@
 /**
  * French and Russian (issue 15 point 5) for the Exchange screen and the pack dialog: a colleague's sync file
  * (written through the app by another profile, Alice) is previewed by a browser in French or Russian, with
- * its counts, a conflicting edit and the colleagues, backup and conflict log around it; then the pack
+ * its counts, a conflicting edit and the colleagues and backup around it, then applied (the lost edit in the
+ * conflict log); then the pack
  * dialog, with a date of issue typed the French or Russian way. No English word from the message files is
  * left there, axe finds nothing serious, and a full-page screenshot of each (test-results) is there to look
  * at for overflow. The profile reading them starts pinned to English (Settings → Language's own storage) so
@@ -21,6 +22,7 @@ const cases = [
     lang: 'fr',
     exchange: 'Échanges',
     choose: 'Choisir un fichier à importer…',
+    apply: 'Appliquer',
     conflicts: /Modifications en conflit \(1\)/,
     packs: 'Dossiers de synthèse',
     issued: 'Date d’émission',
@@ -32,6 +34,7 @@ const cases = [
     lang: 'ru',
     exchange: 'Обмен данными',
     choose: 'Выбрать файл для импорта…',
+    apply: 'Применить',
     conflicts: /Конфликтующие правки \(1\)/,
     packs: 'Справочные подборки',
     issued: 'Дата документа',
@@ -44,7 +47,9 @@ test.afterEach(closeColleagues);
 
 /** Nothing but interface words in the language (user content is marked data-user-text and left out). */
 async function expectNoEnglish(page: Page, lang: string): Promise<void> {
-  expect(englishOnly(messages(lang)).exec(await screenText(page))?.[0]).toBeUndefined();
+  const text = await screenText(page);
+  const found = englishOnly(messages(lang)).exec(text);
+  expect(found ? text.slice(Math.max(0, found.index - 80), found.index + 40) : undefined).toBeUndefined();
 }
 
 for (const c of cases) {
@@ -85,6 +90,17 @@ for (const c of cases) {
     await expectNoEnglish(page, c.lang);
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: test.info().outputPath(`exchange-${c.lang}.png`), fullPage: true });
+
+    // Applied: Alice's place lost to Bob's newer one, and waits in the conflict log, said in the language.
+    await page.getByRole('button', { name: c.apply, exact: true }).click();
+    await expect(page.getByTestId('import-done')).toBeVisible();
+    await expect(page.getByTestId('conflict')).toHaveCount(1);
+    await expect(page.getByTestId('conflict-lost')).toContainText('МИД');
+    // The buttons' names end with the record's title (the example's, in English): data, not interface words.
+    await page.locator('[data-testid="conflict"] button').evaluateAll((buttons) => buttons.forEach((b) => b.removeAttribute('aria-label')));
+    await expectNoEnglish(page, c.lang);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: test.info().outputPath(`conflicts-${c.lang}.png`), fullPage: true });
 
     // The pack dialog: the example ticked, a date of issue typed day first, read back and spelled out.
     await page.goto('./#/packs');
