@@ -41,6 +41,14 @@ test('two colleagues exchange files both ways, converge, and a lost edit is show
   await bob.exchange.chooseFile(first.path);
   await bob.exchange.apply();
   await expect(bob.exchange.importDone).toContainText('Imported from Alice — political section');
+  // A screen reader hears the outcome once: one live region holds it (the notice), not the screen's line too.
+  const liveHolding = () =>
+    bob.page.evaluate(() =>
+      [...document.querySelectorAll('[aria-live], [role="status"], [role="alert"], [role="log"]')].filter(
+        (el) => el.textContent?.includes('Imported from Alice') && !el.parentElement?.closest('[aria-live], [role="status"], [role="alert"], [role="log"]'),
+      ).length,
+    );
+  await expect.poll(liveHolding).toBe(1);
   await expect(bob.exchange.colleague('Alice — political section')).toBeVisible();
 
   // Bob → Alice: "changes since my last export" to a colleague he now knows.
