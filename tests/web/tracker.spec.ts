@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { seriousViolations } from './axe';
-import { formatLongDate, todayIso } from '../../src-renderer/src/core/dates';
+import { formatShortDate, todayIso } from '../../src-renderer/src/core/dates';
 import type { ActionFields } from '../../src-renderer/src/core/model';
 import { actionRow, briefingRow, row, seed, type SeedRow } from './seed';
 import { FollowupsPage } from './pages/FollowupsPage';
@@ -122,7 +122,7 @@ test.describe('follow-up tracker', () => {
     await expect(t.ownerInput('Brief the ambassador')).toHaveValue('Deputy Head of Mission');
     await expect(t.prioritySelect('Brief the ambassador')).toHaveValue('low');
     // Typed as 2015-…-…, shown spelled out (a date box reads as the source gave it: ui/lib/DateField.svelte).
-    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(formatLongDate(day(20)));
+    await expect(t.dueInput('Ask for the MoU meeting date')).toHaveValue(formatShortDate(day(20)));
     // Checked once the list is there (above): a list still loading has no rows at all.
     await expect(t.row('Send the cable to capital')).toHaveCount(0);
     await t.checkOnly('Status', ['Done']);
