@@ -41,6 +41,18 @@ export function keyedMessage(error: Error, key: MessageKey, values: MessageValue
   });
 }
 
+let inWindow: English | undefined;
+
+/** How the window says a message (core/errors.ts: in the interface's language); unset in the CLI, workers and tests. */
+export function setWindowText(fn: English): void {
+  inWindow = fn;
+}
+
+/** A message in the window's language where one was set, else in English (or its key where no translator was given). */
+export function windowText(key: MessageKey, values: MessageValues = {}): string {
+  return inWindow ? inWindow(key, values) : englishText(key, values);
+}
+
 type Reader = (e: Error) => string;
 let reader: Reader | undefined;
 

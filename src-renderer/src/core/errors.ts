@@ -1,4 +1,4 @@
-import { setEnglish, setReader } from './english';
+import { setEnglish, setReader, setWindowText } from './english';
 import { MESSAGES, isLocale, translate, type Locale, type MessageKey, type MessageValues } from './i18n';
 import { isStorageFull, storageFullMessage } from './storage-errors';
 import { UserError, type UserErrorData } from './user-error';
@@ -48,6 +48,8 @@ export function setMessageLocale(current: () => Locale): void {
     const l = current();
     return isLocale(l) ? l : 'en';
   };
+  // The editors' field messages (core/schemas.ts) are said in it too.
+  setWindowText((key, values) => translate(defaultLocale(), key, values));
 }
 
 /**

@@ -3,6 +3,8 @@
  * zod gives typed, composable schemas with per-field error paths, which is exactly what inline messages need.
  */
 import { z } from './zod';
+import { windowText } from './english';
+import type { MessageKey, MessageValues } from './i18n';
 import { isValidDateTime } from './dates';
 import { isPartialDate } from './partial-date';
 import { isHlc } from './hlc';
@@ -20,40 +22,51 @@ import {
   type TableFields,
 } from './model';
 
-const text = (max: number, what: string) =>
-  z.string({ error: `${what} must be text` }).max(max, {
-    error: (issue) =>
-      `${what} is too long: ${(issue.input as string).length.toLocaleString('en')} characters, the limit is ${max.toLocaleString('en')}`,
+/**
+ * The messages are read when a value is checked, not when the schemas are built, so an editor shows them in
+ * the window's language (core/english.ts windowText; English in the CLI, the importer's workers and tests).
+ */
+const say =
+  (key: MessageKey, values: (issue: { input?: unknown }) => MessageValues = () => ({})) =>
+  (issue: { input?: unknown }): string =>
+    windowText(key, values(issue));
+/** A field's name inside a message, in the same language. */
+type What = 'title' | 'location' | 'audience' | 'caveat' | 'summary' | 'comment' | 'name' | 'acronym' | 'country' | 'statement' | 'owner' | 'place' | 'notes' | 'templateName' | 'levelName' | 'attendeeGroup' | 'alias';
+const whatOf = (what: What): string => windowText(`error.what.${what}` as MessageKey);
+
+const text = (max: number, what: What) =>
+  z.string({ error: say('error.field.notText', () => ({ what: whatOf(what) })) }).max(max, {
+    error: say('error.field.tooLong', (issue) => ({ what: whatOf(what), length: (issue.input as string).length, max })),
   });
 
-const required = (max: number, what: string) =>
-  text(max, what).refine((s) => s.trim().length > 0, { error: `${what} cannot be empty` });
+const required = (max: number, what: What) =>
+  text(max, what).refine((s) => s.trim().length > 0, { error: say('error.field.empty', () => ({ what: whatOf(what) })) });
 
-const id = z.string().refine(isId, { error: 'Not a valid record id' });
+const id = z.string().refine(isId, { error: say('error.field.badId') });
 const optionalId = id.nullable();
 const idList = z.array(id).max(LIMITS.listItems);
 
 const tags = z
-  .array(z.string().trim().min(1, { error: 'A tag cannot be empty' }).max(LIMITS.tag, { error: `A tag is at most ${LIMITS.tag} characters` }))
-  .max(LIMITS.tags, { error: `At most ${LIMITS.tags} tags` });
+  .array(z.string().trim().min(1, { error: say('error.field.tagEmpty') }).max(LIMITS.tag, { error: say('error.field.tagTooLong', () => ({ max: LIMITS.tag })) }))
+  .max(LIMITS.tags, { error: say('error.field.tooManyTags', () => ({ max: LIMITS.tags })) });
 
-const partialDate = z.string().refine((s) => s === '' || isPartialDate(s), { error: 'Not a real date (a day, a month or a year: YYYY-MM-DD, YYYY-MM or YYYY)' });
-const names = (what: string) =>
+const partialDate = z.string().refine((s) => s === '' || isPartialDate(s), { error: say('error.field.badPartialDate') });
+const names = (what: What) =>
   z
-    .array(z.string().trim().min(1, { error: `${what} cannot be empty` }).max(LIMITS.shortText, { error: `${what} is at most ${LIMITS.shortText} characters` }))
-    .max(LIMITS.listItems, { error: `At most ${LIMITS.listItems} entries` });
+    .array(z.string().trim().min(1, { error: say('error.field.empty', () => ({ what: whatOf(what) })) }).max(LIMITS.shortText, { error: say('error.field.entryTooLong', () => ({ what: whatOf(what), max: LIMITS.shortText })) }))
+    .max(LIMITS.listItems, { error: say('error.field.tooManyEntries', () => ({ max: LIMITS.listItems })) });
 
 const attendees = z
   .array(z.strictObject({ personId: id, delegation: z.boolean() }))
-  .max(LIMITS.attendees, { error: `At most ${LIMITS.attendees} attendees` });
+  .max(LIMITS.attendees, { error: say('error.field.tooManyAttendees', () => ({ max: LIMITS.attendees })) });
 
 const level = z.strictObject({
   id: z.string().min(1).max(60),
-  label: required(60, 'Level name'),
-  short: z.string().max(12, { error: 'A short form is at most 12 characters' }).optional(),
+  label: required(60, 'levelName'),
+  short: z.string().max(12, { error: say('error.field.shortTooLong', () => ({ max: 12 })) }).optional(),
   colour: z
     .string()
-    .regex(/^#[0-9a-fA-F]{6}$/, { error: 'A colour is written #rrggbb' })
+    .regex(/^#[0-9a-fA-F]{6}$/, { error: say('error.field.colour') })
     .optional(),
 });
 
@@ -67,44 +80,44 @@ const letterheadList = z.array(z.string({ error: 'An addressee must be text' }))
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 
-const dateTime = z.string().refine(isValidDateTime, { error: 'Not a real date and time' });
+const dateTime = z.string().refine(isValidDateTime, { error: say('error.field.badDateTime') });
 
 export const schemas = {
   briefings: z.object({
-    title: required(LIMITS.title, 'Title'),
+    title: required(LIMITS.title, 'title'),
     startsAt: dateTime,
-    location: text(LIMITS.shortText, 'Location'),
-    format: z.enum(BRIEFING_FORMATS, { error: 'Unknown format' }),
+    location: text(LIMITS.shortText, 'location'),
+    format: z.enum(BRIEFING_FORMATS, { error: say('error.field.unknownFormat') }),
     organiserIds: idList,
-    audience: text(LIMITS.shortText, 'Audience'),
-    classification: z.string().min(1, { error: 'Choose a classification' }).max(60),
-    caveat: text(LIMITS.title, 'Handling caveat'),
+    audience: text(LIMITS.shortText, 'audience'),
+    classification: z.string().min(1, { error: say('error.field.chooseClassification') }).max(60),
+    caveat: text(LIMITS.title, 'caveat'),
     tags,
-    summary: text(LIMITS.summary, 'Summary'),
+    summary: text(LIMITS.summary, 'summary'),
     attendees,
-    attendeeGroups: names('A group of attendees'),
-    comment: text(LIMITS.summary, 'Comment'),
+    attendeeGroups: names('attendeeGroup'),
+    comment: text(LIMITS.summary, 'comment'),
   }),
   organisations: z.object({
-    name: required(LIMITS.title, 'Name'),
-    acronym: text(30, 'Acronym'),
-    country: text(LIMITS.title, 'Country'),
+    name: required(LIMITS.title, 'name'),
+    acronym: text(30, 'acronym'),
+    country: text(LIMITS.title, 'country'),
     parentId: optionalId,
     mergedInto: optionalId,
   }),
   people: z.object({
-    name: required(LIMITS.title, 'Name'),
-    title: text(LIMITS.shortText, 'Title'),
+    name: required(LIMITS.title, 'name'),
+    title: text(LIMITS.shortText, 'title'),
     organisationId: optionalId,
-    country: text(LIMITS.title, 'Country'),
-    aliases: names('Another spelling'),
+    country: text(LIMITS.title, 'country'),
+    aliases: names('alias'),
     mergedInto: optionalId,
   }),
   statements: z.object({
     briefingId: id,
     speakerId: optionalId,
-    kind: z.enum(STATEMENT_KINDS, { error: 'Unknown statement kind' }),
-    text: required(LIMITS.statement, 'Statement'),
+    kind: z.enum(STATEMENT_KINDS, { error: say('error.field.unknownKind') }),
+    text: required(LIMITS.statement, 'statement'),
     tags,
     order: z.string().min(1).max(200),
   }),
@@ -112,20 +125,20 @@ export const schemas = {
     kind: z.enum(ACTION_KINDS),
     briefingId: optionalId,
     statementId: optionalId,
-    title: required(LIMITS.title, 'Title'),
-    owner: text(LIMITS.title, 'Owner'),
+    title: required(LIMITS.title, 'title'),
+    owner: text(LIMITS.title, 'owner'),
     due: partialDate,
-    place: text(LIMITS.shortText, 'Place'),
-    status: z.enum(ACTION_STATUSES, { error: 'Unknown status' }),
-    priority: z.enum(PRIORITIES, { error: 'Unknown priority' }),
-    notes: text(LIMITS.notes, 'Notes'),
+    place: text(LIMITS.shortText, 'place'),
+    status: z.enum(ACTION_STATUSES, { error: say('error.field.unknownStatus') }),
+    priority: z.enum(PRIORITIES, { error: say('error.field.unknownPriority') }),
+    notes: text(LIMITS.notes, 'notes'),
     tags,
     heldInBriefingId: optionalId,
   }),
   settings: z.object({
     classificationLevels: z
       .array(level)
-      .min(1, { error: 'Keep at least one classification level' })
+      .min(1, { error: say('error.field.keepOneLevel') })
       .max(20),
     defaultClassification: z.string().min(1).max(60),
     missionName: letterheadLine,
@@ -138,28 +151,28 @@ export const schemas = {
     portionMarks: z.boolean(),
   }),
   packs: z.object({
-    name: required(LIMITS.title, 'Name'),
+    name: required(LIMITS.title, 'name'),
     options: z.record(z.string(), z.unknown()),
   }),
   templates: z.object({
-    name: required(LIMITS.title, 'Template name'),
-    title: text(LIMITS.title, 'Title'),
-    location: text(LIMITS.shortText, 'Location'),
-    format: z.enum(BRIEFING_FORMATS, { error: 'Unknown format' }),
+    name: required(LIMITS.title, 'templateName'),
+    title: text(LIMITS.title, 'title'),
+    location: text(LIMITS.shortText, 'location'),
+    format: z.enum(BRIEFING_FORMATS, { error: say('error.field.unknownFormat') }),
     organiserIds: idList,
-    audience: text(LIMITS.shortText, 'Audience'),
-    classification: z.string().min(1, { error: 'Choose a classification' }).max(60),
-    caveat: text(LIMITS.title, 'Handling caveat'),
+    audience: text(LIMITS.shortText, 'audience'),
+    classification: z.string().min(1, { error: say('error.field.chooseClassification') }).max(60),
+    caveat: text(LIMITS.title, 'caveat'),
     tags,
     attendees,
-    attendeeGroups: names('A group of attendees'),
+    attendeeGroups: names('attendeeGroup'),
   }),
   conflicts: z.object({
     table: z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]),
     recordId: id,
     field: z.string().min(1).max(60),
     value: z.unknown(),
-    clock: z.string().refine(isHlc, { error: 'Not a clock stamp' }),
+    clock: z.string().refine(isHlc, { error: say('error.field.notClock') }),
     resolution: z.enum(['', 'restored', 'dismissed']),
   }),
 } satisfies { [T in SyncedTable]: z.ZodType<TableFields[T]> };
@@ -184,7 +197,7 @@ export function validateFields<T extends SyncedTable>(table: T, fields: unknown)
 export function validateField<T extends SyncedTable>(table: T, field: keyof TableFields[T] & string, value: unknown): string | undefined {
   const shape = schemas[table].shape as Record<string, z.ZodType>;
   const schema = shape[field];
-  if (!schema) return `Unknown field ${field}`;
+  if (!schema) return windowText('error.field.unknown', { field });
   const result = schema.safeParse(value);
   return result.success ? undefined : result.error.issues[0]?.message;
 }
