@@ -1,4 +1,6 @@
 import { join } from 'node:path';
+// The menu in the interface's language, whichever it is: every catalogue (a few hundred KB, read once).
+import '../src-renderer/src/core/messages-all';
 import { app, BrowserWindow, screen, session } from 'electron';
 import { CHANNELS, type MenuCommand } from './channels';
 import { attachContextMenu } from './context-menu';

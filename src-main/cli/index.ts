@@ -3,6 +3,8 @@
  * Node, without Dexie or the DOM. Exit codes: 0 success, 1 a bad file or a failed operation, 2 bad usage.
  */
 import { messageOf } from '../../src-renderer/src/core/errors';
+// Documents in any language (--lang): every catalogue, read synchronously.
+import '../../src-renderer/src/core/messages-all';
 import { fileURLToPath } from 'node:url';
 
 const USAGE = `Usage: attache <command> …

@@ -2,7 +2,8 @@ import { mount } from 'svelte';
 import App from './ui/app/App.svelte';
 import { storageState } from './ui/settings/storageState.svelte';
 import { applyTheme } from './ui/theme/theme';
-import { applyLang } from './ui/app/locale.svelte';
+import { applyLang, locale } from './ui/app/locale.svelte';
+import { loadCatalogue } from './core/i18n';
 import './ui/theme/tokens.css';
 import './ui/app/theme.css';
 
@@ -16,4 +17,8 @@ void storageState.start();
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Missing #app element');
-mount(App, { target });
+// The interface's language loaded before the first words are drawn (English is always there; French and
+// Russian are chunks of their own, so an English session never parses them). A failed load shows English.
+void loadCatalogue(locale.current)
+  .catch((e: unknown) => console.error('The interface language could not be loaded', e))
+  .finally(() => mount(App, { target }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AREA_FILES, en, fr, ru } from '../../src-renderer/src/core/messages';
+import { AREA_FILES, en, fr, ru } from '../../src-renderer/src/core/messages-all';
 import { formatList, formatNumber, matchLocale, translate, translateParts } from '../../src-renderer/src/core/i18n';
 import { messageProblems } from '../../src-renderer/src/core/i18n-check';
 import { formatLongDate, formatLongDateTime, formatShortDate, formatWeekdayDate } from '../../src-renderer/src/core/dates';

@@ -72,3 +72,17 @@ test.describe('Settings → Language', () => {
     await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   });
 });
+
+test('an English session never loads the French or Russian messages; choosing one loads it then', async ({ page }) => {
+  const chunks: string[] = [];
+  page.on('request', (r) => {
+    const name = new URL(r.url()).pathname.split('/').pop() ?? '';
+    if (/^(fr|ru)-.*\.js$/.test(name)) chunks.push(name.slice(0, 2));
+  });
+  await page.goto('./#/settings');
+  await expect(page.getByRole('heading', { level: 2, name: 'Language' })).toBeVisible();
+  expect(chunks).toEqual([]);
+  await page.getByRole('radio', { name: 'Русский' }).check();
+  await expect(page.getByRole('heading', { level: 2, name: 'Язык' })).toBeVisible();
+  expect(chunks).toEqual(['ru']);
+});

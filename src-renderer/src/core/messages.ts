@@ -10,30 +10,6 @@ import enRecord from '../../../messages/en/record.json';
 import enSearch from '../../../messages/en/search.json';
 import enSettings from '../../../messages/en/settings.json';
 import enTracker from '../../../messages/en/tracker.json';
-import frApp from '../../../messages/fr/app.json';
-import frBriefing from '../../../messages/fr/briefing.json';
-import frCommon from '../../../messages/fr/common.json';
-import frDocuments from '../../../messages/fr/documents.json';
-import frErrors from '../../../messages/fr/errors.json';
-import frExchange from '../../../messages/fr/exchange.json';
-import frPacks from '../../../messages/fr/packs.json';
-import frPeople from '../../../messages/fr/people.json';
-import frRecord from '../../../messages/fr/record.json';
-import frSearch from '../../../messages/fr/search.json';
-import frSettings from '../../../messages/fr/settings.json';
-import frTracker from '../../../messages/fr/tracker.json';
-import ruApp from '../../../messages/ru/app.json';
-import ruBriefing from '../../../messages/ru/briefing.json';
-import ruCommon from '../../../messages/ru/common.json';
-import ruDocuments from '../../../messages/ru/documents.json';
-import ruErrors from '../../../messages/ru/errors.json';
-import ruExchange from '../../../messages/ru/exchange.json';
-import ruPacks from '../../../messages/ru/packs.json';
-import ruPeople from '../../../messages/ru/people.json';
-import ruRecord from '../../../messages/ru/record.json';
-import ruSearch from '../../../messages/ru/search.json';
-import ruSettings from '../../../messages/ru/settings.json';
-import ruTracker from '../../../messages/ru/tracker.json';
 
 /**
  * The message files, one per area of the app and per language (messages/<locale>/<area>.json), so a
@@ -44,14 +20,35 @@ import ruTracker from '../../../messages/ru/tracker.json';
 export const AREAS = ['app', 'briefing', 'common', 'documents', 'errors', 'exchange', 'packs', 'people', 'record', 'search', 'settings', 'tracker'] as const;
 export type Area = (typeof AREAS)[number];
 
-export const AREA_FILES = {
-  en: { app: enApp, briefing: enBriefing, common: enCommon, documents: enDocuments, errors: enErrors, exchange: enExchange, packs: enPacks, people: enPeople, record: enRecord, search: enSearch, settings: enSettings, tracker: enTracker },
-  fr: { app: frApp, briefing: frBriefing, common: frCommon, documents: frDocuments, errors: frErrors, exchange: frExchange, packs: frPacks, people: frPeople, record: frRecord, search: frSearch, settings: frSettings, tracker: frTracker },
-  ru: { app: ruApp, briefing: ruBriefing, common: ruCommon, documents: ruDocuments, errors: ruErrors, exchange: ruExchange, packs: ruPacks, people: ruPeople, record: ruRecord, search: ruSearch, settings: ruSettings, tracker: ruTracker },
-} as const;
+/** The English files by area (the other languages' are in core/catalogues/). */
+export const EN_AREAS = { app: enApp, briefing: enBriefing, common: enCommon, documents: enDocuments, errors: enErrors, exchange: enExchange, packs: enPacks, people: enPeople, record: enRecord, search: enSearch, settings: enSettings, tracker: enTracker } as const;
 
 export const en = { ...enApp, ...enBriefing, ...enCommon, ...enDocuments, ...enErrors, ...enExchange, ...enPacks, ...enPeople, ...enRecord, ...enSearch, ...enSettings, ...enTracker };
-const gather = (areas: Readonly<Record<Area, Readonly<Record<string, string>>>>): Record<string, string> =>
-  Object.assign({}, ...AREAS.map((area) => areas[area])) as Record<string, string>;
-export const fr = gather(AREA_FILES.fr);
-export const ru = gather(AREA_FILES.ru);
+
+/**
+ * French and Russian are loaded on demand: an English session never parses them (about 300 KB of the first
+ * script otherwise, issue 12's list paint). English is always here: its keys are the types, and a language not
+ * loaded yet falls back to it (core/i18n.ts).
+ */
+type Catalogue = Readonly<Record<string, string>>;
+const loaded = new Map<string, Catalogue>([['en', en]]);
+const LOADERS: Record<string, () => Promise<{ messages: Catalogue }>> = {
+  fr: () => import('./catalogues/fr'),
+  ru: () => import('./catalogues/ru'),
+};
+
+export function catalogueOf(locale: string): Catalogue | undefined {
+  return loaded.get(locale);
+}
+
+export function addCatalogue(locale: string, messages: Catalogue): void {
+  loaded.set(locale, messages);
+}
+
+/** Make a language's messages available (at once when they are); before the first message in it is needed. */
+export async function loadCatalogue(locale: string): Promise<void> {
+  if (loaded.has(locale)) return;
+  const load = LOADERS[locale];
+  if (!load) return;
+  loaded.set(locale, (await load()).messages);
+}

@@ -8,7 +8,7 @@ import { briefingDocument, type BriefingDocument } from '../core/document/briefi
 import { trackerItems } from '../core/document/tracker-items';
 import { exportFile, type ExportedFile, type ExportFormat, type ExportInput, type ExportOptions, type ExportScope, type TrackerItem } from '../core/export/formats';
 import { letterheadOf } from '../core/letterhead';
-import { translate, type Locale } from '../core/i18n';
+import { loadCatalogue, translate, type Locale } from '../core/i18n';
 import type { Action, Briefing } from '../core/model';
 import type { BriefingRef } from './actions';
 import type { AttacheDb } from './db';
@@ -86,6 +86,7 @@ export async function exportInput(db: AttacheDb, content: ExportContent, format:
   const settings = await settingsOf(db);
   // pdfmake (about a megabyte) is loaded only when a PDF is asked for.
   const pdf = format.mimeType === 'application/pdf' ? (await import('../core/export/pdf-browser')).browserPdfEngine : undefined;
+  if (locale) await loadCatalogue(locale);
   const { scope, briefings, items, title } = locale ? await contentIn(db, content, locale) : content;
   return { scope, briefings, items, title, letterhead: letterheadOf(settings), levels: settings.classificationLevels, asOf, pdf, ...(locale && { locale }) };
 }

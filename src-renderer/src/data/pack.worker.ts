@@ -5,7 +5,9 @@
  * builder and renderer as the CLI; pdfmake and the fonts (from the app's own bundle, never from
  * outside) load once and stay for later runs.
  */
+import { documentLocale } from '../core/document/language';
 import { messageOf, userErrorData } from '../core/errors';
+import { loadCatalogue } from '../core/i18n';
 import type { RenderedPackDocx } from '../core/pack/render-docx';
 import { AttacheDb } from './db';
 import { readEmblem } from './emblem';
@@ -72,6 +74,8 @@ async function render(request: RenderRequest): Promise<void> {
   const { run } = request;
   let PackError: (typeof import('../core/pack/render-browser'))['PackError'] | undefined;
   try {
+    // The pack's own language, whatever the window's: its messages loaded in this worker first.
+    await loadCatalogue(documentLocale(request.options.language));
     const browser = await renderer();
     PackError = browser.PackError;
     const { renderPackDetailed } = browser;

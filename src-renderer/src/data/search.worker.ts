@@ -12,7 +12,7 @@ import { messageOf, userErrorData } from '../core/errors';
 import { TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { PersistedSearch } from './search-persist';
-import type { Locale } from '../core/i18n';
+import { loadCatalogue, type Locale } from '../core/i18n';
 import type { FromWorker, SearchStatus, ToWorker } from './search-protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
@@ -68,6 +68,7 @@ async function start(dbName: string): Promise<void> {
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
   const engine = persisted!.engine;
+  await loadCatalogue(locale);
   const parsed = mergeQuery(text, filters, locale);
   const result = engine.search(parsed, limit, locale);
   const groups = [];

@@ -1,4 +1,4 @@
-import { isLocale, LOCALE_NAMES, matchLocale, translate, translateParts, type Locale, type MessageKey, type MessagePart, type MessageValues } from '../../core/i18n';
+import { isLocale, loadCatalogue, LOCALE_NAMES, matchLocale, translate, translateParts, type Locale, type MessageKey, type MessagePart, type MessageValues } from '../../core/i18n';
 import { platform } from '../../platform';
 import { localChoice } from '../lib/local-choice';
 
@@ -29,11 +29,17 @@ class LocaleState {
   readonly system: Locale = matchLocale(systemLanguages());
   readonly current: Locale = $derived(this.choice === 'system' ? this.system : this.choice);
 
-  /** Keep and apply a choice. Returns false when the browser refused to keep it (it still applies for now). */
+  /**
+   * Keep and apply a choice, once its messages are loaded (a moment, the first time). Returns false when the
+   * browser refused to keep it (it still applies for now).
+   */
   choose(choice: LocaleChoice): boolean {
-    this.choice = choice;
-    applyLang(this.current);
-    return saved.write(choice);
+    const kept = saved.write(choice);
+    void loadCatalogue(choice === 'system' ? this.system : choice).then(() => {
+      this.choice = choice;
+      applyLang(this.current);
+    });
+    return kept;
   }
 }
 
