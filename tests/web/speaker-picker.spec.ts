@@ -62,6 +62,8 @@ test('the speaker and attendee pickers find people by other spellings and acrony
   await seed(page, [dca, rustam]);
 
   await b.press('mod+Shift+n');
+  // The new briefing's form takes the keys once it is drawn (its screen loads on demand).
+  await expect(b.title).toBeFocused();
   await b.type('Border talks');
   await b.waitSaved();
   const list = page.getByRole('listbox', { name: 'Speaker' });

@@ -1,15 +1,15 @@
-import enApp from '../../../messages/en/app.json';
-import enBriefing from '../../../messages/en/briefing.json';
-import enCommon from '../../../messages/en/common.json';
-import enDocuments from '../../../messages/en/documents.json';
-import enErrors from '../../../messages/en/errors.json';
-import enExchange from '../../../messages/en/exchange.json';
-import enPacks from '../../../messages/en/packs.json';
-import enPeople from '../../../messages/en/people.json';
-import enRecord from '../../../messages/en/record.json';
-import enSearch from '../../../messages/en/search.json';
-import enSettings from '../../../messages/en/settings.json';
-import enTracker from '../../../messages/en/tracker.json';
+import enApp from '../../../messages/en/app.json' with { type: 'json' };
+import enBriefing from '../../../messages/en/briefing.json' with { type: 'json' };
+import enCommon from '../../../messages/en/common.json' with { type: 'json' };
+import enDocuments from '../../../messages/en/documents.json' with { type: 'json' };
+import enErrors from '../../../messages/en/errors.json' with { type: 'json' };
+import enExchange from '../../../messages/en/exchange.json' with { type: 'json' };
+import enPacks from '../../../messages/en/packs.json' with { type: 'json' };
+import enPeople from '../../../messages/en/people.json' with { type: 'json' };
+import enRecord from '../../../messages/en/record.json' with { type: 'json' };
+import enSearch from '../../../messages/en/search.json' with { type: 'json' };
+import enSettings from '../../../messages/en/settings.json' with { type: 'json' };
+import enTracker from '../../../messages/en/tracker.json' with { type: 'json' };
 
 /**
  * The message files, one per area of the app and per language (messages/<locale>/<area>.json), so a

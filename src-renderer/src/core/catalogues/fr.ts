@@ -1,15 +1,15 @@
-import app from '../../../../messages/fr/app.json';
-import briefing from '../../../../messages/fr/briefing.json';
-import common from '../../../../messages/fr/common.json';
-import documents from '../../../../messages/fr/documents.json';
-import errors from '../../../../messages/fr/errors.json';
-import exchange from '../../../../messages/fr/exchange.json';
-import packs from '../../../../messages/fr/packs.json';
-import people from '../../../../messages/fr/people.json';
-import record from '../../../../messages/fr/record.json';
-import search from '../../../../messages/fr/search.json';
-import settings from '../../../../messages/fr/settings.json';
-import tracker from '../../../../messages/fr/tracker.json';
+import app from '../../../../messages/fr/app.json' with { type: 'json' };
+import briefing from '../../../../messages/fr/briefing.json' with { type: 'json' };
+import common from '../../../../messages/fr/common.json' with { type: 'json' };
+import documents from '../../../../messages/fr/documents.json' with { type: 'json' };
+import errors from '../../../../messages/fr/errors.json' with { type: 'json' };
+import exchange from '../../../../messages/fr/exchange.json' with { type: 'json' };
+import packs from '../../../../messages/fr/packs.json' with { type: 'json' };
+import people from '../../../../messages/fr/people.json' with { type: 'json' };
+import record from '../../../../messages/fr/record.json' with { type: 'json' };
+import search from '../../../../messages/fr/search.json' with { type: 'json' };
+import settings from '../../../../messages/fr/settings.json' with { type: 'json' };
+import tracker from '../../../../messages/fr/tracker.json' with { type: 'json' };
 
 /**
  * The French messages, a chunk of their own: the app loads them only when the interface or a document

@@ -1,15 +1,15 @@
-import app from '../../../../messages/ru/app.json';
-import briefing from '../../../../messages/ru/briefing.json';
-import common from '../../../../messages/ru/common.json';
-import documents from '../../../../messages/ru/documents.json';
-import errors from '../../../../messages/ru/errors.json';
-import exchange from '../../../../messages/ru/exchange.json';
-import packs from '../../../../messages/ru/packs.json';
-import people from '../../../../messages/ru/people.json';
-import record from '../../../../messages/ru/record.json';
-import search from '../../../../messages/ru/search.json';
-import settings from '../../../../messages/ru/settings.json';
-import tracker from '../../../../messages/ru/tracker.json';
+import app from '../../../../messages/ru/app.json' with { type: 'json' };
+import briefing from '../../../../messages/ru/briefing.json' with { type: 'json' };
+import common from '../../../../messages/ru/common.json' with { type: 'json' };
+import documents from '../../../../messages/ru/documents.json' with { type: 'json' };
+import errors from '../../../../messages/ru/errors.json' with { type: 'json' };
+import exchange from '../../../../messages/ru/exchange.json' with { type: 'json' };
+import packs from '../../../../messages/ru/packs.json' with { type: 'json' };
+import people from '../../../../messages/ru/people.json' with { type: 'json' };
+import record from '../../../../messages/ru/record.json' with { type: 'json' };
+import search from '../../../../messages/ru/search.json' with { type: 'json' };
+import settings from '../../../../messages/ru/settings.json' with { type: 'json' };
+import tracker from '../../../../messages/ru/tracker.json' with { type: 'json' };
 
 /**
  * The Russian messages, a chunk of their own: the app loads them only when the interface or a document
