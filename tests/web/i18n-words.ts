@@ -24,7 +24,8 @@ export function englishOnly(own: Record<string, string>): RegExp {
   const mine = words(own);
   const en = messages('en');
   const english = [...words(en)].filter((w) => !mine.has(w));
-  return new RegExp(`(?<![\\p{L}])(${english.join('|')})(?![\\p{L}])`, 'u');
+  // Not inside a word, nor inside an id or a number (a UUID's hex holds "bad", "add", "fed"…).
+  return new RegExp(`(?<![\\p{L}\\p{N}])(${english.join('|')})(?![\\p{L}\\p{N}])`, 'u');
 }
 
 /**
