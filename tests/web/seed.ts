@@ -26,15 +26,31 @@ export function row<T extends SyncedTable>(table: T, fields: TableFields[T], id 
   return { table, id, record: createRecord(table, id, fields, clock()) as unknown as StoredRecord<SyncedTable> };
 }
 
-/** Write rows into the app's database (the app must have opened it once), then reload the page. */
+/** Write rows into the app's database (waiting for the app to have created it), then reload the page. */
 export async function seed(page: Page, rows: SeedRow[]): Promise<void> {
   await page.evaluate(async (items) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const req = indexedDB.open('attache');
-      req.onsuccess = () => resolve(req.result);
-      req.onerror = () => reject(req.error);
-    });
     const tables = [...new Set(items.map((r) => r.table))];
+    // The app opens (and shapes) its database a moment after the page loads. Opening it first would
+    // create an empty one, so wait until it exists; an open queued behind the app's upgrade then sees
+    // every store.
+    const deadline = Date.now() + 15_000;
+    let db: IDBDatabase | undefined;
+    while (!db) {
+      const exists = (await indexedDB.databases()).some((d) => d.name === 'attache' && (d.version ?? 0) > 0);
+      if (exists) {
+        const opened = await new Promise<IDBDatabase>((resolve, reject) => {
+          const req = indexedDB.open('attache');
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+        if (tables.every((t) => opened.objectStoreNames.contains(t))) db = opened;
+        else opened.close();
+      }
+      if (!db) {
+        if (Date.now() > deadline) throw new Error(`the app never created its stores: ${tables.join(', ')}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
     await new Promise<void>((resolve, reject) => {
       const tx = db.transaction(tables, 'readwrite');
       for (const r of items) tx.objectStore(r.table).put(r.record);

@@ -6,6 +6,7 @@
  */
 
 import { LOCALES, translate, type Locale } from '../../core/i18n';
+import { catalogueOf } from '../../core/messages';
 
 export type MenuTitles = Readonly<Record<'file' | 'edit' | 'view' | 'go' | 'help', string>>;
 
@@ -36,11 +37,19 @@ function mnemonicKey(title: string): string {
   return at < 0 ? letter : QWERTY.charAt(at);
 }
 
+/** The physical keys of the menu's mnemonics in every language, from the titles' `&` letters. */
+export function menuMnemonicKeys(): string[] {
+  return [...new Set(LOCALES.flatMap((l) => Object.values(menuTitles(l)).map(mnemonicKey)))];
+}
+
 /**
  * The keys whose Alt+key opens a menu in any of the interface's languages: no shortcut takes them, so a
- * binding made in English still works after a switch to French or Russian.
+ * binding made in English still works after a switch to French or Russian. Written out rather than computed
+ * at load: a window in English has not loaded the French and Russian titles (core/messages.ts), and would
+ * reserve only its own. tests/unit/keymap.test.ts checks this list against menuMnemonicKeys() over every
+ * catalogue, so a translator moving an `&` is told to update it.
  */
-export const MENU_MNEMONICS: readonly string[] = [...new Set(LOCALES.flatMap((l) => Object.values(menuTitles(l)).map(mnemonicKey)))];
+export const MENU_MNEMONICS: readonly string[] = ['f', 'e', 'v', 'g', 'h', 'o', 't', 'k', 'b', 'j', 'c'];
 
 const MODIFIERS = ['mod', 'alt', 'shift'] as const;
 
@@ -121,10 +130,12 @@ export function bindingProblem(
   const key = parts.at(-1)!;
   if (parts.includes('mod') && parts.includes('alt')) return translate(locale, 'shortcuts.problem.altGr', { keys: label(k) });
   if (parts.length === 2 && parts[0] === 'alt' && MENU_MNEMONICS.includes(key)) {
-    // The menu of this language whose mnemonic it is, else the one of the language that has it.
-    const titles = [locale, ...LOCALES].map(menuTitles);
-    const title = titles.flatMap((t) => Object.values(t)).find((t) => mnemonicKey(t) === key)!.replace('&', '');
-    return translate(locale, 'shortcuts.problem.menu', { keys: label(k), title });
+    // The menu of this language whose mnemonic it is, else the one of the language that has it — when that
+    // language's titles are loaded (a window loads only its own language).
+    const titles = [locale, ...LOCALES].filter((l) => catalogueOf(l)).map(menuTitles);
+    const title = titles.flatMap((t) => Object.values(t)).find((t) => mnemonicKey(t) === key);
+    if (!title) return translate(locale, 'shortcuts.problem.menuElsewhere', { keys: label(k) });
+    return translate(locale, 'shortcuts.problem.menu', { keys: label(k), title: title.replace('&', '') });
   }
   const editing = EDITING_KEYS[k];
   if (editing) return translate(locale, 'shortcuts.problem.editing', { keys: label(k), action: editing });
