@@ -2,19 +2,22 @@
  * `attache sync check <file>`: the workspace invariants (core/sync/invariants.ts) over a sync file's records,
  * the same check as Settings → "Check this workspace". Exit 0: nothing found; 1: findings, one per line on
  * stdout (`<severity> <rule> <table>/<id>: <message>`), or a file that cannot be read; 2: bad usage.
+ * `--lang fr|ru` says each finding's sentence in that language (the line's other words stay as they are).
  */
-import { checkIncoming, checkWorkspace, type IncomingCheck } from '../../src-renderer/src/core/sync/invariants';
+import { checkIncoming, checkWorkspace, findingText, type IncomingCheck } from '../../src-renderer/src/core/sync/invariants';
 import { SyncError } from '../../src-renderer/src/core/sync/guards';
 import { decodeInputs, parse, readPassphrase } from './args';
+import { parseLang } from './lang';
 
 export async function checkFile(argv: string[]): Promise<number> {
-  const { values, positionals } = parse(argv, { 'passphrase-file': { type: 'string' } });
+  const { values, positionals } = parse(argv, { 'passphrase-file': { type: 'string' }, lang: { type: 'string' } });
+  const locale = parseLang(values.lang);
   if (positionals.length !== 1) throw new SyncError('usage', 'sync check takes exactly one file.');
   const path = positionals[0]!;
   const passphrase = await readPassphrase(values['passphrase-file']);
   const [file] = await decodeInputs([path], passphrase);
   const findings = checkWorkspace(file!.data);
-  for (const f of findings) console.log(`${f.severity} ${f.rule} ${f.table}/${f.recordId}: ${f.message}`);
+  for (const f of findings) console.log(`${f.severity} ${f.rule} ${f.table}/${f.recordId}: ${findingText(locale, f)}`);
   if (!findings.length) {
     console.log(`OK: ${path} keeps every workspace rule (${file!.total} records).`);
     return 0;

@@ -11,7 +11,8 @@ const USAGE = `Usage: attache <command> …
   demo --out <file> [--passphrase-file <path>]        write the example workspace as a sync file
   sync verify <file> [--passphrase-file <path>]       exit 0 if the file is intact
   sync inspect <file> [--passphrase-file <path>]      print a JSON summary of the file
-  sync check <file> [--passphrase-file <path>]        list the records that break a workspace rule (exit 1 if any)
+  sync check <file> [--passphrase-file <path>] [--lang en|fr|ru]
+                                                      list the records that break a workspace rule (exit 1 if any)
   sync merge <file> <file>… --out <file> [--passphrase-file <path>] [--accept-future] [--allow-mass-delete]
                                                       merge files exactly as imports would
   live push|pull|status <file> --server <url> --db <name> --passphrase-file <path> [--ceiling <level id>]

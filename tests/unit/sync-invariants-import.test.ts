@@ -89,6 +89,10 @@ describe('attache sync check and merge', () => {
     expect(out.some((l) => l.startsWith(`fatal valid-order-key statements/${BROKEN_IDS.statement}: The statement “Crossings will reopen in May.”`))).toBe(true);
     expect(out.some((l) => l.startsWith(`dangling action-briefing-exists actions/${BROKEN_IDS.action}:`))).toBe(true);
     expect(err[0]).toMatch(/finding/);
+    // --lang: each finding's sentence in that language, the line's codes as they are.
+    expect(await cli('sync', 'check', file, '--lang', 'ru')).toBe(1);
+    expect(out.some((l) => l.startsWith(`fatal valid-order-key statements/${BROKEN_IDS.statement}: Заявление «Crossings will reopen in May.» имеет ключ порядка`))).toBe(true);
+    expect(await cli('sync', 'check', file, '--lang', 'de')).toBe(2);
 
     const merged = join(dir, 'merged.attache');
     expect(await cli('sync', 'merge', file, '--out', merged)).toBe(0);

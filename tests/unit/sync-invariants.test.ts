@@ -357,7 +357,7 @@ describe('checkIncoming (the import stage)', () => {
   it('refuses a record no repair can mend, naming it and the rule, and takes it out of the file', () => {
     // No current rule is left broken by its repair: a rule that always complains reaches the refusal path.
     const stubborn: RecordRules = (table, record) =>
-      table === 'briefings' && record.id.endsWith('2') ? [{ field: 'title', rule: 'unique-tags', value: 'x', what: 'is beyond repair' }] : [];
+      table === 'briefings' && record.id.endsWith('2') ? [{ field: 'title', rule: 'unique-tags', value: 'x', entries: ['x'] }] : [];
     const data = emptyWorkspaceData();
     const keep = rec('briefings', briefingFields({ title: 'Kept' }), '0196a000-0000-7000-8000-000000000991');
     const refuse = rec('briefings', briefingFields({ title: 'Stubborn' }), '0196a000-0000-7000-8000-000000000992');
@@ -366,7 +366,17 @@ describe('checkIncoming (the import stage)', () => {
     expect(result.refusedCount).toBe(2);
     expect(result.repairedCount).toBe(0);
     expect(result.refused).toEqual([
-      { table: 'briefings', recordId: refuse.id, rule: 'unique-tags', severity: 'fatal', outcome: 'refused', message: 'The briefing “Stubborn” is beyond repair; it was not imported.' },
+      {
+        table: 'briefings',
+        recordId: refuse.id,
+        rule: 'unique-tags',
+        severity: 'fatal',
+        outcome: 'refused',
+        message: 'The briefing “Stubborn” lists the tag “x” more than once; it was not imported.',
+        key: 'settings.finding.uniqueTags',
+        values: { table: 'briefings', outcome: 'refused', label: 'Stubborn', count: 1 },
+        entries: ['x'],
+      },
     ]);
     expect(data.briefings).toEqual([keep]);
     expect(repairRecord('briefings', refuse, stubborn).record).toBeUndefined();

@@ -22,8 +22,9 @@ import { generateKeyBetween } from 'fractional-indexing';
 import type { Attendee, ClassificationLevel, StoredRecord, SyncedTable, WorkspaceData } from '../model';
 import { SETTINGS_ID, SYNCED_TABLES } from '../model';
 import { foldName } from '../text';
+import { translate, type Locale, type MessageKey, type MessageValues } from '../i18n';
 import { sha256Sync } from './digest';
-import { TABLE_NOUN, recordLabel } from './labels';
+import { recordLabel } from './labels';
 
 export type InvariantRule =
   /** A briefing names one organiser twice. */
@@ -74,8 +75,53 @@ export interface Finding {
   rule: InvariantRule;
   severity: FindingSeverity;
   outcome: FindingOutcome;
-  /** One plain sentence naming the record, e.g. `The briefing “Drugs” carries the tag “drugs” twice.` */
+  /** One plain sentence naming the record, in English (the CLI, logs): `The briefing “Drugs” lists the tag “drugs” more than once.` */
   message: string;
+  /**
+   * The same sentence as a message key and its values (the table, the outcome, the record's label, a count),
+   * whole sentences per rule, so `findingText(locale, finding)` says it in the window's language.
+   */
+  key: MessageKey;
+  values: MessageValues;
+  /** The entries the sentence names (repeated tags, a bad order key), each quoted in the reader's language. */
+  entries?: string[];
+}
+
+/** Each rule's sentence (messages/<locale>/settings.json), with the outcome and the record noun inside it. */
+const FINDING_KEY: Readonly<Record<InvariantRule, MessageKey>> = {
+  'unique-organisers': 'settings.finding.uniqueOrganisers',
+  'unique-tags': 'settings.finding.uniqueTags',
+  'unique-level-ids': 'settings.finding.uniqueLevelIds',
+  'unique-level-names': 'settings.finding.uniqueLevelNames',
+  'valid-order-key': 'settings.finding.validOrderKey',
+  'unique-order-key': 'settings.finding.uniqueOrderKey',
+  'default-level-exists': 'settings.finding.defaultLevelExists',
+  'statement-briefing-exists': 'settings.finding.statementBriefingExists',
+  'statement-speaker-exists': 'settings.finding.statementSpeakerExists',
+  'action-briefing-exists': 'settings.finding.actionBriefingExists',
+  'action-statement-exists': 'settings.finding.actionStatementExists',
+  'person-organisation-exists': 'settings.finding.personOrganisationExists',
+  'briefing-organisers-exist': 'settings.finding.briefingOrganisersExist',
+  'unique-attendees': 'settings.finding.uniqueAttendees',
+  'unique-attendee-groups': 'settings.finding.uniqueAttendeeGroups',
+  'unique-aliases': 'settings.finding.uniqueAliases',
+  'event-held-elsewhere': 'settings.finding.eventHeldElsewhere',
+  'attendees-exist': 'settings.finding.attendeesExist',
+  'organisation-parent-exists': 'settings.finding.organisationParentExists',
+  'merged-into-exists': 'settings.finding.mergedIntoExists',
+  'held-in-briefing-exists': 'settings.finding.heldInBriefingExists',
+  'no-parent-cycle': 'settings.finding.noParentCycle',
+  'no-merge-cycle': 'settings.finding.noMergeCycle',
+};
+
+/**
+ * A finding's sentence in one language: the record named by its label (quoted the language's way) or, when
+ * it has none, its id; the entries quoted and listed.
+ */
+export function findingText(locale: Locale, f: Pick<Finding, 'recordId' | 'key' | 'values' | 'entries'>): string {
+  const label = typeof f.values.label === 'string' ? f.values.label : '';
+  const quote = (text: string) => translate(locale, 'doc.quote', { text });
+  return translate(locale, f.key, { ...f.values, record: label ? quote(label) : f.recordId, list: (f.entries ?? []).map(quote).join(', ') });
 }
 
 /** Every rule, its severity and whether `repairRecord` repairs it: the table docs/sync-format.md states. */
@@ -167,14 +213,33 @@ export function uniqueLevels(levels: readonly ClassificationLevel[]): Classifica
   return firstOccurrences(firstOccurrences(levels, (l) => l.id).kept, (l) => levelNameKey(l.label)).kept;
 }
 
-function quoted(text: string): string {
-  return `“${text.replace(/\s+/g, ' ').trim()}”`;
+/** An entry as a message names it: on one line, without outer spaces. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
 }
 
-function named(table: SyncedTable, record: StoredRecord<SyncedTable>): string {
-  if (table === 'settings') return 'The settings record';
-  const label = recordLabel(table, record);
-  return label ? `The ${TABLE_NOUN[table]} ${quoted(label)}` : `The ${TABLE_NOUN[table]} ${record.id}`;
+/** What a finding says about what was found: how many entries, and which (repeated tags, a bad key). */
+interface Found {
+  count?: number;
+  entries?: string[];
+}
+
+/** A finding about a record, its English message made from its key (the settings record is named by its rule's sentence). */
+function finding(table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, outcome: FindingOutcome, found: Found): Finding {
+  const label = table === 'settings' ? '' : recordLabel(table, record);
+  const f: Finding = {
+    table,
+    recordId: record.id,
+    rule,
+    severity: RULES[rule].severity,
+    outcome,
+    message: '',
+    key: FINDING_KEY[rule],
+    values: { table, outcome, label, count: found.count ?? found.entries?.length ?? 1 },
+  };
+  if (found.entries) f.entries = found.entries;
+  f.message = findingText('en', f);
+  return f;
 }
 
 /** Entries of a list whose key was seen before, first occurrence kept. */
@@ -216,18 +281,16 @@ function keyOf(x: string, key: (x: string) => string): string {
 const sameId = (id: string): string => id;
 const attendeeKey = (a: Attendee): string => a.personId;
 
-/** One field found breaking a rule, with its repaired value (`what`: the problem, in words after the record's name). */
-export interface FieldRepair {
+/** One field found breaking a rule, with its repaired value and what its message names (count, entries). */
+export interface FieldRepair extends Found {
   field: string;
   rule: InvariantRule;
   value: unknown;
-  /** "carries the tag “drugs” twice" */
-  what: string;
 }
 
-function twice(noun: string, dropped: readonly string[]): string {
-  const unique = [...new Set(dropped)];
-  return unique.length === 1 ? `lists the ${noun} ${quoted(unique[0]!)} more than once` : `lists the ${noun}s ${unique.map(quoted).join(', ')} more than once`;
+/** The entries listed more than once, each named once. */
+function repeats(dropped: readonly string[]): Found {
+  return { entries: [...new Set(dropped)].map(oneLine) };
 }
 
 /** What is wrong with one record on its own, with the repaired value of each field concerned. */
@@ -238,7 +301,7 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
     const tags = r.tags as string[];
     if (hasRepeat(tags, tagKey)) {
       const { kept, dropped } = firstOccurrences(tags, tagKey);
-      out.push({ field: 'tags', rule: 'unique-tags', value: kept, what: twice('tag', dropped) });
+      out.push({ field: 'tags', rule: 'unique-tags', value: kept, ...repeats(dropped) });
     }
   }
   if (table === 'briefings' || table === 'templates') {
@@ -247,18 +310,18 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
       const { kept, dropped } = firstOccurrences(organisers, sameId);
       // Ids mean nothing to a reader, and the organisation may not be in the same file: say how many.
       const n = new Set(dropped).size;
-      out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, what: `lists ${n === 1 ? 'an organiser' : `${n} organisers`} more than once` });
+      out.push({ field: 'organiserIds', rule: 'unique-organisers', value: kept, count: n });
     }
     const attendees = r.attendees as Attendee[];
     if (attendees.length > 1 && hasRepeat(attendees.map(attendeeKey), sameId)) {
       const { kept, dropped } = firstOccurrences(attendees, attendeeKey);
       const n = new Set(dropped.map(attendeeKey)).size;
-      out.push({ field: 'attendees', rule: 'unique-attendees', value: kept, what: `lists ${n === 1 ? 'a person present' : `${n} people present`} more than once` });
+      out.push({ field: 'attendees', rule: 'unique-attendees', value: kept, count: n });
     }
     const groups = r.attendeeGroups as string[];
     if (hasRepeat(groups, tagKey)) {
       const { kept, dropped } = firstOccurrences(groups, tagKey);
-      out.push({ field: 'attendeeGroups', rule: 'unique-attendee-groups', value: kept, what: twice('group of attendees', dropped) });
+      out.push({ field: 'attendeeGroups', rule: 'unique-attendee-groups', value: kept, ...repeats(dropped) });
     }
   }
   if (table === 'people') {
@@ -266,11 +329,11 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
     const own = tagKey(r.name as string);
     if (aliases.length && (hasRepeat(aliases, tagKey) || aliases.some((a) => tagKey(a) === own))) {
       const { kept, dropped } = firstOccurrences([r.name as string, ...aliases], tagKey);
-      out.push({ field: 'aliases', rule: 'unique-aliases', value: kept.slice(1), what: twice('other spelling', dropped) });
+      out.push({ field: 'aliases', rule: 'unique-aliases', value: kept.slice(1), ...repeats(dropped) });
     }
   }
   if (table === 'actions' && r.heldInBriefingId !== null && r.heldInBriefingId === r.briefingId) {
-    out.push({ field: 'heldInBriefingId', rule: 'event-held-elsewhere', value: null, what: 'is marked held in the briefing that announced it' });
+    out.push({ field: 'heldInBriefingId', rule: 'event-held-elsewhere', value: null });
   }
   if (table === 'statements') {
     const order = r.order as string;
@@ -279,7 +342,7 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
         field: 'order',
         rule: 'valid-order-key',
         value: repairedOrderKey(record.id, order),
-        what: `has an order key that is not a valid position (${quoted(order.slice(0, 40))})`,
+        entries: [oneLine(order.slice(0, 40))],
       });
     }
   }
@@ -288,14 +351,14 @@ function recordRepairs(table: SyncedTable, record: StoredRecord<SyncedTable>): F
     const byId = firstOccurrences(levels, (l) => l.id);
     const byName = firstOccurrences(byId.kept, (l) => levelNameKey(l.label));
     if (byId.dropped.length) {
-      out.push({ field: 'classificationLevels', rule: 'unique-level-ids', value: byName.kept, what: twice('classification level id', byId.dropped.map((l) => l.id)) });
+      out.push({ field: 'classificationLevels', rule: 'unique-level-ids', value: byName.kept, ...repeats(byId.dropped.map((l) => l.id)) });
     }
     if (byName.dropped.length) {
       out.push({
         field: 'classificationLevels',
         rule: 'unique-level-names',
         value: byName.kept,
-        what: twice('classification level named', byName.dropped.map((l) => l.label.trim())).replace('level nameds', 'levels named'),
+        ...repeats(byName.dropped.map((l) => l.label.trim())),
       });
     }
   }
@@ -334,22 +397,8 @@ export function repairRecord<T extends SyncedTable>(table: T, record: StoredReco
   for (const rep of repairs) next[rep.field] = rep.value;
   const still = rules(table, next as unknown as StoredRecord<SyncedTable>);
   const outcome: FindingOutcome = still.length ? 'refused' : 'repaired';
-  const who = named(table, record);
-  const findings = repairs.map((rep) => ({
-    table,
-    recordId: record.id,
-    rule: rep.rule,
-    severity: RULES[rep.rule].severity,
-    outcome,
-    message: `${who} ${rep.what}${outcome === 'repaired' ? repairNote(rep.rule) : '; it was not imported.'}`,
-  }));
+  const findings = repairs.map((rep) => finding(table, record, rep.rule, outcome, rep));
   return { record: outcome === 'repaired' ? (next as unknown as StoredRecord<T>) : undefined, findings };
-}
-
-function repairNote(rule: InvariantRule): string {
-  if (rule === 'valid-order-key') return '; it was placed after the other statements.';
-  if (rule === 'event-held-elsewhere') return '; the link was taken off.';
-  return '; the repeats were dropped.';
 }
 
 // ---------------------------------------------------------------- the whole workspace
@@ -373,14 +422,13 @@ function* checkSteps(data: WorkspaceData, findings: Finding[]): Generator<number
     SyncedTable,
     Set<string>
   >;
-  const report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, what: string) =>
-    findings.push({ table, recordId: record.id, rule, severity: RULES[rule].severity, outcome: 'reported', message: `${named(table, record)} ${what}.` });
+  const report: Report = (table, record, rule, found = {}) => findings.push(finding(table, record, rule, 'reported', found));
   const orderKeys = new Map<string, Map<string, string>>();
   let done = 0;
   for (const table of SYNCED_TABLES) {
     const rows = data[table] as StoredRecord<SyncedTable>[];
     for (const record of rows) {
-      for (const rep of recordRepairs(table, record)) report(table, record, rep.rule, rep.what);
+      for (const rep of recordRepairs(table, record)) report(table, record, rep.rule, rep);
       if (!record.deleted) checkReferences(table, record, ids, report, orderKeys);
       if (++done % SLICE === 0) yield done;
     }
@@ -388,13 +436,13 @@ function* checkSteps(data: WorkspaceData, findings: Finding[]): Generator<number
   const orgs = data.organisations;
   for (const ring of rings(orgs, (o) => o.parentId)) {
     const o = orgs.find((x) => x.id === ring[0])!;
-    report('organisations', o, 'no-parent-cycle', `sits under ${ring.length === 1 ? 'itself' : `organisations that sit under it (${ring.length} in a ring)`}; the ring is cut there`);
+    report('organisations', o, 'no-parent-cycle', { count: ring.length });
   }
   for (const table of ['organisations', 'people'] as const) {
     const rows: readonly StoredRecord<'organisations' | 'people'>[] = data[table];
     for (const ring of rings(rows, (r) => r.mergedInto)) {
       const r = rows.find((x) => x.id === ring[0])!;
-      report(table, r, 'no-merge-cycle', `was merged into ${ring.length === 1 ? 'itself' : `records merged into it (${ring.length} in a ring)`}; it is the one kept`);
+      report(table, r, 'no-merge-cycle', { count: ring.length });
     }
   }
 }
@@ -429,53 +477,53 @@ export function rings<R extends { id: string }>(rows: readonly R[], next: (r: R)
   return out;
 }
 
-type Report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, what: string) => void;
+type Report = (table: SyncedTable, record: StoredRecord<SyncedTable>, rule: InvariantRule, found?: Found) => void;
 
 function checkReferences(table: SyncedTable, record: StoredRecord<SyncedTable>, ids: Record<SyncedTable, Set<string>>, report: Report, orderKeys: Map<string, Map<string, string>>): void {
   switch (table) {
     case 'settings': {
       const s = record as StoredRecord<'settings'>;
       if (s.id === SETTINGS_ID && !s.classificationLevels.some((l) => l.id === s.defaultClassification)) {
-        report(table, record, 'default-level-exists', `names the default level ${quoted(s.defaultClassification)}, which is not one of the levels (the first level is used)`);
+        report(table, record, 'default-level-exists', { entries: [oneLine(s.defaultClassification)] });
       }
       return;
     }
     case 'briefings': {
       const b = record as StoredRecord<'briefings'>;
       const missing = b.organiserIds.filter((id) => !ids.organisations.has(id));
-      if (missing.length) report(table, record, 'briefing-organisers-exist', `names ${missing.length === 1 ? 'an organiser' : `${missing.length} organisers`} not in this workspace`);
+      if (missing.length) report(table, record, 'briefing-organisers-exist', { count: missing.length });
       const absent = b.attendees.filter((a) => !ids.people.has(a.personId));
-      if (absent.length) report(table, record, 'attendees-exist', `lists ${absent.length === 1 ? 'a person present' : `${absent.length} people present`} not in this workspace`);
+      if (absent.length) report(table, record, 'attendees-exist', { count: absent.length });
       return;
     }
     case 'people': {
       const p = record as StoredRecord<'people'>;
-      if (p.organisationId && !ids.organisations.has(p.organisationId)) report(table, record, 'person-organisation-exists', 'belongs to an organisation not in this workspace');
-      if (p.mergedInto && !ids.people.has(p.mergedInto)) report(table, record, 'merged-into-exists', 'was merged into a person not in this workspace');
+      if (p.organisationId && !ids.organisations.has(p.organisationId)) report(table, record, 'person-organisation-exists');
+      if (p.mergedInto && !ids.people.has(p.mergedInto)) report(table, record, 'merged-into-exists');
       return;
     }
     case 'organisations': {
       const o = record as StoredRecord<'organisations'>;
-      if (o.parentId && !ids.organisations.has(o.parentId)) report(table, record, 'organisation-parent-exists', 'sits under an organisation not in this workspace');
-      if (o.mergedInto && !ids.organisations.has(o.mergedInto)) report(table, record, 'merged-into-exists', 'was merged into an organisation not in this workspace');
+      if (o.parentId && !ids.organisations.has(o.parentId)) report(table, record, 'organisation-parent-exists');
+      if (o.mergedInto && !ids.organisations.has(o.mergedInto)) report(table, record, 'merged-into-exists');
       return;
     }
     case 'statements': {
       const s = record as StoredRecord<'statements'>;
-      if (!ids.briefings.has(s.briefingId)) report(table, record, 'statement-briefing-exists', 'belongs to a briefing not in this workspace');
-      if (s.speakerId && !ids.people.has(s.speakerId)) report(table, record, 'statement-speaker-exists', 'names a speaker not in this workspace');
+      if (!ids.briefings.has(s.briefingId)) report(table, record, 'statement-briefing-exists');
+      if (s.speakerId && !ids.people.has(s.speakerId)) report(table, record, 'statement-speaker-exists');
       let keys = orderKeys.get(s.briefingId);
       if (!keys) orderKeys.set(s.briefingId, (keys = new Map<string, string>()));
       const other = keys.get(s.order);
-      if (other !== undefined) report(table, record, 'unique-order-key', `has the same place as another statement of its briefing (they are shown in a fixed order)`);
+      if (other !== undefined) report(table, record, 'unique-order-key');
       else keys.set(s.order, s.id);
       return;
     }
     case 'actions': {
       const a = record as StoredRecord<'actions'>;
-      if (a.briefingId && !ids.briefings.has(a.briefingId)) report(table, record, 'action-briefing-exists', 'belongs to a briefing not in this workspace');
-      if (a.statementId && !ids.statements.has(a.statementId)) report(table, record, 'action-statement-exists', 'comes from a statement not in this workspace');
-      if (a.heldInBriefingId && !ids.briefings.has(a.heldInBriefingId)) report(table, record, 'held-in-briefing-exists', 'was held at a briefing not in this workspace');
+      if (a.briefingId && !ids.briefings.has(a.briefingId)) report(table, record, 'action-briefing-exists');
+      if (a.statementId && !ids.statements.has(a.statementId)) report(table, record, 'action-statement-exists');
+      if (a.heldInBriefingId && !ids.briefings.has(a.heldInBriefingId)) report(table, record, 'held-in-briefing-exists');
       return;
     }
     default:
