@@ -9,6 +9,7 @@ import { checkLetterhead, defaultLetterhead, letterheadOf, LETTERHEAD_FIELDS, re
 import { SETTINGS_ID, FIELDS } from '../../src-renderer/src/core/model';
 import { createRecord } from '../../src-renderer/src/core/records';
 import { validateFields } from '../../src-renderer/src/core/schemas';
+import { setMessageLocale } from '../../src-renderer/src/core/errors';
 import { effectiveSettings } from '../../src-renderer/src/core/settings';
 import { AttacheDb, SCHEMA_V1 } from '../../src-renderer/src/data/db';
 import { editSettings, settingsOf } from '../../src-renderer/src/data/settings';
@@ -54,6 +55,21 @@ describe('letterhead', () => {
     // The schema applies the same rules to a record from a file.
     const bad = validateFields('settings', { ...effectiveSettings(undefined), cableTo: ['a\u0000b'] });
     expect(bad.ok).toBe(false);
+  });
+
+  it('say a line’s problem in the window’s language (Settings → Documents), in English where no window set one', () => {
+    try {
+      setMessageLocale(() => 'fr');
+      expect(checkLetterhead({ cableFrom: 'x'.repeat(201), cableWidth: 39 })).toEqual({
+        cableFrom: 'Une ligne de l’en-tête compte au plus 200 caractères',
+        cableWidth: 'La largeur de ligne du télégramme est un nombre entier de 40 à 132',
+      });
+      setMessageLocale(() => 'ru');
+      expect(checkLetterhead({ missionName: 'a\tb' })?.missionName).toBe('Строка бланка содержит одну строку текста, без табуляции и управляющих символов');
+    } finally {
+      setMessageLocale(() => 'en');
+    }
+    expect(checkLetterhead({ cableTo: Array.from({ length: 31 }, (_, i) => `A${i}`) })?.cableTo).toBe('A list holds at most 30 entries');
   });
 
   it('read an unsound stored field as its default without costing the others', () => {

@@ -5,6 +5,7 @@
  * their edit when their files merge. This module owns their defaults, their validation and the one
  * reading every writer uses (`letterheadOf`). Pure: no Dexie, Svelte or DOM.
  */
+import { windowText } from './english';
 
 /** Precedence of a cable, from the least to the most urgent, as foreign ministries' cable systems name them. */
 export const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH'] as const;
@@ -119,16 +120,21 @@ export function isPrecedence(v: unknown): v is Precedence {
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
+/*
+ * The problems are said when a value is checked, in the window's language (core/english.ts windowText:
+ * Settings → Documents shows them under the field), English in the CLI, the importer's workers and tests.
+ */
+
 /** Why a letterhead line cannot be stored, or undefined. */
 export function lineProblem(v: string): string | undefined {
-  if (CONTROL.test(v)) return 'A letterhead line holds one line of text, without tabs or control characters';
-  if (v.length > LETTERHEAD_LIMITS.line) return `A letterhead line is at most ${LETTERHEAD_LIMITS.line} characters`;
+  if (CONTROL.test(v)) return windowText('settings.letterhead.oneLine');
+  if (v.length > LETTERHEAD_LIMITS.line) return windowText('settings.letterhead.lineTooLong', { max: LETTERHEAD_LIMITS.line });
   return undefined;
 }
 
 /** Why an addressee or distribution list cannot be stored, or undefined. */
 export function listProblem(v: readonly string[]): string | undefined {
-  if (v.length > LETTERHEAD_LIMITS.entries) return `A list holds at most ${LETTERHEAD_LIMITS.entries} entries`;
+  if (v.length > LETTERHEAD_LIMITS.entries) return windowText('settings.letterhead.tooManyEntries', { max: LETTERHEAD_LIMITS.entries });
   for (const s of v) {
     const p = lineProblem(s);
     if (p) return p;
@@ -138,7 +144,7 @@ export function listProblem(v: readonly string[]): string | undefined {
 
 export function widthProblem(v: unknown): string | undefined {
   if (typeof v !== 'number' || !Number.isInteger(v) || v < CABLE_WIDTH.min || v > CABLE_WIDTH.max)
-    return `The cable’s line width is a whole number from ${CABLE_WIDTH.min} to ${CABLE_WIDTH.max}`;
+    return windowText('settings.letterhead.width', { min: CABLE_WIDTH.min, max: CABLE_WIDTH.max });
   return undefined;
 }
 
@@ -159,7 +165,7 @@ export function checkLetterhead(f: Partial<LetterheadFields>): Partial<Record<ke
       if (p) problems[k] = p;
     }
   }
-  if (f.cablePrecedence !== undefined && !isPrecedence(f.cablePrecedence)) problems.cablePrecedence = `Precedence is one of ${PRECEDENCES.join(', ')}`;
+  if (f.cablePrecedence !== undefined && !isPrecedence(f.cablePrecedence)) problems.cablePrecedence = windowText('settings.letterhead.precedence', { list: PRECEDENCES.join(', ') });
   if (f.cableWidth !== undefined) {
     const p = widthProblem(f.cableWidth);
     if (p) problems.cableWidth = p;
