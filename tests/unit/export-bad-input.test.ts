@@ -3,6 +3,7 @@
  * (`exportFile`, as the app and the CLI call it): an empty selection and a 1 MB text are refused with a
  * clear message and nothing written; control characters in any text never reach the file.
  */
+import { messageOf } from '../../src-renderer/src/core/errors';
 import { describe, expect, it } from 'vitest';
 import { EXAMPLE_BRIEFING_ID, exampleWorkspaceData } from '../../src-renderer/src/core/example';
 import { ExportError, exportFile, formatById, type ExportInput } from '../../src-renderer/src/core/export/formats';
@@ -37,6 +38,8 @@ describe.each(MINE)('export %s with bad input', (id) => {
     action.notes = 'y'.repeat(1_048_576);
     const input = scope === 'briefing' ? briefingInput(data) : trackerInput(data);
     await expect(exportFile(format, input)).rejects.toThrow(/longer than 1,000,000 characters/);
+    const refusal = await exportFile(format, input).catch((e: unknown) => e);
+    expect(messageOf(refusal, 'ru')).toMatch(/длиннее 1\s000\s000 символов; сократите текст перед экспортом$/);
   });
 
   it('keeps control characters out of the file, and the text around them', async () => {

@@ -5,6 +5,7 @@
  */
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
+import { messageOf } from '../../src-renderer/src/core/errors';
 import { csvField, followUpsCsv, statementsCsv, writeCsv, CSV_CELL_LIMIT } from '../../src-renderer/src/core/export/csv';
 import { ExportError } from '../../src-renderer/src/core/export/formats';
 import { EXAMPLE_BRIEFING_ID, exampleWorkspaceData } from '../../src-renderer/src/core/example';
@@ -64,6 +65,18 @@ describe('CSV of the tracker’s rows', () => {
     const items = trackerInput().items.slice(0, 1).map((a) => ({ ...a, title: 'Bell\u0007 and NUL\u0000 gone', notes: 'x'.repeat(CSV_CELL_LIMIT + 1) }));
     expect(() => followUpsCsv(items)).toThrow(ExportError);
     expect(() => followUpsCsv(items)).toThrow(/notes of the follow-up “Bell.*32,768 characters long.*at most 32,767/);
+    // In the window's language (messageOf), the column as the file heads it.
+    const refusal = (() => {
+      try {
+        followUpsCsv(items);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(messageOf(refusal, 'fr').replace(/[\u00a0\u202f]/g, ' ')).toBe(
+      'La colonne « notes » du suivi « Bell and NUL gone » compte 32 768 caractères ; une cellule de tableur en contient au plus 32 767. Raccourcissez ce texte, puis exportez de nouveau.',
+    );
+    expect(messageOf(refusal, 'ru').replace(/[\u00a0\u202f]/g, ' ')).toMatch(/^В столбце «notes» поручения «Bell and NUL gone» 32 768 символов; ячейка/);
     const ok = parse(followUpsCsv([{ ...items[0]!, notes: 'fine' }]));
     expect(ok[0]!.Title).toBe('Bell and NUL gone');
     expect(() => followUpsCsv([])).toThrow(/nothing to export/);

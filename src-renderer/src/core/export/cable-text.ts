@@ -12,7 +12,8 @@ import { CABLE_WIDTH, widthProblem } from '../letterhead';
 import { labelled } from '../document/language';
 import type { Locale } from '../i18n';
 import { cleanText } from './export-text';
-import { ExportError, type ExportInput, type ExportOptions } from './formats';
+import { exportError } from './export-error';
+import type { ExportInput, ExportOptions } from './formats';
 
 const length = (s: string): number => {
   let n = 0;
@@ -119,6 +120,7 @@ export function cableText(cable: CableDocument, width: number): string {
 export function writeCableText(input: ExportInput, options: ExportOptions): Promise<Uint8Array> {
   const width = options.width ?? input.letterhead.width ?? CABLE_WIDTH.default;
   const problem = widthProblem(width);
-  if (problem) return Promise.reject(new ExportError(problem));
+  // Keyed, so Export as… says it in the window's language (the same words as Settings → Documents).
+  if (problem) return Promise.reject(exportError('settings.letterhead.width', { min: CABLE_WIDTH.min, max: CABLE_WIDTH.max }));
   return Promise.resolve(new TextEncoder().encode(cableText(cableForExport(input, options), width)));
 }

@@ -10,7 +10,7 @@ import { translate, type Locale, type MessageKey } from '../i18n';
 import { actionKindLabel, kindLabel } from '../labels';
 import { cleanText } from './export-text';
 import { exportError } from './export-error';
-import { ExportError, type ExportInput, type TrackerItem } from './formats';
+import type { ExportInput, TrackerItem } from './formats';
 
 /** Excel holds at most 32,767 characters in a cell; a longer one would be cut without a word. */
 export const CSV_CELL_LIMIT = 32_767;
@@ -31,12 +31,15 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
 
+/** A row as a refusal names it: a follow-up by its title, a statement by its number in its briefing. */
+export type CsvRowName = { row: 'followUp'; title: string } | { row: 'statement'; n: number; title: string };
+
 /**
  * A whole file: the header row, then the rows, CRLF after each record (RFC 4180), BOM first, as UTF-8.
  * A line break inside a cell stays LF (what Excel writes itself; the cell is quoted). Every text is
  * cleaned of control characters first; a cell longer than Excel holds is refused, naming where it is.
  */
-export function csvBytes(header: readonly string[], rows: readonly (readonly string[])[], rowName: (index: number) => string): Uint8Array {
+export function csvBytes(header: readonly string[], rows: readonly (readonly string[])[], rowName: (index: number) => CsvRowName): Uint8Array {
   const lines = [header.map(csvField).join(',')];
   rows.forEach((row, r) => {
     lines.push(
@@ -44,9 +47,8 @@ export function csvBytes(header: readonly string[], rows: readonly (readonly str
         .map((cell, c) => {
           const text = cleanText(cell);
           if (text.length > CSV_CELL_LIMIT) {
-            throw new ExportError(
-              `The ${(header[c] ?? 'cell').toLowerCase()} of ${rowName(r)} is ${text.length.toLocaleString('en-GB')} characters long; a spreadsheet cell holds at most ${CSV_CELL_LIMIT.toLocaleString('en-GB')}. Shorten it, then export again.`,
-            );
+            // The column as the file heads it (in the file's language), the row by what it is: said in the window's language.
+            throw exportError('error.export.csvCellTooLong', { column: (header[c] ?? '').toLowerCase(), n: 0, ...rowName(r), length: text.length, max: CSV_CELL_LIMIT });
           }
           return csvField(text);
         })
@@ -83,7 +85,7 @@ export function followUpsCsv(items: readonly TrackerItem[], locale: Locale = 'en
       a.notes,
       a.id,
     ]),
-    (i) => `the follow-up “${short(items[i]!.title)}”`,
+    (i) => ({ row: 'followUp', title: short(cleanText(items[i]!.title)) }),
   );
 }
 
@@ -96,14 +98,14 @@ export const STATEMENT_COLUMNS = columns('en', 'st', STATEMENT_IDS);
  */
 export function statementsCsv(docs: readonly BriefingDocument[], locale: Locale = 'en'): Uint8Array {
   const rows: string[][] = [];
-  const names: string[] = [];
+  const names: CsvRowName[] = [];
   for (const doc of docs) {
     const titleOf = new Map([...doc.followUps, ...doc.events].map((a) => [a.id, a.title]));
     let n = 0;
     for (const section of doc.statements) {
       for (const s of section.statements) {
         n += 1;
-        names.push(`statement ${String(n)} of “${short(doc.header.title)}”`);
+        names.push({ row: 'statement', n, title: short(cleanText(doc.header.title)) });
         rows.push([
           doc.header.title,
           doc.header.startsAt.slice(0, 10),

@@ -176,34 +176,34 @@ export function formatsFor(scope: ExportScope): ExportFormat[] {
   return FORMATS.filter((f) => f.scopes.includes(scope));
 }
 
-// The two refusals the app can meet, kept word for word as messages/en/documents.json says them (exportFile
-// throws them by key, so Export as… says them in the interface's language).
-const NO_BRIEFING = 'No briefing is selected: there is nothing to export';
-const TRACKER_EMPTY = 'The tracker’s filter shows no follow-ups: there is nothing to export';
+/** A refusal as a message key and its values (core/export/export-error.ts makes the error; the app says it in the window's language). */
+export interface InputProblem {
+  key: MessageKey;
+  values: MessageValues;
+}
 
 /** Why this input cannot be exported as this format (the same message in the app and the CLI), or undefined. */
-export function inputProblem(format: ExportFormat, input: ExportInput): string | undefined {
-  if (!format.scopes.includes(input.scope))
-    return input.scope === 'tracker' ? `${format.label} is made from briefings, not from the tracker` : `${format.label} is made from the tracker, not from a briefing`;
-  if (input.scope === 'briefing' && input.briefings.length === 0) return NO_BRIEFING;
-  if (input.scope === 'tracker' && input.items.length === 0) return TRACKER_EMPTY;
+export function inputProblem(format: ExportFormat, input: ExportInput): InputProblem | undefined {
+  if (!format.scopes.includes(input.scope)) return { key: 'error.export.wrongScope', values: { format: format.label, scope: input.scope } };
+  if (input.scope === 'briefing' && input.briefings.length === 0) return { key: 'doc.error.noBriefing', values: {} };
+  if (input.scope === 'tracker' && input.items.length === 0) return { key: 'doc.error.trackerEmpty', values: {} };
   const long = oversizedText(input);
-  if (long) return `${long} is longer than ${EXPORT_TEXT_LIMIT.toLocaleString('en-GB')} characters; shorten it before exporting`;
+  if (long) return { key: 'error.export.tooLong', values: { briefing: '', item: '', ...long, limit: EXPORT_TEXT_LIMIT } };
   return undefined;
 }
 
-/** The first text of the input longer than the limit, named for the user, or undefined. */
-function oversizedText(input: ExportInput): string | undefined {
+/** The first text of the input longer than the limit, named for the user (what it is, in which briefing), or undefined. */
+function oversizedText(input: ExportInput): { what: string; briefing?: string; item?: string } | undefined {
   const over = (s: string): boolean => s.length > EXPORT_TEXT_LIMIT;
   for (const b of input.briefings) {
-    const name = `In “${b.header.title.slice(0, 60)}”,`;
-    if (over(b.header.title)) return 'A briefing’s title';
-    for (const section of b.statements) for (const s of section.statements) if (over(s.text)) return `${name} a statement`;
-    for (const a of [...b.followUps, ...b.events]) if (over(a.title) || over(a.notes) || over(a.owner) || over(a.place)) return `${name} the follow-up “${a.title.slice(0, 60)}”`;
-    if (JSON.stringify(b.summary).length > EXPORT_TEXT_LIMIT * 2) return `${name} the summary`;
-    if (JSON.stringify(b.comment).length > EXPORT_TEXT_LIMIT * 2) return `${name} the comment`;
+    const briefing = b.header.title.slice(0, 60);
+    if (over(b.header.title)) return { what: 'title' };
+    for (const section of b.statements) for (const s of section.statements) if (over(s.text)) return { what: 'statement', briefing };
+    for (const a of [...b.followUps, ...b.events]) if (over(a.title) || over(a.notes) || over(a.owner) || over(a.place)) return { what: 'followUp', briefing, item: a.title.slice(0, 60) };
+    if (JSON.stringify(b.summary).length > EXPORT_TEXT_LIMIT * 2) return { what: 'summary', briefing };
+    if (JSON.stringify(b.comment).length > EXPORT_TEXT_LIMIT * 2) return { what: 'comment', briefing };
   }
-  for (const a of input.items) if (over(a.title) || over(a.notes) || over(a.owner) || over(a.place)) return `The follow-up “${a.title.slice(0, 60)}”`;
+  for (const a of input.items) if (over(a.title) || over(a.notes) || over(a.owner) || over(a.place)) return { what: 'trackerFollowUp', item: a.title.slice(0, 60) };
   return undefined;
 }
 
@@ -218,11 +218,8 @@ export interface ExportedFile {
 /** Check the input, then write it: the one path the app and the CLI take. Throws ExportError on bad input. */
 export async function exportFile(format: ExportFormat, input: ExportInput, options: ExportOptions = {}): Promise<ExportedFile> {
   const problem = inputProblem(format, input);
-  if (problem) {
-    const keyed = problem === NO_BRIEFING ? 'doc.error.noBriefing' : problem === TRACKER_EMPTY ? 'doc.error.trackerEmpty' : undefined;
-    // Loaded only to refuse: the registry itself stays free of the message files.
-    throw keyed ? (await import('./export-error')).exportError(keyed) : new ExportError(problem);
-  }
+  // Loaded only to refuse: the registry itself stays free of the message files.
+  if (problem) throw (await import('./export-error')).exportError(problem.key, problem.values);
   const bytes = await format.write(input, options);
   return { format, bytes, fileName: exportFileName(input.title, format, input.asOf), notes: (await format.notes?.(input)) ?? [] };
 }
