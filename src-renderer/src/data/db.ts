@@ -1,7 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Hlc } from '../core/hlc';
 import type { Action, Briefing, Conflict, Organisation, PackDefinition, Person, Settings, Statement, SyncedTable, Template } from '../core/model';
+import type { BriefingTotals } from '../core/pack/briefing-totals';
 import { addMissingFields } from '../core/upgrade';
+import { briefingTotalsMiddleware, fillBriefingTotals } from './briefing-totals';
 
 /** What this installation remembers about a colleague it exchanges files with. Local only, never synced. */
 export interface PeerState {
@@ -68,6 +70,8 @@ export class AttacheDb extends Dexie {
   peers!: EntityTable<PeerState, 'id'>;
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'id'>;
+  /** Per-briefing totals for the Pack dialog's counts, kept with every write (data/briefing-totals.ts). Local only, never synced. */
+  briefingTotals!: EntityTable<BriefingTotals, 'id'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -126,6 +130,15 @@ export class AttacheDb extends Dexie {
             addMissingFields('settings', record, record.stamps);
           });
       });
+    // Version 7 (issue 16): per-briefing totals, so the Pack dialog's counts for any selection are sums over
+    // the selected briefings' rows rather than reads of every statement and follow-up. Filled here from the
+    // tables; from then on the middleware keeps them in the same transaction as every write.
+    this.version(7)
+      .stores({ briefingTotals: 'id' })
+      .upgrade((tx) => fillBriefingTotals((name) => tx.table(name)));
+    // A database created at this version runs no upgrade: its (empty) totals are marked as built by the rule.
+    this.on('populate', (tx) => fillBriefingTotals((name) => tx.table(name)));
+    this.use(briefingTotalsMiddleware);
   }
 }
 

@@ -58,6 +58,8 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     private readonly table: Table<Row, string, Insert>,
     /** The item kept for a row; undefined leaves the row out (a tombstone, say). */
     private readonly project: (row: Row) => Item | undefined,
+    /** How the whole table is read (by default in pieces); the Pack dialog's totals are checked as they are read. */
+    private readonly readAll?: () => Promise<Row[]>,
   ) {}
 
   /** Note what a `storagemutated` event says changed; true when it concerns this table. */
@@ -90,7 +92,7 @@ export class TableMirror<Row extends { id: string }, Item, Insert = Row> {
     try {
       if (work === 'all') {
         const next = new Map<string, Item>();
-        for (const row of await this.readRange(undefined, undefined)) this.put(next, row.id, row);
+        for (const row of await (this.readAll?.() ?? this.readRange(undefined, undefined))) this.put(next, row.id, row);
         this.commit(next);
       } else {
         const keys = new Set<string>();

@@ -8,7 +8,7 @@ import { compareStatements, type Action, type Briefing, type ClassificationLevel
 import { resolve, resolveId } from '../directory';
 import { settingsOfData } from '../settings';
 import { compareNames, foldName } from '../text';
-import type { PackOptions } from './options';
+import type { PackOptions, PackSelection } from './options';
 
 export interface ExcludedBriefing {
   id: string;
@@ -92,8 +92,60 @@ export function compareActions(a: Action, b: Action): number {
   return exact.compare(a.title, b.title) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
-const compareBriefings = (a: Briefing, b: Briefing) =>
+/** A briefing as the selection, the ceiling and the banner read it (a stored one, or its kept totals' facts). */
+type Selectable = Pick<Briefing, 'id' | 'title' | 'startsAt' | 'tags' | 'organiserIds' | 'classification' | 'caveat'>;
+
+const compareBriefings = (a: Selectable, b: Selectable) =>
   a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : exact.compare(a.title, b.title) || (a.id < b.id ? -1 : 1);
+
+/**
+ * The selection's criteria as a test of one briefing; `spokeIn(b, speakers)` says whether any of these
+ * people made a statement in it (selectPack looks at its statements, the kept totals at their speakers).
+ */
+export function selectionTest<B extends Selectable>(sel: PackSelection, spokeIn: (b: B, speakers: ReadonlySet<string>) => boolean): (b: B) => boolean {
+  const picked = new Set(sel.briefingIds);
+  const tags = new Set(sel.tags.map(foldName));
+  const organisers = new Set(sel.organiserIds);
+  const speakers = new Set(sel.speakerIds);
+  return (b) => {
+    if (picked.size && !picked.has(b.id)) return false;
+    const day = b.startsAt.slice(0, 10);
+    if (sel.from && day < sel.from) return false;
+    if (sel.to && day > sel.to) return false;
+    if (tags.size && !b.tags.some((t) => tags.has(foldName(t)))) return false;
+    if (organisers.size && !b.organiserIds.some((id) => organisers.has(id))) return false;
+    if (speakers.size && !spokeIn(b, speakers)) return false;
+    return true;
+  };
+}
+
+/** Matched briefings, oldest first, split by the ceiling ('' = none): those included, and those it leaves out. */
+export function byCeiling<B extends Selectable>(matched: B[], levels: readonly ClassificationLevel[], ceiling: string): { included: B[]; excluded: ExcludedBriefing[] } {
+  const included: B[] = [];
+  const excluded: ExcludedBriefing[] = [];
+  for (const b of matched.sort(compareBriefings)) {
+    if (!ceiling || withinCeiling(levels, b.classification, ceiling)) included.push(b);
+    else
+      excluded.push({
+        id: b.id,
+        title: b.title,
+        startsAt: b.startsAt,
+        classification: b.classification,
+        classificationLabel: levelLabel(levels, b.classification),
+      });
+  }
+  return { included, excluded };
+}
+
+/** The most restrictive level of the included briefings ('' when none), their caveats, and the banner they make. */
+export function bannerOf(levels: readonly ClassificationLevel[], included: readonly Selectable[]): { level: string; caveats: string[]; banner: string } {
+  const level = highestLevel(
+    levels,
+    included.map((b) => b.classification),
+  );
+  const caveats = [...new Set(included.map((b) => b.caveat.trim()).filter(Boolean))];
+  return { level: level ?? '', caveats, banner: level ? bannerText(levels, level, caveats) : '' };
+}
 
 export function selectPack(data: WorkspaceData, options: PackOptions): PackContent {
   const levels = settingsOfData(data).classificationLevels;
@@ -120,36 +172,10 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
     else actionsByBriefing.set(a.briefingId, [a]);
   }
 
-  const picked = new Set(sel.briefingIds);
-  const tags = new Set(sel.tags.map(foldName));
-  const organisers = new Set(sel.organiserIds);
-  const speakers = new Set(sel.speakerIds);
-
-  const matches = (b: Briefing): boolean => {
-    if (picked.size && !picked.has(b.id)) return false;
-    const day = b.startsAt.slice(0, 10);
-    if (sel.from && day < sel.from) return false;
-    if (sel.to && day > sel.to) return false;
-    if (tags.size && !b.tags.some((t) => tags.has(foldName(t)))) return false;
-    if (organisers.size && !b.organiserIds.some((id) => organisers.has(id))) return false;
-    if (speakers.size && !(statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(resolveId(personLookup, s.speakerId))))
-      return false;
-    return true;
-  };
-
-  const included: Briefing[] = [];
-  const excluded: ExcludedBriefing[] = [];
-  for (const b of live(data.briefings).filter(matches).sort(compareBriefings)) {
-    if (!options.ceiling || withinCeiling(levels, b.classification, options.ceiling)) included.push(b);
-    else
-      excluded.push({
-        id: b.id,
-        title: b.title,
-        startsAt: b.startsAt,
-        classification: b.classification,
-        classificationLabel: levelLabel(levels, b.classification),
-      });
-  }
+  const matches = selectionTest<Briefing>(sel, (b, speakers) =>
+    (statementsByBriefing.get(b.id) ?? []).some((s) => s.speakerId !== null && speakers.has(resolveId(personLookup, s.speakerId))),
+  );
+  const { included, excluded } = byCeiling(live(data.briefings).filter(matches), levels, options.ceiling);
 
   const people = new Map<string, Person>();
   const orgs = new Map<string, Organisation>();
@@ -184,11 +210,7 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
     return { briefing: b, organisers: organisersOfB, speakers: groups, actions };
   });
 
-  const level = highestLevel(
-    levels,
-    included.map((b) => b.classification),
-  );
-  const caveats = [...new Set(included.map((b) => b.caveat.trim()).filter(Boolean))];
+  const { level, caveats, banner } = bannerOf(levels, included);
   const days = included.map((b) => b.startsAt.slice(0, 10)).sort();
 
   return {
@@ -198,10 +220,10 @@ export function selectPack(data: WorkspaceData, options: PackOptions): PackConte
     actions: allActions.sort(compareActions),
     people: [...people.values()].sort(byName),
     organisations: [...orgs.values()].sort(byName),
-    level: level ?? '',
+    level,
     levelLabel: level ? levelLabel(levels, level) : '',
     caveats,
-    banner: level ? bannerText(levels, level, caveats) : '',
+    banner,
     dateFrom: days[0] ?? '',
     dateTo: days[days.length - 1] ?? '',
     counts: { briefings: briefings.length, statements: statementCount, actions: allActions.length, excluded: excluded.length },

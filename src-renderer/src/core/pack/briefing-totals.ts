@@ -1,0 +1,148 @@
+/**
+ * Per-briefing totals, the Pack dialog's counts for any selection being sums over the selected briefings'
+ * totals (issue 16: counts read only what they show, at any workspace size). The data layer keeps one
+ * row per briefing (data/briefing-totals.ts), updated in the same transaction as every write to
+ * briefings, statements and follow-ups; this module is the one rule for what a row holds, shared by the
+ * fill, the incremental update and the tests: a record's contribution, added when it is written and
+ * taken away when it is overwritten or deleted, and a fresh computation that folds the same
+ * contributions. `previewOfTotals` then answers what `previewOf(selectPack(…))` answers, through the
+ * same selection test, ceiling split and banner (core/pack/select.ts).
+ */
+import type { ClassificationLevel } from '../model';
+import type { PackOptions } from './options';
+import { bannerOf, byCeiling, selectionTest, type PackPreview } from './select';
+
+/**
+ * The rule's version: raise it whenever what a row holds changes, and every kept set is rebuilt once
+ * (the data layer stores the version it was built with beside the rows).
+ */
+export const BRIEFING_TOTALS_RULE = 1;
+
+export const TOTALS_TABLES = ['briefings', 'statements', 'actions'] as const;
+export type TotalsTable = (typeof TOTALS_TABLES)[number];
+
+/** What the selection, the ceiling and the banner read of a briefing's own record. */
+export interface BriefingFacts {
+  title: string;
+  startsAt: string;
+  tags: string[];
+  organiserIds: string[];
+  classification: string;
+  caveat: string;
+}
+
+export interface BriefingTotals {
+  /** The briefing's id; '' gathers the follow-ups of no briefing (never selected, but counted, so totals add up to the tables). */
+  id: string;
+  /** Its facts while it is live; null when it is deleted or not stored (yet: an import may bring its statements first). */
+  briefing: BriefingFacts | null;
+  /** Its live statements. */
+  statements: number;
+  /** Its live follow-ups and events. */
+  actions: number;
+  /** Its live statements per speaker id (statements with no speaker are not in it): the speaker criterion. */
+  speakers: Record<string, number>;
+}
+
+/** The fields of a briefing, statement or follow-up that a total depends on. */
+export interface TotalsSource {
+  id: string;
+  deleted?: 0 | 1;
+  briefingId?: string | null;
+  speakerId?: string | null;
+  title?: string;
+  startsAt?: string;
+  tags?: string[];
+  organiserIds?: string[];
+  classification?: string;
+  caveat?: string;
+}
+
+/** One record's part in its briefing's totals. */
+export interface Contribution {
+  /** The row it counts in. */
+  id: string;
+  briefing?: BriefingFacts;
+  statement?: { speakerId: string | null };
+  action?: true;
+}
+
+/** What a stored record adds to its briefing's totals; undefined for a tombstone (or nothing stored). */
+export function contributionOf(table: TotalsTable, row: TotalsSource | undefined): Contribution | undefined {
+  if (!row || row.deleted === 1) return undefined;
+  if (table === 'statements') return { id: row.briefingId ?? '', statement: { speakerId: row.speakerId ?? null } };
+  if (table === 'actions') return { id: row.briefingId ?? '', action: true };
+  const { title = '', startsAt = '', tags = [], organiserIds = [], classification = '', caveat = '' } = row;
+  return { id: row.id, briefing: { title, startsAt, tags, organiserIds, classification, caveat } };
+}
+
+export function emptyTotals(id: string): BriefingTotals {
+  return { id, briefing: null, statements: 0, actions: 0, speakers: {} };
+}
+
+/** A row that counts nothing: not kept (a fresh computation never makes one). */
+export function isEmptyTotals(t: BriefingTotals): boolean {
+  return t.briefing === null && t.statements === 0 && t.actions === 0;
+}
+
+/** Add (sign 1) or take away (sign -1) a contribution, in place. Take the old record away before adding the new one. */
+export function applyContribution(t: BriefingTotals, c: Contribution, sign: 1 | -1): void {
+  if (c.briefing) t.briefing = sign === 1 ? c.briefing : null;
+  if (c.action) t.actions += sign;
+  if (c.statement) {
+    t.statements += sign;
+    const speaker = c.statement.speakerId;
+    if (speaker !== null) {
+      const n = (t.speakers[speaker] ?? 0) + sign;
+      if (n > 0) t.speakers[speaker] = n;
+      else delete t.speakers[speaker];
+    }
+  }
+}
+
+/** The totals of these records computed afresh: the fill, the rebuild and the tests' reference. */
+export function totalsOf(records: { [T in TotalsTable]: Iterable<TotalsSource> }): Map<string, BriefingTotals> {
+  const totals = new Map<string, BriefingTotals>();
+  for (const table of TOTALS_TABLES) for (const row of records[table]) addTo(totals, contributionOf(table, row));
+  return totals;
+}
+
+/** Fold one record's contribution into a map of totals (the fill reads the tables in pieces). */
+export function addTo(totals: Map<string, BriefingTotals>, c: Contribution | undefined): void {
+  if (!c) return;
+  let t = totals.get(c.id);
+  if (!t) totals.set(c.id, (t = emptyTotals(c.id)));
+  applyContribution(t, c, 1);
+}
+
+type Candidate = BriefingFacts & { id: string; totals: BriefingTotals };
+
+/**
+ * The Pack dialog's preview (counts, banner, what the ceiling leaves out) from the kept totals: the same
+ * answer as previewOf(selectPack(workspace, options)) over a workspace whose people are not read (the
+ * speaker criterion compares the ids statements carry).
+ */
+export function previewOfTotals(rows: Iterable<BriefingTotals>, levels: readonly ClassificationLevel[], options: PackOptions): PackPreview {
+  const matches = selectionTest<Candidate>(options.selection, (b, speakers) => {
+    for (const id in b.totals.speakers) if (speakers.has(id)) return true;
+    return false;
+  });
+  const matched: Candidate[] = [];
+  for (const t of rows) {
+    if (!t.briefing) continue;
+    const b: Candidate = { ...t.briefing, id: t.id, totals: t };
+    if (matches(b)) matched.push(b);
+  }
+  const { included, excluded } = byCeiling(matched, levels, options.ceiling);
+  let statements = 0;
+  let actions = 0;
+  for (const b of included) {
+    if (options.includeStatements) statements += b.totals.statements;
+    actions += b.totals.actions;
+  }
+  return {
+    counts: { briefings: included.length, statements, actions, excluded: excluded.length },
+    banner: bannerOf(levels, included).banner,
+    excluded,
+  };
+}

@@ -1,0 +1,179 @@
+/**
+ * Per-briefing totals kept by the data layer (issue 16: the Pack dialog's counts are sums over the
+ * selected briefings' totals, not table scans). What a row holds is core/pack/briefing-totals.ts's rule.
+ *
+ * How they stay right: a Dexie middleware below every table of this database (DBCore, so it sees every
+ * write whatever made it: an edit, a tombstone, an import, a live-sync pull, an undo, Collection.modify,
+ * clear) adds the `briefingTotals` store to every read-write transaction over briefings, statements or
+ * follow-ups, reads the rows a write replaces, and after the write applies the difference to the totals
+ * of the briefings it touched — in the same transaction, so a write and its totals commit or abort
+ * together: a crash or an abort half-way never leaves totals that disagree with the tables.
+ *
+ * What it cannot see: a write that bypasses Dexie (raw IndexedDB, as some end-to-end seeds do) or a
+ * store filled before this version. So the totals carry the rule's version (meta 'briefingTotals',
+ * written with them), and `readyBriefingTotals` checks, before they are first used, that the version is
+ * current and that they add up to the tables' live counts (counted from indexes, no record read); a
+ * mismatch rebuilds them from the tables, in one transaction.
+ */
+import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
+import {
+  addTo,
+  applyContribution,
+  BRIEFING_TOTALS_RULE,
+  contributionOf,
+  emptyTotals,
+  isEmptyTotals,
+  TOTALS_TABLES,
+  type BriefingTotals,
+  type Contribution,
+  type TotalsSource,
+  type TotalsTable,
+} from '../core/pack/briefing-totals';
+import type { AttacheDb } from './db';
+
+/** The store that keeps them, one row per briefing. */
+export const TOTALS_STORE = 'briefingTotals';
+/** The meta entry that says which rule built them. */
+export const TOTALS_MARK = 'briefingTotals';
+
+const SOURCES: ReadonlySet<string> = new Set(TOTALS_TABLES);
+
+/** Totals updates of one transaction, one after the other: two writes must not both read a row before either writes it. */
+const queues = new WeakMap<DBCoreTransaction, Promise<unknown>>();
+
+/** The IndexedDB transaction under Dexie's DBCore transaction (they are the same object). */
+const storesOf = (trans: DBCoreTransaction): DOMStringList => (trans as unknown as IDBTransaction).objectStoreNames;
+
+const same = (a: Contribution | undefined, b: Contribution | undefined): boolean => (a === undefined ? b === undefined : b !== undefined && JSON.stringify(a) === JSON.stringify(b));
+
+async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
+  const { trans } = req;
+  // What each written key held before: its part comes off its briefing's totals.
+  let before: (TotalsSource | undefined)[];
+  if (req.type === 'deleteRange') {
+    before = (await table.query({ trans, values: true, query: { index: table.schema.primaryKey, range: req.range } })).result as TotalsSource[];
+  } else if (req.type === 'add') {
+    // An add never replaces: where a key exists it fails, and a failure changes nothing.
+    before = [];
+  } else {
+    const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id));
+    before = (await table.getMany({ trans, keys })) as (TotalsSource | undefined)[];
+  }
+  const res = await table.mutate(req);
+  const after = req.type === 'add' || req.type === 'put' ? (req.values as readonly TotalsSource[]) : [];
+  const n = req.type === 'deleteRange' ? before.length : req.type === 'delete' ? req.keys.length : after.length;
+  const changes: [Contribution, 1 | -1][] = [];
+  for (let i = 0; i < n; i++) {
+    if (res.failures[i]) continue;
+    const was = contributionOf(name, before[i]);
+    const is = contributionOf(name, after[i]);
+    // Most edits (a statement's text, a follow-up's status) change nothing the totals hold.
+    if (same(was, is)) continue;
+    if (was) changes.push([was, -1]);
+    if (is) changes.push([is, 1]);
+  }
+  if (!changes.length) return res;
+  const ids = [...new Set(changes.map(([c]) => c.id))];
+  const rows = (await totals.getMany({ trans, keys: ids })) as (BriefingTotals | undefined)[];
+  const byId = new Map(ids.map((id, i) => [id, rows[i] ?? emptyTotals(id)]));
+  for (const [c, sign] of changes) applyContribution(byId.get(c.id)!, c, sign);
+  const keep = [...byId.values()].filter((t) => !isEmptyTotals(t));
+  const drop = [...byId.values()].filter(isEmptyTotals).map((t) => t.id);
+  if (keep.length) await totals.mutate({ trans, type: 'put', values: keep, keys: keep.map((t) => t.id) });
+  if (drop.length) await totals.mutate({ trans, type: 'delete', keys: drop });
+  return res;
+}
+
+/** The middleware (registered by AttacheDb): every write to briefings, statements or follow-ups keeps the totals in its own transaction. */
+export const briefingTotalsMiddleware: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'BriefingTotals',
+  create(down) {
+    const kept = down.schema.tables.some((t) => t.name === TOTALS_STORE);
+    return {
+      ...down,
+      transaction(stores, mode, options) {
+        const widen = kept && mode === 'readwrite' && !stores.includes(TOTALS_STORE) && stores.some((s) => SOURCES.has(s));
+        return down.transaction(widen ? [...stores, TOTALS_STORE] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!SOURCES.has(name)) return table;
+        return {
+          ...table,
+          mutate(req) {
+            // An upgrade that runs before the store exists (an older version's) has nothing to keep: the
+            // version that creates the store fills it afterwards.
+            if (!storesOf(req.trans).contains(TOTALS_STORE)) return table.mutate(req);
+            const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keepTotals(table, down.table(TOTALS_STORE), name as TotalsTable, req));
+            queues.set(
+              req.trans,
+              run.catch(() => undefined),
+            );
+            return run;
+          },
+        };
+      },
+    };
+  },
+};
+
+/** Rows per read when the tables are read whole (the fill, a rebuild). */
+const CHUNK = 5_000;
+
+/**
+ * The totals computed afresh from the tables and stored in place of whatever was there, with the rule's
+ * mark: the schema upgrade that creates the store and a rebuild both call it inside their transaction.
+ */
+export async function fillBriefingTotals(table: (name: string) => Table): Promise<void> {
+  const totals = new Map<string, BriefingTotals>();
+  for (const name of TOTALS_TABLES) {
+    let from = '';
+    for (;;) {
+      const rows = (await table(name).where(':id').above(from).limit(CHUNK).toArray()) as TotalsSource[];
+      for (const row of rows) addTo(totals, contributionOf(name, row));
+      if (rows.length < CHUNK) break;
+      from = rows[rows.length - 1]!.id;
+    }
+  }
+  await table(TOTALS_STORE).clear();
+  await table(TOTALS_STORE).bulkPut([...totals.values()]);
+  await table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE } });
+}
+
+/** Rebuild the totals from the tables, in one transaction (writes wait for it). */
+export function rebuildBriefingTotals(db: AttacheDb): Promise<void> {
+  return db.transaction('rw', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta], () => fillBriefingTotals((name) => db.table(name)));
+}
+
+/**
+ * The kept totals, with whether they can be trusted: built by the current rule, and adding up to the live
+ * records of each table (counted from indexes, no record read), all read in one transaction.
+ */
+export async function checkedBriefingTotals(db: AttacheDb): Promise<{ rows: BriefingTotals[]; agree: boolean }> {
+  return db.transaction('r', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta], async () => {
+    const [mark, briefings, statements, actions, rows] = await Promise.all([
+      db.meta.get(TOTALS_MARK),
+      db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).count(),
+      db.statements.where('deleted').equals(0).count(),
+      db.actions.where('deleted').equals(0).count(),
+      db.briefingTotals.toArray(),
+    ]);
+    const sum = { briefings: 0, statements: 0, actions: 0 };
+    for (const t of rows) {
+      if (t.briefing) sum.briefings++;
+      sum.statements += t.statements;
+      sum.actions += t.actions;
+    }
+    const rule = (mark?.value as { rule?: number } | undefined)?.rule;
+    return { rows, agree: rule === BRIEFING_TOTALS_RULE && sum.briefings === briefings && sum.statements === statements && sum.actions === actions };
+  });
+}
+
+/** The kept totals once they are right: checked first, and rebuilt from the tables when they are not. */
+export async function readBriefingTotals(db: AttacheDb): Promise<BriefingTotals[]> {
+  const first = await checkedBriefingTotals(db);
+  if (first.agree) return first.rows;
+  await rebuildBriefingTotals(db);
+  return db.briefingTotals.toArray();
+}

@@ -1,0 +1,160 @@
+/**
+ * `npm run bench:packcounts` (issue 16 point 2): the pack dialog's first counts alone, on the workspace
+ * bench's archive (10,000 briefings, 100,000 statements, 20,000 follow-ups at scale 1; --scale 10 for ten
+ * times that), without the rest of `npm run bench` (list, search, tracker, cold starts).
+ *
+ * The workspace goes in through the app's database class (data/db.ts) in 5,000-row transactions, as the
+ * workspace bench loads it; the search index is built and saved once, as the workspace bench does before
+ * its pack figure (an earlier first-counts path read the saved index's facts). Then, what the dialog
+ * waits for: the pack worker asked for the counts of the whole workspace (data/pack-client.ts
+ * watchPackPreview), timed from the request to the answer — first in a fresh worker (the figure the
+ * workspace bench reports as packFirstCountsMs), then again after each release (the worker kept, its copy
+ * dropped, as when the dialog is closed and opened again); and the raw baseline of the same run: one read
+ * of the three tables the counts are about (briefings, statements, follow-ups), what a table scan costs.
+ */
+import Dexie from 'dexie';
+import { SYNCED_TABLES } from '../../src-renderer/src/core/model';
+import { packOptions, type PackOptions } from '../../src-renderer/src/core/pack/options';
+import type { PackPreview } from '../../src-renderer/src/core/pack/select';
+import { AttacheDb, DB_NAME } from '../../src-renderer/src/data/db';
+import { watchPackPreview } from '../../src-renderer/src/data/pack-client';
+import { SearchIndex } from '../../src-renderer/src/data/search-index';
+import { deleteSearchStore } from '../../src-renderer/src/data/search-persist';
+import { percentile, round, type Bench } from './host';
+import { FULL_COUNTS, syntheticWorkspace, type Counts } from './workspace-data';
+
+const CHUNK = 5_000;
+/** Issue 16's target for the first counts, per scale. */
+const TARGETS: Record<number, number> = { 1: 500, 10: 1500 };
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+
+function scaled(scale: number): Counts {
+  const s = (n: number) => Math.max(1, Math.round(n * scale));
+  return { organisations: s(FULL_COUNTS.organisations), people: s(FULL_COUNTS.people), briefings: s(FULL_COUNTS.briefings), statements: s(FULL_COUNTS.statements), actions: s(FULL_COUNTS.actions) };
+}
+
+const bench: Bench = async (host) => {
+  const scale = Number(new URLSearchParams(location.search).get('scale') ?? '1') || 1;
+  const counts = scaled(scale);
+  await Dexie.delete(DB_NAME);
+  await deleteSearchStore(DB_NAME);
+
+  let data: ReturnType<typeof syntheticWorkspace> | undefined = syntheticWorkspace(counts);
+  const db = new AttacheDb(DB_NAME);
+  await db.open();
+  let t = performance.now();
+  let records = 0;
+  for (const name of SYNCED_TABLES.filter((tb) => tb in data!)) {
+    const rows = data[name as keyof typeof data] as unknown[];
+    records += rows.length;
+    const table = db.table(name);
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      await db.transaction('rw', table, () => table.bulkPut(chunk));
+    }
+  }
+  const loadMs = performance.now() - t;
+  host.log(`Loaded ${fmt(records)} records (${Object.entries(counts).map(([k, v]) => `${fmt(v)} ${k}`).join(', ')}) in ${fmt(loadMs)} ms`);
+
+  // What keeping the totals costs a write: 20,000 statements put through the app's database class (its
+  // middleware keeps the totals) against a plain Dexie of the same schema without it, each into a fresh
+  // database in 5,000-row transactions, A B B A.
+  const sample = data.statements.slice(0, 20_000);
+  data = undefined;
+  const writeMs = { kept: 0, plain: 0 };
+  const put = async (kind: 'kept' | 'plain') => {
+    const name = `attache-bench-write-${kind}`;
+    await Dexie.delete(name);
+    let target: Dexie;
+    if (kind === 'kept') target = new AttacheDb(name);
+    else {
+      target = new Dexie(name);
+      target.version(1).stores({ ...Object.fromEntries(db.tables.map((tb) => [tb.name, [tb.schema.primKey.src, ...tb.schema.indexes.map((i) => i.src)].join(', ')])) });
+    }
+    await target.open();
+    const s = performance.now();
+    for (let i = 0; i < sample.length; i += CHUNK) {
+      const chunk = sample.slice(i, i + CHUNK);
+      await target.transaction('rw', target.table('statements'), () => target.table('statements').bulkPut(chunk));
+    }
+    writeMs[kind] += performance.now() - s;
+    target.close();
+    await Dexie.delete(name);
+  };
+  for (const kind of ['kept', 'plain', 'plain', 'kept'] as const) await put(kind);
+  host.log(`Writing ${fmt(sample.length * 2)} statements: ${fmt(writeMs.kept)} ms keeping the totals, ${fmt(writeMs.plain)} ms without (ratio ${round(writeMs.kept / writeMs.plain, 2)})`);
+
+  // The saved search index, as `npm run bench` has it before its pack figure (an earlier first-counts path
+  // read its facts). Above scale 3 not built: that path is gone, and the build alone takes minutes there.
+  if (scale <= 3) {
+    const index = new SearchIndex(DB_NAME);
+    const saved = new Promise<void>((resolve) => {
+      const off = index.onStatus((st) => {
+        if (st.saved === undefined) return;
+        queueMicrotask(() => off());
+        resolve();
+      });
+    });
+    await index.whenReady();
+    await saved;
+    index.stop();
+  }
+
+  // The raw baseline: the three tables the counts are about, read once on a fresh connection.
+  const rawDb = new AttacheDb(DB_NAME);
+  await rawDb.open();
+  t = performance.now();
+  await Promise.all([rawDb.briefings.toArray(), rawDb.statements.toArray(), rawDb.actions.toArray()]);
+  const rawReadMs = performance.now() - t;
+  rawDb.close();
+  db.close();
+
+  const all = packOptions({});
+  let arrived: ((p: PackPreview) => void) | undefined;
+  const watch = () =>
+    watchPackPreview(
+      DB_NAME,
+      (p) => arrived?.(p),
+      (message) => host.log(`pack preview failed: ${message}`),
+    );
+  const firstCounts = async (options: PackOptions) => {
+    const w = watch();
+    const s = performance.now();
+    const preview = await new Promise<PackPreview>((resolve) => {
+      arrived = resolve;
+      w.update(options);
+    });
+    const ms = performance.now() - s;
+    w.stop();
+    return { ms, preview };
+  };
+  const first = await firstCounts(all);
+  host.log(`First counts in a fresh pack worker: ${fmt(first.ms)} ms (${JSON.stringify(first.preview.counts)})`);
+  const again: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    // The release is a message the worker handles before the next watch: its copy is gone when it comes.
+    again.push((await firstCounts(all)).ms);
+  }
+  host.log(`First counts again after a release (worker kept, copy dropped): ${again.map((x) => fmt(x)).join(' / ')} ms; raw read of the three tables ${fmt(rawReadMs)} ms`);
+  const target = TARGETS[scale >= 10 ? 10 : 1]!;
+  return {
+    scale,
+    counts,
+    records,
+    loadMs: round(loadMs),
+    packFirstCountsMs: round(first.ms),
+    packFirstCountsAgainMs: again.map((x) => round(x)),
+    packFirstCountsAgainP50Ms: round(percentile(again, 50)),
+    rawThreeTablesReadMs: round(rawReadMs),
+    writeKeepingTotalsMs: round(writeMs.kept),
+    writePlainMs: round(writeMs.plain),
+    writeKeepingTotalsToPlainRatio: round(writeMs.kept / writeMs.plain, 2),
+    firstCountsToRawReadRatio: round(first.ms / rawReadMs, 3),
+    preview: first.preview.counts,
+    targetMs: target,
+    met: first.ms < target,
+  };
+};
+
+export default bench;

@@ -1,0 +1,257 @@
+/**
+ * The per-briefing totals the data layer keeps for the Pack dialog's counts (data/briefing-totals.ts),
+ * against real IndexedDB semantics (fake-indexeddb): after edits, tombstones, an import of a sync file,
+ * an undo, a cleared table and an aborted transaction they equal a fresh computation from the tables
+ * (core/pack/briefing-totals.ts totalsOf); totals that a write bypassing Dexie left wrong are caught and
+ * rebuilt; the upgrade fills them; and the counts they give equal the selection over the whole workspace.
+ */
+import Dexie from 'dexie';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
+import { SETTINGS_ID } from '../../src-renderer/src/core/model';
+import { BRIEFING_TOTALS_RULE, previewOfTotals, totalsOf, type BriefingTotals } from '../../src-renderer/src/core/pack/briefing-totals';
+import { packOptions } from '../../src-renderer/src/core/pack/options';
+import { previewOf, selectPack } from '../../src-renderer/src/core/pack/select';
+import { settingsOfData } from '../../src-renderer/src/core/settings';
+import { checkedBriefingTotals, readBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
+import { AttacheDb } from '../../src-renderer/src/data/db';
+import { loadExample } from '../../src-renderer/src/data/example';
+import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
+import { appendStatement } from '../../src-renderer/src/data/statements';
+import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
+import { UndoManager } from '../../src-renderer/src/data/undo';
+import { Workspace } from '../../src-renderer/src/data/workspace';
+import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
+import { briefingFields } from './fixtures';
+
+let n = 0;
+const opened: AttacheDb[] = [];
+
+afterEach(async () => {
+  for (const db of opened.splice(0)) {
+    db.close();
+    await db.delete();
+  }
+});
+
+async function workspace(name = 'totals'): Promise<Workspace> {
+  const db = new AttacheDb(`${name}-${++n}-${Math.random()}`);
+  opened.push(db);
+  return Workspace.open(db, { defaultName: name });
+}
+
+const byId = (rows: Iterable<BriefingTotals>) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+/** The totals as kept, and as a fresh computation from every stored record (tombstones included: the rule skips them). */
+async function keptAndFresh(db: AttacheDb) {
+  const data = await readWorkspaceData(db);
+  return { kept: byId(await db.briefingTotals.toArray()), fresh: byId(totalsOf(data).values()) };
+}
+
+async function expectAgree(db: AttacheDb) {
+  const { kept, fresh } = await keptAndFresh(db);
+  expect(kept).toEqual(fresh);
+  expect((await checkedBriefingTotals(db)).agree).toBe(true);
+}
+
+/** A workspace with two briefings, speakers, statements and follow-ups (one with no briefing). */
+async function populate(ws: Workspace) {
+  await ws.create('settings', DEFAULT_SETTINGS, SETTINGS_ID);
+  const org = await ws.create('organisations', { ...V2_FIELDS.organisations(), name: 'UNODC', acronym: 'UNODC', country: '' });
+  const jane = await ws.create('people', { ...V2_FIELDS.people(), name: 'Jane Doe', title: '', organisationId: org.id, country: '' });
+  const omar = await ws.create('people', { ...V2_FIELDS.people(), name: 'Omar Ali', title: '', organisationId: null, country: '' });
+  const b1 = await ws.create('briefings', briefingFields({ title: 'Drugs', organiserIds: [org.id], tags: ['drugs'] }));
+  const b2 = await ws.create('briefings', briefingFields({ title: 'Energy', tags: ['energy'], classification: 'restricted', caveat: 'EYES ONLY' }));
+  const s1 = await appendStatement(ws, b1.id, { speakerId: jane.id, kind: 'figure', text: 'Over 12 tons seized.', tags: [] });
+  await appendStatement(ws, b1.id, { speakerId: omar.id, kind: 'request', text: 'A database.', tags: [] });
+  await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
+  await appendStatement(ws, b2.id, { speakerId: omar.id, kind: 'statement', text: 'Rogun.', tags: [] });
+  const action = (briefingId: string | null, title: string) =>
+    ws.create('actions', {
+      ...V2_FIELDS.actions(),
+      kind: 'task',
+      briefingId,
+      statementId: null,
+      title,
+      owner: '',
+      due: '',
+      place: '',
+      status: 'open',
+      priority: 'normal',
+      notes: '',
+      tags: [],
+    });
+  const a1 = await action(b1.id, 'Send the figures');
+  await action(b2.id, 'Call back');
+  await action(null, 'Unattached');
+  return { org, jane, omar, b1, b2, s1, a1 };
+}
+
+describe('briefing totals kept by the data layer', () => {
+  it('equal a fresh computation after creates, edits and tombstones', async () => {
+    const ws = await workspace();
+    const { b1, b2, s1, a1, omar } = await populate(ws);
+    await expectAgree(ws.db);
+    const t1 = (await ws.db.briefingTotals.get(b1.id))!;
+    expect(t1).toMatchObject({ statements: 3, actions: 1, briefing: { title: 'Drugs', tags: ['drugs'] } });
+    expect(Object.keys(t1.speakers).length).toBe(2);
+    expect((await ws.db.briefingTotals.get(''))!.actions).toBe(1);
+
+    // A text edit changes no total; a move to another briefing and a new speaker do.
+    await ws.update('statements', s1.id, { text: 'Over 13 tons seized.' });
+    await ws.update('statements', s1.id, { briefingId: b2.id, speakerId: omar.id });
+    await ws.update('actions', a1.id, { briefingId: b2.id });
+    await ws.update('briefings', b2.id, { title: 'Energy and water', classification: 'secret' });
+    await expectAgree(ws.db);
+    expect((await ws.db.briefingTotals.get(b2.id))!).toMatchObject({ statements: 2, actions: 2, speakers: { [omar.id]: 2 } });
+
+    // Tombstones take a record's part away; restoring gives it back.
+    await ws.remove('statements', s1.id);
+    await ws.remove('briefings', b1.id);
+    await expectAgree(ws.db);
+    expect((await ws.db.briefingTotals.get(b1.id))!.briefing).toBeNull();
+    await ws.restore('briefings', b1.id);
+    await expectAgree(ws.db);
+  });
+
+  it('equal a fresh computation after an import of a sync file (full, then a second file with edits and deletions)', async () => {
+    const a = await workspace('A');
+    const { b1, s1 } = await populate(a);
+    await loadExample(a);
+    const b = await workspace('B');
+    await applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes));
+    await expectAgree(b.db);
+    expect(byId(await b.db.briefingTotals.toArray())).toEqual(byId(await a.db.briefingTotals.toArray()));
+
+    await a.remove('statements', s1.id);
+    await a.update('briefings', b1.id, { tags: ['drugs', 'borders'] });
+    await appendStatement(a, b1.id, { speakerId: null, kind: 'decision', text: 'Agreed.', tags: [] });
+    await applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes));
+    await expectAgree(b.db);
+    expect(byId(await b.db.briefingTotals.toArray())).toEqual(byId(await a.db.briefingTotals.toArray()));
+  });
+
+  it('equal a fresh computation after an undo and a redo', async () => {
+    const ws = await workspace();
+    const { b1, s1 } = await populate(ws);
+    const undo = new UndoManager(ws);
+    undo.boundary();
+    await ws.remove('statements', s1.id);
+    undo.boundary();
+    await appendStatement(ws, b1.id, { speakerId: null, kind: 'figure', text: '50 labs destroyed.', tags: [] });
+    await expectAgree(ws.db);
+    await undo.undo();
+    await expectAgree(ws.db);
+    await undo.undo();
+    await expectAgree(ws.db);
+    expect((await ws.db.briefingTotals.get(b1.id))!.statements).toBe(3);
+    await undo.redo();
+    await expectAgree(ws.db);
+  });
+
+  it('stay as they were when a transaction aborts half-way, and follow concurrent writes within one', async () => {
+    const ws = await workspace();
+    const { b1, b2 } = await populate(ws);
+    const before = byId(await ws.db.briefingTotals.toArray());
+    const rows = (await ws.db.statements.where('briefingId').equals(b1.id).toArray()).map((s) => ({ ...s, briefingId: b2.id }));
+    await expect(
+      ws.db.transaction('rw', [ws.db.statements, ws.db.actions, ws.db.briefingTotals], async () => {
+        await ws.db.statements.bulkPut(rows);
+        await ws.db.actions.where('briefingId').equals(b1.id).delete();
+        // The statements and their totals are written by now; the abort takes both back.
+        expect((await ws.db.briefingTotals.get(b2.id))!.statements).toBe(4);
+        throw new Error('interrupted');
+      }),
+    ).rejects.toThrow('interrupted');
+    expect(byId(await ws.db.briefingTotals.toArray())).toEqual(before);
+    await expectAgree(ws.db);
+
+    // Several writes under way at once in one transaction, all on the same briefings' totals.
+    await ws.db.transaction('rw', ws.db.statements, ws.db.actions, () =>
+      Promise.all([ws.db.statements.bulkPut(rows.slice(0, 1)), ws.db.statements.bulkPut(rows.slice(1)), ws.db.actions.where('briefingId').equals(b1.id).delete()]),
+    );
+    await expectAgree(ws.db);
+    expect((await ws.db.briefingTotals.get(b2.id))!).toMatchObject({ statements: 4, actions: 1 });
+
+    // Clearing a table (a key range deleted) takes every record's part away.
+    await ws.db.statements.clear();
+    await expectAgree(ws.db);
+  });
+
+  it('are caught and rebuilt when a write bypassed the data layer, or when the rule changed', async () => {
+    const ws = await workspace();
+    const { b1, s1 } = await populate(ws);
+    // A raw connection: no middleware, as a seed written straight to IndexedDB.
+    const raw = new Dexie(ws.db.name);
+    await raw.open();
+    await raw.table('statements').put({ ...(await ws.db.statements.get(s1.id))!, id: 'raw-statement' });
+    raw.close();
+    expect((await checkedBriefingTotals(ws.db)).agree).toBe(false);
+    const rows = await readBriefingTotals(ws.db);
+    expect(rows.find((r) => r.id === b1.id)!.statements).toBe(4);
+    await expectAgree(ws.db);
+
+    await ws.db.meta.put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE - 1 } });
+    expect((await checkedBriefingTotals(ws.db)).agree).toBe(false);
+    await readBriefingTotals(ws.db);
+    await expectAgree(ws.db);
+  });
+
+  it('are filled by the upgrade from version 6', async () => {
+    const name = `upgrade-${++n}`;
+    const ws = await workspace('source');
+    await populate(ws);
+    await loadExample(ws);
+    const data = await readWorkspaceData(ws.db);
+    // Version 6's schema, as installations hold it.
+    const old = new Dexie(name);
+    old.version(6).stores({
+      briefings: 'id, hlc, [deleted+startsAt], *tags, classification, *organiserIds',
+      organisations: 'id, hlc, name, acronym, deleted, parentId',
+      people: 'id, hlc, name, organisationId, deleted',
+      statements: 'id, hlc, [briefingId+order], speakerId, *tags, deleted',
+      actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId, due',
+      settings: 'id, hlc, deleted',
+      packs: 'id, hlc, deleted',
+      templates: 'id, hlc, deleted',
+      conflicts: 'id, hlc, recordId, resolution',
+      peers: 'id',
+      meta: 'key',
+      drafts: 'id',
+    });
+    for (const t of ['briefings', 'statements', 'actions', 'people', 'organisations', 'settings'] as const) await old.table(t).bulkPut(data[t]);
+    old.close();
+    const db = new AttacheDb(name);
+    opened.push(db);
+    await db.open();
+    await expectAgree(db);
+    expect(byId(await db.briefingTotals.toArray())).toEqual(byId(await ws.db.briefingTotals.toArray()));
+  });
+
+  it('give the counts, banner and exclusions the selection gives over the whole workspace', async () => {
+    const ws = await workspace();
+    const { org, jane, omar, b1, b2 } = await populate(ws);
+    await loadExample(ws);
+    await ws.remove('briefings', b2.id);
+    await ws.restore('briefings', b2.id);
+    const data = await readWorkspaceData(ws.db, { liveOnly: true });
+    // The previewer reads no people: the speaker criterion compares the ids statements carry.
+    const withoutPeople = { ...data, people: [] };
+    const levels = settingsOfData(data).classificationLevels;
+    const rows = await readBriefingTotals(ws.db);
+    const cases = [
+      packOptions({}),
+      packOptions({ includeStatements: false }),
+      packOptions({ ceiling: 'unclassified' }),
+      packOptions({ ceiling: 'restricted' }),
+      packOptions({ selection: { tags: ['ENERGY'] } }),
+      packOptions({ selection: { organiserIds: [org.id] } }),
+      packOptions({ selection: { speakerIds: [jane.id] } }),
+      packOptions({ selection: { speakerIds: [omar.id] }, ceiling: 'unclassified' }),
+      packOptions({ selection: { briefingIds: [b1.id] } }),
+      packOptions({ selection: { from: '2015-03-17', to: '2015-03-17' } }),
+      packOptions({ selection: { from: '2030-01-01' } }),
+    ];
+    for (const options of cases) expect(previewOfTotals(rows, levels, options)).toEqual(previewOf(selectPack(withoutPeople, options)));
+  });
+});
