@@ -76,7 +76,13 @@ test('emblem in Settings, Registry fields and numbered copies: one PDF per recip
   await page.getByLabel('File reference').fill('DUS/POL/2015/017');
   // Typed as officers write it (never the browser's mm/dd/yyyy box), spelled out once left.
   const issued = page.getByLabel('Date of issue');
+  // A month is not a day: refused with what stays, nothing taken; the day then read clears the refusal.
+  await issued.fill('May 2015');
+  await expect(issued).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByText(/^Not read: type a day, such as 17 Mar 2015, 17\.03\.2015 or 2015-03-17\. The (date|field) stays/)).toBeVisible();
   await issued.fill('20 Mar 2015');
+  await expect(issued).not.toHaveAttribute('aria-invalid');
+  await expect(page.getByText(/^Not read: type a day/)).toHaveCount(0);
   await expect(page.locator('#pack-issue-date-reading')).toHaveText('Fri 20 March 2015');
   await issued.blur();
   await expect(issued).toHaveValue('20 March 2015');
