@@ -24,15 +24,14 @@ import { readWorkspaceData } from './snapshot';
 import type { Workspace } from './workspace';
 import { repairStoredRecords } from './workspace-repair';
 import { LIVE_INSTALLATION, lowerLivePushMarks } from './live/marks';
+import { SYNC_FILE_EXTENSION } from '../core/sync/file-type';
 
 export { SyncError, isSyncError, type SyncErrorCode } from '../core/sync/guards';
 export type { SyncHeader, SyncScope, InstallationRef, EncryptionHeader } from '../core/sync/format';
 export type { Selection } from '../core/sync/select';
 export type { PeerState } from './db';
 
-/** File-name extension of sync files (without the dot), for save/open dialogs' filters. */
-export const SYNC_FILE_EXTENSION = 'attache';
-export const SYNC_MIME_TYPE = 'application/x-attache-sync';
+export { SYNC_FILE_EXTENSION, SYNC_MIME_TYPE } from '../core/sync/file-type';
 
 export type SyncPhase = 'reading' | 'verifying' | 'decrypting' | 'validating' | 'comparing' | 'applying' | 'encrypting' | 'writing';
 

@@ -7,7 +7,7 @@ import { messageOf } from '../../core/errors';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import type { LiveSettingsInput, LiveSettingsView } from '../../core/live/settings';
 import { checkpointKey } from '../../data/live/marks';
-import { LiveSession } from '../../data/live/session';
+import type { LiveSession } from '../../data/live/session';
 import { platform } from '../../platform';
 import { session } from './session.svelte';
 import { locale, t } from './locale.svelte';
@@ -17,6 +17,8 @@ class LiveSyncController {
   settings = $state.raw<LiveSettingsView | undefined>(undefined);
   private running: LiveSession | undefined;
   private started = false;
+  /** Bumped by every restart: one overtaken while it awaited starts nothing. */
+  private generation = 0;
 
   /** Once the workspace is open: load the settings and start when they say on. */
   async init(): Promise<void> {
@@ -38,6 +40,7 @@ class LiveSyncController {
   }
 
   async restart(): Promise<void> {
+    const run = ++this.generation;
     const old = this.running;
     this.running = undefined;
     await old?.stop();
@@ -54,6 +57,9 @@ class LiveSyncController {
       return void refuse(messageOf(e, locale.current));
     }
     if (!passphrase) return void refuse(t('shell.live.needPassphrase'));
+    // The replicator is loaded only by a workspace that syncs live (most never do): not with every window.
+    const { LiveSession } = await import('../../data/live/session');
+    if (run !== this.generation) return;
     const live = new LiveSession({
       ws: session.ws,
       transport: platform().liveTransport(),

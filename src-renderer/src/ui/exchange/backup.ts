@@ -6,7 +6,8 @@
  * panels can say so.
  */
 import { readLastBackup, rememberBackup, type LastBackup } from '../../data/backups';
-import { createBackup, SYNC_MIME_TYPE, type LongTaskOptions } from '../../data/sync';
+import type { LongTaskOptions } from '../../data/sync';
+import { SYNC_MIME_TYPE } from '../../core/sync/file-type';
 import type { Workspace } from '../../data/workspace';
 import { platform } from '../../platform';
 import { messageOf } from '../../core/errors';
@@ -33,6 +34,8 @@ export type BackupResult =
 export async function backUp(ws: Workspace, options: LongTaskOptions & { automatic?: boolean } = {}): Promise<BackupResult> {
   const bridge = platform();
   try {
+    // The exchange's code is loaded on the first backup, not with the window (the shell starts the timer).
+    const { createBackup } = await import('../../data/sync');
     const { bytes, name } = await createBackup(ws, { appVersion: bridge.appVersion, onProgress: options.onProgress, signal: options.signal });
     const outcome = await bridge.requestBackup(bytes, { explicit: !options.automatic });
     if (outcome.status === 'skipped') return { kind: 'skipped', reason: outcome.reason };

@@ -4,7 +4,7 @@
  */
 import { todayIso } from '../../core/dates';
 import { slug } from '../../core/text';
-import { SYNC_FILE_EXTENSION } from '../../data/sync';
+import { SYNC_FILE_EXTENSION } from '../../core/sync/file-type';
 
 /** The save and open dialogs' filter, under the name the caller gives it in the interface's language. */
 export const syncFilters = (name: string) => [{ name, extensions: [SYNC_FILE_EXTENSION] }];
