@@ -13,6 +13,7 @@
  *     n-16    16  GCM authentication tag
  */
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { translate, type MessageKey, type MessageValues } from '../src-renderer/src/core/i18n';
 
 export const BACKUP_MAGIC = Buffer.from('ATTBAK', 'ascii');
 export const CONTAINER_VERSION = 1;
@@ -24,8 +25,19 @@ export const HEADER_BYTES = BACKUP_MAGIC.length + 2 + KEY_ID_BYTES + IV_BYTES;
 export const KEY_BYTES = 32;
 
 /** A failure whose message is meant for the person restoring or backing up (it reaches the screen as is). */
+/**
+ * Why a backup cannot be written or opened, as a message key and its values (messages/<locale>/errors.json):
+ * it reads as a UserError (core/errors.ts isUserError), so it crosses IPC as one and the renderer says it in
+ * the window's language; `message` is the English text (logs, tests).
+ */
 export class BackupError extends Error {
   override name = 'BackupError';
+  constructor(
+    readonly key: MessageKey,
+    readonly values: MessageValues = {},
+  ) {
+    super(translate('en', key, values));
+  }
 }
 
 export function keyIdOf(key: Uint8Array): Buffer {
@@ -48,17 +60,17 @@ export function sealBackup(key: Uint8Array, plain: Uint8Array): Uint8Array {
 /** The backup inside a container, or a BackupError saying why not (never partial bytes). */
 export function openBackup(key: Uint8Array, sealed: Uint8Array): Uint8Array {
   const bytes = Buffer.from(sealed.buffer, sealed.byteOffset, sealed.byteLength);
-  if (!hasBackupMagic(bytes)) throw new BackupError('This is not an encrypted Attaché backup (its header is wrong).');
-  if (bytes.length < BACKUP_MAGIC.length + 2) throw new BackupError('The backup is truncated.');
+  if (!hasBackupMagic(bytes)) throw new BackupError('error.backup.notOurs');
+  if (bytes.length < BACKUP_MAGIC.length + 2) throw new BackupError('error.backup.truncated');
   const version = bytes[BACKUP_MAGIC.length]!;
   const cipherId = bytes[BACKUP_MAGIC.length + 1]!;
   if (version !== CONTAINER_VERSION || cipherId !== CIPHER_AES_256_GCM) {
-    throw new BackupError(`The backup was written by a newer version of Attaché (container version ${version}, cipher ${cipherId}).`);
+    throw new BackupError('error.backup.newer', { version, cipher: cipherId });
   }
-  if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new BackupError('The backup is truncated.');
+  if (bytes.length < HEADER_BYTES + TAG_BYTES) throw new BackupError('error.backup.truncated');
   const header = bytes.subarray(0, HEADER_BYTES);
   if (!header.subarray(BACKUP_MAGIC.length + 2, BACKUP_MAGIC.length + 2 + KEY_ID_BYTES).equals(keyIdOf(key))) {
-    throw new BackupError('The backup was encrypted with another key (another profile, or a backup key that was replaced), so it cannot be opened here.');
+    throw new BackupError('error.backup.otherKey');
   }
   const decipher = createDecipheriv('aes-256-gcm', key, header.subarray(HEADER_BYTES - IV_BYTES), { authTagLength: TAG_BYTES });
   decipher.setAAD(header);
@@ -67,7 +79,7 @@ export function openBackup(key: Uint8Array, sealed: Uint8Array): Uint8Array {
   try {
     return new Uint8Array(Buffer.concat([body, decipher.final()]));
   } catch {
-    throw new BackupError('The backup is damaged, truncated or was altered: its integrity check failed.');
+    throw new BackupError('error.backup.altered');
   } finally {
     body.fill(0);
   }

@@ -20,6 +20,8 @@ import type { BackupEntry, BackupOutcome, BackupProtection, BackupStatus } from 
 import { PARTIAL_SUFFIX, removeLeftoverTemps, STALE_TEMP_MS, writeFileAtomic } from './atomic-write';
 import { BackupError, hasBackupMagic, KEY_BYTES, openBackup, sealBackup } from './backup-crypto';
 import { chooseBackupsToKeep } from './backup-rotation';
+import { messageOf, UserError } from '../src-renderer/src/core/errors';
+import { translate, type Locale } from '../src-renderer/src/core/i18n';
 import { MAX_BACKUP_BYTES } from './validate';
 
 export { BackupError } from './backup-crypto';
@@ -93,6 +95,8 @@ export interface BackupStoreOptions {
   keyFile: string;
   keychain: Keychain;
   now?: () => number;
+  /** The window's language (src-main/ipc.ts): a skipped backup's reason and the last failure are said in it. English if not given. */
+  locale?: () => Locale;
 }
 
 function stampOf(name: string): number | null {
@@ -108,40 +112,46 @@ function nameStamp(ms: number): string {
   return new Date(ms).toISOString().replace(/[-:]/g, '').replace('.', '');
 }
 
-function reasonOf(error: unknown): string {
-  if (error instanceof BackupError) return error.message;
+/** A failure as the backup status says it, in the window's language when it is one of ours. */
+function reasonOf(error: unknown, locale: Locale): string {
+  if (error instanceof BackupError || error instanceof UserError) return translate(locale, error.key, error.values);
   const code = (error as NodeJS.ErrnoException).code;
-  if (code) return describeFileError(code);
+  if (code) return messageOf(fileError(code), locale);
   return error instanceof Error ? error.message : String(error);
 }
 
-/** A file-system error code as a sentence for the screen (paths and stack traces stay in the main process). */
-export function describeFileError(code: string): string {
+/**
+ * A file-system error code as a sentence for the screen (paths and stack traces stay in the main process): a
+ * UserError, which crosses IPC as one (core/errors.ts toIpcError), so the window says it in its language.
+ */
+export function fileError(code: string): UserError {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'The disk is full.';
+      return new UserError('error.file.diskFull');
     case 'EACCES':
     case 'EPERM':
-      return 'Permission denied: Attaché may not write or read there.';
+      return new UserError('error.file.permission');
     case 'EROFS':
-      return 'The disk is read-only.';
+      return new UserError('error.file.readOnly');
     case 'ENOENT':
-      return 'The file or folder does not exist (any more).';
+      return new UserError('error.file.missing');
     case 'EISDIR':
-      return 'That is a folder, not a file.';
+      return new UserError('error.file.isFolder');
     case 'EIO':
-      return 'The disk reported an input/output error.';
+      return new UserError('error.file.io');
     default:
-      return `The file could not be written or read (${code}).`;
+      return new UserError('error.file.other', { code });
   }
 }
+
 
 export class BackupStore {
   readonly dir: string;
   private readonly keyFile: string;
   private readonly keychain: Keychain;
   private readonly now: () => number;
+  private readonly locale: () => Locale;
   private prepared: Promise<void> | undefined;
   private key: Promise<Buffer> | undefined;
   private busy = false;
@@ -154,6 +164,7 @@ export class BackupStore {
     this.keyFile = options.keyFile;
     this.keychain = options.keychain;
     this.now = options.now ?? Date.now;
+    this.locale = options.locale ?? (() => 'en');
   }
 
   /**
@@ -181,7 +192,7 @@ export class BackupStore {
   }
 
   private fail(error: unknown): void {
-    this.lastError = { at: new Date(this.now()).toISOString(), message: reasonOf(error) };
+    this.lastError = { at: new Date(this.now()).toISOString(), message: reasonOf(error, this.locale()) };
   }
 
   /** Our backups' names (stamped, not temporary), newest first. */
@@ -236,24 +247,22 @@ export class BackupStore {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     if (!stored) {
-      if (!create) throw new BackupError(`The backup key (${this.keyFile}) is missing, so encrypted backups cannot be opened.`);
+      if (!create) throw new BackupError('error.backup.keyMissing', { path: this.keyFile });
       const key = randomBytes(KEY_BYTES);
       await this.storeKey(key);
       return key;
     }
     if (stored.length <= KEY_MAGIC.length || !stored.subarray(0, KEY_MAGIC.length).equals(KEY_MAGIC)) {
-      throw new BackupError(`The backup key file (${this.keyFile}) is damaged; encrypted backups cannot be written or opened.`);
+      throw new BackupError('error.backup.keyDamaged', { path: this.keyFile });
     }
     let unwrapped: { secret: string; rewrap: boolean };
     try {
       unwrapped = await this.keychain.unwrap(stored.subarray(KEY_MAGIC.length));
     } catch (error) {
-      throw new BackupError(
-        `The operating system's keychain would not unlock the backup key (${error instanceof Error ? error.message : String(error)}); encrypted backups cannot be written or opened until it does.`,
-      );
+      throw new BackupError('error.backup.keychainLocked', { reason: error instanceof Error ? error.message : String(error) });
     }
     const key = Buffer.from(unwrapped.secret, 'base64');
-    if (key.length !== KEY_BYTES) throw new BackupError(`The backup key file (${this.keyFile}) is damaged; encrypted backups cannot be written or opened.`);
+    if (key.length !== KEY_BYTES) throw new BackupError('error.backup.keyDamaged', { path: this.keyFile });
     if (unwrapped.rewrap) await this.storeKey(key).catch(() => {});
     return key;
   }
@@ -275,8 +284,8 @@ export class BackupStore {
    * rotates. A failure is recorded for status() and thrown; nothing already kept is touched by a failure.
    */
   async request(bytes: Uint8Array, options: { explicit: boolean }): Promise<BackupOutcome> {
-    if (bytes.byteLength === 0) throw new BackupError('The backup is empty.');
-    if (this.busy) return { status: 'skipped', reason: 'A backup is being written already.', retryInMs: EXPLICIT_INTERVAL_MS };
+    if (bytes.byteLength === 0) throw new BackupError('error.backup.empty');
+    if (this.busy) return { status: 'skipped', reason: translate(this.locale(), 'error.backup.busy'), retryInMs: EXPLICIT_INTERVAL_MS };
     this.busy = true;
     try {
       await this.prepare();
@@ -285,7 +294,8 @@ export class BackupStore {
       // A clock set back (lastWritten in the future) must not block backups until it catches up.
       if (this.lastWritten > 0 && this.lastWritten <= now && now - this.lastWritten < interval) {
         const retryInMs = interval - (now - this.lastWritten);
-        return { status: 'skipped', reason: `A backup was made ${Math.max(1, Math.round((now - this.lastWritten) / 1000))} seconds ago; the next one is possible in ${Math.ceil(retryInMs / 1000)} seconds.`, retryInMs };
+        const values = { ago: Math.max(1, Math.round((now - this.lastWritten) / 1000)), wait: Math.ceil(retryInMs / 1000) };
+        return { status: 'skipped', reason: translate(this.locale(), 'error.backup.tooSoon', values), retryInMs };
       }
       const { protection } = await this.keychain.protection();
       const encrypted = protection === 'os-keychain';
@@ -326,18 +336,18 @@ export class BackupStore {
   async read(id: string): Promise<Uint8Array> {
     await this.prepare();
     // Only a name listed in the folder: never a path the renderer made up.
-    if (!(await this.names()).includes(id)) throw new BackupError('That backup does not exist (any more).');
+    if (!(await this.names()).includes(id)) throw new BackupError('error.backup.gone');
     const path = join(this.dir, id);
     const info = await stat(path);
-    if (info.size > MAX_BACKUP_BYTES + 64) throw new BackupError('The backup is larger than Attaché can restore.');
+    if (info.size > MAX_BACKUP_BYTES + 64) throw new BackupError('error.backup.tooLarge');
     const bytes = new Uint8Array(await readFile(path));
     if (!id.endsWith(ENCRYPTED_SUFFIX)) {
-      if (hasBackupMagic(bytes)) throw new BackupError('The backup is encrypted but its name says it is not; it was renamed or damaged.');
+      if (hasBackupMagic(bytes)) throw new BackupError('error.backup.misnamed');
       return bytes;
     }
-    if (!hasBackupMagic(bytes)) throw new BackupError('This is not an encrypted Attaché backup (its header is wrong).');
+    if (!hasBackupMagic(bytes)) throw new BackupError('error.backup.notOurs');
     const { protection } = await this.keychain.protection();
-    if (protection === 'none') throw new BackupError('The operating system offers no keychain now, so the encrypted backup cannot be opened.');
+    if (protection === 'none') throw new BackupError('error.backup.noKeychain');
     return openBackup(await this.dataKey(false), bytes);
   }
 }

@@ -4,8 +4,9 @@ import { app, BrowserWindow, dialog, ipcMain, safeStorage, type IpcMainInvokeEve
 import { isAppUrl } from './app-url';
 import { isWindowTheme, type WindowTheme } from './appearance';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
-import { BackupError, BackupStore, describeFileError, safeStorageKeychain } from './backups';
-import { isLocale, type Locale } from '../src-renderer/src/core/i18n';
+import { BackupStore, fileError, safeStorageKeychain } from './backups';
+import { isUserError, toIpcError, UserError } from '../src-renderer/src/core/errors';
+import { isLocale, translate, type Locale } from '../src-renderer/src/core/i18n';
 import { CHANNELS } from './channels';
 import { machineFingerprint } from './machine';
 import { showNotification } from './notifications';
@@ -46,10 +47,12 @@ function handle(channel: string, handler: Handler): void {
       return await handler(event, ...args);
     } catch (error) {
       // Only our own messages reach the renderer; file-system errors are reduced to a sentence about their code.
+      // A message for the person (a UserError, a BackupError) crosses as its key and values, said in the window's language.
       if (error instanceof InvalidArgument) throw new Error(`Refused ${channel}: ${error.message}.`, { cause: error });
-      if (error instanceof BackupError || error instanceof Refusal) throw new Error(error.message, { cause: error });
+      if (isUserError(error)) throw toIpcError(error, error);
       const code = (error as NodeJS.ErrnoException).code;
-      throw new Error(code ? describeFileError(code) : (error as Error).message, { cause: error });
+      if (code) throw toIpcError(fileError(code), error);
+      throw new Error((error as Error).message, { cause: error });
     }
   });
 }
@@ -58,10 +61,8 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
   return BrowserWindow.fromWebContents(event.sender);
 }
 
-/** A refusal worded for the screen (passed to the renderer as is). */
-export class Refusal extends Error {
-  override name = 'Refusal';
-}
+/** The window's language, as the renderer last reported it (registerMenuLocale): the main process's own dialogs speak it. */
+let windowLocale: Locale = 'en';
 
 // macOS and Windows are case-insensitive by default: compare folders as the file system would.
 function sameCase(path: string): string {
@@ -108,20 +109,18 @@ async function saveFile(event: IpcMainInvokeEvent, raw: unknown): Promise<string
   // The kind of file stays recognisable: "brief" or "brief.txt" for a PDF becomes "brief.pdf" / "brief.txt.pdf".
   const target = withFilterExtension(result.filePath, filters);
   if (await isInsideProfile(target)) {
-    throw new Refusal(
-      `Attaché keeps its own data in ${app.getPath('userData')} and does not save files there. Choose another folder.`,
-    );
+    throw new UserError('error.file.profileFolder', { folder: app.getPath('userData') });
   }
   // The dialog asked about the name as typed; the name with the extension added may be another, existing file.
   if (target !== result.filePath && (await exists(target))) {
     const box: MessageBoxOptions = {
       type: 'warning',
-      buttons: ['Replace', 'Cancel'],
+      buttons: [translate(windowLocale, 'error.file.replace'), translate(windowLocale, 'error.file.cancel')],
       defaultId: 1,
       cancelId: 1,
-      title: 'Replace file?',
-      message: `“${basename(target)}” already exists. Replace it?`,
-      detail: `The name typed had no “.${extensionOf(target)}” ending, so Attaché added it; a file of that name is already in ${dirname(target)}.`,
+      title: translate(windowLocale, 'error.file.replaceTitle'),
+      message: translate(windowLocale, 'error.file.replaceMessage', { name: basename(target) }),
+      detail: translate(windowLocale, 'error.file.replaceDetail', { extension: extensionOf(target), folder: dirname(target) }),
       noLink: true,
     };
     const answer = win ? await dialog.showMessageBox(win, box) : await dialog.showMessageBox(box);
@@ -143,10 +142,8 @@ async function openFile(event: IpcMainInvokeEvent, raw: unknown): Promise<{ name
   const path = result.filePaths[0];
   if (result.canceled || !path) return null;
   const info = await stat(path);
-  if (!info.isFile()) throw new Error('That is not a file.');
-  if (info.size > MAX_OPEN_BYTES) {
-    throw new Error(`The file is ${Math.round(info.size / 1024 / 1024)} MB; Attaché opens files up to ${MAX_OPEN_BYTES / 1024 / 1024} MB.`);
-  }
+  if (!info.isFile()) throw new UserError('error.file.notAFile');
+  if (info.size > MAX_OPEN_BYTES) throw new UserError('error.file.tooLarge', { size: Math.round(info.size / 1024 / 1024), max: MAX_OPEN_BYTES / 1024 / 1024 });
   // Read through one handle, with the cap enforced again, in case the file grows between stat and read.
   const handle = await open(path, 'r');
   try {
@@ -169,7 +166,7 @@ export function backupDir(): string {
 
 /** The app's backups: in the profile, the key wrapped by Electron's safeStorage. Needs `app` to be ready. */
 export function createAppBackupStore(): BackupStore {
-  return new BackupStore({ dir: backupDir(), keyFile: join(app.getPath('userData'), 'backup-key'), keychain: safeStorageKeychain(safeStorage) });
+  return new BackupStore({ dir: backupDir(), keyFile: join(app.getPath('userData'), 'backup-key'), keychain: safeStorageKeychain(safeStorage), locale: () => windowLocale });
 }
 
 /**
@@ -198,7 +195,7 @@ export function registerIpcHandlers(backups: BackupStore = createAppBackupStore(
       event.sender.print({ printBackground: true }, (success, reason) => {
         // Cancelling the dialog is not a failure: the user changed their mind.
         if (success || reason === 'cancelled') resolve(success);
-        else reject(new Error(`The briefing could not be printed (${reason}).`));
+        else reject(new UserError('error.print.failed', { reason }));
       });
     });
   });
@@ -254,6 +251,7 @@ export function registerMenuBindings(apply: (rebound: Record<string, string>) =>
 export function registerMenuLocale(apply: (locale: Locale) => void): void {
   handle(CHANNELS.menuLocale, async (_event, raw) => {
     if (!isLocale(raw)) throw new InvalidArgument('the language must be en, fr or ru');
+    windowLocale = raw;
     apply(raw);
   });
 }

@@ -60,13 +60,14 @@ function fakeSafeStorage(options: { available?: boolean; backend?: string; failD
   return { storage, calls };
 }
 
-function store(options: Parameters<typeof fakeSafeStorage>[0] & { now?: () => number; platform?: NodeJS.Platform } = {}) {
+function store(options: Parameters<typeof fakeSafeStorage>[0] & { now?: () => number; platform?: NodeJS.Platform; locale?: () => 'en' | 'fr' | 'ru' } = {}) {
   const { storage, calls } = fakeSafeStorage(options);
   const backups = new BackupStore({
     dir: join(profile, 'backups'),
     keyFile: join(profile, 'backup-key'),
     keychain: safeStorageKeychain(storage, options.platform ?? 'linux'),
     now: options.now,
+    locale: options.locale,
   });
   return { backups, calls };
 }
@@ -289,8 +290,20 @@ describe('rate limit', () => {
     await store({ now: c.now }).backups.request(SYNC_BYTES, { explicit: true });
     c.advance(10_000);
     const restarted = store({ now: c.now }).backups;
-    expect((await restarted.request(SYNC_BYTES, { explicit: true })).status).toBe('skipped');
-    c.advance(EXPLICIT_INTERVAL_MS);
+    expect(await restarted.request(SYNC_BYTES, { explicit: true })).toMatchObject({
+      status: 'skipped',
+      reason: 'A backup was made 10 seconds ago; the next one is possible in 20 seconds.',
+    });
+    // Said in the window's language (src-main/ipc.ts gives the one the renderer reported).
+    const inRussian = store({ now: c.now, locale: () => 'ru' }).backups;
+    expect(await inRussian.request(SYNC_BYTES, { explicit: true })).toMatchObject({ reason: 'Резервная копия сделана 10 секунд назад; следующая возможна через 20 секунд.' });
+    c.advance(9_000);
+    expect(await inRussian.request(SYNC_BYTES, { explicit: true })).toMatchObject({ reason: 'Резервная копия сделана 19 секунд назад; следующая возможна через 11 секунд.' });
+    c.advance(2_000);
+    expect(await inRussian.request(SYNC_BYTES, { explicit: true })).toMatchObject({ reason: 'Резервная копия сделана 21 секунду назад; следующая возможна через 9 секунд.' });
+    c.advance(1_000);
+    expect(await inRussian.request(SYNC_BYTES, { explicit: true })).toMatchObject({ reason: 'Резервная копия сделана 22 секунды назад; следующая возможна через 8 секунд.' });
+    c.advance(EXPLICIT_INTERVAL_MS - 12_000);
     const [a, b] = await Promise.all([restarted.request(SYNC_BYTES, { explicit: true }), restarted.request(SYNC_BYTES, { explicit: true })]);
     expect([a.status, b.status].sort()).toEqual(['skipped', 'written']);
   });

@@ -4,6 +4,8 @@
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fromIpcMessage, messageOf, toIpcError, UserError } from '../../src-renderer/src/core/errors';
+import { ipcErrorMessage } from '../../src-renderer/src/platform/electron';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 type Handler = (event: unknown, ...args: unknown[]) => Promise<unknown>;
@@ -79,6 +81,8 @@ const { createMainWindow } = await import('../../src-main/window');
 const { hardenWebContents } = await import('../../src-main/security');
 const { APP_ENTRY_URL } = await import('../../src-main/app-url');
 const { CONTENT_SECURITY_POLICY } = await import('../../src-main/csp');
+const { fileError } = await import('../../src-main/backups');
+const { BackupError } = await import('../../src-main/backup-crypto');
 const { registerWindowTheme } = await import('../../src-main/ipc');
 const { keepWindowTheme, readWindowTheme } = await import('../../src-main/appearance');
 
@@ -328,6 +332,24 @@ describe('opening through the dialog', () => {
     rmSync(big);
     dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [docs] });
     await expect(open()).rejects.toThrow(/not a file/);
+  });
+
+  it('sends a refusal across IPC as a UserError the window says in its language', async () => {
+    dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [docs] });
+    const thrown = (await open().catch((e: unknown) => e)) as Error;
+    // What Electron hands the renderer: the message alone, wrapped; platform/electron.ts reads it back.
+    const crossed = fromIpcMessage(ipcErrorMessage(`Error invoking remote method '${CHANNELS.openFile}': Error: ${thrown.message}`));
+    expect(crossed).toBeInstanceOf(UserError);
+    expect(crossed.message).toBe('That is not a file.');
+    expect(messageOf(crossed, 'fr')).toBe('Ce n’est pas un fichier.');
+    expect(messageOf(crossed, 'ru')).toBe('Это не файл.');
+    // A file-system error by its code, and a backup's refusal, the same way.
+    const gone = fromIpcMessage(toIpcError(fileError('ENOSPC')).message);
+    expect(messageOf(gone, 'fr')).toBe('Le disque est plein.');
+    const altered = fromIpcMessage(toIpcError(new BackupError('error.backup.altered')).message);
+    expect(messageOf(altered, 'ru')).toBe('Резервная копия повреждена, обрезана или изменена: проверка целостности не пройдена.');
+    // Anything else stays a plain Error with its message.
+    expect(fromIpcMessage('Refused file:open: bad filters.')).toEqual(new Error('Refused file:open: bad filters.'));
   });
 });
 

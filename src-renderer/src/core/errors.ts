@@ -33,6 +33,32 @@ export function fromUserErrorData(data: UserErrorData | undefined, message: stri
   return data && isUserError(data) ? new UserError(data.key, data.values, data.then ? { then: data.then } : undefined) : new Error(message);
 }
 
+/**
+ * Electron's IPC keeps only a rejected handler's message ("Error invoking remote method …: Error: <message>"),
+ * so the main process writes a UserError as its English message followed by this mark and its data as
+ * JSON (toIpcError); the renderer reads it back as the UserError (fromIpcMessage), shown in the window's
+ * language. Anything else reads as a plain Error with its message.
+ */
+const IPC_MARK = '\u2063attache-user-error:';
+
+/** A main-process UserError as the Error an IPC handler rejects with: its English message, then its data. */
+export function toIpcError(e: Pick<UserError, 'key' | 'values' | 'message' | 'then'>, cause?: unknown): Error {
+  return new Error(`${e.message}${IPC_MARK}${JSON.stringify(userErrorData(e))}`, { cause });
+}
+
+/** What an IPC failure's message carried: the UserError back (key and values intact), or an Error with the message. */
+export function fromIpcMessage(message: string, cause?: unknown): Error {
+  const at = message.indexOf(IPC_MARK);
+  if (at < 0) return new Error(message, { cause });
+  try {
+    const data = JSON.parse(message.slice(at + IPC_MARK.length)) as UserErrorData;
+    if (isUserError(data)) return new UserError(data.key, data.values, { cause, ...(data.then ? { then: data.then } : {}) });
+  } catch {
+    // Not ours after all: the message as it came, without the mark.
+  }
+  return new Error(message.slice(0, at), { cause });
+}
+
 function textOf(locale: Locale, key: MessageKey, values: MessageValues, then?: MessageKey): string {
   const first = translate(locale, key, values);
   return then ? `${first} ${translate(locale, then, values)}` : first;

@@ -1,3 +1,4 @@
+import { fromIpcMessage } from '../core/errors';
 import { LiveOffline } from '../core/live/transport';
 import type { Bridge, PreloadApi } from './bridge';
 
@@ -13,7 +14,8 @@ async function unwrapped<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
-    if (e instanceof Error) throw new Error(ipcErrorMessage(e.message), { cause: e });
+    // A UserError from the main process comes back as one, so the screen says it in the window's language.
+    if (e instanceof Error) throw fromIpcMessage(ipcErrorMessage(e.message), e);
     throw e;
   }
 }
