@@ -20,6 +20,20 @@ let db: AttacheDb | undefined;
 let persisted: PersistedSearch | undefined;
 let status: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
 let lastProgress = 0;
+let prepareTimer: ReturnType<typeof setTimeout> | undefined;
+
+/**
+ * What a loaded index leaves for later (SearchEngine.prepare: the maps a speaker filter or a write needs)
+ * is built in a quiet moment of the worker after its first query (the one the search screen sends when
+ * the index is ready), or a few seconds after it is ready if none comes: never before that query.
+ */
+function prepareWhenQuiet(ms: number): void {
+  clearTimeout(prepareTimer);
+  prepareTimer = setTimeout(() => {
+    prepareTimer = undefined;
+    persisted?.engine.prepare();
+  }, ms);
+}
 
 function post(message: FromWorker): void {
   scope.postMessage(message);
@@ -35,6 +49,8 @@ function setStatus(next: Partial<SearchStatus>, throttle = false): void {
 
 async function start(dbName: string): Promise<void> {
   db = new AttacheDb(dbName);
+  // Opened while the saved index is read (its check reads the tables next), not after; a failure shows there.
+  void db.open().catch(() => undefined);
   const started = performance.now();
   let ready = false;
   const p = new PersistedSearch(
@@ -64,6 +80,7 @@ async function start(dbName: string): Promise<void> {
   const outcome = await p.start();
   ready = true;
   setStatus({ phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
+  prepareWhenQuiet(3000);
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
@@ -81,6 +98,8 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   const notes = [...parsed.problems, ...result.notes];
   // A rebuild behind a loaded index (status.serving) answers from that index: complete, if perhaps not current.
   post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' && !status.serving } });
+  // Still to do: after this query, once the next ones (a user typing) pause.
+  if (prepareTimer !== undefined) prepareWhenQuiet(300);
 }
 
 scope.onmessage = (event: MessageEvent<ToWorker>) => {

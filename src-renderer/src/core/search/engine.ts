@@ -122,6 +122,13 @@ interface Resolved {
   dated: boolean;
 }
 
+/** A saved index of another SEARCH_INDEX_VERSION or chunk layout (or no head at all): rebuilt, not loaded. */
+export class SearchIndexVersionError extends Error {
+  constructor() {
+    super('The stored search index is of another version');
+  }
+}
+
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
 const CHUNK_FORMAT = 3;
 
@@ -150,12 +157,64 @@ function wordsMatch(words: readonly string[], wanted: readonly string[]): boolea
 }
 
 /**
+ * A map filled by `fill` the first time anything reads or changes it: what a loaded index does not need
+ * for its first query is not built before it (LazyPostings, InverseIds). `fill` adds with `put`.
+ */
+abstract class FilledOnUse<K, V> extends Map<K, V> {
+  protected abstract fill(): void;
+
+  protected put(key: K, value: V): void {
+    Map.prototype.set.call(this, key, value);
+  }
+
+  override get size(): number {
+    this.fill();
+    return super.size;
+  }
+  override get(key: K): V | undefined {
+    this.fill();
+    return super.get(key);
+  }
+  override has(key: K): boolean {
+    this.fill();
+    return super.has(key);
+  }
+  override set(key: K, value: V): this {
+    this.fill();
+    return super.set(key, value);
+  }
+  override delete(key: K): boolean {
+    this.fill();
+    return super.delete(key);
+  }
+  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
+    this.fill();
+    super.forEach(fn, thisArg);
+  }
+  override entries(): MapIterator<[K, V]> {
+    this.fill();
+    return super.entries();
+  }
+  override keys(): MapIterator<K> {
+    this.fill();
+    return super.keys();
+  }
+  override values(): MapIterator<V> {
+    this.fill();
+    return super.values();
+  }
+  override [Symbol.iterator](): MapIterator<[K, V]> {
+    return this.entries();
+  }
+}
+
+/**
  * One term's postings as loaded by fromChunks: the saved chunk's flat numbers (see chunkStream), turned into
  * MiniSearch's maps (field id → document short id → term frequency) the first time anything reads or
  * changes them. A query reads a handful of terms; building the maps of all of them (3 million postings at
  * 135,000 records) was a third of loading a saved index, i.e. of the wait before the first search answers.
  */
-class LazyPostings extends Map<number, Map<number, number>> {
+class LazyPostings extends FilledOnUse<number, Map<number, number>> {
   private flat: (string | number)[] | undefined;
 
   constructor(flat: (string | number)[]) {
@@ -163,7 +222,7 @@ class LazyPostings extends Map<number, Map<number, number>> {
     this.flat = flat;
   }
 
-  private fill(): void {
+  protected fill(): void {
     const entry = this.flat;
     if (!entry) return;
     this.flat = undefined;
@@ -177,53 +236,108 @@ class LazyPostings extends Map<number, Map<number, number>> {
         short += entry[i + 2 + j] as number;
         freqs.set(short, entry[i + 2 + n + j] as number);
       }
-      super.set(fieldId, freqs);
+      this.put(fieldId, freqs);
       i += 2 + 2 * n;
     }
   }
 
-  override get size(): number {
-    this.fill();
-    return super.size;
-  }
-  override get(key: number): Map<number, number> | undefined {
-    this.fill();
-    return super.get(key);
-  }
-  override has(key: number): boolean {
-    this.fill();
-    return super.has(key);
-  }
-  override set(key: number, value: Map<number, number>): this {
-    this.fill();
-    return super.set(key, value);
-  }
-  override delete(key: number): boolean {
-    this.fill();
-    return super.delete(key);
-  }
   override clear(): void {
     this.flat = undefined;
     super.clear();
   }
-  override forEach(fn: (value: Map<number, number>, key: number, map: Map<number, Map<number, number>>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach(fn, thisArg);
+}
+
+/**
+ * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one the first
+ * time anything reads or changes it: a search never does (it goes from short ids to ids), so a loaded
+ * index answers its first query without putting 135,000 ids (1.35 million at scale 10) into a second map.
+ */
+class InverseIds extends FilledOnUse<string, number> {
+  private source: Map<number, string> | undefined;
+
+  constructor(source: Map<number, string>) {
+    super();
+    this.source = source;
   }
-  override entries(): MapIterator<[number, Map<number, number>]> {
-    this.fill();
-    return super.entries();
+
+  protected fill(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = undefined;
+    for (const [short, id] of source) this.put(id, short);
   }
-  override keys(): MapIterator<number> {
-    this.fill();
-    return super.keys();
+
+  override clear(): void {
+    this.source = undefined;
+    super.clear();
   }
-  override values(): MapIterator<Map<number, number>> {
-    this.fill();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[number, Map<number, number>]> {
-    return this.entries();
+}
+
+
+/** Maps derived from the statements' and actions' facts; each change of those facts updates them. */
+interface Derived {
+  /** briefing id → speaker id → number of statements: for "briefings where X spoke". */
+  speakersOf: Map<string, Map<string, number>>;
+  /** briefing id → its statements and actions, so a briefing's deletion or return can re-index them. */
+  childrenOf: Map<string, { statements: Set<string>; actions: Set<string> }>;
+  /** briefing id → the events held there (actions.heldInBriefingId), so each document names the other. */
+  heldBy: Map<string, Set<string>>;
+  /** speaker id → the statements they made: a speaker filter reads these, not every statement. */
+  bySpeaker: Map<string, Set<string>>;
+  /** statement id → the follow-ups made from it (a speaker filter finds those too). */
+  actionsFrom: Map<string, Set<string>>;
+}
+
+function emptyDerived(): Derived {
+  return { speakersOf: new Map(), childrenOf: new Map(), heldBy: new Map(), bySpeaker: new Map(), actionsFrom: new Map() };
+}
+
+function setIn<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function childrenIn(d: Derived, briefingId: string) {
+  let c = d.childrenOf.get(briefingId);
+  if (!c) d.childrenOf.set(briefingId, (c = { statements: new Set(), actions: new Set() }));
+  return c;
+}
+
+function linkStatement(d: Derived, id: string, s: StatementFacts): void {
+  childrenIn(d, s.briefingId).statements.add(id);
+  if (!s.speakerId) return;
+  let counts = d.speakersOf.get(s.briefingId);
+  if (!counts) d.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
+  counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
+  setIn(d.bySpeaker, s.speakerId, id);
+}
+
+function unlinkStatement(d: Derived, id: string, s: StatementFacts): void {
+  d.childrenOf.get(s.briefingId)?.statements.delete(id);
+  if (!s.speakerId) return;
+  const counts = d.speakersOf.get(s.briefingId);
+  const n = counts?.get(s.speakerId) ?? 0;
+  if (n <= 1) counts?.delete(s.speakerId);
+  else counts?.set(s.speakerId, n - 1);
+  const said = d.bySpeaker.get(s.speakerId);
+  said?.delete(id);
+  if (said?.size === 0) d.bySpeaker.delete(s.speakerId);
+}
+
+function linkAction(d: Derived, id: string, a: ActionFacts): void {
+  if (a.briefingId) childrenIn(d, a.briefingId).actions.add(id);
+  if (a.held) setIn(d.heldBy, a.held.in, id);
+  if (a.statementId) setIn(d.actionsFrom, a.statementId, id);
+}
+
+function unlinkAction(d: Derived, id: string, a: ActionFacts): void {
+  if (a.briefingId) d.childrenOf.get(a.briefingId)?.actions.delete(id);
+  if (a.held) d.heldBy.get(a.held.in)?.delete(id);
+  if (a.statementId) {
+    const from = d.actionsFrom.get(a.statementId);
+    from?.delete(id);
+    if (from?.size === 0) d.actionsFrom.delete(a.statementId);
   }
 }
 
@@ -234,10 +348,11 @@ export class SearchEngine {
   private readonly organisations = new Map<string, OrganisationFacts>();
   private readonly statements = new Map<string, StatementFacts>();
   private readonly actions = new Map<string, ActionFacts>();
-  /** briefing id → speaker id → number of statements: for "briefings where X spoke". */
-  private readonly speakersOf = new Map<string, Map<string, number>>();
-  /** briefing id → its statements and actions, so a briefing's deletion or return can re-index them. */
-  private readonly childrenOf = new Map<string, { statements: Set<string>; actions: Set<string> }>();
+  /**
+   * Maps derived from the statements' and actions' facts (see Derived). Undefined after fromChunks: built
+   * on first use or by prepare(), so that a loaded index answers its first query without them.
+   */
+  private derivedState: Derived | undefined = emptyDerived();
   /**
    * Tombstones seen per table, and the newest record clock seen per table: with the live records in the
    * facts maps, they let a persisted index be checked against the database (every record accounted for,
@@ -261,14 +376,11 @@ export class SearchEngine {
     return useLeanScoring(new MiniSearch<SearchDoc>(SearchEngine.options()));
   }
 
-  /** briefing id → the events held there (actions.heldInBriefingId), so each document names the other. */
-  private readonly heldBy = new Map<string, Set<string>>();
-
   private readonly names: NameLookup = {
     person: (id) => this.person(id),
     organisation: (id) => (id ? this.organisations.get(id) : undefined),
     briefing: (id) => (id ? this.briefings.get(id) : undefined),
-    heldEvents: (briefingId) => [...(this.heldBy.get(briefingId) ?? [])].map((id) => this.actions.get(id)?.held?.title ?? ''),
+    heldEvents: (briefingId) => [...(this.derived().heldBy.get(briefingId) ?? [])].map((id) => this.actions.get(id)?.held?.title ?? ''),
   };
 
   get size(): number {
@@ -278,7 +390,8 @@ export class SearchEngine {
   /** Forget everything (before a full rebuild). */
   clear(): void {
     this.index = SearchEngine.newIndex();
-    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.speakersOf, this.childrenOf, this.heldBy]) m.clear();
+    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions]) m.clear();
+    this.derivedState = emptyDerived();
     for (const t of this.tombstones.values()) t.clear();
     this.newest.clear();
   }
@@ -298,6 +411,8 @@ export class SearchEngine {
    * and must be re-read: what embeds a renamed person's name, the statements of a deleted or restored briefing.
    */
   upsert(table: IndexedTable, record: IndexedRecord): Stale[] {
+    // The derived maps are kept up to date from here on: built from the facts before these change.
+    this.derived();
     if (record.hlc > (this.newest.get(table) ?? '')) this.newest.set(table, record.hlc);
     if (record.deleted) {
       const stale = this.remove(table, record.id);
@@ -317,6 +432,7 @@ export class SearchEngine {
 
   /** A record gone from the index: a tombstone (through upsert) or a record no longer stored at all. */
   remove(table: IndexedTable, id: string): Stale[] {
+    this.derived();
     this.tombstones.get(table)!.delete(id);
     this.discard(docId(TYPE_OF[table], id));
     if (table === 'statements') this.forgetStatement(id);
@@ -342,14 +458,8 @@ export class SearchEngine {
     return true;
   }
 
-  private children(briefingId: string) {
-    let c = this.childrenOf.get(briefingId);
-    if (!c) this.childrenOf.set(briefingId, (c = { statements: new Set(), actions: new Set() }));
-    return c;
-  }
-
   private childrenStale(briefingId: string): Stale[] {
-    const c = this.childrenOf.get(briefingId);
+    const c = this.derived().childrenOf.get(briefingId);
     if (!c) return [];
     const out: Stale[] = [];
     if (c.statements.size) out.push({ table: 'statements', ids: [...c.statements] });
@@ -368,26 +478,34 @@ export class SearchEngine {
 
   private forgetStatement(id: string): void {
     const old = this.statements.get(id);
-    if (!old) return;
-    this.childrenOf.get(old.briefingId)?.statements.delete(id);
-    if (!old.speakerId) return;
-    const counts = this.speakersOf.get(old.briefingId);
-    const n = counts?.get(old.speakerId) ?? 0;
-    if (n <= 1) counts?.delete(old.speakerId);
-    else counts?.set(old.speakerId, n - 1);
+    if (old) unlinkStatement(this.derived(), id, old);
   }
 
   private forgetAction(id: string): void {
     const old = this.actions.get(id);
-    if (old?.briefingId) this.childrenOf.get(old.briefingId)?.actions.delete(id);
-    if (old?.held) this.heldBy.get(old.held.in)?.delete(id);
+    if (old) unlinkAction(this.derived(), id, old);
   }
 
-  private noteHeld(id: string, held: ActionFacts['held']): void {
-    if (!held) return;
-    let ids = this.heldBy.get(held.in);
-    if (!ids) this.heldBy.set(held.in, (ids = new Set()));
-    ids.add(id);
+  /**
+   * The derived maps, built from the facts if a load left them out. Every change goes through upsert or
+   * remove, which build them first, so they never miss one.
+   */
+  private derived(): Derived {
+    if (this.derivedState) return this.derivedState;
+    const d = emptyDerived();
+    for (const [id, s] of this.statements) linkStatement(d, id, s);
+    for (const [id, a] of this.actions) linkAction(d, id, a);
+    this.derivedState = d;
+    return d;
+  }
+
+  /**
+   * Build now what a loaded index left for later (the derived maps, MiniSearch's id → short id map): the
+   * worker calls it once the first query is answered, so that later ones and the first write do not pay for it.
+   */
+  prepare(): void {
+    this.derived();
+    void (this.index as unknown as SerializedInternals)._idToShortId.size;
   }
 
   private updateFacts(table: IndexedTable, record: IndexedRecord): Stale[] {
@@ -407,20 +525,16 @@ export class SearchEngine {
         });
         const stale = old ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
-        const held = this.heldBy.get(b.id);
+        const held = this.derived().heldBy.get(b.id);
         if (held?.size && old?.title !== b.title) stale.push({ table: 'actions', ids: [...held] });
         return stale;
       }
       case 'statements': {
         const s = record as Statement;
         this.forgetStatement(s.id);
-        this.statements.set(s.id, { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags), kind: s.kind });
-        this.children(s.briefingId).statements.add(s.id);
-        if (s.speakerId) {
-          let counts = this.speakersOf.get(s.briefingId);
-          if (!counts) this.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
-          counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
-        }
+        const facts = { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags), kind: s.kind };
+        this.statements.set(s.id, facts);
+        linkStatement(this.derived(), s.id, facts);
         return [];
       }
       case 'actions': {
@@ -428,9 +542,9 @@ export class SearchEngine {
         const was = this.actions.get(a.id)?.held;
         this.forgetAction(a.id);
         const held = a.heldInBriefingId ? { in: a.heldInBriefingId, title: a.title } : undefined;
-        this.actions.set(a.id, { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags), ...(held ? { held } : {}) });
-        if (a.briefingId) this.children(a.briefingId).actions.add(a.id);
-        this.noteHeld(a.id, held);
+        const facts = { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags), ...(held ? { held } : {}) };
+        this.actions.set(a.id, facts);
+        linkAction(this.derived(), a.id, facts);
         // The briefing that keeps (or kept) the event names it: re-read it when that changes.
         if (was?.in === held?.in && was?.title === held?.title) return [];
         return [{ table: 'briefings', ids: [...new Set([was?.in, held?.in].filter((x): x is string => !!x))] }];
@@ -537,10 +651,13 @@ export class SearchEngine {
     return top;
   }
 
-  /** Browsing (filters only): newest first, dates looked up once per hit. */
+  /**
+   * Browsing (filters only): newest first, dates looked up once per hit; the same date in id order (a
+   * fresh build's order, whichever way the hits were found: a walk of every record or a speaker's postings).
+   */
   private newestFirst(all: Hit[], limit: number): Hit[] {
     const dated = all.map((h) => ({ h, d: this.dateOf(h) }));
-    dated.sort((a, b) => (a.d < b.d ? 1 : a.d > b.d ? -1 : 0));
+    dated.sort((a, b) => (a.d < b.d ? 1 : a.d > b.d ? -1 : a.h.id < b.h.id ? -1 : a.h.id > b.h.id ? 1 : 0));
     return dated.slice(0, limit).map((x) => x.h);
   }
 
@@ -550,6 +667,7 @@ export class SearchEngine {
 
   /** Only filters, no words: everything indexed that passes them. */
   private browse(f: Resolved, out: Map<ResultType, Hit[]>): void {
+    if (f.speakers) return this.browseSpeakers(f, f.speakers, out);
     for (const table of INDEXED_TABLES) {
       const type = TYPE_OF[table];
       if (f.types && !f.types.has(type)) continue;
@@ -558,6 +676,41 @@ export class SearchEngine {
       for (const [id, facts] of this.factsOf(table)) {
         const hit = { type, id, score: 0 };
         if (this.passes(hit, f, facts) && this.index.has(docId(type, id))) hits.push(hit);
+      }
+    }
+  }
+
+  /**
+   * Browsing with a speaker filter: only what the speakers said, the briefings where they spoke, the
+   * follow-ups made from their statements and the speakers themselves can pass (see passes), so only
+   * those are checked — a few hundred records from the speaker postings instead of a walk of every one.
+   */
+  private browseSpeakers(f: Resolved, speakers: ReadonlySet<string>, out: Map<ResultType, Hit[]>): void {
+    const d = this.derived();
+    const statements: string[] = [];
+    for (const speaker of speakers) for (const id of d.bySpeaker.get(speaker) ?? []) statements.push(id);
+    const briefings = new Set<string>();
+    const actions: string[] = [];
+    for (const id of statements) {
+      briefings.add(this.statements.get(id)!.briefingId);
+      for (const a of d.actionsFrom.get(id) ?? []) actions.push(a);
+    }
+    const candidates: [IndexedTable, Iterable<string>][] = [
+      ['people', speakers],
+      ['briefings', briefings],
+      ['statements', statements],
+      ['actions', actions],
+    ];
+    for (const [table, ids] of candidates) {
+      const type = TYPE_OF[table];
+      if (f.types && !f.types.has(type)) continue;
+      const hits = out.get(type)!;
+      const facts = this.factsOf(table);
+      for (const id of ids) {
+        const known = facts.get(id);
+        if (known === undefined) continue;
+        const hit = { type, id, score: 0 };
+        if (this.passes(hit, f, known) && this.index.has(docId(type, id))) hits.push(hit);
       }
     }
   }
@@ -647,7 +800,7 @@ export class SearchEngine {
         if (!b) return false;
         if (!this.inDates(b.date, f)) return false;
         if (f.tag !== undefined && !b.tags.includes(f.tag)) return false;
-        const speakers = this.speakersOf.get(hit.id);
+        const speakers = this.derived().speakersOf.get(hit.id);
         if (f.speakers && !this.anyKey(speakers, (s) => f.speakers!.has(s))) return false;
         if (f.organisations) {
           const orgs = f.organisations;
@@ -868,12 +1021,25 @@ export class SearchEngine {
     }
   }
 
-  /** An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION. */
   /**
-   * With `release`, each chunk's string is dropped from `chunks` once parsed, so that loading a large index
-   * never holds all its text and all its parsed pieces at once (at a million documents, hundreds of MB each).
+   * An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION
+   * (SearchIndexVersionError). With `release`, each chunk's string is dropped from `chunks` once parsed, so
+   * that loading a large index never holds all its text and all its parsed pieces at once.
    */
   static fromChunks(chunks: string[], options: { release?: boolean } = {}): SearchEngine {
+    const loading = SearchEngine.loader();
+    for (let n = 0; n < chunks.length; n++) {
+      loading.add(chunks[n]!);
+      if (options.release) chunks[n] = '';
+    }
+    return loading.finish();
+  }
+
+  /**
+   * fromChunks one chunk at a time, in their order (the head first), as they are read: data/search-persist.ts
+   * parses each while IndexedDB reads the next, and drops its text at once.
+   */
+  static loader(): { add(text: string): void; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; d: unknown[][] }
@@ -881,19 +1047,24 @@ export class SearchEngine {
       | { k: 'lens'; d: [number, number[]][] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
-    const head = JSON.parse(chunks[0] ?? 'null') as Chunk | null;
-    if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.f !== CHUNK_FORMAT || head.fields.join() !== DOC_FIELDS.join()) {
-      throw new Error('The stored search index is of another version');
-    }
     const engine = new SearchEngine();
-    const mini = head.mini as { documentCount: number; nextId: number; fieldIds: Record<string, number>; averageFieldLength: number[]; dirtCount: number };
+    // Built from the facts when first needed (prepare()): the first query needs none of them.
+    engine.derivedState = undefined;
     const ms = engine.index as unknown as SerializedInternals;
-    ms._documentCount = mini.documentCount;
-    ms._nextId = mini.nextId;
-    ms._fieldIds = mini.fieldIds;
-    ms._avgFieldLength = mini.averageFieldLength;
-    ms._dirtCount = mini.dirtCount;
-    for (const [t, h] of head.newest) engine.newest.set(t, h);
+    const start = (head: Chunk | null) => {
+      if (head?.k !== 'head' || head.v !== SEARCH_INDEX_VERSION || head.f !== CHUNK_FORMAT || head.fields.join() !== DOC_FIELDS.join()) {
+        throw new SearchIndexVersionError();
+      }
+      const mini = head.mini as { documentCount: number; nextId: number; fieldIds: Record<string, number>; averageFieldLength: number[]; dirtCount: number };
+      ms._documentCount = mini.documentCount;
+      ms._nextId = mini.nextId;
+      ms._fieldIds = mini.fieldIds;
+      ms._avgFieldLength = mini.averageFieldLength;
+      ms._dirtCount = mini.dirtCount;
+      for (const [t, h] of head.newest) engine.newest.set(t, h);
+      // Only changes and `has` read it; searches go from short ids to ids.
+      ms._idToShortId = new InverseIds(ms._documentIds);
+    };
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
@@ -924,37 +1095,34 @@ export class SearchEngine {
           case 'statements': {
             const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind };
             engine.statements.set(id, s);
-            engine.children(s.briefingId).statements.add(id);
-            if (s.speakerId) {
-              let counts = engine.speakersOf.get(s.briefingId);
-              if (!counts) engine.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
-              counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
-            }
             break;
           }
           case 'actions': {
             const held = r.length > 4 ? { in: str(r[4]), title: str(r[5]) } : undefined;
             const a = { briefingId: orNull(r[1]), statementId: orNull(r[2]), tags: strs(r[3]), ...(held ? { held } : {}) };
             engine.actions.set(id, a);
-            if (a.briefingId) engine.children(a.briefingId).actions.add(id);
-            engine.noteHeld(id, held);
             break;
           }
         }
       }
     };
-    for (let n = 1; n < chunks.length; n++) {
-      const c = JSON.parse(chunks[n]!) as Chunk;
-      if (options.release) chunks[n] = '';
-      if (c.k === 'docs')
-        for (const [short, id] of c.d) {
-          ms._documentIds.set(short, id);
-          ms._idToShortId.set(id, short);
-        }
+    let started = false;
+    const add = (text: string) => {
+      if (!started) {
+        start(JSON.parse(text) as Chunk | null);
+        started = true;
+        return;
+      }
+      const c = JSON.parse(text) as Chunk;
+      if (c.k === 'docs') for (const [short, id] of c.d) ms._documentIds.set(short, id);
       else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
       else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry));
       else facts(c);
-    }
-    return engine;
+    };
+    const finish = () => {
+      if (!started) throw new SearchIndexVersionError();
+      return engine;
+    };
+    return { add, finish };
   }
 }
