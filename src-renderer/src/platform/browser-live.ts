@@ -6,6 +6,7 @@
  */
 import { NO_LIVE_SETTINGS, type LiveSettings, type LiveSettingsInput, type LiveSettingsView } from '../core/live/settings';
 import { LiveOffline, serverOrigin, type LiveTransport } from '../core/live/transport';
+import { windowText } from '../core/english';
 import { fetchTransport } from '../data/live/fetch-transport';
 import type { LiveBridge } from './bridge';
 
@@ -73,7 +74,7 @@ export function browserLive(): LiveBridge {
     liveTeamPassphrase: () => Promise.resolve(secretsNow().secrets.passphrase),
     liveTransport(): LiveTransport {
       const s = settingsNow();
-      if (!s.url || !s.db) return { request: () => Promise.reject(new LiveOffline('Live sync has no server configured.')) };
+      if (!s.url || !s.db) return { request: () => Promise.reject(new LiveOffline(windowText('error.live.noServer'))) };
       return fetchTransport({ url: s.url, db: s.db, user: s.user, password: secretsNow().secrets.password });
     },
     liveReachProblem(url: string) {

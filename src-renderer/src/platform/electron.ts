@@ -1,4 +1,5 @@
-import { fromIpcMessage } from '../core/errors';
+import { fromIpcMessage, messageOf } from '../core/errors';
+import { windowText } from '../core/english';
 import { LiveOffline } from '../core/live/transport';
 import type { Bridge, PreloadApi } from './bridge';
 
@@ -25,7 +26,7 @@ async function offlineOnFailure<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (e) {
-    throw new LiveOffline(e instanceof Error ? ipcErrorMessage(e.message) : 'The server cannot be reached.');
+    throw new LiveOffline(e instanceof Error ? messageOf(fromIpcMessage(ipcErrorMessage(e.message))) : windowText('error.live.unreachable'));
   }
 }
 

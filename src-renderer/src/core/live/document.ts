@@ -107,19 +107,19 @@ export async function openRecordDoc(team: TeamKey, doc: Readonly<Record<string, 
   try {
     parsed = JSON.parse(decoder.decode(plain)) as typeof parsed;
   } catch {
-    throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} is not readable.`);
+    throw SyncError.of('invalid', 'error.live.unreadable', { id: id.slice(0, 40) });
   }
   const { v, t, r } = parsed;
-  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} is not readable.`);
+  if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw SyncError.of('invalid', 'error.live.unreadable', { id: id.slice(0, 40) });
   if (v > FORMAT_VERSION) {
-    throw new SyncError('newer-version', `A colleague’s record uses sync format version ${v}, but this version of Attaché reads format version ${FORMAT_VERSION}; update Attaché to take it.`);
+    throw SyncError.of('newer-version', 'error.live.newerFormat', { version: String(v), known: String(FORMAT_VERSION) });
   }
-  if (!(SYNCED_TABLES as readonly unknown[]).includes(t)) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} holds a record of an unknown kind.`);
+  if (!(SYNCED_TABLES as readonly unknown[]).includes(t)) throw SyncError.of('invalid', 'error.live.unknownKind', { id: id.slice(0, 40) });
   const table = t as SyncedTable;
   upgradeRawRecord(table, r, v);
   const record = validateRecord(table, r);
   // The id is authenticated (it is the AAD), and the record inside must be that id's record.
-  if (record.id !== id) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} holds another record.`);
+  if (record.id !== id) throw SyncError.of('invalid', 'error.live.otherRecord', { id: id.slice(0, 40) });
   // No content hash here: nothing that opens a document needs one (a first pull of 100,000 records spent
   // a tenth of its time hashing them); recordDoc hashes what is written.
   return { table, record, rev };

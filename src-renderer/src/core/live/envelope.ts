@@ -17,6 +17,7 @@ export const TEAM_DOC_ID = 'attache-team';
 export const LIVE_FORMAT = 'attache-live';
 export const LIVE_VERSION = 1;
 
+/** The English text of a wrong team passphrase's refusal (error.live.wrongTeamKey), which the CLI prints. */
 export const WRONG_TEAM_KEY = 'The team passphrase is wrong for this database: nothing was sent or received.';
 
 export interface TeamKey {
@@ -79,27 +80,27 @@ export async function newTeamDoc(passphrase: string, ceiling: string | null, ite
 export async function openTeam(raw: unknown, passphrase: string): Promise<TeamKey> {
   const doc = raw as Partial<TeamDoc> | null;
   if (!doc || typeof doc !== 'object' || doc.format !== LIVE_FORMAT) {
-    throw new SyncError('invalid', 'This database was not made by Attaché’s live sync (its team document is missing or foreign).');
+    throw SyncError.of('invalid', 'error.live.foreignDatabase');
   }
   if (typeof doc.version !== 'number' || doc.version > LIVE_VERSION) {
-    throw new SyncError('newer-version', `This database uses live sync version ${String(doc.version)}, but this Attaché knows version ${LIVE_VERSION}; update Attaché to use it.`);
+    throw SyncError.of('newer-version', 'error.live.newerVersion', { version: String(doc.version), known: String(LIVE_VERSION) });
   }
   const salt = typeof doc.salt === 'string' ? fromBase64(doc.salt) : undefined;
   const iv = typeof doc.iv === 'string' ? fromBase64(doc.iv) : undefined;
   const check = typeof doc.check === 'string' ? fromBase64(doc.check) : undefined;
   const iterations = doc.iterations;
   if (!salt || salt.length < 16 || !iv || iv.length !== 12 || !check || typeof iterations !== 'number' || !Number.isInteger(iterations)) {
-    throw new SyncError('invalid', 'This database’s team document is malformed.');
+    throw SyncError.of('invalid', 'error.live.malformedTeamDoc');
   }
-  if (iterations < 100_000 || iterations > MAX_PBKDF2_ITERATIONS) throw new SyncError('invalid', `This database asks for ${iterations} key-derivation iterations, outside the accepted range.`);
+  if (iterations < 100_000 || iterations > MAX_PBKDF2_ITERATIONS) throw SyncError.of('invalid', 'error.live.iterations', { iterations: String(iterations) });
   const key = await deriveKey(passphrase, salt, iterations);
-  const plain = await openWithKey(key, iv, check, teamAad(), WRONG_TEAM_KEY);
+  const plain = await openWithKey(key, iv, check, teamAad(), () => SyncError.of('wrong-passphrase', 'error.live.wrongTeamKey'));
   let ceiling: string | null = null;
   try {
     const parsed = JSON.parse(decoder.decode(plain)) as { ceiling?: unknown };
     if (typeof parsed.ceiling === 'string' && parsed.ceiling.length <= 60) ceiling = parsed.ceiling;
   } catch {
-    throw new SyncError('invalid', 'This database’s team document is malformed.');
+    throw SyncError.of('invalid', 'error.live.malformedTeamDoc');
   }
   return { key, ceiling };
 }
@@ -115,6 +116,6 @@ export async function seal(team: TeamKey, id: string, plain: Uint8Array): Promis
 export async function unseal(team: TeamKey, id: string, body: { iv?: unknown; ct?: unknown }): Promise<Uint8Array> {
   const iv = typeof body.iv === 'string' ? fromBase64(body.iv) : undefined;
   const ct = typeof body.ct === 'string' ? fromBase64(body.ct) : undefined;
-  if (!iv || iv.length !== 12 || !ct) throw new SyncError('invalid', `The server’s document ${id.slice(0, 40)} is not an Attaché record.`);
-  return openWithKey(team.key, iv, ct, docAad(id), `The server’s document ${id.slice(0, 40)} does not open with the team key (changed on the server, or sealed with another key); it was not taken.`);
+  if (!iv || iv.length !== 12 || !ct) throw SyncError.of('invalid', 'error.live.notRecord', { id: id.slice(0, 40) });
+  return openWithKey(team.key, iv, ct, docAad(id), () => SyncError.of('wrong-passphrase', 'error.live.wrongKey', { id: id.slice(0, 40) }));
 }

@@ -4,6 +4,7 @@
  * app's renderer has no network, so there the main process makes the request behind the platform bridge.
  * The server's address and credentials are bound into the transport, never passed per request.
  */
+import { windowText } from '../english';
 
 export type LiveMethod = 'GET' | 'POST' | 'PUT';
 
@@ -60,17 +61,17 @@ export function serverUrlProblem(url: string): string | undefined {
   try {
     u = new URL(url);
   } catch {
-    return 'The server address is not a URL (for example https://couch.example.org:6984).';
+    return windowText('error.live.url.notUrl');
   }
-  if (u.protocol !== 'http:' && u.protocol !== 'https:') return 'The server address must start with https:// (or http:// on a trusted network).';
-  if (u.username || u.password) return 'Put the user name and password in their own fields, not in the address.';
-  if (u.search || u.hash) return 'The server address cannot carry a query or a fragment.';
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return windowText('error.live.url.scheme');
+  if (u.username || u.password) return windowText('error.live.url.credentials');
+  if (u.search || u.hash) return windowText('error.live.url.query');
   return undefined;
 }
 
 /** CouchDB's rule for database names (lower case, starting with a letter). */
 export function databaseNameProblem(db: string): string | undefined {
-  if (!/^[a-z][a-z0-9_$()+/-]{0,237}$/.test(db)) return 'The database name must start with a lower-case letter and use only a–z, 0–9 and _$()+-/.';
+  if (!/^[a-z][a-z0-9_$()+/-]{0,237}$/.test(db)) return windowText('error.live.dbName');
   return undefined;
 }
 
@@ -84,14 +85,17 @@ export function databaseUrl(config: Pick<LiveServerConfig, 'url' | 'db'>): strin
   return `${config.url.replace(/\/+$/, '')}/${encodeURIComponent(config.db)}`;
 }
 
-/** What an HTTP status means for the user, in one sentence (null when it is not a refusal). */
+/**
+ * What an HTTP status means for the user, in one sentence (null when it is not a refusal), in the window's
+ * language (English in the CLI); the server's own reason is quoted as it sent it.
+ */
 export function refusalFor(status: number, body: unknown): string | null {
   const reason = typeof body === 'object' && body && 'reason' in body && typeof (body).reason === 'string' ? (body as { reason: string }).reason.slice(0, 200) : '';
-  if (status === 401) return 'The server did not accept the user name and password.';
-  if (status === 403) return `The server does not let this user use the database${reason ? ` (${reason})` : ''}.`;
-  if (status === 404) return 'The server has no database of that name.';
+  if (status === 401) return windowText('error.live.badCredentials');
+  if (status === 403) return reason ? windowText('error.live.forbiddenBecause', { reason }) : windowText('error.live.forbidden');
+  if (status === 404) return windowText('error.live.noDatabase');
   if (status >= 500) return null;
-  if (status >= 400) return `The server refused the request (HTTP ${status}${reason ? `: ${reason}` : ''}).`;
+  if (status >= 400) return reason ? windowText('error.live.refusedBecause', { status: String(status), reason }) : windowText('error.live.refused', { status: String(status) });
   return null;
 }
 

@@ -60,10 +60,8 @@ export function dexieStore(ws: Workspace, checkpointKey: string): LiveStore {
         return { changed: result.added + result.updated + result.conflicts + result.closedConflicts, heldBack: result.heldBack, heldBackIds: result.heldBackIds ?? [] };
       } catch (e) {
         if (e instanceof SyncError && e.code === 'mass-delete') {
-          throw new SyncError(
-            'mass-delete',
-            `${e.message.replace(/; confirm to go ahead\.$/, '')}: live sync stopped and nothing was changed. Check with your colleagues; to take the deletions, pull the server into a file (attache live pull) and import it from Exchange, which asks you to confirm.`,
-          );
+          // The import's count, then what live sync did and what to do: one sentence of its own, in any language.
+          throw SyncError.of('mass-delete', 'error.live.massDelete', { deleting: 0, live: 0, ...e.values });
         }
         throw e;
       }

@@ -4,6 +4,7 @@
  * (src-main/live.ts) so the renderer never touches the network.
  */
 import { LiveOffline, databaseUrl, type LiveRequest, type LiveResponse, type LiveServerConfig, type LiveTransport } from '../../core/live/transport';
+import { windowText } from '../../core/english';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -48,7 +49,7 @@ export function fetchTransport(config: LiveServerConfig, fetchImpl: typeof fetch
         });
       } catch (e) {
         if (signal?.aborted) throw e;
-        throw new LiveOffline(timeout.aborted ? 'The server did not answer in time.' : 'The server cannot be reached.');
+        throw new LiveOffline(windowText(timeout.aborted ? 'error.live.timeout' : 'error.live.unreachable'));
       }
       let body: unknown = null;
       try {
@@ -57,7 +58,7 @@ export function fetchTransport(config: LiveServerConfig, fetchImpl: typeof fetch
       } catch (e) {
         if (signal?.aborted) throw e;
         // A body cut off by a dropped link, or not JSON: the request did not complete as far as we know.
-        if (res.ok) throw new LiveOffline('The server’s answer was cut off.');
+        if (res.ok) throw new LiveOffline(windowText('error.live.cutOff'));
       }
       return { status: res.status, body };
     },

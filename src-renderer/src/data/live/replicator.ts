@@ -23,6 +23,7 @@ import { TEAM_DOC_ID, newTeamDoc, openTeam, type TeamKey } from '../../core/live
 import { resolveLeaves } from '../../core/live/resolve';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, refusalFor, type LiveTransport } from '../../core/live/transport';
+import { windowText } from '../../core/english';
 import type { LiveStore, Row } from '../../core/live/store';
 
 export { NO_CHECKPOINT, type ApplyOutcome, type LiveCheckpoint, type LiveStore, type Row } from '../../core/live/store';
@@ -98,7 +99,7 @@ export class LiveReplicator {
     if (res.status >= 200 && res.status < 300) return res.body;
     const refusal = refusalFor(res.status, res.body);
     if (refusal) throw new LiveRefused(refusal);
-    throw new LiveOffline(`The server had a problem (HTTP ${res.status}).`);
+    throw new LiveOffline(windowText('settings.live.serverProblem', { status: String(res.status) }));
   }
 
   /**
@@ -111,9 +112,9 @@ export class LiveReplicator {
     if (res.status === 404 && this.o.create) {
       res = await this.o.transport.request({ method: 'PUT', path: '' }, signal);
       // 412: someone created it meanwhile.
-      if (res.status !== 412 && (res.status < 200 || res.status >= 300)) throw new LiveRefused(refusalFor(res.status, res.body) ?? `The database could not be created (HTTP ${res.status}).`);
+      if (res.status !== 412 && (res.status < 200 || res.status >= 300)) throw new LiveRefused(refusalFor(res.status, res.body) ?? windowText('error.live.notCreated', { status: String(res.status) }));
     } else if (res.status < 200 || res.status >= 300) {
-      throw new LiveRefused(refusalFor(res.status, res.body) ?? `The server had a problem (HTTP ${res.status}).`);
+      throw new LiveRefused(refusalFor(res.status, res.body) ?? windowText('settings.live.serverProblem', { status: String(res.status) }));
     }
     for (let attempt = 0; attempt < 3; attempt++) {
       const got = await this.o.transport.request({ method: 'GET', path: TEAM_DOC_ID }, signal);
@@ -126,8 +127,8 @@ export class LiveReplicator {
         this.setStatus({ ceiling: this.team.ceiling });
         return this.team;
       }
-      if (got.status !== 404) throw new LiveRefused(refusalFor(got.status, got.body) ?? `The server had a problem (HTTP ${got.status}).`);
-      if (!this.o.create) throw new LiveRefused('This database has no Attaché team document yet: create it from Settings or push to it first.');
+      if (got.status !== 404) throw new LiveRefused(refusalFor(got.status, got.body) ?? windowText('settings.live.serverProblem', { status: String(got.status) }));
+      if (!this.o.create) throw new LiveRefused(windowText('error.live.noTeamDoc'));
       const { doc, team } = await newTeamDoc(this.o.passphrase, this.o.ceilingForNewDatabase ?? null);
       const put = await this.o.transport.request({ method: 'PUT', path: TEAM_DOC_ID, body: doc }, signal);
       if (put.status >= 200 && put.status < 300) {
@@ -136,9 +137,9 @@ export class LiveReplicator {
         return team;
       }
       // 409: another client wrote the team document first; read theirs (and prove the passphrase against it).
-      if (put.status !== 409) throw new LiveRefused(refusalFor(put.status, put.body) ?? `The team document could not be written (HTTP ${put.status}).`);
+      if (put.status !== 409) throw new LiveRefused(refusalFor(put.status, put.body) ?? windowText('error.live.teamDocNotWritten', { status: String(put.status) }));
     }
-    throw new LiveOffline('The team document kept changing while connecting.');
+    throw new LiveOffline(windowText('error.live.teamDocChanging'));
   }
 
   private requireTeam(): TeamKey {
@@ -322,7 +323,7 @@ export class LiveReplicator {
     if (!missing.length) return 0;
     const res = (await this.call('POST', '_bulk_docs', { docs: missing, new_edits: false }, signal)) as { error?: string; reason?: string }[];
     const failed = Array.isArray(res) ? res.find((r) => r && r.error) : undefined;
-    if (failed) throw new LiveOffline(`The server did not store a record (${failed.error ?? ''}${failed.reason ? `: ${failed.reason}` : ''}).`);
+    if (failed) throw new LiveOffline(windowText('error.live.notStored', { detail: `${failed.error ?? ''}${failed.reason ? `: ${failed.reason}` : ''}` }));
     return missing.length;
   }
 

@@ -7,6 +7,7 @@
  */
 import { isSyncError } from '../../core/sync/guards';
 import { messageOf } from '../../core/errors';
+import { windowText } from '../../core/english';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, type LiveTransport } from '../../core/live/transport';
 import type { Workspace } from '../workspace';
@@ -100,11 +101,12 @@ export class LiveSession {
         if (this.stopped) return;
         this.abort.abort();
         if (e instanceof LiveOffline) {
-          this.report({ state: 'offline', reason: e.message, pending: 0 });
+          this.report({ state: 'offline', reason: messageOf(e), pending: 0 });
           await this.sleep(BACKOFF_MS[Math.min(failures++, BACKOFF_MS.length - 1)]!);
           continue;
         }
-        const reason = e instanceof LiveRefused || isSyncError(e) ? e.message : `Something went wrong: ${messageOf(e)}`;
+        // In the window's language: a SyncError by its key (a wrong team passphrase, a foreign database), the others as said.
+        const reason = e instanceof LiveRefused || isSyncError(e) ? messageOf(e) : windowText('error.live.unexpected', { reason: messageOf(e) });
         this.report({ state: 'refused', reason, pending: 0 });
         return;
       }
