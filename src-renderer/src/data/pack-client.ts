@@ -4,7 +4,8 @@
  * terminates the worker; a fresh one takes over (and the dialog's preview with it). Between runs the
  * worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
  */
-import { fromUserErrorData } from '../core/errors';
+import { fromUserErrorData, UserError } from '../core/errors';
+import { windowText } from '../core/english';
 import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';
@@ -55,11 +56,11 @@ function spawn(): Worker {
     // A worker that fails to load or dies while only previewing must say so, not leave the counts waiting.
     w.addEventListener('error', (event) => {
       if (worker !== w) return;
-      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
+      const detail = event instanceof ErrorEvent && event.message ? event.message : '';
       const open = watcher;
       worker = undefined;
       w.terminate();
-      open?.onError(`the PDF generator stopped unexpectedly${detail}`);
+      open?.onError(detail ? windowText('error.pack.previewStoppedBecause', { detail }) : windowText('error.pack.previewStopped'));
     });
     worker = w;
     if (watcher) w.postMessage(watcher.watch);
@@ -142,8 +143,8 @@ export function generatePack(
       cleanup();
       // A worker that failed to start or crashed is not reused.
       discard();
-      const detail = event instanceof ErrorEvent && event.message ? `: ${event.message}` : '';
-      reject(new Error(`The PDF generator stopped unexpectedly${detail}`));
+      const detail = event instanceof ErrorEvent && event.message ? event.message : '';
+      reject(detail ? new UserError('error.pack.stoppedBecause', { detail }) : new UserError('error.pack.stopped'));
     };
     const onAbort = () => {
       cleanup();

@@ -5,6 +5,7 @@
  * validator, so a stale or hand-edited definition never reaches the dialog half-valid.
  */
 import type { PackDefinition } from '../core/model';
+import { UserError } from '../core/errors';
 import { compareNames } from '../core/text';
 import { parsePackOptions, type PackOptions, type PackOptionsResult } from '../core/pack/options';
 import type { AttacheDb } from './db';
@@ -50,7 +51,7 @@ export interface SavedDefinition {
  */
 export async function savePackDefinition(ws: Workspace, name: string, options: PackOptions): Promise<SavedDefinition> {
   const checked = parsePackOptions(definitionOptions(options));
-  if (!checked.ok) throw new Error(checked.errors[0]?.message ?? 'The pack options are not valid');
+  if (!checked.ok) throw checked.errors[0] ? new Error(checked.errors[0].message) : new UserError('error.pack.notValid');
   const trimmed = name.trim();
   const stored = definitionOptions(checked.options);
   const existing = await findPackDefinition(ws.db, trimmed);

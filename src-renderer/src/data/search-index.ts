@@ -4,7 +4,8 @@
  * loading the index must not delay the briefing list.
  */
 import type { Locale } from '../core/i18n';
-import { fromUserErrorData } from '../core/errors';
+import { fromUserErrorData, UserError } from '../core/errors';
+import { windowText } from '../core/english';
 import type { SearchFilters } from '../core/search';
 import { DB_NAME } from './db';
 import type { FromWorker, SearchResponse, SearchStatus, ToWorker } from './search-protocol';
@@ -32,7 +33,7 @@ export class SearchIndex {
     // `new URL(…, import.meta.url)` lets Vite bundle the worker with its imports (Dexie, MiniSearch).
     const w = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'attache-search' });
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
-    w.onerror = (e) => this.setStatus({ ...this.current, phase: 'error', message: `Search stopped working: ${e.message || 'worker error'}` });
+    w.onerror = (e) => this.setStatus({ ...this.current, phase: 'error', message: windowText('error.search.stoppedWorking', { reason: e.message || windowText('error.search.workerError') }) });
     this.worker = w;
     this.send({ type: 'start', dbName: this.dbName });
   }
@@ -57,7 +58,7 @@ export class SearchIndex {
   stop(): void {
     this.worker?.terminate();
     this.worker = undefined;
-    for (const p of this.pending.values()) p.reject(new Error('Search was stopped'));
+    for (const p of this.pending.values()) p.reject(new UserError('error.search.stopped'));
     this.pending.clear();
   }
 
@@ -77,7 +78,7 @@ export class SearchIndex {
           resolve(s);
         } else if (s.phase === 'error') {
           queueMicrotask(() => off());
-          reject(new Error(s.message ?? 'Search failed'));
+          reject(s.message ? new Error(s.message) : new UserError('error.search.failed'));
         }
       });
     });
