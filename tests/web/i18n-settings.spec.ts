@@ -8,11 +8,29 @@ import { expect, test } from '@playwright/test';
 import { todayIso } from '../../src-renderer/src/core/dates';
 import { seriousViolations } from './axe';
 import { englishOnly, messages, screenText } from './i18n-words';
-import { briefingRow, seed } from './seed';
+import { briefingRow, seed, statementRow } from './seed';
 
 const cases = [
-  { locale: 'fr-FR', lang: 'fr', title: 'Paramètres', levels: 'Niveaux de classification', shortcuts: 'Partout', remove: 'Supprimer RESTRICTED', inUse: /1 compte rendu porte la mention/ },
-  { locale: 'ru-RU', lang: 'ru', title: 'Настройки', levels: 'Грифы секретности', shortcuts: 'Везде', remove: 'Удалить «RESTRICTED»', inUse: /1 брифинг имеет гриф/ },
+  {
+    locale: 'fr-FR',
+    lang: 'fr',
+    title: 'Paramètres',
+    levels: 'Niveaux de classification',
+    shortcuts: 'Partout',
+    remove: 'Supprimer RESTRICTED',
+    inUse: /1 compte rendu porte la mention/,
+    findings: [/porte plus d’une fois les mots-clés « Energie », « GAZ »/, /cite 3 organisateurs qui ne figurent pas dans cet espace de travail\./, /La déclaration « Déclaration — Заявление » appartient à un compte rendu absent/],
+  },
+  {
+    locale: 'ru-RU',
+    lang: 'ru',
+    title: 'Настройки',
+    levels: 'Грифы секретности',
+    shortcuts: 'Везде',
+    remove: 'Удалить «RESTRICTED»',
+    inUse: /1 брифинг имеет гриф/,
+    findings: [/более одного раза содержит метки «Energie», «GAZ»\./, /указывает 3 организаторов, которых нет в этом рабочем пространстве\./, /Заявление «Déclaration — Заявление» относится к брифингу, которого нет/],
+  },
 ] as const;
 
 for (const c of cases) {
@@ -23,7 +41,13 @@ for (const c of cases) {
       test.setTimeout(90_000);
       await page.goto('./#/settings');
       await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
-      await seed(page, [briefingRow({ title: 'Réunion — Совещание', startsAt: `${todayIso()}T10:00`, location: 'Душанбе', classification: 'restricted' })]);
+      // A record that breaks workspace rules (a tag twice, three organisers and a briefing not here), as a colleague's file may leave one.
+      const missing = (n: number) => `0190f000-0000-7000-8000-${String(n).padStart(12, '0')}`;
+      await seed(page, [
+        briefingRow({ title: 'Réunion — Совещание', startsAt: `${todayIso()}T10:00`, location: 'Душанбе', classification: 'restricted' }),
+        briefingRow({ title: 'Совещание — Réunion', tags: ['énergie', 'Energie', 'gaz', 'GAZ'], organiserIds: [missing(1), missing(2), missing(3)] }),
+        statementRow(missing(4), 'Déclaration — Заявление', 'a0'),
+      ]);
       await page.reload();
       await expect(page.getByRole('heading', { level: 1, name: c.title })).toBeVisible();
       await expect(page.getByRole('heading', { level: 2, name: c.levels })).toBeVisible();
@@ -33,6 +57,11 @@ for (const c of cases) {
       // The workspace check runs and reports in the language.
       await page.getByTestId('check-workspace').click();
       await expect(page.getByTestId('check-result')).toBeVisible();
+      // Its findings are whole sentences in the language, plurals declined, quotes the language's own.
+      const findings = page.getByTestId('check-findings');
+      const said = (await findings.innerText()).replace(/[\u00a0\u202f]/g, ' ');
+      for (const f of c.findings) expect(said).toMatch(f);
+      await findings.screenshot({ path: test.info().outputPath(`check-findings-${c.lang}.png`) });
 
       // Each language is named in itself on Settings → Language ("English" is not an English word left over), and
       // keys are named as on the keyboard (Shift, Enter, Delete).
