@@ -471,7 +471,7 @@ export async function applyImport(ws: Workspace, preview: ImportPreview, options
         const empty = (await table.count()) === 0;
         for (let i = 0; i < incoming.length; i += CHUNK) {
           const chunk = incoming.slice(i, i + CHUNK);
-          const locals = empty ? [] : await table.bulkGet(chunk.map((r) => r.id));
+          const locals = empty || (await holdsNoneOf(table, chunk)) ? [] : await table.bulkGet(chunk.map((r) => r.id));
           const logged = empty ? undefined : await loggedFor(db, t, chunk.filter((_, k) => locals[k]).map((r) => r.id));
           // Entries from the file are settled against the records they are about, as this import left them.
           const about = t === 'conflicts' ? await recordsAbout(db, chunk as Conflict[]) : undefined;
@@ -665,6 +665,22 @@ async function* readAhead<T, R>(pages: { t: T; read: () => Promise<R> }[], depth
     fill();
     yield { t: head.t, rows };
   }
+}
+
+/**
+ * True when the table holds none of these records' ids: no stored key between the smallest and the largest of
+ * them (one key read). Exact, and it spares the per-id lookups of a chunk of records new here — every chunk of a
+ * first pull or of a colleague's new work, as ids sort by creation time — which cost about a seventh of a
+ * first live pull's import. False is only "maybe": the caller then reads each id.
+ */
+async function holdsNoneOf(table: Table<StoredRecord<SyncedTable>, string>, records: readonly StoredRecord<SyncedTable>[]): Promise<boolean> {
+  let lo = records[0]!.id;
+  let hi = lo;
+  for (const r of records) {
+    if (r.id < lo) lo = r.id;
+    else if (r.id > hi) hi = r.id;
+  }
+  return (await table.where(':id').between(lo, hi, true, true).limit(1).primaryKeys()).length === 0;
 }
 
 function emptyCounts(): TableChangeCounts {
