@@ -58,33 +58,54 @@ function leanTermResults(
   bm25: Bm25,
   results: Map<number, RawResult> = new Map(),
 ): Map<number, RawResult> {
-  if (fieldTermData == null) return results;
+  const docBoost = boostDocumentFn ? (docId: number) => boostDocumentFn(this._documentIds.get(docId), derivedTerm, undefined) : () => 1;
+  forEachScore(this, derivedTerm, termWeight * termBoost, fieldTermData, fieldBoosts, bm25, docBoost, (docId, score) => {
+    const existing = results.get(docId);
+    if (existing) existing.score += score;
+    else results.set(docId, { score, terms: NO_TERMS, match: NO_MATCH });
+  });
+  return results;
+}
+
+/**
+ * MiniSearch's BM25 for one term, posting by posting: for each field (in `fieldBoosts`' order) that holds the
+ * term, each live document's score hands to `add`, in MiniSearch's order, after `docBoost` (0: the document is
+ * skipped). A discarded document met is cleaned up as MiniSearch does it. The one copy of this arithmetic, so
+ * the lean scorer and scoredMatches add exactly the same numbers (tests/unit/search-scoring.test.ts).
+ */
+function forEachScore(
+  ix: Internals,
+  derivedTerm: string,
+  termWeight: number,
+  fieldTermData: FieldTermData | undefined,
+  fieldBoosts: Record<string, number>,
+  bm25: Bm25,
+  docBoost: (docId: number) => number,
+  add: (docId: number, score: number) => void,
+): void {
+  if (fieldTermData == null) return;
   const { k, b, d } = bm25;
   for (const field of Object.keys(fieldBoosts)) {
     const fieldBoost = fieldBoosts[field]!;
-    const fieldId = this._fieldIds[field]!;
+    const fieldId = ix._fieldIds[field]!;
     const freqs = fieldTermData.get(fieldId);
     if (freqs == null) continue;
     let matching = freqs.size;
-    const avgLength = this._avgFieldLength[fieldId]!;
-    const weight = termWeight * termBoost * fieldBoost;
+    const avgLength = ix._avgFieldLength[fieldId]!;
+    const weight = termWeight * fieldBoost;
     for (const [docId, termFreq] of freqs) {
-      if (!this._documentIds.has(docId)) {
-        this.removeTerm(fieldId, docId, derivedTerm);
+      if (!ix._documentIds.has(docId)) {
+        ix.removeTerm(fieldId, docId, derivedTerm);
         matching -= 1;
         continue;
       }
-      const docBoost = boostDocumentFn ? boostDocumentFn(this._documentIds.get(docId), derivedTerm, undefined) : 1;
-      if (!docBoost) continue;
-      const fieldLength = this._fieldLength.get(docId)![fieldId]!;
-      const idf = Math.log(1 + (this._documentCount - matching + 0.5) / (matching + 0.5));
-      const score = weight * docBoost * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
-      const existing = results.get(docId);
-      if (existing) existing.score += score;
-      else results.set(docId, { score, terms: NO_TERMS, match: NO_MATCH });
+      const boost = docBoost(docId);
+      if (!boost) continue;
+      const fieldLength = ix._fieldLength.get(docId)![fieldId]!;
+      const idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
+      add(docId, weight * boost * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength))));
     }
   }
-  return results;
 }
 
 /** Install the lean scorer on one index (no-op if this MiniSearch has no such internal). */
@@ -187,7 +208,7 @@ function scoresFor(slot: number, size: number): Scores {
   return s;
 }
 
-/** leanTermResults' arithmetic into plain scores, for the documents in `only` (if given) that `wanted` accepts. */
+/** forEachScore into plain scores, for the documents in `only` (if given) that `wanted` accepts. */
 function scoreTerm(
   ix: Internals,
   derivedTerm: string,
@@ -200,34 +221,13 @@ function scoreTerm(
   wanted: ((shortId: number) => boolean) | undefined,
 ): void {
   const { score: scores, mark, stamp, order } = results;
-  if (fieldTermData == null) return;
-  const { k, b, d } = bm25;
-  for (const field of Object.keys(fieldBoosts)) {
-    const fieldBoost = fieldBoosts[field]!;
-    const fieldId = ix._fieldIds[field]!;
-    const freqs = fieldTermData.get(fieldId);
-    if (freqs == null) continue;
-    let matching = freqs.size;
-    const avgLength = ix._avgFieldLength[fieldId]!;
-    const weight = termWeight * 1 * fieldBoost;
-    for (const [docId, termFreq] of freqs) {
-      // The lazy clean-up of discarded documents, for every posting met, as MiniSearch does it.
-      if (!ix._documentIds.has(docId)) {
-        ix.removeTerm(fieldId, docId, derivedTerm);
-        matching -= 1;
-        continue;
-      }
-      if (only && only.mark[docId] !== only.stamp) continue;
-      if (wanted && !wanted(docId)) continue;
-      const fieldLength = ix._fieldLength.get(docId)![fieldId]!;
-      const idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
-      const score = weight * 1 * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength)));
-      if (mark[docId] === stamp) scores[docId] = scores[docId]! + score;
-      else {
-        mark[docId] = stamp;
-        scores[docId] = score;
-        order.push(docId);
-      }
+  const docBoost = (docId: number) => ((only && only.mark[docId] !== only.stamp) || (wanted && !wanted(docId)) ? 0 : 1);
+  forEachScore(ix, derivedTerm, termWeight, fieldTermData, fieldBoosts, bm25, docBoost, (docId, score) => {
+    if (mark[docId] === stamp) scores[docId] = scores[docId]! + score;
+    else {
+      mark[docId] = stamp;
+      scores[docId] = score;
+      order.push(docId);
     }
-  }
+  });
 }
