@@ -6,6 +6,28 @@ import { holdStore, storedDraftTexts } from './seed';
 
 // Each test gets a fresh browser context, hence an empty IndexedDB.
 
+test('keys typed at once after Ctrl+Shift+N go into the new briefing’s title (its screen is fetched while the window is idle)', async ({ page }) => {
+  const list = new BriefingsPage(page);
+  const b = new BriefingPage(page);
+  await list.goto();
+  await expect(list.empty).toBeVisible();
+  const fetched = () => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/BriefingScreen-[^/]*\.js$/.test(e.name)));
+  await expect.poll(fetched, { timeout: 15_000 }).toBe(true);
+  // No wait for the title's focus: a typist does not wait either.
+  await b.press('mod+Shift+n');
+  await page.keyboard.type('Working lunch with the EU delegation');
+  await expect(b.title).toHaveValue('Working lunch with the EU delegation');
+  await b.waitSaved();
+
+  // Given from a text field (the quick search box), the command takes the keys away from that field too.
+  const quick = page.locator('#quick-search');
+  await quick.focus();
+  await b.press('mod+Shift+n');
+  await page.keyboard.type('Call with the OSCE');
+  await expect(b.title).toHaveValue('Call with the OSCE');
+  await expect(quick).toHaveValue('');
+});
+
 test('a briefing is entered by keyboard alone and every part is there after a reload', async ({ page }) => {
   const list = new BriefingsPage(page);
   const b = new BriefingPage(page);
