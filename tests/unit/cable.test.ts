@@ -21,6 +21,7 @@ import { letterheadOf } from '../../src-renderer/src/core/letterhead';
 import type { WorkspaceData } from '../../src-renderer/src/core/model';
 import { createRecord, editRecord } from '../../src-renderer/src/core/records';
 import { settingsOfData } from '../../src-renderer/src/core/settings';
+import { exportedText, expectPassages } from './export-readback';
 import { pagesText, run } from './pack-fixture';
 
 const CLOCK = formatHlc(Date.UTC(2015, 2, 18), 0, 'test');
@@ -107,23 +108,25 @@ describe('the cable as plain text', () => {
   });
 
   it('gives figures, proposals, requests and announcements by kind, their words exactly', () => {
-    const t = flat(text);
-    expect(t).toContain('FIGURE: Over 12 tons of drugs were seized with the support of the DCA liaison officers in this period.');
-    expect(t).toContain('FIGURE: Over 50 refining labs were destroyed jointly with Afghan counterparts.');
-    expect(t).toContain('FIGURE: In 2014, of the over 300,000 ha of global opium cultivation, 70 % was estimated to have been cultivated in Afghanistan.');
-    expect(t).toContain('FIGURE: In Afghanistan in 2014 only about 3 % of the opium and opiates produced were seized.');
-    expect(t).toContain('PROPOSAL: Proposed research on the purity of heroin seized along the Northern Route');
-    expect(t).toContain('REQUEST: Asked for assistance to the juvenile justice system by developing a strategic plan for 2015–2020');
-    expect(t).toContain('ANNOUNCEMENT: The Government of Tajikistan will organise a "High Level International Conference on Counter Narcotic Cooperation" on 27 May 2015 in Dushanbe');
-    expect(t).toContain(`FIGURE: ${CYRILLIC}`);
+    expectPassages(flat(text), [
+      'FIGURE: Over 12 tons of drugs were seized with the support of the DCA liaison officers in this period.',
+      'FIGURE: Over 50 refining labs were destroyed jointly with Afghan counterparts.',
+      'FIGURE: In 2014, of the over 300,000 ha of global opium cultivation, 70 % was estimated to have been cultivated in Afghanistan.',
+      'FIGURE: In Afghanistan in 2014 only about 3 % of the opium and opiates produced were seized.',
+      'PROPOSAL: Proposed research on the purity of heroin seized along the Northern Route',
+      'REQUEST: Asked for assistance to the juvenile justice system by developing a strategic plan for 2015–2020',
+      'ANNOUNCEMENT: The Government of Tajikistan will organise a "High Level International Conference on Counter Narcotic Cooperation" on 27 May 2015 in Dushanbe',
+      `FIGURE: ${CYRILLIC}`,
+    ]);
   });
 
   it('dates the meeting, the follow-ups and the events as recorded (a month stays a month)', () => {
-    const t = flat(text);
-    expect(t).toContain('Held: 17 March 2015, 10:00, Ministry of Foreign Affairs, Dushanbe.');
-    expect(t).toContain('Seek instructions on participation in the Dushanbe conference. Owner: Deputy Head of Mission. Due: 10 April 2015. Status: In progress.');
-    expect(t).toContain('EVENT: Ninth MoU meeting (Central Asia, Russia, Azerbaijan, AKDN). Owner: Political Officer. Date: May 2015. Place: Ashgabat.');
-    expect(t).toContain('EVENT: High Level International Conference on Counter Narcotic Cooperation. Owner: Head of Mission. Date: 27 May 2015. Place: Dushanbe.');
+    expectPassages(flat(text), [
+      'Held: 17 March 2015, 10:00, Ministry of Foreign Affairs, Dushanbe.',
+      'Seek instructions on participation in the Dushanbe conference. Owner: Deputy Head of Mission. Due: 10 April 2015. Status: In progress.',
+      'EVENT: Ninth MoU meeting (Central Asia, Russia, Azerbaijan, AKDN). Owner: Political Officer. Date: May 2015. Place: Ashgabat.',
+      'EVENT: High Level International Conference on Counter Narcotic Cooperation. Owner: Head of Mission. Date: 27 May 2015. Place: Dushanbe.',
+    ]);
   });
 
   it('asks for action only on open follow-ups, by date', () => {
@@ -261,7 +264,7 @@ describe('the registry’s cable entries and bad input', () => {
     const data = fixture();
     const s = data.statements.find((x) => x.kind === 'proposal')!;
     Object.assign(s, editRecord('statements', s, { text: 'Bell\u0007 and <script>alert(1)</script>\u001b[31m red\u200b' }, CLOCK)!);
-    const text = new TextDecoder().decode((await exportFile(formatById('cable')!, input(data))).bytes);
+    const text = await exportedText('cable', input(data));
     // eslint-disable-next-line no-control-regex -- looking for exactly these
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
     expect(flat(text)).toContain('PROPOSAL: Bell and <script>alert(1)</script>[31m red');
