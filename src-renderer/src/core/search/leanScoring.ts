@@ -59,12 +59,22 @@ function leanTermResults(
   results: Map<number, RawResult> = new Map(),
 ): Map<number, RawResult> {
   const docBoost = boostDocumentFn ? (docId: number) => boostDocumentFn(this._documentIds.get(docId), derivedTerm, undefined) : () => 1;
-  forEachScore(this, derivedTerm, termWeight * termBoost, fieldTermData, fieldBoosts, bm25, docBoost, (docId, score) => {
+  forEachScore({ ix: this, derivedTerm, termWeight: termWeight * termBoost, fieldTermData, fieldBoosts, bm25 }, docBoost, (docId, score) => {
     const existing = results.get(docId);
     if (existing) existing.score += score;
     else results.set(docId, { score, terms: NO_TERMS, match: NO_MATCH });
   });
   return results;
+}
+
+/** One term to score: its postings by field in the index `ix`, its weight, the fields' boosts and BM25's parameters. */
+interface TermScoring {
+  ix: Internals;
+  derivedTerm: string;
+  termWeight: number;
+  fieldTermData: FieldTermData | undefined;
+  fieldBoosts: Record<string, number>;
+  bm25: Bm25;
 }
 
 /**
@@ -74,12 +84,7 @@ function leanTermResults(
  * the lean scorer and scoredMatches add exactly the same numbers (tests/unit/search-scoring.test.ts).
  */
 function forEachScore(
-  ix: Internals,
-  derivedTerm: string,
-  termWeight: number,
-  fieldTermData: FieldTermData | undefined,
-  fieldBoosts: Record<string, number>,
-  bm25: Bm25,
+  { ix, derivedTerm, termWeight, fieldTermData, fieldBoosts, bm25 }: TermScoring,
   docBoost: (docId: number) => number,
   add: (docId: number, score: number) => void,
 ): void {
@@ -164,12 +169,13 @@ export function scoredMatches<T>(
   for (const [i, term] of terms.entries()) {
     const prefix = typeof merged.prefix === 'function' ? merged.prefix(term, i, terms) : merged.prefix === true;
     const scores = scoresFor(i % 2, size);
-    scoreTerm(internals, term, 1, internals._index.get(term), boosts, bm25, scores, before, wanted);
+    scoreTerm({ ix: internals, derivedTerm: term, termWeight: 1, fieldTermData: internals._index.get(term), fieldBoosts: boosts, bm25 }, scores, before, wanted);
     if (prefix)
       for (const [derived, data] of internals._index.atPrefix(term)) {
         const distance = derived.length - term.length;
         if (!distance) continue;
-        scoreTerm(internals, derived, (prefixWeight * derived.length) / (derived.length + 0.3 * distance), data, boosts, bm25, scores, before, wanted);
+        const termWeight = (prefixWeight * derived.length) / (derived.length + 0.3 * distance);
+        scoreTerm({ ix: internals, derivedTerm: derived, termWeight, fieldTermData: data, fieldBoosts: boosts, bm25 }, scores, before, wanted);
       }
     // MiniSearch's AND: the later word's documents, in its order, that the earlier words matched (all of
     // them, as only those were scored), the earlier score plus this one.
@@ -209,20 +215,10 @@ function scoresFor(slot: number, size: number): Scores {
 }
 
 /** forEachScore into plain scores, for the documents in `only` (if given) that `wanted` accepts. */
-function scoreTerm(
-  ix: Internals,
-  derivedTerm: string,
-  termWeight: number,
-  fieldTermData: FieldTermData | undefined,
-  fieldBoosts: Record<string, number>,
-  bm25: Bm25,
-  results: Scores,
-  only: Scores | undefined,
-  wanted: ((shortId: number) => boolean) | undefined,
-): void {
+function scoreTerm(term: TermScoring, results: Scores, only: Scores | undefined, wanted: ((shortId: number) => boolean) | undefined): void {
   const { score: scores, mark, stamp, order } = results;
   const docBoost = (docId: number) => ((only && only.mark[docId] !== only.stamp) || (wanted && !wanted(docId)) ? 0 : 1);
-  forEachScore(ix, derivedTerm, termWeight, fieldTermData, fieldBoosts, bm25, docBoost, (docId, score) => {
+  forEachScore(term, docBoost, (docId, score) => {
     if (mark[docId] === stamp) scores[docId] = scores[docId]! + score;
     else {
       mark[docId] = stamp;
