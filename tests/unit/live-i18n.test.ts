@@ -1,7 +1,7 @@
 /**
  * Live sync's refusals in the window's language: a wrong team passphrase and an unreadable document by their
- * message keys (messageOf), the server's answers said as the window speaks (core/english.ts windowText, set by
- * core/errors.ts setMessageLocale), the server's own reason quoted as it sent it; English stays the CLI's.
+ * message keys (messageOf), the server's answers said as the window speaks (core/errors.ts windowText, set by
+ * setMessageLocale), the server's own reason quoted as it sent it; English stays the CLI's.
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { messageOf, setMessageLocale } from '../../src-renderer/src/core/errors';

@@ -12,7 +12,7 @@
  */
 import { todayIso } from './dates';
 import { datePrecision, type DatePrecision } from './partial-date';
-import { readerText } from './english';
+import { messageOf } from './errors';
 import { UserError } from './user-error';
 import type { MessageKey } from './i18n';
 
@@ -128,13 +128,13 @@ function tokenize(text: string): Token[] {
 }
 
 /**
- * Read what was typed; a refusal is said in the window's language (English in the CLI and tests: core/english.ts
- * readerText). `today` (`YYYY-MM-DD`) resolves "today", "tomorrow", "yesterday" and a day or
+ * Read what was typed; a refusal is said in the window's language (English in the CLI and tests: core/errors.ts
+ * messageOf). `today` (`YYYY-MM-DD`) resolves "today", "tomorrow", "yesterday" and a day or
  * month typed without its year ("17 May" is this year's). Empty text means "no date" (`value: ''`).
  */
 export function parseDateInput(text: string, today: string = todayIso()): DateReading {
   const r = readDateInput(text, today);
-  return r.ok ? r : { ok: false, error: readerText(r.problem) };
+  return r.ok ? r : { ok: false, error: messageOf(r.problem) };
 }
 
 /** parseDateInput with its refusal as a UserError, for a screen to show in the interface's language (messageOf). */
@@ -289,7 +289,7 @@ function splitTime(text: string): { rest: string; hours: number; minutes: number
  */
 export function parseDateTimeInput(text: string, today: string = todayIso()): DateTimeReading {
   const r = readDateTimeInput(text, today);
-  return r.ok ? r : { ok: false, error: readerText(r.problem) };
+  return r.ok ? r : { ok: false, error: messageOf(r.problem) };
 }
 
 /** A day's refusal said for a date and time: its help sentence becomes the date-and-time one. */

@@ -1,14 +1,8 @@
-import { setEnglish, setReader, setWindowText } from './english';
 import { MESSAGES, isLocale, translate, type Locale, type MessageKey, type MessageValues } from './i18n';
 import { isStorageFull, storageFullMessage } from './storage-errors';
 import { UserError, type UserErrorData } from './user-error';
 
 export { UserError, type UserErrorData };
-
-// Errors made by modules that cannot load the message files themselves read their English text from here.
-setEnglish((key, values) => translate('en', key, values));
-// Readings that give their refusal as text (parseDateInput) say it as messageOf would: in the window's language.
-setReader((e) => messageOf(e));
 
 /**
  * Whether a value reads as a UserError: one, a SyncError made with a message key (SyncError.of), or the
@@ -74,8 +68,15 @@ export function setMessageLocale(current: () => Locale): void {
     const l = current();
     return isLocale(l) ? l : 'en';
   };
-  // The editors' field messages (core/schemas.ts) are said in it too.
-  setWindowText((key, values) => translate(defaultLocale(), key, values));
+}
+
+/**
+ * A message in the window's language where one was set (setMessageLocale), else English: for text a check
+ * returns rather than throws (a field's problem in core/schemas.ts, a letterhead line, a live sync refusal),
+ * said when the value is checked, so an editor shows it in the window's language and the CLI in English.
+ */
+export function windowText(key: MessageKey, values: MessageValues = {}): string {
+  return translate(defaultLocale(), key, values);
 }
 
 /**

@@ -6,8 +6,7 @@
  * the tests.
  */
 import { formatLongDate } from './dates';
-import { englishText } from './english';
-import { UserError } from './user-error';
+import { englishText, UserError } from './user-error';
 import type { ActionFields } from './model';
 
 /** What the rules need of a briefing. */

@@ -5,7 +5,7 @@
  * their edit when their files merge. This module owns their defaults, their validation and the one
  * reading every writer uses (`letterheadOf`). Pure: no Dexie, Svelte or DOM.
  */
-import { windowText } from './english';
+import { windowText } from './errors';
 
 /** Precedence of a cable, from the least to the most urgent, as foreign ministries' cable systems name them. */
 export const PRECEDENCES = ['ROUTINE', 'PRIORITY', 'IMMEDIATE', 'FLASH'] as const;
@@ -121,7 +121,7 @@ export function isPrecedence(v: unknown): v is Precedence {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
 
 /*
- * The problems are said when a value is checked, in the window's language (core/english.ts windowText:
+ * The problems are said when a value is checked, in the window's language (core/errors.ts windowText:
  * Settings → Documents shows them under the field), English in the CLI, the importer's workers and tests.
  */
 

@@ -3,7 +3,7 @@
  * zod gives typed, composable schemas with per-field error paths, which is exactly what inline messages need.
  */
 import { z } from './zod';
-import { windowText } from './english';
+import { windowText } from './errors';
 import type { MessageKey, MessageValues } from './i18n';
 import { isValidDateTime } from './dates';
 import { isPartialDate } from './partial-date';
@@ -24,7 +24,7 @@ import {
 
 /**
  * The messages are read when a value is checked, not when the schemas are built, so an editor shows them in
- * the window's language (core/english.ts windowText; English in the CLI, the importer's workers and tests).
+ * the window's language (core/errors.ts windowText; English in the CLI, the importer's workers and tests).
  */
 const say =
   (key: MessageKey, values: (issue: { input?: unknown }) => MessageValues = () => ({})) =>

@@ -5,7 +5,7 @@
  * worker is kept, so pdfmake and the fonts are loaded once per session, not once per pack.
  */
 import { fromUserErrorData, UserError } from '../core/errors';
-import { windowText } from '../core/english';
+import { windowText } from '../core/errors';
 import type { PackCopy } from '../core/document/pack';
 import type { PackOptions } from '../core/pack/options';
 import type { PackProgress } from '../core/pack/render';

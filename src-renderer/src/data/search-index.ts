@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../core/i18n';
 import { fromUserErrorData, UserError } from '../core/errors';
-import { windowText } from '../core/english';
+import { windowText } from '../core/errors';
 import type { SearchFilters } from '../core/search';
 import { DB_NAME } from './db';
 import type { FromWorker, SearchResponse, SearchStatus, ToWorker } from './search-protocol';

@@ -6,7 +6,7 @@
  */
 import { NO_LIVE_SETTINGS, type LiveSettings, type LiveSettingsInput, type LiveSettingsView } from '../core/live/settings';
 import { LiveOffline, serverOrigin, type LiveTransport } from '../core/live/transport';
-import { windowText } from '../core/english';
+import { windowText } from '../core/errors';
 import { fetchTransport } from '../data/live/fetch-transport';
 import type { LiveBridge } from './bridge';
 

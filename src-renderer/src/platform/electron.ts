@@ -1,5 +1,5 @@
 import { fromIpcMessage, messageOf } from '../core/errors';
-import { windowText } from '../core/english';
+import { windowText } from '../core/errors';
 import { LiveOffline } from '../core/live/transport';
 import type { Bridge, PreloadApi } from './bridge';
 

@@ -4,7 +4,7 @@
  * app's renderer has no network, so there the main process makes the request behind the platform bridge.
  * The server's address and credentials are bound into the transport, never passed per request.
  */
-import { windowText } from '../english';
+import { windowText } from '../errors';
 
 export type LiveMethod = 'GET' | 'POST' | 'PUT';
 

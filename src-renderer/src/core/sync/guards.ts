@@ -3,7 +3,7 @@
  * file must respect. Messages are one sentence naming what is wrong, because the preview shows them as is.
  */
 import { MAX_DRIFT_MS, hlcWall, type Hlc } from '../hlc';
-import { keyedMessage } from '../english';
+import { englishText } from '../user-error';
 import type { MessageKey, MessageValues } from '../i18n';
 
 export type SyncErrorCode =
@@ -50,8 +50,7 @@ export class SyncError extends Error {
   }
 
   static of(code: SyncErrorCode, key: MessageKey, values: MessageValues = {}, then?: MessageKey): SyncError {
-    const e = new SyncError(code, '');
-    keyedMessage(e, key, values, then);
+    const e = new SyncError(code, englishText(key, values, then));
     Object.defineProperties(e, { key: { value: key }, values: { value: values }, ...(then ? { then: { value: then } } : {}) });
     return e;
   }

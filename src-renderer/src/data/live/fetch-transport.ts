@@ -4,7 +4,7 @@
  * (src-main/live.ts) so the renderer never touches the network.
  */
 import { LiveOffline, databaseUrl, type LiveRequest, type LiveResponse, type LiveServerConfig, type LiveTransport } from '../../core/live/transport';
-import { windowText } from '../../core/english';
+import { windowText } from '../../core/errors';
 
 const DEFAULT_TIMEOUT_MS = 30_000;
 

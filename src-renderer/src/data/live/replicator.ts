@@ -23,7 +23,7 @@ import { TEAM_DOC_ID, newTeamDoc, openTeam, type TeamKey } from '../../core/live
 import { resolveLeaves } from '../../core/live/resolve';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, refusalFor, type LiveTransport } from '../../core/live/transport';
-import { windowText } from '../../core/english';
+import { windowText } from '../../core/errors';
 import type { LiveStore, Row } from '../../core/live/store';
 
 export { NO_CHECKPOINT, type ApplyOutcome, type LiveCheckpoint, type LiveStore, type Row } from '../../core/live/store';

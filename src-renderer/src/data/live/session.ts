@@ -7,7 +7,7 @@
  */
 import { isSyncError } from '../../core/sync/guards';
 import { messageOf } from '../../core/errors';
-import { windowText } from '../../core/english';
+import { windowText } from '../../core/errors';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, type LiveTransport } from '../../core/live/transport';
 import type { Workspace } from '../workspace';
