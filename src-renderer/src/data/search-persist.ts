@@ -92,28 +92,33 @@ export class SearchStore extends Dexie {
   }
 
   /**
-   * The index as last committed, each chunk handed to `consume` in order as soon as it is read — every
-   * read is asked for at once, so IndexedDB reads the next chunks while the caller parses one, and no
-   * chunk's text is kept — with the log written since; or why there is none to use. Chunks that do not
-   * match their marker are 'torn' (what `consume` was given is then to be thrown away).
+   * The index as last committed, each chunk handed to `consume` in order and its text dropped at once (the
+   * parsed pieces and all the text are never held together), with the log written since; or why there is
+   * none to use. Chunks that do not match their marker are 'torn' (what `consume` was given is then to be
+   * thrown away). The chunks are read in one request: asking for each on its own, so that IndexedDB would
+   * read the next while one is parsed, made the start slower in Chromium on a loaded machine
+   * (`npm run bench:compare`, docs/benchmarks.md).
    */
   async read(consume: (text: string) => void): Promise<{ marker: CommitMarker; log: LogRow[] } | { problem: 'none' | 'torn' | 'version' }> {
     return this.transaction('r', this.chunks, this.meta, this.log, async () => {
       const marker = await this.meta.get('marker');
       if (!marker) return { problem: 'none' as const };
       if (marker.version !== SEARCH_INDEX_VERSION) return { problem: 'version' as const };
-      const reads = Array.from({ length: marker.chunks }, (_, n) => this.chunks.get(n));
-      const count = this.chunks.count();
-      const log = this.log.where('seq').above(marker.logSeq).toArray();
+      const [rows, log] = await Promise.all([this.chunks.toArray(), this.log.where('seq').above(marker.logSeq).toArray()]);
       let chars = 0;
-      for (const read of reads) {
-        const row = await read;
-        if (!row || row.generation !== marker.generation) return { problem: 'torn' as const };
-        chars += row.text.length;
-        consume(row.text);
+      const sound =
+        rows.length === marker.chunks &&
+        rows.every((r, i) => {
+          chars += r.text.length;
+          return r.n === i && r.generation === marker.generation;
+        }) &&
+        chars === marker.chars;
+      if (!sound) return { problem: 'torn' as const };
+      for (let n = 0; n < rows.length; n++) {
+        consume(rows[n]!.text);
+        rows[n]!.text = '';
       }
-      if ((await count) !== marker.chunks || chars !== marker.chars) return { problem: 'torn' as const };
-      return { marker, log: await log };
+      return { marker, log };
     });
   }
 
@@ -321,10 +326,7 @@ async function tableState(db: AttacheDb, table: IndexedTable): Promise<{ count: 
 export class PersistedSearch {
   /** The index that answers searches. */
   engine = new SearchEngine();
-  /**
-   * Where the last start spent its time, ms: waiting for the saved index's reads, parsing and loading it
-   * (the two overlap: each chunk is parsed while the next ones are read), replaying and checking.
-   */
+  /** Where the last start spent its time, ms: reading the saved index, parsing and loading it, replaying and checking. */
   readonly timings: { read?: number; load?: number; check?: number } = {};
   private feed: SearchFeed | undefined;
   readonly store: SearchStore;
