@@ -74,6 +74,9 @@ test('emblem in Settings, Registry fields and numbered copies: one PDF per recip
   await packs.loadExample();
   await packs.tick(EXAMPLE_TITLE);
   await page.getByLabel('File reference').fill('DUS/POL/2015/017');
+  // One language field: the PDF's language tag follows the language chosen, with no second box for the tag.
+  await expect(page.getByLabel('Language of the pack', { exact: true })).toHaveValue('en');
+  await expect(page.getByRole('textbox', { name: 'Document language' })).toHaveCount(0);
   // Typed as officers write it (never the browser's mm/dd/yyyy box), spelled out once left.
   const issued = page.getByLabel('Date of issue');
   // A month is not a day: refused with what stays, nothing taken; the day then read clears the refusal.
