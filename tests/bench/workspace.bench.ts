@@ -18,7 +18,8 @@
  *    re-filter a filter change costs on screen (core/tracker.ts); and the app opened on the tracker until
  *    its first follow-up shows.
  * 5. The pack dialog: opened on the whole workspace until its summary shows; then its live counts, which
- *    the pack worker computes (data/pack-preview.ts) — the first answer (the worker reads the tables),
+ *    the pack worker computes (data/pack-preview.ts) — the first answer (the worker reads the per-briefing
+ *    totals the data layer keeps, data/briefing-totals.ts, checked against the tables' live counts),
  *    then changes of criteria, and the longest main-thread task meanwhile — against the raw baseline of
  *    what the dialog used to do on the UI thread: read the whole workspace, then select on every change.
  *
@@ -332,7 +333,7 @@ const bench: Bench = async (host) => {
   }
   uiDb.close();
   host.log(
-    `Pack dialog counts from the pack worker: first ${fmt(previewFirstMs)} ms (from the saved search index's facts when they match, else the tables), then p50 ${round(percentile(previewMs, 50))} ms, ` +
+    `Pack dialog counts from the pack worker: first ${fmt(previewFirstMs)} ms (sums of the kept per-briefing totals), then p50 ${round(percentile(previewMs, 50))} ms, ` +
       `p95 ${round(percentile(previewMs, 95))} ms over ${previewMs.length} changes of criteria; longest main-thread task meanwhile ${round(previewLongestTask)} ms`,
   );
   host.log(

@@ -161,7 +161,7 @@ export async function checkedBriefingTotals(db: AttacheDb): Promise<{ rows: Brie
     ]);
     const sum = { briefings: 0, statements: 0, actions: 0 };
     for (const t of rows) {
-      if (t.briefing) sum.briefings++;
+      sum.briefings += t.live;
       sum.statements += t.statements;
       sum.actions += t.actions;
     }

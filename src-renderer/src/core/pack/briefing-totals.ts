@@ -16,7 +16,7 @@ import { bannerOf, byCeiling, selectionTest, type PackPreview } from './select';
  * The rule's version: raise it whenever what a row holds changes, and every kept set is rebuilt once
  * (the data layer stores the version it was built with beside the rows).
  */
-export const BRIEFING_TOTALS_RULE = 1;
+export const BRIEFING_TOTALS_RULE = 2;
 
 export const TOTALS_TABLES = ['briefings', 'statements', 'actions'] as const;
 export type TotalsTable = (typeof TOTALS_TABLES)[number];
@@ -31,17 +31,29 @@ export interface BriefingFacts {
   caveat: string;
 }
 
+/**
+ * One briefing's row. Flat, its lists as JSON text: IndexedDB hands each nested object or array back as an
+ * object to build, which made reading 10,000 rows with nested facts and speaker maps several times slower
+ * than reading rows of plain values; the lists are parsed only when a criterion needs them.
+ */
 export interface BriefingTotals {
   /** The briefing's id; '' gathers the follow-ups of no briefing (never selected, but counted, so totals add up to the tables). */
   id: string;
-  /** Its facts while it is live; null when it is deleted or not stored (yet: an import may bring its statements first). */
-  briefing: BriefingFacts | null;
+  /** 1 while the briefing is live; 0 when it is deleted or not stored (yet: an import may bring its statements first), its facts then empty. */
+  live: 0 | 1;
+  title: string;
+  startsAt: string;
+  classification: string;
+  caveat: string;
+  /** JSON of the briefing's tags and organiser ids. */
+  tags: string;
+  organiserIds: string;
   /** Its live statements. */
   statements: number;
   /** Its live follow-ups and events. */
   actions: number;
-  /** Its live statements per speaker id (statements with no speaker are not in it): the speaker criterion. */
-  speakers: Record<string, number>;
+  /** JSON of its live statements per speaker id, keys sorted (statements with no speaker are not in it): the speaker criterion. */
+  speakers: string;
 }
 
 /** The fields of a briefing, statement or follow-up that a total depends on. */
@@ -76,28 +88,46 @@ export function contributionOf(table: TotalsTable, row: TotalsSource | undefined
   return { id: row.id, briefing: { title, startsAt, tags, organiserIds, classification, caveat } };
 }
 
+const NO_FACTS = { title: '', startsAt: '', classification: '', caveat: '', tags: '[]', organiserIds: '[]' };
+
 export function emptyTotals(id: string): BriefingTotals {
-  return { id, briefing: null, statements: 0, actions: 0, speakers: {} };
+  return { id, live: 0, ...NO_FACTS, statements: 0, actions: 0, speakers: '{}' };
 }
 
 /** A row that counts nothing: not kept (a fresh computation never makes one). */
 export function isEmptyTotals(t: BriefingTotals): boolean {
-  return t.briefing === null && t.statements === 0 && t.actions === 0;
+  return t.live === 0 && t.statements === 0 && t.actions === 0;
 }
 
 /** Add (sign 1) or take away (sign -1) a contribution, in place. Take the old record away before adding the new one. */
 export function applyContribution(t: BriefingTotals, c: Contribution, sign: 1 | -1): void {
-  if (c.briefing) t.briefing = sign === 1 ? c.briefing : null;
+  if (c.briefing) {
+    const f = sign === 1 ? c.briefing : undefined;
+    Object.assign(
+      t,
+      f
+        ? { live: 1, title: f.title, startsAt: f.startsAt, classification: f.classification, caveat: f.caveat, tags: JSON.stringify(f.tags), organiserIds: JSON.stringify(f.organiserIds) }
+        : { live: 0, ...NO_FACTS },
+    );
+  }
   if (c.action) t.actions += sign;
   if (c.statement) {
     t.statements += sign;
     const speaker = c.statement.speakerId;
     if (speaker !== null) {
-      const n = (t.speakers[speaker] ?? 0) + sign;
-      if (n > 0) t.speakers[speaker] = n;
-      else delete t.speakers[speaker];
+      const speakers = speakersOf(t);
+      const n = (speakers[speaker] ?? 0) + sign;
+      if (n > 0) speakers[speaker] = n;
+      else delete speakers[speaker];
+      // Keys sorted: the same totals are the same text, however they were reached.
+      t.speakers = JSON.stringify(Object.fromEntries(Object.entries(speakers).sort(([a], [b]) => (a < b ? -1 : 1))));
     }
   }
+}
+
+/** A row's live statements per speaker id. */
+export function speakersOf(t: BriefingTotals): Record<string, number> {
+  return JSON.parse(t.speakers) as Record<string, number>;
 }
 
 /** The totals of these records computed afresh: the fill, the rebuild and the tests' reference. */
@@ -123,14 +153,22 @@ type Candidate = BriefingFacts & { id: string; totals: BriefingTotals };
  * speaker criterion compares the ids statements carry).
  */
 export function previewOfTotals(rows: Iterable<BriefingTotals>, levels: readonly ClassificationLevel[], options: PackOptions): PackPreview {
-  const matches = selectionTest<Candidate>(options.selection, (b, speakers) => {
-    for (const id in b.totals.speakers) if (speakers.has(id)) return true;
-    return false;
-  });
+  const sel = options.selection;
+  const matches = selectionTest<Candidate>(sel, (b, speakers) => Object.keys(speakersOf(b.totals)).some((id) => speakers.has(id)));
   const matched: Candidate[] = [];
   for (const t of rows) {
-    if (!t.briefing) continue;
-    const b: Candidate = { ...t.briefing, id: t.id, totals: t };
+    if (!t.live) continue;
+    const b: Candidate = {
+      id: t.id,
+      title: t.title,
+      startsAt: t.startsAt,
+      classification: t.classification,
+      caveat: t.caveat,
+      // Parsed only for the criterion that reads them.
+      tags: sel.tags.length ? (JSON.parse(t.tags) as string[]) : [],
+      organiserIds: sel.organiserIds.length ? (JSON.parse(t.organiserIds) as string[]) : [],
+      totals: t,
+    };
     if (matches(b)) matched.push(b);
   }
   const { included, excluded } = byCeiling(matched, levels, options.ceiling);
