@@ -146,8 +146,9 @@ export const schemas = {
     cableTo: letterheadList,
     cableInfo: letterheadList,
     distribution: letterheadList,
-    cablePrecedence: z.enum(PRECEDENCES, { error: `Precedence is one of ${PRECEDENCES.join(', ')}` }),
-    cableWidth: z.number().refine((n) => widthProblem(n) === undefined, { error: widthProblem(0) }),
+    // Said when a value is checked (in the window's language), as Settings → Documents says them.
+    cablePrecedence: z.enum(PRECEDENCES, { error: say('settings.letterhead.precedence', () => ({ list: PRECEDENCES.join(', ') })) }),
+    cableWidth: z.number().refine((n) => widthProblem(n) === undefined, { error: () => widthProblem(0) }),
     portionMarks: z.boolean(),
   }),
   packs: z.object({
