@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test';
 import { todayIso } from '../../src-renderer/src/core/dates';
 import { seriousViolations } from './axe';
 import { englishOnly, messages, screenText } from './i18n-words';
+import { brokenFile } from '../unit/invariant-fixtures';
 import { briefingRow, seed, statementRow } from './seed';
 
 const cases = [
@@ -95,5 +96,22 @@ test.describe('a refused import', () => {
     await (await chooser).setFiles(notSync);
     await expect(page.getByTestId('import-error')).toContainText('Ce n’est pas un fichier de synchronisation Attaché.');
     await page.screenshot({ path: testInfo.outputPath('import-refused-fr.png') });
+  });
+
+  test('lists the repairs of a colleague’s broken file in French', async ({ page }, testInfo) => {
+    const broken = testInfo.outputPath('broken.attache');
+    await writeFile(broken, await brokenFile());
+    await page.goto('./#/exchange');
+    const chooser = page.waitForEvent('filechooser');
+    await page.getByRole('button', { name: 'Choisir un fichier à importer…' }).click();
+    await (await chooser).setFiles(broken);
+    const repaired = page.getByTestId('preview-repaired');
+    await expect(repaired).toBeVisible();
+    // Each repair is one French sentence naming the record the French way, its outcome at the end.
+    const lines = (await repaired.getByRole('listitem').allInnerTexts()).map((l) => l.replace(/[\u00a0\u202f]/g, ' '));
+    expect(lines.length).toBeGreaterThan(3);
+    for (const l of lines) expect(l).toMatch(/^(Le compte rendu|La déclaration|Le suivi|Les paramètres de l’espace de travail) .+ ; (les doublons ont été supprimés|elle a été placée après les autres déclarations|ce lien a été retiré)\.$/);
+    expect(lines).toContain('Les paramètres de l’espace de travail citent plus d’une fois l’identifiant de niveau de classification « unclassified » ; les doublons ont été supprimés.');
+    await repaired.screenshot({ path: testInfo.outputPath('import-repairs-fr.png') });
   });
 });
