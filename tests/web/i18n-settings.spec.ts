@@ -20,6 +20,7 @@ const cases = [
     shortcuts: 'Partout',
     remove: 'Supprimer RESTRICTED',
     inUse: /1 compte rendu porte la mention/,
+    width: 'La largeur de ligne du télégramme est un nombre entier de 40 à 132',
     findings: [/porte plus d’une fois les mots-clés « Energie », « GAZ »/, /cite 3 organisateurs qui ne figurent pas dans cet espace de travail\./, /La déclaration « Déclaration — Заявление » appartient à un compte rendu absent/],
   },
   {
@@ -30,6 +31,7 @@ const cases = [
     shortcuts: 'Везде',
     remove: 'Удалить «RESTRICTED»',
     inUse: /1 брифинг имеет гриф/,
+    width: 'Ширина строки телеграммы — целое число от 40 до 132',
     findings: [/более одного раза содержит метки «Energie», «GAZ»\./, /указывает 3 организаторов, которых нет в этом рабочем пространстве\./, /Заявление «Déclaration — Заявление» относится к брифингу, которого нет/],
   },
 ] as const;
@@ -75,6 +77,12 @@ for (const c of cases) {
       for (let i = 0; i < (await sections.count()); i++) {
         await sections.nth(i).screenshot({ path: test.info().outputPath(`settings-${c.lang}-${String(i).padStart(2, '0')}.png`) });
       }
+
+      // A letterhead value out of range is refused under its field in the language (nothing stored).
+      await page.locator('#doc-cableWidth').fill('20');
+      await expect(page.locator('#doc-cableWidth-error')).toHaveText(c.width);
+      await page.locator('#doc-cableWidth').fill('69');
+      await expect(page.locator('#doc-cableWidth-error')).toBeEmpty();
 
       // A level in use is refused in the language, with the count declined.
       const levels = page.getByRole('region', { name: c.levels });
