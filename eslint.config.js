@@ -135,7 +135,7 @@ export default defineConfig(
   {
     // The renderer, and the benches' and end-to-end tests' code that runs in a page (page.evaluate).
     name: 'attache/browser-globals',
-    files: ['src-renderer/**', 'tests/bench/**', 'tests/web/**', 'tests/electron/**', 'scripts/bench.mjs'],
+    files: ['src-renderer/**', 'tests/bench/**', 'tests/web/**', 'tests/electron/**', 'scripts/bench.mjs', 'scripts/bench-harness.mjs'],
     languageOptions: { globals: { ...globals.browser } },
   },
 );

@@ -18,17 +18,18 @@
 //      is newer than every source), serves it on a free port, launches Chromium with the flags from
 //      playwright.config.ts (chromiumLaunch) plus --enable-precise-memory-info (performance.memory),
 //      runs the bench, prints its lines, then ONE JSON object on the last line: { bench: <name>, … }.
+//      (The build, the server, the browser and the app's timing are scripts/bench-harness.mjs, which
+//      tests/bench/compare.bench.mjs shares.)
 //   B. A bench that needs its own driver (CDP sampling, several browsers): write
 //      tests/bench/<name>.bench.mjs, a Node script that does everything itself and prints ONE JSON object
 //      on its last line; the runner just runs it (it takes precedence over <name>.bench.ts).
 //
 // Options: --rebuild (force the Vite build), --headed. Exit code 1 only when the bench could not run;
 // a missed target is a figure, not a failure.
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { buildBenchPage, firstSeen, launchChromium, serve } from './bench-harness.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const args = process.argv.slice(2);
@@ -45,93 +46,21 @@ if (!name || !/^[a-z0-9-]+$/.test(name)) {
   process.exit(2);
 }
 
-/** Newest modification time under the given paths (files or folders). */
-function newest(paths) {
-  let max = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (st.isDirectory()) {
-      for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) visit(join(p, e));
-    } else max = Math.max(max, st.mtimeMs);
-  };
-  paths.forEach(visit);
-  return max;
-}
-
 async function buildBench(outDir) {
-  const stamp = join(outDir, '.built');
-  const sources = ['src-renderer', 'tests/bench', 'resources', 'vite.shared.ts', 'svelte.config.js', 'package.json', 'scripts/bench.mjs'].map((p) => resolve(root, p));
-  if (!flag('rebuild') && existsSync(stamp) && statSync(stamp).mtimeMs > newest(sources)) {
+  const started = Date.now();
+  const sources = ['src-renderer', 'tests/bench', 'resources', 'vite.shared.ts', 'svelte.config.js', 'package.json', 'scripts/bench.mjs', 'scripts/bench-harness.mjs'];
+  if (!(await buildBenchPage({ outDir, page: pageBench, sources, rebuild: flag('rebuild') }))) {
     console.log(`Using the build in ${outDir} (newer than every source; --rebuild to force)`);
     return;
   }
-  const started = Date.now();
-  const { build } = await import('vite');
-  const { rendererConfig, sveltePlugin } = await import('../vite.shared.ts');
-  const virtualId = 'virtual:attache-bench';
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    // The repository root, so that the app (src-renderer/index.html) and the bench page are one origin.
-    root,
-    base: './',
-    define: rendererConfig.define,
-    worker: rendererConfig.worker,
-    plugins: [
-      sveltePlugin(),
-      {
-        name: 'attache-bench-entry',
-        resolveId: (id) => (id === virtualId ? `\0${virtualId}` : undefined),
-        load: (id) => (id === `\0${virtualId}` ? `export { default } from ${JSON.stringify(pageBench)};` : undefined),
-      },
-    ],
-    build: {
-      ...rendererConfig.build,
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      rolldownOptions: { input: { app: resolve(root, 'src-renderer/index.html'), bench: resolve(root, 'tests/bench/bench.html') } },
-    },
-  });
-  writeFileSync(stamp, new Date().toISOString());
   console.log(`Built the app and the ${name} bench page in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-
-/** A static server for the build on a free loopback port. */
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-      const file = join(dir, rel || 'index.html');
-      if (!file.startsWith(dir + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('Not found');
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
-
 async function runPageBench() {
-  // The Vite and Playwright configs are TypeScript: load them through tsx, as the rest of the tooling does.
-  const { register } = await import('tsx/esm/api');
-  register();
   const outDir = resolve(root, 'out/bench', name);
   await buildBench(outDir);
-  const server = await serve(outDir);
-  const origin = `http://127.0.0.1:${server.address().port}`;
-  const { chromiumLaunch } = await import('../playwright.config.ts');
-  const { chromium } = await import('@playwright/test');
-  const browser = await chromium.launch({
-    ...chromiumLaunch,
-    args: [...chromiumLaunch.args, '--enable-precise-memory-info'],
-    headless: !flag('headed'),
-  });
+  const { server, origin } = await serve(outDir);
+  const browser = await launchChromium({ args: ['--enable-precise-memory-info'], headed: flag('headed') });
   try {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
@@ -142,40 +71,9 @@ async function runPageBench() {
     page.on('pageerror', (e) => console.error(`[bench page] ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`[bench page] ${m.text()}`));
     await page.exposeFunction('__benchLog', (line) => console.log(String(line)));
-    await page.exposeFunction('__benchOpenApp', async ({ hash, waitFor, timeoutMs = 60_000 }) => {
-      const tab = await context.newPage();
-      try {
-        tab.on('pageerror', (e) => console.error(`[app] ${e.message}`));
-        // Record, in the app's own clock (ms since its navigation started), when the element first shows.
-        await tab.addInitScript((selector) => {
-          const seen = () => {
-            const el = document.querySelector(selector);
-            if (!el) return false;
-            const r = el.getBoundingClientRect();
-            return r.width > 0 && r.height > 0;
-          };
-          const watch = () => {
-            if (seen()) {
-              window.__firstSeen = performance.now();
-              return;
-            }
-            new MutationObserver((_, obs) => {
-              if (!seen()) return;
-              // The frame that paints it, not the DOM change.
-              requestAnimationFrame(() => (window.__firstSeen ??= performance.now()));
-              obs.disconnect();
-            }).observe(document, { childList: true, subtree: true, attributes: true });
-          };
-          if (document.documentElement) watch();
-          else document.addEventListener('readystatechange', watch, { once: true });
-        }, waitFor);
-        await tab.goto(`${origin}/src-renderer/index.html${hash}`);
-        await tab.waitForFunction(() => typeof window.__firstSeen === 'number', null, { timeout: timeoutMs, polling: 50 });
-        return { ms: await tab.evaluate(() => window.__firstSeen) };
-      } finally {
-        await tab.close();
-      }
-    });
+    await page.exposeFunction('__benchOpenApp', async ({ hash, waitFor, timeoutMs = 60_000 }) => ({
+      ms: await firstSeen(context, `${origin}/src-renderer/index.html${hash}`, { selector: waitFor, timeoutMs }),
+    }));
     // A cold start: a fresh tab on the existing workspace, through a list of steps (an optional hash to go
     // to, then a selector that must be visible and one that must be gone), each timed in the app's clock;
     // then its UI thread's heap (after a garbage collection) and its longest task (PerformanceObserver).

@@ -7,13 +7,13 @@
 // benchmark workspace loaded and its search index built once. Then, round after round, the order swapped
 // every round (A B, B A, …): the briefing list's first paint in a fresh tab (navigation start to the frame
 // that paints its first row, as `npm run bench` times it) and the 50 search queries of `npm run bench`
-// (p50/p95). Prints every round, then medians and spread, and ONE JSON line last.
+// (p50/p95). Prints every round, then medians and spread, and ONE JSON line last. The build, the servers,
+// the browser and the first-paint timing are scripts/bench-harness.mjs, as for `npm run bench`.
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { createServer } from 'node:http';
+import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
+import { buildBenchPage, firstSeen, launchChromium, serve } from '../../scripts/bench-harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2).filter((a) => a !== 'compare');
@@ -49,69 +49,9 @@ function worktree() {
   return dir;
 }
 
-function newest(paths) {
-  let max = 0;
-  const visit = (p) => {
-    if (!existsSync(p)) return;
-    const st = statSync(p);
-    if (!st.isDirectory()) max = Math.max(max, st.mtimeMs);
-    else for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) visit(join(p, e));
-  };
-  paths.forEach(visit);
-  return max;
-}
-
 /** The app and the compare page of the tree at `tree`, built with that tree's own Vite settings. */
-async function build(tree, outDir) {
-  const stamp = join(outDir, '.built');
-  const sources = ['src-renderer', 'tests/bench', 'vite.shared.ts', 'package.json'].map((p) => join(tree, p));
-  if (existsSync(stamp) && statSync(stamp).mtimeMs > newest(sources)) return;
-  const { build: viteBuild } = await import('vite');
-  const { rendererConfig, sveltePlugin } = await import(join(tree, 'vite.shared.ts'));
-  const virtualId = 'virtual:attache-bench';
-  await viteBuild({
-    configFile: false,
-    logLevel: 'warn',
-    root: tree,
-    base: './',
-    define: rendererConfig.define,
-    worker: rendererConfig.worker,
-    plugins: [
-      sveltePlugin(),
-      {
-        name: 'attache-compare-entry',
-        resolveId: (id) => (id === virtualId ? `\0${virtualId}` : undefined),
-        load: (id) => (id === `\0${virtualId}` ? `export { default } from ${JSON.stringify(join(tree, 'tests/bench/compare-page.ts'))};` : undefined),
-      },
-    ],
-    build: {
-      ...rendererConfig.build,
-      outDir,
-      emptyOutDir: true,
-      sourcemap: false,
-      rolldownOptions: { input: { app: join(tree, 'src-renderer/index.html'), bench: join(tree, 'tests/bench/bench.html') } },
-    },
-  });
-  writeFileSync(stamp, new Date().toISOString());
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.wasm': 'application/wasm' };
-
-function serve(dir) {
-  const server = createServer(async (req, res) => {
-    try {
-      const rel = normalize(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)).replace(/^([/\\])+/, '');
-      const file = join(dir, rel || 'index.html');
-      if (!file.startsWith(dir + sep)) throw new Error('outside');
-      const body = await readFile(file);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
-      res.end(body);
-    } catch {
-      res.writeHead(404).end('Not found');
-    }
-  });
-  return new Promise((done) => server.listen(0, '127.0.0.1', () => done(server)));
-}
+const build = (tree, outDir) =>
+  buildBenchPage({ tree, outDir, page: join(tree, 'tests/bench/compare-page.ts'), sources: ['src-renderer', 'tests/bench', 'vite.shared.ts', 'package.json'] });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -119,8 +59,6 @@ const median = (xs) => {
 };
 const r1 = (x) => Math.round(x * 10) / 10;
 
-const { register } = await import('tsx/esm/api');
-register();
 const load0 = loadavg();
 const builds = [
   { name: 'base', commit: baseCommit, tree: worktree() },
@@ -132,16 +70,14 @@ for (const b of builds) {
   await build(b.tree, b.out);
   console.log(`Built ${b.name} (${b.commit.slice(0, 12)}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
-const { chromiumLaunch } = await import(join(root, 'playwright.config.ts'));
-const { chromium } = await import('@playwright/test');
-const browser = await chromium.launch({ ...chromiumLaunch, headless: true });
+const browser = await launchChromium();
 const servers = [];
 try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   for (const b of builds) {
-    const server = await serve(b.out);
+    const { server, origin } = await serve(b.out);
     servers.push(server);
-    b.origin = `http://127.0.0.1:${server.address().port}`;
+    b.origin = origin;
     b.page = await context.newPage();
     b.page.on('pageerror', (e) => console.error(`[${b.name} page] ${e.message}`));
     await b.page.goto(`${b.origin}/tests/bench/bench.html`);
@@ -163,35 +99,8 @@ try {
     b.p50 = [];
     b.p95 = [];
   }
-  const listOpen = async (b, hash = '#/briefings', selector = LIST_ROW, absent = undefined) => {
-    const tab = await context.newPage();
-    try {
-      await tab.addInitScript(([selector, absent]) => {
-        const seen = () => {
-          if (absent && document.querySelector(absent)) return false;
-          const el = document.querySelector(selector);
-          if (!el) return false;
-          const r = el.getBoundingClientRect();
-          return r.width > 0 && r.height > 0;
-        };
-        const watch = () => {
-          if (seen()) return void (window.__firstSeen = performance.now());
-          new MutationObserver((_, obs) => {
-            if (!seen()) return;
-            requestAnimationFrame(() => (window.__firstSeen ??= performance.now()));
-            obs.disconnect();
-          }).observe(document, { childList: true, subtree: true, attributes: true });
-        };
-        if (document.documentElement) watch();
-        else document.addEventListener('readystatechange', watch, { once: true });
-      }, [selector, absent]);
-      await tab.goto(`${b.origin}/src-renderer/index.html${hash}`);
-      await tab.waitForFunction(() => typeof window.__firstSeen === 'number', null, { timeout: 120_000, polling: 50 });
-      return await tab.evaluate(() => window.__firstSeen);
-    } finally {
-      await tab.close();
-    }
-  };
+  const listOpen = (b, hash = '#/briefings', selector = LIST_ROW, absent = undefined) =>
+    firstSeen(context, `${b.origin}/src-renderer/index.html${hash}`, { selector, absent, timeoutMs: 120_000 });
   for (let round = 0; round < rounds; round++) {
     const order = round % 2 ? [...builds].reverse() : builds;
     for (const b of order) b.list.push(await listOpen(b));
