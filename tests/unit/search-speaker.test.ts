@@ -86,6 +86,10 @@ describe('speaker filter from the speaker postings', () => {
   it('is the same on a loaded index and after edits as on a fresh build of the result', () => {
     const engine = build(data);
     const loaded = SearchEngine.fromChunks(engine.toChunks(5_000, 200));
+    // One whose postings are part-built (the worker builds them in slices) when the edits arrive.
+    const sliced = SearchEngine.fromChunks(engine.toChunks(5_000, 200));
+    expect(sliced.prepareSome(300)).toBe(false);
+    expect(sliced.prepareSome(300)).toBe(false);
     const statements = (data.statements as Statement[]).filter((s) => s.speakerId === speaker.id);
     const other = people.find((p) => p.id !== speaker.id && counts.has(p.id))!;
     const actionOf = (data.actions as Action[]).find((a) => a.statementId)!;
@@ -102,6 +106,7 @@ describe('speaker filter from the speaker postings', () => {
       final[t] = final[t].map((x) => (x.id === r.id ? r : x));
       engine.upsert(t, r);
       loaded.upsert(t, r);
+      sliced.upsert(t, r);
     }
     const fresh = build(final);
     for (const name of [speaker.name, other.name]) {
@@ -109,9 +114,14 @@ describe('speaker filter from the speaker postings', () => {
       expect(run(fresh, '', { speaker: name })).toEqual(want);
       expect(run(engine, '', { speaker: name })).toEqual(want);
       expect(run(loaded, '', { speaker: name })).toEqual(want);
+      expect(run(sliced, '', { speaker: name })).toEqual(want);
     }
     // A loaded index searched before anything builds its postings answers the same.
     const untouched = SearchEngine.fromChunks(fresh.toChunks(5_000, 200));
+    const half = SearchEngine.fromChunks(fresh.toChunks(5_000, 200));
+    half.prepareSome(500);
+    expect(run(half, '', { speaker: other.name })).toEqual(run(fresh, '', { speaker: other.name }));
+    expect(half.prepareSome(1)).toBe(true);
     expect(run(untouched, '', { speaker: other.name })).toEqual(run(fresh, '', { speaker: other.name }));
     expect(run(untouched, 'border', {})).toEqual(run(fresh, 'border', {}));
   });

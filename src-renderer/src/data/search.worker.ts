@@ -23,15 +23,15 @@ let lastProgress = 0;
 let prepareTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
- * What a loaded index leaves for later (SearchEngine.prepare: the maps a speaker filter or a write needs)
- * is built in a quiet moment of the worker after its first query (the one the search screen sends when
- * the index is ready), or a few seconds after it is ready if none comes: never before that query.
+ * What a loaded index leaves for later (SearchEngine.prepareSome: the maps a speaker filter or a write
+ * needs) is built once the worker is quiet after its first query (the one the search screen sends when the
+ * index is ready), or a few seconds after it is ready if none comes: never before that query. In slices,
+ * so that a query arriving meanwhile is answered after one slice (a speaker filter finishes the build).
  */
 function prepareWhenQuiet(ms: number): void {
   clearTimeout(prepareTimer);
-  prepareTimer = setTimeout(() => {
-    prepareTimer = undefined;
-    persisted?.engine.prepare();
+  prepareTimer = setTimeout(function slice() {
+    prepareTimer = persisted?.engine.prepareSome(25_000) === false ? setTimeout(slice, 0) : undefined;
   }, ms);
 }
 

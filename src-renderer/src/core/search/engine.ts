@@ -353,6 +353,8 @@ export class SearchEngine {
    * on first use or by prepare(), so that a loaded index answers its first query without them.
    */
   private derivedState: Derived | undefined = emptyDerived();
+  /** The derived maps part-built by prepareSome, and where it stopped. */
+  private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
   /**
    * Tombstones seen per table, and the newest record clock seen per table: with the live records in the
    * facts maps, they let a persisted index be checked against the database (every record accounted for,
@@ -392,6 +394,7 @@ export class SearchEngine {
     this.index = SearchEngine.newIndex();
     for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions]) m.clear();
     this.derivedState = emptyDerived();
+    this.building = undefined;
     for (const t of this.tombstones.values()) t.clear();
     this.newest.clear();
   }
@@ -491,21 +494,46 @@ export class SearchEngine {
    * remove, which build them first, so they never miss one.
    */
   private derived(): Derived {
-    if (this.derivedState) return this.derivedState;
-    const d = emptyDerived();
-    for (const [id, s] of this.statements) linkStatement(d, id, s);
-    for (const [id, a] of this.actions) linkAction(d, id, a);
-    this.derivedState = d;
-    return d;
+    if (!this.derivedState) this.buildDerived(Infinity);
+    return this.derivedState!;
   }
 
   /**
-   * Build now what a loaded index left for later (the derived maps, MiniSearch's id → short id map): the
-   * worker calls it once the first query is answered, so that later ones and the first write do not pay for it.
+   * Go on building the derived maps for `budget` more records; true once they are built. Nothing changes
+   * the facts meanwhile: every change goes through derived() first, which finishes the build.
    */
-  prepare(): void {
-    this.derived();
+  private buildDerived(budget: number): boolean {
+    if (this.derivedState) return true;
+    const b = (this.building ??= { d: emptyDerived(), statements: this.statements.entries(), actions: this.actions.entries() });
+    let n = 0;
+    for (let r = b.statements.next(); !r.done; r = b.statements.next()) {
+      linkStatement(b.d, r.value[0], r.value[1]);
+      if (++n >= budget) return false;
+    }
+    for (let r = b.actions.next(); !r.done; r = b.actions.next()) {
+      linkAction(b.d, r.value[0], r.value[1]);
+      if (++n >= budget) return false;
+    }
+    this.derivedState = b.d;
+    this.building = undefined;
+    return true;
+  }
+
+  /**
+   * Build what a loaded index left for later (the derived maps, then MiniSearch's id → short id map), a
+   * slice of `budget` records at a time; true once done. The worker runs slices once the first query is
+   * answered (at 1.35 million records the whole is seconds of CPU: a query arriving meanwhile waits for
+   * one slice, not for all of it).
+   */
+  prepareSome(budget = Infinity): boolean {
+    if (!this.buildDerived(budget)) return false;
     void (this.index as unknown as SerializedInternals)._idToShortId.size;
+    return true;
+  }
+
+  /** All of prepareSome at once (tests). */
+  prepare(): void {
+    this.prepareSome();
   }
 
   private updateFacts(table: IndexedTable, record: IndexedRecord): Stale[] {
