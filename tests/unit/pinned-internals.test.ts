@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { releasePdfkitChunkLists } from '../../src-renderer/src/core/pack/pdfkit-chunks';
 import { registerFonts } from '../../src-renderer/src/core/pack/render';
 import { loadFontsNode } from '../../src-renderer/src/core/pack/render-node';
-import { scoredMatches, useLeanScoring } from '../../src-renderer/src/core/search/leanScoring';
+import { scoredMatches, useLeanScoring, type MiniSearchInternals } from '../../src-renderer/src/core/search/leanScoring';
 import { SearchEngine } from '../../src-renderer/src/core/search/engine';
 
 const root = new URL('../../', import.meta.url);
@@ -69,18 +69,6 @@ const DOCS: Doc[] = [
   { id: 'd5', title: 'Narcotics seizures', text: 'Seizures of narcotics on the northern border rose sharply.' },
 ];
 
-/** What leanScoring.ts reads and calls; the names are MiniSearch 7.2's. */
-interface Internals {
-  _fieldIds: Record<string, number>;
-  _documentIds: Map<number, unknown>;
-  _fieldLength: Map<number, number[]>;
-  _avgFieldLength: number[];
-  _documentCount: number;
-  termResults: (...args: unknown[]) => unknown;
-  executeQuery(query: string, options: SearchOptions): Map<number, { score: number; terms: string[]; match: Record<string, string[]> }>;
-  removeTerm: (...args: unknown[]) => unknown;
-}
-
 function makeIndex(lean: boolean): MiniSearch<Doc> {
   const index = new MiniSearch<Doc>({ fields: ['title', 'text'], idField: 'id', autoVacuum: false });
   index.addAll(DOCS);
@@ -89,7 +77,8 @@ function makeIndex(lean: boolean): MiniSearch<Doc> {
   return lean ? useLeanScoring(index) : index;
 }
 
-const internals = (index: MiniSearch<Doc>) => index as unknown as Internals;
+/** What leanScoring.ts reads and calls; the names are MiniSearch 7.2's. */
+const internals = (index: MiniSearch<Doc>) => index as unknown as MiniSearchInternals;
 
 const QUERIES: [string, SearchOptions][] = [
   ['border', {}],

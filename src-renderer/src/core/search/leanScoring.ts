@@ -26,8 +26,8 @@ interface RawResult {
   terms: string[];
   match: Record<string, string[]>;
 }
-/** The internals the replacement reads (MiniSearch 7.x). */
-interface Internals {
+/** The internals the replacement reads (MiniSearch 7.x); tests/unit/pinned-internals.test.ts checks each is there. */
+export interface MiniSearchInternals {
   _fieldIds: Record<string, number>;
   _documentIds: Map<number, unknown>;
   _fieldLength: Map<number, number[]>;
@@ -35,7 +35,7 @@ interface Internals {
   _documentCount: number;
   _nextId: number;
   removeTerm(fieldId: number, docId: number, term: string): void;
-  termResults: unknown;
+  termResults: (...args: never[]) => unknown;
   executeQuery(query: string, options: SearchOptions): Map<number, RawResult>;
   _options: { fields: string[]; tokenize: (text: string) => string[]; processTerm: (term: string) => string | string[] | null | undefined | false; searchOptions: SearchOptions };
   _index: { get(term: string): FieldTermData | undefined; atPrefix(prefix: string): Iterable<[string, FieldTermData]> };
@@ -47,7 +47,7 @@ const NO_TERMS: string[] = Object.freeze([]) as unknown as string[];
 const NO_MATCH: Record<string, string[]> = Object.freeze({});
 
 function leanTermResults(
-  this: Internals,
+  this: MiniSearchInternals,
   _sourceTerm: string,
   derivedTerm: string,
   termWeight: number,
@@ -69,7 +69,7 @@ function leanTermResults(
 
 /** One term to score: its postings by field in the index `ix`, its weight, the fields' boosts and BM25's parameters. */
 interface TermScoring {
-  ix: Internals;
+  ix: MiniSearchInternals;
   derivedTerm: string;
   termWeight: number;
   fieldTermData: FieldTermData | undefined;
@@ -115,7 +115,7 @@ function forEachScore(
 
 /** Install the lean scorer on one index (no-op if this MiniSearch has no such internal). */
 export function useLeanScoring<T>(index: MiniSearch<T>): MiniSearch<T> {
-  const internals = index as unknown as Internals;
+  const internals = index as unknown as MiniSearchInternals;
   if (typeof internals.termResults === 'function') internals.termResults = leanTermResults;
   return index;
 }
@@ -140,7 +140,7 @@ export function scoredMatches<T>(
   each: (id: string, score: number) => void,
   keep?: (id: string) => boolean,
 ): void {
-  const internals = index as unknown as Internals;
+  const internals = index as unknown as MiniSearchInternals;
   const merged = { ...internals._options.searchOptions, ...options };
   const simple = String(merged.combineWith ?? '').toLowerCase() === 'and' && !merged.fuzzy && !merged.boostDocument && !merged.boostTerm;
   if (!simple) {
