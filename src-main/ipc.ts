@@ -5,7 +5,7 @@ import { isAppUrl } from './app-url';
 import { isWindowTheme, type WindowTheme } from './appearance';
 import { resolveTarget, writeFileAtomic } from './atomic-write';
 import { BackupStore, fileError, safeStorageKeychain } from './backups';
-import { isUserError, toIpcError, UserError } from '../src-renderer/src/core/errors';
+import { isUserError, setMessageLocale, toIpcError, UserError } from '../src-renderer/src/core/errors';
 import { isLocale, translate, type Locale } from '../src-renderer/src/core/i18n';
 import { CHANNELS } from './channels';
 import { machineFingerprint } from './machine';
@@ -63,6 +63,8 @@ function windowOf(event: IpcMainInvokeEvent): BrowserWindow | null {
 
 /** The window's language, as the renderer last reported it (registerMenuLocale): the main process's own dialogs speak it. */
 let windowLocale: Locale = 'en';
+// So does what the main process words for the window (windowText: a live sync request's failure, made here for the renderer).
+setMessageLocale(() => windowLocale);
 
 // macOS and Windows are case-insensitive by default: compare folders as the file system would.
 function sameCase(path: string): string {

@@ -11,6 +11,7 @@ import type { Keychain } from './backups';
 import { NO_LIVE_SETTINGS, type LiveSettings, type LiveSettingsInput, type LiveSettingsView, type SecretKeeping } from '../src-renderer/src/core/live/settings';
 import { fetchTransport } from '../src-renderer/src/data/live/fetch-transport';
 import { LiveOffline, type LiveRequest, type LiveResponse } from '../src-renderer/src/core/live/transport';
+import { windowText } from '../src-renderer/src/core/errors';
 import { toBase64, fromBase64 } from '../src-renderer/src/core/sync/digest';
 
 interface Stored {
@@ -91,7 +92,7 @@ export class LiveStore {
   /** One request to the saved database (validated by the caller). */
   async request(req: LiveRequest): Promise<LiveResponse> {
     await this.load();
-    if (!this.settings.url || !this.settings.db) throw new LiveOffline('Live sync has no server configured.');
+    if (!this.settings.url || !this.settings.db) throw new LiveOffline(windowText('error.live.noServer'));
     return fetchTransport({ url: this.settings.url, db: this.settings.db, user: this.settings.user, password: this.password }, this.fetchImpl).request(req);
   }
 

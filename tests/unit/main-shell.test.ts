@@ -351,6 +351,19 @@ describe('opening through the dialog', () => {
     // Anything else stays a plain Error with its message.
     expect(fromIpcMessage('Refused file:open: bad filters.')).toEqual(new Error('Refused file:open: bad filters.'));
   });
+
+  it('words what it makes for the window in the language the renderer reported (a live request with no server)', async () => {
+    const { registerMenuLocale } = await import('../../src-main/ipc');
+    registerMenuLocale(() => {});
+    const ask = () => invoke(CHANNELS.liveRequest, fromApp, { method: 'GET', path: '' });
+    await expect(ask()).rejects.toThrow('Live sync has no server configured.');
+    try {
+      await invoke(CHANNELS.menuLocale, fromApp, 'fr');
+      await expect(ask()).rejects.toThrow('Aucun serveur n’est configuré pour la synchronisation en direct.');
+    } finally {
+      await invoke(CHANNELS.menuLocale, fromApp, 'en');
+    }
+  });
 });
 
 describe('backups over IPC', () => {
