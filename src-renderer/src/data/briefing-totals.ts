@@ -15,7 +15,7 @@
  * current and that they add up to the tables' live counts (counted from indexes, no record read); a
  * mismatch rebuilds them from the tables, in one transaction.
  */
-import Dexie, { type DBCore, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
+import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
 import {
   addTo,
   applyContribution,
@@ -46,6 +46,25 @@ const storesOf = (trans: DBCoreTransaction): DOMStringList => (trans as unknown 
 
 const same = (a: Contribution | undefined, b: Contribution | undefined): boolean => (a === undefined ? b === undefined : b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 
+/**
+ * True when the store holds none of these keys: no stored key between the smallest and the largest (one key
+ * read). Exact. It spares reading back every record a write of new records "replaces" — a colleague's file
+ * or a first live pull, whose ids are new here and sorted by creation — which made an import 2.6× slower
+ * (`npm run bench:sync`: 0.58× raw bulkPut, from 0.92×).
+ */
+async function holdsNone(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<boolean> {
+  if (!keys.length) return true;
+  let lower = keys[0]!;
+  let upper = lower;
+  for (const k of keys) {
+    if (k < lower) lower = k;
+    else if (k > upper) upper = k;
+  }
+  const range = { type: 2 as DBCoreKeyRange['type'], lower, upper, lowerOpen: false, upperOpen: false };
+  const found = await table.query({ trans, values: false, limit: 1, query: { index: table.schema.primaryKey, range } });
+  return found.result.length === 0;
+}
+
 async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
   const { trans } = req;
   // What each written key held before: its part comes off its briefing's totals.
@@ -56,8 +75,8 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
     // An add never replaces: where a key exists it fails, and a failure changes nothing.
     before = [];
   } else {
-    const keys = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id));
-    before = (await table.getMany({ trans, keys })) as (TotalsSource | undefined)[];
+    const keys: string[] = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id));
+    before = (await holdsNone(table, trans, keys)) ? [] : ((await table.getMany({ trans, keys })) as (TotalsSource | undefined)[]);
   }
   const res = await table.mutate(req);
   const after = req.type === 'add' || req.type === 'put' ? (req.values as readonly TotalsSource[]) : [];
