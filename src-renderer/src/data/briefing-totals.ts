@@ -17,12 +17,12 @@
  */
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
 import {
-  addTo,
-  applyContribution,
+  applyContributions,
   BRIEFING_TOTALS_RULE,
   contributionOf,
   emptyTotals,
   isEmptyTotals,
+  TotalsBuilder,
   TOTALS_TABLES,
   type BriefingTotals,
   type Contribution,
@@ -75,7 +75,7 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
     // An add never replaces: where a key exists it fails, and a failure changes nothing.
     before = [];
   } else {
-    const keys: string[] = req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id));
+    const keys = (req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id))) as string[];
     before = (await holdsNone(table, trans, keys)) ? [] : ((await table.getMany({ trans, keys })) as (TotalsSource | undefined)[]);
   }
   const res = await table.mutate(req);
@@ -95,7 +95,13 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
   const ids = [...new Set(changes.map(([c]) => c.id))];
   const rows = (await totals.getMany({ trans, keys: ids })) as (BriefingTotals | undefined)[];
   const byId = new Map(ids.map((id, i) => [id, rows[i] ?? emptyTotals(id)]));
-  for (const [c, sign] of changes) applyContribution(byId.get(c.id)!, c, sign);
+  const partsOf = new Map<string, [Contribution, 1 | -1][]>();
+  for (const change of changes) {
+    const parts = partsOf.get(change[0].id);
+    if (parts) parts.push(change);
+    else partsOf.set(change[0].id, [change]);
+  }
+  for (const [id, parts] of partsOf) applyContributions(byId.get(id)!, parts);
   const keep = [...byId.values()].filter((t) => !isEmptyTotals(t));
   const drop = [...byId.values()].filter(isEmptyTotals).map((t) => t.id);
   if (keep.length) await totals.mutate({ trans, type: 'put', values: keep, keys: keep.map((t) => t.id) });
@@ -145,18 +151,18 @@ const CHUNK = 5_000;
  * mark: the schema upgrade that creates the store and a rebuild both call it inside their transaction.
  */
 export async function fillBriefingTotals(table: (name: string) => Table): Promise<void> {
-  const totals = new Map<string, BriefingTotals>();
+  const totals = new TotalsBuilder();
   for (const name of TOTALS_TABLES) {
     let from = '';
     for (;;) {
       const rows = (await table(name).where(':id').above(from).limit(CHUNK).toArray()) as TotalsSource[];
-      for (const row of rows) addTo(totals, contributionOf(name, row));
+      for (const row of rows) totals.add(contributionOf(name, row));
       if (rows.length < CHUNK) break;
       from = rows[rows.length - 1]!.id;
     }
   }
   await table(TOTALS_STORE).clear();
-  await table(TOTALS_STORE).bulkPut([...totals.values()]);
+  await table(TOTALS_STORE).bulkPut([...totals.rows().values()]);
   await table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE } });
 }
 
