@@ -131,6 +131,26 @@ describe('briefing totals kept by the data layer', () => {
     expect(byId(await b.db.briefingTotals.toArray())).toEqual(byId(await a.db.briefingTotals.toArray()));
   });
 
+  it('are rebuilt after a large import, which marks them out of date instead of keeping them write by write', async () => {
+    const a = await workspace('A');
+    await populate(a);
+    await loadExample(a);
+    const b = await workspace('B');
+    await b.create('settings', DEFAULT_SETTINGS, SETTINGS_ID);
+    await expectAgree(b.db);
+    // "Large" from one record on, for the test: the import leaves the mark out, so the totals are not trusted…
+    await applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes), { deferTotalsFrom: 1 });
+    expect(await b.db.meta.get(TOTALS_MARK)).toBeUndefined();
+    expect((await checkedBriefingTotals(b.db)).agree).toBe(false);
+    // …and the first reader rebuilds them: the same as the colleague's, kept write by write.
+    expect(byId(await readBriefingTotals(b.db))).toEqual(byId(await a.db.briefingTotals.toArray()));
+    await expectAgree(b.db);
+    // An import that fails half-way takes the mark's removal back with its writes.
+    await a.create('briefings', briefingFields({ title: 'Water' }));
+    await expect(applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes), { deferTotalsFrom: 1, failAfter: 1 })).rejects.toThrow(/Injected/);
+    await expectAgree(b.db);
+  });
+
   it('equal a fresh computation after an undo and a redo', async () => {
     const ws = await workspace();
     const { b1, s1 } = await populate(ws);

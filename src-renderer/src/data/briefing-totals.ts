@@ -109,6 +109,21 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
   return res;
 }
 
+/** Read-write transactions whose writes leave the totals to a rebuild (deferBriefingTotals). */
+const deferred = new WeakSet<object>();
+
+/**
+ * Inside a read-write transaction that includes `meta` (a large import): its writes do not keep the totals;
+ * they are marked out of date in it instead (the rule's mark removed), so `readBriefingTotals` rebuilds them
+ * from the tables, once, when they are next needed. An abort takes the mark's removal back with the writes.
+ */
+export async function deferBriefingTotals(db: AttacheDb): Promise<void> {
+  const tx = Dexie.currentTransaction;
+  if (!tx) throw new Error('deferBriefingTotals is called inside a transaction');
+  await db.meta.delete(TOTALS_MARK);
+  deferred.add(tx.idbtrans);
+}
+
 /** The middleware (registered by AttacheDb): every write to briefings, statements or follow-ups keeps the totals in its own transaction. */
 export const briefingTotalsMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
@@ -129,7 +144,7 @@ export const briefingTotalsMiddleware: Middleware<DBCore> = {
           mutate(req) {
             // An upgrade that runs before the store exists (an older version's) has nothing to keep: the
             // version that creates the store fills it afterwards.
-            if (!storesOf(req.trans).contains(TOTALS_STORE)) return table.mutate(req);
+            if (!storesOf(req.trans).contains(TOTALS_STORE) || deferred.has(req.trans)) return table.mutate(req);
             const run = (queues.get(req.trans) ?? Promise.resolve()).then(() => keepTotals(table, down.table(TOTALS_STORE), name as TotalsTable, req));
             queues.set(
               req.trans,
