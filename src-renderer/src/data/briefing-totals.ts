@@ -52,8 +52,9 @@ const same = (a: Contribution | undefined, b: Contribution | undefined): boolean
  * or a first live pull, whose ids are new here and sorted by creation — which made an import 2.6× slower
  * (`npm run bench:sync`: 0.58× raw bulkPut, from 0.92×).
  */
-async function holdsNone(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<boolean> {
-  if (!keys.length) return true;
+function holdsNone(table: DBCoreTable, trans: DBCoreTransaction, keys: readonly string[]): Promise<boolean> {
+  // Not an async function: its promise would be a native one, and awaiting it would lose Dexie's transaction
+  // zone, which Dexie's own hooks middleware reads below us at the next mutate. DBCore's promises keep it.
   let lower = keys[0]!;
   let upper = lower;
   for (const k of keys) {
@@ -61,8 +62,7 @@ async function holdsNone(table: DBCoreTable, trans: DBCoreTransaction, keys: rea
     else if (k > upper) upper = k;
   }
   const range = { type: 2 as DBCoreKeyRange['type'], lower, upper, lowerOpen: false, upperOpen: false };
-  const found = await table.query({ trans, values: false, limit: 1, query: { index: table.schema.primaryKey, range } });
-  return found.result.length === 0;
+  return table.query({ trans, values: false, limit: 1, query: { index: table.schema.primaryKey, range } }).then((found) => found.result.length === 0);
 }
 
 async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsTable, req: DBCoreMutateRequest): Promise<DBCoreMutateResponse> {
@@ -76,7 +76,7 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
     before = [];
   } else {
     const keys = (req.type === 'delete' ? req.keys : (req.keys ?? req.values.map((v: TotalsSource) => v.id))) as string[];
-    before = (await holdsNone(table, trans, keys)) ? [] : ((await table.getMany({ trans, keys })) as (TotalsSource | undefined)[]);
+    before = keys.length === 0 || (await holdsNone(table, trans, keys)) ? [] : ((await table.getMany({ trans, keys })) as (TotalsSource | undefined)[]);
   }
   const res = await table.mutate(req);
   const after = req.type === 'add' || req.type === 'put' ? (req.values as readonly TotalsSource[]) : [];
