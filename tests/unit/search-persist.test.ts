@@ -8,12 +8,7 @@ import { SEARCH_INDEX_VERSION, SearchEngine, mergeQuery } from '../../src-render
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { SearchFeed } from '../../src-renderer/src/data/search-feed';
-import { PersistedSearch, deleteSearchStore, readSavedFacts } from '../../src-renderer/src/data/search-persist';
-import { PackPreviewer } from '../../src-renderer/src/data/pack-preview';
-import { packOptions } from '../../src-renderer/src/core/pack/options';
-import { previewOf, selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
-import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
-import { foldName } from '../../src-renderer/src/core/text';
+import { PersistedSearch, deleteSearchStore } from '../../src-renderer/src/data/search-persist';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import { briefingFields } from './fixtures';
@@ -203,50 +198,5 @@ describe('persisted search index', () => {
     expect(next.outcome).toBe('rebuilt-version');
     expect((await s.store.meta.get('marker'))!.version).toBe(SEARCH_INDEX_VERSION);
     await expectSameAsFresh(db, next.s.engine);
-  });
-
-  it("gives the Pack dialog its statements' and actions' links when it matches the tables, and nothing when it does not", async () => {
-    const { db, ws, start } = await workspace();
-    const { s } = await start();
-    const links = async () => {
-      const data = await readWorkspaceData(db, { liveOnly: true });
-      return {
-        // Tags as the index keeps them, folded (the counts fold them anyway).
-        briefings: new Map(
-          data.briefings.map((b) => [
-            b.id,
-            { id: b.id, title: b.title, startsAt: b.startsAt, tags: b.tags.map(foldName), organiserIds: b.organiserIds, classification: b.classification, caveat: b.caveat },
-          ]),
-        ),
-        statements: new Map(data.statements.map((x) => [x.id, { briefingId: x.briefingId, speakerId: x.speakerId }])),
-        actions: new Map(data.actions.map((x) => [x.id, { briefingId: x.briefingId }])),
-      };
-    };
-    expect(await readSavedFacts(db)).toEqual(await links());
-    // Logged, not saved: the log brings them in.
-    const st = (await db.statements.toArray())[0]!;
-    await ws.remove('statements', st.id);
-    const action = (await db.actions.toArray())[0]!;
-    await ws.update('actions', action.id, { briefingId: null });
-    const briefing = (await db.briefings.toArray())[0]!;
-    await ws.update('briefings', briefing.id, { classification: 'restricted', caveat: 'EYES ONLY', tags: ['border'] });
-    await s.settled();
-    expect(await readSavedFacts(db)).toEqual(await links());
-    // The previewer counts from them exactly as from the whole workspace.
-    const previews: PackPreview[] = [];
-    const previewer = new PackPreviewer(db, { onPreview: (p) => previews.push(p), onError: (e) => { throw e; } });
-    for (const [i, options] of [packOptions({}), packOptions({ ceiling: 'official', selection: { tags: ['Border'] } })].entries()) {
-      previewer.watch(options);
-      await expect.poll(() => previews.length).toBe(i + 1);
-      expect(previews[i]).toEqual(previewOf(selectPack(await readWorkspaceData(db, { liveOnly: true }), options)));
-    }
-    previewer.release();
-    // Written while no search ran (a newer clock): read in.
-    s.stop();
-    await ws.update('statements', (await db.statements.toArray())[3]!.id, { speakerId: null });
-    expect(await readSavedFacts(db)).toEqual(await links());
-    // A write nothing noticed, that changes the count: not trusted.
-    await db.statements.put({ ...st, id: '00000000-0000-7000-8000-0000000000ff', deleted: 0 });
-    expect(await readSavedFacts(db)).toBeUndefined();
   });
 });

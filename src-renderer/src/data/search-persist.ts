@@ -45,8 +45,6 @@ export interface CommitMarker {
   chars: number;
   /** The newest log entry whose changes the chunks include. */
   logSeq: number;
-  /** The first chunk of facts and tombstones (they come last): what readSavedFacts reads. */
-  factsFrom?: number;
   savedAt: string;
 }
 
@@ -69,26 +67,6 @@ export class SearchStore extends Dexie {
     super(searchStoreName(workspaceDbName));
     // Local to this installation and rebuilt from the workspace at will: auto-increment keys are fine here.
     this.version(1).stores({ chunks: 'n', meta: 'key', log: '++seq' });
-  }
-
-  /** The index as last committed, with the log written since; or why there is none to use. */
-  async load(): Promise<{ marker: CommitMarker; chunks: string[]; log: LogRow[] } | { problem: 'none' | 'torn' }> {
-    return this.transaction('r', this.chunks, this.meta, this.log, async () => {
-      const marker = await this.meta.get('marker');
-      if (!marker) return { problem: 'none' as const };
-      const rows = await this.chunks.toArray();
-      let chars = 0;
-      const sound =
-        rows.length === marker.chunks &&
-        rows.every((r, i) => {
-          chars += r.text.length;
-          return r.n === i && r.generation === marker.generation;
-        }) &&
-        chars === marker.chars;
-      if (!sound) return { problem: 'torn' as const };
-      const log = await this.log.where('seq').above(marker.logSeq).toArray();
-      return { marker, chunks: rows.map((r) => r.text), log };
-    });
   }
 
   /**
@@ -133,9 +111,7 @@ export class SearchStore extends Dexie {
       await this.chunks.clear();
       let n = 0;
       let chars = 0;
-      let factsFrom: number | undefined;
       for (const text of chunks) {
-        if (factsFrom === undefined && text.startsWith('{"k":"facts"')) factsFrom = n;
         chars += text.length;
         await this.chunks.add({ n: n++, generation, text });
       }
@@ -148,7 +124,6 @@ export class SearchStore extends Dexie {
         chars,
         logSeq,
         savedAt: new Date().toISOString(),
-        ...(factsFrom ? { factsFrom } : {}),
       };
       await this.meta.put(marker);
       return marker;
@@ -158,124 +133,6 @@ export class SearchStore extends Dexie {
   /** Log a batch of written keys before it is applied; returns its sequence number. */
   append(work: FeedWork): Promise<number> {
     return this.log.add({ work });
-  }
-}
-
-/** What the Pack dialog's counts read of a briefing (core/pack/select.ts, for a preview). */
-export interface BriefingFact {
-  id: string;
-  title: string;
-  startsAt: string;
-  tags: string[];
-  organiserIds: string[];
-  classification: string;
-  caveat: string;
-}
-
-/** Per live briefing what the counts read of it; per live statement its briefing and speaker; per live action its briefing. */
-export interface SavedFacts {
-  briefings: Map<string, BriefingFact>;
-  statements: Map<string, { briefingId: string; speakerId: string | null }>;
-  actions: Map<string, { briefingId: string | null }>;
-}
-
-const FACT_TABLES = ['briefings', 'statements', 'actions'] as const;
-type FactTable = (typeof FACT_TABLES)[number];
-type FactRow = {
-  id: string;
-  hlc: string;
-  deleted: 0 | 1;
-  briefingId?: string | null;
-  speakerId?: string | null;
-  title?: string;
-  startsAt?: string;
-  tags?: string[];
-  organiserIds?: string[];
-  classification?: string;
-  caveat?: string;
-};
-
-function putFact(facts: SavedFacts, table: FactTable, row: FactRow): void {
-  if (table === 'statements') facts.statements.set(row.id, { briefingId: row.briefingId!, speakerId: row.speakerId ?? null });
-  else if (table === 'actions') facts.actions.set(row.id, { briefingId: row.briefingId ?? null });
-  else
-    facts.briefings.set(row.id, {
-      id: row.id,
-      title: row.title ?? '',
-      startsAt: row.startsAt ?? '',
-      tags: row.tags ?? [],
-      organiserIds: row.organiserIds ?? [],
-      classification: row.classification ?? '',
-      caveat: row.caveat ?? '',
-    });
-}
-
-/**
- * Briefings, and the links (briefing, speaker) of statements and actions, as the saved search index holds
- * them, brought up to date with its log and with the records written after the newest clock it saw, and
- * only if they then account for every stored record of those tables (the index's own check at start): the
- * Pack dialog counts from these instead of reading 100,000s of records (data/pack-preview.ts). Undefined
- * when there is no saved index or it does not match: the caller reads the tables.
- */
-export async function readSavedFacts(db: AttacheDb): Promise<SavedFacts | undefined> {
-  const store = new SearchStore(db.name);
-  try {
-    const saved = await store.transaction('r', store.chunks, store.meta, store.log, async () => {
-      const marker = await store.meta.get('marker');
-      if (!marker?.factsFrom || marker.version !== SEARCH_INDEX_VERSION) return undefined;
-      const rows = await store.chunks.where('n').aboveOrEqual(marker.factsFrom).toArray();
-      if (rows.length !== marker.chunks - marker.factsFrom || rows.some((r, i) => r.n !== marker.factsFrom! + i || r.generation !== marker.generation)) return undefined;
-      const head = (await store.chunks.get(0))?.text;
-      const log = await store.log.where('seq').above(marker.logSeq).toArray();
-      return { rows, head, log };
-    });
-    // The layout of the facts is the one this code reads (the head names it, with the index version).
-    if (!saved?.head || SearchEngine.versionOf([saved.head]) !== SEARCH_INDEX_VERSION) return undefined;
-    const newest = new Map((JSON.parse(saved.head) as { newest: [IndexedTable, string][] }).newest);
-    const facts: SavedFacts = { briefings: new Map(), statements: new Map(), actions: new Map() };
-    const tombs: Record<FactTable, Set<string>> = { briefings: new Set(), statements: new Set(), actions: new Set() };
-    const isFactTable = (t: string): t is FactTable => (FACT_TABLES as readonly string[]).includes(t);
-    for (const r of saved.rows) {
-      const c = JSON.parse(r.text) as { k: string; t: string; d: unknown[] };
-      if (!isFactTable(c.t)) continue;
-      if (c.k === 'tomb') for (const id of c.d as string[]) tombs[c.t].add(id);
-      else if (c.t === 'statements') for (const [id, briefingId, speakerId] of c.d as [string, string, string | null][]) facts.statements.set(id, { briefingId, speakerId });
-      else if (c.t === 'actions') for (const [id, briefingId] of c.d as [string, string | null][]) facts.actions.set(id, { briefingId });
-      else
-        for (const [id, title, , tags, organiserIds, startsAt, classification, caveat] of c.d as [string, string, string, string[], string[], string, string, string][])
-          facts.briefings.set(id, { id, title, startsAt, tags, organiserIds, classification, caveat });
-    }
-    for (const table of FACT_TABLES) {
-      // Writes logged since the save, and what was written after the newest clock the index saw while no
-      // search logged it: re-read those records.
-      const keys = new Set<string>();
-      for (const entry of saved.log)
-        for (const w of entry.work) {
-          if (w.table !== table) continue;
-          if (w.ranges.length) return undefined;
-          for (const k of w.keys) keys.add(k);
-        }
-      const ids = [...keys];
-      const logged = (await db.table(table).bulkGet(ids)) as (FactRow | undefined)[];
-      const newer = (await db.table(table).where('hlc').above(newest.get(table) ?? '').toArray()) as FactRow[];
-      for (const r of newer) ids.push(r.id);
-      [...logged, ...newer].forEach((row, i) => {
-        const id = ids[i]!;
-        facts[table].delete(id);
-        tombs[table].delete(id);
-        if (!row) return;
-        if (row.hlc > (newest.get(table) ?? '')) newest.set(table, row.hlc);
-        if (row.deleted) tombs[table].add(id);
-        else putFact(facts, table, row);
-      });
-      const state = await tableState(db, table);
-      if (state.count !== facts[table].size + tombs[table].size || state.newest !== (newest.get(table) ?? '')) return undefined;
-    }
-    return facts;
-  } catch {
-    return undefined;
-  } finally {
-    store.close();
   }
 }
 

@@ -41,7 +41,7 @@ interface BriefingFacts {
   organiserIds: string[];
   /** Ids of the people listed as present (as stored): a renamed one re-reads the briefings naming them. */
   attendeeIds: string[];
-  /** Not for search: kept (and saved) so the Pack dialog's counts need no briefing read (data/search-persist.ts readSavedFacts). */
+  /** Not for search: saved for the Pack dialog's counts, which now read kept totals instead (data/briefing-totals.ts); dropping them changes the saved layout (a SEARCH_INDEX_VERSION bump). */
   startsAt: string;
   classification: string;
   caveat: string;
