@@ -18,6 +18,7 @@ import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 import { appendStatement } from '../../src-renderer/src/data/statements';
+import { newActionFields } from '../../src-renderer/src/data/actions';
 import { applyImport, exportWorkspace, previewImport } from '../../src-renderer/src/data/sync';
 import { UndoManager } from '../../src-renderer/src/data/undo';
 import { Workspace } from '../../src-renderer/src/data/workspace';
@@ -66,21 +67,7 @@ async function populate(ws: Workspace) {
   await appendStatement(ws, b1.id, { speakerId: omar.id, kind: 'request', text: 'A database.', tags: [] });
   await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
   await appendStatement(ws, b2.id, { speakerId: omar.id, kind: 'statement', text: 'Rogun.', tags: [] });
-  const action = (briefingId: string | null, title: string) =>
-    ws.create('actions', {
-      ...V2_FIELDS.actions(),
-      kind: 'task',
-      briefingId,
-      statementId: null,
-      title,
-      owner: '',
-      due: '',
-      place: '',
-      status: 'open',
-      priority: 'normal',
-      notes: '',
-      tags: [],
-    });
+  const action = (briefingId: string | null, title: string) => ws.create('actions', newActionFields({ briefingId, title }));
   const a1 = await action(b1.id, 'Send the figures');
   await action(b2.id, 'Call back');
   await action(null, 'Unattached');
