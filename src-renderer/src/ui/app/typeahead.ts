@@ -7,12 +7,9 @@
  * the hold; what was held by then is dropped with it, as the page would have dropped it.
  */
 
-const HOLD_MS = 3_000;
+import { isTextBox } from '../lib/textField';
 
-function editable(el: Element | null): el is HTMLInputElement | HTMLTextAreaElement {
-  if (el instanceof HTMLTextAreaElement) return !el.readOnly && !el.disabled;
-  return el instanceof HTMLInputElement && !el.readOnly && !el.disabled && /^(text|search|email|url|tel|)$/.test(el.type);
-}
+const HOLD_MS = 3_000;
 
 let stop: (() => void) | undefined;
 
@@ -22,7 +19,7 @@ export function holdTypingForNextField(): void {
   let held = '';
   // The field the command was given from (the capture box, a search box) is not the one the keys are for.
   const from = document.activeElement;
-  const arrived = () => document.activeElement !== from && editable(document.activeElement);
+  const arrived = () => document.activeElement !== from && isTextBox(document.activeElement);
   const onKey = (e: KeyboardEvent) => {
     if (arrived()) return release();
     const character = e.key.length === 1 && !e.ctrlKey && !e.metaKey && !e.altKey;
@@ -38,7 +35,7 @@ export function holdTypingForNextField(): void {
     const field = document.activeElement;
     const text = held;
     end();
-    if (!text || !editable(field)) return;
+    if (!text || !isTextBox(field)) return;
     field.setRangeText(text, field.selectionStart ?? field.value.length, field.selectionEnd ?? field.value.length, 'end');
     field.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertText', data: text }));
   };
