@@ -33,7 +33,10 @@ export default defineConfig({
   // A stray test.only must never make CI run (and count) a fraction of the suite.
   forbidOnly: true,
   workers: 2,
-  retries: 0,
+  // On CI, a test that fails is run once more: a loaded 2-core machine has twice failed one UI test in ~170
+  // that no local run (alone, repeated, or under CPU load) reproduced. A test that passes only on its second
+  // run still counts as passed but is named in the summary, so it stays visible rather than hidden.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/playwright.json' }]] : [['list']],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,

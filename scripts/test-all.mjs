@@ -95,15 +95,17 @@ async function vitest() {
 function playwrightCounts(report) {
   const perProject = new Map();
   const bump = (project, key) => {
-    const c = perProject.get(project) ?? { passed: 0, failed: 0, skipped: 0, flaky: 0, skipReasons: new Set() };
+    const c = perProject.get(project) ?? { passed: 0, failed: 0, skipped: 0, flaky: 0, skipReasons: new Set(), flakyTitles: [] };
     c[key] += 1;
     perProject.set(project, c);
+    return c;
   };
   const walk = (suite) => {
     for (const spec of suite.specs ?? []) {
       for (const t of spec.tests ?? []) {
         const key = { expected: 'passed', flaky: 'flaky', skipped: 'skipped' }[t.status] ?? 'failed';
-        bump(t.projectName || 'default', key);
+        const c = bump(t.projectName || 'default', key);
+        if (key === 'flaky') c.flakyTitles.push(`${spec.file}:${spec.line} ${spec.title}`);
         if (key === 'skipped') {
           for (const a of t.annotations ?? []) if (a.type === 'skip' && a.description) perProject.get(t.projectName || 'default').skipReasons.add(a.description);
         }
@@ -136,11 +138,11 @@ async function playwright(project) {
     results.push({ name, passed: 0, failed: 1, skipped: 0, note: `no report (exit code ${code}): the run itself failed` });
     return;
   }
-  const c = playwrightCounts(report).get(project) ?? { passed: 0, failed: 0, skipped: 0, flaky: 0, skipReasons: new Set() };
+  const c = playwrightCounts(report).get(project) ?? { passed: 0, failed: 0, skipped: 0, flaky: 0, skipReasons: new Set(), flakyTitles: [] };
   // Errors outside any test: a spec file that does not load, a web server that does not start.
   const outside = report.errors ?? [];
   const notes = [
-    c.flaky ? `${c.flaky} flaky (passed on retry)` : '',
+    c.flaky ? `${c.flaky} flaky (failed, then passed on retry): ${c.flakyTitles.join('; ')}` : '',
     c.skipped ? [...c.skipReasons].map((r) => `skipped: ${r}`).join('; ') : '',
     outside.length ? `${outside.length} error(s) outside tests: ${String(outside[0]?.message ?? '').split('\n')[0]}` : '',
   ];
