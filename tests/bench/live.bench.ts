@@ -25,6 +25,7 @@ import { dexieStore } from '../../src-renderer/src/data/live/dexie-store';
 import { checkpointKey } from '../../src-renderer/src/data/live/marks';
 import { LiveReplicator } from '../../src-renderer/src/data/live/replicator';
 import { LiveSession } from '../../src-renderer/src/data/live/session';
+import { nodeOpener } from '../../src-main/cli/live-opener';
 import { startServer } from '../unit/live-server';
 import { countRecords, syntheticWorkspace } from './sync-workspace';
 
@@ -64,7 +65,8 @@ async function main() {
 
     // The puller is made first only to learn its batch size: the raw read below asks for the same batches.
     const ws = await Workspace.open(new AttacheDb(`bench-pull-${Date.now()}`), { defaultName: 'Bench receiver' });
-    const puller = new LiveReplicator({ transport: fetchTransport(config), store: dexieStore(ws, checkpointKey(config.url, config.db)), passphrase: PASS });
+    // Bodies opened in a worker thread, as the command line opens them (the app: a Web Worker, data/live/opener.ts).
+    const puller = new LiveReplicator({ transport: fetchTransport(config), store: dexieStore(ws, checkpointKey(config.url, config.db)), passphrase: PASS, opener: nodeOpener() });
 
     // Raw _changes read of the same documents in the pull's batch size, nothing done with them: the server's
     // fastest answer (uncompressed, as the pull asks a loopback server for it; pouchdb-server gzips otherwise).
@@ -102,6 +104,7 @@ async function main() {
     const pulled = await puller.pull();
     const firstPullMs = ms(t0);
     const firstPullCpuMs = cpuMs(cpu0);
+    puller.close();
     const stored = (await Promise.all(SYNCED_TABLES.map((t) => ws.db.table(t).count()))).reduce((a, b) => a + b, 0);
     log(`first pull: ${pulled.received} records in ${firstPullMs} ms (${stored} stored; ${firstPullCpuMs} ms of this process's CPU)`);
 

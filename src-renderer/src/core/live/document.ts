@@ -12,9 +12,9 @@ import { SyncError } from '../sync/guards';
 import { validateRecord } from '../sync/validate';
 import { FORMAT_VERSION, upgradeRawRecord } from '../sync/versions';
 import { seal, unseal, TEAM_DOC_ID, type TeamKey } from './envelope';
+import { payloadOf } from './opener';
 
 const encoder = new TextEncoder();
-const decoder = new TextDecoder('utf-8', { fatal: true });
 
 export interface Rev {
   gen: number;
@@ -102,14 +102,15 @@ export function isRecordDocId(id: string): boolean {
 export async function openRecordDoc(team: TeamKey, doc: Readonly<Record<string, unknown>>): Promise<OpenedRecord> {
   const id = typeof doc._id === 'string' ? doc._id : '';
   const rev = typeof doc._rev === 'string' ? doc._rev : '';
-  const plain = await unseal(team, id, doc);
-  let parsed: { v?: unknown; t?: unknown; r?: unknown };
-  try {
-    parsed = JSON.parse(decoder.decode(plain)) as typeof parsed;
-  } catch {
-    throw SyncError.of('invalid', 'error.live.unreadable', { id: id.slice(0, 40) });
-  }
-  const { v, t, r } = parsed;
+  return recordOfPayload(id, rev, payloadOf(id, await unseal(team, id, doc)));
+}
+
+/**
+ * The record inside an opened body (core/live/opener.ts), validated as a sync file's record is: the one check
+ * between what the server sent (or a worker opened) and what is stored. Throws a SyncError naming the document.
+ */
+export function recordOfPayload(id: string, rev: string, payload: unknown): OpenedRecord {
+  const { v, t, r } = (payload && typeof payload === 'object' ? payload : {}) as { v?: unknown; t?: unknown; r?: unknown };
   if (typeof v !== 'number' || !Number.isInteger(v) || v < 1) throw SyncError.of('invalid', 'error.live.unreadable', { id: id.slice(0, 40) });
   if (v > FORMAT_VERSION) {
     throw SyncError.of('newer-version', 'error.live.newerFormat', { version: String(v), known: String(FORMAT_VERSION) });

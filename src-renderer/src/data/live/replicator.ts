@@ -18,13 +18,15 @@ import { emptyWorkspaceData, type Conflict, type StoredRecord, type SyncedTable,
 import { SyncError } from '../../core/sync/guards';
 import { mergeRecord, conflictEntry } from '../../core/sync/merge';
 import { withinDatabaseCeiling } from '../../core/live/ceiling';
-import { closeBranchDoc, isRecordDocId, openRecordDoc, recordDoc, type OpenedRecord, type RecordDoc } from '../../core/live/document';
+import { closeBranchDoc, isRecordDocId, openRecordDoc, recordDoc, recordOfPayload, type OpenedRecord, type RecordDoc } from '../../core/live/document';
+import type { BodyOpener } from '../../core/live/opener';
 import { TEAM_DOC_ID, newTeamDoc, openTeam, type TeamKey } from '../../core/live/envelope';
 import { resolveLeaves } from '../../core/live/resolve';
 import { OFF, type LiveStatus } from '../../core/live/status';
 import { LiveOffline, LiveRefused, refusalFor, type LiveTransport } from '../../core/live/transport';
 import { windowText } from '../../core/errors';
 import type { LiveStore, Row } from '../../core/live/store';
+import { defaultOpener } from './opener';
 
 export { NO_CHECKPOINT, type ApplyOutcome, type LiveCheckpoint, type LiveStore, type Row } from '../../core/live/store';
 
@@ -41,6 +43,8 @@ export interface ReplicatorOptions {
   pushBatch?: number;
   onStatus?: (s: LiveStatus) => void;
   now?: () => number;
+  /** What opens pulled bodies (default: a worker where the platform has one, data/live/opener.ts). */
+  opener?: BodyOpener;
 }
 
 export interface PullResult {
@@ -75,10 +79,17 @@ export class LiveReplicator {
   private status: LiveStatus = { ...OFF };
   readonly pullBatch: number;
   readonly pushBatch: number;
+  private readonly opener: BodyOpener;
 
   constructor(private readonly o: ReplicatorOptions) {
     this.pullBatch = o.pullBatch ?? 2000;
     this.pushBatch = o.pushBatch ?? 250;
+    this.opener = o.opener ?? defaultOpener();
+  }
+
+  /** Let go of the opener's worker (it starts again if this replicator pulls again). */
+  close(): void {
+    this.opener.close();
   }
 
   get ceiling(): string | null {
@@ -257,22 +268,29 @@ export class LiveReplicator {
       seen.set(record.id, table);
       (data[table] as StoredRecord<SyncedTable>[]).push(record);
     };
-    // Plain documents are unsealed and validated together (WebCrypto works them in parallel); conflicted ones
-    // need their leaves fetched and folded, one by one.
+    // Plain documents are opened together by the opener (a worker where there is one) and validated here, on
+    // the path that stores; conflicted ones need their leaves fetched and folded, one by one.
     const plain = rows.filter((row) => row && typeof row.id === 'string' && isRecordDocId(row.id) && row.doc && !row.doc._deleted && !(Array.isArray(row.doc._conflicts) && row.doc._conflicts.length));
-    const opened = await Promise.all(
-      plain.map((row) =>
-        openRecordDoc(team, row.doc!).catch((e: unknown) => {
-          // A document that does not open or validate is never stored; the rest of the batch goes on.
-          if (e instanceof SyncError && (e.code === 'wrong-passphrase' || e.code === 'invalid')) return undefined;
-          throw e;
-        }),
-      ),
+    const bodies = await this.opener.open(
+      team.key,
+      plain.map(({ doc }) => ({ id: typeof doc!._id === 'string' ? doc!._id : '', iv: doc!.iv, ct: doc!.ct })),
     );
-    for (const o of opened) {
-      if (o) take(o.table, o.record);
-      else unreadable++;
-    }
+    bodies.forEach((body, i) => {
+      // A document that does not open or validate is never stored; the rest of the batch goes on.
+      if (!body.ok) {
+        if (body.code !== 'wrong-passphrase' && body.code !== 'invalid') throw SyncError.of(body.code, body.key);
+        unreadable++;
+        return;
+      }
+      const doc = plain[i]!.doc!;
+      try {
+        const o = recordOfPayload(typeof doc._id === 'string' ? doc._id : '', typeof doc._rev === 'string' ? doc._rev : '', body.payload);
+        take(o.table, o.record);
+      } catch (e) {
+        if (e instanceof SyncError && e.code === 'invalid') unreadable++;
+        else throw e;
+      }
+    });
     for (const row of rows) {
       if (!row || typeof row.id !== 'string' || !isRecordDocId(row.id) || !row.doc || row.doc._deleted) continue;
       if (!(Array.isArray(row.doc._conflicts) && row.doc._conflicts.length)) continue;

@@ -72,6 +72,8 @@ export class LiveSession {
     this.abort.abort();
     this.wake?.();
     await this.done?.catch(() => undefined);
+    // The pull's opening worker, if one started, goes with the session.
+    this.rep.close();
     this.report({ ...OFF });
   }
 
