@@ -35,10 +35,19 @@ async function workspace() {
   const ws = await Workspace.open(db);
   await loadExample(ws);
   /** A search worker's start, as after opening the app. */
-  const start = async () => {
+  const start = async (whileReading?: () => Promise<unknown>) => {
     const errors: unknown[] = [];
     const s = new PersistedSearch(db, { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e) }, { saveAfterKeys: 1e9 });
     entry.searches.push(s);
+    if (whileReading) {
+      // A write landing while the saved index is read: after the check's first reads of the tables were
+      // asked (they are asked at once, search-persist.ts start()), before the feed listens.
+      const read = s.store.read.bind(s.store);
+      s.store.read = async (consume) => {
+        await whileReading();
+        return read(consume);
+      };
+    }
     const outcome = await s.start();
     await s.flushed();
     expect(errors).toEqual([]);
@@ -144,6 +153,25 @@ describe('persisted search index', () => {
     const rebuilt = await start();
     expect(rebuilt.outcome).toBe('rebuilt-mismatch');
     await expectSameAsFresh(db, rebuilt.s.engine);
+  });
+
+  it('sees writes that land while the saved index is read, after the first reads of the check were asked', async () => {
+    const { db, ws, start } = await workspace();
+    (await start()).s.stop();
+    // A newer clock: re-read, and the index loaded.
+    const statement = (await db.statements.toArray())[3]!;
+    const edited = await start(() => ws.update('statements', statement.id, { text: 'Written during the read: persisted.' }));
+    expect(edited.outcome).toBe('loaded');
+    expect(answers(edited.s.engine).persisted!.length).toBe(1);
+    await expectSameAsFresh(db, edited.s.engine);
+    edited.s.stop();
+    await edited.s.saveNow().catch(() => undefined);
+    // An old clock (an import): only a count tells, and the count asked before the write would have matched.
+    const old = { ...(await db.briefings.toArray())[0]!, id: '00000000-0000-7000-8000-000000000002', title: 'Persisted old clock during the read' };
+    const imported = await start(() => db.briefings.put(old));
+    expect(imported.outcome).toBe('rebuilt-mismatch');
+    expect(answers(imported.s.engine).persisted!.length).toBeGreaterThan(1);
+    await expectSameAsFresh(db, imported.s.engine);
   });
 
   it('replays a logged batch that was never saved (a crash between noticing a write and saving the index)', async () => {

@@ -40,6 +40,8 @@ export interface SearchResponse {
   notes: string[];
   /** True while the index is still being built: results are partial. */
   partial: boolean;
+  /** The index's version (SearchStatus.version) the answer reflects. */
+  version?: number;
 }
 
 export type ToWorker =

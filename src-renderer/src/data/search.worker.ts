@@ -21,6 +21,18 @@ let persisted: PersistedSearch | undefined;
 let status: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
 let lastProgress = 0;
 let prepareTimer: ReturnType<typeof setTimeout> | undefined;
+/** The index answers for every record (loaded or built); until then a loaded index's changes are not announced. */
+let ready = false;
+
+/**
+ * Queries that arrive while a saved index is being loaded wait for it: until then the engine is empty and
+ * would answer nothing. They are answered from the whole index just before 'ready' is announced, so the
+ * search screen shows its first results without asking again (it sends its query as soon as it opens,
+ * search-index.ts). During a build they are answered at once from what is indexed so far (`partial`).
+ */
+let serve!: () => void;
+const serving = new Promise<void>((resolve) => (serve = resolve));
+const waiting = new Set<Promise<void>>();
 
 /**
  * What a loaded index leaves for later (SearchEngine.prepareSome: the maps a speaker filter or a write
@@ -52,14 +64,16 @@ async function start(dbName: string): Promise<void> {
   // Opened while the saved index is read (its check reads the tables next), not after; a failure shows there.
   void db.open().catch(() => undefined);
   const started = performance.now();
-  let ready = false;
   const p = new PersistedSearch(
     db,
     {
       onChanged: () => {
         if (ready) setStatus({ phase: 'ready', version: status.version + 1 });
       },
-      onProgress: (progress) => setStatus({ phase: 'indexing', done: progress.done, total: progress.total, serving: progress.serving }, true),
+      onProgress: (progress) => {
+        serve();
+        setStatus({ phase: 'indexing', done: progress.done, total: progress.total, serving: progress.serving }, true);
+      },
       onError: (e) => setStatus({ phase: 'error', message: `Search could not update: ${messageOf(e)}` }),
       onSaved: (marker) => setStatus({ saved: marker.generation }),
       // Search goes on from memory; the next start rebuilds if it must.
@@ -79,11 +93,19 @@ async function start(dbName: string): Promise<void> {
   setStatus({ phase: 'indexing', done: 0, total: 0 });
   const outcome = await p.start();
   ready = true;
-  setStatus({ phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 });
-  prepareWhenQuiet(3000);
+  const announce = { phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 } as const;
+  // The status the waiting queries are answered at (its version is what their answers say they reflect)…
+  status = { ...status, ...announce };
+  serve();
+  const answered = waiting.size > 0;
+  await Promise.allSettled([...waiting]);
+  // …then announced.
+  setStatus(announce);
+  prepareWhenQuiet(answered ? 300 : 3000);
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
+  await serving;
   const engine = persisted!.engine;
   await loadCatalogue(locale);
   const parsed = mergeQuery(text, filters, locale);
@@ -97,7 +119,7 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   }
   const notes = [...parsed.problems, ...result.notes];
   // A rebuild behind a loaded index (status.serving) answers from that index: complete, if perhaps not current.
-  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' && !status.serving } });
+  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' && !status.serving, version: status.version } });
   // Still to do: after this query, once the next ones (a user typing) pause.
   if (prepareTimer !== undefined) prepareWhenQuiet(300);
 }
@@ -107,11 +129,19 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
   switch (msg.type) {
     case 'start':
       if (db) return;
-      void start(msg.dbName).catch((e) => setStatus({ phase: 'error', message: `Search could not read the workspace: ${messageOf(e)}` }));
+      void start(msg.dbName).catch((e) => {
+        serve();
+        setStatus({ phase: 'error', message: `Search could not read the workspace: ${messageOf(e)}` });
+      });
       return;
-    case 'search':
-      void search(msg.req, msg.text, msg.filters, msg.limit, msg.locale).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
+    case 'search': {
+      const answer = search(msg.req, msg.text, msg.filters, msg.limit, msg.locale).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
+      if (!ready) {
+        waiting.add(answer);
+        void answer.finally(() => waiting.delete(answer));
+      }
       return;
+    }
     case 'suggest':
       post({ type: 'suggestions', req: msg.req, values: persisted?.engine.suggest(msg.kind, msg.prefix) ?? [] });
       return;
