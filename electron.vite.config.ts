@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
-import { rendererConfig, sveltePlugin } from './vite.shared.ts';
+import { rendererConfig, rendererPlugins } from './vite.shared.ts';
 
 export default defineConfig({
   main: {
@@ -27,7 +27,7 @@ export default defineConfig({
   },
   renderer: {
     ...rendererConfig,
-    plugins: [sveltePlugin()],
+    plugins: rendererPlugins(),
     build: {
       ...rendererConfig.build,
       outDir: resolve(import.meta.dirname, 'out/renderer'),

@@ -41,7 +41,10 @@ export async function buildBenchPage({ tree = root, outDir, page, sources, rebui
   if (!rebuild && existsSync(stamp) && statSync(stamp).mtimeMs > newest(sources.map((p) => resolve(tree, p)))) return false;
   await registerTsx();
   const { build } = await import('vite');
-  const { rendererConfig, sveltePlugin } = await import(join(tree, 'vite.shared.ts'));
+  const shared = await import(join(tree, 'vite.shared.ts'));
+  const { rendererConfig } = shared;
+  // Each tree's own plugins: an older commit (bench:compare's base) may predate rendererPlugins().
+  const plugins = shared.rendererPlugins ? shared.rendererPlugins() : [shared.sveltePlugin()];
   const virtualId = 'virtual:attache-bench';
   await build({
     configFile: false,
@@ -52,7 +55,7 @@ export async function buildBenchPage({ tree = root, outDir, page, sources, rebui
     define: rendererConfig.define,
     worker: rendererConfig.worker,
     plugins: [
-      sveltePlugin(),
+      ...plugins,
       {
         name: 'attache-bench-entry',
         resolveId: (id) => (id === virtualId ? `\0${virtualId}` : undefined),

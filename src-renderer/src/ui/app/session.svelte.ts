@@ -11,7 +11,15 @@ class Session {
   workspace = $state.raw<Workspace | undefined>(undefined);
   error = $state<string | undefined>(undefined);
 
-  async open(): Promise<void> {
+  private opening: Promise<void> | undefined;
+
+  /** Open the workspace, once: main.ts starts it before the shell renders, the shell waits for the same one. */
+  open(): Promise<void> {
+    this.opening ??= this.openOnce();
+    return this.opening;
+  }
+
+  private async openOnce(): Promise<void> {
     try {
       const db = getDb();
       await db.open();
