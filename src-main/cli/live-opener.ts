@@ -1,7 +1,9 @@
 /**
- * The opener of live sync pulls in Node (the command line, and the benchmark that measures it): a worker
- * thread, as the app uses a Web Worker (data/live/opener.ts workerOpener drives both), so a batch's bodies are
- * opened on another thread while the one before is validated and written on this one.
+ * Live sync pulls' bodies opened in a Node worker thread, as the app opens them in a Web Worker (data/live/opener.ts
+ * workerOpener drives both), so a batch's bodies are opened on another thread while the one before is validated
+ * and written on this one. The command line does not use it: on this two-core build machine, with the server on
+ * the same cores, it was no faster than opening in the pulling thread (docs/benchmarks.md, bench:live); the
+ * benchmark measures it again with BENCH_OPENER=worker, and the unit tests hold it to the same answers.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
