@@ -46,9 +46,15 @@ test.afterAll(async () => {
   await couch?.stop();
 });
 
+/** The workers each officer's page started (the pull opens sealed bodies in one: data/live/opener.ts). */
+const workers = new WeakMap<Page, string[]>();
+
 async function officer(browser: Browser, name: string, db = 'desk', ceiling?: string): Promise<Page> {
   const context = await browser.newContext({ baseURL: base });
   const page = await context.newPage();
+  const started: string[] = [];
+  workers.set(page, started);
+  page.on('worker', (w) => started.push(w.url()));
   await page.goto('./#/settings?focus=live-sync');
   const section = page.getByRole('region', { name: 'Live sync' });
   await section.getByLabel('Server address', { exact: true }).fill(couch.url);
@@ -92,6 +98,8 @@ test('two officers on two workspaces see each other’s statements within second
   }).toPass({ timeout: 15_000 });
   const seen = Date.now() - t0;
   expect(seen).toBeLessThan(15_000);
+  // B's pull opened A's sealed records in the page's opening worker, not on the page's own thread.
+  expect(workers.get(b)!.some((url) => /open\.worker/.test(url))).toBe(true);
 
   await briefingB.captureText.fill('Officer B: confirmed by the border service.');
   await briefingB.saveStatement();
