@@ -5,6 +5,7 @@ import { SETTINGS_ID } from '../../src-renderer/src/core/model';
 import { validateFields } from '../../src-renderer/src/core/schemas';
 import { allTags, countsFor, listBriefings, newBriefingFields } from '../../src-renderer/src/data/briefings';
 import { settingsOf } from '../../src-renderer/src/data/settings';
+import { deferBriefingTotals, readBriefingTotals } from '../../src-renderer/src/data/briefing-totals';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { appendStatement, followUp } from '../../src-renderer/src/data/statements';
 import { Workspace } from '../../src-renderer/src/data/workspace';
@@ -39,6 +40,25 @@ describe('briefings', () => {
     const counts = await countsFor(ws.db, [b.id, other.id]);
     expect(counts.get(b.id)).toEqual({ statements: 1, actions: 1 });
     expect(counts.get(other.id)).toEqual({ statements: 0, actions: 0 });
+  });
+
+  it('count from the kept totals, and from the tables while a large import has left the totals out of date', async () => {
+    const ws = await open();
+    const b = await ws.create('briefings', briefing('B', '2015-03-17T10:00'));
+    const s1 = await appendStatement(ws, b.id, { speakerId: null, kind: 'request', text: 'Please help.', tags: [] });
+    await followUp(ws, s1);
+    // The totals are current: a row that disagrees with the tables shows that the count comes from the totals.
+    await ws.db.briefingTotals.update(b.id, { statements: 7 });
+    expect((await countsFor(ws.db, [b.id])).get(b.id)).toEqual({ statements: 7, actions: 1 });
+    // Out of date (the mark a large import removes): counted from the tables, so still exact after later writes.
+    await ws.db.transaction('rw', [ws.db.meta, ws.db.statements, ws.db.actions, ws.db.briefings, ws.db.briefingTotals], async () => {
+      await deferBriefingTotals(ws.db);
+      await appendStatement(ws, b.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
+    });
+    expect((await countsFor(ws.db, [b.id])).get(b.id)).toEqual({ statements: 2, actions: 1 });
+    // Rebuilt (as the Pack dialog does), the totals give the same counts as the tables.
+    await readBriefingTotals(ws.db);
+    expect((await countsFor(ws.db, [b.id])).get(b.id)).toEqual({ statements: 2, actions: 1 });
   });
 
   it('start new with valid defaults but for the title, which the user must give', () => {

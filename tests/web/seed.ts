@@ -52,7 +52,11 @@ export async function seed(page: Page, rows: SeedRow[]): Promise<void> {
       }
     }
     await new Promise<void>((resolve, reject) => {
-      const tx = db.transaction(tables, 'readwrite');
+      // Written past the data layer, so the per-briefing totals it keeps (the list's counts, the Pack dialog's)
+      // are marked out of date in the same transaction, as a large import does: the app counts from the
+      // tables until it rebuilds them (data/briefing-totals.ts, TOTALS_MARK).
+      const tx = db.transaction([...tables, 'meta'], 'readwrite');
+      tx.objectStore('meta').delete('briefingTotals');
       for (const r of items) tx.objectStore(r.table).put(r.record);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);

@@ -181,6 +181,15 @@ export async function fillBriefingTotals(table: (name: string) => Table): Promis
   await table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE } });
 }
 
+/**
+ * Whether the kept totals follow every write: their mark is there, from this rule. A large import removes it
+ * in its own transaction (deferBriefingTotals) and a rebuild puts it back, so a reader who finds it in the
+ * same transaction as the rows reads totals that are current.
+ */
+export function builtByThisRule(mark: { value?: unknown } | undefined): boolean {
+  return (mark?.value as { rule?: number } | undefined)?.rule === BRIEFING_TOTALS_RULE;
+}
+
 /** Rebuild the totals from the tables, in one transaction (writes wait for it). */
 export function rebuildBriefingTotals(db: AttacheDb): Promise<void> {
   return db.transaction('rw', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta], () => fillBriefingTotals((name) => db.table(name)));
@@ -205,8 +214,7 @@ export async function checkedBriefingTotals(db: AttacheDb): Promise<{ rows: Brie
       sum.statements += t.statements;
       sum.actions += t.actions;
     }
-    const rule = (mark?.value as { rule?: number } | undefined)?.rule;
-    return { rows, agree: rule === BRIEFING_TOTALS_RULE && sum.briefings === briefings && sum.statements === statements && sum.actions === actions };
+    return { rows, agree: builtByThisRule(mark) && sum.briefings === briefings && sum.statements === statements && sum.actions === actions };
   });
 }
 

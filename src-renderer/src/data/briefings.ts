@@ -7,6 +7,7 @@ import Dexie from 'dexie';
 import { nowLocalDateTime } from '../core/dates';
 import type { Briefing, BriefingFields, SettingsFields } from '../core/model';
 import type { AttacheDb } from './db';
+import { builtByThisRule, TOTALS_MARK } from './briefing-totals';
 import { V2_FIELDS } from '../core/upgrade';
 
 /**
@@ -42,7 +43,25 @@ export interface BriefingCounts {
 }
 
 /** Live statements and follow-ups of some briefings (the rows in view, not all 10,000). */
-export async function countsFor(db: AttacheDb, ids: readonly string[]): Promise<Map<string, BriefingCounts>> {
+export function countsFor(db: AttacheDb, ids: readonly string[]): Promise<Map<string, BriefingCounts>> {
+  if (ids.length === 0) return Promise.resolve(new Map<string, BriefingCounts>());
+  return db.transaction('r', [db.meta, db.briefingTotals, db.statements, db.actions], async () =>
+    builtByThisRule(await db.meta.get(TOTALS_MARK)) ? countsFromTotals(db, ids) : countsFromTables(db, ids),
+  );
+}
+
+/**
+ * From the per-briefing totals the data layer keeps (data/briefing-totals.ts): one read of a row per
+ * briefing, where counting from the tables walks every statement and follow-up of each row in view (about
+ * sixty cursors for a screenful, the largest part of the list's first paint).
+ */
+async function countsFromTotals(db: AttacheDb, ids: readonly string[]): Promise<Map<string, BriefingCounts>> {
+  const rows = await db.briefingTotals.bulkGet([...ids]);
+  return new Map(ids.map((id, i) => [id, { statements: rows[i]?.statements ?? 0, actions: rows[i]?.actions ?? 0 }]));
+}
+
+/** From the tables themselves: while the totals are out of date (after a large import, until rebuilt). */
+async function countsFromTables(db: AttacheDb, ids: readonly string[]): Promise<Map<string, BriefingCounts>> {
   const out = new Map<string, BriefingCounts>();
   await Promise.all(
     ids.map(async (id) => {
