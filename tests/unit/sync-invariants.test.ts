@@ -11,7 +11,6 @@ import {
   checkWorkspace,
   checkWorkspaceSliced,
   isValidOrderKey,
-  levelNameKey,
   libraryAcceptsOrderKey,
   repairRecord,
   repairedOrderKey,
@@ -19,6 +18,7 @@ import {
   type RecordRules,
 } from '../../src-renderer/src/core/sync/invariants';
 import { mergeRecord } from '../../src-renderer/src/core/sync/merge';
+import { levelNameKey } from '../../src-renderer/src/core/classification';
 import { newActionFields } from '../../src-renderer/src/data/actions';
 import { fcOptions } from './fc-seed';
 import { briefingFields } from './fixtures';

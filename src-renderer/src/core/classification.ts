@@ -1,5 +1,6 @@
 import { defaultLetterhead } from './letterhead';
 import type { ClassificationLevel, SettingsFields } from './model';
+import { firstOccurrences } from './first-occurrences';
 
 /** A common default; each mission replaces it with its own scheme in Settings. */
 export const DEFAULT_LEVELS: ClassificationLevel[] = [
@@ -57,4 +58,15 @@ export function levelShort(levels: readonly ClassificationLevel[], id: string): 
     .join('')
     .toLocaleUpperCase('en-GB');
   return initials || '?';
+}
+
+/** Level names are one name when they differ only in case and outer spaces (the Settings editor's rule). */
+export const levelNameKey = (label: string): string => label.trim().toLocaleUpperCase();
+
+/**
+ * The levels without repeats (by id, then by name), first occurrence kept: the invariants' repair
+ * (core/sync/invariants.ts), and how readers take a stored list.
+ */
+export function uniqueLevels(levels: readonly ClassificationLevel[]): ClassificationLevel[] {
+  return firstOccurrences(firstOccurrences(levels, (l) => l.id).kept, (l) => levelNameKey(l.label)).kept;
 }

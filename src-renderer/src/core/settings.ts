@@ -8,11 +8,10 @@
  * default). Such a record keeps its list, which briefings refer to, and takes its first level as the
  * default; only a record that fails the schema falls back to the defaults.
  */
-import { DEFAULT_SETTINGS } from './classification';
 import { readLetterheadFields } from './letterhead';
 import { SETTINGS_ID, type ClassificationLevel, type Settings, type SettingsFields, type WorkspaceData } from './model';
 import { validateFields } from './schemas';
-import { levelNameKey, uniqueLevels } from './sync/invariants';
+import { DEFAULT_SETTINGS, levelNameKey, uniqueLevels } from './classification';
 
 /** Rules beyond the schema for an edit of the settings: labels unique (ignoring case), ids unique, the default one of the levels. */
 export function checkLevels(levels: readonly ClassificationLevel[], defaultId: string): Record<string, string> | undefined {

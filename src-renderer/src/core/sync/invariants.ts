@@ -24,6 +24,8 @@ import { SETTINGS_ID, SYNCED_TABLES } from '../model';
 import { foldName } from '../text';
 import { translate, type Locale, type MessageKey, type MessageValues } from '../i18n';
 import { sha256Sync } from './digest';
+import { levelNameKey } from '../classification';
+import { firstOccurrences } from '../first-occurrences';
 import { recordLabel } from './labels';
 
 export type InvariantRule =
@@ -156,8 +158,6 @@ export const RULES: Readonly<Record<InvariantRule, { severity: FindingSeverity; 
 /** Tags are one tag when search takes them for one (core/text foldName). */
 export const tagKey = (tag: string): string => foldName(tag);
 
-/** Level names are one name when they differ only in case and outer spaces (the Settings editor's rule). */
-export const levelNameKey = (label: string): string => label.trim().toLocaleUpperCase();
 
 const BASE_62 = /^[0-9A-Za-z]+$/;
 const SMALLEST_KEY = `A${'0'.repeat(26)}`;
@@ -208,11 +208,6 @@ export function repairedOrderKey(id: string, badKey: string): string {
 
 // ---------------------------------------------------------------- per-record rules (repairable)
 
-/** The levels without repeats (by id, then by name), first occurrence kept: the repair, and how readers take a stored list. */
-export function uniqueLevels(levels: readonly ClassificationLevel[]): ClassificationLevel[] {
-  return firstOccurrences(firstOccurrences(levels, (l) => l.id).kept, (l) => levelNameKey(l.label)).kept;
-}
-
 /** An entry as a message names it: on one line, without outer spaces. */
 function oneLine(text: string): string {
   return text.replace(/\s+/g, ' ').trim();
@@ -240,22 +235,6 @@ function finding(table: SyncedTable, record: StoredRecord<SyncedTable>, rule: In
   if (found.entries) f.entries = found.entries;
   f.message = findingText('en', f);
   return f;
-}
-
-/** Entries of a list whose key was seen before, first occurrence kept. */
-function firstOccurrences<X>(list: readonly X[], key: (x: X) => string): { kept: X[]; dropped: X[] } {
-  const seen = new Set<string>();
-  const kept: X[] = [];
-  const dropped: X[] = [];
-  for (const x of list) {
-    const k = key(x);
-    if (seen.has(k)) dropped.push(x);
-    else {
-      seen.add(k);
-      kept.push(x);
-    }
-  }
-  return { kept, dropped };
 }
 
 /** Tags that are already their own folded form (most are): compared as they are, without folding. */
