@@ -82,8 +82,12 @@ const letterheadList = z.array(z.string({ error: 'An addressee must be text' }))
 
 const dateTime = z.string().refine(isValidDateTime, { error: say('error.field.badDateTime') });
 
-export const schemas = {
-  briefings: z.object({
+/**
+ * Each table's schema, built when it is first used: a window draws its first screen after reading only the
+ * settings, and building every table's schema at import cost that first paint for nothing (issue 12).
+ */
+const builders = {
+  briefings: () => z.object({
     title: required(LIMITS.title, 'title'),
     startsAt: dateTime,
     location: text(LIMITS.shortText, 'location'),
@@ -98,14 +102,14 @@ export const schemas = {
     attendeeGroups: names('attendeeGroup'),
     comment: text(LIMITS.summary, 'comment'),
   }),
-  organisations: z.object({
+  organisations: () => z.object({
     name: required(LIMITS.title, 'name'),
     acronym: text(30, 'acronym'),
     country: text(LIMITS.title, 'country'),
     parentId: optionalId,
     mergedInto: optionalId,
   }),
-  people: z.object({
+  people: () => z.object({
     name: required(LIMITS.title, 'name'),
     title: text(LIMITS.shortText, 'title'),
     organisationId: optionalId,
@@ -113,7 +117,7 @@ export const schemas = {
     aliases: names('alias'),
     mergedInto: optionalId,
   }),
-  statements: z.object({
+  statements: () => z.object({
     briefingId: id,
     speakerId: optionalId,
     kind: z.enum(STATEMENT_KINDS, { error: say('error.field.unknownKind') }),
@@ -121,7 +125,7 @@ export const schemas = {
     tags,
     order: z.string().min(1).max(200),
   }),
-  actions: z.object({
+  actions: () => z.object({
     kind: z.enum(ACTION_KINDS),
     briefingId: optionalId,
     statementId: optionalId,
@@ -135,7 +139,7 @@ export const schemas = {
     tags,
     heldInBriefingId: optionalId,
   }),
-  settings: z.object({
+  settings: () => z.object({
     classificationLevels: z
       .array(level)
       .min(1, { error: say('error.field.keepOneLevel') })
@@ -151,11 +155,11 @@ export const schemas = {
     cableWidth: z.number().refine((n) => widthProblem(n) === undefined, { error: () => widthProblem(0) }),
     portionMarks: z.boolean(),
   }),
-  packs: z.object({
+  packs: () => z.object({
     name: required(LIMITS.title, 'name'),
     options: z.record(z.string(), z.unknown()),
   }),
-  templates: z.object({
+  templates: () => z.object({
     name: required(LIMITS.title, 'templateName'),
     title: text(LIMITS.title, 'title'),
     location: text(LIMITS.shortText, 'location'),
@@ -168,7 +172,7 @@ export const schemas = {
     attendees,
     attendeeGroups: names('attendeeGroup'),
   }),
-  conflicts: z.object({
+  conflicts: () => z.object({
     table: z.enum(SYNCED_TABLES as [SyncedTable, ...SyncedTable[]]),
     recordId: id,
     field: z.string().min(1).max(60),
@@ -176,7 +180,15 @@ export const schemas = {
     clock: z.string().refine(isHlc, { error: say('error.field.notClock') }),
     resolution: z.enum(['', 'restored', 'dismissed']),
   }),
-} satisfies { [T in SyncedTable]: z.ZodType<TableFields[T]> };
+} satisfies { [T in SyncedTable]: () => z.ZodType<TableFields[T]> };
+
+type Schemas = { [T in SyncedTable]: ReturnType<(typeof builders)[T]> };
+const built: Partial<Schemas> = {};
+
+/** A table's schema (built once, on first use). */
+export function schemaOf<T extends SyncedTable>(table: T): Schemas[T] {
+  return (built[table] ??= builders[table]() as Schemas[T]);
+}
 
 export type FieldErrors = Record<string, string>;
 
@@ -184,7 +196,7 @@ export type Validation<T> = { ok: true; value: T } | { ok: false; errors: FieldE
 
 /** Validate a whole set of fields; errors are keyed by field name, one human sentence each. */
 export function validateFields<T extends SyncedTable>(table: T, fields: unknown): Validation<TableFields[T]> {
-  const result = schemas[table].safeParse(fields);
+  const result = schemaOf(table).safeParse(fields);
   if (result.success) return { ok: true, value: result.data as TableFields[T] };
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
@@ -196,7 +208,7 @@ export function validateFields<T extends SyncedTable>(table: T, fields: unknown)
 
 /** Validate a single field, for inline messages while typing. Returns the message, or undefined when valid. */
 export function validateField<T extends SyncedTable>(table: T, field: keyof TableFields[T] & string, value: unknown): string | undefined {
-  const shape = schemas[table].shape as Record<string, z.ZodType>;
+  const shape = schemaOf(table).shape as Record<string, z.ZodType>;
   const schema = shape[field];
   if (!schema) return windowText('error.field.unknown', { field });
   const result = schema.safeParse(value);

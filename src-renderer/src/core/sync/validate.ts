@@ -7,7 +7,7 @@
 import { isHlc, type Hlc } from '../hlc';
 import { isId } from '../ids';
 import { FIELDS, stampedFields, type FieldStamp, type StoredRecord, type SyncedTable } from '../model';
-import { schemas } from '../schemas';
+import { schemaOf } from '../schemas';
 import { SYNC_LIMITS, SyncError } from './guards';
 import type { MessageKey, MessageValues } from '../i18n';
 import { conflictId } from './merge';
@@ -132,7 +132,7 @@ export function validateRecord<T extends SyncedTable>(table: T, raw: unknown): S
       throw SyncError.of('too-large', 'error.sync.recordTooLarge', { table, id: String(id), field: free, size, limit: SYNC_LIMITS.freeValueChars });
     }
   }
-  const checked = schemas[table].safeParse(fields);
+  const checked = schemaOf(table).safeParse(fields);
   if (!checked.success) {
     const issue = checked.error.issues[0]!;
     const field = String(issue.path[0] ?? '');
