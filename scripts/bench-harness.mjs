@@ -2,7 +2,8 @@
 // a bench page, serve the build, launch Chromium, and time how long a fresh tab of the app takes to show an
 // element. Used by scripts/bench.mjs (npm run bench, bench:sync, …) and tests/bench/compare.bench.mjs (npm run
 // bench:compare, which builds two trees: this one and another commit's worktree).
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { SourceMap } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
@@ -36,7 +37,7 @@ export function newest(paths) {
  * Skipped, returning false, when the build is newer than every path of `sources` (relative to `tree`) and
  * `rebuild` is not set.
  */
-export async function buildBenchPage({ tree = root, outDir, page, sources, rebuild = false }) {
+export async function buildBenchPage({ tree = root, outDir, page, sources, rebuild = false, sourcemap = false }) {
   const stamp = join(outDir, '.built');
   if (!rebuild && existsSync(stamp) && statSync(stamp).mtimeMs > newest(sources.map((p) => resolve(tree, p)))) return false;
   await registerTsx();
@@ -66,7 +67,8 @@ export async function buildBenchPage({ tree = root, outDir, page, sources, rebui
       ...rendererConfig.build,
       outDir,
       emptyOutDir: true,
-      sourcemap: false,
+      // Source maps only for a profile (profileBySource): they are not what users load.
+      sourcemap,
       rolldownOptions: { input: { app: join(tree, 'src-renderer/index.html'), bench: join(tree, 'tests/bench/bench.html') } },
     },
   });
@@ -106,8 +108,27 @@ export async function launchChromium({ args = [], headed = false } = {}) {
  * app's own clock (ms since its navigation started), at the frame that paints it rather than the DOM change.
  */
 export async function firstSeen(context, url, { selector, absent, timeoutMs = 60_000 }) {
+  return (await watchFirstSeen(context, url, { selector, absent, timeoutMs })).ms;
+}
+
+/**
+ * As firstSeen, with a CPU profile of the tab from before its navigation to the frame that shows `selector`
+ * (V8's sampling profiler over CDP, a sample every 200 µs): `{ ms, profile }`.
+ */
+export function profiledFirstSeen(context, url, { selector, absent, timeoutMs = 60_000 }) {
+  return watchFirstSeen(context, url, { selector, absent, timeoutMs, profile: true });
+}
+
+async function watchFirstSeen(context, url, { selector, absent, timeoutMs, profile = false }) {
   const tab = await context.newPage();
   try {
+    let cdp;
+    if (profile) {
+      cdp = await context.newCDPSession(tab);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+    }
     tab.on('pageerror', (e) => console.error(`[app] ${e.message}`));
     await tab.addInitScript(
       ([selector, absent]) => {
@@ -133,8 +154,42 @@ export async function firstSeen(context, url, { selector, absent, timeoutMs = 60
     );
     await tab.goto(url);
     await tab.waitForFunction(() => typeof window.__firstSeen === 'number', null, { timeout: timeoutMs, polling: 50 });
-    return await tab.evaluate(() => window.__firstSeen);
+    const ms = await tab.evaluate(() => window.__firstSeen);
+    return { ms, profile: cdp ? (await cdp.send('Profiler.stop')).profile : undefined };
   } finally {
     await tab.close();
   }
+}
+
+/**
+ * A CPU profile's self time (ms) by source file of the build in `dir` (through its source maps: the build
+ * must have them, buildBenchPage's `sourcemap`), and by function; code without a map is named by its script,
+ * and V8's own entries keep their names ("(program)": parsing, compiling, layout and style; "(idle)").
+ */
+export function profileBySource(profile, dir) {
+  const maps = new Map();
+  const mapOf = (url) => {
+    const file = join(dir, 'assets', url.split('/').pop() ?? '');
+    if (!maps.has(file)) maps.set(file, existsSync(`${file}.map`) ? new SourceMap(JSON.parse(readFileSync(`${file}.map`, 'utf8'))) : null);
+    return maps.get(file);
+  };
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map();
+  profile.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const bySource = {};
+  const byFunction = {};
+  for (const [id, us] of self) {
+    const { callFrame: cf } = nodes.get(id);
+    let source = cf.url ? cf.url.split('/').pop() : cf.functionName || '(native)';
+    let fn = `${cf.functionName || '(anonymous)'} ${source}`;
+    // Both 0-based: CDP's call frames and SourceMap.findEntry.
+    const entry = cf.url && cf.lineNumber >= 0 ? mapOf(cf.url)?.findEntry(cf.lineNumber, cf.columnNumber) : undefined;
+    if (entry?.originalSource) {
+      source = entry.originalSource.replace(/.*node_modules\//, '').replace(/.*src-renderer\/src\//, '');
+      fn = `${entry.name || cf.functionName || '(anonymous)'} ${source}:${entry.originalLine + 1}`;
+    }
+    bySource[source] = (bySource[source] ?? 0) + us / 1000;
+    byFunction[fn] = (byFunction[fn] ?? 0) + us / 1000;
+  }
+  return { bySource, byFunction };
 }

@@ -1,4 +1,4 @@
-// `npm run bench:compare -- [<commit>] [--rounds N] [--scale S]`: this working tree against another commit
+// `npm run bench:compare -- [<commit>] [--rounds N] [--scale S] [--profile N]`: this working tree against another commit
 // (default 1a8d781, the build before issue 12's record model), measured INTERLEAVED in one Chromium so that
 // the machine's load (often 10+ on its 2 cores, shared with other work) falls on both builds alike.
 //
@@ -9,11 +9,13 @@
 // that paints its first row, as `npm run bench` times it) and the 50 search queries of `npm run bench`
 // (p50/p95). Prints every round, then medians and spread, and ONE JSON line last. The build, the servers,
 // the browser and the first-paint timing are scripts/bench-harness.mjs, as for `npm run bench`.
+// `--profile N` then profiles N more list opens of each build and prints where their CPU time went, by
+// source file (through source maps) and by function: what to look at when the list's paint moves.
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { buildBenchPage, firstSeen, launchChromium, serve } from '../../scripts/bench-harness.mjs';
+import { buildBenchPage, firstSeen, launchChromium, profileBySource, profiledFirstSeen, serve } from '../../scripts/bench-harness.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2).filter((a) => a !== 'compare');
@@ -25,6 +27,9 @@ const positional = args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.st
 const base = positional[0] ?? '1a8d781';
 const rounds = Number(option('rounds', '7'));
 const scale = Number(option('scale', '1'));
+// `--profile N`: after the rounds, N more list opens of each build under V8's profiler, their self time
+// printed by source file and function (builds with source maps, kept apart from the plain ones).
+const profiles = Number(option('profile', '0'));
 const LIST_ROW = '[role="listbox"] [role="option"] .title';
 // Search ready as `npm run bench` times it: a fresh tab on the search screen, its first result shown from the whole index.
 const SEARCH_RESULT = '[data-result-group] a.result .title';
@@ -51,7 +56,7 @@ function worktree() {
 
 /** The app and the compare page of the tree at `tree`, built with that tree's own Vite settings. */
 const build = (tree, outDir) =>
-  buildBenchPage({ tree, outDir, page: join(tree, 'tests/bench/compare-page.ts'), sources: ['src-renderer', 'tests/bench', 'vite.shared.ts', 'package.json'] });
+  buildBenchPage({ tree, outDir, page: join(tree, 'tests/bench/compare-page.ts'), sources: ['src-renderer', 'tests/bench', 'vite.shared.ts', 'package.json'], sourcemap: profiles > 0 });
 
 const median = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -66,7 +71,7 @@ const builds = [
 ];
 for (const b of builds) {
   const t = Date.now();
-  b.out = resolve(root, 'out/bench-compare', b.name === 'base' ? baseCommit.slice(0, 12) : 'head');
+  b.out = resolve(root, 'out/bench-compare', `${b.name === 'base' ? baseCommit.slice(0, 12) : 'head'}${profiles > 0 ? '-maps' : ''}`);
   await build(b.tree, b.out);
   console.log(`Built ${b.name} (${b.commit.slice(0, 12)}) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 }
@@ -119,6 +124,20 @@ try {
       `round ${round + 1}/${rounds} (load ${loadavg()[0].toFixed(1)}): ` +
         builds.map((b) => `${b.name} list ${r1(b.list.at(-1))} ms, search ready ${r1(b.ready.at(-1))} ms, search p50 ${b.p50.at(-1)} / p95 ${b.p95.at(-1)} ms`).join('; '),
     );
+  }
+  for (const b of builds) {
+    if (!profiles) break;
+    const sources = {};
+    const functions = {};
+    for (let i = 0; i < profiles; i++) {
+      const { profile } = await profiledFirstSeen(context, `${b.origin}/src-renderer/index.html#/briefings`, { selector: LIST_ROW, timeoutMs: 120_000 });
+      const { bySource, byFunction } = profileBySource(profile, b.out);
+      for (const [k, v] of Object.entries(bySource)) sources[k] = (sources[k] ?? 0) + v / profiles;
+      for (const [k, v] of Object.entries(byFunction)) functions[k] = (functions[k] ?? 0) + v / profiles;
+    }
+    const top = (o, n) => Object.entries(o).sort((x, y) => y[1] - x[1]).slice(0, n).map(([k, v]) => `${v.toFixed(1).padStart(8)} ms  ${k}`);
+    console.log(`\n${b.name}: self time by source, mean of ${profiles} profiled list opens (to the frame that shows the rows)\n${top(sources, 25).join('\n')}`);
+    console.log(`${b.name}: by function\n${top(functions, 25).join('\n')}\n`);
   }
   const summary = (xs) => ({ median: r1(median(xs)), min: r1(Math.min(...xs)), max: r1(Math.max(...xs)), runs: xs.map(r1) });
   const [a, b] = builds;
