@@ -12,7 +12,8 @@
  * or worker), folding bursts of writes into one more pass, and it forgets its copy when the dialog closes.
  */
 import type { InsertType } from 'dexie';
-import { previewOfTotals, type BriefingTotals } from '../core/pack/briefing-totals';
+import type { BriefingTotals } from '../core/pack/briefing-totals';
+import { previewOfTotals } from '../core/pack/preview-totals';
 import type { Settings } from '../core/model';
 import type { PackOptions } from '../core/pack/options';
 import type { PackPreview } from '../core/pack/select';

@@ -5,12 +5,10 @@
  * briefings, statements and follow-ups; this module is the one rule for what a row holds, shared by the
  * fill, the incremental update and the tests: a record's contribution, added when it is written and
  * taken away when it is overwritten or deleted, and a fresh computation that folds the same
- * contributions. `previewOfTotals` then answers what `previewOf(selectPack(…))` answers, through the
- * same selection test, ceiling split and banner (core/pack/select.ts).
+ * contributions. `previewOfTotals` (core/pack/preview-totals.ts) then answers what
+ * `previewOf(selectPack(…))` answers. No import of the selection here: the data layer's write path (and
+ * so every worker that opens the database) loads this module, and needs none of it.
  */
-import type { ClassificationLevel } from '../model';
-import type { PackOptions } from './options';
-import { bannerOf, byCeiling, selectionTest, type PackPreview } from './select';
 
 /**
  * The rule's version: raise it whenever what a row holds changes, and every kept set is rebuilt once
@@ -172,44 +170,4 @@ export class TotalsBuilder {
     this.speakers.clear();
     return this.totals;
   }
-}
-
-type Candidate = BriefingFacts & { id: string; totals: BriefingTotals };
-
-/**
- * The Pack dialog's preview (counts, banner, what the ceiling leaves out) from the kept totals: the same
- * answer as previewOf(selectPack(workspace, options)) over a workspace whose people are not read (the
- * speaker criterion compares the ids statements carry).
- */
-export function previewOfTotals(rows: Iterable<BriefingTotals>, levels: readonly ClassificationLevel[], options: PackOptions): PackPreview {
-  const sel = options.selection;
-  const matches = selectionTest<Candidate>(sel, (b, speakers) => Object.keys(speakersOf(b.totals)).some((id) => speakers.has(id)));
-  const matched: Candidate[] = [];
-  for (const t of rows) {
-    if (!t.live) continue;
-    const b: Candidate = {
-      id: t.id,
-      title: t.title,
-      startsAt: t.startsAt,
-      classification: t.classification,
-      caveat: t.caveat,
-      // Parsed only for the criterion that reads them.
-      tags: sel.tags.length ? (JSON.parse(t.tags) as string[]) : [],
-      organiserIds: sel.organiserIds.length ? (JSON.parse(t.organiserIds) as string[]) : [],
-      totals: t,
-    };
-    if (matches(b)) matched.push(b);
-  }
-  const { included, excluded } = byCeiling(matched, levels, options.ceiling);
-  let statements = 0;
-  let actions = 0;
-  for (const b of included) {
-    if (options.includeStatements) statements += b.totals.statements;
-    actions += b.totals.actions;
-  }
-  return {
-    counts: { briefings: included.length, statements, actions, excluded: excluded.length },
-    banner: bannerOf(levels, included).banner,
-    excluded,
-  };
 }
