@@ -1,9 +1,9 @@
 /**
- * Live sync pulls' bodies opened in a Node worker thread, as the app opens them in a Web Worker (data/live/opener.ts
- * workerOpener drives both), so a batch's bodies are opened on another thread while the one before is validated
- * and written on this one. The command line does not use it: on this two-core build machine, with the server on
- * the same cores, it was no faster than opening in the pulling thread (docs/benchmarks.md, bench:live); the
- * benchmark measures it again with BENCH_OPENER=worker, and the unit tests hold it to the same answers.
+ * Live sync pulls' bodies opened in a Node worker thread (the command line, and bench:live which measures it),
+ * as the app opens them in a Web Worker (data/live/opener.ts workerOpener drives both), so a batch's bodies are
+ * opened on another thread while the one before is validated and written on this one. It pays when a core is
+ * free for it (a quiet two-core machine: first pull 7.3–7.6 s against 8.9–12.2 s in the pulling thread), not
+ * when the machine's load already fills the cores (docs/benchmarks.md, bench:live).
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';

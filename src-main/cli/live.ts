@@ -18,6 +18,7 @@ import { LiveOffline, LiveRefused, databaseNameProblem, serverUrlProblem, type L
 import { fetchTransport } from '../../src-renderer/src/data/live/fetch-transport';
 import { LiveReplicator } from '../../src-renderer/src/data/live/replicator';
 import { appVersion, decodeInputs, fail, parse, readInput, readPassphrase, writeFileAtomic } from './args';
+import { nodeOpener } from './live-opener';
 
 const OPTIONS = {
   server: { type: 'string' },
@@ -75,7 +76,7 @@ async function run(sub: 'push' | 'pull' | 'status', path: string, config: LiveSe
       for (const f of check.refused) console.error(`server: refused (${f.rule}): ${f.message}`);
     },
   });
-  const rep = new LiveReplicator({ transport: fetchTransport(config), store, passphrase, create: sub === 'push', ceilingForNewDatabase: ceiling });
+  const rep = new LiveReplicator({ transport: fetchTransport(config), store, passphrase, create: sub === 'push', ceilingForNewDatabase: ceiling, opener: nodeOpener() });
   const team = await rep.connect();
 
   if (sub === 'push') {

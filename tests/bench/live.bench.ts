@@ -12,8 +12,8 @@
  *   edit → seen  — two running sessions (long poll + push poll, as the app runs them); an edit on one, the
  *                  time until the other's workspace holds it. Target: p95 < 2 s.
  *
- * BENCH_SCALE (or --scale) scales N = 100,000 records; BENCH_OPENER=worker opens the pulled bodies in a worker
- * thread instead of this one; the last line is one JSON object.
+ * BENCH_SCALE (or --scale) scales N = 100,000 records; BENCH_OPENER=thread opens the pulled bodies in this
+ * thread instead of a worker thread; the last line is one JSON object.
  */
 import 'fake-indexeddb/auto';
 import { SYNCED_TABLES, type StoredRecord, type SyncedTable } from '../../src-renderer/src/core/model';
@@ -35,7 +35,7 @@ const scale = Number(argScale >= 0 ? process.argv[argScale + 1] : (process.env.B
 const N = Math.max(1000, Math.round(100_000 * scale));
 const EDITS = Number(process.env.BENCH_EDITS ?? 40);
 const PASS = 'bench team passphrase';
-const OPENER = process.env.BENCH_OPENER === 'worker' ? 'worker' : 'thread';
+const OPENER = process.env.BENCH_OPENER === 'thread' ? 'thread' : 'worker';
 const log = (line: string) => console.error(line);
 const ms = (t0: number) => Math.round(performance.now() - t0);
 /** This process's CPU time (user + system) since `start`: the server's share excluded, and less moved by the machine's load than wall time. */
@@ -67,8 +67,8 @@ async function main() {
 
     // The puller is made first only to learn its batch size: the raw read below asks for the same batches.
     const ws = await Workspace.open(new AttacheDb(`bench-pull-${Date.now()}`), { defaultName: 'Bench receiver' });
-    // Bodies opened as the command line opens them (in this thread: a worker thread measured no faster here,
-    // docs/benchmarks.md), or in a worker thread with BENCH_OPENER=worker (the app opens them in a Web Worker).
+    // Bodies opened as the command line opens them, in a worker thread (the app: in a Web Worker), or in this
+    // thread with BENCH_OPENER=thread (docs/benchmarks.md compares the two).
     const puller = new LiveReplicator({
       transport: fetchTransport(config),
       store: dexieStore(ws, checkpointKey(config.url, config.db)),
