@@ -1,9 +1,9 @@
 /**
  * Live sync pulls' bodies opened in a Node worker thread (the command line, and bench:live which measures it),
  * as the app opens them in a Web Worker (data/live/opener.ts workerOpener drives both), so a batch's bodies are
- * opened on another thread while the one before is validated and written on this one. It pays when a core is
- * free for it (a quiet two-core machine: first pull 7.3–7.6 s against 8.9–12.2 s in the pulling thread), not
- * when the machine's load already fills the cores (docs/benchmarks.md, bench:live).
+ * opened on another thread while the one before is validated and written on this one. It gave the fastest
+ * first pulls when a core was free for it (7.3–7.6 s against 8.9–12.2 s in the pulling thread), nothing when
+ * the machine's load filled the cores, and one slow run on a quiet machine: see docs/benchmarks.md, bench:live.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
