@@ -116,6 +116,30 @@ async function runPageBench() {
             window.__longest = -1;
           }
         });
+        // The tab's workers (the search index, the pack's counts) keep heaps of their own, which the page's
+        // performance.memory does not count and a worker cannot report: attached over CDP as they start, to ask
+        // V8 for each one's heap at the end (Target.sendMessageToTarget, beside Playwright's own attachment).
+        const cdp = await context.newCDPSession(tab);
+        const workers = new Set();
+        const pending = new Map();
+        let asked = 0;
+        cdp.on('Target.attachedToTarget', ({ sessionId, targetInfo }) => {
+          if (targetInfo.type === 'worker') workers.add(sessionId);
+        });
+        cdp.on('Target.detachedFromTarget', ({ sessionId }) => workers.delete(sessionId));
+        cdp.on('Target.receivedMessageFromTarget', ({ message }) => {
+          const reply = JSON.parse(message);
+          pending.get(reply.id)?.(reply);
+          pending.delete(reply.id);
+        });
+        const askWorker = (sessionId, method) =>
+          new Promise((done) => {
+            const id = ++asked;
+            pending.set(id, done);
+            void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method }) }).catch(() => done({}));
+            setTimeout(() => done({}), 10_000);
+          });
+        await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
         await tab.goto(`${origin}/src-renderer/index.html${hash}`);
         const times = {};
         for (const step of steps) {
@@ -135,13 +159,14 @@ async function runPageBench() {
           times[step.name] = await handle.jsonValue();
         }
         await tab.waitForTimeout(settleMs);
-        const cdp = await context.newCDPSession(tab);
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = await tab.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
         const { longest, longTasks } = await tab.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks }));
-        // The tab's workers (search index, pack) have heaps of their own; Chromium reports them where it can.
         const workerHeaps = await Promise.all(
-          tab.workers().map((w) => w.evaluate(() => globalThis.performance?.memory?.usedJSHeapSize ?? null).catch(() => null)),
+          [...workers].map(async (sessionId) => {
+            await askWorker(sessionId, 'HeapProfiler.collectGarbage');
+            return (await askWorker(sessionId, 'Runtime.getHeapUsage')).result?.usedSize ?? null;
+          }),
         );
         // What the tab (page and workers) added to Chromium's renderer processes: a same-site tab may share
         // the bench page's process, so the growth of all of them, not one process's size.

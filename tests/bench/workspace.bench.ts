@@ -380,6 +380,9 @@ const bench: Bench = async (host) => {
   const heapMB = cold.heap === null ? NaN : cold.heap / 2 ** 20;
   const workerHeapsMB = (cold.workerHeaps ?? []).map((h) => (h === null ? null : round(h / 2 ** 20)));
   const processMB = cold.processRss ? round(cold.processRss / 2 ** 20) : null;
+  // The renderer's JavaScript heaps after start: the UI thread's and every worker's (the search index lives in
+  // its worker), each after a garbage collection; unknown if any worker could not say.
+  const rendererHeapMB = workerHeapsMB.every((h) => h !== null) ? round(heapMB + workerHeapsMB.reduce<number>((sum, h) => sum + (h ?? 0), 0)) : null;
   const longestTask = Math.max(cold.longest, coldTracker.longest);
   const fullBuildMs = ready.buildMs ?? indexWallMs;
   host.log(
@@ -388,7 +391,7 @@ const bench: Bench = async (host) => {
       `tracker shown ${fmt(coldTrackerMs)} ms in another fresh tab (raw read of its two tables ${fmt(rawTrackerReadMs)} ms)`,
   );
   host.log(
-    `  UI-thread heap after start ${round(heapMB)} MB (after a garbage collection); the tab's workers: ${workerHeapsMB.length ? workerHeapsMB.map((h) => (h === null ? 'not reported' : `${h} MB`)).join(', ') : 'none'}; ` +
+    `  JavaScript heaps after start (each after a garbage collection): UI thread ${round(heapMB)} MB, the tab's workers: ${workerHeapsMB.length ? workerHeapsMB.map((h) => (h === null ? 'not reported' : `${h} MB`)).join(', ') : 'none'}${rendererHeapMB === null ? '' : ` (${rendererHeapMB} MB in all)`}; ` +
       `renderer memory the tab added (page and workers, resident) ${processMB === null ? 'not read' : `${processMB} MB`}; ` +
       `longest main-thread task ${round(longestTask)} ms (list and search tab ${round(cold.longest)} ms, ${cold.longTasks} tasks over 50 ms; tracker tab ${round(coldTracker.longest)} ms, ${coldTracker.longTasks} tasks)`,
   );
@@ -399,8 +402,11 @@ const bench: Bench = async (host) => {
     searchP95: p95 < targets16.searchP95Ms,
     packFirstCounts: previewFirstMs < targets16.packFirstCountsMs,
     trackerShown: coldTrackerMs < targets16.trackerMs,
-    // The renderer as a whole (page and workers, resident) where it could be read; else the page's JS heap.
-    heap: (processMB ?? heapMB) < targets16.heapMB,
+    // The issue's "renderer heap": the JavaScript heaps of the page and its workers (else, if a worker could
+    // not say, the stricter resident figure below, else the page's heap alone).
+    heap: (rendererHeapMB ?? processMB ?? heapMB) < targets16.heapMB,
+    // The stricter reading: everything the tab added to Chromium's renderer processes, resident (code, DOM, fonts…).
+    rendererRss: processMB === null ? undefined : processMB < targets16.heapMB,
     loadRatio: loadRate / rawRate >= targets16.loadRatio,
     longestTask: longestTask < targets16.longestTaskMs,
   };
@@ -466,6 +472,7 @@ const bench: Bench = async (host) => {
       packFirstCountsToUiReadRatio: round(previewFirstMs / uiReadMs, 2),
       heapMB: round(heapMB),
       workerHeapsMB,
+      rendererHeapMB,
       rendererProcessRssMB: processMB,
       longestMainTaskMs: round(longestTask),
       longestTaskListSearchTabMs: round(cold.longest),
