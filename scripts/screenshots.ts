@@ -28,6 +28,9 @@ const out = resolve(opt('out', 'docs/screenshots'));
 const port = Number(opt('port', '5391'));
 const dir = opt('dir', 'out/web');
 const only = opt('only', '');
+// `--size 800x600`: another window size (the file names then say it); 1280x800 by default.
+const [width, height] = opt('size', '1280x800').split('x').map(Number) as [number, number];
+const sized = width === 1280 && height === 800 ? '' : `.${width}x${height}`;
 
 const briefingId = exampleJson().briefings[0]!.id;
 const h1 = (p: Page) => expect(p.getByRole('heading', { level: 1 }).first()).toBeVisible();
@@ -109,7 +112,7 @@ async function main() {
   try {
     for (const locale of locales) {
       for (const theme of themes) {
-        const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale, colorScheme: theme, reducedMotion: 'reduce' });
+        const context = await browser.newContext({ viewport: { width, height }, locale, colorScheme: theme, reducedMotion: 'reduce' });
         const page = await context.newPage();
         await prepare(page);
         for (const screen of SCREENS) {
@@ -118,7 +121,7 @@ async function main() {
           await page.goto(`http://127.0.0.1:${port}/${screen.hash}`);
           await screen.ready(page);
           await page.waitForTimeout(300);
-          const file = resolve(out, `${screen.name}.${theme}${locale === 'en' ? '' : `.${locale}`}.png`);
+          const file = resolve(out, `${screen.name}.${theme}${locale === 'en' ? '' : `.${locale}`}${sized}.png`);
           await page.screenshot({ path: file });
           console.log(file);
         }
