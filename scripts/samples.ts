@@ -11,6 +11,8 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// Every language at once, as the command line loads them: the French and Russian samples are written synchronously.
+import '../src-renderer/src/core/messages-all';
 import { briefingDocumentFromData } from '../src-renderer/src/core/document/briefing';
 import { letterheadOfData, packDocument } from '../src-renderer/src/core/document/pack';
 import { EXAMPLE_BRIEFING_ID, EXAMPLE_CLOCK, exampleWorkspaceData } from '../src-renderer/src/core/example';
