@@ -109,6 +109,9 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   const engine = persisted!.engine;
   await loadCatalogue(locale);
   const parsed = mergeQuery(text, filters, locale);
+  // The index as it is searched: a build may end during the reads below, and this answer must not then claim
+  // the whole index (the search screen asks again only for answers older than the index it is told of).
+  const at = status;
   const result = engine.search(parsed, limit, locale);
   const groups = [];
   for (const g of result.groups) {
@@ -119,7 +122,7 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   }
   const notes = [...parsed.problems, ...result.notes];
   // A rebuild behind a loaded index (status.serving) answers from that index: complete, if perhaps not current.
-  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: status.phase !== 'ready' && !status.serving, version: status.version } });
+  post({ type: 'result', req, response: { terms: result.terms, groups, notes, partial: at.phase !== 'ready' && !at.serving, version: at.version } });
   // Still to do: after this query, once the next ones (a user typing) pause.
   if (prepareTimer !== undefined) prepareWhenQuiet(300);
 }
