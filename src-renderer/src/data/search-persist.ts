@@ -30,7 +30,7 @@ import Dexie, { type Table } from 'dexie';
 import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexVersionError, type IndexedTable } from '../core/search';
 import type { AttacheDb } from './db';
 import { SearchFeed, type FeedProgress, type FeedWork } from './search-feed';
-import { writtenRanges } from './mirror';
+import { onStorageMutated, writtenRanges } from './mirror';
 
 interface ChunkRow {
   n: number;
@@ -238,15 +238,22 @@ export class PersistedSearch {
     const noteWrite = (parts: Parameters<typeof writtenRanges>[0]) => {
       if (INDEXED_TABLES.some((table) => writtenRanges(parts, this.db.name, table))) written = true;
     };
-    Dexie.on('storagemutated', noteWrite);
+    const stop = onStorageMutated(noteWrite);
     try {
       const early = this.tableStates().then(
         (states) => states,
         () => undefined,
       );
-      return await this.load(async () => (written ? undefined : await early));
+      return await this.load(async () => {
+        try {
+          return written ? undefined : await early;
+        } finally {
+          // Asked once, when the feed listens: no write needs noting after that (a rebuild's included).
+          stop();
+        }
+      });
     } finally {
-      Dexie.on.storagemutated.unsubscribe(noteWrite);
+      stop();
     }
   }
 

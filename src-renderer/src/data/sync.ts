@@ -401,7 +401,9 @@ export interface ApplyOptions extends LongTaskOptions {
 /**
  * An import this large leaves the per-briefing totals to be rebuilt, once, when the Pack dialog next needs
  * them: kept write by write they halved an import's speed (`npm run bench:sync`, 100,000 records: 0.48× raw
- * bulkPut, 0.90× without). A colleague's weekly file or a live pull's steady batches stay below it.
+ * bulkPut, 0.90× without). A colleague's weekly file or a live pull's steady trickle stays below it; a first
+ * live pull or a catch-up after days offline (batches of 2,000) goes above it, and until the totals are rebuilt
+ * the briefing list counts its rows from the tables (data/briefings.ts countsFor), correct but slower.
  */
 const DEFER_TOTALS_FROM = 1_000;
 

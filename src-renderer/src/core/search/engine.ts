@@ -1039,16 +1039,6 @@ export class SearchEngine {
     for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
   }
 
-  /** The version of the first of a set of chunks (its document shape), or undefined if it is not a head. */
-  static versionOf(chunks: readonly string[]): number | undefined {
-    try {
-      const head = JSON.parse(chunks[0] ?? '') as { k?: string; v?: number; f?: number };
-      return head.k === 'head' && head.f === CHUNK_FORMAT ? head.v : undefined;
-    } catch {
-      return undefined;
-    }
-  }
-
   /**
    * An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION
    * (SearchIndexVersionError). With `release`, each chunk's string is dropped from `chunks` once parsed, so

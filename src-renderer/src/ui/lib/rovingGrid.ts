@@ -6,14 +6,17 @@
  * Ctrl+Home/Ctrl+End to the first or last control of the table. Alt+↓ still opens a select or a suggestion
  * list. Used as a Svelte attachment on the <table>: `{@attach rovingGrid}`.
  */
+import { isTextField } from './textField';
+
 const FOCUSABLE = 'a[href], button:not(:disabled), input:not(:disabled):not([type="hidden"]), select:not(:disabled), textarea:not(:disabled)';
 
 function controls(root: Element): HTMLElement[] {
   return [...root.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !el.closest('.visually-hidden, [hidden]'));
 }
 
-function isTextBox(el: HTMLElement): el is HTMLInputElement | HTMLTextAreaElement {
-  return el instanceof HTMLTextAreaElement || (el instanceof HTMLInputElement && ['text', 'search', 'email', 'url', 'tel', 'number', ''].includes(el.type));
+/** A field that takes typed text (ui/lib/textField.ts) and has a caret the arrows move first. */
+function hasCaret(el: HTMLElement): el is HTMLInputElement | HTMLTextAreaElement {
+  return isTextField(el) && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement);
 }
 
 export function rovingGrid(table: HTMLTableElement): () => void {
@@ -68,7 +71,7 @@ export function rovingGrid(table: HTMLTableElement): () => void {
       case 'ArrowRight': {
         if (event.ctrlKey || event.shiftKey) return;
         const back = event.key === 'ArrowLeft' !== (getComputedStyle(table).direction === 'rtl');
-        if (isTextBox(target)) {
+        if (hasCaret(target)) {
           const { selectionStart: s, selectionEnd: e, value } = target;
           if (s === null || s !== e || (back ? s > 0 : s < value.length)) return;
         }
