@@ -35,9 +35,13 @@ async function workspace() {
   const ws = await Workspace.open(db);
   await loadExample(ws);
   /** A search worker's start, as after opening the app. */
-  const start = async (whileReading?: () => Promise<unknown>) => {
+  const start = async (whileReading?: () => Promise<unknown>, onServing?: (s: PersistedSearch) => void) => {
     const errors: unknown[] = [];
-    const s = new PersistedSearch(db, { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e) }, { saveAfterKeys: 1e9 });
+    const s: PersistedSearch = new PersistedSearch(
+      db,
+      { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e), onServing: onServing && (() => onServing(s)) },
+      { saveAfterKeys: 1e9 },
+    );
     entry.searches.push(s);
     if (whileReading) {
       // A write landing while the saved index is read: after the check's first reads of the tables were
@@ -152,6 +156,42 @@ describe('persisted search index', () => {
     await db.briefings.put(old);
     const rebuilt = await start();
     expect(rebuilt.outcome).toBe('rebuilt-mismatch');
+    await expectSameAsFresh(db, rebuilt.s.engine);
+  });
+
+  it('answers once loaded and caught up by clocks, before the tables are counted; a count that differs then rebuilds it', async () => {
+    const { db, ws, start } = await workspace();
+    (await start()).s.stop();
+    const statement = (await db.statements.toArray())[1]!;
+    await ws.update('statements', statement.id, { text: 'Written while search slept: persisted.' });
+    const old = { ...(await db.briefings.toArray())[0]!, id: '00000000-0000-7000-8000-000000000002', title: 'Persisted old-clock record' };
+    await db.briefings.put(old);
+    // Every count of this workspace's tables waits until the index has begun to answer: were serving to
+    // wait for the counts, this start would never end.
+    const tables = Object.getPrototypeOf(db.briefings) as { count: (...a: unknown[]) => Promise<number> };
+    const count = tables.count;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    tables.count = async function (this: unknown, ...a: unknown[]) {
+      await gate;
+      return count.apply(this, a);
+    };
+    let served: Record<string, string[]> | undefined;
+    let rebuilt: Awaited<ReturnType<typeof start>>;
+    try {
+      rebuilt = await start(undefined, (s) => {
+        served = answers(s.engine);
+        release();
+      });
+    } finally {
+      delete (tables as Partial<typeof tables>).count;
+    }
+    // What it answered then: the edit (a newer clock) is in; the record only a count shows is not…
+    expect(served!.persisted).toContain(`statement:${statement.id}`);
+    expect(served!.persisted).not.toContain(`briefing:${old.id}`);
+    // …until the rebuild that the count started has taken over.
+    expect(rebuilt.outcome).toBe('rebuilt-mismatch');
+    expect(answers(rebuilt.s.engine).persisted).toContain(`briefing:${old.id}`);
     await expectSameAsFresh(db, rebuilt.s.engine);
   });
 

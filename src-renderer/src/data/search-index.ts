@@ -73,7 +73,8 @@ export class SearchIndex {
     this.start();
     return new Promise((resolve, reject) => {
       const off = this.onStatus((s) => {
-        if (s.phase === 'ready') {
+        // A saved index that answers while it is checked against the tables is not ready yet for this.
+        if (s.phase === 'ready' && !s.checking) {
           queueMicrotask(() => off());
           resolve(s);
         } else if (s.phase === 'error') {

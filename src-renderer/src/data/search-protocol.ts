@@ -19,6 +19,11 @@ export interface SearchStatus {
   buildMs?: number;
   /** During a rebuild: a previous index answers meanwhile. */
   serving?: boolean;
+  /**
+   * Ready, from a saved index, while the tables' counts are still read to check it (search-persist.ts
+   * onServing): it answers; a difference found turns the phase to 'indexing' with `serving`.
+   */
+  checking?: boolean;
   /** How the index became ready: loaded as saved, or (re)built and why (data/search-persist.ts). */
   outcome?: StartOutcome;
   /** Where the start spent its time, ms (data/search-persist.ts PersistedSearch.timings). */

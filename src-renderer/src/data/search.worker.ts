@@ -70,6 +70,7 @@ async function start(dbName: string): Promise<void> {
       onChanged: () => {
         if (ready) setStatus({ phase: 'ready', version: status.version + 1 });
       },
+      onServing: () => void answerWaiting({ phase: 'ready', checking: true, serving: false, version: status.version + 1 }),
       onProgress: (progress) => {
         serve();
         setStatus({ phase: 'indexing', done: progress.done, total: progress.total, serving: progress.serving }, true);
@@ -92,16 +93,29 @@ async function start(dbName: string): Promise<void> {
   }
   setStatus({ phase: 'indexing', done: 0, total: 0 });
   const outcome = await p.start();
+  const done = { phase: 'ready', checking: false, done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started) } as const;
+  // A saved index already answering (onServing) is the same index unless a rebuild replaced it (its own
+  // onChanged told of that): only a start that was not serving yet changes the version here.
+  const answered = ready ? (setStatus(done), answeredEarly) : await answerWaiting({ ...done, version: status.version + 1 });
+  prepareWhenQuiet(answered ? 300 : 3000);
+}
+
+/** Whether queries were waiting when a saved index began to answer (onServing). */
+let answeredEarly = false;
+
+/**
+ * The index answers from now on: the queries waiting for it are answered at `next` (its version is what
+ * their answers say they reflect), then `next` is announced. Whether any were waiting.
+ */
+async function answerWaiting(next: Partial<SearchStatus>): Promise<boolean> {
   ready = true;
-  const announce = { phase: 'ready', done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started), version: status.version + 1 } as const;
-  // The status the waiting queries are answered at (its version is what their answers say they reflect)…
-  status = { ...status, ...announce };
+  status = { ...status, ...next };
   serve();
   const answered = waiting.size > 0;
+  answeredEarly ||= answered;
   await Promise.allSettled([...waiting]);
-  // …then announced.
-  setStatus(announce);
-  prepareWhenQuiet(answered ? 300 : 3000);
+  setStatus(next);
+  return answered;
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {

@@ -130,7 +130,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 3;
+const CHUNK_FORMAT = 4;
 
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
 interface SerializedInternals {
@@ -996,8 +996,31 @@ export class SearchEngine {
       }
       if (d.length) yield JSON.stringify({ k, ...extra, d });
     };
-    yield* slices('docs', ms._documentIds);
-    yield* slices('lens', ms._fieldLength);
+    // Short ids (each as the difference from the previous one) and what they map to, in one flat array per
+    // chunk: a pair or a row per document made an array per document to parse and then drop.
+    const flat = function* <T>(k: string, entries: Iterable<[number, T]>, put: (out: unknown[], value: T) => void): Generator<string> {
+      let d: unknown[] = [];
+      let rows = 0;
+      let prev = 0;
+      for (const [short, value] of entries) {
+        d.push(short - prev);
+        prev = short;
+        put(d, value);
+        if (++rows >= rowsPerChunk) {
+          yield JSON.stringify({ k, d });
+          d = [];
+          rows = 0;
+          prev = 0;
+        }
+      }
+      if (d.length) yield JSON.stringify({ k, d });
+    };
+    yield* flat('docs', ms._documentIds, (out, id) => out.push(id));
+    // Each document's field lengths after their number (MiniSearch leaves a hole for a field it never saw: null here, as in its toJSON).
+    yield* flat('lens', ms._fieldLength, (out, lengths) => {
+      out.push(lengths.length);
+      for (let i = 0; i < lengths.length; i++) out.push(lengths[i] ?? null);
+    });
     // Each term as one flat array of numbers after it: per field, its id, the number of postings, the
     // documents' short ids (each as the difference from the previous one) and the term frequencies.
     // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
@@ -1030,12 +1053,32 @@ export class SearchEngine {
       })();
       yield* slices('facts', mapped, { t: table });
     };
+    // A statement or follow-up names its briefing, speaker or statement by that record's place among the
+    // rows written before it, where it has one (else by id: a record the index holds no facts for): a number
+    // parses several times faster than an id, and the loaded facts share the one copy of each id (a million
+    // statements would otherwise hold two million more strings).
+    const places = (map: Map<string, unknown>) => {
+      const at = new Map<string, number>();
+      for (const id of map.keys()) at.set(id, at.size);
+      return (id: string | null) => (id === null ? null : (at.get(id) ?? id));
+    };
+    const briefingRef = places(this.briefings);
+    const personRef = places(this.people);
     yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
     yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId, p.mergedInto]);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     // Most statements are plain ones: only another kind is written (a fifth column), to keep the saved index small.
-    yield* rows('statements', this.statements, (id, s) => (s.kind === 'statement' ? [id, s.briefingId, s.speakerId, s.tags] : [id, s.briefingId, s.speakerId, s.tags, s.kind]));
-    yield* rows('actions', this.actions, (id, a) => (a.held ? [id, a.briefingId, a.statementId, a.tags, a.held.in, a.held.title] : [id, a.briefingId, a.statementId, a.tags]));
+    yield* rows('statements', this.statements, (id, s) => {
+      const row = [id, briefingRef(s.briefingId), personRef(s.speakerId), s.tags];
+      if (s.kind !== 'statement') row.push(s.kind);
+      return row;
+    });
+    const statementRef = places(this.statements);
+    yield* rows('actions', this.actions, (id, a) => {
+      const row = [id, briefingRef(a.briefingId), statementRef(a.statementId), a.tags];
+      if (a.held) row.push(briefingRef(a.held.in), a.held.title);
+      return row;
+    });
     for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
   }
 
@@ -1061,8 +1104,8 @@ export class SearchEngine {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; d: unknown[][] }
-      | { k: 'docs'; d: [number, string][] }
-      | { k: 'lens'; d: [number, number[]][] }
+      | { k: 'docs'; d: (number | string)[] }
+      | { k: 'lens'; d: (number | null)[] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
     const engine = new SearchEngine();
@@ -1086,11 +1129,16 @@ export class SearchEngine {
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
+    // The ids of the rows loaded so far, in their order: what a later row's numbers refer to (chunkStream).
+    const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [], statements: [] };
+    const ref = (table: IndexedTable, v: unknown) => (typeof v === 'number' ? placed[table]![v]! : orNull(v));
     const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
       if (c.k !== 'facts') return;
+      const order = placed[c.t];
       for (const r of c.d) {
         const id = str(r[0]);
+        order?.push(id);
         switch (c.t) {
           case 'briefings':
             engine.briefings.set(id, {
@@ -1111,13 +1159,13 @@ export class SearchEngine {
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
           case 'statements': {
-            const s = { briefingId: str(r[1]), speakerId: orNull(r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind };
+            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind };
             engine.statements.set(id, s);
             break;
           }
           case 'actions': {
-            const held = r.length > 4 ? { in: str(r[4]), title: str(r[5]) } : undefined;
-            const a = { briefingId: orNull(r[1]), statementId: orNull(r[2]), tags: strs(r[3]), ...(held ? { held } : {}) };
+            const held = r.length > 4 ? { in: ref('briefings', r[4])!, title: str(r[5]) } : undefined;
+            const a = { briefingId: ref('briefings', r[1]), statementId: ref('statements', r[2]), tags: strs(r[3]), ...(held ? { held } : {}) };
             engine.actions.set(id, a);
             break;
           }
@@ -1132,8 +1180,16 @@ export class SearchEngine {
         return;
       }
       const c = JSON.parse(text) as Chunk;
-      if (c.k === 'docs') for (const [short, id] of c.d) ms._documentIds.set(short, id);
-      else if (c.k === 'lens') for (const [short, lengths] of c.d) ms._fieldLength.set(short, lengths);
+      if (c.k === 'docs') {
+        for (let i = 0, short = 0; i < c.d.length; i += 2) ms._documentIds.set((short += c.d[i] as number), c.d[i + 1] as string);
+      } else if (c.k === 'lens') {
+        for (let i = 0, short = 0; i < c.d.length; ) {
+          short += c.d[i] as number;
+          const n = c.d[i + 1] as number;
+          ms._fieldLength.set(short, c.d.slice(i + 2, i + 2 + n) as number[]);
+          i += 2 + n;
+        }
+      }
       else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry));
       else facts(c);
     };
