@@ -56,9 +56,12 @@ describe('the reminder of follow-ups due today', () => {
       createRecord('actions', '0190e000-0000-7000-8000-000000000001', newActionFields({ title: 'Due today', due: '2015-05-27' }), stamp),
       createRecord('actions', '0190e000-0000-7000-8000-000000000002', newActionFields({ title: 'Done', due: '2015-05-27', status: 'done' }), stamp),
       createRecord('actions', '0190e000-0000-7000-8000-000000000003', newActionFields({ title: 'Tomorrow', due: '2015-05-28' }), stamp),
+      createRecord('actions', '0190e000-0000-7000-8000-000000000004', newActionFields({ title: 'Begun today', due: '2015-05-27', status: 'in-progress' }), stamp),
+      { ...createRecord('actions', '0190e000-0000-7000-8000-000000000005', newActionFields({ title: 'Deleted', due: '2015-05-27' }), stamp), deleted: 1 as const },
+      createRecord('actions', '0190e000-0000-7000-8000-000000000006', newActionFields({ title: 'Undated' }), stamp),
     ];
     await db.actions.bulkPut(rows);
-    expect((await readDueToday(db, '2015-05-27')).map((a) => a.title)).toEqual(['Due today']);
+    expect((await readDueToday(db, '2015-05-27')).map((a) => a.title)).toEqual(['Begun today', 'Due today']);
 
     expect(await readReminderSettings(db)).toEqual({ enabled: true, lastShownOn: undefined });
     await writeReminderSettings(db, { lastShownOn: '2015-05-27' });

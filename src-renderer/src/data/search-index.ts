@@ -16,6 +16,8 @@ type Pending = { resolve: (v: never) => void; reject: (e: Error) => void };
 
 export class SearchIndex {
   private worker: Worker | undefined;
+  /** Whether the worker was told to load (or build) the index. */
+  private started = false;
   private current: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
   private readonly listeners = new Set<(s: SearchStatus) => void>();
   private readonly pending = new Map<number, Pending>();
@@ -27,15 +29,25 @@ export class SearchIndex {
     return this.current;
   }
 
-  /** Start the worker (idempotent). */
+  /** Start the index: its worker loads the saved one, or builds it (idempotent). */
   start(): void {
+    if (this.started) return;
+    this.warm();
+    this.started = true;
+    this.send({ type: 'start', dbName: this.dbName });
+  }
+
+  /**
+   * Create the worker without starting the index: its script (Dexie, MiniSearch, the engine) is fetched and
+   * run on its own thread, so that a search opened later waits only for the index's load (idempotent).
+   */
+  warm(): void {
     if (this.worker) return;
     // `new URL(…, import.meta.url)` lets Vite bundle the worker with its imports (Dexie, MiniSearch).
     const w = new Worker(new URL('./search.worker.ts', import.meta.url), { type: 'module', name: 'attache-search' });
     w.onmessage = (e: MessageEvent<FromWorker>) => this.receive(e.data);
     w.onerror = (e) => this.setStatus({ ...this.current, phase: 'error', message: windowText('error.search.stoppedWorking', { reason: e.message || windowText('error.search.workerError') }) });
     this.worker = w;
-    this.send({ type: 'start', dbName: this.dbName });
   }
 
   /**
@@ -47,7 +59,7 @@ export class SearchIndex {
    * the index at once.
    */
   startWhenIdle(delayMs = 0, maxWaitMs = 100): void {
-    if (this.worker) return;
+    if (this.started) return;
     const go = () => this.start();
     setTimeout(() => {
       if (typeof requestIdleCallback === 'function') requestIdleCallback(go, { timeout: maxWaitMs });
@@ -58,6 +70,7 @@ export class SearchIndex {
   stop(): void {
     this.worker?.terminate();
     this.worker = undefined;
+    this.started = false;
     for (const p of this.pending.values()) p.reject(new UserError('error.search.stopped'));
     this.pending.clear();
   }
