@@ -96,6 +96,7 @@ async function runPageBench() {
         return null;
       }
     };
+    let traced = false;
     await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
       const residentOf = (pids) => pids.reduce((sum, pid) => sum + (rss(pid) ?? 0), 0);
       const before = residentOf(await rendererPids().catch(() => []));
@@ -140,6 +141,12 @@ async function runPageBench() {
             setTimeout(() => done({}), 10_000);
           });
         await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+        // BENCH_TRACE=<file>: a Chrome trace of the first cold start (every thread, the workers' too), for where its time goes.
+        const trace = process.env.BENCH_TRACE && !traced ? process.env.BENCH_TRACE : undefined;
+        if (trace) {
+          traced = true;
+          await context.browser().startTracing(tab, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'IndexedDB', 'loading', 'disabled-by-default-v8.cpu_profiler'] });
+        }
         await tab.goto(`${origin}/src-renderer/index.html${hash}`);
         const times = {};
         for (const step of steps) {
@@ -158,6 +165,7 @@ async function runPageBench() {
           );
           times[step.name] = await handle.jsonValue();
         }
+        if (trace) await context.browser().stopTracing();
         await tab.waitForTimeout(settleMs);
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = await tab.evaluate(() => performance.memory?.usedJSHeapSize ?? null);

@@ -217,7 +217,11 @@ abstract class FilledOnUse<K, V> extends Map<K, V> {
 class LazyPostings extends FilledOnUse<number, Map<number, number>> {
   private flat: (string | number)[] | undefined;
 
-  constructor(flat: (string | number)[]) {
+  /** `firstNew`: the short id the loaded index gives its next document (LazyFreqs). */
+  constructor(
+    flat: (string | number)[],
+    private readonly firstNew: number,
+  ) {
     super();
     this.flat = flat;
   }
@@ -230,13 +234,7 @@ class LazyPostings extends FilledOnUse<number, Map<number, number>> {
     while (i < entry.length) {
       const fieldId = entry[i] as number;
       const n = entry[i + 1] as number;
-      const freqs = new Map<number, number>();
-      let short = 0;
-      for (let j = 0; j < n; j++) {
-        short += entry[i + 2 + j] as number;
-        freqs.set(short, entry[i + 2 + n + j] as number);
-      }
-      this.put(fieldId, freqs);
+      this.put(fieldId, new LazyFreqs(entry, i + 2, n, this.firstNew));
       i += 2 + 2 * n;
     }
   }
@@ -248,12 +246,76 @@ class LazyPostings extends FilledOnUse<number, Map<number, number>> {
 }
 
 /**
- * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one the first
- * time anything reads or changes it: a search never does (it goes from short ids to ids), so a loaded
- * index answers its first query without putting 135,000 ids (1.35 million at scale 10) into a second map.
+ * One field's postings of a loaded term (document short id → term frequency), built from the flat numbers
+ * when first read whole — but not for a document added since the load: a short id from `firstNew` on cannot
+ * be among the loaded ones, so adding a document (the edits replayed at every start) puts its postings
+ * beside them instead of building the map of every common word it contains (tens of thousands of postings).
+ * Built, the map holds the loaded postings first and the added ones after, in MiniSearch's own order.
+ */
+class LazyFreqs extends FilledOnUse<number, number> {
+  constructor(
+    private flat: (string | number)[] | undefined,
+    private readonly at: number,
+    private readonly n: number,
+    private readonly firstNew: number,
+  ) {
+    super();
+  }
+
+  protected fill(): void {
+    const entry = this.flat;
+    if (!entry) return;
+    this.flat = undefined;
+    const added = [...Map.prototype.entries.call(this)] as [number, number][];
+    Map.prototype.clear.call(this);
+    let short = 0;
+    for (let j = 0; j < this.n; j++) {
+      short += entry[this.at + j] as number;
+      this.put(short, entry[this.at + this.n + j] as number);
+    }
+    for (const [short, tf] of added) this.put(short, tf);
+  }
+
+  private added(key: number): boolean {
+    return this.flat !== undefined && key >= this.firstNew;
+  }
+
+  override get(key: number): number | undefined {
+    return this.added(key) ? (Map.prototype.get.call(this, key) as number | undefined) : super.get(key);
+  }
+  override has(key: number): boolean {
+    return this.added(key) ? Map.prototype.has.call(this, key) : super.has(key);
+  }
+  override set(key: number, value: number): this {
+    if (!this.added(key)) return super.set(key, value);
+    this.put(key, value);
+    return this;
+  }
+
+  override clear(): void {
+    this.flat = undefined;
+    super.clear();
+  }
+}
+
+/**
+ * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one when first
+ * needed whole: a search never reads it (it goes from short ids to ids), so a loaded index answers its first
+ * query without putting 135,000 ids (1.35 million at scale 10) into a second map.
+ *
+ * Nor do the first few writes fill it (the log replayed at every start is usually a few edits): until then
+ * an id is looked up by a walk of the short id → id map, which MiniSearch keeps current on every add and
+ * discard — so that map is always the truth, and this one may ignore sets and deletes until filled from it.
  */
 class InverseIds extends FilledOnUse<string, number> {
   private source: Map<number, string> | undefined;
+  /** Walks left before filling: each costs about what a tenth of the fill does. */
+  private walks = 8;
+  /**
+   * What the walks found, the ids set since (MiniSearch sets an id here before its short id there) and, as
+   * -1, those deleted since (a replace deletes, then asks whether the id is there before adding it again).
+   */
+  private readonly found = new Map<string, number>();
 
   constructor(source: Map<number, string>) {
     super();
@@ -264,11 +326,53 @@ class InverseIds extends FilledOnUse<string, number> {
     const source = this.source;
     if (!source) return;
     this.source = undefined;
+    this.found.clear();
     for (const [short, id] of source) this.put(id, short);
+  }
+
+  private lookUp(id: string): number | undefined {
+    const source = this.source;
+    if (source && this.walks > 0) {
+      const known = this.found.get(id);
+      if (known === -1) return undefined;
+      if (known !== undefined && source.get(known) === id) return known;
+      this.walks -= 1;
+      for (const [short, other] of source) {
+        if (other === id) {
+          this.found.set(id, short);
+          return short;
+        }
+      }
+      return undefined;
+    }
+    return super.get(id);
+  }
+
+  override get(key: string): number | undefined {
+    return this.lookUp(key);
+  }
+  override has(key: string): boolean {
+    return this.lookUp(key) !== undefined;
+  }
+  override set(key: string, value: number): this {
+    if (this.source && this.walks > 0) {
+      this.found.set(key, value);
+      return this;
+    }
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    if (this.source && this.walks > 0) {
+      // (MiniSearch deletes only ids it has just looked up, and ignores what this returns.)
+      this.found.set(key, -1);
+      return true;
+    }
+    return super.delete(key);
   }
 
   override clear(): void {
     this.source = undefined;
+    this.found.clear();
     super.clear();
   }
 }
@@ -353,6 +457,8 @@ export class SearchEngine {
    * on first use or by prepare(), so that a loaded index answers its first query without them.
    */
   private derivedState: Derived | undefined = emptyDerived();
+  /** Walks of the facts left for what the derived maps would answer while they are not built (fromDerived). */
+  private walks = 8;
   /** The derived maps part-built by prepareSome, and where it stopped. */
   private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
   /**
@@ -382,7 +488,7 @@ export class SearchEngine {
     person: (id) => this.person(id),
     organisation: (id) => (id ? this.organisations.get(id) : undefined),
     briefing: (id) => (id ? this.briefings.get(id) : undefined),
-    heldEvents: (briefingId) => [...(this.derived().heldBy.get(briefingId) ?? [])].map((id) => this.actions.get(id)?.held?.title ?? ''),
+    heldEvents: (briefingId) => this.heldIn(briefingId).map((id) => this.actions.get(id)?.held?.title ?? ''),
   };
 
   get size(): number {
@@ -414,8 +520,10 @@ export class SearchEngine {
    * and must be re-read: what embeds a renamed person's name, the statements of a deleted or restored briefing.
    */
   upsert(table: IndexedTable, record: IndexedRecord): Stale[] {
-    // The derived maps are kept up to date from here on: built from the facts before these change.
-    this.derived();
+    // The derived maps, if built or being built, are kept up to date from here on (a build under way is
+    // finished from the facts before these change). Not yet built, they are left so: built later from the
+    // facts, they will include this change (the few edits replayed at a start must not build them all).
+    this.derivedIfBuilt();
     if (record.hlc > (this.newest.get(table) ?? '')) this.newest.set(table, record.hlc);
     if (record.deleted) {
       const stale = this.remove(table, record.id);
@@ -435,7 +543,7 @@ export class SearchEngine {
 
   /** A record gone from the index: a tombstone (through upsert) or a record no longer stored at all. */
   remove(table: IndexedTable, id: string): Stale[] {
-    this.derived();
+    this.derivedIfBuilt();
     this.tombstones.get(table)!.delete(id);
     this.discard(docId(TYPE_OF[table], id));
     if (table === 'statements') this.forgetStatement(id);
@@ -462,7 +570,10 @@ export class SearchEngine {
   }
 
   private childrenStale(briefingId: string): Stale[] {
-    const c = this.derived().childrenOf.get(briefingId);
+    const c = this.fromDerived(
+      (d) => d.childrenOf.get(briefingId),
+      () => ({ statements: this.idsWhere(this.statements, (s) => s.briefingId === briefingId), actions: this.idsWhere(this.actions, (a) => a.briefingId === briefingId) }),
+    );
     if (!c) return [];
     const out: Stale[] = [];
     if (c.statements.size) out.push({ table: 'statements', ids: [...c.statements] });
@@ -481,12 +592,49 @@ export class SearchEngine {
 
   private forgetStatement(id: string): void {
     const old = this.statements.get(id);
-    if (old) unlinkStatement(this.derived(), id, old);
+    const d = this.derivedIfBuilt();
+    if (old && d) unlinkStatement(d, id, old);
   }
 
   private forgetAction(id: string): void {
     const old = this.actions.get(id);
-    if (old) unlinkAction(this.derived(), id, old);
+    const d = this.derivedIfBuilt();
+    if (old && d) unlinkAction(d, id, old);
+  }
+
+  /** The events held in a briefing (actions.heldInBriefingId). */
+  private heldIn(briefingId: string): string[] {
+    return this.fromDerived(
+      (d) => [...(d.heldBy.get(briefingId) ?? [])],
+      () => [...this.idsWhere(this.actions, (a) => a.held?.in === briefingId)],
+    );
+  }
+
+  private idsWhere<T>(facts: Map<string, T>, test: (f: T) => boolean): Set<string> {
+    const out = new Set<string>();
+    for (const [id, f] of facts) if (test(f)) out.add(id);
+    return out;
+  }
+
+  /** The derived maps if built; a build under way is finished first, none is started. */
+  private derivedIfBuilt(): Derived | undefined {
+    if (!this.derivedState && this.building) this.buildDerived(Infinity);
+    return this.derivedState;
+  }
+
+  /**
+   * What the derived maps say (`read`), or while they are not built, the same found by a walk of the facts
+   * (`walk`): a briefing renamed or added since the index was saved asks for its events or its statements,
+   * and one walk of them costs about a twentieth of building the maps. After a few walks, the maps are built.
+   */
+  private fromDerived<T>(read: (d: Derived) => T, walk: () => T): T {
+    const d = this.derivedIfBuilt();
+    if (d) return read(d);
+    if (this.walks > 0) {
+      this.walks -= 1;
+      return walk();
+    }
+    return read(this.derived());
   }
 
   /**
@@ -553,8 +701,10 @@ export class SearchEngine {
         });
         const stale = old ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
-        const held = this.derived().heldBy.get(b.id);
-        if (held?.size && old?.title !== b.title) stale.push({ table: 'actions', ids: [...held] });
+        if (old?.title !== b.title) {
+          const held = this.heldIn(b.id);
+          if (held.length) stale.push({ table: 'actions', ids: held });
+        }
         return stale;
       }
       case 'statements': {
@@ -562,7 +712,8 @@ export class SearchEngine {
         this.forgetStatement(s.id);
         const facts = { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags), kind: s.kind };
         this.statements.set(s.id, facts);
-        linkStatement(this.derived(), s.id, facts);
+        const d = this.derivedIfBuilt();
+        if (d) linkStatement(d, s.id, facts);
         return [];
       }
       case 'actions': {
@@ -572,7 +723,8 @@ export class SearchEngine {
         const held = a.heldInBriefingId ? { in: a.heldInBriefingId, title: a.title } : undefined;
         const facts = { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags), ...(held ? { held } : {}) };
         this.actions.set(a.id, facts);
-        linkAction(this.derived(), a.id, facts);
+        const d = this.derivedIfBuilt();
+        if (d) linkAction(d, a.id, facts);
         // The briefing that keeps (or kept) the event names it: re-read it when that changes.
         if (was?.in === held?.in && was?.title === held?.title) return [];
         return [{ table: 'briefings', ids: [...new Set([was?.in, held?.in].filter((x): x is string => !!x))] }];
@@ -1190,7 +1342,7 @@ export class SearchEngine {
           i += 2 + n;
         }
       }
-      else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry));
+      else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry, ms._nextId));
       else facts(c);
     };
     const finish = () => {
