@@ -1,9 +1,10 @@
+import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
 import { defaultLetterhead } from '../../src-renderer/src/core/letterhead';
 import { SETTINGS_ID } from '../../src-renderer/src/core/model';
 import { validateFields } from '../../src-renderer/src/core/schemas';
-import { allTags, countsFor, listBriefings, newBriefingFields } from '../../src-renderer/src/data/briefings';
+import { allTags, countsFor, listBriefingIds, listBriefings, newBriefingFields } from '../../src-renderer/src/data/briefings';
 import { settingsOf } from '../../src-renderer/src/data/settings';
 import { deferBriefingTotals, readBriefingTotals } from '../../src-renderer/src/data/briefing-totals';
 import { AttacheDb } from '../../src-renderer/src/data/db';
@@ -27,6 +28,31 @@ describe('briefings', () => {
     expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['May', 'March', 'January']);
     await ws.remove('briefings', may.id);
     expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['March', 'January']);
+  });
+
+  it('list their ids live: a new briefing, a moved date, a deletion (soft or not) and a restore each show at once', async () => {
+    const ws = await open();
+    const march = await ws.create('briefings', briefing('March', '2015-03-17T10:00'));
+    const seen: string[][] = [];
+    const sub = liveQuery(() => listBriefingIds(ws.db)).subscribe({ next: (ids) => seen.push(ids) });
+    const next = async (want: string[]) => {
+      await expect.poll(() => seen.at(-1), { timeout: 2_000 }).toEqual(want);
+    };
+    try {
+      await next([march.id]);
+      const may = await ws.create('briefings', briefing('May', '2015-05-27T09:00'));
+      await next([may.id, march.id]);
+      await ws.update('briefings', march.id, { startsAt: '2015-06-01T09:00' });
+      await next([march.id, may.id]);
+      await ws.remove('briefings', march.id);
+      await next([may.id]);
+      await ws.restore('briefings', march.id);
+      await next([march.id, may.id]);
+      await ws.db.briefings.delete(may.id);
+      await next([march.id]);
+    } finally {
+      sub.unsubscribe();
+    }
   });
 
   it('count live statements and follow-ups per briefing', async () => {

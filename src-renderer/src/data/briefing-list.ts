@@ -9,6 +9,7 @@ import { compareListed, matchesListFilter, monthGroups, type BriefingListFilter,
 import type { Briefing } from '../core/model';
 import { foldName } from '../core/text';
 import type { AttacheDb } from './db';
+import { outsideLiveQuery } from './unobserved';
 
 export interface ListedIds {
   /** Ids in the list's order. */
@@ -28,13 +29,19 @@ export async function listBriefingsFiltered(db: AttacheDb, f: BriefingListFilter
   const keysOnly = !f.tag && !f.organisationId && !f.classification && f.sort !== 'title';
   if (keysOnly) {
     const range = f.sort === 'newest' ? byDate(db, f).reverse() : byDate(db, f);
-    // Ids and start times straight off the index: the month groups need only the start of each.
+    // Ids and start times straight off the index: the month groups need only the start of each. Observed by a
+    // count of the range, read outside the live query (as data/briefings.ts listBriefingIds, and why).
     const ids: string[] = [];
     const starts: { startsAt: string }[] = [];
-    await range.eachKey((key, cursor) => {
-      ids.push(cursor.primaryKey);
-      starts.push({ startsAt: (key as [number, string])[1] });
-    });
+    await Promise.all([
+      outsideLiveQuery(() =>
+        range.eachKey((key, cursor) => {
+          ids.push(cursor.primaryKey);
+          starts.push({ startsAt: (key as [number, string])[1] });
+        }),
+      ),
+      byDate(db, f).count(),
+    ]);
     return { ids, months: monthGroups(starts, f.sort) };
   }
   let rows: Briefing[];
