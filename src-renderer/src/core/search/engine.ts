@@ -263,7 +263,17 @@ class DenseMap<V> extends Map<number, V> {
     })(this.walk()) as unknown as MapIterator<V>;
   }
   override forEach(fn: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.walk()) fn.call(thisArg, v, k, this);
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i];
+      if (v !== undefined) fn.call(thisArg, v, i, this);
+    }
+  }
+
+  /** The key holding `value`, by a scan of the slots (no entry objects made). */
+  keyOf(value: V): number | undefined {
+    const i = this.slots.indexOf(value);
+    return i < 0 ? undefined : i;
   }
   override [Symbol.iterator](): MapIterator<[number, V]> {
     return this.entries();
@@ -370,16 +380,16 @@ class LazyFreqs extends FilledOnUse<number, number> {
  * discard — so that map is always the truth, and this one may ignore sets and deletes until filled from it.
  */
 class InverseIds extends FilledOnUse<string, number> {
-  private source: Map<number, string> | undefined;
-  /** Walks left before filling: each costs about what a tenth of the fill does. */
-  private walks = 8;
+  private source: DenseMap<string> | undefined;
+  /** Walks left before filling: each costs about a fiftieth of the fill (1 ms against 50 at 135,000 documents, in Node). */
+  private walks = 32;
   /**
    * What the walks found, the ids set since (MiniSearch sets an id here before its short id there) and, as
    * -1, those deleted since (a replace deletes, then asks whether the id is there before adding it again).
    */
   private readonly found = new Map<string, number>();
 
-  constructor(source: Map<number, string>) {
+  constructor(source: DenseMap<string>) {
     super();
     this.source = source;
   }
@@ -389,7 +399,7 @@ class InverseIds extends FilledOnUse<string, number> {
     if (!source) return;
     this.source = undefined;
     this.found.clear();
-    for (const [short, id] of source) this.put(id, short);
+    source.forEach((id, short) => this.put(id, short));
   }
 
   private lookUp(id: string): number | undefined {
@@ -399,13 +409,9 @@ class InverseIds extends FilledOnUse<string, number> {
       if (known === -1) return undefined;
       if (known !== undefined && source.get(known) === id) return known;
       this.walks -= 1;
-      for (const [short, other] of source) {
-        if (other === id) {
-          this.found.set(id, short);
-          return short;
-        }
-      }
-      return undefined;
+      const short = source.keyOf(id);
+      if (short !== undefined) this.found.set(id, short);
+      return short;
     }
     return super.get(id);
   }
@@ -1337,10 +1343,11 @@ export class SearchEngine {
       ms._avgFieldLength = mini.averageFieldLength;
       ms._dirtCount = mini.dirtCount;
       for (const [t, h] of head.newest) engine.newest.set(t, h);
-      ms._documentIds = new DenseMap<string>();
+      const ids = new DenseMap<string>();
+      ms._documentIds = ids;
       ms._fieldLength = new DenseMap<number[]>();
       // Only changes and `has` read it; searches go from short ids to ids.
-      ms._idToShortId = new InverseIds(ms._documentIds);
+      ms._idToShortId = new InverseIds(ids);
     };
     const str = (v: unknown) => v as string;
     const strs = (v: unknown) => v as string[];
