@@ -16,12 +16,13 @@
  * - a log of the keys written since (search-feed.ts reports each batch before applying it), so changes
  *   noticed but not yet saved with the index are re-read at the next start instead of being lost.
  *
- * At start the index is loaded, the log replayed, and then checked against the tables: every record
- * accounted for (live or tombstone, per table) and nothing newer than the newest clock the index has seen.
- * Records newer than that are re-read (writes made while no search worker was running: every local edit
- * carries a clock above every stored one). Any other difference (records arrived or vanished unseen)
- * rebuilds the index in the background while the loaded one keeps answering. A rebuild also follows a
- * change of SEARCH_INDEX_VERSION, a torn or unreadable index, or none at all.
+ * At start the index is loaded, the log replayed, and the records newer than the newest clock the index
+ * has seen re-read (writes made while no search worker was running: every local edit carries a clock above
+ * every stored one); from then on it answers (onServing). Meanwhile it is checked against the tables' counts:
+ * every record accounted for (live or tombstone, per table). A difference (records arrived or vanished
+ * unseen, as an import where no search ran) rebuilds the index in the background while the loaded one keeps
+ * answering. A rebuild also follows a change of SEARCH_INDEX_VERSION, a torn or unreadable index, or none at
+ * all.
  *
  * Several windows: each runs its own search worker; only the one holding the persistence lead (a Web Lock,
  * search.worker.ts) writes the log and saves the index, so two never interleave.
