@@ -243,23 +243,26 @@ export class PersistedSearch {
   /** Load (or build) the index and make it current. Resolves once it answers for every stored record. */
   async start(): Promise<StartOutcome> {
     // The check's reads of the tables (a count is a scan of the table in Chromium's IndexedDB: about a quarter
-    // of a second at 135,000 records) are asked now, so that IndexedDB answers them while the saved index is
-    // read and parsed instead of after. They are used only if no write to the tables was noticed from before
-    // they were asked until the feed listens (below): then they are what a read made at that moment would
-    // return, and the check is the same as before. Otherwise they are asked again, as before.
+    // of a second at 135,000 records) are asked once the saved index has been read, so that IndexedDB answers
+    // them while it is parsed (asked before, they delayed the read, and the answers no longer wait for them).
+    // They are used only if no write to the tables was noticed from before they were asked until the feed
+    // listens (below): then they are what a read made at that moment would return, and the check is the same
+    // as before. Otherwise they are asked again, as before.
     let written = false;
     const noteWrite = (parts: Parameters<typeof writtenRanges>[0]) => {
       if (INDEXED_TABLES.some((table) => writtenRanges(parts, this.db.name, table))) written = true;
     };
     const stop = onStorageMutated(noteWrite);
-    try {
-      const early = this.tableStates().then(
+    let early: Promise<TableState[] | undefined> | undefined;
+    const ask = () =>
+      (early ??= this.tableStates().then(
         (states) => states,
         () => undefined,
-      );
-      return await this.load(async () => {
+      ));
+    try {
+      return await this.load(ask, async () => {
         try {
-          return written ? undefined : await early;
+          return written ? undefined : await ask();
         } finally {
           // Asked once, when the feed listens: no write needs noting after that (a rebuild's included).
           stop();
@@ -270,7 +273,8 @@ export class PersistedSearch {
     }
   }
 
-  private async load(early: () => Promise<TableState[] | undefined>): Promise<StartOutcome> {
+  /** `ask`: ask the check's first reads (once the saved index is read); `early`: their answers, if still valid. */
+  private async load(ask: () => unknown, early: () => Promise<TableState[] | undefined>): Promise<StartOutcome> {
     const loading = SearchEngine.loader();
     let loaded: Awaited<ReturnType<SearchStore['read']>>;
     let engine: SearchEngine;
@@ -278,6 +282,7 @@ export class PersistedSearch {
     let t = performance.now();
     try {
       loaded = await this.store.read((text) => {
+        ask();
         const t0 = performance.now();
         loading.add(text);
         parsing += performance.now() - t0;
@@ -312,8 +317,9 @@ export class PersistedSearch {
     this.hooks.onServing?.();
     const matched = await this.matches(feed, early);
     this.timings.check = Math.round(performance.now() - t);
+    // Matched, the index answering since onServing is unchanged by the check (records it re-read told of
+    // themselves through the feed): nothing to announce.
     if (matched) {
-      this.hooks.onChanged?.();
       if (this.unsaved) this.scheduleSave();
       return 'loaded';
     }

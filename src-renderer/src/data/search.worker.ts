@@ -114,7 +114,8 @@ async function answerWaiting(next: Partial<SearchStatus>): Promise<boolean> {
   const answered = waiting.size > 0;
   answeredEarly ||= answered;
   await Promise.allSettled([...waiting]);
-  setStatus(next);
+  // The status as it is now: a change while the queries were answered (a newer version) is not undone.
+  setStatus({});
   return answered;
 }
 
