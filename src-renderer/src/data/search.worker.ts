@@ -21,14 +21,18 @@ let persisted: PersistedSearch | undefined;
 let status: SearchStatus = { phase: 'idle', done: 0, total: 0, documents: 0, version: 0 };
 let lastProgress = 0;
 let prepareTimer: ReturnType<typeof setTimeout> | undefined;
-/** The index answers for every record (loaded or built); until then a loaded index's changes are not announced. */
+/**
+ * The index answers: built, or loaded and caught up (its tables' counts may still be checking it); until then
+ * a loaded index's changes are not announced.
+ */
 let ready = false;
 
 /**
  * Queries that arrive while a saved index is being loaded wait for it: until then the engine is empty and
- * would answer nothing. They are answered from the whole index just before 'ready' is announced, so the
- * search screen shows its first results without asking again (it sends its query as soon as it opens,
- * search-index.ts). During a build they are answered at once from what is indexed so far (`partial`).
+ * would answer nothing. They are answered from the whole index as soon as it answers (onServing), just
+ * before 'ready' is announced, so the search screen shows its first results without asking again (it sends
+ * its query as soon as it opens, search-index.ts). During a build they are answered at once from what is
+ * indexed so far (`partial`).
  */
 let serve!: () => void;
 const serving = new Promise<void>((resolve) => (serve = resolve));
