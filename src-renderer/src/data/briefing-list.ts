@@ -9,7 +9,7 @@ import { compareListed, matchesListFilter, monthGroups, type BriefingListFilter,
 import type { Briefing } from '../core/model';
 import { foldName } from '../core/text';
 import type { AttacheDb } from './db';
-import { outsideLiveQuery } from './unobserved';
+import { readObservingRange } from './unobserved';
 
 export interface ListedIds {
   /** Ids in the list's order. */
@@ -29,19 +29,16 @@ export async function listBriefingsFiltered(db: AttacheDb, f: BriefingListFilter
   const keysOnly = !f.tag && !f.organisationId && !f.classification && f.sort !== 'title';
   if (keysOnly) {
     const range = f.sort === 'newest' ? byDate(db, f).reverse() : byDate(db, f);
-    // Ids and start times straight off the index: the month groups need only the start of each. Observed by a
-    // count of the range, read outside the live query (as data/briefings.ts listBriefingIds, and why).
+    // Ids and start times straight off the index: the month groups need only the start of each. Read outside the
+    // live query, which observes the range (data/unobserved.ts).
     const ids: string[] = [];
     const starts: { startsAt: string }[] = [];
-    await Promise.all([
-      outsideLiveQuery(() =>
-        range.eachKey((key, cursor) => {
-          ids.push(cursor.primaryKey);
-          starts.push({ startsAt: (key as [number, string])[1] });
-        }),
-      ),
-      byDate(db, f).count(),
-    ]);
+    await readObservingRange(byDate(db, f), () =>
+      range.eachKey((key, cursor) => {
+        ids.push(cursor.primaryKey);
+        starts.push({ startsAt: (key as [number, string])[1] });
+      }),
+    );
     return { ids, months: monthGroups(starts, f.sort) };
   }
   let rows: Briefing[];

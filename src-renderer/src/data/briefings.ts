@@ -9,7 +9,7 @@ import type { Briefing, BriefingFields, SettingsFields } from '../core/model';
 import type { AttacheDb } from './db';
 import { builtByThisRule, TOTALS_MARK } from './briefing-totals';
 import { V2_FIELDS } from '../core/upgrade';
-import { outsideLiveQuery } from './unobserved';
+import { readObservingRange } from './unobserved';
 
 /**
  * Ids of the live briefings, newest first, straight off the [deleted+startsAt] index. The list reads
@@ -17,15 +17,10 @@ import { outsideLiveQuery } from './unobserved';
  * in view, so a large workspace opens as fast as a small one.
  */
 export async function listBriefingIds(db: AttacheDb): Promise<string[]> {
-  // Read in a live query (the list screen), the ids would each be noted by Dexie to tell of that record's
-  // change: a balanced tree built key by key, a third of a second of the UI thread at 100,000 briefings. The
-  // list depends on the index range alone, so the live query observes a count of the range instead (told of
-  // any change in the range and of any write whose old keys Dexie does not know: a superset of what the ids
-  // told of), and the ids are read outside it.
-  const [ids] = await Promise.all([outsideLiveQuery(() => liveBriefingsByDate(db).reverse().primaryKeys()), liveBriefingsByDate(db).count()]);
-  return ids;
+  // In a live query (the list screen) each id read would be noted by Dexie (data/unobserved.ts): the list
+  // depends on the index range alone.
+  return readObservingRange(liveBriefingsByDate(db), () => liveBriefingsByDate(db).reverse().primaryKeys());
 }
-
 
 /** The live briefings as a range of the [deleted+startsAt] index, oldest first: to list, or to count without reading records. */
 export function liveBriefingsByDate(db: AttacheDb) {

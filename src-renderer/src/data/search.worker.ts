@@ -100,27 +100,26 @@ async function start(dbName: string): Promise<void> {
   const done = { phase: 'ready', checking: false, done: status.total, serving: false, outcome, timings: { ...p.timings }, buildMs: Math.round(performance.now() - started) } as const;
   // A saved index already answering (onServing) is the same index unless a rebuild replaced it (its own
   // onChanged told of that): only a start that was not serving yet changes the version here.
-  const answered = ready ? (setStatus(done), answeredEarly) : await answerWaiting({ ...done, version: status.version + 1 });
-  prepareWhenQuiet(answered ? 300 : 3000);
+  if (ready) setStatus(done);
+  else await answerWaiting({ ...done, version: status.version + 1 });
+  prepareWhenQuiet(answeredWaiting ? 300 : 3000);
 }
 
-/** Whether queries were waiting when a saved index began to answer (onServing). */
-let answeredEarly = false;
+/** Whether queries were waiting when the index began to answer. */
+let answeredWaiting = false;
 
 /**
  * The index answers from now on: the queries waiting for it are answered at `next` (its version is what
- * their answers say they reflect), then `next` is announced. Whether any were waiting.
+ * their answers say they reflect), then `next` is announced.
  */
-async function answerWaiting(next: Partial<SearchStatus>): Promise<boolean> {
+async function answerWaiting(next: Partial<SearchStatus>): Promise<void> {
   ready = true;
   status = { ...status, ...next };
   serve();
-  const answered = waiting.size > 0;
-  answeredEarly ||= answered;
+  answeredWaiting ||= waiting.size > 0;
   await Promise.allSettled([...waiting]);
   // The status as it is now: a change while the queries were answered (a newer version) is not undone.
   setStatus({});
-  return answered;
 }
 
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {

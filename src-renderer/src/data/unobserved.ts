@@ -4,6 +4,7 @@
  * UI thread (a third of a second). A live query that depends on an index range alone observes something
  * cheaper that covers it (a count of the range) and reads the keys through here.
  */
+import type { Collection } from 'dexie';
 
 /**
  * Run `read` outside the live query that asks for it: in a task of its own, which starts with no live query's
@@ -15,4 +16,14 @@ export function outsideLiveQuery<T>(read: () => Promise<T>): Promise<T> {
       read().then(resolve, reject);
     }, 0),
   );
+}
+
+/**
+ * `read`, done outside the live query, which observes a count of `range` instead: told of any change in the
+ * range and of any write whose old keys Dexie does not know — a superset of what the keys read would tell of,
+ * for a read that depends on the range alone.
+ */
+export async function readObservingRange<T>(range: Collection, read: () => Promise<T>): Promise<T> {
+  const [result] = await Promise.all([outsideLiveQuery(read), range.count()]);
+  return result;
 }
