@@ -22,7 +22,7 @@ import { describe, expect, it } from 'vitest';
 import { releasePdfkitChunkLists } from '../../src-renderer/src/core/pack/pdfkit-chunks';
 import { registerFonts } from '../../src-renderer/src/core/pack/render';
 import { loadFontsNode } from '../../src-renderer/src/core/pack/render-node';
-import { scoredMatches, useLeanScoring, type MiniSearchInternals } from '../../src-renderer/src/core/search/leanScoring';
+import { documentIdOf, scoredMatches, useLeanScoring, type MiniSearchInternals } from '../../src-renderer/src/core/search/leanScoring';
 import { SearchEngine } from '../../src-renderer/src/core/search/engine';
 
 const root = new URL('../../', import.meta.url);
@@ -160,7 +160,7 @@ describe('MiniSearch internals (core/search/leanScoring.ts)', () => {
     for (const [query, options] of QUERIES) {
       const expected = new Map([...internals(stock).executeQuery(query, options)].map(([shortId, r]) => [internals(stock)._documentIds.get(shortId), r.score]));
       const got = new Map<string, number>();
-      scoredMatches(lean, query, options, (id, score) => got.set(id, score));
+      scoredMatches(lean, query, options, (short, score) => got.set(documentIdOf(lean, short), score));
       expect([...got.keys()].sort(), query).toEqual([...expected.keys()].sort());
       for (const [id, score] of expected) expect(got.get(id as string), query).toBeCloseTo(score, 12);
     }

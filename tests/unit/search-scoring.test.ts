@@ -5,7 +5,7 @@
  */
 import MiniSearch, { type SearchOptions } from 'minisearch';
 import { describe, expect, it } from 'vitest';
-import { scoredMatches, useLeanScoring } from '../../src-renderer/src/core/search/leanScoring';
+import { documentIdOf, scoredMatches, useLeanScoring } from '../../src-renderer/src/core/search/leanScoring';
 
 interface Doc {
   id: string;
@@ -52,7 +52,7 @@ describe('scoredMatches (core/search/leanScoring.ts)', () => {
     const lean = makeIndex(true);
     for (const [query, options] of QUERIES) {
       const got: (readonly [string, number])[] = [];
-      scoredMatches(lean, query, options, (id, score) => got.push([id, score]));
+      scoredMatches(lean, query, options, (short, score) => got.push([documentIdOf(lean, short), score]));
       expect(got, query).toEqual(stockMatches(stock, query, options));
     }
     expect(JSON.stringify(lean.toJSON())).toBe(JSON.stringify(stock.toJSON()));
@@ -63,7 +63,7 @@ describe('scoredMatches (core/search/leanScoring.ts)', () => {
     const lean = makeIndex(true);
     for (const [query, options] of QUERIES) {
       const got: (readonly [string, number])[] = [];
-      scoredMatches(lean, query, options, (id, score) => got.push([id, score]), (id) => id.startsWith('s:'));
+      scoredMatches(lean, query, options, (short, score) => got.push([documentIdOf(lean, short), score]), (short) => documentIdOf(lean, short).startsWith('s:'));
       expect(got, query).toEqual(stockMatches(stock, query, options).filter(([id]) => id.startsWith('s:')));
     }
   });

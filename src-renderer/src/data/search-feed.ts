@@ -17,8 +17,11 @@ import Dexie, { type IntervalTree } from 'dexie';
 import { INDEXED_TABLES, type IndexedRecord, type IndexedTable, type SearchEngine, type Stale } from '../core/search';
 import type { AttacheDb } from './db';
 import { writtenRanges } from './mirror';
+import { yieldToEventLoop } from '../core/sync/guards';
 
 const CHUNK = 2_000;
+/** Postings packed between two turns of the event loop at the end of a build (a few ms of work). */
+const PACK_SLICE = 200_000;
 
 /** One batch of written keys and key ranges per table, as noted from `storagemutated` events. */
 export type FeedWork = { table: IndexedTable; keys: string[]; ranges: [unknown, unknown][] }[];
@@ -77,6 +80,9 @@ export class SearchFeed {
           onProgress?.({ done, total: Math.max(total, done) });
         });
       }
+      // Postings packed as a loaded index holds them (core/search/postings.ts): a query on a common word walks
+      // them several times faster. In slices, so that searches of a serving index get their turn.
+      while (!this.engine.packSome(PACK_SLICE)) await yieldToEventLoop();
     } finally {
       this.building = false;
     }
@@ -251,7 +257,7 @@ export class SearchFeed {
       from = rows[rows.length - 1]!.id;
       inclusive = false;
       // Let searches and change notices in between chunks.
-      await new Promise((r) => setTimeout(r, 0));
+      await yieldToEventLoop();
     }
   }
 }

@@ -11,11 +11,11 @@ import {
   DOC_FIELDS,
   FIELD_BOOST,
   INDEXED_TABLES,
+  TABLE_OF,
   TYPE_OF,
   docId,
   linkFor,
   toDoc,
-  typeOfDocId,
   type IndexedRecord,
   type IndexedTable,
   type NameLookup,
@@ -24,7 +24,10 @@ import {
 } from './documents';
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
-import { scoredMatches, useLeanScoring } from './leanScoring';
+import { documentIdOf, scoredMatches, useLeanScoring } from './leanScoring';
+import { LazyPostings, eachPosting, packTerm } from './postings';
+import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
+import { FieldLengths } from './field-lengths';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
@@ -70,6 +73,37 @@ interface ActionFacts {
   tags: string[];
   /** An event kept by a later briefing: that briefing, and the event's title (which the briefing's document names). */
   held?: { in: string; title: string };
+}
+
+/**
+ * A query's matches in the order they were found: short id, type (its place in RESULT_TYPES) and score, in
+ * typed arrays kept from one query to the next and doubled when too small (a plain array grown a push at a
+ * time to 200,000 matches cost more than finding them).
+ */
+class Matches {
+  shorts = new Int32Array(1024);
+  codes = new Uint8Array(1024);
+  scores = new Float64Array(1024);
+  count = 0;
+
+  add(short: number, code: number, score: number): void {
+    if (this.count === this.shorts.length) this.grow();
+    this.shorts[this.count] = short;
+    this.codes[this.count] = code;
+    this.scores[this.count] = score;
+    this.count += 1;
+  }
+
+  private grow(): void {
+    const capacity = this.shorts.length * 2;
+    const shorts = new Int32Array(capacity);
+    shorts.set(this.shorts);
+    const codes = new Uint8Array(capacity);
+    codes.set(this.codes);
+    const scores = new Float64Array(capacity);
+    scores.set(this.scores);
+    Object.assign(this, { shorts, codes, scores });
+  }
 }
 
 /** Records whose index documents embed names from a record that changed, and must be re-read. */
@@ -156,296 +190,6 @@ function wordsMatch(words: readonly string[], wanted: readonly string[]): boolea
   return wanted.every((w) => words.some((x) => x.startsWith(w)));
 }
 
-/**
- * A map filled by `fill` the first time anything reads or changes it: what a loaded index does not need
- * for its first query is not built before it (LazyPostings, InverseIds). `fill` adds with `put`.
- */
-abstract class FilledOnUse<K, V> extends Map<K, V> {
-  protected abstract fill(): void;
-
-  protected put(key: K, value: V): void {
-    Map.prototype.set.call(this, key, value);
-  }
-
-  override get size(): number {
-    this.fill();
-    return super.size;
-  }
-  override get(key: K): V | undefined {
-    this.fill();
-    return super.get(key);
-  }
-  override has(key: K): boolean {
-    this.fill();
-    return super.has(key);
-  }
-  override set(key: K, value: V): this {
-    this.fill();
-    return super.set(key, value);
-  }
-  override delete(key: K): boolean {
-    this.fill();
-    return super.delete(key);
-  }
-  override forEach(fn: (value: V, key: K, map: Map<K, V>) => void, thisArg?: unknown): void {
-    this.fill();
-    super.forEach(fn, thisArg);
-  }
-  override entries(): MapIterator<[K, V]> {
-    this.fill();
-    return super.entries();
-  }
-  override keys(): MapIterator<K> {
-    this.fill();
-    return super.keys();
-  }
-  override values(): MapIterator<V> {
-    this.fill();
-    return super.values();
-  }
-  override [Symbol.iterator](): MapIterator<[K, V]> {
-    return this.entries();
-  }
-}
-
-/**
- * A map from MiniSearch's document short ids, kept in an array indexed by them: its short ids are small
- * integers it hands out in increasing order, so the array's order is the map's insertion order. Filling it
- * from a saved index is an array write per document rather than a hashed insert (a sixth of loading at a
- * million documents), and scoring's lookups per posting are array reads.
- */
-class DenseMap<V> extends Map<number, V> {
-  private readonly slots: (V | undefined)[] = [];
-  private count = 0;
-
-  override get size(): number {
-    return this.count;
-  }
-  override get(key: number): V | undefined {
-    return this.slots[key];
-  }
-  override has(key: number): boolean {
-    return this.slots[key] !== undefined;
-  }
-  override set(key: number, value: V): this {
-    if (this.slots[key] === undefined) this.count += 1;
-    this.slots[key] = value;
-    return this;
-  }
-  override delete(key: number): boolean {
-    if (this.slots[key] === undefined) return false;
-    this.slots[key] = undefined;
-    this.count -= 1;
-    return true;
-  }
-  override clear(): void {
-    this.slots.length = 0;
-    this.count = 0;
-  }
-  private *walk(): Generator<[number, V]> {
-    const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      if (v !== undefined) yield [i, v];
-    }
-  }
-  override entries(): MapIterator<[number, V]> {
-    return this.walk();
-  }
-  override keys(): MapIterator<number> {
-    return (function* (entries: Iterable<[number, V]>) {
-      for (const [k] of entries) yield k;
-    })(this.walk()) as unknown as MapIterator<number>;
-  }
-  override values(): MapIterator<V> {
-    return (function* (entries: Iterable<[number, V]>) {
-      for (const [, v] of entries) yield v;
-    })(this.walk()) as unknown as MapIterator<V>;
-  }
-  override forEach(fn: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown): void {
-    const slots = this.slots;
-    for (let i = 0; i < slots.length; i++) {
-      const v = slots[i];
-      if (v !== undefined) fn.call(thisArg, v, i, this);
-    }
-  }
-
-  /** The key holding `value`, by a scan of the slots (no entry objects made). */
-  keyOf(value: V): number | undefined {
-    const i = this.slots.indexOf(value);
-    return i < 0 ? undefined : i;
-  }
-  override [Symbol.iterator](): MapIterator<[number, V]> {
-    return this.entries();
-  }
-}
-
-/**
- * One term's postings as loaded by fromChunks: the saved chunk's flat numbers (see chunkStream), turned into
- * MiniSearch's maps (field id → document short id → term frequency) the first time anything reads or
- * changes them. A query reads a handful of terms; building the maps of all of them (3 million postings at
- * 135,000 records) was a third of loading a saved index, i.e. of the wait before the first search answers.
- */
-class LazyPostings extends FilledOnUse<number, Map<number, number>> {
-  private flat: (string | number)[] | undefined;
-
-  /** `firstNew`: the short id the loaded index gives its next document (LazyFreqs). */
-  constructor(
-    flat: (string | number)[],
-    private readonly firstNew: number,
-  ) {
-    super();
-    this.flat = flat;
-  }
-
-  protected fill(): void {
-    const entry = this.flat;
-    if (!entry) return;
-    this.flat = undefined;
-    let i = 1;
-    while (i < entry.length) {
-      const fieldId = entry[i] as number;
-      const n = entry[i + 1] as number;
-      this.put(fieldId, new LazyFreqs(entry, i + 2, n, this.firstNew));
-      i += 2 + 2 * n;
-    }
-  }
-
-  override clear(): void {
-    this.flat = undefined;
-    super.clear();
-  }
-}
-
-/**
- * One field's postings of a loaded term (document short id → term frequency), built from the flat numbers
- * when first read whole — but not for a document added since the load: a short id from `firstNew` on cannot
- * be among the loaded ones, so adding a document (the edits replayed at every start) puts its postings
- * beside them instead of building the map of every common word it contains (tens of thousands of postings).
- * Built, the map holds the loaded postings first and the added ones after, in MiniSearch's own order.
- */
-class LazyFreqs extends FilledOnUse<number, number> {
-  constructor(
-    private flat: (string | number)[] | undefined,
-    private readonly at: number,
-    private readonly n: number,
-    private readonly firstNew: number,
-  ) {
-    super();
-  }
-
-  protected fill(): void {
-    const entry = this.flat;
-    if (!entry) return;
-    this.flat = undefined;
-    const added = [...Map.prototype.entries.call(this)] as [number, number][];
-    Map.prototype.clear.call(this);
-    let short = 0;
-    for (let j = 0; j < this.n; j++) {
-      short += entry[this.at + j] as number;
-      this.put(short, entry[this.at + this.n + j] as number);
-    }
-    for (const [short, tf] of added) this.put(short, tf);
-  }
-
-  private added(key: number): boolean {
-    return this.flat !== undefined && key >= this.firstNew;
-  }
-
-  override get(key: number): number | undefined {
-    return this.added(key) ? (Map.prototype.get.call(this, key) as number | undefined) : super.get(key);
-  }
-  override has(key: number): boolean {
-    return this.added(key) ? Map.prototype.has.call(this, key) : super.has(key);
-  }
-  override set(key: number, value: number): this {
-    if (!this.added(key)) return super.set(key, value);
-    this.put(key, value);
-    return this;
-  }
-
-  override clear(): void {
-    this.flat = undefined;
-    super.clear();
-  }
-}
-
-/**
- * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one when first
- * needed whole: a search never reads it (it goes from short ids to ids), so a loaded index answers its first
- * query without putting 135,000 ids (1.35 million at scale 10) into a second map.
- *
- * Nor do the first few writes fill it (the log replayed at every start is usually a few edits): until then
- * an id is looked up by a walk of the short id → id map, which MiniSearch keeps current on every add and
- * discard — so that map is always the truth, and this one may ignore sets and deletes until filled from it.
- */
-class InverseIds extends FilledOnUse<string, number> {
-  private source: DenseMap<string> | undefined;
-  /** Walks left before filling: each costs about a fiftieth of the fill (1 ms against 50 at 135,000 documents, in Node). */
-  private walks = 32;
-  /**
-   * What the walks found, the ids set since (MiniSearch sets an id here before its short id there) and, as
-   * -1, those deleted since (a replace deletes, then asks whether the id is there before adding it again).
-   */
-  private readonly found = new Map<string, number>();
-
-  constructor(source: DenseMap<string>) {
-    super();
-    this.source = source;
-  }
-
-  protected fill(): void {
-    const source = this.source;
-    if (!source) return;
-    this.source = undefined;
-    this.found.clear();
-    source.forEach((id, short) => this.put(id, short));
-  }
-
-  private lookUp(id: string): number | undefined {
-    const source = this.source;
-    if (source && this.walks > 0) {
-      const known = this.found.get(id);
-      if (known === -1) return undefined;
-      if (known !== undefined && source.get(known) === id) return known;
-      this.walks -= 1;
-      const short = source.keyOf(id);
-      if (short !== undefined) this.found.set(id, short);
-      return short;
-    }
-    return super.get(id);
-  }
-
-  override get(key: string): number | undefined {
-    return this.lookUp(key);
-  }
-  override has(key: string): boolean {
-    return this.lookUp(key) !== undefined;
-  }
-  override set(key: string, value: number): this {
-    if (this.source && this.walks > 0) {
-      this.found.set(key, value);
-      return this;
-    }
-    return super.set(key, value);
-  }
-  override delete(key: string): boolean {
-    if (this.source && this.walks > 0) {
-      // (MiniSearch deletes only ids it has just looked up, and ignores what this returns.)
-      this.found.set(key, -1);
-      return true;
-    }
-    return super.delete(key);
-  }
-
-  override clear(): void {
-    this.source = undefined;
-    this.found.clear();
-    super.clear();
-  }
-}
-
-
 /** Maps derived from the statements' and actions' facts; each change of those facts updates them. */
 interface Derived {
   /** briefing id → speaker id → number of statements: for "briefings where X spoke". */
@@ -515,6 +259,10 @@ function unlinkAction(d: Derived, id: string, a: ActionFacts): void {
 
 export class SearchEngine {
   private index = SearchEngine.newIndex();
+  /** What each short id of `index` names (a new index numbers from 0 again: a new one with it). */
+  private shortIds = this.newShortIds();
+  /** The current query's matches (search). */
+  private readonly matches = new Matches();
   private readonly briefings = new Map<string, BriefingFacts>();
   private readonly people = new Map<string, PersonFacts>();
   private readonly organisations = new Map<string, OrganisationFacts>();
@@ -529,6 +277,8 @@ export class SearchEngine {
   private walks = 8;
   /** The derived maps part-built by prepareSome, and where it stopped. */
   private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
+  /** The terms packSome has still to pack (taken when it started: a term written since is packed or not, either is right). */
+  private packing: Map<number, Map<number, number>>[] | undefined;
   /**
    * Tombstones seen per table, and the newest record clock seen per table: with the live records in the
    * facts maps, they let a persisted index be checked against the database (every record accounted for,
@@ -536,6 +286,13 @@ export class SearchEngine {
    */
   private readonly tombstones = new Map<IndexedTable, Set<string>>(INDEXED_TABLES.map((t) => [t, new Set<string>()]));
   private readonly newest = new Map<IndexedTable, string>();
+
+  private newShortIds(): ShortIdNames {
+    return new ShortIdNames(
+      (short) => documentIdOf(this.index, short),
+      (type, id) => this.factsOf(TABLE_OF[type]).get(id),
+    );
+  }
 
   private static options() {
     return {
@@ -566,9 +323,11 @@ export class SearchEngine {
   /** Forget everything (before a full rebuild). */
   clear(): void {
     this.index = SearchEngine.newIndex();
+    this.shortIds = this.newShortIds();
     for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions]) m.clear();
     this.derivedState = emptyDerived();
     this.building = undefined;
+    this.packing = undefined;
     for (const t of this.tombstones.values()) t.clear();
     this.newest.clear();
   }
@@ -603,9 +362,14 @@ export class SearchEngine {
     const doc = toDoc(table, record, this.names);
     // Statements and actions of a deleted (or not yet seen) briefing are gone for the user: keep their
     // facts, so the briefing's return can bring them back, but leave them out of the index.
-    if (!this.searchable(table, record)) this.discard(doc.id);
-    else if (this.index.has(doc.id)) this.index.replace(doc);
+    if (!this.searchable(table, record)) {
+      this.discard(doc.id);
+      return stale;
+    }
+    if (this.index.has(doc.id)) this.index.replace(doc);
     else this.index.add(doc);
+    // Both give the document the next short id.
+    this.shortIds.note((this.index as unknown as SerializedInternals)._nextId - 1, TYPE_OF[table], record.id, this.factsOf(table).get(record.id));
     return stale;
   }
 
@@ -655,7 +419,18 @@ export class SearchEngine {
   }
 
   private factsOf(table: IndexedTable): Map<string, unknown> {
-    return { briefings: this.briefings, people: this.people, organisations: this.organisations, statements: this.statements, actions: this.actions }[table];
+    switch (table) {
+      case 'briefings':
+        return this.briefings;
+      case 'people':
+        return this.people;
+      case 'organisations':
+        return this.organisations;
+      case 'statements':
+        return this.statements;
+      case 'actions':
+        return this.actions;
+    }
   }
 
   private forgetStatement(id: string): void {
@@ -744,6 +519,27 @@ export class SearchEngine {
   prepareSome(budget = Infinity): boolean {
     if (!this.buildDerived(budget)) return false;
     void (this.index as unknown as SerializedInternals)._idToShortId.size;
+    return true;
+  }
+
+  /**
+   * Pack the postings a build leaves as maps into the form a loaded index holds them in (postings.ts), about
+   * `budget` postings at a time; true once every term's are. Walking packed postings is several times faster
+   * than walking maps, and they take a fraction of the memory: a full build ends with this (data/search-feed.ts).
+   */
+  packSome(budget = Infinity): boolean {
+    const ms = this.index as unknown as SerializedInternals;
+    if (!this.packing) {
+      // The ids in an array and the field lengths in columns by short id, as a loaded index holds them: scoring reads both per posting.
+      if (!(ms._documentIds instanceof DenseMap)) ms._documentIds = DenseMap.from(ms._documentIds);
+      if (!(ms._fieldLength instanceof FieldLengths)) ms._fieldLength = FieldLengths.from(ms._fieldLength, DOC_FIELDS.length, ms._nextId);
+      this.packing = [];
+      for (const [, fieldIndex] of ms._index) this.packing.push(fieldIndex);
+    }
+    let done = 0;
+    while (this.packing.length && done < budget) done += 1 + packTerm(this.packing.pop()!, ms._nextId);
+    if (this.packing.length) return false;
+    this.packing = undefined;
     return true;
   }
 
@@ -843,60 +639,77 @@ export class SearchEngine {
     const f = this.resolve(query.filters, notes, locale);
     const filtered = this.hasAny(f);
     const byType = new Map<ResultType, Hit[]>(RESULT_TYPES.map((t) => [t, []]));
+    const groups: HitGroup[] = [];
     if (terms.length) {
-      const passes = (hit: { type: ResultType; id: string }) => !filtered || this.passes(hit, f);
+      // Each match as its short id, type and score, in arrays kept from one query to the next: ids are
+      // looked up (once per document, ShortIdNames) only for the filters, for equal scores and for the hits
+      // shown, not made for every match.
+      const names = this.shortIds;
+      const matches = this.matches;
+      matches.count = 0;
       // Documents of a type the filters rule out are not scored at all ("report capital" among follow-ups
       // only); a kind belongs to statements and the follow-ups made from them.
       const types = f.kinds ? new Set((f.types ? [...f.types] : RESULT_TYPES).filter((t) => t === 'statement' || t === 'action')) : f.types;
-      const keep = types && ((docKey: string) => types.has(typeOfDocId(docKey)!));
+      const keep = types && ((short: number) => types.has(names.type(short)));
       scoredMatches(
         this.index,
         terms.join(' '),
         // Prefix matching makes "nazar" find Nazarzoda; one letter would match half the vocabulary.
         { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
-        (docKey, score) => {
-          // splitDocId's fields without its copy (a common word is 20,000 hits).
-          const hit = { type: typeOfDocId(docKey)!, id: docKey.slice(2), score };
-          if (passes(hit)) byType.get(hit.type)!.push(hit);
+        (short, score) => {
+          const code = names.code(short);
+          if (filtered && !this.passes({ type: RESULT_TYPES[code]!, id: names.id(short) }, f, names.factsAt(short))) return;
+          matches.add(short, code, score);
         },
         keep,
       );
-    } else if (filtered) {
-      this.browse(f, byType);
+      const totals = new Int32Array(RESULT_TYPES.length);
+      for (let j = 0; j < matches.count; j++) totals[matches.codes[j]!]! += 1;
+      RESULT_TYPES.forEach((type, code) => {
+        const total = totals[code]!;
+        if (total) groups.push({ type, total, hits: this.topByScore(code, limitPerGroup) });
+      });
+      return { terms, groups, notes };
     }
-    const groups: HitGroup[] = [];
+    if (filtered) this.browse(f, byType);
     for (const type of RESULT_TYPES) {
       const all = byType.get(type)!;
-      if (!all.length) continue;
-      groups.push({ type, total: all.length, hits: terms.length ? this.topByScore(all, limitPerGroup) : this.newestFirst(all, limitPerGroup) });
+      if (all.length) groups.push({ type, total: all.length, hits: this.newestFirst(all, limitPerGroup) });
     }
     return { terms, groups, notes };
   }
 
-  /** The best `limit` hits by score (equal scores: newest briefing first), without sorting them all. */
-  private topByScore(all: Hit[], limit: number): Hit[] {
-    // A common word gives thousands of hits of equal score: each one's date is looked up once, when it ties,
-    // and the kept ones' dates are kept beside them (two map lookups per comparison were an eighth of such a query).
-    const top: Hit[] = [];
+  /** The best `limit` matches of a type (by its place in RESULT_TYPES) by score, equal scores newest briefing first, without sorting them all. */
+  private topByScore(code: number, limit: number): Hit[] {
+    // A common word gives thousands of matches of equal score: each one's date is looked up once, when it
+    // ties, and the kept ones' dates are kept beside them (two map lookups per comparison were an eighth of
+    // such a query). `top` holds places in the matches.
+    const { shorts, scores, codes, count } = this.matches;
+    const names = this.shortIds;
+    const type = RESULT_TYPES[code]!;
+    const dateAt = (j: number) => this.dateOf({ type, id: names.id(shorts[j]!) }, names.factsAt(shorts[j]!));
+    const top: number[] = [];
     const dates: string[] = [];
-    for (const h of all) {
+    for (let j = 0; j < count; j++) {
+      if (codes[j] !== code) continue;
+      const score = scores[j]!;
       let date: string | undefined;
       let i = top.length;
       while (i > 0) {
-        const other = top[i - 1]!;
-        if (h.score < other.score) break;
-        if (h.score === other.score && (date ??= this.dateOf(h)) <= dates[i - 1]!) break;
+        const other = scores[top[i - 1]!]!;
+        if (score < other) break;
+        if (score === other && (date ??= dateAt(j)) <= dates[i - 1]!) break;
         i--;
       }
       if (i >= limit) continue;
-      top.splice(i, 0, h);
-      dates.splice(i, 0, (date ??= this.dateOf(h)));
+      top.splice(i, 0, j);
+      dates.splice(i, 0, (date ??= dateAt(j)));
       if (top.length > limit) {
         top.pop();
         dates.pop();
       }
     }
-    return top;
+    return top.map((j) => ({ type, id: names.id(shorts[j]!), score: scores[j]! }));
   }
 
   /**
@@ -988,14 +801,15 @@ export class SearchEngine {
     return r;
   }
 
-  private dateOf(hit: { type: ResultType; id: string }): string {
+  /** `known`: the record's facts, if the caller has them (else looked up). */
+  private dateOf(hit: { type: ResultType; id: string }, known?: unknown): string {
     switch (hit.type) {
       case 'briefing':
-        return this.briefings.get(hit.id)?.date ?? '';
+        return ((known as BriefingFacts | undefined) ?? this.briefings.get(hit.id))?.date ?? '';
       case 'statement':
-        return this.briefings.get(this.statements.get(hit.id)?.briefingId ?? '')?.date ?? '';
+        return this.briefings.get(((known as StatementFacts | undefined) ?? this.statements.get(hit.id))?.briefingId ?? '')?.date ?? '';
       case 'action': {
-        const b = this.actions.get(hit.id)?.briefingId;
+        const b = ((known as ActionFacts | undefined) ?? this.actions.get(hit.id))?.briefingId;
         return b ? (this.briefings.get(b)?.date ?? '') : '';
       }
       default:
@@ -1252,11 +1066,14 @@ export class SearchEngine {
       for (const [fieldId, freqs] of fieldIndex) {
         entry.push(fieldId, freqs.size);
         let prev = 0;
-        for (const short of freqs.keys()) {
+        // One walk that builds no map of packed postings (postings.ts); the frequencies after the ids.
+        const tfs: number[] = [];
+        eachPosting(freqs, (short, tf) => {
           entry.push(short - prev);
+          tfs.push(tf);
           prev = short;
-        }
-        for (const tf of freqs.values()) entry.push(tf);
+        });
+        for (const tf of tfs) entry.push(tf);
         postings += freqs.size;
       }
       terms.push(entry);
@@ -1345,7 +1162,7 @@ export class SearchEngine {
       for (const [t, h] of head.newest) engine.newest.set(t, h);
       const ids = new DenseMap<string>();
       ms._documentIds = ids;
-      ms._fieldLength = new DenseMap<number[]>();
+      ms._fieldLength = FieldLengths.sized(DOC_FIELDS.length, mini.nextId);
       // Only changes and `has` read it; searches go from short ids to ids.
       ms._idToShortId = new InverseIds(ids);
     };
@@ -1409,7 +1226,7 @@ export class SearchEngine {
         for (let i = 0, short = 0; i < c.d.length; ) {
           short += c.d[i] as number;
           const n = c.d[i + 1] as number;
-          ms._fieldLength.set(short, c.d.slice(i + 2, i + 2 + n) as number[]);
+          (ms._fieldLength as FieldLengths).put(short, c.d, i + 2);
           i += 2 + n;
         }
       }

@@ -15,6 +15,8 @@
  */
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
+import { LazyFreqs } from './postings';
+import { FieldLengths } from './field-lengths';
 
 interface Bm25 {
   k: number;
@@ -96,20 +98,39 @@ function forEachScore(
     const freqs = fieldTermData.get(fieldId);
     if (freqs == null) continue;
     let matching = freqs.size;
+    // The same expression MiniSearch evaluates per posting, evaluated again only when `matching` changes.
+    let idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
     const avgLength = ix._avgFieldLength[fieldId]!;
     const weight = termWeight * fieldBoost;
-    for (const [docId, termFreq] of freqs) {
+    // A column of the lengths, read in the postings' order (field-lengths.ts), for the documents it holds.
+    const lengths = ix._fieldLength;
+    const column = lengths instanceof FieldLengths ? lengths.columns[fieldId] : undefined;
+    const end = column && lengths instanceof FieldLengths ? lengths.end : 0;
+    const score = (docId: number, termFreq: number) => {
       if (!ix._documentIds.has(docId)) {
         ix.removeTerm(fieldId, docId, derivedTerm);
         matching -= 1;
-        continue;
+        idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
+        return;
       }
       const boost = docBoost(docId);
-      if (!boost) continue;
-      const fieldLength = ix._fieldLength.get(docId)![fieldId]!;
-      const idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
+      if (!boost) return;
+      const fieldLength = docId < end ? column![docId]! : lengths.get(docId)![fieldId]!;
       add(docId, weight * boost * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength))));
+    };
+    // Packed postings (postings.ts) are read in place, in the order their map would have.
+    const packed = freqs instanceof LazyFreqs ? freqs.packed() : undefined;
+    if (!packed) {
+      for (const [docId, termFreq] of freqs) score(docId, termFreq);
+      continue;
     }
+    const { flat, at, n, added } = packed;
+    let docId = 0;
+    for (let j = 0; j < n; j++) {
+      docId += flat[at + j] as number;
+      score(docId, flat[at + n + j] as number);
+    }
+    for (const [docId, termFreq] of added) score(docId, termFreq);
   }
 }
 
@@ -122,7 +143,9 @@ export function useLeanScoring<T>(index: MiniSearch<T>): MiniSearch<T> {
 
 /**
  * Matching documents and their scores, without MiniSearch's per-result objects and full sort: the caller
- * only needs the top few per group and the counts. Same matching and scores as `search()` (whose extra
+ * only needs the top few per group and the counts. Documents are handed out (and `keep` asked about them) by
+ * short id, MiniSearch's number for a document (documentIdOf gives its id): at 200,000 matches, a string
+ * per match was a good part of a query. Same matching and scores as `search()` (whose extra
  * factor, the number of query terms matched, is the same for every result of an AND query).
  *
  * An AND query (the app's only kind) is run here rather than by MiniSearch's executeQuery: each word after
@@ -137,17 +160,14 @@ export function scoredMatches<T>(
   index: MiniSearch<T>,
   query: string,
   options: SearchOptions,
-  each: (id: string, score: number) => void,
-  keep?: (id: string) => boolean,
+  each: (shortId: number, score: number) => void,
+  keep?: (shortId: number) => boolean,
 ): void {
   const internals = index as unknown as MiniSearchInternals;
   const merged = { ...internals._options.searchOptions, ...options };
   const simple = String(merged.combineWith ?? '').toLowerCase() === 'and' && !merged.fuzzy && !merged.boostDocument && !merged.boostTerm;
   if (!simple) {
-    for (const [shortId, r] of internals.executeQuery(query, options)) {
-      const id = internals._documentIds.get(shortId) as string;
-      if (!keep || keep(id)) each(id, r.score);
-    }
+    for (const [shortId, r] of internals.executeQuery(query, options)) if (!keep || keep(shortId)) each(shortId, r.score);
     return;
   }
   const tokenize = merged.tokenize ?? internals._options.tokenize;
@@ -161,7 +181,6 @@ export function scoredMatches<T>(
   for (const field of fields) boosts[field] = (Object.hasOwn(merged.boost ?? {}, field) ? merged.boost![field] : 0) || 1;
   const prefixWeight = { fuzzy: 0.45, prefix: 0.375, ...merged.weights }.prefix;
   const bm25: Bm25 = merged.bm25 ?? { k: 1.2, b: 0.7, d: 0.5 };
-  const wanted = keep && ((shortId: number) => keep(internals._documentIds.get(shortId) as string));
   // Scores in arrays indexed by short id rather than maps (a common word is 20,000 documents, each a get and
   // a set): one for the word being scored, one for what the earlier words matched.
   const size = internals._nextId;
@@ -169,31 +188,46 @@ export function scoredMatches<T>(
   for (const [i, term] of terms.entries()) {
     const prefix = typeof merged.prefix === 'function' ? merged.prefix(term, i, terms) : merged.prefix === true;
     const scores = scoresFor(i % 2, size);
-    scoreTerm({ ix: internals, derivedTerm: term, termWeight: 1, fieldTermData: internals._index.get(term), fieldBoosts: boosts, bm25 }, scores, before, wanted);
+    scoreTerm({ ix: internals, derivedTerm: term, termWeight: 1, fieldTermData: internals._index.get(term), fieldBoosts: boosts, bm25 }, scores, before, keep);
     if (prefix)
       for (const [derived, data] of internals._index.atPrefix(term)) {
         const distance = derived.length - term.length;
         if (!distance) continue;
         const termWeight = (prefixWeight * derived.length) / (derived.length + 0.3 * distance);
-        scoreTerm({ ix: internals, derivedTerm: derived, termWeight, fieldTermData: data, fieldBoosts: boosts, bm25 }, scores, before, wanted);
+        scoreTerm({ ix: internals, derivedTerm: derived, termWeight, fieldTermData: data, fieldBoosts: boosts, bm25 }, scores, before, keep);
       }
     // MiniSearch's AND: the later word's documents, in its order, that the earlier words matched (all of
     // them, as only those were scored), the earlier score plus this one.
-    if (before) for (const doc of scores.order) scores.score[doc] = before.score[doc]! + scores.score[doc]!;
+    if (before)
+      for (let j = 0; j < scores.count; j++) {
+        const doc = scores.order[j]!;
+        scores.score[doc] = before.score[doc]! + scores.score[doc]!;
+      }
     before = scores;
   }
   if (!before) return;
-  const { order, score } = before;
-  for (const doc of order) each(internals._documentIds.get(doc) as string, score[doc]!);
+  const { order, score, count } = before;
+  for (let j = 0; j < count; j++) each(order[j]!, score[order[j]!]!);
 }
 
-/** One word's scores: by short id, with the documents in the order they were first scored. */
+/** The id a document was added under, from its short id (what scoredMatches hands out). */
+export function documentIdOf<T>(index: MiniSearch<T>, shortId: number): string {
+  return (index as unknown as MiniSearchInternals)._documentIds.get(shortId) as string;
+}
+
+/**
+ * One word's scores: by short id, with the documents in the order they were first scored. Typed arrays,
+ * kept from one query to the next: a plain array grown a push at a time to 200,000 documents (a common word)
+ * cost more than scoring them.
+ */
 interface Scores {
   score: Float64Array;
   /** `mark[doc] === stamp`: the document has a score in this use. */
   mark: Uint32Array;
   stamp: number;
-  order: number[];
+  /** The documents scored, in order: the first `count` slots. */
+  order: Int32Array;
+  count: number;
 }
 
 const pool: Scores[] = [];
@@ -203,14 +237,14 @@ function scoresFor(slot: number, size: number): Scores {
   let s = pool[slot];
   if (!s || s.score.length < size) {
     const capacity = Math.max(size, Math.ceil((s?.score.length ?? 0) * 1.25), 1024);
-    s = pool[slot] = { score: new Float64Array(capacity), mark: new Uint32Array(capacity), stamp: 0, order: [] };
+    s = pool[slot] = { score: new Float64Array(capacity), mark: new Uint32Array(capacity), stamp: 0, order: new Int32Array(capacity), count: 0 };
   }
   if (s.stamp === 0xffffffff) {
     s.mark.fill(0);
     s.stamp = 0;
   }
   s.stamp += 1;
-  s.order.length = 0;
+  s.count = 0;
   return s;
 }
 
@@ -223,7 +257,7 @@ function scoreTerm(term: TermScoring, results: Scores, only: Scores | undefined,
     else {
       mark[docId] = stamp;
       scores[docId] = score;
-      order.push(docId);
+      order[results.count++] = docId;
     }
   });
 }

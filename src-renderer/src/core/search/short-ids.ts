@@ -1,0 +1,239 @@
+import { FilledOnUse } from './filled-on-use';
+import { typeOfDocId } from './documents';
+import { RESULT_TYPES, type ResultType } from './query';
+
+/**
+ * A map from MiniSearch's document short ids, kept in an array indexed by them: its short ids are small
+ * integers it hands out in increasing order, so the array's order is the map's insertion order. Filling it
+ * from a saved index is an array write per document rather than a hashed insert (a sixth of loading at a
+ * million documents), and scoring's lookups per posting are array reads.
+ */
+export class DenseMap<V> extends Map<number, V> {
+  private readonly slots: (V | undefined)[] = [];
+  private count = 0;
+
+  /** A map of MiniSearch's (short ids in increasing order, as it hands them out) as a dense one. */
+  static from<V>(map: ReadonlyMap<number, V>): DenseMap<V> {
+    const dense = new DenseMap<V>();
+    map.forEach((value, key) => dense.set(key, value));
+    return dense;
+  }
+
+  override get size(): number {
+    return this.count;
+  }
+  override get(key: number): V | undefined {
+    return this.slots[key];
+  }
+  override has(key: number): boolean {
+    return this.slots[key] !== undefined;
+  }
+  override set(key: number, value: V): this {
+    if (this.slots[key] === undefined) this.count += 1;
+    this.slots[key] = value;
+    return this;
+  }
+  override delete(key: number): boolean {
+    if (this.slots[key] === undefined) return false;
+    this.slots[key] = undefined;
+    this.count -= 1;
+    return true;
+  }
+  override clear(): void {
+    this.slots.length = 0;
+    this.count = 0;
+  }
+  private *walk(): Generator<[number, V]> {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i];
+      if (v !== undefined) yield [i, v];
+    }
+  }
+  override entries(): MapIterator<[number, V]> {
+    return this.walk();
+  }
+  override keys(): MapIterator<number> {
+    return (function* (entries: Iterable<[number, V]>) {
+      for (const [k] of entries) yield k;
+    })(this.walk()) as unknown as MapIterator<number>;
+  }
+  override values(): MapIterator<V> {
+    return (function* (entries: Iterable<[number, V]>) {
+      for (const [, v] of entries) yield v;
+    })(this.walk()) as unknown as MapIterator<V>;
+  }
+  override forEach(fn: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown): void {
+    const slots = this.slots;
+    for (let i = 0; i < slots.length; i++) {
+      const v = slots[i];
+      if (v !== undefined) fn.call(thisArg, v, i, this);
+    }
+  }
+
+  /** The key holding `value`, by a scan of the slots (no entry objects made). */
+  keyOf(value: V): number | undefined {
+    const i = this.slots.indexOf(value);
+    return i < 0 ? undefined : i;
+  }
+  override [Symbol.iterator](): MapIterator<[number, V]> {
+    return this.entries();
+  }
+}
+
+/**
+ * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one when first
+ * needed whole: a search never reads it (it goes from short ids to ids), so a loaded index answers its first
+ * query without putting 135,000 ids (1.35 million at scale 10) into a second map.
+ *
+ * Nor do the first few writes fill it (the log replayed at every start is usually a few edits): until then
+ * an id is looked up by a walk of the short id → id map, which MiniSearch keeps current on every add and
+ * discard — so that map is always the truth, and this one may ignore sets and deletes until filled from it.
+ */
+export class InverseIds extends FilledOnUse<string, number> {
+  private source: DenseMap<string> | undefined;
+  /** Walks left before filling: each costs about a fiftieth of the fill (1 ms against 50 at 135,000 documents, in Node). */
+  private walks = 32;
+  /**
+   * What the walks found, the ids set since (MiniSearch sets an id here before its short id there) and, as
+   * -1, those deleted since (a replace deletes, then asks whether the id is there before adding it again).
+   */
+  private readonly found = new Map<string, number>();
+
+  constructor(source: DenseMap<string>) {
+    super();
+    this.source = source;
+  }
+
+  protected fill(): void {
+    const source = this.source;
+    if (!source) return;
+    this.source = undefined;
+    this.found.clear();
+    source.forEach((id, short) => this.put(id, short));
+  }
+
+  private lookUp(id: string): number | undefined {
+    const source = this.source;
+    if (source && this.walks > 0) {
+      const known = this.found.get(id);
+      if (known === -1) return undefined;
+      if (known !== undefined && source.get(known) === id) return known;
+      this.walks -= 1;
+      const short = source.keyOf(id);
+      if (short !== undefined) this.found.set(id, short);
+      return short;
+    }
+    return super.get(id);
+  }
+
+  override get(key: string): number | undefined {
+    return this.lookUp(key);
+  }
+  override has(key: string): boolean {
+    return this.lookUp(key) !== undefined;
+  }
+  override set(key: string, value: number): this {
+    if (this.source && this.walks > 0) {
+      this.found.set(key, value);
+      return this;
+    }
+    return super.set(key, value);
+  }
+  override delete(key: string): boolean {
+    if (this.source && this.walks > 0) {
+      // (MiniSearch deletes only ids it has just looked up, and ignores what this returns.)
+      this.found.set(key, -1);
+      return true;
+    }
+    return super.delete(key);
+  }
+
+  override clear(): void {
+    this.source = undefined;
+    this.found.clear();
+    super.clear();
+  }
+}
+
+/**
+ * What each short id names — its document's result type, record id and facts (the engine's filter facts of
+ * that record) — noted as the engine adds the document, or read back from its id the first time a query
+ * meets it (a loaded index), and kept: short ids are never reused, and a record whose facts change is added
+ * again under a new one, so what is kept stays true while the document is live.
+ *
+ * Why: a query on a common word meets 200,000 documents. Making a new id string for each, at every query,
+ * and looking each one's facts up in a map of a million records (a cache miss or two apiece) was most of a
+ * query's time after the scoring.
+ */
+export class ShortIdNames {
+  /** The type's place in RESULT_TYPES, plus one (0: not known yet). */
+  private codes = new Uint8Array(1024);
+  private ids: (string | undefined)[] = new Array<string | undefined>(1024);
+  private facts: unknown[] = new Array<unknown>(1024);
+
+  /**
+   * `keyOf`: the document id of a short id in the index (`b:<id>`, `s:<id>`…, documents.ts docId);
+   * `factsOf`: the engine's facts of a record.
+   */
+  constructor(
+    private readonly keyOf: (short: number) => string,
+    private readonly factsOf: (type: ResultType, id: string) => unknown,
+  ) {}
+
+  /** What a document just added names: the very id string its facts are kept under (its hash already known). */
+  note(short: number, type: ResultType, id: string, facts: unknown): void {
+    if (short >= this.codes.length) this.grow(short);
+    this.codes[short] = RESULT_TYPES.indexOf(type) + 1;
+    this.ids[short] = id;
+    this.facts[short] = facts;
+  }
+
+  /** The type's place in RESULT_TYPES. */
+  code(short: number): number {
+    const code = short < this.codes.length ? this.codes[short]! : 0;
+    return (code || this.learn(short)) - 1;
+  }
+
+  type(short: number): ResultType {
+    return RESULT_TYPES[this.code(short)]!;
+  }
+
+  /** The record's id. */
+  id(short: number): string {
+    this.code(short);
+    return this.ids[short]!;
+  }
+
+  /** The record's facts, as the engine held them when the document was added. */
+  factsAt(short: number): unknown {
+    this.code(short);
+    return this.facts[short];
+  }
+
+  private learn(short: number): number {
+    const key = this.keyOf(short);
+    if (short >= this.codes.length) this.grow(short);
+    const type = typeOfDocId(key)!;
+    const id = key.slice(2);
+    this.note(short, type, id, this.factsOf(type, id));
+    return this.codes[short]!;
+  }
+
+  /** The stores doubled past `short`, in one copy each (an array grown a slot at a time is slow). */
+  private grow(short: number): void {
+    let capacity = this.codes.length;
+    while (capacity <= short) capacity *= 2;
+    const codes = new Uint8Array(capacity);
+    codes.set(this.codes);
+    this.codes = codes;
+    const ids = new Array<string | undefined>(capacity);
+    const facts = new Array<unknown>(capacity);
+    for (let i = 0; i < this.ids.length; i++) {
+      ids[i] = this.ids[i];
+      facts[i] = this.facts[i];
+    }
+    this.ids = ids;
+    this.facts = facts;
+  }
+}
