@@ -650,7 +650,8 @@ export class SearchEngine {
       // Documents of a type the filters rule out are not scored at all ("report capital" among follow-ups
       // only); a kind belongs to statements and the follow-ups made from them.
       const types = f.kinds ? new Set((f.types ? [...f.types] : RESULT_TYPES).filter((t) => t === 'statement' || t === 'action')) : f.types;
-      const keep = types && ((short: number) => types.has(names.type(short)));
+      const allowed = types && Uint8Array.from(RESULT_TYPES, (t) => (types.has(t) ? 1 : 0));
+      const keep = allowed && ((short: number) => allowed[names.code(short)] === 1);
       scoredMatches(
         this.index,
         terms.join(' '),
@@ -748,27 +749,32 @@ export class SearchEngine {
    */
   private browseSpeakers(f: Resolved, speakers: ReadonlySet<string>, out: Map<ResultType, Hit[]>): void {
     const d = this.derived();
-    const statements: string[] = [];
-    for (const speaker of speakers) for (const id of d.bySpeaker.get(speaker) ?? []) statements.push(id);
+    // Each statement's facts looked up once, here (a lookup among a million statements is a cache miss or two).
+    const statements = new Map<string, StatementFacts>();
+    for (const speaker of speakers) for (const id of d.bySpeaker.get(speaker) ?? []) statements.set(id, this.statements.get(id)!);
     const briefings = new Set<string>();
     const actions: string[] = [];
-    for (const id of statements) {
-      briefings.add(this.statements.get(id)!.briefingId);
+    for (const [id, facts] of statements) {
+      briefings.add(facts.briefingId);
       for (const a of d.actionsFrom.get(id) ?? []) actions.push(a);
     }
-    const candidates: [IndexedTable, Iterable<string>][] = [
-      ['people', speakers],
-      ['briefings', briefings],
+    const look = (table: IndexedTable, ids: Iterable<string>) => {
+      const facts = this.factsOf(table);
+      return (function* () {
+        for (const id of ids) yield [id, facts.get(id)] as const;
+      })();
+    };
+    const candidates: [IndexedTable, Iterable<readonly [string, unknown]>][] = [
+      ['people', look('people', speakers)],
+      ['briefings', look('briefings', briefings)],
       ['statements', statements],
-      ['actions', actions],
+      ['actions', look('actions', actions)],
     ];
-    for (const [table, ids] of candidates) {
+    for (const [table, records] of candidates) {
       const type = TYPE_OF[table];
       if (f.types && !f.types.has(type)) continue;
       const hits = out.get(type)!;
-      const facts = this.factsOf(table);
-      for (const id of ids) {
-        const known = facts.get(id);
+      for (const [id, known] of records) {
         if (known === undefined) continue;
         const hit = { type, id, score: 0 };
         if (this.passes(hit, f, known) && this.index.has(docId(type, id))) hits.push(hit);
@@ -785,9 +791,16 @@ export class SearchEngine {
     if (filters.kinds?.length) r.kinds = new Set(filters.kinds);
     if (filters.speaker?.trim()) {
       const wanted = tokenize(filters.speaker);
-      const named = new Set([...this.people].filter(([, p]) => p.mergedInto === null && wordsMatch(p.words, wanted)).map(([id]) => id));
-      // Statements still naming someone merged into a matching person are that person's.
-      r.speakers = new Set([...this.people.keys()].filter((id) => named.has(this.resolvePerson(id))));
+      const named = new Set<string>();
+      const merged: string[] = [];
+      this.people.forEach((p, id) => {
+        if (p.mergedInto !== null) merged.push(id);
+        else if (wordsMatch(p.words, wanted)) named.add(id);
+      });
+      // Statements still naming someone merged into a matching person are that person's (only a merged
+      // person needs resolving: the others resolve to themselves).
+      r.speakers = new Set(named);
+      for (const id of merged) if (named.has(this.resolvePerson(id))) r.speakers.add(id);
       if (!r.speakers.size) notes.push(translate(locale, 'search.note.speaker', { name: filters.speaker.trim() }));
     }
     if (filters.organisation?.trim()) {
@@ -887,7 +900,8 @@ export class SearchEngine {
       case 'action': {
         const a = (known as ActionFacts | undefined) ?? this.actions.get(hit.id);
         if (!a) return false;
-        const from = a.statementId ? this.statements.get(a.statementId) : undefined;
+        // The statement it came from only for the filters that ask about it (a lookup among a million statements).
+        const from = a.statementId && (f.speakers || f.kinds || f.organisations) ? this.statements.get(a.statementId) : undefined;
         const speaker = from?.speakerId ?? null;
         if (f.speakers && !(speaker && f.speakers.has(speaker))) return false;
         if (f.kinds && !(from && f.kinds.has(from.kind))) return false;

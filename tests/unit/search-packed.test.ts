@@ -1,0 +1,76 @@
+/**
+ * A full build ends by packing its postings and putting its field lengths in columns (SearchEngine.packSome:
+ * core/search/postings.ts, field-lengths.ts); queries then read both in place. Packed or not, an index must
+ * rank the same hits with the same scores, bit for bit, hold the same state (what a save writes), and take the
+ * writes that follow alike: new documents beside the packed postings, replaced ones discarded and cleaned up
+ * when a query's walk meets them (which builds that word's map in the middle of the walk).
+ */
+import { describe, expect, it } from 'vitest';
+import { INDEXED_TABLES, SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { LazyFreqs } from '../../src-renderer/src/core/search/postings';
+import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
+
+const ranked = (engine: SearchEngine) => QUERIES.map(([text, filters]) => engine.search(mergeQuery(text, filters ?? {}, 'en'), 1000, 'en').groups);
+
+/** Every posting list of the index, as MiniSearch holds it (field id → short id → frequency). */
+function postingLists(engine: SearchEngine): Map<number, number>[] {
+  const index = (engine as unknown as { index: { _index: Iterable<[string, Map<number, Map<number, number>>]> } }).index;
+  const lists: Map<number, number>[] = [];
+  for (const [, fields] of index._index) for (const [, freqs] of fields) lists.push(freqs);
+  return lists;
+}
+
+describe('a built index with its postings packed', () => {
+  const base = workspace();
+  const all = writes(base);
+
+  for (const n of [0, 1, 6, all.length]) {
+    it(`ranks and holds exactly what the unpacked build does, then after ${n} writes`, () => {
+      const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+      const plain = build(data);
+      const packed = build(data);
+      // In slices, as the search feed packs them between turns of the event loop.
+      let slices = 1;
+      while (!packed.packSome(300)) slices += 1;
+      expect(slices).toBeGreaterThan(3);
+      expect(postingLists(packed).every((freqs) => freqs instanceof LazyFreqs)).toBe(true);
+      expect(ranked(packed)).toEqual(ranked(plain));
+      expect(packed.toChunks()).toEqual(plain.toChunks());
+      for (const [table, record] of all.slice(0, n)) {
+        data[table].set(record.id, record);
+        expect(write(packed, data, table, record)).toEqual(write(plain, data, table, record));
+      }
+      // Queries meet the replaced documents' old postings and clean them up, on both sides alike.
+      expect(ranked(packed)).toEqual(ranked(plain));
+      expect(packed.toChunks()).toEqual(plain.toChunks());
+      expect(answers(packed, data)).toEqual(answers(build(data), data));
+    });
+  }
+
+  it('answers queries from the packed postings without building their maps', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const packed = build(data);
+    packed.packSome();
+    // A new document's postings go beside the packed ones.
+    const [table, record] = all.find(([t, r]) => t === 'statements' && data.statements.has(r.id))!;
+    data[table].set(record.id, record);
+    write(packed, data, table, record);
+    const lists = postingLists(packed) as LazyFreqs[];
+    expect(lists.every((freqs) => freqs.packed())).toBe(true);
+    expect(lists.some((freqs) => (freqs.packed()?.added.length ?? 0) > 0)).toBe(true);
+    ranked(packed);
+    // Only a word the replaced statement held, met by a query, has had its map built (to clean the old posting up).
+    const built = lists.filter((freqs) => !freqs.packed());
+    expect(built.length).toBeLessThan(lists.length / 20);
+  });
+
+  it('saves and loads to the same index, packed or not', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const packed = build(data);
+    packed.packSome();
+    const loaded = SearchEngine.fromChunks(packed.toChunks(500, 50));
+    const fromPlain = SearchEngine.fromChunks(build(data).toChunks(500, 50));
+    expect(ranked(loaded)).toEqual(ranked(build(data)));
+    expect(loaded.toChunks()).toEqual(fromPlain.toChunks());
+  });
+});
