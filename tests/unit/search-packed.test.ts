@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { INDEXED_TABLES, SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
-import { LazyFreqs } from '../../src-renderer/src/core/search/postings';
+import { LazyFreqs, type TermChunk } from '../../src-renderer/src/core/search/postings';
 import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
 
 const ranked = (engine: SearchEngine) => QUERIES.map(([text, filters]) => engine.search(mergeQuery(text, filters ?? {}, 'en'), 1000, 'en').groups);
@@ -62,6 +62,25 @@ describe('a built index with its postings packed', () => {
     // Only a word the replaced statement held, met by a query, has had its map built (to clean the old posting up).
     const built = lists.filter((freqs) => !freqs.packed());
     expect(built.length).toBeLessThan(lists.length / 20);
+  });
+
+  it('loaded, parses a saved chunk of postings only when a query needs one of its words, the rest when idle', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const built = build(data);
+    const loaded = SearchEngine.fromChunks(built.toChunks(300, 50));
+    const chunks = [...(loaded as unknown as { unparsed: TermChunk[] }).unparsed];
+    expect(chunks.length).toBeGreaterThan(20);
+    expect(chunks.some((c) => c.parsed)).toBe(false);
+    const heroin = (engine: SearchEngine) => engine.search(mergeQuery('heroin', {}, 'en'), 1000, 'en').groups;
+    expect(heroin(loaded)).toEqual(heroin(built));
+    const parsed = chunks.filter((c) => c.parsed).length;
+    expect(parsed).toBeGreaterThan(0);
+    expect(parsed).toBeLessThan(chunks.length / 4);
+    let slices = 0;
+    while (!loaded.prepareSome(1)) slices += 1;
+    expect(slices).toBeGreaterThanOrEqual(chunks.length - parsed);
+    expect(chunks.every((c) => c.parsed)).toBe(true);
+    expect(ranked(loaded)).toEqual(ranked(built));
   });
 
   it('saves and loads to the same index, packed or not', () => {

@@ -4,7 +4,7 @@
  * exactly as an index freshly built from the tables.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_VERSION, SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { SearchFeed } from '../../src-renderer/src/data/search-feed';
@@ -254,6 +254,35 @@ describe('persisted search index', () => {
     const garbage = await start();
     expect(garbage.outcome).toBe('rebuilt-torn');
     await expectSameAsFresh(db, garbage.s.engine);
+  });
+
+  it('rebuilds an index whose postings, parsed only when first needed, turn out damaged', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    // Garbage in a chunk's postings, with a matching marker: loaded (postings wait until needed), then refused.
+    const rows = await s.store.chunks.toArray();
+    const row = rows.find((r) => r.text.startsWith('{"k":"terms"'))!;
+    const nl = row.text.indexOf('\n');
+    await s.store.chunks.put({ ...row, text: `${row.text.slice(0, nl + 1)}[[1,2,3]${' '.repeat(row.text.length - nl - 10)}]` });
+    const damaged = await start();
+    expect(damaged.outcome).toBe('loaded');
+    let error: unknown;
+    try {
+      damaged.s.engine.prepare();
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SearchIndexDamagedError);
+    expect(damaged.s.recover(new Error('something else'))).toBeUndefined();
+    await damaged.s.recover(error);
+    await expectSameAsFresh(db, damaged.s.engine);
+    damaged.s.stop();
+    // Saved over the damaged one: the next start loads it whole.
+    const next = await start();
+    expect(next.outcome).toBe('loaded');
+    next.s.engine.prepare();
+    await expectSameAsFresh(db, next.s.engine);
   });
 
   it('is rebuilt when the index version changes', async () => {

@@ -121,7 +121,11 @@ describe('speaker filter from the speaker postings', () => {
     const half = SearchEngine.fromChunks(fresh.toChunks(5_000, 200));
     half.prepareSome(500);
     expect(run(half, '', { speaker: other.name })).toEqual(run(fresh, '', { speaker: other.name }));
-    expect(half.prepareSome(1)).toBe(true);
+    // The rest in slices (the postings still unparsed, a chunk a slice), with the same answers after.
+    let slices = 0;
+    while (!half.prepareSome(1)) slices += 1;
+    expect(slices).toBeGreaterThan(0);
+    expect(run(half, '', { speaker: other.name })).toEqual(run(fresh, '', { speaker: other.name }));
     expect(run(untouched, '', { speaker: other.name })).toEqual(run(fresh, '', { speaker: other.name }));
     expect(run(untouched, 'border', {})).toEqual(run(fresh, 'border', {}));
   });

@@ -28,7 +28,7 @@
  * search.worker.ts) writes the log and saves the index, so two never interleave.
  */
 import Dexie, { type Table } from 'dexie';
-import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexVersionError, type IndexedTable } from '../core/search';
+import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, SearchIndexVersionError, type IndexedTable } from '../core/search';
 import type { AttacheDb } from './db';
 import { SearchFeed, type FeedProgress, type FeedWork } from './search-feed';
 import { onStorageMutated, writtenRanges } from './mirror';
@@ -214,6 +214,8 @@ export class PersistedSearch {
   private saving: Promise<void> | undefined;
   private saved: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** A rebuild after a damaged chunk was found (recover), while it runs. */
+  private recovering: Promise<void> | undefined;
   private readonly saveAfterKeys: number;
   private readonly quietMs: number;
 
@@ -471,6 +473,21 @@ export class PersistedSearch {
     this.unsaved = true;
     // Searching need not wait for the save.
     this.saved = this.saveNow().catch((e) => this.hooks.onSaveError?.(e));
+  }
+
+  /**
+   * A saved chunk of postings found malformed when first parsed (core/search SearchIndexDamagedError, thrown
+   * by a query or the idle worker): the loaded index is dropped for a build from the tables, which answers
+   * what it has indexed so far meanwhile (partial), and is saved over the damaged one. Returns that rebuild
+   * if `error` was that (anything else is not this method's to handle), undefined otherwise.
+   */
+  recover(error: unknown): Promise<void> | undefined {
+    if (!(error instanceof SearchIndexDamagedError)) return undefined;
+    this.recovering ??= this.rebuild(false)
+      .then(() => this.saved)
+      .catch((e) => this.hooks.onError?.(e))
+      .finally(() => (this.recovering = undefined));
+    return this.recovering;
   }
 
   /** Resolves once a save started by a build has finished. */

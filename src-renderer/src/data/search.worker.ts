@@ -47,7 +47,13 @@ const waiting = new Set<Promise<void>>();
 function prepareWhenQuiet(ms: number): void {
   clearTimeout(prepareTimer);
   prepareTimer = setTimeout(function slice() {
-    prepareTimer = persisted?.engine.prepareSome(25_000) === false ? setTimeout(slice, 0) : undefined;
+    try {
+      prepareTimer = persisted?.engine.prepareSome(25_000) === false ? setTimeout(slice, 0) : undefined;
+    } catch (e) {
+      // A damaged chunk of the saved index: rebuilt from the tables (anything else is a bug to report).
+      prepareTimer = undefined;
+      if (!persisted?.recover(e)) setStatus({ phase: 'error', message: `Search could not prepare its index: ${messageOf(e)}` });
+    }
   }, ms);
 }
 
@@ -130,7 +136,14 @@ async function search(req: number, text: string, filters: SearchFilters, limit: 
   // The index as it is searched: a build may end during the reads below, and this answer must not then claim
   // the whole index (the search screen asks again only for answers older than the index it is told of).
   const at = status;
-  const result = engine.search(parsed, limit, locale);
+  let result: ReturnType<typeof engine.search>;
+  try {
+    result = engine.search(parsed, limit, locale);
+  } catch (e) {
+    // A damaged chunk of the saved index, met by this query: this answer fails, the next come from a rebuild.
+    void persisted!.recover(e);
+    throw e;
+  }
   // Show what is stored now (the index may be a few ms behind an edit), and never a tombstone. Each group's
   // records are asked at once, not one group after another.
   const read = await Promise.all(result.groups.map((g) => db!.table(TABLE_OF[g.type]).bulkGet(g.hits.map((h) => h.id)) as Promise<(IndexedRecord | undefined)[]>));

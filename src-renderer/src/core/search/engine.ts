@@ -25,7 +25,7 @@ import {
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
 import { documentIdOf, scoredMatches, useLeanScoring } from './leanScoring';
-import { LazyPostings, eachPosting, packTerm } from './postings';
+import { LazyPostings, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
 import { fold, foldName } from '../text';
@@ -36,6 +36,8 @@ import { resolveId } from '../directory';
 import { formatLongDate } from '../dates';
 import { translate, type Locale } from '../i18n';
 import { actionKindLabel, kindLabel, statusLabel } from '../labels';
+
+export { SearchIndexDamagedError } from './postings';
 
 interface BriefingFacts {
   title: string;
@@ -164,7 +166,9 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 4;
+const CHUNK_FORMAT = 5;
+/** How a chunk of terms begins (chunkStream), the one kind with more after its JSON object. */
+const TERMS_HEAD = '{"k":"terms"';
 
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
 interface SerializedInternals {
@@ -277,6 +281,8 @@ export class SearchEngine {
   private walks = 8;
   /** The derived maps part-built by prepareSome, and where it stopped. */
   private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
+  /** A loaded index's chunks of postings still to parse (prepareSome), as loaded. */
+  private readonly unparsed: TermChunk[] = [];
   /** The terms packSome has still to pack (taken when it started: a term written since is packed or not, either is right). */
   private packing: Map<number, Map<number, number>>[] | undefined;
   /**
@@ -511,12 +517,18 @@ export class SearchEngine {
   }
 
   /**
-   * Build what a loaded index left for later (the derived maps, then MiniSearch's id → short id map), a
-   * slice of `budget` records at a time; true once done. The worker runs slices once the first query is
+   * Build what a loaded index left for later (its postings parsed a chunk at a time, the derived maps, then
+   * MiniSearch's id → short id map), a slice of `budget` records at a time; true once done. The worker runs slices once the first query is
    * answered (at 1.35 million records the whole is seconds of CPU: a query arriving meanwhile waits for
    * one slice, not for all of it).
    */
   prepareSome(budget = Infinity): boolean {
+    // The postings not yet parsed, a chunk a slice (a query meanwhile parses the ones it needs itself).
+    for (let chunk = this.unparsed.pop(); chunk; chunk = this.unparsed.pop()) {
+      if (chunk.parsed) continue;
+      chunk.parse();
+      if (budget !== Infinity) return false;
+    }
     if (!this.buildDerived(budget)) return false;
     void (this.index as unknown as SerializedInternals)._idToShortId.size;
     return true;
@@ -1004,12 +1016,13 @@ export class SearchEngine {
   // ---------------------------------------------------------------- persisting
 
   /**
-   * The whole state as JSON strings of bounded size, for data/search-persist.ts to store: MiniSearch's own
+   * The whole state as strings of bounded size, for data/search-persist.ts to store (each a JSON text; a
+   * chunk of terms two, a line each): MiniSearch's own
    * serialisation (toJSON) cut into slices of terms, the facts filters need, the tombstones and the newest
    * clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
-  toChunks(postingsPerChunk = 400_000, rowsPerChunk = 100_000): string[] {
+  toChunks(postingsPerChunk = 100_000, rowsPerChunk = 100_000): string[] {
     return [...this.chunkStream(postingsPerChunk, rowsPerChunk)];
   }
 
@@ -1017,7 +1030,7 @@ export class SearchEngine {
    * toChunks one chunk at a time, for a caller that stores each as it comes (data/search-persist.ts): the
    * engine must not change until the stream ends.
    */
-  *chunkStream(postingsPerChunk = 400_000, rowsPerChunk = 100_000): Generator<string> {
+  *chunkStream(postingsPerChunk = 100_000, rowsPerChunk = 100_000): Generator<string> {
     // What MiniSearch's toJSON holds, written out a slice at a time (at a million documents its one object,
     // and one string, would hold the whole index twice over), from the same fields toJSON reads; and loaded
     // back into them directly (fromChunks). tests/unit/pinned-internals.test.ts checks that an index loaded
@@ -1069,14 +1082,19 @@ export class SearchEngine {
       out.push(lengths.length);
       for (let i = 0; i < lengths.length; i++) out.push(lengths[i] ?? null);
     });
-    // Each term as one flat array of numbers after it: per field, its id, the number of postings, the
+    // Each term's postings as one flat array of numbers: per field, its id, the number of postings, the
     // documents' short ids (each as the difference from the previous one) and the term frequencies.
     // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
-    // format (an object per field keyed by decimal strings, each parsed back with parseInt).
-    let terms: (string | number)[][] = [];
+    // format (an object per field keyed by decimal strings, each parsed back with parseInt). A chunk holds
+    // its words as a JSON object, then, on a line of its own, their postings: a loaded index parses those
+    // only when a query first needs one of its words (postings.ts TermChunk), or when the worker is idle —
+    // at a million records they were two thirds of the parse before the first answer.
+    let words: string[] = [];
+    let terms: number[][] = [];
     let postings = 0;
+    const termChunk = () => `${JSON.stringify({ k: 'terms', w: words })}\n${JSON.stringify(terms)}`;
     for (const [term, fieldIndex] of ms._index) {
-      const entry: (string | number)[] = [term];
+      const entry: number[] = [];
       for (const [fieldId, freqs] of fieldIndex) {
         entry.push(fieldId, freqs.size);
         let prev = 0;
@@ -1090,14 +1108,16 @@ export class SearchEngine {
         for (const tf of tfs) entry.push(tf);
         postings += freqs.size;
       }
+      words.push(term);
       terms.push(entry);
       if (postings >= postingsPerChunk) {
-        yield JSON.stringify({ k: 'terms', d: terms });
+        yield termChunk();
+        words = [];
         terms = [];
         postings = 0;
       }
     }
-    if (terms.length) yield JSON.stringify({ k: 'terms', d: terms });
+    if (terms.length) yield termChunk();
     const rows = function* <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]): Generator<string> {
       const mapped = (function* () {
         for (const [id, v] of map) yield row(id, v);
@@ -1154,7 +1174,7 @@ export class SearchEngine {
   static loader(): { add(text: string): void; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
-      | { k: 'terms'; d: unknown[][] }
+      | { k: 'terms'; w: string[] }
       | { k: 'docs'; d: (number | string)[] }
       | { k: 'lens'; d: (number | null)[] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
@@ -1233,7 +1253,8 @@ export class SearchEngine {
         started = true;
         return;
       }
-      const c = JSON.parse(text) as Chunk;
+      // A chunk of terms is a JSON object, then a line of postings left unparsed (chunkStream).
+      const c = JSON.parse(text.startsWith(TERMS_HEAD) ? text.slice(0, text.indexOf('\n')) : text) as Chunk;
       if (c.k === 'docs') {
         for (let i = 0, short = 0; i < c.d.length; i += 2) ms._documentIds.set((short += c.d[i] as number), c.d[i + 1] as string);
       } else if (c.k === 'lens') {
@@ -1244,7 +1265,12 @@ export class SearchEngine {
           i += 2 + n;
         }
       }
-      else if (c.k === 'terms') for (const entry of c.d as (string | number)[][]) ms._index.set(entry[0] as string, new LazyPostings(entry, ms._nextId));
+      else if (c.k === 'terms') {
+        // The words now (prefix search walks them all); their postings when first needed.
+        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.w.length);
+        engine.unparsed.push(chunk);
+        c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
+      }
       else facts(c);
     };
     const finish = () => {

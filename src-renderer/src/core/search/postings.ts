@@ -4,38 +4,106 @@ import { FilledOnUse } from './filled-on-use';
 const mapSize = (map: Map<unknown, unknown>): number => Reflect.get<Map<unknown, unknown>, 'size'>(Map.prototype, 'size', map);
 
 /**
- * One term's postings as loaded by fromChunks: the saved chunk's flat numbers (see chunkStream), turned into
- * MiniSearch's maps (field id → document short id → term frequency) the first time anything reads or
- * changes them. A query reads a handful of terms; building the maps of all of them (3 million postings at
- * 135,000 records) was a third of loading a saved index, i.e. of the wait before the first search answers.
+ * A saved chunk of postings that turned out malformed when first parsed (a query or the idle worker needs
+ * it): the saved index is damaged and must be rebuilt (data/search-persist.ts recover), never read on.
+ */
+export class SearchIndexDamagedError extends Error {
+  constructor() {
+    super('The saved search index is damaged: it is being rebuilt');
+  }
+}
+
+/**
+ * A saved chunk's postings, one flat array of numbers per word (see SearchEngine.chunkStream), kept as text
+ * until a query first needs one of its words, or the worker parses it while idle (SearchEngine.prepareSome):
+ * at a million records, parsing every posting before the first answer was two thirds of the wait for it.
+ * What a load would have refused (text that is not such arrays, one per word) is refused when parsed.
+ */
+export class TermChunk {
+  private text: string | undefined;
+  private entries: number[][] | undefined;
+
+  /** `words`: how many words the chunk names, each with one array of postings in `text`. */
+  constructor(
+    text: string,
+    private readonly words: number,
+  ) {
+    this.text = text;
+  }
+
+  get parsed(): boolean {
+    return this.entries !== undefined;
+  }
+
+  /** The postings of the chunk's `i`-th word. */
+  entry(i: number): number[] {
+    return this.parse()[i]!;
+  }
+
+  parse(): number[][] {
+    if (!this.entries) {
+      let entries: unknown;
+      try {
+        entries = JSON.parse(this.text!);
+      } catch {
+        throw new SearchIndexDamagedError();
+      }
+      if (!Array.isArray(entries) || entries.length !== this.words || !entries.every(wellFormed)) throw new SearchIndexDamagedError();
+      this.entries = entries as number[][];
+      this.text = undefined;
+    }
+    return this.entries;
+  }
+}
+
+/** One word's postings as chunkStream writes them: per field, its id, n, then n short id steps and n frequencies. */
+function wellFormed(entry: unknown): boolean {
+  if (!Array.isArray(entry)) return false;
+  let i = 0;
+  while (i < entry.length) {
+    const n: unknown = entry[i + 1];
+    if (typeof entry[i] !== 'number' || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return false;
+    i += 2 + 2 * n;
+  }
+  return i === entry.length;
+}
+
+/**
+ * One term's postings as loaded by fromChunks: its entry in a saved chunk (TermChunk), turned into MiniSearch's
+ * maps (field id → document short id → term frequency), each field's postings left packed (LazyFreqs), the
+ * first time anything reads or changes them. A query reads a handful of terms: preparing all of them (3
+ * million postings at 135,000 records) was a third of loading a saved index, i.e. of the wait before the
+ * first search answers.
  */
 export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
-  private flat: (string | number)[] | undefined;
+  private chunk: TermChunk | undefined;
 
   /** `firstNew`: the short id the loaded index gives its next document (LazyFreqs). */
   constructor(
-    flat: (string | number)[],
+    chunk: TermChunk,
+    private readonly at: number,
     private readonly firstNew: number,
   ) {
     super();
-    this.flat = flat;
+    this.chunk = chunk;
   }
 
   protected fill(): void {
-    const entry = this.flat;
-    if (!entry) return;
-    this.flat = undefined;
-    let i = 1;
+    const chunk = this.chunk;
+    if (!chunk) return;
+    this.chunk = undefined;
+    const entry = chunk.entry(this.at);
+    let i = 0;
     while (i < entry.length) {
-      const fieldId = entry[i] as number;
-      const n = entry[i + 1] as number;
+      const fieldId = entry[i]!;
+      const n = entry[i + 1]!;
       this.put(fieldId, new LazyFreqs(entry, i + 2, n, this.firstNew));
       i += 2 + 2 * n;
     }
   }
 
   override clear(): void {
-    this.flat = undefined;
+    this.chunk = undefined;
     super.clear();
   }
 }
