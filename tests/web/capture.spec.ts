@@ -29,6 +29,9 @@ test('keys typed at once after Ctrl+Shift+N go into the new briefing’s title (
 });
 
 test('a briefing is entered by keyboard alone and every part is there after a reload', async ({ page }) => {
+  // A whole briefing typed key by key, read back after a reload, and an accessibility scan: over a minute on a
+  // busy 2-core machine (it timed out there at the default 60 s while every step passed).
+  test.setTimeout(150_000);
   const list = new BriefingsPage(page);
   const b = new BriefingPage(page);
   await list.goto();
