@@ -15,7 +15,7 @@
  */
 import type MiniSearch from 'minisearch';
 import type { SearchOptions } from 'minisearch';
-import { LazyFreqs } from './postings';
+import { eachPosting } from './postings';
 import { FieldLengths } from './field-lengths';
 
 interface Bm25 {
@@ -119,18 +119,7 @@ function forEachScore(
       add(docId, weight * boost * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength))));
     };
     // Packed postings (postings.ts) are read in place, in the order their map would have.
-    const packed = freqs instanceof LazyFreqs ? freqs.packed() : undefined;
-    if (!packed) {
-      for (const [docId, termFreq] of freqs) score(docId, termFreq);
-      continue;
-    }
-    const { flat, at, n, added } = packed;
-    let docId = 0;
-    for (let j = 0; j < n; j++) {
-      docId += flat[at + j] as number;
-      score(docId, flat[at + n + j] as number);
-    }
-    for (const [docId, termFreq] of added) score(docId, termFreq);
+    eachPosting(freqs, score);
   }
 }
 

@@ -213,7 +213,6 @@ export class ShortIdNames {
 
   private learn(short: number): number {
     const key = this.keyOf(short);
-    if (short >= this.codes.length) this.grow(short);
     const type = typeOfDocId(key)!;
     const id = key.slice(2);
     this.note(short, type, id, this.factsOf(type, id));
