@@ -20,6 +20,12 @@ function postingLists(engine: SearchEngine): Map<number, number>[] {
   return lists;
 }
 
+/** How many short ids' facts the index has learnt (core/search/short-ids.ts: the FACTS_KNOWN bit). */
+function factsKnown(engine: SearchEngine): number {
+  const { codes } = (engine as unknown as { shortIds: { codes: Uint8Array } }).shortIds;
+  return codes.reduce((n, c) => n + (c & 0x80 ? 1 : 0), 0);
+}
+
 describe('a built index with its postings packed', () => {
   const base = workspace();
   const all = writes(base);
@@ -76,10 +82,19 @@ describe('a built index with its postings packed', () => {
     const parsed = chunks.filter((c) => c.parsed).length;
     expect(parsed).toBeGreaterThan(0);
     expect(parsed).toBeLessThan(chunks.length / 4);
+    // A query learns the facts of the matches it ranks against each other (ties, the hits shown), not of
+    // every match.
+    const donor = (engine: SearchEngine) => engine.search(mergeQuery('donor', {}, 'en'), 5, 'en').groups;
+    const matches = donor(built).reduce((n, g) => n + g.total, 0);
+    expect(matches).toBeGreaterThan(100);
+    expect(donor(loaded)).toEqual(donor(built));
+    expect(factsKnown(loaded)).toBeLessThan(matches / 2);
     let slices = 0;
     while (!loaded.prepareSome(1)) slices += 1;
     expect(slices).toBeGreaterThanOrEqual(chunks.length - parsed);
     expect(chunks.every((c) => c.parsed)).toBe(true);
+    // Prepared, it knows every document's facts: no later query looks one up.
+    expect(factsKnown(loaded)).toBe(loaded.size);
     expect(ranked(loaded)).toEqual(ranked(built));
   });
 

@@ -24,7 +24,7 @@ import {
 } from './documents';
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
-import { documentIdOf, scoredMatches, useLeanScoring } from './leanScoring';
+import { documentIdOf, prepareScores, scoredMatches, useLeanScoring } from './leanScoring';
 import { LazyPostings, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
@@ -202,8 +202,11 @@ interface Derived {
   childrenOf: Map<string, { statements: Set<string>; actions: Set<string> }>;
   /** briefing id → the events held there (actions.heldInBriefingId), so each document names the other. */
   heldBy: Map<string, Set<string>>;
-  /** speaker id → the statements they made: a speaker filter reads these, not every statement. */
-  bySpeaker: Map<string, Set<string>>;
+  /**
+   * speaker id → the statements they made, with their facts: a speaker filter reads these, not every
+   * statement (and not each one's facts again from among a million: that lookup was most of such a filter).
+   */
+  bySpeaker: Map<string, Map<string, StatementFacts>>;
   /** statement id → the follow-ups made from it (a speaker filter finds those too). */
   actionsFrom: Map<string, Set<string>>;
 }
@@ -230,7 +233,9 @@ function linkStatement(d: Derived, id: string, s: StatementFacts): void {
   let counts = d.speakersOf.get(s.briefingId);
   if (!counts) d.speakersOf.set(s.briefingId, (counts = new Map<string, number>()));
   counts.set(s.speakerId, (counts.get(s.speakerId) ?? 0) + 1);
-  setIn(d.bySpeaker, s.speakerId, id);
+  let said = d.bySpeaker.get(s.speakerId);
+  if (!said) d.bySpeaker.set(s.speakerId, (said = new Map<string, StatementFacts>()));
+  said.set(id, s);
 }
 
 function unlinkStatement(d: Derived, id: string, s: StatementFacts): void {
@@ -517,8 +522,9 @@ export class SearchEngine {
   }
 
   /**
-   * Build what a loaded index left for later (its postings parsed a chunk at a time, the derived maps, then
-   * MiniSearch's id → short id map), a slice of `budget` records at a time; true once done. The worker runs slices once the first query is
+   * Build what a loaded index left for later (its postings parsed a chunk at a time, the derived maps, what
+   * each short id names, the scoring's arrays, then MiniSearch's id → short id map), a slice of `budget`
+   * records at a time; true once done. The worker runs slices once the first query is
    * answered (at 1.35 million records the whole is seconds of CPU: a query arriving meanwhile waits for
    * one slice, not for all of it).
    */
@@ -530,7 +536,11 @@ export class SearchEngine {
       if (budget !== Infinity) return false;
     }
     if (!this.buildDerived(budget)) return false;
-    void (this.index as unknown as SerializedInternals)._idToShortId.size;
+    const ms = this.index as unknown as SerializedInternals;
+    // What each document names, so that no later query looks a match's facts up among a million records.
+    if (!this.shortIds.learnSome(ms._nextId, budget)) return false;
+    if (!prepareScores(ms._nextId)) return false;
+    void ms._idToShortId.size;
     return true;
   }
 
@@ -551,6 +561,8 @@ export class SearchEngine {
     let done = 0;
     while (this.packing.length && done < budget) done += 1 + packTerm(this.packing.pop()!, ms._nextId);
     if (this.packing.length) return false;
+    // Last, the scoring's arrays (a slice each), so that the first queries after the build do not fill them.
+    if (!prepareScores(ms._nextId)) return false;
     this.packing = undefined;
     return true;
   }
@@ -671,7 +683,7 @@ export class SearchEngine {
         { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
         (short, score) => {
           const code = names.code(short);
-          if (filtered && !this.passes({ type: RESULT_TYPES[code]!, id: names.id(short) }, f, names.factsAt(short))) return;
+          if (filtered && !this.passes({ type: RESULT_TYPES[code]!, id: names.id(short) }, f, names.factsAt(short), true)) return;
           matches.add(short, code, score);
         },
         keep,
@@ -761,14 +773,17 @@ export class SearchEngine {
    */
   private browseSpeakers(f: Resolved, speakers: ReadonlySet<string>, out: Map<ResultType, Hit[]>): void {
     const d = this.derived();
-    // Each statement's facts looked up once, here (a lookup among a million statements is a cache miss or two).
-    const statements = new Map<string, StatementFacts>();
-    for (const speaker of speakers) for (const id of d.bySpeaker.get(speaker) ?? []) statements.set(id, this.statements.get(id)!);
+    // Each statement with its facts, as the speakers' maps hold them (each speaker's own: no statement twice).
+    const statements = function* () {
+      for (const speaker of speakers) yield* d.bySpeaker.get(speaker) ?? [];
+    };
     const briefings = new Set<string>();
     const actions: string[] = [];
-    for (const [id, facts] of statements) {
+    // The follow-ups made from these statements only if follow-ups may be shown.
+    const followUps = !f.types || f.types.has('action');
+    for (const [id, facts] of statements()) {
       briefings.add(facts.briefingId);
-      for (const a of d.actionsFrom.get(id) ?? []) actions.push(a);
+      if (followUps) for (const a of d.actionsFrom.get(id) ?? []) actions.push(a);
     }
     const look = (table: IndexedTable, ids: Iterable<string>) => {
       const facts = this.factsOf(table);
@@ -779,7 +794,7 @@ export class SearchEngine {
     const candidates: [IndexedTable, Iterable<readonly [string, unknown]>][] = [
       ['people', look('people', speakers)],
       ['briefings', look('briefings', briefings)],
-      ['statements', statements],
+      ['statements', statements()],
       ['actions', look('actions', actions)],
     ];
     for (const [table, records] of candidates) {
@@ -874,8 +889,9 @@ export class SearchEngine {
    * Does a hit pass the filters? Statements and actions inherit their briefing's date and tags; a speaker
    * filter finds what that person said, the follow-ups that came from it and the briefings where they
    * spoke; an organisation filter finds its members, what they said, and the briefings it organised.
+   * `matched`: the hit is a match of the query's words, a live document of the index.
    */
-  private passes(hit: { type: ResultType; id: string }, f: Resolved, known?: unknown): boolean {
+  private passes(hit: { type: ResultType; id: string }, f: Resolved, known?: unknown, matched = false): boolean {
     if (f.types && !f.types.has(hit.type)) return false;
     // A kind belongs to statements (and the follow-ups made from them): nothing else has one.
     if (f.kinds && hit.type !== 'statement' && hit.type !== 'action') return false;
@@ -901,11 +917,14 @@ export class SearchEngine {
         if (!s) return false;
         if (f.speakers && !(s.speakerId && f.speakers.has(s.speakerId))) return false;
         if (f.kinds && !f.kinds.has(s.kind)) return false;
-        const b = this.briefings.get(s.briefingId);
-        // A statement of a deleted briefing is gone for the user, even if it was not tombstoned itself.
-        if (!b) return false;
-        if (!this.inDates(b.date, f)) return false;
-        if (f.tag !== undefined && !s.tags.includes(f.tag) && !b.tags.includes(f.tag)) return false;
+        // The briefing only for the filters that ask about it, for a match of the words (a lookup among 100,000
+        // per match): a statement of a deleted briefing leaves the index with it (upsert's stale records).
+        if (!matched || f.dated || f.tag !== undefined) {
+          const b = this.briefings.get(s.briefingId);
+          if (!b) return false;
+          if (!this.inDates(b.date, f)) return false;
+          if (f.tag !== undefined && !s.tags.includes(f.tag) && !b.tags.includes(f.tag)) return false;
+        }
         if (f.organisations && !f.organisations.has(this.orgOfPerson(s.speakerId) ?? '')) return false;
         return true;
       }
@@ -917,8 +936,10 @@ export class SearchEngine {
         const speaker = from?.speakerId ?? null;
         if (f.speakers && !(speaker && f.speakers.has(speaker))) return false;
         if (f.kinds && !(from && f.kinds.has(from.kind))) return false;
-        const b = a.briefingId ? this.briefings.get(a.briefingId) : undefined;
-        if (a.briefingId && !b) return false;
+        // Its briefing likewise.
+        const asked = !matched || f.dated || f.tag !== undefined || !!f.organisations;
+        const b = a.briefingId && asked ? this.briefings.get(a.briefingId) : undefined;
+        if (a.briefingId && !b && asked) return false;
         if (f.dated && (!b || !this.inDates(b.date, f))) return false;
         if (f.tag !== undefined && !a.tags.includes(f.tag) && !b?.tags.includes(f.tag)) return false;
         if (f.organisations) {
@@ -1197,6 +1218,7 @@ export class SearchEngine {
       const ids = new DenseMap<string>();
       ms._documentIds = ids;
       ms._fieldLength = FieldLengths.sized(DOC_FIELDS.length, mini.nextId);
+      engine.shortIds.reserve(mini.nextId);
       // Only changes and `has` read it; searches go from short ids to ids.
       ms._idToShortId = new InverseIds(ids);
     };

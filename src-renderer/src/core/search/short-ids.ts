@@ -156,42 +156,55 @@ export class InverseIds extends FilledOnUse<string, number> {
   }
 }
 
+/** In ShortIdNames' codes: the facts of that short id are known (the low bits: its type's place, plus one). */
+const FACTS_KNOWN = 0x80;
+
 /**
  * What each short id names — its document's result type, record id and facts (the engine's filter facts of
  * that record) — noted as the engine adds the document, or read back from its id the first time a query
- * meets it (a loaded index), and kept: short ids are never reused, and a record whose facts change is added
- * again under a new one, so what is kept stays true while the document is live.
+ * meets it (a loaded index: the type and id when first met, the facts when first asked for), and kept:
+ * short ids are never reused, and a record whose facts change is added again under a new one, so what is
+ * kept stays true while the document is live.
  *
  * Why: a query on a common word meets 200,000 documents. Making a new id string for each, at every query,
  * and looking each one's facts up in a map of a million records (a cache miss or two apiece) was most of a
- * query's time after the scoring.
+ * query's time after the scoring. A query without filters needs the facts of its ties and shown hits only:
+ * the first query of a loaded index (what "search ready" waits for) learns the types of its matches, not
+ * their facts.
  */
 export class ShortIdNames {
-  /** The type's place in RESULT_TYPES, plus one (0: not known yet). */
+  /** The type's place in RESULT_TYPES, plus one (0: not known yet); FACTS_KNOWN once the facts are. */
   private codes = new Uint8Array(1024);
   private ids: (string | undefined)[] = new Array<string | undefined>(1024);
   private facts: unknown[] = new Array<unknown>(1024);
+  /** Where learnSome goes on. */
+  private learnt = 0;
 
   /**
-   * `keyOf`: the document id of a short id in the index (`b:<id>`, `s:<id>`…, documents.ts docId);
-   * `factsOf`: the engine's facts of a record.
+   * `keyOf`: the document id of a short id in the index (`b:<id>`, `s:<id>`…, documents.ts docId), undefined
+   * for one no longer live; `factsOf`: the engine's facts of a record.
    */
   constructor(
-    private readonly keyOf: (short: number) => string,
+    private readonly keyOf: (short: number) => string | undefined,
     private readonly factsOf: (type: ResultType, id: string) => unknown,
   ) {}
+
+  /** Room for short ids below `n` (a loaded index's count), made at once rather than doubled as met. */
+  reserve(n: number): void {
+    if (n > this.codes.length) this.grow(n - 1);
+  }
 
   /** What a document just added names: the very id string its facts are kept under (its hash already known). */
   note(short: number, type: ResultType, id: string, facts: unknown): void {
     if (short >= this.codes.length) this.grow(short);
-    this.codes[short] = RESULT_TYPES.indexOf(type) + 1;
+    this.codes[short] = (RESULT_TYPES.indexOf(type) + 1) | FACTS_KNOWN;
     this.ids[short] = id;
     this.facts[short] = facts;
   }
 
   /** The type's place in RESULT_TYPES. */
   code(short: number): number {
-    const code = short < this.codes.length ? this.codes[short]! : 0;
+    const code = short < this.codes.length ? this.codes[short]! & ~FACTS_KNOWN : 0;
     return (code || this.learn(short)) - 1;
   }
 
@@ -205,18 +218,39 @@ export class ShortIdNames {
     return this.ids[short]!;
   }
 
-  /** The record's facts, as the engine held them when the document was added. */
+  /** The record's facts, as the engine holds them while the document is live. */
   factsAt(short: number): unknown {
-    this.code(short);
+    if (short >= this.codes.length || !(this.codes[short]! & FACTS_KNOWN)) {
+      const code = this.code(short);
+      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.ids[short]!);
+      this.codes[short]! |= FACTS_KNOWN;
+    }
     return this.facts[short];
   }
 
+  /**
+   * Learn the names and facts of up to `budget` more live short ids below `end`, so that queries after it
+   * learn none (a loaded index's idle work); true once all are known.
+   */
+  learnSome(end: number, budget = Infinity): boolean {
+    this.reserve(end);
+    let n = 0;
+    for (; this.learnt < end; this.learnt++) {
+      if (n >= budget) return false;
+      if (this.codes[this.learnt]! & FACTS_KNOWN || this.keyOf(this.learnt) === undefined) continue;
+      this.factsAt(this.learnt);
+      n++;
+    }
+    return true;
+  }
+
   private learn(short: number): number {
-    const key = this.keyOf(short);
-    const type = typeOfDocId(key)!;
-    const id = key.slice(2);
-    this.note(short, type, id, this.factsOf(type, id));
-    return this.codes[short]!;
+    const key = this.keyOf(short)!;
+    const code = RESULT_TYPES.indexOf(typeOfDocId(key)!) + 1;
+    if (short >= this.codes.length) this.grow(short);
+    this.codes[short] = code;
+    this.ids[short] = key.slice(2);
+    return code;
   }
 
   /** The stores doubled past `short`, in one copy each (an array grown a slot at a time is slow). */
