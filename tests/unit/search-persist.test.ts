@@ -256,6 +256,40 @@ describe('persisted search index', () => {
     await expectSameAsFresh(db, garbage.s.engine);
   });
 
+  it('reads a saved index of many chunks in several requests, in order, and refuses one with a chunk missing, extra or cut', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    // The same index saved in small chunks: more of them than the read makes requests (search-persist.ts READ_REQUESTS).
+    const marker = await s.store.save(s.engine.toChunks(20, 3), (await s.store.meta.get('marker'))!.logSeq);
+    expect(marker.chunks).toBeGreaterThan(24);
+    const whole = await start();
+    expect(whole.outcome).toBe('loaded');
+    await expectSameAsFresh(db, whole.s.engine);
+    whole.s.stop();
+    const rows = await s.store.chunks.toArray();
+    const tamper = async (change: () => Promise<unknown>) => {
+      await s.store.transaction('rw', s.store.chunks, async () => {
+        await s.store.chunks.clear();
+        await s.store.chunks.bulkAdd(rows);
+        await change();
+      });
+      const next = await start();
+      next.s.stop();
+      return next;
+    };
+    // A chunk missing in a later request, one past the marker's count, one cut short: each rebuilt, never half-loaded.
+    for (const change of [
+      () => s.store.chunks.delete(marker.chunks - 3),
+      () => s.store.chunks.add({ n: marker.chunks, generation: marker.generation, text: rows[marker.chunks - 1]!.text }),
+      () => s.store.chunks.update(marker.chunks - 2, { text: rows[marker.chunks - 2]!.text.slice(0, -1) }),
+    ]) {
+      const next = await tamper(change);
+      expect(next.outcome).toBe('rebuilt-torn');
+      await expectSameAsFresh(db, next.s.engine);
+    }
+  });
+
   it('rebuilds an index whose postings, parsed only when first needed, turn out damaged', async () => {
     const { db, start } = await workspace();
     const { s } = await start();

@@ -683,7 +683,7 @@ export class SearchEngine {
         { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
         (short, score) => {
           const code = names.code(short);
-          if (filtered && !this.passes({ type: RESULT_TYPES[code]!, id: names.id(short) }, f, names.factsAt(short), true)) return;
+          if (filtered && !this.passes(RESULT_TYPES[code]!, names.id(short), f, names.factsAt(short), true)) return;
           matches.add(short, code, score);
         },
         keep,
@@ -760,8 +760,7 @@ export class SearchEngine {
       const hits = out.get(type)!;
       // Each record's facts as the walk finds them, not looked up again by id (a walk over every statement).
       for (const [id, facts] of this.factsOf(table)) {
-        const hit = { type, id, score: 0 };
-        if (this.passes(hit, f, facts) && this.index.has(docId(type, id))) hits.push(hit);
+        if (this.passes(type, id, f, facts) && this.index.has(docId(type, id))) hits.push({ type, id, score: 0 });
       }
     }
   }
@@ -803,8 +802,7 @@ export class SearchEngine {
       const hits = out.get(type)!;
       for (const [id, known] of records) {
         if (known === undefined) continue;
-        const hit = { type, id, score: 0 };
-        if (this.passes(hit, f, known) && this.index.has(docId(type, id))) hits.push(hit);
+        if (this.passes(type, id, f, known) && this.index.has(docId(type, id))) hits.push({ type, id, score: 0 });
       }
     }
   }
@@ -891,19 +889,19 @@ export class SearchEngine {
    * spoke; an organisation filter finds its members, what they said, and the briefings it organised.
    * `matched`: the hit is a match of the query's words, a live document of the index.
    */
-  private passes(hit: { type: ResultType; id: string }, f: Resolved, known?: unknown, matched = false): boolean {
-    if (f.types && !f.types.has(hit.type)) return false;
+  private passes(type: ResultType, id: string, f: Resolved, known?: unknown, matched = false): boolean {
+    if (f.types && !f.types.has(type)) return false;
     // A kind belongs to statements (and the follow-ups made from them): nothing else has one.
-    if (f.kinds && hit.type !== 'statement' && hit.type !== 'action') return false;
+    if (f.kinds && type !== 'statement' && type !== 'action') return false;
     // The checks are all conjunctive: the cheap and selective ones come first (browsing by speaker walks
     // every statement, and a map lookup per record was most of its time).
-    switch (hit.type) {
+    switch (type) {
       case 'briefing': {
-        const b = (known as BriefingFacts | undefined) ?? this.briefings.get(hit.id);
+        const b = (known as BriefingFacts | undefined) ?? this.briefings.get(id);
         if (!b) return false;
         if (!this.inDates(b.date, f)) return false;
         if (f.tag !== undefined && !b.tags.includes(f.tag)) return false;
-        const speakers = this.derived().speakersOf.get(hit.id);
+        const speakers = this.derived().speakersOf.get(id);
         if (f.speakers && !this.anyKey(speakers, (s) => f.speakers!.has(s))) return false;
         if (f.organisations) {
           const orgs = f.organisations;
@@ -913,7 +911,7 @@ export class SearchEngine {
         return true;
       }
       case 'statement': {
-        const s = (known as StatementFacts | undefined) ?? this.statements.get(hit.id);
+        const s = (known as StatementFacts | undefined) ?? this.statements.get(id);
         if (!s) return false;
         if (f.speakers && !(s.speakerId && f.speakers.has(s.speakerId))) return false;
         if (f.kinds && !f.kinds.has(s.kind)) return false;
@@ -929,7 +927,7 @@ export class SearchEngine {
         return true;
       }
       case 'action': {
-        const a = (known as ActionFacts | undefined) ?? this.actions.get(hit.id);
+        const a = (known as ActionFacts | undefined) ?? this.actions.get(id);
         if (!a) return false;
         // The statement it came from only for the filters that ask about it (a lookup among a million statements).
         const from = a.statementId && (f.speakers || f.kinds || f.organisations) ? this.statements.get(a.statementId) : undefined;
@@ -949,14 +947,14 @@ export class SearchEngine {
         return true;
       }
       case 'person': {
-        if (!this.people.has(hit.id) || f.dated || f.tag !== undefined) return false;
-        if (f.speakers && !f.speakers.has(hit.id)) return false;
-        if (f.organisations && !f.organisations.has(this.orgOfPerson(hit.id) ?? '')) return false;
+        if (!this.people.has(id) || f.dated || f.tag !== undefined) return false;
+        if (f.speakers && !f.speakers.has(id)) return false;
+        if (f.organisations && !f.organisations.has(this.orgOfPerson(id) ?? '')) return false;
         return true;
       }
       case 'organisation': {
-        if (!this.organisations.has(hit.id) || f.dated || f.tag !== undefined || f.speakers) return false;
-        return !f.organisations || f.organisations.has(hit.id);
+        if (!this.organisations.has(id) || f.dated || f.tag !== undefined || f.speakers) return false;
+        return !f.organisations || f.organisations.has(id);
       }
     }
   }
