@@ -41,6 +41,11 @@ export const QUERIES: [string, SearchFilters?][] = [
   ['kept'],
   ['', { kinds: ['decision'] }],
   ['water', { types: ['briefing'] }],
+  // Dated: a statement's and a follow-up's date is their briefing's, moved below (writes).
+  ['', { from: '2031-01-01' }],
+  ['moved along', { from: '2031-01-01' }],
+  ['moved along', { to: '2030-12-31' }],
+  ['heroin', { from: '2016-01-01', to: '2019-12-31' }],
 ];
 
 export function answers(engine: SearchEngine, data: Data) {
@@ -89,7 +94,12 @@ export function writes(data: Data): [IndexedTable, IndexedRecord][] {
     ['briefings', later(briefings[4]!, { title: 'Renamed briefing four' })],
     ['actions', later(actions[0]!, { heldInBriefingId: briefings[5]!.id, kind: 'event', title: 'Kept event moved' })],
   ];
-  for (let i = 0; i < 12; i++) out.push(['briefings', later(briefings[6 + i]!, { title: `Renamed briefing ${6 + i}` })]);
+  // A briefing moved to another day: its statements and follow-ups move with it (a date filter on words reads
+  // a statement's own copy of its briefing's date).
+  const movedSaid = statements.find((st) => st.briefingId === briefings[6]!.id)!;
+  out.push(['statements', later(movedSaid, { text: 'Moved along with its briefing' })]);
+  out.push(['briefings', later(briefings[6]!, { startsAt: '2031-03-04T10:00:00.000Z' })]);
+  for (let i = 0; i < 12; i++) out.push(['briefings', later(briefings[7 + i]!, { title: `Renamed briefing ${7 + i}` })]);
   return out;
 }
 
