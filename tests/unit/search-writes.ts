@@ -45,6 +45,7 @@ export const QUERIES: [string, SearchFilters?][] = [
   ['', { from: '2031-01-01' }],
   ['moved along', { from: '2031-01-01' }],
   ['moved along', { to: '2030-12-31' }],
+  ['retagged along', { tag: 'retagged' }],
   ['heroin', { from: '2016-01-01', to: '2019-12-31' }],
 ];
 
@@ -94,11 +95,14 @@ export function writes(data: Data): [IndexedTable, IndexedRecord][] {
     ['briefings', later(briefings[4]!, { title: 'Renamed briefing four' })],
     ['actions', later(actions[0]!, { heldInBriefingId: briefings[5]!.id, kind: 'event', title: 'Kept event moved' })],
   ];
-  // A briefing moved to another day: its statements and follow-ups move with it (a date filter on words reads
-  // a statement's own copy of its briefing's date).
+  // A briefing moved to another day and tagged: its statements and follow-ups move with it (a date or tag
+  // filter on words reads a statement's own copy of its briefing's date and tags).
   const movedSaid = statements.find((st) => st.briefingId === briefings[6]!.id)!;
   out.push(['statements', later(movedSaid, { text: 'Moved along with its briefing' })]);
   out.push(['briefings', later(briefings[6]!, { startsAt: '2031-03-04T10:00:00.000Z' })]);
+  const retaggedSaid = statements.find((st) => st.briefingId === briefings[19]!.id)!;
+  out.push(['statements', later(retaggedSaid, { text: 'Retagged along with its briefing' })]);
+  out.push(['briefings', later(briefings[19]!, { tags: ['Retagged'] })]);
   for (let i = 0; i < 12; i++) out.push(['briefings', later(briefings[7 + i]!, { title: `Renamed briefing ${7 + i}` })]);
   return out;
 }

@@ -74,6 +74,8 @@ interface StatementFacts {
    * briefing's facts when these are made; a briefing whose date changes has its statements re-read.
    */
   date: string;
+  /** Its briefing's tags, likewise (the briefing's own array, [] while unknown), for a tag filter. */
+  briefingTags: readonly string[];
 }
 interface ActionFacts {
   briefingId: string | null;
@@ -192,9 +194,8 @@ interface SerializedInternals {
   _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): unknown };
 }
 
-/** Tags as everywhere in the app (core/text foldName): case, accents and spacing do not matter. */
-function foldedTags(tags: readonly string[]): string[] {
-  return tags.map(foldName);
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
 /** Every word of `wanted` is a prefix of some word of `words`. */
@@ -306,6 +307,25 @@ export class SearchEngine {
   private readonly tombstones = new Map<IndexedTable, Set<string>>(INDEXED_TABLES.map((t) => [t, new Set<string>()]));
   private readonly newest = new Map<IndexedTable, string>();
 
+  /** Each folded tag once: every record's copy is the same string (see foldedTags). */
+  private readonly tagNames = new Map<string, string>();
+
+  /**
+   * Tags as everywhere in the app (core/text foldName): case, accents and spacing do not matter. Each tag one
+   * string, shared by every record that carries it: a tag filter compares each match's tags with the one
+   * asked for, and a million copies spread over the heap were a cache miss apiece; a few hundred shared ones
+   * stay in the cache.
+   */
+  private foldedTags(tags: readonly string[]): string[] {
+    return tags.map((tag) => {
+      const folded = foldName(tag);
+      const known = this.tagNames.get(folded);
+      if (known !== undefined) return known;
+      this.tagNames.set(folded, folded);
+      return folded;
+    });
+  }
+
   private newShortIds(): ShortIdNames {
     return new ShortIdNames(
       (short) => documentIdOf(this.index, short),
@@ -344,6 +364,7 @@ export class SearchEngine {
     this.index = SearchEngine.newIndex();
     this.shortIds = this.newShortIds();
     for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions]) m.clear();
+    this.tagNames.clear();
     this.derivedState = emptyDerived();
     this.building = undefined;
     this.packing = undefined;
@@ -588,15 +609,16 @@ export class SearchEngine {
         this.briefings.set(b.id, {
           title: b.title,
           date: b.startsAt.slice(0, 10),
-          tags: foldedTags(b.tags),
+          tags: this.foldedTags(b.tags),
           organiserIds: b.organiserIds,
           attendeeIds: b.attendees.map((a) => a.personId),
           startsAt: b.startsAt,
           classification: b.classification,
           caveat: b.caveat,
         });
-        // Its statements and follow-ups carry its date: re-read when it changes, as when it first appears.
-        const stale = old?.date === b.startsAt.slice(0, 10) ? [] : this.childrenStale(b.id);
+        // Its statements and follow-ups carry its date and tags: re-read when those change, as when it first appears.
+        const next = this.briefings.get(b.id)!;
+        const stale = old?.date === next.date && sameList(old.tags, next.tags) ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
         if (old?.title !== b.title) {
           const held = this.heldIn(b.id);
@@ -607,7 +629,8 @@ export class SearchEngine {
       case 'statements': {
         const s = record as Statement;
         this.forgetStatement(s.id);
-        const facts = { briefingId: s.briefingId, speakerId: s.speakerId, tags: foldedTags(s.tags), kind: s.kind, date: this.briefings.get(s.briefingId)?.date ?? '' };
+        const briefing = this.briefings.get(s.briefingId);
+        const facts = { briefingId: s.briefingId, speakerId: s.speakerId, tags: this.foldedTags(s.tags), kind: s.kind, date: briefing?.date ?? '', briefingTags: briefing?.tags ?? [] };
         this.statements.set(s.id, facts);
         const d = this.derivedIfBuilt();
         if (d) linkStatement(d, s.id, facts);
@@ -619,7 +642,7 @@ export class SearchEngine {
         this.forgetAction(a.id);
         const held = a.heldInBriefingId ? { in: a.heldInBriefingId, title: a.title } : undefined;
         const date = a.briefingId ? (this.briefings.get(a.briefingId)?.date ?? '') : '';
-        const facts = { briefingId: a.briefingId, statementId: a.statementId, tags: foldedTags(a.tags), date, ...(held ? { held } : {}) };
+        const facts = { briefingId: a.briefingId, statementId: a.statementId, tags: this.foldedTags(a.tags), date, ...(held ? { held } : {}) };
         this.actions.set(a.id, facts);
         const d = this.derivedIfBuilt();
         if (d) linkAction(d, a.id, facts);
@@ -686,6 +709,8 @@ export class SearchEngine {
       const types = f.kinds ? new Set((f.types ? [...f.types] : RESULT_TYPES).filter((t) => t === 'statement' || t === 'action')) : f.types;
       const allowed = types && Uint8Array.from(RESULT_TYPES, (t) => (types.has(t) ? 1 : 0));
       const keep = allowed && ((short: number) => allowed[names.code(short)] === 1);
+      // What only `keep` asks (the types) needs no check per match ("report capital" among follow-ups).
+      const checked = filtered && !!(f.tag !== undefined || f.speakers || f.organisations || f.dated || f.kinds);
       scoredMatches(
         this.index,
         terms.join(' '),
@@ -693,7 +718,12 @@ export class SearchEngine {
         { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
         (short, score) => {
           const code = names.code(short);
-          if (filtered && !this.passes(RESULT_TYPES[code]!, names.id(short), f, names.factsAt(short), true)) return;
+          if (checked) {
+            const type = RESULT_TYPES[code]!;
+            // A statement's or follow-up's checks read its facts, never its id: not looked up for them.
+            const id = type === 'statement' || type === 'action' ? '' : names.id(short);
+            if (!this.passes(type, id, f, names.factsAt(short), true)) return;
+          }
           matches.add(short, code, score);
         },
         keep,
@@ -909,6 +939,7 @@ export class SearchEngine {
         if (!b) return false;
         if (!this.inDates(b.date, f)) return false;
         if (f.tag !== undefined && !b.tags.includes(f.tag)) return false;
+        if (!f.speakers && !f.organisations) return true;
         const speakers = this.derived().speakersOf.get(id);
         if (f.speakers && !this.anyKey(speakers, (s) => f.speakers!.has(s))) return false;
         if (f.organisations) {
@@ -926,12 +957,15 @@ export class SearchEngine {
         // The briefing only for the filters that ask about it, for a match of the words (a lookup among 100,000
         // per match; its date is the statement's own): a statement of a deleted briefing leaves the index with
         // it (upsert's stale records).
-        if (!matched || f.tag !== undefined) {
+        if (!matched) {
           const b = this.briefings.get(s.briefingId);
           if (!b) return false;
           if (!this.inDates(b.date, f)) return false;
           if (f.tag !== undefined && !s.tags.includes(f.tag) && !b.tags.includes(f.tag)) return false;
-        } else if (f.dated && !this.inDates(s.date, f)) return false;
+        } else {
+          if (f.dated && !this.inDates(s.date, f)) return false;
+          if (f.tag !== undefined && !s.tags.includes(f.tag) && !s.briefingTags.includes(f.tag)) return false;
+        }
         if (f.organisations && !f.organisations.has(this.orgOfPerson(s.speakerId) ?? '')) return false;
         return true;
       }
@@ -1237,7 +1271,9 @@ export class SearchEngine {
     const ref = (table: IndexedTable, v: unknown) => (typeof v === 'number' ? placed[table]![v]! : orNull(v));
     // The briefings' dates in the same order: a statement's or follow-up's own copy of its briefing's date.
     const dates: string[] = [];
+    const tagsOf: string[][] = [];
     const dateOf = (v: unknown) => (typeof v === 'number' ? dates[v]! : typeof v === 'string' ? (engine.briefings.get(v)?.date ?? '') : '');
+    const briefingTagsOf = (v: unknown) => (typeof v === 'number' ? tagsOf[v]! : typeof v === 'string' ? (engine.briefings.get(v)?.tags ?? []) : []);
     const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
       if (c.k !== 'facts') return;
@@ -1248,6 +1284,7 @@ export class SearchEngine {
         switch (c.t) {
           case 'briefings':
             dates.push(str(r[2]));
+            tagsOf.push(strs(r[3]));
             engine.briefings.set(id, {
               title: str(r[1]),
               date: str(r[2]),
@@ -1266,7 +1303,7 @@ export class SearchEngine {
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
           case 'statements': {
-            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind, date: dateOf(r[1]) };
+            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind, date: dateOf(r[1]), briefingTags: briefingTagsOf(r[1]) };
             engine.statements.set(id, s);
             break;
           }
