@@ -194,6 +194,7 @@ interface SerializedInternals {
   _index: Iterable<[string, Map<number, Map<number, number>>]> & { set(term: string, data: Map<number, Map<number, number>>): unknown };
 }
 
+/** The same strings in the same order. */
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
@@ -616,7 +617,7 @@ export class SearchEngine {
           classification: b.classification,
           caveat: b.caveat,
         });
-        // Its statements and follow-ups carry its date and tags: re-read when those change, as when it first appears.
+        // Its statements carry its date and tags, its follow-ups its date: re-read when those change, as when it first appears.
         const next = this.briefings.get(b.id)!;
         const stale = old?.date === next.date && sameList(old.tags, next.tags) ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
