@@ -95,8 +95,12 @@ export class SearchStore extends Dexie {
       if (marker.version !== SEARCH_INDEX_VERSION) return { problem: 'version' as const };
       const per = Math.max(1, Math.ceil(marker.chunks / READ_REQUESTS));
       const parts: Promise<ChunkRow[]>[] = [];
-      for (let from = 0; from < marker.chunks; from += per) parts.push(this.chunks.where('n').between(from, from + per, true, false).toArray());
-      // Asked for after the chunks, so that they do not wait behind it (the log is a few rows).
+      // The last request is open-ended: a row past the marker's count arrives in it and is refused below.
+      for (let from = 0; from < marker.chunks; from += per) {
+        const range = from + per < marker.chunks ? this.chunks.where('n').between(from, from + per, true, false) : this.chunks.where('n').aboveOrEqual(from);
+        parts.push(range.toArray());
+      }
+      // The log after the chunks, so that their reads do not wait behind it (it is a few rows).
       const log = this.log.where('seq').above(marker.logSeq).toArray();
       let n = 0;
       let chars = 0;
@@ -111,8 +115,8 @@ export class SearchStore extends Dexie {
           row.text = '';
         }
       }
-      // Rows past the marker's count, or text of another length: torn too.
-      if (n !== marker.chunks || chars !== marker.chars || (await this.chunks.count()) !== marker.chunks) return { problem: 'torn' as const };
+      // Fewer rows than the marker's count, or text of another length: torn too.
+      if (n !== marker.chunks || chars !== marker.chars) return { problem: 'torn' as const };
       return { marker, log: await log };
     });
   }

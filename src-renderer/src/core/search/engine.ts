@@ -607,7 +607,7 @@ export class SearchEngine {
       case 'briefings': {
         const b = record as Briefing;
         const old = this.briefings.get(b.id);
-        this.briefings.set(b.id, {
+        const next: BriefingFacts = {
           title: b.title,
           date: b.startsAt.slice(0, 10),
           tags: this.foldedTags(b.tags),
@@ -616,9 +616,9 @@ export class SearchEngine {
           startsAt: b.startsAt,
           classification: b.classification,
           caveat: b.caveat,
-        });
+        };
+        this.briefings.set(b.id, next);
         // Its statements carry its date and tags, its follow-ups its date: re-read when those change, as when it first appears.
-        const next = this.briefings.get(b.id)!;
         const stale = old?.date === next.date && sameList(old.tags, next.tags) ? [] : this.childrenStale(b.id);
         // The events held here carry this briefing's title in their documents.
         if (old?.title !== b.title) {
@@ -1270,11 +1270,9 @@ export class SearchEngine {
     // The ids of the rows loaded so far, in their order: what a later row's numbers refer to (chunkStream).
     const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [], statements: [] };
     const ref = (table: IndexedTable, v: unknown) => (typeof v === 'number' ? placed[table]![v]! : orNull(v));
-    // The briefings' dates in the same order: a statement's or follow-up's own copy of its briefing's date.
-    const dates: string[] = [];
-    const tagsOf: string[][] = [];
-    const dateOf = (v: unknown) => (typeof v === 'number' ? dates[v]! : typeof v === 'string' ? (engine.briefings.get(v)?.date ?? '') : '');
-    const briefingTagsOf = (v: unknown) => (typeof v === 'number' ? tagsOf[v]! : typeof v === 'string' ? (engine.briefings.get(v)?.tags ?? []) : []);
+    // The briefings' facts in the same order: what a statement or follow-up copies of its briefing (date, tags).
+    const briefingsPlaced: BriefingFacts[] = [];
+    const briefingOf = (v: unknown) => (typeof v === 'number' ? briefingsPlaced[v] : typeof v === 'string' ? engine.briefings.get(v) : undefined);
     const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
       if (c.k !== 'facts') return;
@@ -1283,10 +1281,8 @@ export class SearchEngine {
         const id = str(r[0]);
         order?.push(id);
         switch (c.t) {
-          case 'briefings':
-            dates.push(str(r[2]));
-            tagsOf.push(strs(r[3]));
-            engine.briefings.set(id, {
+          case 'briefings': {
+            const b: BriefingFacts = {
               title: str(r[1]),
               date: str(r[2]),
               tags: strs(r[3]),
@@ -1295,8 +1291,11 @@ export class SearchEngine {
               classification: str(r[6]),
               caveat: str(r[7]),
               attendeeIds: strs(r[8] ?? []),
-            });
+            };
+            briefingsPlaced.push(b);
+            engine.briefings.set(id, b);
             break;
+          }
           case 'people':
             engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]), mergedInto: orNull(r[3]) });
             break;
@@ -1304,13 +1303,14 @@ export class SearchEngine {
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
           case 'statements': {
-            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind, date: dateOf(r[1]), briefingTags: briefingTagsOf(r[1]) };
+            const b = briefingOf(r[1]);
+            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind, date: b?.date ?? '', briefingTags: b?.tags ?? [] };
             engine.statements.set(id, s);
             break;
           }
           case 'actions': {
             const held = r.length > 4 ? { in: ref('briefings', r[4])!, title: str(r[5]) } : undefined;
-            const a = { briefingId: ref('briefings', r[1]), statementId: ref('statements', r[2]), tags: strs(r[3]), date: dateOf(r[1]), ...(held ? { held } : {}) };
+            const a = { briefingId: ref('briefings', r[1]), statementId: ref('statements', r[2]), tags: strs(r[3]), date: briefingOf(r[1])?.date ?? '', ...(held ? { held } : {}) };
             engine.actions.set(id, a);
             break;
           }
