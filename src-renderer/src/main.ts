@@ -6,6 +6,7 @@ import { applyLang, locale } from './ui/app/locale.svelte';
 import { loadCatalogue } from './core/i18n';
 import { session } from './ui/app/session.svelte';
 import { afterFirstScreen } from './ui/app/firstScreen';
+import { yieldToEventLoop } from './core/sync/guards';
 import './ui/theme/tokens.css';
 import './ui/app/theme.css';
 
@@ -27,6 +28,9 @@ const target = document.getElementById('app');
 if (!target) throw new Error('Missing #app element');
 // The interface's language loaded before the first words are drawn (English is always there; French and
 // Russian are chunks of their own, so an English session never parses them). A failed load shows English.
+// Drawn in a task of its own: evaluating the modules is one long task already on a slow machine, and the
+// first render after it in the same task was the longest of a cold start (docs/benchmarks.md).
 void loadCatalogue(locale.current)
   .catch((e: unknown) => console.error('The interface language could not be loaded', e))
+  .then(yieldToEventLoop)
   .finally(() => mount(App, { target }));

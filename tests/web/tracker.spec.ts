@@ -176,7 +176,12 @@ test.describe('follow-up tracker', () => {
     await seedBulkActions(page, 20_000);
     await page.reload();
     await expect(t.summary).toContainText('15,000 follow-ups match of 20,000', { timeout: 60_000 });
-    expect(await t.rows.count()).toBe(50);
+    await expect(t.rows).toHaveCount(50);
+    // A row far down the page (drawn a screenful at a time), asked for by ?focus: there, highlighted and focused.
+    const deepId = (await t.rows.nth(44).getAttribute('id'))!.replace(/^followup-/, '');
+    await t.goto(`#/followups?focus=${deepId}`);
+    await expect(page.locator(`#followup-${deepId} select.status`)).toBeFocused();
+    await expect(page.locator(`#followup-${deepId}`)).toHaveClass(/highlighted/);
     await t.selectOwner('Consul');
     await expect(t.summary).toContainText('3,000 follow-ups match');
     await t.nextPage();
