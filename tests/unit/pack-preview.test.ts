@@ -9,8 +9,6 @@ import type { PackOptions } from '../../src-renderer/src/core/pack/options';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
 import { AttacheDb } from '../../src-renderer/src/data/db';
-import { builtByThisRule, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
-import { BRIEFING_TOTALS_RULE } from '../../src-renderer/src/core/pack/briefing-totals';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { PackPreviewer } from '../../src-renderer/src/data/pack-preview';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
@@ -110,37 +108,5 @@ describe('pack preview (the dialog’s live counts, in the pack worker)', () => 
     previewer.watch(all);
     const again = await next(count);
     expect(again.preview).toEqual(await fresh(all));
-  });
-
-  it('answers from the kept totals at once, and corrects itself when their check finds a write that bypassed the data layer', async () => {
-    const { db, previewer, seen, errors, next, fresh } = await setup();
-    const all = packOptions({});
-    const truth = await fresh(all);
-    // A statement written straight to IndexedDB (no middleware: its briefing's totals do not count it).
-    const raw = new Dexie(db.name);
-    await raw.open();
-    const statement = (await db.statements.where('deleted').equals(0).first())!;
-    await raw.table('statements').put({ ...statement, id: 'raw-statement' });
-    raw.close();
-    previewer.watch(all);
-    // The first answer is the totals as kept…
-    await next(0);
-    expect(seen[0]!.preview.counts.statements).toBe(truth.counts.statements);
-    // …their check behind it finds the stray statement, rebuilds them, and the counts follow.
-    await previewer.settled();
-    await expect.poll(() => seen.at(-1)?.preview.counts.statements).toBe(truth.counts.statements + 1);
-    expect(seen.at(-1)!.preview).toEqual(await fresh(all));
-    expect(errors).toEqual([]);
-  });
-
-  it('rebuilds totals another rule made before its first answer', async () => {
-    const { db, previewer, next, fresh } = await setup();
-    await db.meta.put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE - 1 } });
-    // Totals no write of this rule kept: wrong on purpose, so that only a rebuild answers right.
-    await db.briefingTotals.toCollection().modify({ statements: 0 });
-    const all = packOptions({});
-    previewer.watch(all);
-    expect((await next(0)).preview).toEqual(await fresh(all));
-    expect(builtByThisRule(await db.meta.get(TOTALS_MARK))).toBe(true);
   });
 });

@@ -218,26 +218,6 @@ export async function checkedBriefingTotals(db: AttacheDb): Promise<{ rows: Brie
   });
 }
 
-/**
- * The kept totals for a first answer, and their check: at once when their mark says they follow every write
- * (`checked` then reads the tables' live counts behind the answer, and rebuilds the totals when they disagree:
- * true if they agreed), after a rebuild when the mark is missing or another rule's (`checked` true).
- *
- * Why not check first: the live counts are walks of three indexes, most of the wait at a million statements
- * (the Pack dialog's first counts 3.4 s at scale 10, docs/benchmarks.md), and they only ever catch a write
- * that bypassed Dexie. A rebuild's writes are announced like any others (`onStorageMutated`), so whoever
- * showed the unchecked totals reads them again.
- */
-export async function promptBriefingTotals(db: AttacheDb): Promise<{ rows: BriefingTotals[]; checked: Promise<boolean> }> {
-  const [mark, rows] = await db.transaction('r', db.briefingTotals, db.meta, () => Promise.all([db.meta.get(TOTALS_MARK), db.briefingTotals.toArray()]));
-  if (!builtByThisRule(mark)) return { rows: await readBriefingTotals(db), checked: Promise.resolve(true) };
-  const checked = checkedBriefingTotals(db).then(async ({ agree }) => {
-    if (!agree) await rebuildBriefingTotals(db);
-    return agree;
-  });
-  return { rows, checked };
-}
-
 /** The kept totals once they are right: checked first, and rebuilt from the tables when they are not. */
 export async function readBriefingTotals(db: AttacheDb): Promise<BriefingTotals[]> {
   const first = await checkedBriefingTotals(db);

@@ -4,7 +4,7 @@
  * query and ran the selection over all of it on every change of a criterion.
  *
  * A previewer reads the per-briefing totals the data layer keeps (data/briefing-totals.ts: one small row
- * per briefing, checked against the tables' live counts behind the first answer, rebuilt when they disagree) and
+ * per briefing, checked against the tables' live counts as they are read, rebuilt when they disagree) and
  * the settings (for the classification levels), then only the rows a write touched (TableMirror,
  * data/mirror.ts); the counts for any selection are sums over the selected briefings' totals
  * (core/pack/briefing-totals.ts previewOfTotals), no statement or follow-up is read. It recomputes the
@@ -18,7 +18,7 @@ import type { Settings } from '../core/model';
 import type { PackOptions } from '../core/pack/options';
 import type { PackPreview } from '../core/pack/select';
 import { settingsOfData } from '../core/settings';
-import { promptBriefingTotals } from './briefing-totals';
+import { readBriefingTotals } from './briefing-totals';
 import type { AttacheDb } from './db';
 import { coalescing, onStorageMutated, TableMirror } from './mirror';
 
@@ -32,8 +32,6 @@ export class PackPreviewer {
   private readonly totals: TableMirror<BriefingTotals, BriefingTotals, InsertType<BriefingTotals, 'id'>>;
   private options: PackOptions | undefined;
   private stop: (() => void) | undefined;
-  /** The check of the totals last read whole (promptBriefingTotals), done or under way. */
-  private checked: Promise<void> = Promise.resolve();
   /** Preview the current options; calls during a pass fold into one more. */
   private readonly run = coalescing(
     () => this.pass(),
@@ -45,20 +43,11 @@ export class PackPreviewer {
     private readonly hooks: PreviewHooks,
   ) {
     this.settings = new TableMirror(db.settings, (r) => (r.deleted ? undefined : r));
-    // A whole read (the first, or after a write that covered a range) answers from the totals as kept, and
-    // checks them against the tables behind the answer: a rebuild that follows is a write like any other,
-    // which brings the dialog's counts up to date.
+    // A whole read (the first, or after a write that covered a range) checks the totals against the tables.
     this.totals = new TableMirror(
       db.briefingTotals,
       (r) => r,
-      async () => {
-        const { rows, checked } = await promptBriefingTotals(db);
-        this.checked = checked.then(
-          () => undefined,
-          (e: unknown) => this.hooks.onError(e),
-        );
-        return rows;
-      },
+      () => readBriefingTotals(db),
     );
   }
 
@@ -85,11 +74,6 @@ export class PackPreviewer {
       const touched = [this.settings.note(parts), this.totals.note(parts)].some(Boolean);
       if (touched && this.options) this.run();
     });
-  }
-
-  /** Resolves once the totals last read whole were checked against the tables (and rebuilt if they disagreed). */
-  async settled(): Promise<void> {
-    await this.checked;
   }
 
   /** Stop following writes and drop the copy (the dialog closed). */
