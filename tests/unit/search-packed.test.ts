@@ -6,7 +6,7 @@
  * when a query's walk meets them (which builds that word's map in the middle of the walk).
  */
 import { describe, expect, it } from 'vitest';
-import { INDEXED_TABLES, SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { INDEXED_TABLES, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
 import { LazyFreqs, type TermChunk } from '../../src-renderer/src/core/search/postings';
 import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
 
@@ -77,11 +77,14 @@ describe('a built index with its postings packed', () => {
     const chunks = [...(loaded as unknown as { unparsed: TermChunk[] }).unparsed];
     expect(chunks.length).toBeGreaterThan(20);
     expect(chunks.some((c) => c.parsed)).toBe(false);
+    const words = chunks.reduce((n, c) => n + c.words, 0);
+    const parsedWords = () => chunks.reduce((n, c) => n + c.parsedWords, 0);
     const heroin = (engine: SearchEngine) => engine.search(mergeQuery('heroin', {}, 'en'), 1000, 'en').groups;
     expect(heroin(loaded)).toEqual(heroin(built));
-    const parsed = chunks.filter((c) => c.parsed).length;
-    expect(parsed).toBeGreaterThan(0);
-    expect(parsed).toBeLessThan(chunks.length / 4);
+    // The words the query met, each parsed alone: not their chunks.
+    expect(parsedWords()).toBeGreaterThan(0);
+    expect(parsedWords()).toBeLessThan(10);
+    expect(chunks.some((c) => c.parsed)).toBe(false);
     // A query learns the facts of the matches it ranks against each other (ties, the hits shown), not of
     // every match.
     const donor = (engine: SearchEngine) => engine.search(mergeQuery('donor', {}, 'en'), 5, 'en').groups;
@@ -89,13 +92,50 @@ describe('a built index with its postings packed', () => {
     expect(matches).toBeGreaterThan(100);
     expect(donor(loaded)).toEqual(donor(built));
     expect(factsKnown(loaded)).toBeLessThan(matches / 2);
+    expect(parsedWords()).toBeLessThan(words / 20);
     let slices = 0;
     while (!loaded.prepareSome(1)) slices += 1;
-    expect(slices).toBeGreaterThanOrEqual(chunks.length - parsed);
+    expect(slices).toBeGreaterThanOrEqual(chunks.length - chunks.filter((c) => c.parsed).length);
     expect(chunks.every((c) => c.parsed)).toBe(true);
     // Prepared, it knows every document's facts: no later query looks one up.
     expect(factsKnown(loaded)).toBe(loaded.size);
     expect(ranked(loaded)).toEqual(ranked(built));
+  });
+
+  it('loaded, takes an edit (as replayed at a start) by parsing only the words of the edited documents', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const plain = build(data);
+    const loaded = SearchEngine.fromChunks(plain.toChunks(300, 50));
+    const chunks = [...(loaded as unknown as { unparsed: TermChunk[] }).unparsed];
+    const words = chunks.reduce((n, c) => n + c.words, 0);
+    for (const [table, record] of all.slice(0, 6)) {
+      data[table].set(record.id, record);
+      expect(write(loaded, data, table, record)).toEqual(write(plain, data, table, record));
+    }
+    const parsedWords = chunks.reduce((n, c) => n + c.parsedWords, 0);
+    expect(parsedWords).toBeGreaterThan(0);
+    expect(parsedWords).toBeLessThan(words / 5);
+    // Most chunks the edits touched are still text for the most part.
+    expect(chunks.filter((c) => c.parsed).length).toBeLessThan(chunks.length / 4);
+    // The same as the index it was saved from, given the same edits; the same answers as a fresh build.
+    expect(ranked(loaded)).toEqual(ranked(plain));
+    expect(answers(loaded, data)).toEqual(answers(build(data), data));
+  });
+
+  it('refuses a chunk whose words do not add up to its postings, or whose word is not postings', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const chunks = build(data).toChunks(300, 50);
+    const at = chunks.findIndex((c) => c.startsWith('{"k":"terms"'));
+    // One character fewer in the postings than the words' lengths say: refused as the chunk is loaded.
+    const short = [...chunks];
+    short[at] = short[at]!.replace(/\[(\d)/, '[');
+    expect(() => SearchEngine.fromChunks(short)).toThrow(SearchIndexDamagedError);
+    // The same length, but a word's array garbled: loaded, and refused when a query or the idle worker parses it.
+    const garbled = [...chunks];
+    garbled[at] = garbled[at]!.replace(/\n\[\[(\d)/, (_, d: string) => `\n[[${d === '9' ? 'x' : 'y'}`);
+    expect(garbled[at]).not.toEqual(chunks[at]);
+    const loaded = SearchEngine.fromChunks(garbled);
+    expect(() => loaded.prepare()).toThrow(SearchIndexDamagedError);
   });
 
   it('saves and loads to the same index, packed or not', () => {

@@ -25,7 +25,7 @@ import {
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
 import { documentIdOf, prepareScores, scoredMatches, useLeanScoring } from './leanScoring';
-import { LazyPostings, TermChunk, eachPosting, packTerm } from './postings';
+import { LazyPostings, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
 import { fold, foldName } from '../text';
@@ -176,7 +176,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 5;
+const CHUNK_FORMAT = 6;
 /** How a chunk of terms begins (chunkStream), the one kind with more after its JSON object. */
 const TERMS_HEAD = '{"k":"terms"';
 
@@ -1149,13 +1149,15 @@ export class SearchEngine {
     // documents' short ids (each as the difference from the previous one) and the term frequencies.
     // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
     // format (an object per field keyed by decimal strings, each parsed back with parseInt). A chunk holds
-    // its words as a JSON object, then, on a line of its own, their postings: a loaded index parses those
-    // only when a query first needs one of its words (postings.ts TermChunk), or when the worker is idle —
-    // at a million records they were two thirds of the parse before the first answer.
+    // its words as a JSON object, then, on a line of its own, their postings: a loaded index parses a word's
+    // only when a query or an edit first needs that word (postings.ts TermChunk), the rest when the worker
+    // is idle — at a million records they were two thirds of the parse before the first answer.
     let words: string[] = [];
-    let terms: number[][] = [];
+    // Each word's array as JSON, and its length: a loaded chunk parses one word alone (postings.ts TermChunk).
+    let terms: string[] = [];
+    let lengths: number[] = [];
     let postings = 0;
-    const termChunk = () => `${JSON.stringify({ k: 'terms', w: words })}\n${JSON.stringify(terms)}`;
+    const termChunk = () => `${JSON.stringify({ k: 'terms', w: words, n: lengths })}\n[${terms.join(',')}]`;
     for (const [term, fieldIndex] of ms._index) {
       const entry: number[] = [];
       for (const [fieldId, freqs] of fieldIndex) {
@@ -1171,12 +1173,15 @@ export class SearchEngine {
         for (const tf of tfs) entry.push(tf);
         postings += freqs.size;
       }
+      const json = JSON.stringify(entry);
       words.push(term);
-      terms.push(entry);
+      terms.push(json);
+      lengths.push(json.length);
       if (postings >= postingsPerChunk) {
         yield termChunk();
         words = [];
         terms = [];
+        lengths = [];
         postings = 0;
       }
     }
@@ -1237,7 +1242,7 @@ export class SearchEngine {
   static loader(): { add(text: string): void; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
-      | { k: 'terms'; w: string[] }
+      | { k: 'terms'; w: string[]; n: number[] }
       | { k: 'docs'; d: (number | string)[] }
       | { k: 'lens'; d: (number | null)[] }
       | { k: 'facts'; t: IndexedTable; d: unknown[][] }
@@ -1338,7 +1343,8 @@ export class SearchEngine {
       }
       else if (c.k === 'terms') {
         // The words now (prefix search walks them all); their postings when first needed.
-        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.w.length);
+        if (!Array.isArray(c.n) || c.n.length !== c.w.length) throw new SearchIndexDamagedError();
+        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.n);
         engine.unparsed.push(chunk);
         c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
       }
