@@ -210,8 +210,6 @@ interface Derived {
   speakersOf: Map<string, Map<string, number>>;
   /** briefing id → its statements and actions, so a briefing's deletion or return can re-index them. */
   childrenOf: Map<string, { statements: Set<string>; actions: Set<string> }>;
-  /** briefing id → the events held there (actions.heldInBriefingId), so each document names the other. */
-  heldBy: Map<string, Set<string>>;
   /**
    * speaker id → the statements they made, with their facts: a speaker filter reads these, not every
    * statement (and not each one's facts again from among a million: that lookup was most of such a filter).
@@ -222,7 +220,7 @@ interface Derived {
 }
 
 function emptyDerived(): Derived {
-  return { speakersOf: new Map(), childrenOf: new Map(), heldBy: new Map(), bySpeaker: new Map(), actionsFrom: new Map() };
+  return { speakersOf: new Map(), childrenOf: new Map(), bySpeaker: new Map(), actionsFrom: new Map() };
 }
 
 function setIn<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -262,13 +260,11 @@ function unlinkStatement(d: Derived, id: string, s: StatementFacts): void {
 
 function linkAction(d: Derived, id: string, a: ActionFacts): void {
   if (a.briefingId) childrenIn(d, a.briefingId).actions.add(id);
-  if (a.held) setIn(d.heldBy, a.held.in, id);
   if (a.statementId) setIn(d.actionsFrom, a.statementId, id);
 }
 
 function unlinkAction(d: Derived, id: string, a: ActionFacts): void {
   if (a.briefingId) d.childrenOf.get(a.briefingId)?.actions.delete(id);
-  if (a.held) d.heldBy.get(a.held.in)?.delete(id);
   if (a.statementId) {
     const from = d.actionsFrom.get(a.statementId);
     from?.delete(id);
@@ -287,6 +283,13 @@ export class SearchEngine {
   private readonly organisations = new Map<string, OrganisationFacts>();
   private readonly statements = new Map<string, StatementFacts>();
   private readonly actions = new Map<string, ActionFacts>();
+  /**
+   * briefing id → the events held there (actions.heldInBriefingId), so each document names the other. Kept
+   * from the facts as they change, loaded or not, unlike the derived maps: every briefing's document asks
+   * for its events, and a loaded index walked every follow-up for each briefing an edit replayed at a start
+   * re-read (the walk most of the replay at 135,000 records). Events are few: it is small.
+   */
+  private readonly heldBy = new Map<string, Set<string>>();
   /**
    * Maps derived from the statements' and actions' facts (see Derived). Undefined after fromChunks: built
    * on first use or by prepare(), so that a loaded index answers its first query without them.
@@ -364,7 +367,7 @@ export class SearchEngine {
   clear(): void {
     this.index = SearchEngine.newIndex();
     this.shortIds = this.newShortIds();
-    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions]) m.clear();
+    for (const m of [this.briefings, this.people, this.organisations, this.statements, this.actions, this.heldBy]) m.clear();
     this.tagNames.clear();
     this.derivedState = emptyDerived();
     this.building = undefined;
@@ -448,9 +451,11 @@ export class SearchEngine {
       () => ({ statements: this.idsWhere(this.statements, (s) => s.briefingId === briefingId), actions: this.idsWhere(this.actions, (a) => a.briefingId === briefingId) }),
     );
     if (!c) return [];
+    // In id order, whichever way they were found (the derived maps, or a walk of the facts: each keeps its own
+    // order), so that they are re-read, and given their new short ids, in the same order either way.
     const out: Stale[] = [];
-    if (c.statements.size) out.push({ table: 'statements', ids: [...c.statements] });
-    if (c.actions.size) out.push({ table: 'actions', ids: [...c.actions] });
+    if (c.statements.size) out.push({ table: 'statements', ids: [...c.statements].sort() });
+    if (c.actions.size) out.push({ table: 'actions', ids: [...c.actions].sort() });
     return out;
   }
 
@@ -482,16 +487,18 @@ export class SearchEngine {
 
   private forgetAction(id: string): void {
     const old = this.actions.get(id);
+    if (old?.held) {
+      const held = this.heldBy.get(old.held.in);
+      held?.delete(id);
+      if (held?.size === 0) this.heldBy.delete(old.held.in);
+    }
     const d = this.derivedIfBuilt();
     if (old && d) unlinkAction(d, id, old);
   }
 
   /** The events held in a briefing (actions.heldInBriefingId). */
   private heldIn(briefingId: string): string[] {
-    return this.fromDerived(
-      (d) => [...(d.heldBy.get(briefingId) ?? [])],
-      () => [...this.idsWhere(this.actions, (a) => a.held?.in === briefingId)],
-    );
+    return [...(this.heldBy.get(briefingId) ?? [])];
   }
 
   private idsWhere<T>(facts: Map<string, T>, test: (f: T) => boolean): Set<string> {
@@ -645,6 +652,7 @@ export class SearchEngine {
         const date = a.briefingId ? (this.briefings.get(a.briefingId)?.date ?? '') : '';
         const facts = { briefingId: a.briefingId, statementId: a.statementId, tags: this.foldedTags(a.tags), date, ...(held ? { held } : {}) };
         this.actions.set(a.id, facts);
+        if (held) setIn(this.heldBy, held.in, a.id);
         const d = this.derivedIfBuilt();
         if (d) linkAction(d, a.id, facts);
         // The briefing that keeps (or kept) the event names it: re-read it when that changes.
@@ -1317,6 +1325,7 @@ export class SearchEngine {
             const held = r.length > 4 ? { in: ref('briefings', r[4])!, title: str(r[5]) } : undefined;
             const a = { briefingId: ref('briefings', r[1]), statementId: ref('statements', r[2]), tags: strs(r[3]), date: briefingOf(r[1])?.date ?? '', ...(held ? { held } : {}) };
             engine.actions.set(id, a);
+            if (held) setIn(engine.heldBy, held.in, id);
             break;
           }
         }
