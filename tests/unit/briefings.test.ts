@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
@@ -28,6 +29,24 @@ describe('briefings', () => {
     expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['May', 'March', 'January']);
     await ws.remove('briefings', may.id);
     expect((await listBriefings(ws.db)).map((b) => b.title)).toEqual(['March', 'January']);
+  });
+
+  it('list their ids newest first across years (read a year at a time) as one read of the whole index would', async () => {
+    const ws = await open();
+    expect(await listBriefingIds(ws.db)).toEqual([]);
+    const dates = ['2009-12-31T23:59', '2010-01-01T00:00', '2010-01-01T00:00', '2012-06-15T09:00', '2015-03-17T10:00', '2015-03-17T10:00', '2015-12-31T18:00', '2016-01-01T08:00'];
+    for (const [i, startsAt] of dates.entries()) await ws.create('briefings', briefing(`B${i}`, startsAt));
+    const gone = await ws.create('briefings', briefing('Gone', '2011-05-05T10:00'));
+    await ws.remove('briefings', gone.id);
+    const whole = await ws.db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys();
+    const ids = await listBriefingIds(ws.db);
+    expect(ids).toEqual(whole);
+    expect(ids).toHaveLength(dates.length);
+    expect(ids).not.toContain(gone.id);
+    // One year only, and a date that does not begin with a year: still the same as the whole read.
+    const odd = await ws.create('briefings', briefing('Odd', '2015-03-17T10:00'));
+    await ws.db.briefings.update(odd.id, { startsAt: 'sometime' });
+    expect(await listBriefingIds(ws.db)).toEqual(await ws.db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys());
   });
 
   it('list their ids live: a new briefing, a moved date, a deletion (soft or not) and a restore each show at once', async () => {
