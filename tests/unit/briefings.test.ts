@@ -45,8 +45,13 @@ describe('briefings', () => {
     expect(ids).not.toContain(gone.id);
     // One year only, and a date that does not begin with a year: still the same as the whole read.
     const odd = await ws.create('briefings', briefing('Odd', '2015-03-17T10:00'));
+    const wholeRead = () => ws.db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys();
     await ws.db.briefings.update(odd.id, { startsAt: 'sometime' });
-    expect(await listBriefingIds(ws.db)).toEqual(await ws.db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey]).reverse().primaryKeys());
+    expect(await listBriefingIds(ws.db)).toEqual(await wholeRead());
+    // Oldest of all, and a number to Number(): still every briefing.
+    await ws.db.briefings.update(odd.id, { startsAt: '1e10' });
+    expect(await listBriefingIds(ws.db)).toEqual(await wholeRead());
+    expect(await listBriefingIds(ws.db)).toHaveLength(dates.length + 1);
   });
 
   it('list their ids live: a new briefing, a moved date, a deletion (soft or not) and a restore each show at once', async () => {

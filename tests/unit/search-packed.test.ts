@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { INDEXED_TABLES, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
-import { LazyFreqs, type TermChunk } from '../../src-renderer/src/core/search/postings';
+import { LazyFreqs, TermChunk } from '../../src-renderer/src/core/search/postings';
 import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
 
 const ranked = (engine: SearchEngine) => QUERIES.map(([text, filters]) => engine.search(mergeQuery(text, filters ?? {}, 'en'), 1000, 'en').groups);
@@ -126,16 +126,42 @@ describe('a built index with its postings packed', () => {
     const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
     const chunks = build(data).toChunks(300, 50);
     const at = chunks.findIndex((c) => c.startsWith('{"k":"terms"'));
+    const [head, postings] = [chunks[at]!.slice(0, chunks[at]!.indexOf('\n')), chunks[at]!.slice(chunks[at]!.indexOf('\n') + 1)];
     // One character fewer in the postings than the words' lengths say: refused as the chunk is loaded.
     const short = [...chunks];
-    short[at] = short[at]!.replace(/\[(\d)/, '[');
+    short[at] = `${head}\n${postings.replace(/,(\d)/, '$1')}`;
     expect(() => SearchEngine.fromChunks(short)).toThrow(SearchIndexDamagedError);
-    // The same length, but a word's array garbled: loaded, and refused when a query or the idle worker parses it.
+    // The same length, but a word's array garbled: loaded, and refused when the idle worker parses it.
     const garbled = [...chunks];
-    garbled[at] = garbled[at]!.replace(/\n\[\[(\d)/, (_, d: string) => `\n[[${d === '9' ? 'x' : 'y'}`);
-    expect(garbled[at]).not.toEqual(chunks[at]);
-    const loaded = SearchEngine.fromChunks(garbled);
-    expect(() => loaded.prepare()).toThrow(SearchIndexDamagedError);
+    garbled[at] = `${head}\n${postings.replace(/(\d),/, 'x,')}`;
+    expect(() => SearchEngine.fromChunks(garbled).prepare()).toThrow(SearchIndexDamagedError);
+  });
+
+  it('parses a chunk a word at a time, and never gives one word another\'s postings', () => {
+    const words = [
+      [0, 1, 5, 2],
+      [3, 2, 1, 4, 1, 1],
+      [1, 1, 7, 3],
+    ];
+    const texts = words.map((w) => JSON.stringify(w));
+    const text = `[${texts.join(',')}]`;
+    const chunk = new TermChunk(text, texts.map((t) => t.length));
+    expect(chunk.entry(1)).toEqual(words[1]);
+    expect(chunk.parsedWords).toBe(1);
+    chunk.parse();
+    expect(chunk.parsed).toBe(true);
+    expect([0, 1, 2].map((i) => chunk.entry(i))).toEqual(words);
+    // Lengths that add up to the text but are shifted (the first word's array would be read as two): refused.
+    const [a, b, c] = texts.map((t) => t.length) as [number, number, number];
+    expect(() => new TermChunk(text, [a + b + 1 - 4, 3, c])).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [a, b, c, 0])).toThrow(SearchIndexDamagedError);
+    // A word garbled inside its own length: loaded, and refused when that word is parsed alone.
+    const garbled = new TermChunk(text.replace('[3,2', '[3,x'), [a, b, c]);
+    expect(garbled.entry(0)).toEqual(words[0]);
+    expect(() => garbled.entry(1)).toThrow(SearchIndexDamagedError);
+    // A word of the wrong shape (an odd count of postings) is refused too.
+    const odd = JSON.stringify([0, 2, 5, 2]);
+    expect(() => new TermChunk(`[${odd}]`, [odd.length]).entry(0)).toThrow(SearchIndexDamagedError);
   });
 
   it('saves and loads to the same index, packed or not', () => {

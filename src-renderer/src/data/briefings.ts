@@ -33,14 +33,15 @@ function idsByYear(db: AttacheDb): Promise<string[]> {
   return db.transaction('r', db.briefings, async () => {
     // A collection each: Dexie's first(), last() and reverse() change the one they are called on.
     const [oldest, newest] = await Promise.all([liveBriefingsByDate(db).first(), liveBriefingsByDate(db).last()]);
-    const from = Number(oldest?.startsAt.slice(0, 4));
-    const to = Number(newest?.startsAt.slice(0, 4));
-    if (!oldest || !Number.isInteger(from) || !Number.isInteger(to) || to - from > 1_000) return liveBriefingsByDate(db).reverse().primaryKeys();
+    const year = (b: Briefing | undefined) => (b && /^\d{4}/.test(b.startsAt) ? Number(b.startsAt.slice(0, 4)) : NaN);
+    const from = year(oldest);
+    const to = year(newest);
+    if (!(from <= to && to - from <= 1_000)) return liveBriefingsByDate(db).reverse().primaryKeys();
     const years: Promise<string[]>[] = [];
-    for (let year = to; year >= from; year--) {
-      const lower = year === from ? Dexie.minKey : String(year).padStart(4, '0');
-      const upper = year === to ? Dexie.maxKey : String(year + 1).padStart(4, '0');
-      years.push(db.briefings.where('[deleted+startsAt]').between([0, lower], [0, upper], true, year === to).reverse().primaryKeys());
+    for (let y = to; y >= from; y--) {
+      const lower = y === from ? Dexie.minKey : String(y).padStart(4, '0');
+      const upper = y === to ? Dexie.maxKey : String(y + 1).padStart(4, '0');
+      years.push(db.briefings.where('[deleted+startsAt]').between([0, lower], [0, upper], true, y === to).reverse().primaryKeys());
     }
     return (await Promise.all(years)).flat();
   });

@@ -97,4 +97,8 @@ export class FollowupsPage {
   async nextPage(): Promise<void> {
     await this.page.getByRole('navigation', { name: 'Pages of follow-ups' }).getByRole('button', { name: 'Next' }).click();
   }
+
+  async previousPage(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Pages of follow-ups' }).getByRole('button', { name: 'Previous' }).click();
+  }
 }

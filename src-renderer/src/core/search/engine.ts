@@ -498,7 +498,8 @@ export class SearchEngine {
 
   /** The events held in a briefing (actions.heldInBriefingId). */
   private heldIn(briefingId: string): string[] {
-    return [...(this.heldBy.get(briefingId) ?? [])];
+    // In id order: an event edited moves to the end of its set, and a loaded index holds them in its facts' order.
+    return [...(this.heldBy.get(briefingId) ?? [])].sort();
   }
 
   private idsWhere<T>(facts: Map<string, T>, test: (f: T) => boolean): Set<string> {

@@ -26,7 +26,7 @@ export class SearchIndexDamagedError extends Error {
 export class TermChunk {
   private text: string | undefined;
   /** Where each word's array begins in `text`, and after the last, the text's length: the i-th ends a character before the next begins. */
-  private readonly starts: Uint32Array;
+  private starts: Uint32Array | undefined;
   private readonly entries: (number[] | undefined)[];
   /** Words whose postings are still text. */
   private left: number;
@@ -45,6 +45,13 @@ export class TermChunk {
     }
     starts[n] = at;
     if (n === 0 || text.length !== at || text[0] !== '[' || text[at - 1] !== ']') throw new SearchIndexDamagedError();
+    // Each word's array where its length says, and nowhere else: the arrays hold numbers only, so a '[' opens
+    // each and a ']' followed by ',' (or the last ']') closes it — lengths that add up but are shifted would
+    // hand one word another's postings.
+    for (let i = 0; i < n; i++) {
+      const end = starts[i + 1]! - 1;
+      if (text[starts[i]!] !== '[' || text[end - 1] !== ']' || text[end] !== (i + 1 < n ? ',' : ']')) throw new SearchIndexDamagedError();
+    }
     this.text = text;
     this.starts = starts;
     this.entries = new Array<number[] | undefined>(n);
@@ -68,7 +75,8 @@ export class TermChunk {
   entry(i: number): number[] {
     const known = this.entries[i];
     if (known) return known;
-    return this.keep(i, parseOrDamaged(this.text!.slice(this.starts[i], this.starts[i + 1]! - 1)));
+    const starts = this.starts!;
+    return this.keep(i, parseOrDamaged(this.text!.slice(starts[i], starts[i + 1]! - 1)));
   }
 
   /** Every word's postings (the idle worker): the whole text in one parse, the words not yet parsed taken from it. */
@@ -82,7 +90,10 @@ export class TermChunk {
   private keep(i: number, entry: unknown): number[] {
     if (!wellFormed(entry)) throw new SearchIndexDamagedError();
     this.entries[i] = entry;
-    if (--this.left === 0) this.text = undefined;
+    if (--this.left === 0) {
+      this.text = undefined;
+      this.starts = undefined;
+    }
     return entry;
   }
 }

@@ -11,7 +11,8 @@
  */
 export function drawnInSteps<T>(items: () => readonly T[], restart: () => unknown, first: number, step = first): { readonly current: readonly T[]; drawAll(): void } {
   const never = Symbol('never drawn');
-  let drawn = $state<{ for: unknown; upTo: number }>({ for: never, upTo: 0 });
+  // Raw: the key is compared as given (a deep state would wrap an object key in a proxy, never equal to it).
+  let drawn = $state.raw<{ for: unknown; upTo: number }>({ for: never, upTo: 0 });
   const limit = $derived(drawn.for === restart() ? Math.max(drawn.upTo, first) : first);
   $effect(() => {
     const key = restart();
