@@ -229,6 +229,13 @@ function setIn<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   set.add(value);
 }
 
+/** setIn's inverse: the set left without `value`, and dropped once empty. */
+function deleteIn<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  set?.delete(value);
+  if (set?.size === 0) map.delete(key);
+}
+
 function childrenIn(d: Derived, briefingId: string) {
   let c = d.childrenOf.get(briefingId);
   if (!c) d.childrenOf.set(briefingId, (c = { statements: new Set(), actions: new Set() }));
@@ -265,11 +272,7 @@ function linkAction(d: Derived, id: string, a: ActionFacts): void {
 
 function unlinkAction(d: Derived, id: string, a: ActionFacts): void {
   if (a.briefingId) d.childrenOf.get(a.briefingId)?.actions.delete(id);
-  if (a.statementId) {
-    const from = d.actionsFrom.get(a.statementId);
-    from?.delete(id);
-    if (from?.size === 0) d.actionsFrom.delete(a.statementId);
-  }
+  if (a.statementId) deleteIn(d.actionsFrom, a.statementId, id);
 }
 
 export class SearchEngine {
@@ -487,11 +490,7 @@ export class SearchEngine {
 
   private forgetAction(id: string): void {
     const old = this.actions.get(id);
-    if (old?.held) {
-      const held = this.heldBy.get(old.held.in);
-      held?.delete(id);
-      if (held?.size === 0) this.heldBy.delete(old.held.in);
-    }
+    if (old?.held) deleteIn(this.heldBy, old.held.in, id);
     const d = this.derivedIfBuilt();
     if (old && d) unlinkAction(d, id, old);
   }
