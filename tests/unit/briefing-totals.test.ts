@@ -9,12 +9,13 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../src-renderer/src/core/classification';
 import { SETTINGS_ID } from '../../src-renderer/src/core/model';
-import { BRIEFING_TOTALS_RULE, speakersOf, totalsOf, type BriefingTotals } from '../../src-renderer/src/core/pack/briefing-totals';
+import { BRIEFING_TOTALS_RULE, isEmptyTotals, speakersOf, totalsOf, type BriefingTotals } from '../../src-renderer/src/core/pack/briefing-totals';
 import { previewOfTotals } from '../../src-renderer/src/core/pack/preview-totals';
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack } from '../../src-renderer/src/core/pack/select';
 import { settingsOfData } from '../../src-renderer/src/core/settings';
-import { checkedBriefingTotals, readBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
+import { checkedBriefingTotals, digestBriefingTotals, readBriefingTotals, readKeptTotals, rebuildBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
+import { encodeTotalsDigest } from '../../src-renderer/src/core/pack/totals-digest';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
@@ -25,6 +26,22 @@ import { UndoManager } from '../../src-renderer/src/data/undo';
 import { Workspace } from '../../src-renderer/src/data/workspace';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 import { briefingFields } from './fixtures';
+
+/** Version 6's schema, as installations hold it. */
+const SCHEMA_V6 = {
+  briefings: 'id, hlc, [deleted+startsAt], *tags, classification, *organiserIds',
+  organisations: 'id, hlc, name, acronym, deleted, parentId',
+  people: 'id, hlc, name, organisationId, deleted',
+  statements: 'id, hlc, [briefingId+order], speakerId, *tags, deleted',
+  actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId, due',
+  settings: 'id, hlc, deleted',
+  packs: 'id, hlc, deleted',
+  templates: 'id, hlc, deleted',
+  conflicts: 'id, hlc, recordId, resolution',
+  peers: 'id',
+  meta: 'key',
+  drafts: 'id',
+};
 
 let n = 0;
 const opened: AttacheDb[] = [];
@@ -44,10 +61,18 @@ async function workspace(name = 'totals'): Promise<Workspace> {
 
 const byId = (rows: Iterable<BriefingTotals>) => [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
 
+/**
+ * The totals the stored rows say, as the rule writes them: without the number of the write that last changed
+ * each, and without the emptied rows kept as markers for readers of the digest.
+ */
+async function stored(db: AttacheDb): Promise<BriefingTotals[]> {
+  return byId((await db.briefingTotals.toArray()).filter((r) => !isEmptyTotals(r)).map(({ seq: _, ...t }) => t));
+}
+
 /** The totals as kept, and as a fresh computation from every stored record (tombstones included: the rule skips them). */
 async function keptAndFresh(db: AttacheDb) {
   const data = await readWorkspaceData(db);
-  return { kept: byId(await db.briefingTotals.toArray()), fresh: byId(totalsOf(data).values()) };
+  return { kept: await stored(db), fresh: byId(totalsOf(data).values()) };
 }
 
 async function expectAgree(db: AttacheDb) {
@@ -109,14 +134,14 @@ describe('briefing totals kept by the data layer', () => {
     const b = await workspace('B');
     await applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes));
     await expectAgree(b.db);
-    expect(byId(await b.db.briefingTotals.toArray())).toEqual(byId(await a.db.briefingTotals.toArray()));
+    expect(await stored(b.db)).toEqual(await stored(a.db));
 
     await a.remove('statements', s1.id);
     await a.update('briefings', b1.id, { tags: ['drugs', 'borders'] });
     await appendStatement(a, b1.id, { speakerId: null, kind: 'decision', text: 'Agreed.', tags: [] });
     await applyImport(b, await previewImport(b, (await exportWorkspace(a)).bytes));
     await expectAgree(b.db);
-    expect(byId(await b.db.briefingTotals.toArray())).toEqual(byId(await a.db.briefingTotals.toArray()));
+    expect(await stored(b.db)).toEqual(await stored(a.db));
   });
 
   it('are rebuilt after a large import, which marks them out of date instead of keeping them write by write', async () => {
@@ -131,7 +156,7 @@ describe('briefing totals kept by the data layer', () => {
     expect(await b.db.meta.get(TOTALS_MARK)).toBeUndefined();
     expect((await checkedBriefingTotals(b.db)).agree).toBe(false);
     // …and the first reader rebuilds them: the same as the colleague's, kept write by write.
-    expect(byId(await readBriefingTotals(b.db))).toEqual(byId(await a.db.briefingTotals.toArray()));
+    expect(byId(await readBriefingTotals(b.db))).toEqual(await stored(a.db));
     await expectAgree(b.db);
     // An import that fails half-way takes the mark's removal back with its writes.
     await a.create('briefings', briefingFields({ title: 'Water' }));
@@ -160,7 +185,7 @@ describe('briefing totals kept by the data layer', () => {
   it('stay as they were when a transaction aborts half-way, and follow concurrent writes within one', async () => {
     const ws = await workspace();
     const { b1, b2 } = await populate(ws);
-    const before = byId(await ws.db.briefingTotals.toArray());
+    const before = await stored(ws.db);
     const rows = (await ws.db.statements.where('briefingId').equals(b1.id).toArray()).map((s) => ({ ...s, briefingId: b2.id }));
     await expect(
       ws.db.transaction('rw', [ws.db.statements, ws.db.actions, ws.db.briefingTotals], async () => {
@@ -171,7 +196,7 @@ describe('briefing totals kept by the data layer', () => {
         throw new Error('interrupted');
       }),
     ).rejects.toThrow('interrupted');
-    expect(byId(await ws.db.briefingTotals.toArray())).toEqual(before);
+    expect(await stored(ws.db)).toEqual(before);
     await expectAgree(ws.db);
 
     // Several writes under way at once in one transaction, all on the same briefings' totals.
@@ -211,29 +236,15 @@ describe('briefing totals kept by the data layer', () => {
     await populate(ws);
     await loadExample(ws);
     const data = await readWorkspaceData(ws.db);
-    // Version 6's schema, as installations hold it.
     const old = new Dexie(name);
-    old.version(6).stores({
-      briefings: 'id, hlc, [deleted+startsAt], *tags, classification, *organiserIds',
-      organisations: 'id, hlc, name, acronym, deleted, parentId',
-      people: 'id, hlc, name, organisationId, deleted',
-      statements: 'id, hlc, [briefingId+order], speakerId, *tags, deleted',
-      actions: 'id, hlc, briefingId, statementId, status, owner, deleted, heldInBriefingId, due',
-      settings: 'id, hlc, deleted',
-      packs: 'id, hlc, deleted',
-      templates: 'id, hlc, deleted',
-      conflicts: 'id, hlc, recordId, resolution',
-      peers: 'id',
-      meta: 'key',
-      drafts: 'id',
-    });
+    old.version(6).stores(SCHEMA_V6);
     for (const t of ['briefings', 'statements', 'actions', 'people', 'organisations', 'settings'] as const) await old.table(t).bulkPut(data[t]);
     old.close();
     const db = new AttacheDb(name);
     opened.push(db);
     await db.open();
     await expectAgree(db);
-    expect(byId(await db.briefingTotals.toArray())).toEqual(byId(await ws.db.briefingTotals.toArray()));
+    expect(await stored(db)).toEqual(await stored(ws.db));
   });
 
   it('give the counts, banner and exclusions the selection gives over the whole workspace', async () => {
@@ -261,5 +272,131 @@ describe('briefing totals kept by the data layer', () => {
       packOptions({ selection: { from: '2030-01-01' } }),
     ];
     for (const options of cases) expect(previewOfTotals(rows, levels, options)).toEqual(previewOf(selectPack(withoutPeople, options)));
+  });
+});
+
+describe('the totals digest (the rows folded into one stored value, read with the rows written since)', () => {
+  /** Read the totals, fold what was read, and say whether the fold was taken. */
+  async function fold(db: AttacheDb): Promise<boolean> {
+    const read = await checkedBriefingTotals(db);
+    return digestBriefingTotals(db, read.basis, read.rows);
+  }
+  const fresh = async (db: AttacheDb) => (await keptAndFresh(db)).fresh;
+
+  it('gives the totals a fresh computation gives, after edits, tombstones and an emptied briefing', async () => {
+    const ws = await workspace();
+    const { b1, b2, s1, a1 } = await populate(ws);
+    await loadExample(ws);
+    // No digest yet: every row is read.
+    const first = await checkedBriefingTotals(ws.db);
+    expect(first.agree).toBe(true);
+    expect(first.basis).toMatchObject({ digested: false, rowsRead: first.rows.length });
+    expect(await digestBriefingTotals(ws.db, first.basis, first.rows)).toBe(true);
+    const fromDigest = await checkedBriefingTotals(ws.db);
+    expect(fromDigest.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(byId(fromDigest.rows)).toEqual(await fresh(ws.db));
+
+    // Writes after the fold: read from the digest with the rows they wrote in place.
+    const b3 = await ws.create('briefings', briefingFields({ title: 'Water', tags: ['water'] }));
+    await appendStatement(ws, b1.id, { speakerId: null, kind: 'decision', text: 'Agreed.', tags: [] });
+    await ws.remove('statements', s1.id);
+    await ws.update('actions', a1.id, { briefingId: b2.id });
+    await ws.update('briefings', b2.id, { title: 'Energy and water', tags: ['energy', 'water'] });
+    const after = await checkedBriefingTotals(ws.db);
+    expect(after.basis).toMatchObject({ digested: true, rowsRead: 3 });
+    expect(after.agree).toBe(true);
+    expect(byId(after.rows)).toEqual(await fresh(ws.db));
+
+    // A briefing with nothing in it, removed: its row is kept empty, and the reader drops it from the digest.
+    expect(await fold(ws.db)).toBe(true);
+    expect((await checkedBriefingTotals(ws.db)).rows.map((r) => r.id)).toContain(b3.id);
+    await ws.remove('briefings', b3.id);
+    expect(await ws.db.briefingTotals.get(b3.id)).toMatchObject({ live: 0, statements: 0, actions: 0 });
+    const dropped = await checkedBriefingTotals(ws.db);
+    expect(dropped.basis).toMatchObject({ digested: true, rowsRead: 1 });
+    expect(dropped.rows.map((r) => r.id)).not.toContain(b3.id);
+    expect(byId(dropped.rows)).toEqual(await fresh(ws.db));
+    expect(await fold(ws.db)).toBe(true);
+    const again = await checkedBriefingTotals(ws.db);
+    expect(again.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(byId(again.rows)).toEqual(await fresh(ws.db));
+    await expectAgree(ws.db);
+  });
+
+  it('takes in the writes made between the read it folds and the fold, whatever other folds did meanwhile', async () => {
+    const ws = await workspace();
+    const { b1, b2 } = await populate(ws);
+    const older = await checkedBriefingTotals(ws.db);
+    await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Written after the read.', tags: [] });
+    // Another reader folds first, then more is written, then the older read is folded.
+    expect(await fold(ws.db)).toBe(true);
+    await ws.remove('briefings', b2.id);
+    expect(await digestBriefingTotals(ws.db, older.basis, older.rows)).toBe(true);
+    const after = await checkedBriefingTotals(ws.db);
+    expect(after.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(byId(after.rows)).toEqual(await fresh(ws.db));
+    expect(after.rows.find((r) => r.id === b1.id)!.statements).toBe(4);
+    expect(after.rows.find((r) => r.id === b2.id)!.live).toBe(0);
+  });
+
+  it('no longer counts after a rebuild, nor may a read made before the rebuild be folded', async () => {
+    const ws = await workspace();
+    await populate(ws);
+    expect(await fold(ws.db)).toBe(true);
+    const beforeRebuild = await checkedBriefingTotals(ws.db);
+    await rebuildBriefingTotals(ws.db);
+    expect(await digestBriefingTotals(ws.db, beforeRebuild.basis, beforeRebuild.rows)).toBe(false);
+    const afterRebuild = await checkedBriefingTotals(ws.db);
+    expect(afterRebuild.basis.digested).toBe(false);
+    expect(afterRebuild.agree).toBe(true);
+    expect(await digestBriefingTotals(ws.db, afterRebuild.basis, afterRebuild.rows)).toBe(true);
+    expect((await checkedBriefingTotals(ws.db)).basis.digested).toBe(true);
+    // A large import marks the totals out of date: no digest counts until they are rebuilt.
+    await ws.db.meta.delete(TOTALS_MARK);
+    expect((await checkedBriefingTotals(ws.db)).basis.digested).toBe(false);
+    expect(await fold(ws.db)).toBe(false);
+  });
+
+  it('is read past when damaged, and rebuilt from the tables when it disagrees with them', async () => {
+    const ws = await workspace();
+    const { b1 } = await populate(ws);
+    expect(await fold(ws.db)).toBe(true);
+    // Cut short: the rows are read instead, and the answer is still right.
+    const sound = (await ws.db.totalsDigest.get('digest'))!;
+    await ws.db.totalsDigest.put({ ...sound, text: sound.text.slice(0, 20) });
+    const past = await checkedBriefingTotals(ws.db);
+    expect(past.basis.digested).toBe(false);
+    expect(past.agree).toBe(true);
+    expect(byId(past.rows)).toEqual(await fresh(ws.db));
+    // Well formed but wrong (a count more than the tables hold): caught by the live counts, and rebuilt.
+    const rows = await stored(ws.db);
+    await ws.db.totalsDigest.put({ ...sound, text: encodeTotalsDigest(rows.map((r) => (r.id === b1.id ? { ...r, statements: r.statements + 1 } : r))) });
+    expect((await checkedBriefingTotals(ws.db)).agree).toBe(false);
+    const kept = await readKeptTotals(ws.db);
+    expect(kept.agree).toBe(true);
+    expect(byId(kept.rows)).toEqual(await fresh(ws.db));
+  });
+
+  it('is stamped by the upgrade from version 7, whose totals then fold and read from a digest', async () => {
+    const name = `upgrade-7-${++n}`;
+    const ws = await workspace('source');
+    await populate(ws);
+    await loadExample(ws);
+    const data = await readWorkspaceData(ws.db);
+    const old = new Dexie(name);
+    old.version(7).stores({ ...SCHEMA_V6, briefingTotals: 'id' });
+    for (const t of ['briefings', 'statements', 'actions', 'people', 'organisations', 'settings'] as const) await old.table(t).bulkPut(data[t]);
+    await old.table('briefingTotals').bulkPut([...totalsOf(data).values()]);
+    await old.table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE } });
+    old.close();
+    const db = new AttacheDb(name);
+    opened.push(db);
+    await db.open();
+    expect((await db.meta.get(TOTALS_MARK))!.value).toMatchObject({ rule: BRIEFING_TOTALS_RULE, stamp: expect.any(String) });
+    await expectAgree(db);
+    expect(await fold(db)).toBe(true);
+    const read = await checkedBriefingTotals(db);
+    expect(read.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(byId(read.rows)).toEqual(byId(totalsOf(data).values()));
   });
 });

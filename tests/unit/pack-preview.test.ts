@@ -10,6 +10,7 @@ import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack, type PackPreview } from '../../src-renderer/src/core/pack/select';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
+import { checkedBriefingTotals } from '../../src-renderer/src/data/briefing-totals';
 import { PackPreviewer } from '../../src-renderer/src/data/pack-preview';
 import { readWorkspaceData } from '../../src-renderer/src/data/snapshot';
 import { appendStatement } from '../../src-renderer/src/data/statements';
@@ -108,5 +109,26 @@ describe('pack preview (the dialog’s live counts, in the pack worker)', () => 
     previewer.watch(all);
     const again = await next(count);
     expect(again.preview).toEqual(await fresh(all));
+  });
+
+  it('folds what it read into a digest once it has answered, from which the next opening reads, writes since included', async () => {
+    const { ws, db, previewer, seen, next, fresh } = await setup();
+    const all = packOptions({});
+    expect((await checkedBriefingTotals(db)).basis.digested).toBe(false);
+    previewer.watch(all);
+    await next(0);
+    await expect.poll(async () => (await checkedBriefingTotals(db)).basis.digested).toBe(true);
+    // The fold wrote no row, so nothing else was delivered.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(seen.length).toBe(1);
+    previewer.release();
+
+    const briefingId = (await db.briefings.toCollection().first())!.id;
+    await appendStatement(ws, briefingId, { speakerId: null, kind: 'decision', text: 'Agreed after the fold.', tags: [] });
+    expect((await checkedBriefingTotals(db)).basis).toMatchObject({ digested: true, rowsRead: 1 });
+    previewer.watch(all);
+    const again = await next(1);
+    expect(again.preview).toEqual(await fresh(all));
+    expect(again.preview.counts.statements).toBe(seen[0]!.preview.counts.statements + 1);
   });
 });

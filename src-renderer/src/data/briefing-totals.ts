@@ -9,11 +9,21 @@
  * of the briefings it touched — in the same transaction, so a write and its totals commit or abort
  * together: a crash or an abort half-way never leaves totals that disagree with the tables.
  *
+ * How they are read fast: reading one row per briefing was most of the dialog's first counts at 100,000
+ * briefings (IndexedDB builds an object per row). So the rows are also kept folded into one stored text,
+ * the digest (core/pack/totals-digest.ts), and every row the middleware writes carries a sequence number
+ * (`seq`, indexed) above every other row's: a reader takes the digest and only the rows numbered above the
+ * last one it holds. A row whose totals fell to nothing is kept, empty, so that the reader knows to drop
+ * it from the digest (there are few: a briefing with nothing left in it at all). The Pack dialog's worker
+ * folds (digestBriefingTotals) after it has answered, when the digest is missing or many rows were
+ * written since; a fold writes the digest alone, never the rows, so no reader is told the rows changed.
+ *
  * What it cannot see: a write that bypasses Dexie (raw IndexedDB, as some end-to-end seeds do) or a
  * store filled before this version. So the totals carry the rule's version (meta 'briefingTotals',
- * written with them), and `readyBriefingTotals` checks, before they are first used, that the version is
+ * written with them), and `readBriefingTotals` checks, before they are first used, that the version is
  * current and that they add up to the tables' live counts (counted from indexes, no record read); a
- * mismatch rebuilds them from the tables, in one transaction.
+ * mismatch rebuilds them from the tables, in one transaction. Each fill stamps the mark afresh, and a
+ * digest counts only under the stamp it was folded from.
  */
 import Dexie, { type DBCore, type DBCoreKeyRange, type DBCoreMutateRequest, type DBCoreMutateResponse, type DBCoreTable, type DBCoreTransaction, type Middleware, type Table } from 'dexie';
 import {
@@ -29,12 +39,44 @@ import {
   type TotalsSource,
   type TotalsTable,
 } from '../core/pack/briefing-totals';
+import { decodeTotalsDigest, encodeTotalsDigest, TOTALS_DIGEST_FORMAT } from '../core/pack/totals-digest';
+import { newId } from '../core/ids';
 import type { AttacheDb } from './db';
 
 /** The store that keeps them, one row per briefing. */
 export const TOTALS_STORE = 'briefingTotals';
 /** The meta entry that says which rule built them. */
 export const TOTALS_MARK = 'briefingTotals';
+/** The store that keeps the digest, and its one key. */
+export const DIGEST_STORE = 'totalsDigest';
+const DIGEST_KEY = 'digest';
+
+/** A row as stored: the rule's totals, and the number of the write that last changed it (none for a fill's). */
+export type StoredTotals = BriefingTotals & { seq?: number };
+
+/** The mark: the rule that built the rows, and a stamp that each fill makes new. */
+export interface TotalsMark {
+  rule: number;
+  stamp?: string;
+}
+
+/** The rows folded into one text, valid under the mark's stamp it was folded from. */
+export interface TotalsDigestRow {
+  key: typeof DIGEST_KEY;
+  format: number;
+  rule: number;
+  stamp: string;
+  /** The highest row number it holds: rows numbered above it were written since. */
+  upTo: number;
+  text: string;
+}
+
+/** The highest row number stored (0 when none is numbered), within the transaction. */
+function highestSeq(table: DBCoreTable, trans: DBCoreTransaction): Promise<number> {
+  // Not an async function, for the reason holdsNone gives.
+  const index = table.schema.getIndexByKeyPath('seq')!;
+  return table.openCursor({ trans, values: false, reverse: true, query: { index, range: { type: 3, lower: undefined, upper: undefined } } }).then((c) => (c ? (c.key as number) : 0));
+}
 
 const SOURCES: ReadonlySet<string> = new Set(TOTALS_TABLES);
 
@@ -102,10 +144,12 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
     else partsOf.set(change[0].id, [change]);
   }
   for (const [id, parts] of partsOf) applyContributions(byId.get(id)!, parts);
-  const keep = [...byId.values()].filter((t) => !isEmptyTotals(t));
-  const drop = [...byId.values()].filter(isEmptyTotals).map((t) => t.id);
-  if (keep.length) await totals.mutate({ trans, type: 'put', values: keep, keys: keep.map((t) => t.id) });
-  if (drop.length) await totals.mutate({ trans, type: 'delete', keys: drop });
+  // Numbered above every stored row, so a reader of the digest finds them; an emptied row too (not deleted):
+  // the reader must learn to drop it from the digest. Read-write transactions over this store run one at a
+  // time, in this database and any other tab's or worker's, so the numbers only ever rise.
+  const seq = (await highestSeq(totals, trans)) + 1;
+  const written: StoredTotals[] = [...byId.values()].map((t) => ({ ...t, seq }));
+  await totals.mutate({ trans, type: 'put', values: written, keys: written.map((t) => t.id) });
   return res;
 }
 
@@ -178,7 +222,8 @@ export async function fillBriefingTotals(table: (name: string) => Table): Promis
   }
   await table(TOTALS_STORE).clear();
   await table(TOTALS_STORE).bulkPut([...totals.rows().values()]);
-  await table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE } });
+  // A new stamp: any digest folded from the rows this fill replaced no longer counts.
+  await table('meta').put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE, stamp: newId() } satisfies TotalsMark });
 }
 
 /**
@@ -187,7 +232,37 @@ export async function fillBriefingTotals(table: (name: string) => Table): Promis
  * same transaction as the rows reads totals that are current.
  */
 export function builtByThisRule(mark: { value?: unknown } | undefined): boolean {
-  return (mark?.value as { rule?: number } | undefined)?.rule === BRIEFING_TOTALS_RULE;
+  return (mark?.value as Partial<TotalsMark> | undefined)?.rule === BRIEFING_TOTALS_RULE;
+}
+
+/** The stamp of the fill the rows descend from ('' for rows filled before stamps, which no digest matches). */
+function stampOf(mark: { value?: unknown } | undefined): string {
+  const stamp = (mark?.value as Partial<TotalsMark> | undefined)?.stamp;
+  return typeof stamp === 'string' ? stamp : '';
+}
+
+/** Whether a stored digest holds the rows as the mark describes them. */
+function digestCounts(digest: TotalsDigestRow | undefined, mark: { value?: unknown } | undefined): digest is TotalsDigestRow {
+  const stamp = stampOf(mark);
+  return !!digest && builtByThisRule(mark) && stamp !== '' && digest.stamp === stamp && digest.rule === BRIEFING_TOTALS_RULE && digest.format === TOTALS_DIGEST_FORMAT;
+}
+
+/** A stored row as the rule's totals (without its number). */
+function asTotals(row: StoredTotals): BriefingTotals {
+  if (row.seq === undefined) return row;
+  const { seq: _, ...totals } = row;
+  return totals;
+}
+
+/** These rows with the rows written since in their place (emptied ones dropped). */
+function withChanges(rows: Iterable<BriefingTotals>, changed: readonly StoredTotals[]): BriefingTotals[] {
+  const byId = new Map<string, BriefingTotals>();
+  for (const row of rows) byId.set(row.id, row);
+  for (const row of changed) {
+    if (isEmptyTotals(row)) byId.delete(row.id);
+    else byId.set(row.id, asTotals(row));
+  }
+  return [...byId.values()];
 }
 
 /** Rebuild the totals from the tables, in one transaction (writes wait for it). */
@@ -195,33 +270,111 @@ export function rebuildBriefingTotals(db: AttacheDb): Promise<void> {
   return db.transaction('rw', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta], () => fillBriefingTotals((name) => db.table(name)));
 }
 
+/** Where a read of the totals came from: what a fold made from it needs to know. */
+export interface TotalsBasis {
+  /** The mark's stamp when read. */
+  stamp: string;
+  /** The highest row number then: rows numbered above it were written after the read. */
+  seq: number;
+  /** Whether a digest was read (with the rows written since), rather than every row. */
+  digested: boolean;
+  /** How many rows were read beside the digest (every row when there was none). */
+  rowsRead: number;
+}
+
+export interface CheckedTotals {
+  rows: BriefingTotals[];
+  /** Built by this rule, and adding up to the tables' live counts. */
+  agree: boolean;
+  basis: TotalsBasis;
+}
+
+/** The highest row number stored, through Dexie (0 when none is numbered). */
+async function lastSeq(db: AttacheDb): Promise<number> {
+  const [seq] = await db.briefingTotals.orderBy('seq').reverse().limit(1).keys();
+  return typeof seq === 'number' ? seq : 0;
+}
+
 /**
  * The kept totals, with whether they can be trusted: built by the current rule, and adding up to the live
- * records of each table (counted from indexes, no record read), all read in one transaction.
+ * records of each table (counted from indexes, no record read), all read in one transaction. From the digest
+ * and the rows written since when the digest counts; otherwise (none yet, another stamp, damaged) every row.
  */
-export async function checkedBriefingTotals(db: AttacheDb): Promise<{ rows: BriefingTotals[]; agree: boolean }> {
-  return db.transaction('r', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta], async () => {
-    const [mark, briefings, statements, actions, rows] = await Promise.all([
+export async function checkedBriefingTotals(db: AttacheDb): Promise<CheckedTotals> {
+  return db.transaction('r', [db.briefings, db.statements, db.actions, db.briefingTotals, db.meta, db.totalsDigest], async () => {
+    const [mark, digest, seq, briefings, statements, actions] = await Promise.all([
       db.meta.get(TOTALS_MARK),
+      db.totalsDigest.get(DIGEST_KEY),
+      lastSeq(db),
       db.briefings.where('[deleted+startsAt]').between([0, Dexie.minKey], [0, Dexie.maxKey], true, true).count(),
       db.statements.where('deleted').equals(0).count(),
       db.actions.where('deleted').equals(0).count(),
-      db.briefingTotals.toArray(),
     ]);
+    const stamp = stampOf(mark);
+    let read: { rows: BriefingTotals[]; basis: TotalsBasis } | undefined;
+    if (digestCounts(digest, mark)) {
+      // Asked for before the digest is parsed, so IndexedDB reads them meanwhile.
+      const changed = db.briefingTotals.where('seq').above(digest.upTo).toArray();
+      let folded: BriefingTotals[] | undefined;
+      try {
+        folded = decodeTotalsDigest(digest.text);
+      } catch {
+        // A damaged digest is read past (every row, below); the next fold writes a sound one.
+      }
+      const since = await changed;
+      if (folded) read = { rows: since.length ? withChanges(folded, since) : folded, basis: { stamp, seq, digested: true, rowsRead: since.length } };
+    }
+    if (!read) {
+      const rows: BriefingTotals[] = [];
+      for (const row of await db.briefingTotals.toArray()) if (!isEmptyTotals(row)) rows.push(asTotals(row));
+      read = { rows, basis: { stamp, seq, digested: false, rowsRead: rows.length } };
+    }
     const sum = { briefings: 0, statements: 0, actions: 0 };
-    for (const t of rows) {
+    for (const t of read.rows) {
       sum.briefings += t.live;
       sum.statements += t.statements;
       sum.actions += t.actions;
     }
-    return { rows, agree: builtByThisRule(mark) && sum.briefings === briefings && sum.statements === statements && sum.actions === actions };
+    return { ...read, agree: builtByThisRule(mark) && sum.briefings === briefings && sum.statements === statements && sum.actions === actions };
   });
 }
 
-/** The kept totals once they are right: checked first, and rebuilt from the tables when they are not. */
-export async function readBriefingTotals(db: AttacheDb): Promise<BriefingTotals[]> {
+/** The kept totals once they are right, with where they were read from: checked first, and rebuilt from the tables when they are not. */
+export async function readKeptTotals(db: AttacheDb): Promise<CheckedTotals> {
   const first = await checkedBriefingTotals(db);
-  if (first.agree) return first.rows;
+  if (first.agree) return first;
   await rebuildBriefingTotals(db);
-  return db.briefingTotals.toArray();
+  return checkedBriefingTotals(db);
+}
+
+/** The kept totals once they are right (readKeptTotals without where they came from). */
+export async function readBriefingTotals(db: AttacheDb): Promise<BriefingTotals[]> {
+  return (await readKeptTotals(db)).rows;
+}
+
+/** How many rows written since the last fold make the next reader fold again (a fold rewrites the whole digest). */
+export const FOLD_AFTER_ROWS = 500;
+
+/** Whether a reader should fold what it read into a new digest: there was none, or many rows were written since. */
+export function worthFolding(basis: TotalsBasis): boolean {
+  return !basis.digested || basis.rowsRead >= FOLD_AFTER_ROWS;
+}
+
+/**
+ * Fold `rows` — the totals as read on `basis`, with any later changes a reader applied — and every row written
+ * since into a new digest, in one transaction. Rows written after the read are numbered above `basis.seq`, so
+ * folding them in over `rows` gives the totals as they stand, whatever other folds did meanwhile. Refused
+ * (false) when a fill came between (a new stamp: `rows` describe rows that are gone).
+ */
+export async function digestBriefingTotals(db: AttacheDb, basis: TotalsBasis, rows: Iterable<BriefingTotals>): Promise<boolean> {
+  return db.transaction('rw', [db.briefingTotals, db.meta, db.totalsDigest], async () => {
+    const mark = await db.meta.get(TOTALS_MARK);
+    const stamp = stampOf(mark);
+    if (!builtByThisRule(mark) || stamp === '' || stamp !== basis.stamp) return false;
+    const since = await db.briefingTotals.where('seq').above(basis.seq).toArray();
+    const upTo = since.reduce((max, row) => Math.max(max, row.seq ?? 0), basis.seq);
+    const text = encodeTotalsDigest(withChanges(rows, since));
+    await db.totalsDigest.put({ key: DIGEST_KEY, format: TOTALS_DIGEST_FORMAT, rule: BRIEFING_TOTALS_RULE, stamp, upTo, text });
+    return true;
+  });
 }

@@ -1,9 +1,9 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Hlc } from '../core/hlc';
 import type { Action, Briefing, Conflict, Organisation, PackDefinition, Person, Settings, Statement, SyncedTable, Template } from '../core/model';
-import type { BriefingTotals } from '../core/pack/briefing-totals';
+import { newId } from '../core/ids';
 import { addMissingFields } from '../core/upgrade';
-import { briefingTotalsMiddleware, fillBriefingTotals } from './briefing-totals';
+import { briefingTotalsMiddleware, builtByThisRule, fillBriefingTotals, TOTALS_MARK, type StoredTotals, type TotalsDigestRow, type TotalsMark } from './briefing-totals';
 
 /** What this installation remembers about a colleague it exchanges files with. Local only, never synced. */
 export interface PeerState {
@@ -71,7 +71,9 @@ export class AttacheDb extends Dexie {
   meta!: EntityTable<MetaEntry, 'key'>;
   drafts!: EntityTable<Draft, 'id'>;
   /** Per-briefing totals for the Pack dialog's counts, kept with every write (data/briefing-totals.ts). Local only, never synced. */
-  briefingTotals!: EntityTable<BriefingTotals, 'id'>;
+  briefingTotals!: EntityTable<StoredTotals, 'id'>;
+  /** The totals folded into one value for fast reading (data/briefing-totals.ts). Local only, never synced. */
+  totalsDigest!: EntityTable<TotalsDigestRow, 'key'>;
 
   constructor(name = DB_NAME) {
     super(name);
@@ -136,6 +138,16 @@ export class AttacheDb extends Dexie {
     this.version(7)
       .stores({ briefingTotals: 'id' })
       .upgrade((tx) => fillBriefingTotals((name) => tx.table(name)));
+    // Version 8 (issue 16): the totals also folded into one stored digest, and each row numbered by the write
+    // that last changed it (`seq`, indexed), so the Pack dialog reads one value and the few rows written since
+    // rather than a row per briefing (data/briefing-totals.ts). No digest yet: the first reader reads the rows
+    // and folds one. The mark gains the stamp a digest is checked against.
+    this.version(8)
+      .stores({ briefingTotals: 'id, seq', totalsDigest: 'key' })
+      .upgrade(async (tx) => {
+        const mark = (await tx.table('meta').get(TOTALS_MARK)) as MetaEntry | undefined;
+        if (builtByThisRule(mark)) await tx.table('meta').put({ ...mark, value: { ...(mark!.value as TotalsMark), stamp: newId() } });
+      });
     // A database created at this version runs no upgrade: its (empty) totals are marked as built by the rule.
     this.on('populate', (tx) => fillBriefingTotals((name) => tx.table(name)));
     this.use(briefingTotalsMiddleware);

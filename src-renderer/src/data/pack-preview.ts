@@ -3,22 +3,24 @@
  * UI thread. The dialog used to hold the whole workspace (135,000 records at archive size) in a live
  * query and ran the selection over all of it on every change of a criterion.
  *
- * A previewer reads the per-briefing totals the data layer keeps (data/briefing-totals.ts: one small row
- * per briefing, checked against the tables' live counts as they are read, rebuilt when they disagree) and
- * the settings (for the classification levels), then only the rows a write touched (TableMirror,
+ * A previewer reads the per-briefing totals the data layer keeps (data/briefing-totals.ts: their digest
+ * and the rows written since, checked against the tables' live counts as they are read, rebuilt when they
+ * disagree) and the settings (for the classification levels), then only the rows a write touched (TableMirror,
  * data/mirror.ts); the counts for any selection are sums over the selected briefings' totals
  * (core/pack/briefing-totals.ts previewOfTotals), no statement or follow-up is read. It recomputes the
  * preview when the dialog's options change or when a write to those tables is announced (from any tab
  * or worker), folding bursts of writes into one more pass, and it forgets its copy when the dialog closes.
+ * Once it has answered, it folds what it read into a new digest when there was none or many rows had been
+ * written since, so that the next opening reads one value again.
  */
 import type { InsertType } from 'dexie';
-import type { BriefingTotals } from '../core/pack/briefing-totals';
+import { isEmptyTotals, type BriefingTotals } from '../core/pack/briefing-totals';
 import { previewOfTotals } from '../core/pack/preview-totals';
 import type { Settings } from '../core/model';
 import type { PackOptions } from '../core/pack/options';
 import type { PackPreview } from '../core/pack/select';
 import { settingsOfData } from '../core/settings';
-import { readBriefingTotals } from './briefing-totals';
+import { digestBriefingTotals, readKeptTotals, worthFolding, type StoredTotals, type TotalsBasis } from './briefing-totals';
 import type { AttacheDb } from './db';
 import { coalescing, onStorageMutated, TableMirror } from './mirror';
 
@@ -29,7 +31,9 @@ export interface PreviewHooks {
 
 export class PackPreviewer {
   private readonly settings: TableMirror<Settings, Settings, InsertType<Settings, 'id'>>;
-  private readonly totals: TableMirror<BriefingTotals, BriefingTotals, InsertType<BriefingTotals, 'id'>>;
+  private readonly totals: TableMirror<StoredTotals, BriefingTotals, InsertType<StoredTotals, 'id'>>;
+  /** Where the last whole read of the totals came from, until it is folded into a digest (or found not worth it). */
+  private basis: TotalsBasis | undefined;
   private options: PackOptions | undefined;
   private stop: (() => void) | undefined;
   /** Preview the current options; calls during a pass fold into one more. */
@@ -44,10 +48,15 @@ export class PackPreviewer {
   ) {
     this.settings = new TableMirror(db.settings, (r) => (r.deleted ? undefined : r));
     // A whole read (the first, or after a write that covered a range) checks the totals against the tables.
+    // A row whose totals fell to nothing is kept as a marker for readers of the digest: not an item.
     this.totals = new TableMirror(
       db.briefingTotals,
-      (r) => r,
-      () => readBriefingTotals(db),
+      (r) => (isEmptyTotals(r) ? undefined : r),
+      async () => {
+        const kept = await readKeptTotals(db);
+        this.basis = worthFolding(kept.basis) ? kept.basis : undefined;
+        return kept.rows;
+      },
     );
   }
 
@@ -83,6 +92,7 @@ export class PackPreviewer {
     this.options = undefined;
     this.settings.forget();
     this.totals.forget();
+    this.basis = undefined;
   }
 
   private async pass(): Promise<void> {
@@ -93,6 +103,19 @@ export class PackPreviewer {
     if (options !== this.options) return this.run();
     const levels = settingsOfData({ settings: [...settings.values()] }).classificationLevels;
     this.hooks.onPreview(previewOfTotals(totals.values(), levels, options), options);
+    this.fold(totals);
+  }
+
+  /**
+   * After the answer, not before it: fold the totals as this copy holds them into a new digest. A fold
+   * refused (another fold or a rebuild came first) or failed costs only speed, never a count: it is not
+   * reported, and the next opening reads the rows again.
+   */
+  private fold(totals: ReadonlyMap<string, BriefingTotals>): void {
+    const basis = this.basis;
+    if (!basis) return;
+    this.basis = undefined;
+    void digestBriefingTotals(this.db, basis, totals.values()).catch(() => undefined);
   }
 
   private async snapshot(): Promise<{ settings: ReadonlyMap<string, Settings>; totals: ReadonlyMap<string, BriefingTotals> }> {
