@@ -13,8 +13,8 @@ import type { WorkerReply, WorkerRequest } from '../../src-renderer/src/data/pac
 
 /**
  * Ask a new pack worker for the counts of `options` and time the answer from the worker's creation (its
- * module loaded, the totals read). The worker is ended once it has answered, so it folds no digest: for a
- * read that is not the first, as a later opening's.
+ * module loaded, the totals read), then end it. Meant for a later opening (a digest stored, few rows written
+ * since), where the worker folds nothing: after a read of every row it would start a fold that the end cuts off.
  */
 export async function countsInNewWorker(dbName: string, options: PackOptions): Promise<{ ms: number; preview: PackPreview }> {
   const start = performance.now();

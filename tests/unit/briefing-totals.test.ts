@@ -14,7 +14,7 @@ import { previewOfTotals } from '../../src-renderer/src/core/pack/preview-totals
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack } from '../../src-renderer/src/core/pack/select';
 import { settingsOfData } from '../../src-renderer/src/core/settings';
-import { checkedBriefingTotals, digestBriefingTotals, readBriefingTotals, readKeptTotals, rebuildBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
+import { checkedBriefingTotals, DIGEST_KEY, digestBriefingTotals, readBriefingTotals, readKeptTotals, rebuildBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
 import { encodeTotalsDigest } from '../../src-renderer/src/core/pack/totals-digest';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
@@ -323,17 +323,17 @@ describe('the totals digest (the rows folded into one stored value, read with th
     await expectAgree(ws.db);
   });
 
-  it('takes in the writes made between the read it folds and the fold, whatever other folds did meanwhile', async () => {
+  it('holds the rows as read, the writes made after the read being read beside it, whatever other folds did meanwhile', async () => {
     const ws = await workspace();
     const { b1, b2 } = await populate(ws);
     const older = await checkedBriefingTotals(ws.db);
     await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Written after the read.', tags: [] });
-    // Another reader folds first, then more is written, then the older read is folded.
+    // Another reader folds first, then more is written, then the older read is folded (and stays, being stored last).
     expect(await fold(ws.db)).toBe(true);
     await ws.remove('briefings', b2.id);
     expect(await digestBriefingTotals(ws.db, older.basis, older.rows)).toBe(true);
     const after = await checkedBriefingTotals(ws.db);
-    expect(after.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(after.basis).toMatchObject({ digested: true, rowsRead: 2 });
     expect(byId(after.rows)).toEqual(await fresh(ws.db));
     expect(after.rows.find((r) => r.id === b1.id)!.statements).toBe(4);
     expect(after.rows.find((r) => r.id === b2.id)!.live).toBe(0);
@@ -341,7 +341,7 @@ describe('the totals digest (the rows folded into one stored value, read with th
 
   it('no longer counts after a rebuild, nor may a read made before the rebuild be folded', async () => {
     const ws = await workspace();
-    await populate(ws);
+    const { b1 } = await populate(ws);
     expect(await fold(ws.db)).toBe(true);
     const beforeRebuild = await checkedBriefingTotals(ws.db);
     await rebuildBriefingTotals(ws.db);
@@ -351,10 +351,51 @@ describe('the totals digest (the rows folded into one stored value, read with th
     expect(afterRebuild.agree).toBe(true);
     expect(await digestBriefingTotals(ws.db, afterRebuild.basis, afterRebuild.rows)).toBe(true);
     expect((await checkedBriefingTotals(ws.db)).basis.digested).toBe(true);
-    // A large import marks the totals out of date: no digest counts until they are rebuilt.
-    await ws.db.meta.delete(TOTALS_MARK);
-    expect((await checkedBriefingTotals(ws.db)).basis.digested).toBe(false);
-    expect(await fold(ws.db)).toBe(false);
+    // The rebuild numbered no row: the rows written after it start again from 1, and are read beside the digest.
+    await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'After the rebuild.', tags: [] });
+    expect(await ws.db.briefingTotals.get(b1.id)).toMatchObject({ seq: 1 });
+    const written = await checkedBriefingTotals(ws.db);
+    expect(written.basis).toMatchObject({ digested: true, rowsRead: 1 });
+    expect(byId(written.rows)).toEqual(await fresh(ws.db));
+  });
+
+  it('no longer counts after a large import, which is rebuilt from; an import that fails half-way leaves it counting', async () => {
+    const a = await workspace('A');
+    await populate(a);
+    await loadExample(a);
+    const b = await workspace('B');
+    const { b1 } = await populate(b);
+    expect(await fold(b.db)).toBe(true);
+    const file = (await exportWorkspace(a)).bytes;
+    // Fails half-way: the mark's removal is taken back with the writes, and the digest still counts.
+    await expect(applyImport(b, await previewImport(b, file), { deferTotalsFrom: 1, failAfter: 1 })).rejects.toThrow(/Injected/);
+    const kept = await checkedBriefingTotals(b.db);
+    expect(kept.basis).toMatchObject({ digested: true, rowsRead: 0 });
+    expect(byId(kept.rows)).toEqual(await fresh(b.db));
+    // Taken whole: the totals are out of date, no fold is taken, and the reader rebuilds them from the tables.
+    const before = await checkedBriefingTotals(b.db);
+    await applyImport(b, await previewImport(b, file), { deferTotalsFrom: 1 });
+    expect(await digestBriefingTotals(b.db, before.basis, before.rows)).toBe(false);
+    expect((await checkedBriefingTotals(b.db)).agree).toBe(false);
+    const rebuilt = await readKeptTotals(b.db);
+    expect(rebuilt.basis.digested).toBe(false);
+    expect(byId(rebuilt.rows)).toEqual(await fresh(b.db));
+    expect(await digestBriefingTotals(b.db, rebuilt.basis, rebuilt.rows)).toBe(true);
+    await appendStatement(b, b1.id, { speakerId: null, kind: 'statement', text: 'After the import.', tags: [] });
+    const after = await checkedBriefingTotals(b.db);
+    expect(after.basis).toMatchObject({ digested: true, rowsRead: 1 });
+    expect(byId(after.rows)).toEqual(await fresh(b.db));
+  });
+
+  it('starts counting in a new database once folded: its fill at creation stamped the mark', async () => {
+    const ws = await workspace();
+    expect((await ws.db.meta.get(TOTALS_MARK))!.value).toMatchObject({ rule: BRIEFING_TOTALS_RULE, stamp: expect.any(String) });
+    const { b1 } = await populate(ws);
+    expect(await fold(ws.db)).toBe(true);
+    await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
+    const read = await checkedBriefingTotals(ws.db);
+    expect(read.basis).toMatchObject({ digested: true, rowsRead: 1 });
+    expect(byId(read.rows)).toEqual(await fresh(ws.db));
   });
 
   it('is read past when damaged, and rebuilt from the tables when it disagrees with them', async () => {
@@ -362,7 +403,7 @@ describe('the totals digest (the rows folded into one stored value, read with th
     const { b1 } = await populate(ws);
     expect(await fold(ws.db)).toBe(true);
     // Cut short: the rows are read instead, and the answer is still right.
-    const sound = (await ws.db.totalsDigest.get('digest'))!;
+    const sound = (await ws.db.totalsDigest.get(DIGEST_KEY))!;
     await ws.db.totalsDigest.put({ ...sound, text: sound.text.slice(0, 20) });
     const past = await checkedBriefingTotals(ws.db);
     expect(past.basis.digested).toBe(false);

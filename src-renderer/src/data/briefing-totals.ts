@@ -14,9 +14,10 @@
  * the digest (core/pack/totals-digest.ts), and every row the middleware writes carries a sequence number
  * (`seq`, indexed) above every other row's: a reader takes the digest and only the rows numbered above the
  * last one it holds. A row whose totals fell to nothing is kept, empty, so that the reader knows to drop
- * it from the digest (there are few: a briefing with nothing left in it at all). The Pack dialog's worker
- * folds (digestBriefingTotals) after it has answered, when the digest is missing or many rows were
- * written since; a fold writes the digest alone, never the rows, so no reader is told the rows changed.
+ * it from the digest (such rows stay until the next rebuild: one per briefing erased with everything in it,
+ * which is rare). The Pack dialog's worker folds (digestBriefingTotals) what it read after it has
+ * answered, when there was no digest or many rows were written since; a fold writes the digest alone, never
+ * the rows, so no reader is told the rows changed and no write waits for it.
  *
  * What it cannot see: a write that bypasses Dexie (raw IndexedDB, as some end-to-end seeds do) or a
  * store filled before this version. So the totals carry the rule's version (meta 'briefingTotals',
@@ -49,7 +50,7 @@ export const TOTALS_STORE = 'briefingTotals';
 export const TOTALS_MARK = 'briefingTotals';
 /** The store that keeps the digest, and its one key. */
 export const DIGEST_STORE = 'totalsDigest';
-const DIGEST_KEY = 'digest';
+export const DIGEST_KEY = 'digest';
 
 /** A row as stored: the rule's totals, and the number of the write that last changed it (none for a fill's). */
 export type StoredTotals = BriefingTotals & { seq?: number };
@@ -71,11 +72,19 @@ export interface TotalsDigestRow {
   text: string;
 }
 
-/** The highest row number stored (0 when none is numbered), within the transaction. */
+/** Every key of an index (DBCoreRangeType.Any: Dexie's typings declare the enum but do not export its values). */
+const ANY_KEY: DBCoreKeyRange = { type: 3, lower: undefined, upper: undefined };
+
+/**
+ * The highest row number stored (0 when none is numbered), within the middleware's transaction (lastSeq is
+ * the same through Dexie's tables, for readers).
+ */
 function highestSeq(table: DBCoreTable, trans: DBCoreTransaction): Promise<number> {
-  // Not an async function, for the reason holdsNone gives.
-  const index = table.schema.getIndexByKeyPath('seq')!;
-  return table.openCursor({ trans, values: false, reverse: true, query: { index, range: { type: 3, lower: undefined, upper: undefined } } }).then((c) => (c ? (c.key as number) : 0));
+  // Not an async function, for the reason holdsNone gives. No index during an upgrade step before version 8:
+  // no row is numbered yet.
+  const index = table.schema.getIndexByKeyPath('seq');
+  if (!index) return Promise.resolve(0);
+  return table.openCursor({ trans, values: false, reverse: true, query: { index, range: ANY_KEY } }).then((c) => (c ? (c.key as number) : 0));
 }
 
 const SOURCES: ReadonlySet<string> = new Set(TOTALS_TABLES);
@@ -146,7 +155,8 @@ async function keepTotals(table: DBCoreTable, totals: DBCoreTable, name: TotalsT
   for (const [id, parts] of partsOf) applyContributions(byId.get(id)!, parts);
   // Numbered above every stored row, so a reader of the digest finds them; an emptied row too (not deleted):
   // the reader must learn to drop it from the digest. Read-write transactions over this store run one at a
-  // time, in this database and any other tab's or worker's, so the numbers only ever rise.
+  // time, in this database and any other tab's or worker's, and only a fill deletes rows, so the numbers
+  // rise until the next fill (which starts them again at 1 under a new stamp, no digest counting any more).
   const seq = (await highestSeq(totals, trans)) + 1;
   const written: StoredTotals[] = [...byId.values()].map((t) => ({ ...t, seq }));
   await totals.mutate({ trans, type: 'put', values: written, keys: written.map((t) => t.id) });
@@ -242,7 +252,7 @@ function stampOf(mark: { value?: unknown } | undefined): string {
 }
 
 /** Whether a stored digest holds the rows as the mark describes them. */
-function digestCounts(digest: TotalsDigestRow | undefined, mark: { value?: unknown } | undefined): digest is TotalsDigestRow {
+function digestIsCurrent(digest: TotalsDigestRow | undefined, mark: { value?: unknown } | undefined): digest is TotalsDigestRow {
   const stamp = stampOf(mark);
   return !!digest && builtByThisRule(mark) && stamp !== '' && digest.stamp === stamp && digest.rule === BRIEFING_TOTALS_RULE && digest.format === TOTALS_DIGEST_FORMAT;
 }
@@ -289,7 +299,7 @@ export interface CheckedTotals {
   basis: TotalsBasis;
 }
 
-/** The highest row number stored, through Dexie (0 when none is numbered). */
+/** The highest row number stored, through Dexie (0 when none is numbered): highestSeq, for readers. */
 async function lastSeq(db: AttacheDb): Promise<number> {
   const [seq] = await db.briefingTotals.orderBy('seq').reverse().limit(1).keys();
   return typeof seq === 'number' ? seq : 0;
@@ -312,7 +322,7 @@ export async function checkedBriefingTotals(db: AttacheDb): Promise<CheckedTotal
     ]);
     const stamp = stampOf(mark);
     let read: { rows: BriefingTotals[]; basis: TotalsBasis } | undefined;
-    if (digestCounts(digest, mark)) {
+    if (digestIsCurrent(digest, mark)) {
       // Asked for before the digest is parsed, so IndexedDB reads them meanwhile.
       const changed = db.briefingTotals.where('seq').above(digest.upTo).toArray();
       let folded: BriefingTotals[] | undefined;
@@ -361,20 +371,19 @@ export function worthFolding(basis: TotalsBasis): boolean {
 }
 
 /**
- * Fold `rows` — the totals as read on `basis`, with any later changes a reader applied — and every row written
- * since into a new digest, in one transaction. Rows written after the read are numbered above `basis.seq`, so
- * folding them in over `rows` gives the totals as they stand, whatever other folds did meanwhile. Refused
- * (false) when a fill came between (a new stamp: `rows` describe rows that are gone).
+ * Fold `rows` — the totals exactly as read on `basis` — into a new digest holding the rows up to `basis.seq`:
+ * readers take the rows numbered above it from the rows themselves. Only the digest is written (the rows are
+ * not read again, and no write to them waits for the fold). Refused (false) when a fill came between (a new
+ * stamp: `rows` describe rows that are gone) or the totals are out of date (a large import removed the mark).
+ * Two folds from different reads both store a digest that is right; the last one stored stays.
  */
 export async function digestBriefingTotals(db: AttacheDb, basis: TotalsBasis, rows: Iterable<BriefingTotals>): Promise<boolean> {
-  return db.transaction('rw', [db.briefingTotals, db.meta, db.totalsDigest], async () => {
+  const text = encodeTotalsDigest(rows);
+  return db.transaction('rw', [db.meta, db.totalsDigest], async () => {
     const mark = await db.meta.get(TOTALS_MARK);
     const stamp = stampOf(mark);
     if (!builtByThisRule(mark) || stamp === '' || stamp !== basis.stamp) return false;
-    const since = await db.briefingTotals.where('seq').above(basis.seq).toArray();
-    const upTo = since.reduce((max, row) => Math.max(max, row.seq ?? 0), basis.seq);
-    const text = encodeTotalsDigest(withChanges(rows, since));
-    await db.totalsDigest.put({ key: DIGEST_KEY, format: TOTALS_DIGEST_FORMAT, rule: BRIEFING_TOTALS_RULE, stamp, upTo, text });
+    await db.totalsDigest.put({ key: DIGEST_KEY, format: TOTALS_DIGEST_FORMAT, rule: BRIEFING_TOTALS_RULE, stamp, upTo: basis.seq, text });
     return true;
   });
 }

@@ -32,8 +32,8 @@ export interface PreviewHooks {
 export class PackPreviewer {
   private readonly settings: TableMirror<Settings, Settings, InsertType<Settings, 'id'>>;
   private readonly totals: TableMirror<StoredTotals, BriefingTotals, InsertType<StoredTotals, 'id'>>;
-  /** Where the last whole read of the totals came from, until it is folded into a digest (or found not worth it). */
-  private basis: TotalsBasis | undefined;
+  /** The last whole read of the totals and where it came from, until it is folded into a digest (or found not worth it). */
+  private unfolded: { basis: TotalsBasis; rows: BriefingTotals[] } | undefined;
   private options: PackOptions | undefined;
   private stop: (() => void) | undefined;
   /** Preview the current options; calls during a pass fold into one more. */
@@ -54,7 +54,7 @@ export class PackPreviewer {
       (r) => (isEmptyTotals(r) ? undefined : r),
       async () => {
         const kept = await readKeptTotals(db);
-        this.basis = worthFolding(kept.basis) ? kept.basis : undefined;
+        this.unfolded = worthFolding(kept.basis) ? { basis: kept.basis, rows: kept.rows } : undefined;
         return kept.rows;
       },
     );
@@ -92,7 +92,7 @@ export class PackPreviewer {
     this.options = undefined;
     this.settings.forget();
     this.totals.forget();
-    this.basis = undefined;
+    this.unfolded = undefined;
   }
 
   private async pass(): Promise<void> {
@@ -103,19 +103,19 @@ export class PackPreviewer {
     if (options !== this.options) return this.run();
     const levels = settingsOfData({ settings: [...settings.values()] }).classificationLevels;
     this.hooks.onPreview(previewOfTotals(totals.values(), levels, options), options);
-    this.fold(totals);
+    this.fold();
   }
 
   /**
-   * After the answer, not before it: fold the totals as this copy holds them into a new digest. A fold
-   * refused (another fold or a rebuild came first) or failed costs only speed, never a count: it is not
-   * reported, and the next opening reads the rows again.
+   * After the answer, not before it: fold the last whole read into a new digest. A fold refused (a rebuild or a
+   * large import came between) or failed costs only speed, never a count: it is not reported, and the next
+   * opening reads every row again.
    */
-  private fold(totals: ReadonlyMap<string, BriefingTotals>): void {
-    const basis = this.basis;
-    if (!basis) return;
-    this.basis = undefined;
-    void digestBriefingTotals(this.db, basis, totals.values()).catch(() => undefined);
+  private fold(): void {
+    const read = this.unfolded;
+    if (!read) return;
+    this.unfolded = undefined;
+    void digestBriefingTotals(this.db, read.basis, read.rows).catch(() => undefined);
   }
 
   private async snapshot(): Promise<{ settings: ReadonlyMap<string, Settings>; totals: ReadonlyMap<string, BriefingTotals> }> {

@@ -2,7 +2,7 @@
  * The per-briefing totals (./briefing-totals.ts) written out as one text, column by column, so that a
  * reader takes them in one stored value rather than one row per briefing. IndexedDB hands back each row
  * as an object to build; at 100,000 briefings reading the rows was most of the Pack dialog's first
- * counts (about 3.5 s on the bench machine), where one string of the same facts is read and parsed in a
+ * counts (3.3 s on the bench machine), where one string of the same facts is read and parsed in a
  * fraction of that. The data layer keeps the digest beside the rows (data/briefing-totals.ts) and says
  * which rows changed since it was written; this module is only the encoding, shared by the writer, the
  * reader and the tests.
