@@ -16,6 +16,7 @@ import { Autosaver, type SaveStatus } from '../../data/autosave';
 import { dropUnsavedField, keepUnsavedField, readUnsaved } from '../../data/unsaved';
 import { session } from '../app/session.svelte';
 import { flushOnLeave } from './flushOnLeave';
+import { OwnWrites } from './ownWrites';
 
 type Fields<T extends SyncedTable> = TableFields[T];
 type Key<T extends SyncedTable> = keyof Fields<T> & string;
@@ -34,11 +35,13 @@ export class RecordForm<T extends SyncedTable> {
   /** Where text refused for lack of storage is kept (data/unsaved.ts): set once the record has an id. */
   unsavedKey: string | undefined;
   private saver: Autosaver;
+  private readonly own = new OwnWrites<Key<T>>();
 
   constructor(
     private readonly table: T,
     initial: Fields<T>,
-    private readonly write: (patch: Partial<Fields<T>>) => Promise<void>,
+    /** Writes the patch; returns the record as stored, when there is one, so late snapshots are known as such. */
+    private readonly write: (patch: Partial<Fields<T>>) => Promise<StoredRecord<T> | void>,
     delayMs = 400,
   ) {
     this.values = $state({ ...initial });
@@ -65,12 +68,16 @@ export class RecordForm<T extends SyncedTable> {
 
   private async save<K extends Key<T>>(field: K, value: Fields<T>[K]): Promise<void> {
     const key = this.unsavedKey;
+    this.own.begin(field);
+    let stored: StoredRecord<T> | void;
     try {
-      await this.write({ [field]: value } as unknown as Partial<Fields<T>>);
+      stored = await this.write({ [field]: value } as unknown as Partial<Fields<T>>);
     } catch (e) {
+      this.own.end(field);
       if (key && isStorageFull(e)) keepUnsavedField(key, field, value);
       throw e;
     }
+    this.own.end(field, stored ? stored.stamps[field]?.c : undefined);
     if (key) dropUnsavedField(key, field);
   }
 
@@ -156,10 +163,11 @@ export class RecordForm<T extends SyncedTable> {
   }
 
   /** Bring database values into the fields the user is not in the middle of. */
-  sync(record: Fields<T>): void {
+  sync(record: StoredRecord<T>): void {
+    const fields = fieldsOf(this.table, record);
     for (const key of Object.keys(this.values) as Key<T>[]) {
-      if (key === this.focused || this.errors[key] || this.saver.has(key)) continue;
-      const next = record[key];
+      if (key === this.focused || this.errors[key] || this.saver.has(key) || !this.own.admits(key, record.stamps[key]?.c)) continue;
+      const next = fields[key];
       if (JSON.stringify(next) !== JSON.stringify(this.values[key])) this.values[key] = next;
     }
   }
@@ -180,12 +188,10 @@ export class RecordForm<T extends SyncedTable> {
 export function recordEditor<T extends SyncedTable>(table: T, record: () => StoredRecord<T>): RecordForm<T> {
   const form = untrack(
     () =>
-      new RecordForm(table, fieldsOf(table, record()), async (patch) => {
-        await session.ws.update(table, record().id, patch);
-      }),
+      new RecordForm(table, fieldsOf(table, record()), (patch) => session.ws.update(table, record().id, patch)),
   );
   untrack(() => form.restoreUnsaved(`${table}.${record().id}`));
-  $effect(() => form.sync(fieldsOf(table, record())));
+  $effect(() => form.sync(record()));
   flushOnLeave(() => form.flush());
   return form;
 }
