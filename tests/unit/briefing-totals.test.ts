@@ -14,7 +14,7 @@ import { previewOfTotals } from '../../src-renderer/src/core/pack/preview-totals
 import { packOptions } from '../../src-renderer/src/core/pack/options';
 import { previewOf, selectPack } from '../../src-renderer/src/core/pack/select';
 import { settingsOfData } from '../../src-renderer/src/core/settings';
-import { checkedBriefingTotals, DIGEST_KEY, digestBriefingTotals, readBriefingTotals, readKeptTotals, rebuildBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
+import { checkedBriefingTotals, DIGEST_KEY, digestBriefingTotals, readKeptTotals, rebuildBriefingTotals, TOTALS_MARK } from '../../src-renderer/src/data/briefing-totals';
 import { encodeTotalsDigest } from '../../src-renderer/src/core/pack/totals-digest';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
@@ -156,7 +156,7 @@ describe('briefing totals kept by the data layer', () => {
     expect(await b.db.meta.get(TOTALS_MARK)).toBeUndefined();
     expect((await checkedBriefingTotals(b.db)).agree).toBe(false);
     // …and the first reader rebuilds them: the same as the colleague's, kept write by write.
-    expect(byId(await readBriefingTotals(b.db))).toEqual(await stored(a.db));
+    expect(byId((await readKeptTotals(b.db)).rows)).toEqual(await stored(a.db));
     await expectAgree(b.db);
     // An import that fails half-way takes the mark's removal back with its writes.
     await a.create('briefings', briefingFields({ title: 'Water' }));
@@ -220,13 +220,13 @@ describe('briefing totals kept by the data layer', () => {
     await raw.table('statements').put({ ...(await ws.db.statements.get(s1.id))!, id: 'raw-statement' });
     raw.close();
     expect((await checkedBriefingTotals(ws.db)).agree).toBe(false);
-    const rows = await readBriefingTotals(ws.db);
+    const rows = (await readKeptTotals(ws.db)).rows;
     expect(rows.find((r) => r.id === b1.id)!.statements).toBe(4);
     await expectAgree(ws.db);
 
     await ws.db.meta.put({ key: TOTALS_MARK, value: { rule: BRIEFING_TOTALS_RULE - 1 } });
     expect((await checkedBriefingTotals(ws.db)).agree).toBe(false);
-    await readBriefingTotals(ws.db);
+    await readKeptTotals(ws.db);
     await expectAgree(ws.db);
   });
 
@@ -257,7 +257,7 @@ describe('briefing totals kept by the data layer', () => {
     // The previewer reads no people: the speaker criterion compares the ids statements carry.
     const withoutPeople = { ...data, people: [] };
     const levels = settingsOfData(data).classificationLevels;
-    const rows = await readBriefingTotals(ws.db);
+    const rows = (await readKeptTotals(ws.db)).rows;
     const cases = [
       packOptions({}),
       packOptions({ includeStatements: false }),
@@ -282,6 +282,13 @@ describe('the totals digest (the rows folded into one stored value, read with th
     return digestBriefingTotals(db, read.basis, read.rows);
   }
   const fresh = async (db: AttacheDb) => (await keptAndFresh(db)).fresh;
+  /** A statement added to `briefingId` after the fold: read from the digest with that one row beside it, and right. */
+  async function expectOneRowBeside(ws: Workspace, briefingId: string, text: string) {
+    await appendStatement(ws, briefingId, { speakerId: null, kind: 'statement', text, tags: [] });
+    const read = await checkedBriefingTotals(ws.db);
+    expect(read.basis).toMatchObject({ digested: true, rowsRead: 1 });
+    expect(byId(read.rows)).toEqual(await fresh(ws.db));
+  }
 
   it('gives the totals a fresh computation gives, after edits, tombstones and an emptied briefing', async () => {
     const ws = await workspace();
@@ -381,10 +388,7 @@ describe('the totals digest (the rows folded into one stored value, read with th
     expect(rebuilt.basis.digested).toBe(false);
     expect(byId(rebuilt.rows)).toEqual(await fresh(b.db));
     expect(await digestBriefingTotals(b.db, rebuilt.basis, rebuilt.rows)).toBe(true);
-    await appendStatement(b, b1.id, { speakerId: null, kind: 'statement', text: 'After the import.', tags: [] });
-    const after = await checkedBriefingTotals(b.db);
-    expect(after.basis).toMatchObject({ digested: true, rowsRead: 1 });
-    expect(byId(after.rows)).toEqual(await fresh(b.db));
+    await expectOneRowBeside(b, b1.id, 'After the import.');
   });
 
   it('starts counting in a new database once folded: its fill at creation stamped the mark', async () => {
@@ -392,10 +396,7 @@ describe('the totals digest (the rows folded into one stored value, read with th
     expect((await ws.db.meta.get(TOTALS_MARK))!.value).toMatchObject({ rule: BRIEFING_TOTALS_RULE, stamp: expect.any(String) });
     const { b1 } = await populate(ws);
     expect(await fold(ws.db)).toBe(true);
-    await appendStatement(ws, b1.id, { speakerId: null, kind: 'statement', text: 'Noted.', tags: [] });
-    const read = await checkedBriefingTotals(ws.db);
-    expect(read.basis).toMatchObject({ digested: true, rowsRead: 1 });
-    expect(byId(read.rows)).toEqual(await fresh(ws.db));
+    await expectOneRowBeside(ws, b1.id, 'Noted.');
   });
 
   it('is read past when damaged, and rebuilt from the tables when it disagrees with them', async () => {

@@ -21,7 +21,7 @@
  *
  * What it cannot see: a write that bypasses Dexie (raw IndexedDB, as some end-to-end seeds do) or a
  * store filled before this version. So the totals carry the rule's version (meta 'briefingTotals',
- * written with them), and `readBriefingTotals` checks, before they are first used, that the version is
+ * written with them), and `readKeptTotals` checks, before they are first used, that the version is
  * current and that they add up to the tables' live counts (counted from indexes, no record read); a
  * mismatch rebuilds them from the tables, in one transaction. Each fill stamps the mark afresh, and a
  * digest counts only under the stamp it was folded from.
@@ -168,7 +168,7 @@ const deferred = new WeakSet<object>();
 
 /**
  * Inside a read-write transaction that includes `meta` (a large import): its writes do not keep the totals;
- * they are marked out of date in it instead (the rule's mark removed), so `readBriefingTotals` rebuilds them
+ * they are marked out of date in it instead (the rule's mark removed), so `readKeptTotals` rebuilds them
  * from the tables, once, when they are next needed. An abort takes the mark's removal back with the writes.
  */
 export async function deferBriefingTotals(db: AttacheDb): Promise<void> {
@@ -357,10 +357,6 @@ export async function readKeptTotals(db: AttacheDb): Promise<CheckedTotals> {
   return checkedBriefingTotals(db);
 }
 
-/** The kept totals once they are right (readKeptTotals without where they came from). */
-export async function readBriefingTotals(db: AttacheDb): Promise<BriefingTotals[]> {
-  return (await readKeptTotals(db)).rows;
-}
 
 /** How many rows written since the last fold make the next reader fold again (a fold rewrites the whole digest). */
 export const FOLD_AFTER_ROWS = 500;
