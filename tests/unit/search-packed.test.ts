@@ -137,6 +137,26 @@ describe('a built index with its postings packed', () => {
     expect(() => SearchEngine.fromChunks(garbled).prepare()).toThrow(SearchIndexDamagedError);
   });
 
+  it('refuses statements or follow-ups whose columns do not match the documents saved with them', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const chunks = build(data).toChunks(300, 50);
+    const at = chunks.findIndex((c) => c.startsWith('{"k":"cols","t":"statements"'));
+    const cols = JSON.parse(chunks[at]!) as { sh: (number | string)[]; b: unknown[] };
+    const damaged = (change: (c: typeof cols) => void) => {
+      const copy = structuredClone(cols);
+      change(copy);
+      const out = [...chunks];
+      out[at] = JSON.stringify(copy);
+      return out;
+    };
+    // A row naming a document past the saved ones, one naming the same document as the row before, a column cut short.
+    expect(() => SearchEngine.fromChunks(damaged((c) => (c.sh[0] = 10_000_000)))).toThrow(SearchIndexDamagedError);
+    expect(() => SearchEngine.fromChunks(damaged((c) => (c.sh[1] = 0)))).toThrow(SearchIndexDamagedError);
+    expect(() => SearchEngine.fromChunks(damaged((c) => c.b.pop()))).toThrow(SearchIndexDamagedError);
+    // Untouched, it loads.
+    expect(() => SearchEngine.fromChunks(damaged(() => undefined))).not.toThrow();
+  });
+
   it('parses a chunk a word at a time, and never gives one word another\'s postings', () => {
     const words = [
       [0, 1, 5, 2],

@@ -28,6 +28,7 @@ import { documentIdOf, prepareScores, scoredMatches, useLeanScoring } from './le
 import { LazyPostings, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
+import { LoadedFacts, type FactRows } from './loaded-facts';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
@@ -176,7 +177,27 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 6;
+const CHUNK_FORMAT = 7;
+/**
+ * A chunk of statements' or follow-ups' facts in columns (chunkStream), as written: each row's short id (or
+ * id), briefing, speaker (statements) or statement (follow-ups), kind (statements); the tags of the rows that
+ * have some ([row, count, name…]), an event's briefing and title ([row, briefing, title]); the names tags and
+ * kinds refer to.
+ */
+interface Columns {
+  sh: (number | string)[];
+  b: unknown[];
+  r: unknown[];
+  kd: number[];
+  tg: number[];
+  x: unknown[];
+  names: Map<string, number>;
+}
+
+function newColumns(): Columns {
+  return { sh: [], b: [], r: [], kd: [], tg: [], x: [], names: new Map() };
+}
+
 /** How a chunk of terms begins (chunkStream), the one kind with more after its JSON object. */
 const TERMS_HEAD = '{"k":"terms"';
 
@@ -284,8 +305,9 @@ export class SearchEngine {
   private readonly briefings = new Map<string, BriefingFacts>();
   private readonly people = new Map<string, PersonFacts>();
   private readonly organisations = new Map<string, OrganisationFacts>();
-  private readonly statements = new Map<string, StatementFacts>();
-  private readonly actions = new Map<string, ActionFacts>();
+  /** A loaded index's are LoadedFacts: made a record at a time when first needed (loaded-facts.ts). */
+  private statements: Map<string, StatementFacts> = new Map();
+  private actions: Map<string, ActionFacts> = new Map();
   /**
    * briefing id → the events held there (actions.heldInBriefingId), so each document names the other. Kept
    * from the facts as they change, loaded or not, unlike the derived maps: every briefing's document asks
@@ -336,7 +358,11 @@ export class SearchEngine {
   private newShortIds(): ShortIdNames {
     return new ShortIdNames(
       (short) => documentIdOf(this.index, short),
-      (type, id) => this.factsOf(TABLE_OF[type]).get(id),
+      (type, id, short) => {
+        const facts = this.factsOf(TABLE_OF[type]);
+        // A loaded statement's or follow-up's by its row, an array read, not by a lookup of its id.
+        return (facts instanceof LoadedFacts && facts.lazy && facts.atShort(short)) || facts.get(id);
+      },
     );
   }
 
@@ -572,6 +598,8 @@ export class SearchEngine {
       chunk.parse();
       if (budget !== Infinity) return false;
     }
+    // A loaded index's statements and follow-ups put in their maps (each record's facts made: a second at a million).
+    for (const facts of [this.statements, this.actions]) if (facts instanceof LoadedFacts && !facts.fillSome(budget)) return false;
     if (!this.buildDerived(budget)) return false;
     const ms = this.index as unknown as SerializedInternals;
     // What each document names, so that no later query looks a match's facts up among a million records.
@@ -1214,17 +1242,58 @@ export class SearchEngine {
     yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
     yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId, p.mergedInto]);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
-    // Most statements are plain ones: only another kind is written (a fifth column), to keep the saved index small.
-    yield* rows('statements', this.statements, (id, s) => {
-      const row = [id, briefingRef(s.briefingId), personRef(s.speakerId), s.tags];
-      if (s.kind !== 'statement') row.push(s.kind);
-      return row;
+    // Statements and follow-ups (a million and 200,000 at scale 10) in columns, a chunk of rows at a time, each
+    // named by its document's short id where it has one (its id is then the document's, already saved) and by
+    // its id where not (kept but not searchable: its briefing deleted). A loaded index makes each one's facts
+    // when first needed (loaded-facts.ts): columns parse several times faster than an array per record, and
+    // a query finds a match's facts from its short id. What most rows lack (tags, a kind other than a plain
+    // statement, an event's briefing) is written for the rows that have it: [row, value, ...].
+    const shortOf = (type: ResultType, id: string) => ms._idToShortId.get(docId(type, id));
+    const columns = function* <T>(table: 'statements' | 'actions', map: Map<string, T>, put: (c: Columns, row: number, v: T) => void): Generator<string> {
+      let c = newColumns();
+      let row = 0;
+      let prev = 0;
+      for (const [id, v] of map) {
+        const short = shortOf(TYPE_OF[table], id);
+        // A short id as the difference from the previous one, as the documents' ids are written.
+        if (short === undefined) c.sh.push(id);
+        else {
+          c.sh.push(short - prev);
+          prev = short;
+        }
+        put(c, row, v);
+        if (++row >= rowsPerChunk) {
+          yield JSON.stringify({ k: 'cols', t: table, ...c, names: undefined, n: [...c.names.keys()] });
+          c = newColumns();
+          row = 0;
+          prev = 0;
+        }
+      }
+      if (row) yield JSON.stringify({ k: 'cols', t: table, ...c, names: undefined, n: [...c.names.keys()] });
+    };
+    // Tags and kinds by their place in the chunk's list of names (`n`): a number parses faster than a string,
+    // and each name is then one string, shared by every record that carries it (as foldedTags shares them).
+    const named = (c: Columns, name: string) => {
+      let i = c.names.get(name);
+      if (i === undefined) c.names.set(name, (i = c.names.size));
+      return i;
+    };
+    const tagged = (c: Columns, row: number, tags: string[]) => {
+      if (tags.length) c.tg.push(row, tags.length, ...tags.map((tag) => named(c, tag)));
+    };
+    yield* columns('statements', this.statements, (c, row, s) => {
+      c.b.push(briefingRef(s.briefingId));
+      c.r.push(personRef(s.speakerId));
+      tagged(c, row, s.tags);
+      // 0 for a plain statement, else its kind's place among the names plus one.
+      c.kd.push(s.kind === 'statement' ? 0 : named(c, s.kind) + 1);
     });
     const statementRef = places(this.statements);
-    yield* rows('actions', this.actions, (id, a) => {
-      const row = [id, briefingRef(a.briefingId), statementRef(a.statementId), a.tags];
-      if (a.held) row.push(briefingRef(a.held.in), a.held.title);
-      return row;
+    yield* columns('actions', this.actions, (c, row, a) => {
+      c.b.push(briefingRef(a.briefingId));
+      c.r.push(statementRef(a.statementId));
+      tagged(c, row, a.tags);
+      if (a.held) c.x.push(row, briefingRef(a.held.in), a.held.title);
     });
     for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
   }
@@ -1253,7 +1322,8 @@ export class SearchEngine {
       | { k: 'terms'; w: string[]; n: number[] }
       | { k: 'docs'; d: (number | string)[] }
       | { k: 'lens'; d: (number | null)[] }
-      | { k: 'facts'; t: IndexedTable; d: unknown[][] }
+      | { k: 'facts'; t: 'briefings' | 'people' | 'organisations'; d: unknown[][] }
+      | ({ k: 'cols'; t: 'statements' | 'actions'; n: string[] } & Omit<Columns, 'names'>)
       | { k: 'tomb'; t: IndexedTable; d: string[] };
     const engine = new SearchEngine();
     // Built from the facts when first needed (prepare()): the first query needs none of them.
@@ -1281,11 +1351,110 @@ export class SearchEngine {
     const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
     // The ids of the rows loaded so far, in their order: what a later row's numbers refer to (chunkStream).
-    const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [], statements: [] };
+    const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [] };
     const ref = (table: IndexedTable, v: unknown) => (typeof v === 'number' ? placed[table]![v]! : orNull(v));
     // The briefings' facts in the same order: what a statement or follow-up copies of its briefing (date, tags).
     const briefingsPlaced: BriefingFacts[] = [];
-    const briefingOf = (v: unknown) => (typeof v === 'number' ? briefingsPlaced[v] : typeof v === 'string' ? engine.briefings.get(v) : undefined);
+    // A briefing named by id is one the index held no facts of when it was saved (chunkStream): none.
+    const briefingOf = (v: unknown) => (typeof v === 'number' ? briefingsPlaced[v] : undefined);
+    // The statements' and follow-ups' columns (chunkStream), kept as parsed (copying a million values into
+    // other arrays cost more than parsing them); their facts are made from them when first needed (LoadedFacts).
+    type Cols = Extract<Chunk, { k: 'cols' }> & { first: number; rows: number };
+    const saved = { statements: [] as Cols[], actions: [] as Cols[] };
+    const gather = (c: Extract<Chunk, { k: 'cols' }>) => {
+      const chunks = saved[c.t];
+      const rows = c.sh?.length;
+      if (!chunks || ![c.sh, c.b, c.r, c.kd, c.tg, c.x, c.n].every(Array.isArray) || c.b.length !== rows || c.r.length !== rows || c.x.length % 3) throw new SearchIndexDamagedError();
+      if (c.t === 'statements' ? c.kd.length !== rows : c.kd.length) throw new SearchIndexDamagedError();
+      const last = chunks[chunks.length - 1];
+      chunks.push({ ...c, first: last ? last.first + last.rows : 0, rows });
+    };
+    /**
+     * A table's rows as LoadedFacts reads them, indexed in typed arrays (a few milliseconds at a million rows):
+     * each named through the documents' ids as loaded (later discards do not change them); `build` is given
+     * the row's chunk and its place there.
+     */
+    const rowsOf = <T>(type: 'statement' | 'action', chunks: Cols[], loadedIds: readonly (string | undefined)[], build: (c: Cols, i: number, row: number) => T): FactRows<T> & { tagsOf(c: Cols, i: number): string[] } => {
+      const count = chunks.reduce((n, c) => n + c.rows, 0);
+      const shorts = new Int32Array(count);
+      const chunkAt = new Int32Array(count);
+      const tagAt = new Int32Array(count).fill(-1);
+      const rowOfShort = new Int32Array(ms._nextId).fill(-1);
+      const loose = new Map<number, string>();
+      const looseRows = new Map<string, number>();
+      const prefix = docId(type, '');
+      const mark = prefix.charCodeAt(0);
+      chunks.forEach((c, ci) => {
+        chunkAt.fill(ci, c.first, c.first + c.rows);
+        for (let i = 0, short = 0, row = c.first; i < c.rows; i++, row++) {
+          const v = c.sh[i];
+          if (typeof v !== 'number') {
+            shorts[row] = -1;
+            loose.set(row, String(v));
+            looseRows.set(String(v), row);
+            continue;
+          }
+          short += v;
+          // A row naming a document that was not saved, one of another type, or one named twice: a damaged index.
+          const key = loadedIds[short];
+          if (key?.charCodeAt(0) !== mark || key.charCodeAt(1) !== 58 || rowOfShort[short] !== -1) throw new SearchIndexDamagedError();
+          shorts[row] = short;
+          rowOfShort[short] = row;
+        }
+        for (let i = 0; i < c.tg.length; i += 2 + c.tg[i + 1]!) {
+          const row = c.tg[i]!;
+          if (!(row >= 0 && row < c.rows && c.tg[i + 1]! > 0)) throw new SearchIndexDamagedError();
+          tagAt[c.first + row] = i;
+        }
+      });
+      return {
+        count,
+        idOf: (row) => {
+          const short = shorts[row]!;
+          return short < 0 ? loose.get(row)! : loadedIds[short]!.slice(prefix.length);
+        },
+        build: (row) => {
+          const c = chunks[chunkAt[row]!]!;
+          return build(c, row - c.first, row);
+        },
+        rowOfShort: (short) => (short < rowOfShort.length ? rowOfShort[short]! : -1),
+        findRow: (id) => {
+          const at = looseRows.get(id);
+          if (at !== undefined) return at;
+          const short = loadedIds.indexOf(prefix + id);
+          return short < 0 ? -1 : rowOfShort[short]!;
+        },
+        // Tags by their place in the chunk's names: one string per name, shared.
+        tagsOf: (c, i) => {
+          const at = tagAt[c.first + i]!;
+          if (at < 0) return [];
+          const out: string[] = [];
+          for (let j = 0; j < c.tg[at + 1]!; j++) out.push(str(c.n[c.tg[at + 2 + j]!]));
+          return out;
+        },
+      };
+    };
+    const madeFromColumns = () => {
+      const loadedIds = (ms._documentIds as DenseMap<string>).snapshot();
+      const statements = rowsOf('statement', saved.statements, loadedIds, (c, i): StatementFacts => {
+        const b = briefingOf(c.b[i]);
+        const k = c.kd[i]!;
+        const kind = (k ? str(c.n[k - 1]) : 'statement') as StatementKind;
+        return { briefingId: ref('briefings', c.b[i])!, speakerId: ref('people', c.r[i]), tags: statements.tagsOf(c, i), kind, date: b?.date ?? '', briefingTags: b?.tags ?? [] };
+      });
+      // An event's briefing and title, by row ([row, briefing, title] in its chunk): few.
+      const held = new Map<number, { in: string; title: string }>();
+      for (const c of saved.actions) for (let i = 0; i < c.x.length; i += 3) held.set(c.first + (c.x[i] as number), { in: ref('briefings', c.x[i + 1])!, title: str(c.x[i + 2]) });
+      const statementOf = (v: unknown) => (typeof v === 'number' ? statements.idOf(v) : orNull(v));
+      const actions = rowsOf('action', saved.actions, loadedIds, (c, i, row): ActionFacts => {
+        const h = held.get(row);
+        return { briefingId: ref('briefings', c.b[i]), statementId: statementOf(c.r[i]), tags: actions.tagsOf(c, i), date: briefingOf(c.b[i])?.date ?? '', ...(h ? { held: { ...h } } : {}) };
+      });
+      // Every briefing's document names its events: known at once.
+      for (const [row, h] of held) setIn(engine.heldBy, h.in, actions.idOf(row));
+      engine.statements = new LoadedFacts(statements);
+      engine.actions = new LoadedFacts(actions);
+    };
     const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
       if (c.k !== 'facts') return;
@@ -1315,19 +1484,6 @@ export class SearchEngine {
           case 'organisations':
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
             break;
-          case 'statements': {
-            const b = briefingOf(r[1]);
-            const s = { briefingId: ref('briefings', r[1])!, speakerId: ref('people', r[2]), tags: strs(r[3]), kind: ((r[4] as string | undefined) ?? 'statement') as StatementKind, date: b?.date ?? '', briefingTags: b?.tags ?? [] };
-            engine.statements.set(id, s);
-            break;
-          }
-          case 'actions': {
-            const held = r.length > 4 ? { in: ref('briefings', r[4])!, title: str(r[5]) } : undefined;
-            const a = { briefingId: ref('briefings', r[1]), statementId: ref('statements', r[2]), tags: strs(r[3]), date: briefingOf(r[1])?.date ?? '', ...(held ? { held } : {}) };
-            engine.actions.set(id, a);
-            if (held) setIn(engine.heldBy, held.in, id);
-            break;
-          }
         }
       }
     };
@@ -1357,10 +1513,12 @@ export class SearchEngine {
         engine.unparsed.push(chunk);
         c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
       }
+      else if (c.k === 'cols') gather(c);
       else facts(c);
     };
     const finish = () => {
       if (!started) throw new SearchIndexVersionError();
+      madeFromColumns();
       return engine;
     };
     return { add, finish };

@@ -71,6 +71,11 @@ export class DenseMap<V> extends Map<number, V> {
     }
   }
 
+  /** The values by key as they are now (one array copy): what later discards will not change. */
+  snapshot(): readonly (V | undefined)[] {
+    return this.slots.slice();
+  }
+
   /** The key holding `value`, by a scan of the slots (no entry objects made). */
   keyOf(value: V): number | undefined {
     const i = this.slots.indexOf(value);
@@ -182,11 +187,12 @@ export class ShortIdNames {
 
   /**
    * `keyOf`: the document id of a short id in the index (`b:<id>`, `s:<id>`…, documents.ts docId), undefined
-   * for one no longer live; `factsOf`: the engine's facts of a record.
+   * for one no longer live; `factsOf`: the engine's facts of a record (its document's short id beside its id:
+   * a loaded index finds the facts it has not made yet by it).
    */
   constructor(
     private readonly keyOf: (short: number) => string | undefined,
-    private readonly factsOf: (type: ResultType, id: string) => unknown,
+    private readonly factsOf: (type: ResultType, id: string, short: number) => unknown,
   ) {}
 
   /** Room for short ids below `n` (a loaded index's count), made at once rather than doubled as met. */
@@ -222,7 +228,7 @@ export class ShortIdNames {
   factsAt(short: number): unknown {
     if (short >= this.codes.length || !(this.codes[short]! & FACTS_KNOWN)) {
       const code = this.code(short);
-      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.ids[short]!);
+      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.ids[short]!, short);
       this.codes[short]! |= FACTS_KNOWN;
     }
     return this.facts[short];
