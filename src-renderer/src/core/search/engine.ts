@@ -1421,6 +1421,11 @@ export class SearchEngine {
         findRow: (id) => {
           const at = looseRows.get(id);
           if (at !== undefined) return at;
+          // Its document's short id as MiniSearch knows it: the lookup a write makes next anyway (InverseIds keeps
+          // what its walk found), so a write replayed at a start walks the million ids once, not twice. A
+          // document replaced or discarded since the load is found among the ids as loaded.
+          const live = ms._idToShortId.get(prefix + id);
+          if (live !== undefined && live < rowOfShort.length && rowOfShort[live] !== -1) return rowOfShort[live]!;
           const short = loadedIds.indexOf(prefix + id);
           return short < 0 ? -1 : rowOfShort[short]!;
         },
