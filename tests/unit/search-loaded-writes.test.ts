@@ -37,3 +37,39 @@ describe('a loaded index taking its first writes', () => {
     });
   }
 });
+
+describe('a loaded index holding statements kept but not searchable', () => {
+  // Saved after a statement of a briefing not yet known (write 3), and after a briefing's deletion (write 7):
+  // their statements are kept without documents, named by id in the saved columns (engine.ts chunkStream).
+  for (const savedAfter of [3, 7]) {
+    it(`loads them, and brings them back with their briefing, as the index it was saved from (saved after ${savedAfter} writes)`, () => {
+      const base = workspace();
+      const all = writes(base);
+      const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+      const live = build(data);
+      for (const [table, record] of all.slice(0, savedAfter)) {
+        data[table].set(record.id, record);
+        write(live, data, table, record);
+      }
+      const saved = live.toChunks(500, 50);
+      expect(saved.some((c) => c.startsWith('{"k":"cols","t":"statements"') && /"sh":\[[^\]]*"/.test(c))).toBe(true);
+      const loaded = SearchEngine.fromChunks(saved);
+      // The same loaded with every fact made at once (what a load did before LoadedFacts).
+      const prepared = SearchEngine.fromChunks(saved);
+      prepared.prepare();
+      buildPostings(prepared);
+      for (const t of INDEXED_TABLES) expect(loaded.known(t)).toBe(live.known(t));
+      for (const [table, record] of all.slice(savedAfter)) {
+        data[table].set(record.id, record);
+        const named = write(live, data, table, record);
+        expect(write(loaded, data, table, record)).toEqual(named);
+        expect(write(prepared, data, table, record)).toEqual(named);
+      }
+      const ranked = (engine: SearchEngine) => QUERIES.map(([text, filters]) => engine.search(mergeQuery(text, filters ?? {}, 'en'), 1000, 'en').groups);
+      expect(ranked(loaded)).toEqual(ranked(prepared));
+      expect(loaded.toChunks()).toEqual(prepared.toChunks());
+      for (const t of INDEXED_TABLES) expect(loaded.known(t)).toBe(live.known(t));
+      expect(answers(loaded, data)).toEqual(answers(build(data), data));
+    });
+  }
+});

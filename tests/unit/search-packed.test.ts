@@ -155,6 +155,31 @@ describe('a built index with its postings packed', () => {
     expect(() => SearchEngine.fromChunks(damaged((c) => c.b.pop()))).toThrow(SearchIndexDamagedError);
     // Untouched, it loads.
     expect(() => SearchEngine.fromChunks(damaged(() => undefined))).not.toThrow();
+    // What a row names that is not there: refused at the load, not met later by a query or the idle worker.
+    const actionsAt = chunks.findIndex((c) => c.startsWith('{"k":"cols","t":"actions"'));
+    const edited = (index: number, change: (c: Record<string, unknown[]>) => void) => {
+      const copy = JSON.parse(chunks[index]!) as Record<string, unknown[]>;
+      change(copy);
+      const out = [...chunks];
+      out[index] = JSON.stringify(copy);
+      return out;
+    };
+    const refused = [
+      // a follow-up's statement past the statements
+      edited(actionsAt, (c) => (c.r![0] = 1_000_000)),
+      // a briefing's place that is not a whole number
+      edited(at, (c) => (c.b![0] = 0.5)),
+      // a kind past the chunk's names
+      edited(at, (c) => (c.kd![0] = c.n!.length + 1)),
+      // a tag past the chunk's names, and a tag list longer than the column
+      edited(at, (c) => (c.tg = [0, 1, c.n!.length])),
+      edited(at, (c) => (c.tg = [0, 5, 0])),
+      // an event's row past the chunk's rows
+      edited(actionsAt, (c) => (c.x = [c.sh!.length, 0, 'Title'])),
+      // one record named twice by its id
+      edited(at, (c) => (c.sh = c.sh!.map((v, i) => (i < 2 ? 'same-id' : v)))),
+    ];
+    for (const [i, out] of refused.entries()) expect(() => SearchEngine.fromChunks(out), `case ${i}`).toThrow(SearchIndexDamagedError);
   });
 
   it('parses a chunk a word at a time, and never gives one word another\'s postings', () => {

@@ -732,6 +732,10 @@ export class SearchEngine {
     const notes: string[] = [];
     const f = this.resolve(query.filters, notes, locale);
     const filtered = this.hasAny(f);
+    // A follow-up's speaker, kind or organisation is its statement's, looked up by id for each match: a loaded
+    // index's statements made whole first (a walk of the ids per lookup would be slower, and would spend the
+    // walks a start's replayed writes need).
+    if ((f.speakers || f.kinds || f.organisations) && this.statements instanceof LoadedFacts) this.statements.complete();
     const byType = new Map<ResultType, Hit[]>(RESULT_TYPES.map((t) => [t, []]));
     const groups: HitGroup[] = [];
     if (terms.length) {
@@ -1248,6 +1252,8 @@ export class SearchEngine {
     // when first needed (loaded-facts.ts): columns parse several times faster than an array per record, and
     // a query finds a match's facts from its short id. What most rows lack (tags, a kind other than a plain
     // statement, an event's briefing) is written for the rows that have it: [row, value, ...].
+    // A lookup per record: MiniSearch's id map made whole first, not walked (a loaded index has not made it yet).
+    void ms._idToShortId.size;
     const shortOf = (type: ResultType, id: string) => ms._idToShortId.get(docId(type, id));
     const columns = function* <T>(table: 'statements' | 'actions', map: Map<string, T>, put: (c: Columns, row: number, v: T) => void): Generator<string> {
       let c = newColumns();
@@ -1272,7 +1278,7 @@ export class SearchEngine {
       if (row) yield JSON.stringify({ k: 'cols', t: table, ...c, names: undefined, n: [...c.names.keys()] });
     };
     // Tags and kinds by their place in the chunk's list of names (`n`): a number parses faster than a string,
-    // and each name is then one string, shared by every record that carries it (as foldedTags shares them).
+    // and each name is then one string, shared by the chunk's records that carry it.
     const named = (c: Columns, name: string) => {
       let i = c.names.get(name);
       if (i === undefined) c.names.set(name, (i = c.names.size));
@@ -1344,7 +1350,7 @@ export class SearchEngine {
       ms._documentIds = ids;
       ms._fieldLength = FieldLengths.sized(DOC_FIELDS.length, mini.nextId);
       engine.shortIds.reserve(mini.nextId);
-      // Only changes and `has` read it; searches go from short ids to ids.
+      // Only changes, `has` and the lookup of a loaded statement or follow-up by id (findRow) read it; searches go from short ids to ids.
       ms._idToShortId = new InverseIds(ids);
     };
     const str = (v: unknown) => v as string;
@@ -1374,7 +1380,14 @@ export class SearchEngine {
      * each named through the documents' ids as loaded (later discards do not change them); `build` is given
      * the row's chunk and its place there.
      */
-    const rowsOf = <T>(type: 'statement' | 'action', chunks: Cols[], loadedIds: readonly (string | undefined)[], build: (c: Cols, i: number, row: number) => T): FactRows<T> & { tagsOf(c: Cols, i: number): string[] } => {
+    const rowsOf = <T>(
+      type: 'statement' | 'action',
+      chunks: Cols[],
+      loadedIds: readonly (string | undefined)[],
+      /** How many rows the `b` and `r` columns' numbers may name (briefings; people or statements). */
+      refs: { b: number; r: number },
+      build: (c: Cols, i: number, row: number) => T,
+    ): FactRows<T> & { tagsOf(c: Cols, i: number): string[] } => {
       const count = chunks.reduce((n, c) => n + c.rows, 0);
       const shorts = new Int32Array(count);
       const chunkAt = new Int32Array(count);
@@ -1384,11 +1397,22 @@ export class SearchEngine {
       const looseRows = new Map<string, number>();
       const prefix = docId(type, '');
       const mark = prefix.charCodeAt(0);
+      // Anything a row names that is not there (a place past its table's rows, a name past the chunk's): a
+      // damaged index, refused now rather than met by a query or an idle slice.
+      const place = (v: unknown, count: number) => typeof v !== 'number' || (Number.isInteger(v) && v >= 0 && v < count);
+      const damaged = () => {
+        throw new SearchIndexDamagedError();
+      };
       chunks.forEach((c, ci) => {
+        const names = c.n.length;
+        for (let i = 0; i < c.rows; i++) if (!place(c.b[i], refs.b) || !place(c.r[i], refs.r)) damaged();
+        for (const k of c.kd) if (!(Number.isInteger(k) && k >= 0 && k <= names)) damaged();
+        for (let i = 0; i < c.x.length; i += 3) if (!place(c.x[i], c.rows) || typeof c.x[i] !== 'number' || !place(c.x[i + 1], refs.b) || typeof c.x[i + 2] !== 'string') damaged();
         chunkAt.fill(ci, c.first, c.first + c.rows);
         for (let i = 0, short = 0, row = c.first; i < c.rows; i++, row++) {
           const v = c.sh[i];
           if (typeof v !== 'number') {
+            if (typeof v !== 'string' || looseRows.has(v)) damaged();
             shorts[row] = -1;
             loose.set(row, String(v));
             looseRows.set(String(v), row);
@@ -1403,7 +1427,9 @@ export class SearchEngine {
         }
         for (let i = 0; i < c.tg.length; i += 2 + c.tg[i + 1]!) {
           const row = c.tg[i]!;
-          if (!(row >= 0 && row < c.rows && c.tg[i + 1]! > 0)) throw new SearchIndexDamagedError();
+          const count = c.tg[i + 1]!;
+          if (!(place(row, c.rows) && Number.isInteger(count) && count > 0 && i + 2 + count <= c.tg.length)) damaged();
+          for (let j = 0; j < count; j++) if (!(place(c.tg[i + 2 + j], names) && typeof c.tg[i + 2 + j] === 'number')) damaged();
           tagAt[c.first + row] = i;
         }
       });
@@ -1441,7 +1467,7 @@ export class SearchEngine {
     };
     const madeFromColumns = () => {
       const loadedIds = (ms._documentIds as DenseMap<string>).snapshot();
-      const statements = rowsOf('statement', saved.statements, loadedIds, (c, i): StatementFacts => {
+      const statements = rowsOf('statement', saved.statements, loadedIds, { b: briefingsPlaced.length, r: placed.people!.length }, (c, i): StatementFacts => {
         const b = briefingOf(c.b[i]);
         const k = c.kd[i]!;
         const kind = (k ? str(c.n[k - 1]) : 'statement') as StatementKind;
@@ -1451,7 +1477,7 @@ export class SearchEngine {
       const held = new Map<number, { in: string; title: string }>();
       for (const c of saved.actions) for (let i = 0; i < c.x.length; i += 3) held.set(c.first + (c.x[i] as number), { in: ref('briefings', c.x[i + 1])!, title: str(c.x[i + 2]) });
       const statementOf = (v: unknown) => (typeof v === 'number' ? statements.idOf(v) : orNull(v));
-      const actions = rowsOf('action', saved.actions, loadedIds, (c, i, row): ActionFacts => {
+      const actions = rowsOf('action', saved.actions, loadedIds, { b: briefingsPlaced.length, r: statements.count }, (c, i, row): ActionFacts => {
         const h = held.get(row);
         return { briefingId: ref('briefings', c.b[i]), statementId: statementOf(c.r[i]), tags: actions.tagsOf(c, i), date: briefingOf(c.b[i])?.date ?? '', ...(h ? { held: { ...h } } : {}) };
       });

@@ -14,7 +14,10 @@ export interface FactRows<T> {
   build(row: number): T;
   /** The row of the record whose document has this short id (as loaded), -1 if none. */
   rowOfShort(short: number): number;
-  /** The row of a record, found by a walk of what was loaded (a few milliseconds at a million records); -1 if none. */
+  /**
+   * The row of a record, found by the index's own lookup of its document or else by a walk of the ids as loaded
+   * (a few milliseconds at a million records); -1 if none.
+   */
   findRow(id: string): number;
 }
 
@@ -55,14 +58,22 @@ export class LoadedFacts<T> extends FilledOnUse<string, T> {
   }
 
   /**
-   * The facts of the record whose document had this short id when the index was loaded; undefined for a
-   * short id given out since (the engine notes those facts as it adds the document) or that names no row.
+   * The facts now of the record whose document had this short id when the index was loaded (undefined once the
+   * record is deleted); undefined too for a short id given out since (the engine notes those facts as it adds
+   * the document) or that names no row.
    */
   atShort(short: number): T | undefined {
     const rows = this.rows;
     if (!rows) return undefined;
     const row = rows.rowOfShort(short);
-    return row < 0 ? undefined : this.ofRow(rows, row);
+    if (row < 0) return undefined;
+    // A row fillSome has put: the map's object, not a second one.
+    return row < this.filled ? (Map.prototype.get.call(this, rows.idOf(row)) as T | undefined) : this.ofRow(rows, row);
+  }
+
+  /** Make the map whole now (a query about to look many records up by id). */
+  complete(): void {
+    this.fill();
   }
 
   /** Whether the facts are still made one record at a time (false once the map is filled). */

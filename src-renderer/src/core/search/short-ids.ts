@@ -88,8 +88,9 @@ export class DenseMap<V> extends Map<number, V> {
 
 /**
  * MiniSearch's id → short id map, the inverse of its short id → id map, filled from that one when first
- * needed whole: a search never reads it (it goes from short ids to ids), so a loaded index answers its first
- * query without putting 135,000 ids (1.35 million at scale 10) into a second map.
+ * needed whole: a search never reads it (it goes from short ids to ids; a filter that looks statements up by id
+ * first makes their map, engine.ts), so a loaded index answers its first query without putting 135,000 ids
+ * (1.35 million at scale 10) into a second map.
  *
  * Nor do the first few writes fill it (the log replayed at every start is usually a few edits): until then
  * an id is looked up by a walk of the short id → id map, which MiniSearch keeps current on every add and
@@ -126,7 +127,9 @@ export class InverseIds extends FilledOnUse<string, number> {
       if (known !== undefined && source.get(known) === id) return known;
       this.walks -= 1;
       const short = source.keyOf(id);
-      if (short !== undefined) this.found.set(id, short);
+      // A miss is kept too (a new record is asked about several times before it is added): every add goes
+      // through set, which replaces it.
+      this.found.set(id, short ?? -1);
       return short;
     }
     return super.get(id);
