@@ -38,7 +38,7 @@ export interface SyntheticWorkspace {
 }
 
 /** mulberry32: small, fast, good enough for test data. */
-function seeded(seed: number) {
+export function seeded(seed: number) {
   let a = seed >>> 0;
   const next = () => {
     a = (a + 0x6d2b79f5) >>> 0;

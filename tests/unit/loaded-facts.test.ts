@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LoadedFacts, type FactRows } from '../../src-renderer/src/core/search/loaded-facts';
+import { seeded } from '../bench/workspace-data';
 
 interface Facts {
   of: string;
@@ -27,17 +28,8 @@ function rows(n: number, built: number[] = []): FactRows<Facts> {
   };
 }
 
-/** mulberry32 */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The bench workspace's seeded generator (mulberry32). */
+const random = (seed: number) => seeded(seed).next;
 
 describe('the facts of a loaded index, made when first needed', () => {
   for (const walks of [0, 3, 40, 1000]) {

@@ -357,7 +357,6 @@ export async function readKeptTotals(db: AttacheDb): Promise<CheckedTotals> {
   return checkedBriefingTotals(db);
 }
 
-
 /** How many rows written since the last fold make the next reader fold again (a fold rewrites the whole digest). */
 export const FOLD_AFTER_ROWS = 500;
 

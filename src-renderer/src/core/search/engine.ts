@@ -361,7 +361,7 @@ export class SearchEngine {
       (type, id, short) => {
         const facts = this.factsOf(TABLE_OF[type]);
         // A loaded statement's or follow-up's by its row, an array read, not by a lookup of its id.
-        return (facts instanceof LoadedFacts && facts.lazy && facts.atShort(short)) || facts.get(id);
+        return (facts instanceof LoadedFacts && facts.atShort(short)) || facts.get(id);
       },
     );
   }
@@ -1256,6 +1256,7 @@ export class SearchEngine {
     void ms._idToShortId.size;
     const shortOf = (type: ResultType, id: string) => ms._idToShortId.get(docId(type, id));
     const columns = function* <T>(table: 'statements' | 'actions', map: Map<string, T>, put: (c: Columns, row: number, v: T) => void): Generator<string> {
+      const text = ({ names, ...c }: Columns) => JSON.stringify({ k: 'cols', t: table, ...c, n: [...names.keys()] });
       let c = newColumns();
       let row = 0;
       let prev = 0;
@@ -1269,13 +1270,13 @@ export class SearchEngine {
         }
         put(c, row, v);
         if (++row >= rowsPerChunk) {
-          yield JSON.stringify({ k: 'cols', t: table, ...c, names: undefined, n: [...c.names.keys()] });
+          yield text(c);
           c = newColumns();
           row = 0;
           prev = 0;
         }
       }
-      if (row) yield JSON.stringify({ k: 'cols', t: table, ...c, names: undefined, n: [...c.names.keys()] });
+      if (row) yield text(c);
     };
     // Tags and kinds by their place in the chunk's list of names (`n`): a number parses faster than a string,
     // and each name is then one string, shared by the chunk's records that carry it.
