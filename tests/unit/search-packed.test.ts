@@ -77,13 +77,13 @@ describe('a built index with its postings packed', () => {
     const chunks = [...(loaded as unknown as { unparsed: TermChunk[] }).unparsed];
     expect(chunks.length).toBeGreaterThan(20);
     expect(chunks.some((c) => c.parsed)).toBe(false);
-    const words = chunks.reduce((n, c) => n + c.words, 0);
-    const parsedWords = () => chunks.reduce((n, c) => n + c.parsedWords, 0);
+    const lists = chunks.reduce((n, c) => n + c.lists, 0);
+    const parsedLists = () => chunks.reduce((n, c) => n + c.parsedLists, 0);
     const heroin = (engine: SearchEngine) => engine.search(mergeQuery('heroin', {}, 'en'), 1000, 'en').groups;
     expect(heroin(loaded)).toEqual(heroin(built));
-    // The words the query met, each parsed alone: not their chunks.
-    expect(parsedWords()).toBeGreaterThan(0);
-    expect(parsedWords()).toBeLessThan(10);
+    // The words the query met, each field's postings parsed alone: not their chunks.
+    expect(parsedLists()).toBeGreaterThan(0);
+    expect(parsedLists()).toBeLessThan(20);
     expect(chunks.some((c) => c.parsed)).toBe(false);
     // A query learns the facts of the matches it ranks against each other (ties, the hits shown), not of
     // every match.
@@ -92,7 +92,7 @@ describe('a built index with its postings packed', () => {
     expect(matches).toBeGreaterThan(100);
     expect(donor(loaded)).toEqual(donor(built));
     expect(factsKnown(loaded)).toBeLessThan(matches / 2);
-    expect(parsedWords()).toBeLessThan(words / 20);
+    expect(parsedLists()).toBeLessThan(lists / 20);
     let slices = 0;
     while (!loaded.prepareSome(1)) slices += 1;
     expect(slices).toBeGreaterThanOrEqual(chunks.length - chunks.filter((c) => c.parsed).length);
@@ -102,23 +102,22 @@ describe('a built index with its postings packed', () => {
     expect(ranked(loaded)).toEqual(ranked(built));
   });
 
-  it('loaded, takes an edit (as replayed at a start) by parsing only the words of the edited documents', () => {
+  it('loaded, takes edits (as replayed at a start) without parsing any postings', () => {
     const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
     const plain = build(data);
     const loaded = SearchEngine.fromChunks(plain.toChunks(300, 50));
     const chunks = [...(loaded as unknown as { unparsed: TermChunk[] }).unparsed];
-    const words = chunks.reduce((n, c) => n + c.words, 0);
+    const parsedLists = () => chunks.reduce((n, c) => n + c.parsedLists, 0);
     for (const [table, record] of all.slice(0, 6)) {
       data[table].set(record.id, record);
       expect(write(loaded, data, table, record)).toEqual(write(plain, data, table, record));
     }
-    const parsedWords = chunks.reduce((n, c) => n + c.parsedWords, 0);
-    expect(parsedWords).toBeGreaterThan(0);
-    expect(parsedWords).toBeLessThan(words / 5);
-    // Most chunks the edits touched are still text for the most part.
-    expect(chunks.filter((c) => c.parsed).length).toBeLessThan(chunks.length / 4);
+    // The edited documents' words know their fields from the chunk's layout; their new postings go beside the
+    // saved ones, still text.
+    expect(parsedLists()).toBe(0);
     // The same as the index it was saved from, given the same edits; the same answers as a fresh build.
     expect(ranked(loaded)).toEqual(ranked(plain));
+    expect(parsedLists()).toBeGreaterThan(0);
     expect(answers(loaded, data)).toEqual(answers(build(data), data));
   });
 
@@ -182,31 +181,48 @@ describe('a built index with its postings packed', () => {
     for (const [i, out] of refused.entries()) expect(() => SearchEngine.fromChunks(out), `case ${i}`).toThrow(SearchIndexDamagedError);
   });
 
-  it('parses a chunk a word at a time, and never gives one word another\'s postings', () => {
-    const words = [
-      [0, 1, 5, 2],
-      [3, 2, 1, 4, 1, 1],
-      [1, 1, 7, 3],
+  it('parses a chunk a field at a time, and never gives one word or field another\'s postings', () => {
+    // Three words: the first in fields 0 and 2, the others in one field each; n short id steps, then n frequencies.
+    const lists = [
+      [5, 2],
+      [1, 4, 1, 1],
+      [3, 1, 1, 2],
+      [7, 3],
     ];
-    const texts = words.map((w) => JSON.stringify(w));
+    const texts = lists.map((l) => JSON.stringify(l));
     const text = `[${texts.join(',')}]`;
-    const chunk = new TermChunk(text, texts.map((t) => t.length));
-    expect(chunk.entry(1)).toEqual(words[1]);
-    expect(chunk.parsedWords).toBe(1);
+    const [a, b, c, d] = texts.map((t) => t.length) as [number, number, number, number];
+    const layout = [2, 0, 1, a, 2, 2, b, 1, 1, 2, c, 1, 3, 1, d];
+    const chunk = new TermChunk(text, layout, 3);
+    const fields = (word: number) => {
+      const out: [number, number, () => number[]][] = [];
+      chunk.eachField(word, (fieldId, n, flat) => out.push([fieldId, n, flat]));
+      return out;
+    };
+    // A word's fields are known without parsing any postings.
+    expect(fields(0).map(([f, n]) => [f, n])).toEqual([
+      [0, 1],
+      [2, 2],
+    ]);
+    expect(chunk.parsedLists).toBe(0);
+    expect(fields(0)[1]![2]()).toEqual(lists[1]);
+    expect(chunk.parsedLists).toBe(1);
     chunk.parse();
     expect(chunk.parsed).toBe(true);
-    expect([0, 1, 2].map((i) => chunk.entry(i))).toEqual(words);
-    // Lengths that add up to the text but are shifted (the first word's array would be read as two): refused.
-    const [a, b, c] = texts.map((t) => t.length) as [number, number, number];
-    expect(() => new TermChunk(text, [a + b + 1 - 4, 3, c])).toThrow(SearchIndexDamagedError);
-    expect(() => new TermChunk(text, [a, b, c, 0])).toThrow(SearchIndexDamagedError);
-    // A word garbled inside its own length: loaded, and refused when that word is parsed alone.
-    const garbled = new TermChunk(text.replace('[3,2', '[3,x'), [a, b, c]);
-    expect(garbled.entry(0)).toEqual(words[0]);
+    expect([0, 1, 2].flatMap((w) => fields(w).map(([, , flat]) => flat()))).toEqual(lists);
+    // Lengths that add up to the text but are shifted (the first list's array would be read as two): refused.
+    expect(() => new TermChunk(text, [2, 0, 1, a + b + 1 - 4, 2, 2, 3, 1, 1, 2, c, 1, 3, 1, d], 3)).toThrow(SearchIndexDamagedError);
+    // A layout naming another number of words or fields than it holds, or a field with no postings: refused.
+    expect(() => new TermChunk(text, layout, 4)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, layout, 2)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [...layout.slice(0, -3), 2, 3, 1, d], 3)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [2, 0, 0, a, ...layout.slice(4)], 3)).toThrow(SearchIndexDamagedError);
+    // A list garbled inside its own length: loaded, and refused when that list is parsed alone.
+    const garbled = new TermChunk(text.replace('[1,4', '[x,4'), layout, 3);
+    expect(garbled.entry(0)).toEqual(lists[0]);
     expect(() => garbled.entry(1)).toThrow(SearchIndexDamagedError);
-    // A word of the wrong shape (an odd count of postings) is refused too.
-    const odd = JSON.stringify([0, 2, 5, 2]);
-    expect(() => new TermChunk(`[${odd}]`, [odd.length]).entry(0)).toThrow(SearchIndexDamagedError);
+    // A list of another length than its count of postings says is refused too.
+    expect(() => new TermChunk(text, [2, 0, 1, a, 2, 1, b, 1, 1, 2, c, 1, 3, 1, d], 3).entry(1)).toThrow(SearchIndexDamagedError);
   });
 
   it('saves and loads to the same index, packed or not', () => {

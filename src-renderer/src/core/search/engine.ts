@@ -177,7 +177,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 7;
+const CHUNK_FORMAT = 8;
 /**
  * A chunk of statements' or follow-ups' facts in columns (chunkStream), as written: each row's short id (or
  * id), briefing, speaker (statements) or statement (follow-ups), kind (statements); the tags of the rows that
@@ -1185,47 +1185,49 @@ export class SearchEngine {
       out.push(lengths.length);
       for (let i = 0; i < lengths.length; i++) out.push(lengths[i] ?? null);
     });
-    // Each term's postings as one flat array of numbers: per field, its id, the number of postings, the
-    // documents' short ids (each as the difference from the previous one) and the term frequencies.
-    // Parsing arrays of numbers and filling maps from them is several times faster than MiniSearch's own
-    // format (an object per field keyed by decimal strings, each parsed back with parseInt). A chunk holds
-    // its words as a JSON object, then, on a line of its own, their postings: a loaded index parses a word's
-    // only when a query or an edit first needs that word (postings.ts TermChunk), the rest when the worker
-    // is idle — at a million records they were two thirds of the parse before the first answer.
+    // Each term's postings, field by field, as one flat array of numbers: the documents' short ids (each as
+    // the difference from the previous one), then the term frequencies. Parsing arrays of numbers and filling
+    // maps from them is several times faster than MiniSearch's own format (an object per field keyed by
+    // decimal strings, each parsed back with parseInt). A chunk holds its words and their layout (per word:
+    // its number of fields, then each one's id, number of postings and array's length) as a JSON object, then,
+    // on a line of its own, the arrays: a loaded index knows a word's fields from the layout and parses one's
+    // postings only when a query first walks them (postings.ts TermChunk), the rest when the worker is idle.
     let words: string[] = [];
-    // Each word's array as JSON, and its length: a loaded chunk parses one word alone (postings.ts TermChunk).
-    let terms: string[] = [];
-    let lengths: number[] = [];
+    let lists: string[] = [];
+    let layout: number[] = [];
     let postings = 0;
-    const termChunk = () => `${JSON.stringify({ k: 'terms', w: words, n: lengths })}\n[${terms.join(',')}]`;
+    const termChunk = () => `${JSON.stringify({ k: 'terms', w: words, f: layout })}\n[${lists.join(',')}]`;
     for (const [term, fieldIndex] of ms._index) {
-      const entry: number[] = [];
-      for (const [fieldId, freqs] of fieldIndex) {
-        entry.push(fieldId, freqs.size);
+      // MiniSearch drops a field's postings, and a word, once empty: a saved word has at least one posting.
+      const fields = [...fieldIndex].filter(([, freqs]) => freqs.size > 0);
+      if (!fields.length) continue;
+      layout.push(fields.length);
+      for (const [fieldId, freqs] of fields) {
+        const list: number[] = [];
         let prev = 0;
         // One walk that builds no map of packed postings (postings.ts); the frequencies after the ids.
         const tfs: number[] = [];
         eachPosting(freqs, (short, tf) => {
-          entry.push(short - prev);
+          list.push(short - prev);
           tfs.push(tf);
           prev = short;
         });
-        for (const tf of tfs) entry.push(tf);
+        for (const tf of tfs) list.push(tf);
+        const json = JSON.stringify(list);
+        lists.push(json);
+        layout.push(fieldId, freqs.size, json.length);
         postings += freqs.size;
       }
-      const json = JSON.stringify(entry);
       words.push(term);
-      terms.push(json);
-      lengths.push(json.length);
       if (postings >= postingsPerChunk) {
         yield termChunk();
         words = [];
-        terms = [];
-        lengths = [];
+        lists = [];
+        layout = [];
         postings = 0;
       }
     }
-    if (terms.length) yield termChunk();
+    if (words.length) yield termChunk();
     const rows = function* <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]): Generator<string> {
       const mapped = (function* () {
         for (const [id, v] of map) yield row(id, v);
@@ -1326,7 +1328,7 @@ export class SearchEngine {
   static loader(): { add(text: string): void; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
-      | { k: 'terms'; w: string[]; n: number[] }
+      | { k: 'terms'; w: string[]; f: unknown[] }
       | { k: 'docs'; d: (number | string)[] }
       | { k: 'lens'; d: (number | null)[] }
       | { k: 'facts'; t: 'briefings' | 'people' | 'organisations'; d: unknown[][] }
@@ -1540,8 +1542,8 @@ export class SearchEngine {
       }
       else if (c.k === 'terms') {
         // The words now (prefix search walks them all); their postings when first needed.
-        if (!Array.isArray(c.n) || c.n.length !== c.w.length) throw new SearchIndexDamagedError();
-        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.n);
+        if (!Array.isArray(c.w) || !Array.isArray(c.f)) throw new SearchIndexDamagedError();
+        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.f, c.w.length);
         engine.unparsed.push(chunk);
         c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
       }

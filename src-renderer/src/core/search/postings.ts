@@ -14,64 +14,110 @@ export class SearchIndexDamagedError extends Error {
 }
 
 /**
- * A saved chunk's postings, one flat array of numbers per word (see SearchEngine.chunkStream), kept as text
- * until something needs them: at a million records, parsing every posting before the first answer was two
- * thirds of the wait for it. The text is a JSON array of the words' arrays, and the chunk knows each one's
- * length, so a word is parsed alone: a query, or an edit replayed at a start (its document's every word),
- * parses the few words it meets, not the hundreds of others in their chunks (at 135,000 records, the edits
- * of a day replayed at a start parsed most of the chunks: 0.4 s before the first answer). The worker parses
- * the rest while idle (SearchEngine.prepareSome), the whole text at once.
- * What a load would have refused (text that is not such arrays, one per word) is refused when parsed.
+ * A saved chunk's postings, one flat array of numbers per word and field (see SearchEngine.chunkStream), kept
+ * as text until something walks them: at a million records, parsing every posting before the first answer
+ * was two thirds of the wait for it. The chunk's layout says, for each word, which fields hold it, how many
+ * postings each has and the length of each one's array in the text, so a word's fields are known without
+ * parsing any of it, and one field's postings are parsed alone when first walked: a query parses the few it
+ * meets. An edit (replayed at every start: a renamed briefing re-indexes its statements) adds postings beside
+ * the packed ones (LazyFreqs) and parses none: when a word's postings were one array, every word of every
+ * edited document was parsed whole, hundreds of thousands of numbers for a common word (about 2 s of a start
+ * at a million records). The worker parses the rest while idle (SearchEngine.prepareSome), the whole text at
+ * once. What a load would have refused (text that is not such arrays, one per field) is refused when parsed.
  */
 export class TermChunk {
   private text: string | undefined;
-  /** Where each word's array begins in `text`, and after the last, the text's length: the i-th ends a character before the next begins. */
+  /** Where each list (a word's postings in one field) begins in `text`, and after the last, the text's length. */
   private starts: Uint32Array | undefined;
+  /** Each list's field id and number of postings. */
+  private readonly fieldIds: Uint32Array;
+  private readonly counts: Uint32Array;
+  /** Each word's first list, and after the last word, the number of lists: a word's lists follow one another. */
+  private readonly firstList: Uint32Array;
   private readonly entries: (number[] | undefined)[];
-  /** Words whose postings are still text. */
+  /** Lists still text. */
   private left: number;
 
-  /** `lengths`: each word's array's length in `text`, in order. Throws SearchIndexDamagedError if they do not add up to the text. */
-  constructor(text: string, lengths: readonly number[]) {
-    const n = lengths.length;
-    const starts = new Uint32Array(n + 1);
+  /**
+   * `layout`, for each of the `words` in order: its number of fields, then per field its id, its number of
+   * postings and its array's length in `text`. Throws SearchIndexDamagedError if the layout is not that, or
+   * does not add up to the text.
+   */
+  constructor(text: string, layout: readonly unknown[], words: number) {
+    const whole = (v: unknown, min: number): number => {
+      if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 0xffffffff) throw new SearchIndexDamagedError();
+      return v;
+    };
+    const firstList = new Uint32Array(words + 1);
+    let lists = 0;
+    for (let w = 0, p = 0; w <= words; w++) {
+      firstList[w] = lists;
+      if (w === words) {
+        if (p !== layout.length) throw new SearchIndexDamagedError();
+        break;
+      }
+      const k = whole(layout[p], 1);
+      lists += k;
+      p += 1 + 3 * k;
+      if (p > layout.length) throw new SearchIndexDamagedError();
+    }
+    const fieldIds = new Uint32Array(lists);
+    const counts = new Uint32Array(lists);
+    const starts = new Uint32Array(lists + 1);
     // '[' then each array and a comma after all but the last, then ']'.
     let at = 1;
-    for (let i = 0; i < n; i++) {
-      const len = lengths[i]!;
-      if (!Number.isInteger(len) || len < 2) throw new SearchIndexDamagedError();
-      starts[i] = at;
-      at += len + 1;
+    for (let w = 0, p = 0, i = 0; w < words; w++) {
+      const k = layout[p++] as number;
+      for (let j = 0; j < k; j++, i++, p += 3) {
+        fieldIds[i] = whole(layout[p], 0);
+        const n = (counts[i] = whole(layout[p + 1], 1));
+        // The shortest array of 2n numbers: 2n digits, 2n - 1 commas and its brackets.
+        const len = whole(layout[p + 2], 4 * n + 1);
+        starts[i] = at;
+        at += len + 1;
+      }
     }
-    starts[n] = at;
-    if (n === 0 || text.length !== at || text[0] !== '[' || text[at - 1] !== ']') throw new SearchIndexDamagedError();
-    // Each word's array where its length says, and nowhere else: the arrays hold numbers only, so a '[' opens
+    starts[lists] = at;
+    if (lists === 0 || text.length !== at || text[0] !== '[' || text[at - 1] !== ']') throw new SearchIndexDamagedError();
+    // Each list's array where its length says, and nowhere else: the arrays hold numbers only, so a '[' opens
     // each and a ']' followed by ',' (or the last ']') closes it — lengths that add up but are shifted would
     // hand one word another's postings.
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < lists; i++) {
       const end = starts[i + 1]! - 1;
-      if (text[starts[i]!] !== '[' || text[end - 1] !== ']' || text[end] !== (i + 1 < n ? ',' : ']')) throw new SearchIndexDamagedError();
+      if (text[starts[i]!] !== '[' || text[end - 1] !== ']' || text[end] !== (i + 1 < lists ? ',' : ']')) throw new SearchIndexDamagedError();
     }
     this.text = text;
     this.starts = starts;
-    this.entries = new Array<number[] | undefined>(n);
-    this.left = n;
+    this.fieldIds = fieldIds;
+    this.counts = counts;
+    this.firstList = firstList;
+    this.entries = new Array<number[] | undefined>(lists);
+    this.left = lists;
   }
 
   get parsed(): boolean {
     return this.left === 0;
   }
 
-  /** How many of its words' postings are parsed. */
-  get parsedWords(): number {
+  /** How many of its lists (a word's postings in one field) are parsed. */
+  get parsedLists(): number {
     return this.entries.length - this.left;
   }
 
-  get words(): number {
+  get lists(): number {
     return this.entries.length;
   }
 
-  /** The postings of the chunk's `i`-th word, parsed alone the first time. */
+  get words(): number {
+    return this.firstList.length - 1;
+  }
+
+  /** The `word`-th word's postings, field by field, each parsed when first walked (LazyFreqs): none parsed here. */
+  eachField(word: number, fn: (fieldId: number, n: number, flat: () => number[]) => void): void {
+    for (let i = this.firstList[word]!, end = this.firstList[word + 1]!; i < end; i++) fn(this.fieldIds[i]!, this.counts[i]!, () => this.entry(i));
+  }
+
+  /** The chunk's `i`-th list, parsed alone the first time: n short id steps, then n frequencies. */
   entry(i: number): number[] {
     const known = this.entries[i];
     if (known) return known;
@@ -79,7 +125,7 @@ export class TermChunk {
     return this.keep(i, parseOrDamaged(this.text!.slice(starts[i], starts[i + 1]! - 1)));
   }
 
-  /** Every word's postings (the idle worker): the whole text in one parse, the words not yet parsed taken from it. */
+  /** Every list (the idle worker): the whole text in one parse, the lists not yet parsed taken from it. */
   parse(): void {
     if (this.left === 0) return;
     const all = parseOrDamaged(this.text!);
@@ -88,7 +134,7 @@ export class TermChunk {
   }
 
   private keep(i: number, entry: unknown): number[] {
-    if (!wellFormed(entry)) throw new SearchIndexDamagedError();
+    if (!wellFormed(entry, this.counts[i]!)) throw new SearchIndexDamagedError();
     this.entries[i] = entry;
     if (--this.left === 0) {
       this.text = undefined;
@@ -106,22 +152,17 @@ function parseOrDamaged(text: string): unknown {
   }
 }
 
-/** One word's postings as chunkStream writes them: per field, its id, n, then n short id steps and n frequencies. */
-function wellFormed(entry: unknown): entry is number[] {
-  if (!Array.isArray(entry)) return false;
-  let i = 0;
-  while (i < entry.length) {
-    const n: unknown = entry[i + 1];
-    if (typeof entry[i] !== 'number' || typeof n !== 'number' || !Number.isInteger(n) || n < 1) return false;
-    i += 2 + 2 * n;
-  }
-  return i === entry.length;
+/** One list as chunkStream writes it: n short id steps and n frequencies, all numbers. */
+function wellFormed(entry: unknown, n: number): entry is number[] {
+  if (!Array.isArray(entry) || entry.length !== 2 * n) return false;
+  for (let i = 0; i < entry.length; i++) if (typeof entry[i] !== 'number') return false;
+  return true;
 }
 
 /**
- * One term's postings as loaded by fromChunks: its entry in a saved chunk (TermChunk), turned into MiniSearch's
- * maps (field id → document short id → term frequency), each field's postings left packed (LazyFreqs), the
- * first time anything reads or changes them. A query reads a handful of terms: preparing all of them (3
+ * One term's postings as loaded by fromChunks: its lists in a saved chunk (TermChunk), turned into MiniSearch's
+ * maps (field id → document short id → term frequency) the first time anything reads or changes them, each
+ * field's postings left packed, and as text until walked (LazyFreqs). A query reads a handful of terms: preparing all of them (3
  * million postings at 135,000 records) was a third of loading a saved index, i.e. of the wait before the
  * first search answers.
  */
@@ -142,14 +183,7 @@ export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
     const chunk = this.chunk;
     if (!chunk) return;
     this.chunk = undefined;
-    const entry = chunk.entry(this.at);
-    let i = 0;
-    while (i < entry.length) {
-      const fieldId = entry[i]!;
-      const n = entry[i + 1]!;
-      this.put(fieldId, new LazyFreqs(entry, i + 2, n, this.firstNew));
-      i += 2 + 2 * n;
-    }
+    chunk.eachField(this.at, (fieldId, n, flat) => this.put(fieldId, new LazyFreqs(flat, n, this.firstNew)));
   }
 
   override clear(): void {
@@ -160,8 +194,8 @@ export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
 
 /**
  * One field's postings (document short id → term frequency) kept packed, as a loaded index has them: the
- * short ids as differences from the previous one, then the frequencies, in one flat array (shared with the
- * term's other fields when loaded). A walk (eachPosting, and the scorer in leanScoring.ts) reads them in
+ * short ids as differences from the previous one, then the frequencies, in one flat array (a loaded index's
+ * still text until first walked: TermChunk). A walk (eachPosting, and the scorer in leanScoring.ts) reads them in
  * place; the map is built only when something reads or changes a loaded posting one by one (a discarded
  * document's clean-up, a vacuum). A document added since the packing (short id `firstNew` or later: short
  * ids only grow) goes beside the packed ones, so adding documents — the edits replayed at every start, the
@@ -172,13 +206,19 @@ export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
  * 200,000 postings in a map was most of a query's time on a million-record archive (docs/benchmarks.md).
  */
 export class LazyFreqs extends FilledOnUse<number, number> {
+  /**
+   * The packed postings, or how to get them (a saved list parsed when first walked: TermChunk.entry);
+   * undefined once the map is built.
+   */
+  private source: Packed | (() => Packed) | undefined;
+
   constructor(
-    private flat: readonly (string | number)[] | undefined,
-    private readonly at: number,
+    source: Packed | (() => Packed),
     private readonly n: number,
     private readonly firstNew: number,
   ) {
     super();
+    this.source = source;
   }
 
   /** MiniSearch's map packed; `firstNew`: the short id the index gives its next document. */
@@ -193,48 +233,54 @@ export class LazyFreqs extends FilledOnUse<number, number> {
       prev = short;
       i += 1;
     });
-    return new LazyFreqs(flat, 0, n, firstNew);
+    return new LazyFreqs(flat, n, firstNew);
   }
 
   /** Not yet built into a map, nor given a posting since it was packed: packing it again would change nothing. */
   get packedWhole(): boolean {
-    return this.flat !== undefined && mapSize(this) === 0;
+    return this.source !== undefined && mapSize(this) === 0;
   }
 
   /**
-   * The packed postings for a walk in place, while the map is not built: `flat[at + j]` is the j-th short
-   * id's difference from the previous one and `flat[at + n + j]` its frequency, for j below `n`; the
+   * The packed postings for a walk in place, while the map is not built: `flat[j]` is the j-th short
+   * id's difference from the previous one and `flat[n + j]` its frequency, for j below `n`; the
    * postings added since follow in `added`. Undefined once built: walk the map then. A walk may go on
    * over these after something builds the map (it holds the same postings, in the same order).
    */
-  packed(): { flat: readonly (string | number)[]; at: number; n: number; added: [number, number][] } | undefined {
-    const flat = this.flat;
+  packed(): { flat: Packed; n: number; added: [number, number][] } | undefined {
+    const flat = this.flat();
     if (!flat) return undefined;
     // A copy: a walk that meets a discarded document builds the map, which empties and refills this one.
-    return { flat, at: this.at, n: this.n, added: [...(Map.prototype.entries.call(this) as MapIterator<[number, number]>)] };
+    return { flat, n: this.n, added: [...(Map.prototype.entries.call(this) as MapIterator<[number, number]>)] };
+  }
+
+  /** The packed postings (parsed now if still text), or undefined once the map is built. */
+  private flat(): Packed | undefined {
+    const source = this.source;
+    return typeof source === 'function' ? (this.source = source()) : source;
   }
 
   protected fill(): void {
-    const entry = this.flat;
+    const entry = this.flat();
     if (!entry) return;
-    this.flat = undefined;
+    this.source = undefined;
     const added = [...Map.prototype.entries.call(this)] as [number, number][];
     Map.prototype.clear.call(this);
     let short = 0;
     for (let j = 0; j < this.n; j++) {
-      short += entry[this.at + j] as number;
-      this.put(short, entry[this.at + this.n + j] as number);
+      short += entry[j] as number;
+      this.put(short, entry[this.n + j] as number);
     }
     for (const [short, tf] of added) this.put(short, tf);
   }
 
   private added(key: number): boolean {
-    return this.flat !== undefined && key >= this.firstNew;
+    return this.source !== undefined && key >= this.firstNew;
   }
 
   override get size(): number {
     // Packed: the added postings are the map's own, and none of them is among the packed ones.
-    return this.flat !== undefined ? this.n + mapSize(this) : super.size;
+    return this.source !== undefined ? this.n + mapSize(this) : super.size;
   }
   override get(key: number): number | undefined {
     return this.added(key) ? (Map.prototype.get.call(this, key) as number | undefined) : super.get(key);
@@ -249,10 +295,13 @@ export class LazyFreqs extends FilledOnUse<number, number> {
   }
 
   override clear(): void {
-    this.flat = undefined;
+    this.source = undefined;
     super.clear();
   }
 }
+
+/** Packed postings: short id steps and frequencies (from a saved index, numbers; `(string | number)` as MiniSearch types its arrays). */
+type Packed = readonly (string | number)[];
 
 /** Each posting (short id, term frequency) in the map's order, without building a packed one's map. */
 export function eachPosting(freqs: ReadonlyMap<number, number>, fn: (short: number, tf: number) => void): void {
@@ -261,11 +310,11 @@ export function eachPosting(freqs: ReadonlyMap<number, number>, fn: (short: numb
     freqs.forEach((tf, short) => fn(short, tf));
     return;
   }
-  const { flat, at, n, added } = packed;
+  const { flat, n, added } = packed;
   let short = 0;
   for (let j = 0; j < n; j++) {
-    short += flat[at + j] as number;
-    fn(short, flat[at + n + j] as number);
+    short += flat[j] as number;
+    fn(short, flat[n + j] as number);
   }
   for (const [short, tf] of added) fn(short, tf);
 }
