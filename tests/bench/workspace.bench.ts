@@ -394,7 +394,7 @@ const bench: Bench = async (host) => {
   again.stop();
   host.log(
     `  the saved index loaded again in a fresh worker: ${loadedStatus.outcome ?? '?'} in ${fmt(loadedStatus.buildMs ?? NaN)} ms ` +
-      `(read ${fmt(loadedStatus.timings?.read ?? NaN)} ms, load ${fmt(loadedStatus.timings?.load ?? NaN)} ms, log and check against the tables ${fmt(loadedStatus.timings?.check ?? NaN)} ms)`,
+      `(read ${fmt(loadedStatus.timings?.read ?? NaN)} ms, load ${fmt(loadedStatus.timings?.load ?? NaN)} ms, log and check against the tables ${fmt(loadedStatus.timings?.check ?? NaN)} ms; its postings read meanwhile, while it answered, ${fmt(loadedStatus.timings?.postings ?? NaN)} ms)`,
   );
   const coldTracker = await host.coldStart({ hash: '#/followups', steps: [{ name: 'tracker', waitFor: TRACKER_ROW }], settleMs: 200, timeoutMs: 900_000 });
   const coldListMs = cold.times.list!;

@@ -6,7 +6,7 @@
  * when a query's walk meets them (which builds that word's map in the middle of the walk).
  */
 import { describe, expect, it } from 'vitest';
-import { INDEXED_TABLES, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
+import { INDEXED_TABLES, PostingsNotReadError, SearchEngine, SearchIndexDamagedError, mergeQuery, splitPostings } from '../../src-renderer/src/core/search';
 import { LazyFreqs, TermChunk } from '../../src-renderer/src/core/search/postings';
 import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
 
@@ -118,6 +118,46 @@ describe('a built index with its postings packed', () => {
     // The same as the index it was saved from, given the same edits; the same answers as a fresh build.
     expect(ranked(loaded)).toEqual(ranked(plain));
     expect(parsedLists()).toBeGreaterThan(0);
+    expect(answers(loaded, data)).toEqual(answers(build(data), data));
+  });
+
+  it('loaded without its postings, takes edits, holds its vacuum and answers once they are supplied', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const plain = build(data);
+    // As data/search-persist.ts reads a saved index: the terms' layouts with the rest, their postings after.
+    const loading = SearchEngine.loader();
+    const later = new Map<TermChunk, string>();
+    for (const text of plain.toChunks(300, 50)) {
+      const { head, postings } = splitPostings(text);
+      const chunk = loading.add(head);
+      expect(!!chunk).toBe(postings !== undefined);
+      if (chunk) later.set(chunk, postings!);
+    }
+    const loaded = loading.finish();
+    const options = (loaded as unknown as { index: { _options: { autoVacuum: unknown } } }).index._options;
+    expect(later.size).toBeGreaterThan(20);
+    expect(loaded.postingsRead).toBe(false);
+    expect(options.autoVacuum).toBe(false);
+    // Every write (replaced, deleted, new records) taken before a single posting is read.
+    for (const [table, record] of all) {
+      data[table].set(record.id, record);
+      expect(write(loaded, data, table, record)).toEqual(write(plain, data, table, record));
+    }
+    const query = mergeQuery('heroin border', {}, 'en');
+    expect(() => loaded.search(query, 1000, 'en')).toThrow(PostingsNotReadError);
+    const needed = loaded.postingsFor(query);
+    expect(needed.length).toBeGreaterThan(0);
+    expect(needed.length).toBeLessThan(later.size / 4);
+    for (const chunk of needed) loaded.supplyPostings(chunk, later.get(chunk)!);
+    expect(loaded.search(query, 1000, 'en').groups).toEqual(plain.search(query, 1000, 'en').groups);
+    expect(loaded.postingsRead).toBe(false);
+    // Postings that are not what the layout says are refused; the rest supplied, the vacuum is given back.
+    const [first] = [...later].filter(([chunk]) => !chunk.read)[0]!;
+    expect(() => loaded.supplyPostings(first, later.get(first)!.slice(0, -1))).toThrow(SearchIndexDamagedError);
+    for (const [chunk, text] of later) loaded.supplyPostings(chunk, text);
+    expect(loaded.postingsRead).toBe(true);
+    expect(options.autoVacuum).toEqual((plain as unknown as { index: { _options: { autoVacuum: unknown } } }).index._options.autoVacuum);
+    expect(ranked(loaded)).toEqual(ranked(plain));
     expect(answers(loaded, data)).toEqual(answers(build(data), data));
   });
 

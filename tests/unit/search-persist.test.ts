@@ -4,7 +4,7 @@
  * exactly as an index freshly built from the tables.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
+import { PostingsNotReadError, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
 import { AttacheDb } from '../../src-renderer/src/data/db';
 import { loadExample } from '../../src-renderer/src/data/example';
 import { SearchFeed } from '../../src-renderer/src/data/search-feed';
@@ -74,6 +74,12 @@ function answers(engine: SearchEngine): Record<string, string[]> {
       .sort();
   }
   return out;
+}
+
+/** answers() from an index that has begun to answer, its postings perhaps not read yet: those each query walks read first, as the worker does. */
+async function answersServing(s: PersistedSearch): Promise<Record<string, string[]>> {
+  await s.readPostings(QUERIES.flatMap((q) => s.engine.postingsFor(mergeQuery(q, {}))));
+  return answers(s.engine);
 }
 
 /** An index built from scratch from the tables as they are now. */
@@ -176,19 +182,18 @@ describe('persisted search index', () => {
       await gate;
       return count.apply(this, a);
     };
-    let served: Record<string, string[]> | undefined;
+    let served: Promise<Record<string, string[]>> | undefined;
     let rebuilt: Awaited<ReturnType<typeof start>>;
     try {
       rebuilt = await start(undefined, (s) => {
-        served = answers(s.engine);
-        release();
+        served = answersServing(s).finally(release);
       });
     } finally {
       delete (tables as Partial<typeof tables>).count;
     }
     // What it answered then: the edit (a newer clock) is in; the record only a count shows is not…
-    expect(served!.persisted).toContain(`statement:${statement.id}`);
-    expect(served!.persisted).not.toContain(`briefing:${old.id}`);
+    expect((await served!).persisted).toContain(`statement:${statement.id}`);
+    expect((await served!).persisted).not.toContain(`briefing:${old.id}`);
     // …until the rebuild that the count started has taken over.
     expect(rebuilt.outcome).toBe('rebuilt-mismatch');
     expect(answers(rebuilt.s.engine).persisted).toContain(`briefing:${old.id}`);
@@ -290,16 +295,55 @@ describe('persisted search index', () => {
     }
   });
 
-  it('rebuilds an index whose postings, parsed only when first needed, turn out damaged', async () => {
+  it('answers before its postings are read, reading first those a query walks; starts once they are all read', async () => {
     const { db, start } = await workspace();
     const { s } = await start();
     s.stop();
-    // Garbage inside a word's postings (each word's array still where the chunk's head says), with a matching
-    // marker: loaded (postings wait until needed), then refused.
-    const rows = await s.store.chunks.toArray();
-    const row = rows.find((r) => r.text.startsWith('{"k":"terms"'))!;
-    const nl = row.text.indexOf('\n');
-    await s.store.chunks.put({ ...row, text: `${row.text.slice(0, nl + 1)}${row.text.slice(nl + 1).replace(/\d,/, 'x,')}` });
+    // Small chunks, so that a query walks the postings of a few among many.
+    await s.store.save(s.engine.toChunks(20, 3), (await s.store.meta.get('marker'))!.logSeq);
+    const chunks = await s.store.postings.count();
+    expect(chunks).toBeGreaterThan(20);
+    let atServing: Promise<{ unread: boolean; threw: unknown; needed: number; readThen: boolean; found: string[] }> | undefined;
+    const loaded = await start(undefined, (p) => {
+      atServing = (async () => {
+        const engine = p.engine;
+        const query = mergeQuery('heroin', {});
+        const unread = !engine.postingsRead;
+        // Searched before its postings are read, the query says so rather than answering from half of them.
+        let threw: unknown;
+        try {
+          engine.search(query, 1000);
+        } catch (e) {
+          threw = e;
+        }
+        const needed = engine.postingsFor(query);
+        await p.readPostings(needed);
+        const found = engine.search(query, 1000).groups.flatMap((g) => g.hits.map((h) => h.id));
+        return { unread, threw, needed: needed.length, readThen: needed.every((c) => c.read), found };
+      })();
+    });
+    const served = await atServing!;
+    expect(served.unread).toBe(true);
+    expect(served.threw).toBeInstanceOf(PostingsNotReadError);
+    expect(served.needed).toBeGreaterThan(0);
+    expect(served.needed).toBeLessThan(chunks / 4);
+    expect(served.readThen).toBe(true);
+    expect(served.found.sort()).toEqual(answers(await fresh(db)).heroin!.map((h) => h.slice(h.indexOf(':') + 1)).sort());
+    // The start ends once every posting is read: loaded, not rebuilt, the same as a fresh build.
+    expect(loaded.outcome).toBe('loaded');
+    expect(loaded.s.engine.postingsRead).toBe(true);
+    expect(loaded.s.timings.postings).toBeGreaterThanOrEqual(0);
+    await expectSameAsFresh(db, loaded.s.engine);
+  });
+
+  it('rebuilds an index whose postings, read after the rest and parsed only when first walked, turn out damaged', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    // Garbage inside a word's postings (each list's array still where the layout says), with a matching
+    // marker: loaded and read (postings are parsed when walked), then refused.
+    const row = (await s.store.postings.toArray())[0]!;
+    await s.store.postings.put({ ...row, text: row.text.replace(/\d,/, 'x,') });
     const damaged = await start();
     expect(damaged.outcome).toBe('loaded');
     let error: unknown;
@@ -318,6 +362,22 @@ describe('persisted search index', () => {
     expect(next.outcome).toBe('loaded');
     next.s.engine.prepare();
     await expectSameAsFresh(db, next.s.engine);
+    next.s.stop();
+    // Postings that are not what their layout says, of another generation (saved over since the rest was
+    // read), or missing: refused as they are read, while the index starts; rebuilt.
+    const changes: ((r: typeof row) => Promise<unknown>)[] = [
+      (r) => s.store.postings.put({ ...r, text: r.text.slice(1) }),
+      (r) => s.store.postings.put({ ...r, generation: r.generation + 1 }),
+      (r) => s.store.postings.delete(r.n),
+    ];
+    for (const change of changes) {
+      await change((await s.store.postings.toArray()).at(-1)!);
+      const refused = await start();
+      expect(refused.outcome).toBe('rebuilt-torn');
+      await expectSameAsFresh(db, refused.s.engine);
+      refused.s.stop();
+      expect((await start()).outcome).toBe('loaded');
+    }
   });
 
   it('is rebuilt when the index version changes', async () => {

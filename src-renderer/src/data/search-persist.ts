@@ -28,7 +28,7 @@
  * search.worker.ts) writes the log and saves the index, so two never interleave.
  */
 import Dexie, { type Table } from 'dexie';
-import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, SearchIndexVersionError, type IndexedTable } from '../core/search';
+import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, SearchIndexVersionError, splitPostings, type IndexedTable, type TermChunk } from '../core/search';
 import type { AttacheDb } from './db';
 import { SearchFeed, type FeedProgress, type FeedWork } from './search-feed';
 import { onStorageMutated, writtenRanges } from './mirror';
@@ -38,6 +38,9 @@ interface ChunkRow {
   generation: number;
   text: string;
 }
+
+/** A chunk of terms' postings (core/search splitPostings), kept apart from its layout under the same `n`. */
+type PostingsRow = ChunkRow;
 
 export interface CommitMarker {
   key: 'marker';
@@ -61,6 +64,12 @@ interface LogRow {
  */
 const READ_REQUESTS = 8;
 
+/**
+ * How many chunks of postings each request reads while the index answers (PersistedSearch readAllPostings): a
+ * few at a time, so that a query's own reads (its postings, its hits) are never queued behind all of them.
+ */
+const POSTINGS_PER_READ = 4;
+
 /** The name of the database that holds a workspace's persisted search index. */
 export function searchStoreName(workspaceDbName: string): string {
   return `${workspaceDbName}-search`;
@@ -68,6 +77,7 @@ export function searchStoreName(workspaceDbName: string): string {
 
 export class SearchStore extends Dexie {
   chunks!: Table<ChunkRow, number>;
+  postings!: Table<PostingsRow, number>;
   meta!: Table<CommitMarker, string>;
   log!: Table<LogRow, number>;
 
@@ -75,12 +85,14 @@ export class SearchStore extends Dexie {
     super(searchStoreName(workspaceDbName));
     // Local to this installation and rebuilt from the workspace at will: auto-increment keys are fine here.
     this.version(1).stores({ chunks: 'n', meta: 'key', log: '++seq' });
+    // Postings apart from the rest, read while the index answers (an index saved before is rebuilt: its layout is another).
+    this.version(2).stores({ postings: 'n' });
   }
 
   /**
-   * The index as last committed, each chunk handed to `consume` in order and its text dropped at once (the
-   * parsed pieces and all the text are never held together), with the log written since; or why there is
-   * none to use. Chunks that do not match their marker are 'torn' (what `consume` was given is then to be
+   * The index as last committed but its postings (readPostings), each chunk handed to `consume` in order with
+   * its number and its text dropped at once (the parsed pieces and all the text are never held together), with
+   * the log written since; or why there is none to use. Chunks that do not match their marker are 'torn' (what `consume` was given is then to be
    * thrown away).
    *
    * The chunks are asked for in a few requests made at once (READ_REQUESTS), each handed over as it arrives:
@@ -88,7 +100,7 @@ export class SearchStore extends Dexie {
    * took about as long as each other, one after the other). Not one request per chunk: hundreds of requests
    * made the start slower in Chromium on a loaded machine (`npm run bench:compare`, docs/benchmarks.md).
    */
-  async read(consume: (text: string) => void): Promise<{ marker: CommitMarker; log: LogRow[] } | { problem: 'none' | 'torn' | 'version' }> {
+  async read(consume: (text: string, n: number) => void): Promise<{ marker: CommitMarker; log: LogRow[] } | { problem: 'none' | 'torn' | 'version' }> {
     return this.transaction('r', this.chunks, this.meta, this.log, async () => {
       const marker = await this.meta.get('marker');
       if (!marker) return { problem: 'none' as const };
@@ -109,9 +121,9 @@ export class SearchStore extends Dexie {
         for (const row of rows) {
           // Each row where it belongs, of the marker's generation: anything else is a torn or tampered index.
           if (row.n !== n || row.generation !== marker.generation) return { problem: 'torn' as const };
-          n += 1;
           chars += row.text.length;
-          consume(row.text);
+          consume(row.text, n);
+          n += 1;
           row.text = '';
         }
       }
@@ -122,19 +134,34 @@ export class SearchStore extends Dexie {
   }
 
   /**
+   * The postings of the chunks numbered `ns`, of the index `generation`; SearchIndexDamagedError if one is
+   * missing or of another generation (saved over since it was read: a rebuild is then the way on).
+   */
+  async readPostings(ns: readonly number[], generation: number): Promise<string[]> {
+    const rows = await this.postings.bulkGet([...ns]);
+    return rows.map((row) => {
+      if (!row || row.generation !== generation) throw new SearchIndexDamagedError();
+      return row.text;
+    });
+  }
+
+  /**
    * Replace the index with these chunks, atomically with its marker, and drop the log they include. Each
-   * chunk is stored as it comes, so a stream (SearchEngine.chunkStream) is never held whole.
+   * chunk is stored as it comes, so a stream (SearchEngine.chunkStream) is never held whole; a chunk of terms'
+   * postings apart from its layout (splitPostings).
    */
   async save(chunks: Iterable<string>, logSeq: number): Promise<CommitMarker> {
-    return this.transaction('rw', this.chunks, this.meta, this.log, async () => {
+    return this.transaction('rw', this.chunks, this.postings, this.meta, this.log, async () => {
       const prev = await this.meta.get('marker');
       const generation = (prev?.generation ?? 0) + 1;
-      await this.chunks.clear();
+      await Promise.all([this.chunks.clear(), this.postings.clear()]);
       let n = 0;
       let chars = 0;
       for (const text of chunks) {
-        chars += text.length;
-        await this.chunks.add({ n: n++, generation, text });
+        const { head, postings } = splitPostings(text);
+        chars += head.length;
+        if (postings !== undefined) await this.postings.add({ n, generation, text: postings });
+        await this.chunks.add({ n: n++, generation, text: head });
       }
       await this.log.where('seq').belowOrEqual(logSeq).delete();
       const marker: CommitMarker = {
@@ -221,8 +248,16 @@ async function tableState(db: AttacheDb, table: IndexedTable): Promise<TableStat
 export class PersistedSearch {
   /** The index that answers searches. */
   engine = new SearchEngine();
-  /** Where the last start spent its time, ms: reading the saved index, parsing and loading it, replaying and checking. */
-  readonly timings: { read?: number; load?: number; check?: number } = {};
+  /**
+   * Where the last start spent its time, ms: reading the saved index (but its postings), parsing and loading
+   * it, replaying and checking; and reading its postings, which goes on while it answers.
+   */
+  readonly timings: { read?: number; load?: number; check?: number; postings?: number } = {};
+  /**
+   * A loaded index's postings, read after the rest (readAllPostings, readPostings): the chunks still to read
+   * and their numbers in the store, of the saved index's generation, and the read of them all once begun.
+   */
+  private postings: { engine: SearchEngine; rows: Map<TermChunk, number>; generation: number; whole?: Promise<boolean> } | undefined;
   private feed: SearchFeed | undefined;
   readonly store: SearchStore;
   private leader: boolean;
@@ -301,11 +336,14 @@ export class PersistedSearch {
     let engine: SearchEngine;
     let parsing = 0;
     let t = performance.now();
+    // The chunks whose postings are read after the rest, and their numbers in the store.
+    const rows = new Map<TermChunk, number>();
     try {
-      loaded = await this.store.read((text) => {
+      loaded = await this.store.read((text, n) => {
         ask();
         const t0 = performance.now();
-        loading.add(text);
+        const unread = loading.add(text);
+        if (unread) rows.set(unread, n);
         parsing += performance.now() - t0;
       });
       if (!('problem' in loaded)) engine = loading.finish();
@@ -322,6 +360,7 @@ export class PersistedSearch {
     t = performance.now();
     this.lastSeq = Math.max(loaded.marker.logSeq, ...loaded.log.map((l) => l.seq ?? 0));
     this.engine = engine!;
+    this.postings = { engine: engine!, rows, generation: loaded.marker.generation };
     const feed = this.attach(engine!);
     for (const entry of loaded.log) feed.noteWork(entry.work);
     await feed.settled();
@@ -336,8 +375,17 @@ export class PersistedSearch {
     // where no search ran) is checked while it answers; a difference rebuilds it, this one answering meanwhile,
     // as it does at any mismatch.
     this.hooks.onServing?.();
+    // Its postings from now on, while it answers (a query reads the ones it needs first: readPostings).
+    const whole = this.postingsWhole();
+    // Awaited below, after the check: a failure meanwhile is not one nobody handles.
+    whole.catch(() => undefined);
     const matched = await this.matches(feed, early);
     this.timings.check = Math.round(performance.now() - t);
+    // A chunk of postings missing, of another generation or not what its layout says: rebuilt (recover).
+    if (!(await whole)) {
+      await this.recovering;
+      return 'rebuilt-torn';
+    }
     // Matched, the index answering since onServing is unchanged by the check (records it re-read told of
     // themselves through the feed): nothing to announce.
     if (matched) {
@@ -347,6 +395,54 @@ export class PersistedSearch {
     // Records arrived or vanished unseen: build anew, the loaded index answering meanwhile.
     await this.rebuild(true);
     return 'rebuilt-mismatch';
+  }
+
+  /**
+   * Resolves once every postings of the loaded index is read (at once for an index built here): false if one
+   * turned out damaged, the index then being rebuilt (recover). Begun at the start, as soon as it answers.
+   */
+  postingsWhole(): Promise<boolean> {
+    const p = this.postings;
+    if (!p || p.engine !== this.engine) return Promise.resolve(true);
+    return (p.whole ??= this.readAllPostings(p));
+  }
+
+  /** Read the postings `chunks` hold now, before the ones the background read has still to reach (a query needs them). */
+  async readPostings(chunks: readonly TermChunk[]): Promise<void> {
+    const p = this.postings;
+    if (!p || p.engine !== this.engine) return;
+    const wanted = chunks.filter((c) => !c.read && p.rows.has(c));
+    if (!wanted.length) return;
+    const texts = await this.store.readPostings(
+      wanted.map((c) => p.rows.get(c)!),
+      p.generation,
+    );
+    wanted.forEach((c, i) => p.engine.supplyPostings(c, texts[i]!));
+  }
+
+  /**
+   * Every chunk's postings, a few at a time in their saved order, while the index answers: at a million
+   * records they are half of the saved index (112 of 243 MB), read before the first answer until now.
+   */
+  private async readAllPostings(p: NonNullable<PersistedSearch['postings']>): Promise<boolean> {
+    const t = performance.now();
+    const order = [...p.rows];
+    try {
+      for (let i = 0; i < order.length && !this.stopped && p.engine === this.engine; i += POSTINGS_PER_READ) {
+        const batch = order.slice(i, i + POSTINGS_PER_READ).filter(([chunk]) => !chunk.read);
+        if (!batch.length) continue;
+        const texts = await this.store.readPostings(
+          batch.map(([, n]) => n),
+          p.generation,
+        );
+        batch.forEach(([chunk], j) => p.engine.supplyPostings(chunk, texts[j]!));
+      }
+      this.timings.postings = Math.round(performance.now() - t);
+      return true;
+    } catch (e) {
+      if (!this.recover(e)) throw e;
+      return false;
+    }
   }
 
   /** Stop following writes and saving (the worker is going away, or a test ends). */
@@ -369,6 +465,9 @@ export class PersistedSearch {
     const feed = this.feed;
     if (!feed || !this.leader || this.stopped) return;
     this.saving = (async () => {
+      // A save writes every posting: those of a loaded index all read first (false: damaged, being rebuilt,
+      // which saves when built).
+      if (!(await this.postingsWhole()) || this.feed !== feed) return;
       // The chunks and the log position they include are taken together, with no refresh in between: the
       // engine is streamed into the store while refreshes wait (a few seconds at a million documents).
       const marker = await feed.hold(async () => {

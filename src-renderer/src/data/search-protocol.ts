@@ -27,7 +27,7 @@ export interface SearchStatus {
   /** How the index became ready: loaded as saved, or (re)built and why (data/search-persist.ts). */
   outcome?: StartOutcome;
   /** Where the start spent its time, ms (data/search-persist.ts PersistedSearch.timings). */
-  timings?: { read?: number; load?: number; check?: number };
+  timings?: { read?: number; load?: number; check?: number; postings?: number };
   /** The generation of the index last saved by this window (data/search-persist.ts), if it saved one. */
   saved?: number;
   message?: string;

@@ -9,7 +9,7 @@
  * next start (search-persist.ts), so a restart costs a load, not a rebuild.
  */
 import { messageOf, userErrorData } from '../core/errors';
-import { TABLE_OF, mergeQuery, type IndexedRecord, type SearchFilters } from '../core/search';
+import { PostingsNotReadError, TABLE_OF, mergeQuery, type IndexedRecord, type ParsedQuery, type SearchFilters } from '../core/search';
 import { AttacheDb } from './db';
 import { PersistedSearch } from './search-persist';
 import { loadCatalogue, type Locale } from '../core/i18n';
@@ -50,6 +50,12 @@ function prepareWhenQuiet(ms: number): void {
     try {
       prepareTimer = persisted?.engine.prepareSome(25_000) === false ? setTimeout(slice, 0) : undefined;
     } catch (e) {
+      // Postings still being read (a rebuilt index has none to read; a loaded one reads them as it starts).
+      if (e instanceof PostingsNotReadError) {
+        prepareTimer = undefined;
+        void persisted?.postingsWhole().then((whole) => whole && prepareWhenQuiet(300));
+        return;
+      }
       // A damaged chunk of the saved index: rebuilt from the tables (anything else is a bug to report).
       prepareTimer = undefined;
       if (!persisted?.recover(e)) setStatus({ phase: 'error', message: `Search could not prepare its index: ${messageOf(e)}` });
@@ -128,22 +134,42 @@ async function answerWaiting(next: Partial<SearchStatus>): Promise<void> {
   setStatus({});
 }
 
+/**
+ * The engine that answers now, and its answer to `parsed`. A loaded index's postings are read while it
+ * answers (search-persist.ts): the ones this query walks are read first, ahead of the rest.
+ */
+async function answer(parsed: ParsedQuery, limit: number, locale: Locale) {
+  const p = persisted!;
+  for (let attempt = 0; ; attempt++) {
+    if (attempt > 5) throw new Error('The saved search index could not be read');
+    const engine = p.engine;
+    // Named beforehand (postingsFor); met all the same (a word the query did not name), read and asked again;
+    // a few times over, all of them.
+    const needed = engine.postingsFor(parsed);
+    if (needed.length) {
+      await (attempt < 3 ? p.readPostings(needed) : p.postingsWhole());
+      continue;
+    }
+    try {
+      return { engine, result: engine.search(parsed, limit, locale), at: status };
+    } catch (e) {
+      if (!(e instanceof PostingsNotReadError)) throw e;
+      await (attempt < 3 ? p.readPostings([e.chunk]) : p.postingsWhole());
+    }
+  }
+}
+
 async function search(req: number, text: string, filters: SearchFilters, limit: number, locale: Locale = 'en'): Promise<void> {
   await serving;
-  const engine = persisted!.engine;
   await loadCatalogue(locale);
   const parsed = mergeQuery(text, filters, locale);
-  // The index as it is searched: a build may end during the reads below, and this answer must not then claim
-  // the whole index (the search screen asks again only for answers older than the index it is told of).
-  const at = status;
-  let result: ReturnType<typeof engine.search>;
-  try {
-    result = engine.search(parsed, limit, locale);
-  } catch (e) {
+  // `at`: the index as it is searched: a build may end during the reads below, and this answer must not then
+  // claim the whole index (the search screen asks again only for answers older than the index it is told of).
+  const { engine, result, at } = await answer(parsed, limit, locale).catch((e: unknown) => {
     // A damaged chunk of the saved index, met by this query: this answer fails, the next come from a rebuild.
     void persisted!.recover(e);
     throw e;
-  }
+  });
   // Show what is stored now (the index may be a few ms behind an edit), and never a tombstone. Each group's
   // records are asked at once, not one group after another.
   const read = await Promise.all(result.groups.map((g) => db!.table(TABLE_OF[g.type]).bulkGet(g.hits.map((h) => h.id)) as Promise<(IndexedRecord | undefined)[]>));

@@ -25,7 +25,7 @@ import {
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
 import { documentIdOf, prepareScores, scoredMatches, useLeanScoring } from './leanScoring';
-import { LazyPostings, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
+import { LazyPostings, PostingsNotReadError, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
 import { LoadedFacts, type FactRows } from './loaded-facts';
@@ -38,7 +38,7 @@ import { formatLongDate } from '../dates';
 import { translate, type Locale } from '../i18n';
 import { actionKindLabel, kindLabel, statusLabel } from '../labels';
 
-export { SearchIndexDamagedError } from './postings';
+export { PostingsNotReadError, SearchIndexDamagedError, TermChunk } from './postings';
 
 interface BriefingFacts {
   title: string;
@@ -201,6 +201,19 @@ function newColumns(): Columns {
 /** How a chunk of terms begins (chunkStream), the one kind with more after its JSON object. */
 const TERMS_HEAD = '{"k":"terms"';
 
+/**
+ * A saved chunk as the store keeps it (data/search-persist.ts): a chunk of terms as its layout and, apart, its
+ * postings, which are read after the rest while the index already answers (SearchEngine.supplyPostings);
+ * any other chunk whole.
+ */
+export function splitPostings(text: string): { head: string; postings?: string } {
+  const nl = text.startsWith(TERMS_HEAD) ? text.indexOf('\n') : -1;
+  return nl < 0 ? { head: text } : { head: text.slice(0, nl), postings: text.slice(nl + 1) };
+}
+
+/** Whether a query word also finds the words it begins ("nazar" finds Nazarzoda); one letter would match half the vocabulary. */
+const prefixSearched = (term: string) => term.length >= 2;
+
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */
 interface SerializedInternals {
   _documentCount: number;
@@ -326,6 +339,12 @@ export class SearchEngine {
   private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
   /** A loaded index's chunks of postings still to parse (prepareSome), as loaded. */
   private readonly unparsed: TermChunk[] = [];
+  /**
+   * How many of those are not read yet (supplyPostings), and MiniSearch's vacuum settings meanwhile: a
+   * vacuum walks every posting, so it waits until all are read.
+   */
+  private unread = 0;
+  private heldVacuum: unknown;
   /** The terms packSome has still to pack (taken when it started: a term written since is packed or not, either is right). */
   private packing: Map<number, Map<number, number>>[] | undefined;
   /**
@@ -592,8 +611,11 @@ export class SearchEngine {
    * one slice, not for all of it).
    */
   prepareSome(budget = Infinity): boolean {
-    // The postings not yet parsed, a chunk a slice (a query meanwhile parses the ones it needs itself).
-    for (let chunk = this.unparsed.pop(); chunk; chunk = this.unparsed.pop()) {
+    // The postings not yet parsed, a chunk a slice (a query meanwhile parses the ones it needs itself); all
+    // of them read first (PostingsNotReadError: data/search-persist.ts is still reading them).
+    for (let chunk = this.unparsed.at(-1); chunk; chunk = this.unparsed.at(-1)) {
+      if (!chunk.read) throw new PostingsNotReadError(chunk);
+      this.unparsed.pop();
       if (chunk.parsed) continue;
       chunk.parse();
       if (budget !== Infinity) return false;
@@ -724,6 +746,54 @@ export class SearchEngine {
     return out;
   }
 
+  // ---------------------------------------------------------------- reading a saved index's postings
+
+  /** Whether every saved postings' text is here (a loaded index reads them after the rest: supplyPostings). */
+  get postingsRead(): boolean {
+    return this.unread === 0;
+  }
+
+  /**
+   * The chunks whose postings `query` would walk and that are not read yet: each of its words, and the words
+   * it is a prefix of, as search() matches them. Read those first (supplyPostings), then search.
+   */
+  postingsFor(query: ParsedQuery): TermChunk[] {
+    if (!this.unread) return [];
+    const ms = this.index as unknown as {
+      _index: { get(term: string): unknown; atPrefix(prefix: string): Iterable<[string, unknown]> };
+      _options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | null };
+    };
+    const out = new Set<TermChunk>();
+    const note = (data: unknown) => {
+      if (data instanceof LazyPostings && !data.saved.read) out.add(data.saved);
+    };
+    // The words as scoredMatches makes them of the text search() hands it.
+    const words = ms._options.tokenize(queryTerms(query.text).join(' ')).map(ms._options.processTerm);
+    for (const word of words) {
+      if (!word) continue;
+      note(ms._index.get(word));
+      if (prefixSearched(word)) for (const [, data] of ms._index.atPrefix(word)) note(data);
+    }
+    return [...out];
+  }
+
+  /**
+   * A saved chunk's postings, read after the rest (data/search-persist.ts): `chunk` is one that postingsFor
+   * or the loader named. Throws SearchIndexDamagedError if the text is not what the chunk's layout says.
+   */
+  supplyPostings(chunk: TermChunk, text: string): void {
+    if (chunk.read) return;
+    chunk.supply(text);
+    if (--this.unread === 0) this.allPostingsRead();
+  }
+
+  /** MiniSearch's vacuum held until every posting is read (it walks them all): given back. */
+  private allPostingsRead(): void {
+    const options = (this.index as unknown as { _options: { autoVacuum: unknown } })._options;
+    if (this.heldVacuum !== undefined) options.autoVacuum = this.heldVacuum;
+    this.heldVacuum = undefined;
+  }
+
   // ---------------------------------------------------------------- querying
 
   /** `locale`: the language of the notes ("No organisation is called …"). */
@@ -755,8 +825,7 @@ export class SearchEngine {
       scoredMatches(
         this.index,
         terms.join(' '),
-        // Prefix matching makes "nazar" find Nazarzoda; one letter would match half the vocabulary.
-        { prefix: (term) => term.length >= 2, combineWith: 'AND', boost: FIELD_BOOST },
+        { prefix: prefixSearched, combineWith: 'AND', boost: FIELD_BOOST },
         (short, score) => {
           const code = names.code(short);
           if (checked) {
@@ -1323,9 +1392,11 @@ export class SearchEngine {
 
   /**
    * fromChunks one chunk at a time, in their order (the head first), as they are read: data/search-persist.ts
-   * parses each while IndexedDB reads the next, and drops its text at once.
+   * parses each while IndexedDB reads the next, and drops its text at once. A chunk of terms given without its
+   * postings (splitPostings) is returned: its postings are to be supplied (supplyPostings) before anything
+   * walks them, and the index answers meanwhile (postingsFor names what a query needs).
    */
-  static loader(): { add(text: string): void; finish(): SearchEngine } {
+  static loader(): { add(text: string): TermChunk | undefined; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; w: string[]; f: unknown[] }
@@ -1522,14 +1593,16 @@ export class SearchEngine {
       }
     };
     let started = false;
-    const add = (text: string) => {
+    const add = (text: string): TermChunk | undefined => {
       if (!started) {
         start(JSON.parse(text) as Chunk | null);
         started = true;
-        return;
+        return undefined;
       }
-      // A chunk of terms is a JSON object, then a line of postings left unparsed (chunkStream).
-      const c = JSON.parse(text.startsWith(TERMS_HEAD) ? text.slice(0, text.indexOf('\n')) : text) as Chunk;
+      // A chunk of terms is a JSON object, then a line of postings left unparsed (chunkStream); or the object
+      // alone, its postings to be supplied later (splitPostings, supplyPostings).
+      const { head, postings } = splitPostings(text);
+      const c = JSON.parse(head) as Chunk;
       if (c.k === 'docs') {
         for (let i = 0, short = 0; i < c.d.length; i += 2) ms._documentIds.set((short += c.d[i] as number), c.d[i + 1] as string);
       } else if (c.k === 'lens') {
@@ -1543,16 +1616,27 @@ export class SearchEngine {
       else if (c.k === 'terms') {
         // The words now (prefix search walks them all); their postings when first needed.
         if (!Array.isArray(c.w) || !Array.isArray(c.f)) throw new SearchIndexDamagedError();
-        const chunk = new TermChunk(text.slice(text.indexOf('\n') + 1), c.f, c.w.length);
+        const chunk = new TermChunk(postings, c.f, c.w.length);
         engine.unparsed.push(chunk);
         c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
+        if (postings === undefined) {
+          engine.unread += 1;
+          return chunk;
+        }
       }
       else if (c.k === 'cols') gather(c);
       else facts(c);
+      return undefined;
     };
     const finish = () => {
       if (!started) throw new SearchIndexVersionError();
       madeFromColumns();
+      if (engine.unread) {
+        // No vacuum (a walk of every posting) until they are all read: supplyPostings gives it back.
+        const options = (engine.index as unknown as { _options: { autoVacuum: unknown } })._options;
+        engine.heldVacuum = options.autoVacuum;
+        options.autoVacuum = false;
+      }
       return engine;
     };
     return { add, finish };

@@ -14,6 +14,17 @@ export class SearchIndexDamagedError extends Error {
 }
 
 /**
+ * A query or a write met postings of a saved index not read yet (data/search-persist.ts reads them after the
+ * rest, while the index already answers): read `chunk`'s (SearchEngine.supplyPostings), then ask again.
+ * SearchEngine.postingsFor names what a query needs beforehand, so a query seldom meets this.
+ */
+export class PostingsNotReadError extends Error {
+  constructor(readonly chunk: TermChunk) {
+    super('The saved search index is still being read');
+  }
+}
+
+/**
  * A saved chunk's postings, one flat array of numbers per word and field (see SearchEngine.chunkStream), kept
  * as text until something walks them: at a million records, parsing every posting before the first answer
  * was two thirds of the wait for it. The chunk's layout says, for each word, which fields hold it, how many
@@ -24,6 +35,11 @@ export class SearchIndexDamagedError extends Error {
  * edited document was parsed whole, hundreds of thousands of numbers for a common word (about 2 s of a start
  * at a million records). The worker parses the rest while idle (SearchEngine.prepareSome), the whole text at
  * once. What a load would have refused (text that is not such arrays, one per field) is refused when parsed.
+ *
+ * The text may come after the layout (`supply`): a saved index is read without its postings, which are read
+ * while it already answers (data/search-persist.ts; at a million records they were half of what was read
+ * before the first answer). Until then its words are known, and a walk of their postings throws
+ * PostingsNotReadError.
  */
 export class TermChunk {
   private text: string | undefined;
@@ -43,7 +59,7 @@ export class TermChunk {
    * postings and its array's length in `text`. Throws SearchIndexDamagedError if the layout is not that, or
    * does not add up to the text.
    */
-  constructor(text: string, layout: readonly unknown[], words: number) {
+  constructor(text: string | undefined, layout: readonly unknown[], words: number) {
     const whole = (v: unknown, min: number): number => {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 0xffffffff) throw new SearchIndexDamagedError();
       return v;
@@ -78,7 +94,28 @@ export class TermChunk {
       }
     }
     starts[lists] = at;
-    if (lists === 0 || text.length !== at || text[0] !== '[' || text[at - 1] !== ']') throw new SearchIndexDamagedError();
+    if (lists === 0) throw new SearchIndexDamagedError();
+    this.starts = starts;
+    this.fieldIds = fieldIds;
+    this.counts = counts;
+    this.firstList = firstList;
+    this.entries = new Array<number[] | undefined>(lists);
+    this.left = lists;
+    if (text !== undefined) this.supply(text);
+  }
+
+  /** Whether its postings' text is here (given to the constructor, or supplied since). */
+  get read(): boolean {
+    return this.text !== undefined || this.left === 0;
+  }
+
+  /** The postings' text, read after the layout. Throws SearchIndexDamagedError if it is not what the layout says. */
+  supply(text: string): void {
+    if (this.read) return;
+    const starts = this.starts!;
+    const lists = this.entries.length;
+    const at = starts[lists]!;
+    if (text.length !== at || text[0] !== '[' || text[at - 1] !== ']') throw new SearchIndexDamagedError();
     // Each list's array where its length says, and nowhere else: the arrays hold numbers only, so a '[' opens
     // each and a ']' followed by ',' (or the last ']') closes it — lengths that add up but are shifted would
     // hand one word another's postings.
@@ -87,12 +124,6 @@ export class TermChunk {
       if (text[starts[i]!] !== '[' || text[end - 1] !== ']' || text[end] !== (i + 1 < lists ? ',' : ']')) throw new SearchIndexDamagedError();
     }
     this.text = text;
-    this.starts = starts;
-    this.fieldIds = fieldIds;
-    this.counts = counts;
-    this.firstList = firstList;
-    this.entries = new Array<number[] | undefined>(lists);
-    this.left = lists;
   }
 
   get parsed(): boolean {
@@ -121,14 +152,16 @@ export class TermChunk {
   entry(i: number): number[] {
     const known = this.entries[i];
     if (known) return known;
+    if (this.text === undefined) throw new PostingsNotReadError(this);
     const starts = this.starts!;
-    return this.keep(i, parseOrDamaged(this.text!.slice(starts[i], starts[i + 1]! - 1)));
+    return this.keep(i, parseOrDamaged(this.text.slice(starts[i], starts[i + 1]! - 1)));
   }
 
   /** Every list (the idle worker): the whole text in one parse, the lists not yet parsed taken from it. */
   parse(): void {
     if (this.left === 0) return;
-    const all = parseOrDamaged(this.text!);
+    if (this.text === undefined) throw new PostingsNotReadError(this);
+    const all = parseOrDamaged(this.text);
     if (!Array.isArray(all) || all.length !== this.entries.length) throw new SearchIndexDamagedError();
     for (let i = 0; i < all.length; i++) if (!this.entries[i]) this.keep(i, all[i]);
   }
@@ -167,27 +200,28 @@ function wellFormed(entry: unknown, n: number): entry is number[] {
  * first search answers.
  */
 export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
-  private chunk: TermChunk | undefined;
+  private filled = false;
 
-  /** `firstNew`: the short id the loaded index gives its next document (LazyFreqs). */
+  /**
+   * `saved`: the chunk its postings are in, for as long as the index lives (a query asks whether they are
+   * read yet: SearchEngine.postingsFor); `firstNew`: the short id the loaded index gives its next document (LazyFreqs).
+   */
   constructor(
-    chunk: TermChunk,
+    readonly saved: TermChunk,
     private readonly at: number,
     private readonly firstNew: number,
   ) {
     super();
-    this.chunk = chunk;
   }
 
   protected fill(): void {
-    const chunk = this.chunk;
-    if (!chunk) return;
-    this.chunk = undefined;
-    chunk.eachField(this.at, (fieldId, n, flat) => this.put(fieldId, new LazyFreqs(flat, n, this.firstNew)));
+    if (this.filled) return;
+    this.filled = true;
+    this.saved.eachField(this.at, (fieldId, n, flat) => this.put(fieldId, new LazyFreqs(flat, n, this.firstNew)));
   }
 
   override clear(): void {
-    this.chunk = undefined;
+    this.filled = true;
     super.clear();
   }
 }
