@@ -5,7 +5,6 @@ import { applyTheme } from './ui/theme/theme';
 import { applyLang, locale } from './ui/app/locale.svelte';
 import { loadCatalogue } from './core/i18n';
 import { session } from './ui/app/session.svelte';
-import { searchIndex } from './data/search-index';
 import { afterFirstScreen } from './ui/app/firstScreen';
 import { yieldToEventLoop } from './core/sync/guards';
 import './ui/theme/tokens.css';
@@ -14,10 +13,6 @@ import './ui/app/theme.css';
 // IndexedDB opens the workspace in the browser's storage process while this one draws the shell: started
 // first, the first screen's rows are read sooner (the shell used to start it only once it had rendered).
 void session.open();
-// The search worker made now, its script (Dexie, MiniSearch, the engine: about a quarter of a second to compile
-// and run on a slow machine) run on its own thread while the shell draws: a search opened from the first screen
-// then waits only for the saved index's load. Made, not started: its reads wait for the first screen (SearchBox).
-searchIndex().warm();
 
 // The saved light/dark choice before the first paint: a dark room never sees a white flash.
 applyTheme();
