@@ -8,7 +8,8 @@
  *
  * What is stored:
  * - the engine's state (core/search engine.ts toChunks: MiniSearch's own serialisation in slices, the
- *   facts filters need, tombstones, newest clocks), as chunks stamped with a generation;
+ *   facts filters need, tombstones, newest clocks), as chunks stamped with a generation; a chunk of terms'
+ *   postings apart from its layout (the `postings` table, under the chunk's number and generation);
  * - a commit marker naming that generation, the number of chunks and their length, the index version
  *   (core/search SEARCH_INDEX_VERSION) and the last log entry the chunks include — written in the same
  *   transaction as the chunks, so a crash leaves either the old index whole or the new one whole, and a
@@ -16,9 +17,10 @@
  * - a log of the keys written since (search-feed.ts reports each batch before applying it), so changes
  *   noticed but not yet saved with the index are re-read at the next start instead of being lost.
  *
- * At start the index is loaded, the log replayed, and the records newer than the newest clock the index
- * has seen re-read (writes made while no search worker was running: every local edit carries a clock above
- * every stored one); from then on it answers (onServing). Meanwhile it is checked against the tables' counts:
+ * At start the index is loaded but its postings, the log replayed, and the records newer than the newest clock
+ * the index has seen re-read (writes made while no search worker was running: every local edit carries a clock
+ * above every stored one); from then on it answers (onServing), and its postings are read a few chunks at a
+ * time, a query's own first (at a million records they were half of what was read before the first answer). Meanwhile it is checked against the tables' counts:
  * every record accounted for (live or tombstone, per table). A difference (records arrived or vanished
  * unseen, as an import where no search ran) rebuilds the index in the background while the loaded one keeps
  * answering. A rebuild also follows a change of SEARCH_INDEX_VERSION, a torn or unreadable index, or none at

@@ -53,7 +53,7 @@ function prepareWhenQuiet(ms: number): void {
       // Postings still being read (a rebuilt index has none to read; a loaded one reads them as it starts).
       if (e instanceof PostingsNotReadError) {
         prepareTimer = undefined;
-        void persisted?.postingsWhole().then((whole) => whole && prepareWhenQuiet(300));
+        void persisted?.postingsWhole().then((whole) => whole && prepareWhenQuiet(300), () => undefined);
         return;
       }
       // A damaged chunk of the saved index: rebuilt from the tables (anything else is a bug to report).
