@@ -20,11 +20,11 @@
  * At start the index is loaded but its postings, the log replayed, and the records newer than the newest clock
  * the index has seen re-read (writes made while no search worker was running: every local edit carries a clock
  * above every stored one); from then on it answers (onServing), and its postings are read a few chunks at a
- * time, a query's own first (at a million records they were half of what was read before the first answer). Meanwhile it is checked against the tables' counts:
- * every record accounted for (live or tombstone, per table). A difference (records arrived or vanished
- * unseen, as an import where no search ran) rebuilds the index in the background while the loaded one keeps
- * answering. A rebuild also follows a change of SEARCH_INDEX_VERSION, a torn or unreadable index, or none at
- * all.
+ * time, a query's own first (at a million records they were half of what was read before the first answer).
+ * Meanwhile it is checked against the tables' counts: every record accounted for (live or tombstone, per
+ * table). A difference (records arrived or vanished unseen, as an import where no search ran) rebuilds the
+ * index in the background while the loaded one keeps answering. A rebuild also follows a change of
+ * SEARCH_INDEX_VERSION, a torn or unreadable index (postings included), or none at all.
  *
  * Several windows: each runs its own search worker; only the one holding the persistence lead (a Web Lock,
  * search.worker.ts) writes the log and saves the index, so two never interleave.
@@ -94,8 +94,8 @@ export class SearchStore extends Dexie {
   /**
    * The index as last committed but its postings (readPostings), each chunk handed to `consume` in order with
    * its number and its text dropped at once (the parsed pieces and all the text are never held together), with
-   * the log written since; or why there is none to use. Chunks that do not match their marker are 'torn' (what `consume` was given is then to be
-   * thrown away).
+   * the log written since; or why there is none to use. Chunks that do not match their marker are 'torn' (what
+   * `consume` was given is then to be thrown away).
    *
    * The chunks are asked for in a few requests made at once (READ_REQUESTS), each handed over as it arrives:
    * IndexedDB reads the later ones while the first are parsed (at a million records the read and the parse

@@ -211,7 +211,7 @@ export function splitPostings(text: string): { head: string; postings?: string }
   return nl < 0 ? { head: text } : { head: text.slice(0, nl), postings: text.slice(nl + 1) };
 }
 
-/** Whether a query word also finds the words it begins ("nazar" finds Nazarzoda); one letter would match half the vocabulary. */
+/** Whether a query word also finds the words it begins ("nazar" finds Nazarzoda): one letter would match half of them. */
 const prefixSearched = (term: string) => term.length >= 2;
 
 /** The MiniSearch 7.2 fields its toJSON() reads (the version is pinned: tests/unit/pinned-internals.test.ts). */

@@ -195,9 +195,9 @@ function wellFormed(entry: unknown, n: number): entry is number[] {
 /**
  * One term's postings as loaded by fromChunks: its lists in a saved chunk (TermChunk), turned into MiniSearch's
  * maps (field id → document short id → term frequency) the first time anything reads or changes them, each
- * field's postings left packed, and as text until walked (LazyFreqs). A query reads a handful of terms: preparing all of them (3
- * million postings at 135,000 records) was a third of loading a saved index, i.e. of the wait before the
- * first search answers.
+ * field's postings left packed, and as text until walked (LazyFreqs). A query reads a handful of terms:
+ * preparing all of them (3 million postings at 135,000 records) was a third of loading a saved index, i.e. of
+ * the wait before the first search answers.
  */
 export class LazyPostings extends FilledOnUse<number, Map<number, number>> {
   private filled = false;
