@@ -233,7 +233,7 @@ describe('a built index with its postings packed', () => {
     const text = `[${texts.join(',')}]`;
     const [a, b, c, d] = texts.map((t) => t.length) as [number, number, number, number];
     const layout = [2, 0, 1, a, 2, 2, b, 1, 1, 2, c, 1, 3, 1, d];
-    const chunk = new TermChunk(text, layout, 3);
+    const chunk = new TermChunk(text, layout, 3, 4);
     const fields = (word: number) => {
       const out: [number, number, () => number[]][] = [];
       chunk.eachField(word, (fieldId, n, flat) => out.push([fieldId, n, flat]));
@@ -249,20 +249,25 @@ describe('a built index with its postings packed', () => {
     expect(chunk.parsedLists).toBe(1);
     chunk.parse();
     expect(chunk.parsed).toBe(true);
-    expect([0, 1, 2].flatMap((w) => fields(w).map(([, , flat]) => flat()))).toEqual(lists);
+    expect([0, 2, 3].map((i) => chunk.entry(i))).toEqual([lists[0], lists[2], lists[3]]);
+    // Each list handed over once, to the LazyFreqs that keeps it: the chunk holds no second copy.
+    expect(() => chunk.entry(1)).toThrow(/handed over/);
     // Lengths that add up to the text but are shifted (the first list's array would be read as two): refused.
-    expect(() => new TermChunk(text, [2, 0, 1, a + b + 1 - 4, 2, 2, 3, 1, 1, 2, c, 1, 3, 1, d], 3)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [2, 0, 1, a + b + 1 - 4, 2, 2, 3, 1, 1, 2, c, 1, 3, 1, d], 3, 4)).toThrow(SearchIndexDamagedError);
     // A layout naming another number of words or fields than it holds, or a field with no postings: refused.
-    expect(() => new TermChunk(text, layout, 4)).toThrow(SearchIndexDamagedError);
-    expect(() => new TermChunk(text, layout, 2)).toThrow(SearchIndexDamagedError);
-    expect(() => new TermChunk(text, [...layout.slice(0, -3), 2, 3, 1, d], 3)).toThrow(SearchIndexDamagedError);
-    expect(() => new TermChunk(text, [2, 0, 0, a, ...layout.slice(4)], 3)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, layout, 4, 4)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, layout, 2, 4)).toThrow(SearchIndexDamagedError);
+    // A field the index does not have, or one field twice in a word: refused.
+    expect(() => new TermChunk(text, layout, 3, 3)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [2, 0, 1, a, 0, 2, b, ...layout.slice(7)], 3, 4)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [...layout.slice(0, -3), 2, 3, 1, d], 3, 4)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [2, 0, 0, a, ...layout.slice(4)], 3, 4)).toThrow(SearchIndexDamagedError);
     // A list garbled inside its own length: loaded, and refused when that list is parsed alone.
-    const garbled = new TermChunk(text.replace('[1,4', '[x,4'), layout, 3);
+    const garbled = new TermChunk(text.replace('[1,4', '[x,4'), layout, 3, 4);
     expect(garbled.entry(0)).toEqual(lists[0]);
     expect(() => garbled.entry(1)).toThrow(SearchIndexDamagedError);
     // A list of another length than its count of postings says is refused too.
-    expect(() => new TermChunk(text, [2, 0, 1, a, 2, 1, b, 1, 1, 2, c, 1, 3, 1, d], 3).entry(1)).toThrow(SearchIndexDamagedError);
+    expect(() => new TermChunk(text, [2, 0, 1, a, 2, 1, b, 1, 1, 2, c, 1, 3, 1, d], 3, 4).entry(1)).toThrow(SearchIndexDamagedError);
   });
 
   it('saves and loads to the same index, packed or not', () => {

@@ -363,15 +363,25 @@ describe('persisted search index', () => {
     next.s.engine.prepare();
     await expectSameAsFresh(db, next.s.engine);
     next.s.stop();
-    // Postings that are not what their layout says, of another generation (saved over since the rest was
-    // read), or missing: refused as they are read, while the index starts; rebuilt.
+    // Another window's save while this one still reads its postings: the previous generation's are kept, so
+    // it reads them whole; after a second save they are gone (refused: rebuilt).
+    const { generation, logSeq } = (await s.store.meta.get('marker'))!;
+    const ns = (await s.store.postings.toArray()).filter((r) => r.generation === generation).map((r) => r.n);
+    await s.store.save(next.s.engine.toChunks(), logSeq);
+    expect(await s.store.readPostings(ns, generation)).toHaveLength(ns.length);
+    await s.store.save(next.s.engine.toChunks(), logSeq);
+    await expect(s.store.readPostings(ns, generation)).rejects.toThrow(SearchIndexDamagedError);
+    expect(await s.store.readPostings(ns, generation + 1)).toHaveLength(ns.length);
+    expect(new Set((await s.store.postings.toArray()).map((r) => r.generation))).toEqual(new Set([generation + 1, generation + 2]));
+    // Postings that are not what their layout says, or missing (torn): refused as they are read, while the
+    // index starts; rebuilt.
     const changes: ((r: typeof row) => Promise<unknown>)[] = [
       (r) => s.store.postings.put({ ...r, text: r.text.slice(1) }),
-      (r) => s.store.postings.put({ ...r, generation: r.generation + 1 }),
-      (r) => s.store.postings.delete(r.n),
+      (r) => s.store.postings.delete([r.generation, r.n]),
     ];
     for (const change of changes) {
-      await change((await s.store.postings.toArray()).at(-1)!);
+      const current = (await s.store.meta.get('marker'))!.generation;
+      await change((await s.store.postings.toArray()).filter((r) => r.generation === current).at(-1)!);
       const refused = await start();
       expect(refused.outcome).toBe('rebuilt-torn');
       await expectSameAsFresh(db, refused.s.engine);

@@ -41,7 +41,11 @@ interface ChunkRow {
   text: string;
 }
 
-/** A chunk of terms' postings (core/search splitPostings), kept apart from its layout under the same `n`. */
+/**
+ * A chunk of terms' postings (core/search splitPostings), kept apart from its layout under the same `n` and
+ * keyed by generation too: a save keeps the previous generation's, so that another window still reading
+ * them (PersistedSearch readAllPostings) can finish.
+ */
 type PostingsRow = ChunkRow;
 
 export interface CommitMarker {
@@ -79,7 +83,7 @@ export function searchStoreName(workspaceDbName: string): string {
 
 export class SearchStore extends Dexie {
   chunks!: Table<ChunkRow, number>;
-  postings!: Table<PostingsRow, number>;
+  postings!: Table<PostingsRow, [number, number]>;
   meta!: Table<CommitMarker, string>;
   log!: Table<LogRow, number>;
 
@@ -88,7 +92,7 @@ export class SearchStore extends Dexie {
     // Local to this installation and rebuilt from the workspace at will: auto-increment keys are fine here.
     this.version(1).stores({ chunks: 'n', meta: 'key', log: '++seq' });
     // Postings apart from the rest, read while the index answers (an index saved before is rebuilt: its layout is another).
-    this.version(2).stores({ postings: 'n' });
+    this.version(2).stores({ postings: '[generation+n]' });
   }
 
   /**
@@ -137,12 +141,12 @@ export class SearchStore extends Dexie {
 
   /**
    * The postings of the chunks numbered `ns`, of the index `generation`; SearchIndexDamagedError if one is
-   * missing or of another generation (saved over since it was read: a rebuild is then the way on).
+   * missing (torn, or saved over twice since the rest was read: a rebuild is then the way on).
    */
   async readPostings(ns: readonly number[], generation: number): Promise<string[]> {
-    const rows = await this.postings.bulkGet([...ns]);
+    const rows = await this.postings.bulkGet(ns.map((n): [number, number] => [generation, n]));
     return rows.map((row) => {
-      if (!row || row.generation !== generation) throw new SearchIndexDamagedError();
+      if (!row) throw new SearchIndexDamagedError();
       return row.text;
     });
   }
@@ -156,7 +160,8 @@ export class SearchStore extends Dexie {
     return this.transaction('rw', this.chunks, this.postings, this.meta, this.log, async () => {
       const prev = await this.meta.get('marker');
       const generation = (prev?.generation ?? 0) + 1;
-      await Promise.all([this.chunks.clear(), this.postings.clear()]);
+      // The previous generation's postings kept (PostingsRow), older ones dropped.
+      await Promise.all([this.chunks.clear(), this.postings.where('[generation+n]').below([prev?.generation ?? 0, Dexie.minKey]).delete()]);
       let n = 0;
       let chars = 0;
       for (const text of chunks) {
@@ -383,8 +388,8 @@ export class PersistedSearch {
     whole.catch(() => undefined);
     const matched = await this.matches(feed, early);
     this.timings.check = Math.round(performance.now() - t);
-    // A chunk of postings missing, of another generation or not what its layout says: rebuilt (recover).
-    if (!(await whole)) {
+    // A chunk of postings missing or not what its layout says, found by this read or by a query: rebuilt (recover).
+    if (!(await whole) || this.engine !== engine!) {
       await this.recovering;
       return 'rebuilt-torn';
     }
@@ -400,8 +405,9 @@ export class PersistedSearch {
   }
 
   /**
-   * Resolves once every postings of the loaded index is read (at once for an index built here): false if one
-   * turned out damaged, the index then being rebuilt (recover). Begun at the start, as soon as it answers.
+   * Resolves once every posting of the loaded index is read (at once for an index built here): false if one
+   * turned out damaged, or the index was replaced meanwhile (recover, rebuild). Begun at the start, as soon as
+   * it answers; a read that failed otherwise (IndexedDB's own error) rejects, and is tried again at the next call.
    */
   postingsWhole(): Promise<boolean> {
     const p = this.postings;
@@ -440,10 +446,13 @@ export class PersistedSearch {
         batch.forEach(([chunk], j) => p.engine.supplyPostings(chunk, texts[j]!));
       }
       this.timings.postings = Math.round(performance.now() - t);
-      return true;
+      // Read whole, or replaced: nothing more to read for it (and a replaced index is not kept alive from here).
+      if (p.engine.postingsRead || p.engine !== this.engine) this.postings = undefined;
+      return p.engine === this.engine;
     } catch (e) {
-      if (!this.recover(e)) throw e;
-      return false;
+      if (this.recover(e)) return false;
+      p.whole = undefined;
+      throw e;
     }
   }
 
@@ -469,7 +478,7 @@ export class PersistedSearch {
     this.saving = (async () => {
       // A save writes every posting: those of a loaded index all read first (false: damaged, being rebuilt,
       // which saves when built).
-      if (!(await this.postingsWhole()) || this.feed !== feed) return;
+      if (!(await this.postingsWhole()) || this.feed !== feed || this.stopped) return;
       // The chunks and the log position they include are taken together, with no refresh in between: the
       // engine is streamed into the store while refreshes wait (a few seconds at a million documents).
       const marker = await feed.hold(async () => {
@@ -583,12 +592,14 @@ export class PersistedSearch {
     if (!serving) {
       old?.unwatch();
       this.engine = fresh;
+      this.postings = undefined;
     }
     const feed = this.attach(fresh);
     await feed.build((p) => this.hooks.onProgress?.({ ...p, serving }));
     await feed.settled();
     old?.unwatch();
     this.engine = fresh;
+    this.postings = undefined;
     this.hooks.onChanged?.();
     this.unsaved = true;
     // Searching need not wait for the save.

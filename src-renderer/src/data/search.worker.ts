@@ -143,8 +143,8 @@ async function answer(parsed: ParsedQuery, limit: number, locale: Locale) {
   for (let attempt = 0; ; attempt++) {
     if (attempt > 5) throw new Error('The saved search index could not be read');
     const engine = p.engine;
-    // Named beforehand (postingsFor); met all the same (a word the query did not name), read and asked again;
-    // a few times over, all of them.
+    // Named beforehand (postingsFor); met all the same (were postingsFor ever to miss one), read and asked
+    // again; after a few tries, all of them.
     const needed = engine.postingsFor(parsed);
     if (needed.length) {
       await (attempt < 3 ? p.readPostings(needed) : p.postingsWhole());

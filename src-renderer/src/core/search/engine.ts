@@ -420,6 +420,10 @@ export class SearchEngine {
     this.derivedState = emptyDerived();
     this.building = undefined;
     this.packing = undefined;
+    // A new index: no saved postings left to read or parse, its vacuum its own.
+    this.unparsed.length = 0;
+    this.unread = 0;
+    this.heldVacuum = undefined;
     for (const t of this.tombstones.values()) t.clear();
     this.newest.clear();
   }
@@ -1616,7 +1620,7 @@ export class SearchEngine {
       else if (c.k === 'terms') {
         // The words now (prefix search walks them all); their postings when first needed.
         if (!Array.isArray(c.w) || !Array.isArray(c.f)) throw new SearchIndexDamagedError();
-        const chunk = new TermChunk(postings, c.f, c.w.length);
+        const chunk = new TermChunk(postings, c.f, c.w.length, DOC_FIELDS.length);
         engine.unparsed.push(chunk);
         c.w.forEach((word, i) => ms._index.set(word, new LazyPostings(chunk, i, ms._nextId)));
         if (postings === undefined) {

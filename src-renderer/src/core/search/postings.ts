@@ -14,9 +14,10 @@ export class SearchIndexDamagedError extends Error {
 }
 
 /**
- * A query or a write met postings of a saved index not read yet (data/search-persist.ts reads them after the
- * rest, while the index already answers): read `chunk`'s (SearchEngine.supplyPostings), then ask again.
- * SearchEngine.postingsFor names what a query needs beforehand, so a query seldom meets this.
+ * A walk met postings of a saved index not read yet (data/search-persist.ts reads them after the rest, while
+ * the index already answers): read `chunk`'s (SearchEngine.supplyPostings), then walk again. A query reads
+ * what it walks first (SearchEngine.postingsFor); writes walk none; the idle preparation, a vacuum and a save
+ * wait until all are read.
  */
 export class PostingsNotReadError extends Error {
   constructor(readonly chunk: TermChunk) {
@@ -50,16 +51,19 @@ export class TermChunk {
   private readonly counts: Uint32Array;
   /** Each word's first list, and after the last word, the number of lists: a word's lists follow one another. */
   private readonly firstList: Uint32Array;
+  /** Each list parsed and not yet handed to its LazyFreqs (which then holds it: a map it builds later replaces it). */
   private readonly entries: (number[] | undefined)[];
+  /** Each list's state: still text, parsed, handed over. */
+  private readonly state: Uint8Array;
   /** Lists still text. */
   private left: number;
 
   /**
-   * `layout`, for each of the `words` in order: its number of fields, then per field its id, its number of
-   * postings and its array's length in `text`. Throws SearchIndexDamagedError if the layout is not that, or
-   * does not add up to the text.
+   * `layout`, for each of the `words` in order: its number of fields, then per field its id (below
+   * `fieldCount`, each once), its number of postings and its array's length in `text`. Throws
+   * SearchIndexDamagedError if the layout is not that, or does not add up to the text.
    */
-  constructor(text: string | undefined, layout: readonly unknown[], words: number) {
+  constructor(text: string | undefined, layout: readonly unknown[], words: number, fieldCount: number) {
     const whole = (v: unknown, min: number): number => {
       if (typeof v !== 'number' || !Number.isInteger(v) || v < min || v > 0xffffffff) throw new SearchIndexDamagedError();
       return v;
@@ -85,7 +89,8 @@ export class TermChunk {
     for (let w = 0, p = 0, i = 0; w < words; w++) {
       const k = layout[p++] as number;
       for (let j = 0; j < k; j++, i++, p += 3) {
-        fieldIds[i] = whole(layout[p], 0);
+        const fieldId = (fieldIds[i] = whole(layout[p], 0));
+        if (fieldId >= fieldCount || fieldIds.subarray(i - j, i).includes(fieldId)) throw new SearchIndexDamagedError();
         const n = (counts[i] = whole(layout[p + 1], 1));
         // The shortest array of 2n numbers: 2n digits, 2n - 1 commas and its brackets.
         const len = whole(layout[p + 2], 4 * n + 1);
@@ -100,6 +105,7 @@ export class TermChunk {
     this.counts = counts;
     this.firstList = firstList;
     this.entries = new Array<number[] | undefined>(lists);
+    this.state = new Uint8Array(lists);
     this.left = lists;
     if (text !== undefined) this.supply(text);
   }
@@ -148,13 +154,22 @@ export class TermChunk {
     for (let i = this.firstList[word]!, end = this.firstList[word + 1]!; i < end; i++) fn(this.fieldIds[i]!, this.counts[i]!, () => this.entry(i));
   }
 
-  /** The chunk's `i`-th list, parsed alone the first time: n short id steps, then n frequencies. */
+  /**
+   * The chunk's `i`-th list, parsed alone unless parse() did it: n short id steps, then n frequencies. Handed
+   * over once, to the list's LazyFreqs, which keeps it (the chunk does not: a map built from it later, by a
+   * vacuum say, would otherwise sit beside it).
+   */
   entry(i: number): number[] {
-    const known = this.entries[i];
-    if (known) return known;
-    if (this.text === undefined) throw new PostingsNotReadError(this);
-    const starts = this.starts!;
-    return this.keep(i, parseOrDamaged(this.text.slice(starts[i], starts[i + 1]! - 1)));
+    if (this.state[i] === HANDED) throw new Error(`List ${i} of a chunk of postings was handed over already`);
+    let entry = this.entries[i];
+    if (!entry) {
+      if (this.text === undefined) throw new PostingsNotReadError(this);
+      const starts = this.starts!;
+      entry = this.keep(i, parseOrDamaged(this.text.slice(starts[i], starts[i + 1]! - 1)));
+    }
+    this.entries[i] = undefined;
+    this.state[i] = HANDED;
+    return entry;
   }
 
   /** Every list (the idle worker): the whole text in one parse, the lists not yet parsed taken from it. */
@@ -163,12 +178,13 @@ export class TermChunk {
     if (this.text === undefined) throw new PostingsNotReadError(this);
     const all = parseOrDamaged(this.text);
     if (!Array.isArray(all) || all.length !== this.entries.length) throw new SearchIndexDamagedError();
-    for (let i = 0; i < all.length; i++) if (!this.entries[i]) this.keep(i, all[i]);
+    for (let i = 0; i < all.length; i++) if (this.state[i] === TEXT) this.keep(i, all[i]);
   }
 
   private keep(i: number, entry: unknown): number[] {
     if (!wellFormed(entry, this.counts[i]!)) throw new SearchIndexDamagedError();
     this.entries[i] = entry;
+    this.state[i] = PARSED;
     if (--this.left === 0) {
       this.text = undefined;
       this.starts = undefined;
@@ -176,6 +192,11 @@ export class TermChunk {
     return entry;
   }
 }
+
+/** A list's states in a TermChunk. */
+const TEXT = 0;
+const PARSED = 1;
+const HANDED = 2;
 
 function parseOrDamaged(text: string): unknown {
   try {
