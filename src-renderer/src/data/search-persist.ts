@@ -419,6 +419,11 @@ export class PersistedSearch {
   async readPostings(chunks: readonly TermChunk[]): Promise<void> {
     const p = this.postings;
     if (!p || p.engine !== this.engine) return;
+    await this.supply(p, chunks);
+  }
+
+  /** Read the postings of those of `chunks` still unread, in one request, and hand them to their index. */
+  private async supply(p: NonNullable<PersistedSearch['postings']>, chunks: readonly TermChunk[]): Promise<void> {
     const wanted = chunks.filter((c) => !c.read && p.rows.has(c));
     if (!wanted.length) return;
     const texts = await this.store.readPostings(
@@ -434,16 +439,10 @@ export class PersistedSearch {
    */
   private async readAllPostings(p: NonNullable<PersistedSearch['postings']>): Promise<boolean> {
     const t = performance.now();
-    const order = [...p.rows];
+    const order = [...p.rows.keys()];
     try {
       for (let i = 0; i < order.length && !this.stopped && p.engine === this.engine; i += POSTINGS_PER_READ) {
-        const batch = order.slice(i, i + POSTINGS_PER_READ).filter(([chunk]) => !chunk.read);
-        if (!batch.length) continue;
-        const texts = await this.store.readPostings(
-          batch.map(([, n]) => n),
-          p.generation,
-        );
-        batch.forEach(([chunk], j) => p.engine.supplyPostings(chunk, texts[j]!));
+        await this.supply(p, order.slice(i, i + POSTINGS_PER_READ));
       }
       this.timings.postings = Math.round(performance.now() - t);
       // Read whole, or replaced: nothing more to read for it (and a replaced index is not kept alive from here).

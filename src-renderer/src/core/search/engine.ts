@@ -24,7 +24,7 @@ import {
 } from './documents';
 import { snippet } from './highlight';
 import { plainText } from '../richtext';
-import { documentIdOf, prepareScores, scoredMatches, useLeanScoring } from './leanScoring';
+import { documentIdOf, prepareScores, queryWords, scoredMatches, useLeanScoring, type MiniSearchInternals } from './leanScoring';
 import { LazyPostings, PostingsNotReadError, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
 import { FieldLengths } from './field-lengths';
@@ -763,18 +763,13 @@ export class SearchEngine {
    */
   postingsFor(query: ParsedQuery): TermChunk[] {
     if (!this.unread) return [];
-    const ms = this.index as unknown as {
-      _index: { get(term: string): unknown; atPrefix(prefix: string): Iterable<[string, unknown]> };
-      _options: { tokenize: (text: string) => string[]; processTerm: (term: string) => string | null };
-    };
+    const ms = this.index as unknown as MiniSearchInternals;
     const out = new Set<TermChunk>();
     const note = (data: unknown) => {
       if (data instanceof LazyPostings && !data.saved.read) out.add(data.saved);
     };
-    // The words as scoredMatches makes them of the text search() hands it.
-    const words = ms._options.tokenize(queryTerms(query.text).join(' ')).map(ms._options.processTerm);
-    for (const word of words) {
-      if (!word) continue;
+    // The words scoredMatches looks up for the text search() hands it.
+    for (const word of queryWords(this.index, queryTerms(query.text).join(' '))) {
       note(ms._index.get(word));
       if (prefixSearched(word)) for (const [, data] of ms._index.atPrefix(word)) note(data);
     }

@@ -159,11 +159,7 @@ export function scoredMatches<T>(
     for (const [shortId, r] of internals.executeQuery(query, options)) if (!keep || keep(shortId)) each(shortId, r.score);
     return;
   }
-  const tokenize = merged.tokenize ?? internals._options.tokenize;
-  const processTerm = merged.processTerm ?? internals._options.processTerm;
-  const terms = tokenize(query)
-    .flatMap((term) => processTerm(term) as string | string[])
-    .filter((term): term is string => !!term);
+  const terms = queryWords(index, query, options);
   const fields = merged.fields ?? internals._options.fields;
   // In the fields' order, as MiniSearch builds it (the order scores are added in).
   const boosts: Record<string, number> = {};
@@ -197,6 +193,16 @@ export function scoredMatches<T>(
   if (!before) return;
   const { order, score, count } = before;
   for (let j = 0; j < count; j++) each(order[j]!, score[order[j]!]!);
+}
+
+/** The words an AND query of `query` looks up, as MiniSearch makes them (its tokenizer and term processing, or the options'). */
+export function queryWords<T>(index: MiniSearch<T>, query: string, options: SearchOptions = {}): string[] {
+  const internals = index as unknown as MiniSearchInternals;
+  const tokenize = options.tokenize ?? internals._options.searchOptions.tokenize ?? internals._options.tokenize;
+  const processTerm = options.processTerm ?? internals._options.searchOptions.processTerm ?? internals._options.processTerm;
+  return tokenize(query)
+    .flatMap((term) => processTerm(term) as string | string[])
+    .filter((term): term is string => !!term);
 }
 
 /** The id a document was added under, from its short id (what scoredMatches hands out). */
