@@ -127,8 +127,8 @@ describe('a built index with its postings packed', () => {
     // As data/search-persist.ts reads a saved index: the terms' layouts with the rest, their postings after.
     const loading = SearchEngine.loader();
     const later = new Map<TermChunk, string>();
-    for (const text of plain.toChunks(300, 50)) {
-      const { head, postings } = splitPostings(text);
+    for (const saved of plain.toChunks(300, 50)) {
+      const { head, postings } = typeof saved === 'string' ? splitPostings(saved) : { head: saved };
       const chunk = loading.add(head);
       expect(!!chunk).toBe(postings !== undefined);
       if (chunk) later.set(chunk, postings!);
@@ -164,8 +164,8 @@ describe('a built index with its postings packed', () => {
   it('refuses a chunk whose words do not add up to its postings, or whose word is not postings', () => {
     const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
     const chunks = build(data).toChunks(300, 50);
-    const at = chunks.findIndex((c) => c.startsWith('{"k":"terms"'));
-    const [head, postings] = [chunks[at]!.slice(0, chunks[at]!.indexOf('\n')), chunks[at]!.slice(chunks[at]!.indexOf('\n') + 1)];
+    const at = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"terms"'));
+    const [head, postings] = [(chunks[at] as string).slice(0, (chunks[at] as string).indexOf('\n')), (chunks[at] as string).slice((chunks[at] as string).indexOf('\n') + 1)];
     // One character fewer in the postings than the words' lengths say: refused as the chunk is loaded.
     const short = [...chunks];
     short[at] = `${head}\n${postings.replace(/,(\d)/, '$1')}`;
@@ -179,8 +179,8 @@ describe('a built index with its postings packed', () => {
   it('refuses statements or follow-ups whose columns do not match the documents saved with them', () => {
     const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
     const chunks = build(data).toChunks(300, 50);
-    const at = chunks.findIndex((c) => c.startsWith('{"k":"cols","t":"statements"'));
-    const cols = JSON.parse(chunks[at]!) as { sh: (number | string)[]; b: unknown[] };
+    const at = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"cols","t":"statements"'));
+    const cols = JSON.parse(chunks[at] as string) as { sh: (number | string)[]; b: unknown[] };
     const damaged = (change: (c: typeof cols) => void) => {
       const copy = structuredClone(cols);
       change(copy);
@@ -195,9 +195,9 @@ describe('a built index with its postings packed', () => {
     // Untouched, it loads.
     expect(() => SearchEngine.fromChunks(damaged(() => undefined))).not.toThrow();
     // What a row names that is not there: refused at the load, not met later by a query or the idle worker.
-    const actionsAt = chunks.findIndex((c) => c.startsWith('{"k":"cols","t":"actions"'));
+    const actionsAt = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"cols","t":"actions"'));
     const edited = (index: number, change: (c: Record<string, unknown[]>) => void) => {
-      const copy = JSON.parse(chunks[index]!) as Record<string, unknown[]>;
+      const copy = JSON.parse(chunks[index] as string) as Record<string, unknown[]>;
       change(copy);
       const out = [...chunks];
       out[index] = JSON.stringify(copy);

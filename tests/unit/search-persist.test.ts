@@ -241,7 +241,7 @@ describe('persisted search index', () => {
     await expect(
       s.store.transaction('rw', s.store.chunks, s.store.meta, async () => {
         await s.store.chunks.clear();
-        await s.store.chunks.add({ n: 0, generation: 99, text: '{}' });
+        await s.store.chunks.add({ n: 0, generation: 99, chunk: '{}' });
         throw new Error('crash');
       }),
     ).rejects.toThrow('crash');
@@ -253,12 +253,26 @@ describe('persisted search index', () => {
     const torn = await start();
     expect(torn.outcome).toBe('rebuilt-torn');
     await expectSameAsFresh(db, torn.s.engine);
-    // Garbage with a matching marker: the load fails, and the index is rebuilt.
+    // Garbage with a matching marker: the load fails, and the index is rebuilt. Chunk 1 holds the documents'
+    // ids as bytes: text of its length, then bytes of its length (its head kept, its ids garbled).
     const marker = (await s.store.meta.get('marker'))!;
-    await s.store.chunks.put({ n: 1, generation: marker.generation, text: 'x'.repeat((await s.store.chunks.get(1))!.text.length) });
+    const ids = (await s.store.chunks.get(1))!.chunk as Uint8Array;
+    expect(ids).toBeInstanceOf(Uint8Array);
+    await s.store.chunks.put({ n: 1, generation: marker.generation, chunk: 'x'.repeat(ids.byteLength) });
     const garbage = await start();
     expect(garbage.outcome).toBe('rebuilt-torn');
     await expectSameAsFresh(db, garbage.s.engine);
+    garbage.s.stop();
+    const rebuilt = (await s.store.meta.get('marker'))!;
+    const saved = (await s.store.chunks.get(1))!.chunk as Uint8Array;
+    // Its steps between short ids garbled (the bytes after its head): they name documents past the saved ones.
+    const garbled = saved.slice();
+    const columnsAt = 4 + new DataView(saved.buffer, saved.byteOffset).getUint32(0, true);
+    garbled.fill(0xff, columnsAt, columnsAt + 8);
+    await s.store.chunks.put({ n: 1, generation: rebuilt.generation, chunk: garbled });
+    const bytes = await start();
+    expect(bytes.outcome).toBe('rebuilt-torn');
+    await expectSameAsFresh(db, bytes.s.engine);
   });
 
   it('reads a saved index of many chunks in several requests, in order, and refuses one with a chunk missing, extra or cut', async () => {
@@ -286,8 +300,10 @@ describe('persisted search index', () => {
     // A chunk missing in a later request, one past the marker's count, one cut short: each rebuilt, never half-loaded.
     for (const change of [
       () => s.store.chunks.delete(marker.chunks - 3),
-      () => s.store.chunks.add({ n: marker.chunks, generation: marker.generation, text: rows[marker.chunks - 1]!.text }),
-      () => s.store.chunks.update(marker.chunks - 2, { text: rows[marker.chunks - 2]!.text.slice(0, -1) }),
+      () => s.store.chunks.add({ n: marker.chunks, generation: marker.generation, chunk: rows[marker.chunks - 1]!.chunk }),
+      () => s.store.chunks.update(marker.chunks - 2, { chunk: rows[marker.chunks - 2]!.chunk.slice(0, -1) }),
+      // A binary chunk (the documents' ids) cut by a byte.
+      () => s.store.chunks.update(1, { chunk: rows[1]!.chunk.slice(0, -1) }),
     ]) {
       const next = await tamper(change);
       expect(next.outcome).toBe('rebuilt-torn');

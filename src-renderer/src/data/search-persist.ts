@@ -30,7 +30,7 @@
  * search.worker.ts) writes the log and saves the index, so two never interleave.
  */
 import Dexie, { type Table } from 'dexie';
-import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, SearchIndexVersionError, splitPostings, type IndexedTable, type TermChunk } from '../core/search';
+import { INDEXED_TABLES, SEARCH_INDEX_VERSION, SearchEngine, SearchIndexDamagedError, SearchIndexVersionError, splitPostings, type IndexedTable, type SavedChunk, type TermChunk } from '../core/search';
 import type { AttacheDb } from './db';
 import { SearchFeed, type FeedProgress, type FeedWork } from './search-feed';
 import { onStorageMutated, writtenRanges } from './mirror';
@@ -38,7 +38,8 @@ import { onStorageMutated, writtenRanges } from './mirror';
 interface ChunkRow {
   n: number;
   generation: number;
-  text: string;
+  /** JSON text, or bytes (the documents' ids and field lengths: core/search packed-bytes.ts). */
+  chunk: SavedChunk;
 }
 
 /**
@@ -46,14 +47,19 @@ interface ChunkRow {
  * keyed by generation too: a save keeps the previous generation's, so that another window still reading
  * them (PersistedSearch readAllPostings) can finish.
  */
-type PostingsRow = ChunkRow;
+interface PostingsRow {
+  n: number;
+  generation: number;
+  text: string;
+}
 
 export interface CommitMarker {
   key: 'marker';
   generation: number;
   version: number;
   chunks: number;
-  chars: number;
+  /** The chunks' length, summed: characters of a text, bytes of a binary one. */
+  size: number;
   /** The newest log entry whose changes the chunks include. */
   logSeq: number;
   savedAt: string;
@@ -75,6 +81,11 @@ const READ_REQUESTS = 8;
  * few at a time, so that a query's own reads (its postings, its hits) are never queued behind all of them.
  */
 const POSTINGS_PER_READ = 4;
+
+/** A chunk's length as its marker counts it; NaN for a row holding anything else (tampered with), which no marker matches. */
+function sizeOf(chunk: SavedChunk): number {
+  return typeof chunk === 'string' ? chunk.length : chunk instanceof Uint8Array ? chunk.byteLength : NaN;
+}
 
 /** The name of the database that holds a workspace's persisted search index. */
 export function searchStoreName(workspaceDbName: string): string {
@@ -106,11 +117,12 @@ export class SearchStore extends Dexie {
    * took about as long as each other, one after the other). Not one request per chunk: hundreds of requests
    * made the start slower in Chromium on a loaded machine (`npm run bench:compare`, docs/benchmarks.md).
    */
-  async read(consume: (text: string, n: number) => void): Promise<{ marker: CommitMarker; log: LogRow[] } | { problem: 'none' | 'torn' | 'version' }> {
+  async read(consume: (chunk: SavedChunk, n: number) => void): Promise<{ marker: CommitMarker; log: LogRow[] } | { problem: 'none' | 'torn' | 'version' }> {
     return this.transaction('r', this.chunks, this.meta, this.log, async () => {
       const marker = await this.meta.get('marker');
       if (!marker) return { problem: 'none' as const };
-      if (marker.version !== SEARCH_INDEX_VERSION) return { problem: 'version' as const };
+      // (A marker without a size was written before chunks could be bytes: another layout.)
+      if (marker.version !== SEARCH_INDEX_VERSION || typeof marker.size !== 'number') return { problem: 'version' as const };
       const per = Math.max(1, Math.ceil(marker.chunks / READ_REQUESTS));
       const parts: Promise<ChunkRow[]>[] = [];
       // The last request is open-ended: a row past the marker's count arrives in it and is refused below.
@@ -121,20 +133,20 @@ export class SearchStore extends Dexie {
       // The log after the chunks, so that their reads do not wait behind it (it is a few rows).
       const log = this.log.where('seq').above(marker.logSeq).toArray();
       let n = 0;
-      let chars = 0;
+      let size = 0;
       for (const part of parts) {
         const rows = await part;
         for (const row of rows) {
           // Each row where it belongs, of the marker's generation: anything else is a torn or tampered index.
           if (row.n !== n || row.generation !== marker.generation) return { problem: 'torn' as const };
-          chars += row.text.length;
-          consume(row.text, n);
+          size += sizeOf(row.chunk);
+          consume(row.chunk, n);
           n += 1;
-          row.text = '';
+          row.chunk = '';
         }
       }
-      // Fewer rows than the marker's count, or text of another length: torn too.
-      if (n !== marker.chunks || chars !== marker.chars) return { problem: 'torn' as const };
+      // Fewer rows than the marker's count, or of another length: torn too.
+      if (n !== marker.chunks || size !== marker.size) return { problem: 'torn' as const };
       return { marker, log: await log };
     });
   }
@@ -156,19 +168,19 @@ export class SearchStore extends Dexie {
    * chunk is stored as it comes, so a stream (SearchEngine.chunkStream) is never held whole; a chunk of terms'
    * postings apart from its layout (splitPostings).
    */
-  async save(chunks: Iterable<string>, logSeq: number): Promise<CommitMarker> {
+  async save(chunks: Iterable<SavedChunk>, logSeq: number): Promise<CommitMarker> {
     return this.transaction('rw', this.chunks, this.postings, this.meta, this.log, async () => {
       const prev = await this.meta.get('marker');
       const generation = (prev?.generation ?? 0) + 1;
       // The previous generation's postings kept (PostingsRow), older ones dropped.
       await Promise.all([this.chunks.clear(), this.postings.where('[generation+n]').below([prev?.generation ?? 0, Dexie.minKey]).delete()]);
       let n = 0;
-      let chars = 0;
-      for (const text of chunks) {
-        const { head, postings } = splitPostings(text);
-        chars += head.length;
+      let size = 0;
+      for (const chunk of chunks) {
+        const { head, postings } = typeof chunk === 'string' ? splitPostings(chunk) : { head: chunk };
+        size += sizeOf(head);
         if (postings !== undefined) await this.postings.add({ n, generation, text: postings });
-        await this.chunks.add({ n: n++, generation, text: head });
+        await this.chunks.add({ n: n++, generation, chunk: head });
       }
       await this.log.where('seq').belowOrEqual(logSeq).delete();
       const marker: CommitMarker = {
@@ -176,7 +188,7 @@ export class SearchStore extends Dexie {
         generation,
         version: SEARCH_INDEX_VERSION,
         chunks: n,
-        chars,
+        size,
         logSeq,
         savedAt: new Date().toISOString(),
       };
@@ -346,10 +358,10 @@ export class PersistedSearch {
     // The chunks whose postings are read after the rest, and their numbers in the store.
     const rows = new Map<TermChunk, number>();
     try {
-      loaded = await this.store.read((text, n) => {
+      loaded = await this.store.read((chunk, n) => {
         ask();
         const t0 = performance.now();
-        const unread = loading.add(text);
+        const unread = loading.add(chunk);
         if (unread) rows.set(unread, n);
         parsing += performance.now() - t0;
       });

@@ -27,7 +27,9 @@ import { plainText } from '../richtext';
 import { documentIdOf, prepareScores, queryWords, scoredMatches, useLeanScoring, type MiniSearchInternals } from './leanScoring';
 import { LazyPostings, PostingsNotReadError, SearchIndexDamagedError, TermChunk, eachPosting, packTerm } from './postings';
 import { DenseMap, InverseIds, ShortIdNames } from './short-ids';
-import { FieldLengths } from './field-lengths';
+import { FieldLengths, packedLengthChunks } from './field-lengths';
+import { openChunk } from './packed-bytes';
+import { PackedIds, packedIdChunks, type LoadedIds } from './packed-ids';
 import { LoadedFacts, type FactRows } from './loaded-facts';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
@@ -39,6 +41,9 @@ import { translate, type Locale } from '../i18n';
 import { actionKindLabel, kindLabel, statusLabel } from '../labels';
 
 export { PostingsNotReadError, SearchIndexDamagedError, TermChunk } from './postings';
+
+/** One piece of a saved index (SearchEngine.chunkStream): JSON text, or bytes for what is a number or an id per document. */
+export type SavedChunk = string | Uint8Array;
 
 interface BriefingFacts {
   title: string;
@@ -177,7 +182,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 8;
+const CHUNK_FORMAT = 9;
 /**
  * A chunk of statements' or follow-ups' facts in columns (chunkStream), as written: each row's short id (or
  * id), briefing, speaker (statements) or statement (follow-ups), kind (statements); the tags of the rows that
@@ -381,6 +386,10 @@ export class SearchEngine {
         const facts = this.factsOf(TABLE_OF[type]);
         // A loaded statement's or follow-up's by its row, an array read, not by a lookup of its id.
         return (facts instanceof LoadedFacts && facts.atShort(short)) || facts.get(id);
+      },
+      () => {
+        const ids = (this.index as unknown as SerializedInternals)._documentIds;
+        return ids instanceof PackedIds ? ids : undefined;
       },
     );
   }
@@ -644,7 +653,7 @@ export class SearchEngine {
     const ms = this.index as unknown as SerializedInternals;
     if (!this.packing) {
       // The ids in an array and the field lengths in columns by short id, as a loaded index holds them: scoring reads both per posting.
-      if (!(ms._documentIds instanceof DenseMap)) ms._documentIds = DenseMap.from(ms._documentIds);
+      if (!(ms._documentIds instanceof DenseMap || ms._documentIds instanceof PackedIds)) ms._documentIds = DenseMap.from(ms._documentIds);
       if (!(ms._fieldLength instanceof FieldLengths)) ms._fieldLength = FieldLengths.from(ms._fieldLength, DOC_FIELDS.length, ms._nextId);
       this.packing = [];
       for (const [, fieldIndex] of ms._index) this.packing.push(fieldIndex);
@@ -1187,13 +1196,13 @@ export class SearchEngine {
   // ---------------------------------------------------------------- persisting
 
   /**
-   * The whole state as strings of bounded size, for data/search-persist.ts to store (each a JSON text; a
-   * chunk of terms two, a line each): MiniSearch's own
+   * The whole state as chunks of bounded size, for data/search-persist.ts to store (each a JSON text, a
+   * chunk of terms two, a line each; the documents' ids and field lengths binary, packed-bytes.ts): MiniSearch's own
    * serialisation (toJSON) cut into slices of terms, the facts filters need, the tombstones and the newest
    * clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
-  toChunks(postingsPerChunk = 100_000, rowsPerChunk = 100_000): string[] {
+  toChunks(postingsPerChunk = 100_000, rowsPerChunk = 100_000): SavedChunk[] {
     return [...this.chunkStream(postingsPerChunk, rowsPerChunk)];
   }
 
@@ -1201,7 +1210,7 @@ export class SearchEngine {
    * toChunks one chunk at a time, for a caller that stores each as it comes (data/search-persist.ts): the
    * engine must not change until the stream ends.
    */
-  *chunkStream(postingsPerChunk = 100_000, rowsPerChunk = 100_000): Generator<string> {
+  *chunkStream(postingsPerChunk = 100_000, rowsPerChunk = 100_000): Generator<SavedChunk> {
     // What MiniSearch's toJSON holds, written out a slice at a time (at a million documents its one object,
     // and one string, would hold the whole index twice over), from the same fields toJSON reads; and loaded
     // back into them directly (fromChunks). tests/unit/pinned-internals.test.ts checks that an index loaded
@@ -1228,31 +1237,10 @@ export class SearchEngine {
       }
       if (d.length) yield JSON.stringify({ k, ...extra, d });
     };
-    // Short ids (each as the difference from the previous one) and what they map to, in one flat array per
-    // chunk: a pair or a row per document made an array per document to parse and then drop.
-    const flat = function* <T>(k: string, entries: Iterable<[number, T]>, put: (out: unknown[], value: T) => void): Generator<string> {
-      let d: unknown[] = [];
-      let rows = 0;
-      let prev = 0;
-      for (const [short, value] of entries) {
-        d.push(short - prev);
-        prev = short;
-        put(d, value);
-        if (++rows >= rowsPerChunk) {
-          yield JSON.stringify({ k, d });
-          d = [];
-          rows = 0;
-          prev = 0;
-        }
-      }
-      if (d.length) yield JSON.stringify({ k, d });
-    };
-    yield* flat('docs', ms._documentIds, (out, id) => out.push(id));
-    // Each document's field lengths after their number (MiniSearch leaves a hole for a field it never saw: null here, as in its toJSON).
-    yield* flat('lens', ms._fieldLength, (out, lengths) => {
-      out.push(lengths.length);
-      for (let i = 0; i < lengths.length; i++) out.push(lengths[i] ?? null);
-    });
+    // The ids and field lengths, a byte or a few per document, as bytes (packed-ids.ts, field-lengths.ts):
+    // read before the first answer, they were most of it as JSON.
+    yield* packedIdChunks(ms._documentIds, rowsPerChunk);
+    yield* packedLengthChunks(ms._fieldLength, DOC_FIELDS.length, rowsPerChunk);
     // Each term's postings, field by field, as one flat array of numbers: the documents' short ids (each as
     // the difference from the previous one), then the term frequencies. Parsing arrays of numbers and filling
     // maps from them is several times faster than MiniSearch's own format (an object per field keyed by
@@ -1380,7 +1368,7 @@ export class SearchEngine {
    * (SearchIndexVersionError). With `release`, each chunk's string is dropped from `chunks` once parsed, so
    * that loading a large index never holds all its text and all its parsed pieces at once.
    */
-  static fromChunks(chunks: string[], options: { release?: boolean } = {}): SearchEngine {
+  static fromChunks(chunks: SavedChunk[], options: { release?: boolean } = {}): SearchEngine {
     const loading = SearchEngine.loader();
     for (let n = 0; n < chunks.length; n++) {
       loading.add(chunks[n]!);
@@ -1395,12 +1383,10 @@ export class SearchEngine {
    * postings (splitPostings) is returned: its postings are to be supplied (supplyPostings) before anything
    * walks them, and the index answers meanwhile (postingsFor names what a query needs).
    */
-  static loader(): { add(text: string): TermChunk | undefined; finish(): SearchEngine } {
+  static loader(): { add(chunk: SavedChunk): TermChunk | undefined; finish(): SearchEngine } {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; w: string[]; f: unknown[] }
-      | { k: 'docs'; d: (number | string)[] }
-      | { k: 'lens'; d: (number | null)[] }
       | { k: 'facts'; t: 'briefings' | 'people' | 'organisations'; d: unknown[][] }
       | ({ k: 'cols'; t: 'statements' | 'actions'; n: string[] } & Omit<Columns, 'names'>)
       | { k: 'tomb'; t: IndexedTable; d: string[] };
@@ -1419,7 +1405,7 @@ export class SearchEngine {
       ms._avgFieldLength = mini.averageFieldLength;
       ms._dirtCount = mini.dirtCount;
       for (const [t, h] of head.newest) engine.newest.set(t, h);
-      const ids = new DenseMap<string>();
+      const ids = new PackedIds(mini.nextId, mini.documentCount);
       ms._documentIds = ids;
       ms._fieldLength = FieldLengths.sized(DOC_FIELDS.length, mini.nextId);
       engine.shortIds.reserve(mini.nextId);
@@ -1456,7 +1442,7 @@ export class SearchEngine {
     const rowsOf = <T>(
       type: 'statement' | 'action',
       chunks: Cols[],
-      loadedIds: readonly (string | undefined)[],
+      loadedIds: LoadedIds,
       /** How many rows the `b` and `r` columns' numbers may name (briefings; people or statements). */
       refs: { b: number; r: number },
       build: (c: Cols, i: number, row: number) => T,
@@ -1469,7 +1455,7 @@ export class SearchEngine {
       const loose = new Map<number, string>();
       const looseRows = new Map<string, number>();
       const prefix = docId(type, '');
-      const mark = prefix.charCodeAt(0);
+      const code = RESULT_TYPES.indexOf(type) + 1;
       // Anything a row names that is not there (a place past its table's rows, a name past the chunk's): a
       // damaged index, refused now rather than met by a query or an idle slice.
       const place = (v: unknown, count: number) => typeof v !== 'number' || (Number.isInteger(v) && v >= 0 && v < count);
@@ -1493,8 +1479,7 @@ export class SearchEngine {
           }
           short += v;
           // A row naming a document that was not saved, one of another type, or one named twice: a damaged index.
-          const key = loadedIds[short];
-          if (key?.charCodeAt(0) !== mark || key.charCodeAt(1) !== 58 || rowOfShort[short] !== -1) throw new SearchIndexDamagedError();
+          if (loadedIds.code(short) !== code || rowOfShort[short] !== -1) throw new SearchIndexDamagedError();
           shorts[row] = short;
           rowOfShort[short] = row;
         }
@@ -1510,7 +1495,7 @@ export class SearchEngine {
         count,
         idOf: (row) => {
           const short = shorts[row]!;
-          return short < 0 ? loose.get(row)! : loadedIds[short]!.slice(prefix.length);
+          return short < 0 ? loose.get(row)! : loadedIds.key(short)!.slice(prefix.length);
         },
         build: (row) => {
           const c = chunks[chunkAt[row]!]!;
@@ -1525,8 +1510,8 @@ export class SearchEngine {
           // document replaced or discarded since the load is found among the ids as loaded.
           const live = ms._idToShortId.get(prefix + id);
           if (live !== undefined && live < rowOfShort.length && rowOfShort[live] !== -1) return rowOfShort[live]!;
-          const short = loadedIds.indexOf(prefix + id);
-          return short < 0 ? -1 : rowOfShort[short]!;
+          const short = loadedIds.find(prefix + id);
+          return short === undefined ? -1 : rowOfShort[short]!;
         },
         // Tags by their place in the chunk's names: one string per name, shared.
         tagsOf: (c, i) => {
@@ -1539,7 +1524,7 @@ export class SearchEngine {
       };
     };
     const madeFromColumns = () => {
-      const loadedIds = (ms._documentIds as DenseMap<string>).snapshot();
+      const loadedIds = ms._documentIds as PackedIds;
       const statements = rowsOf('statement', saved.statements, loadedIds, { b: briefingsPlaced.length, r: placed.people!.length }, (c, i): StatementFacts => {
         const b = briefingOf(c.b[i]);
         const k = c.kd[i]!;
@@ -1592,27 +1577,27 @@ export class SearchEngine {
       }
     };
     let started = false;
-    const add = (text: string): TermChunk | undefined => {
+    const add = (chunk: SavedChunk): TermChunk | undefined => {
       if (!started) {
-        start(JSON.parse(text) as Chunk | null);
+        if (typeof chunk !== 'string') throw new SearchIndexVersionError();
+        start(JSON.parse(chunk) as Chunk | null);
         started = true;
         return undefined;
       }
+      if (typeof chunk !== 'string') {
+        const { head, columns } = openChunk(chunk);
+        const h = head as { k?: unknown; n: unknown; odd: unknown; big: unknown } | null;
+        if (h?.k === 'docs') (ms._documentIds as PackedIds).load(h, columns);
+        else if (h?.k === 'lens') (ms._fieldLength as FieldLengths).load(h, columns);
+        else throw new SearchIndexDamagedError();
+        return undefined;
+      }
+      const text = chunk;
       // A chunk of terms is a JSON object, then a line of postings left unparsed (chunkStream); or the object
       // alone, its postings to be supplied later (splitPostings, supplyPostings).
       const { head, postings } = splitPostings(text);
       const c = JSON.parse(head) as Chunk;
-      if (c.k === 'docs') {
-        for (let i = 0, short = 0; i < c.d.length; i += 2) ms._documentIds.set((short += c.d[i] as number), c.d[i + 1] as string);
-      } else if (c.k === 'lens') {
-        for (let i = 0, short = 0; i < c.d.length; ) {
-          short += c.d[i] as number;
-          const n = c.d[i + 1] as number;
-          (ms._fieldLength as FieldLengths).put(short, c.d, i + 2);
-          i += 2 + n;
-        }
-      }
-      else if (c.k === 'terms') {
+      if (c.k === 'terms') {
         // The words now (prefix search walks them all); their postings when first needed.
         if (!Array.isArray(c.w) || !Array.isArray(c.f)) throw new SearchIndexDamagedError();
         const chunk = new TermChunk(postings, c.f, c.w.length, DOC_FIELDS.length);

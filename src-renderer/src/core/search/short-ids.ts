@@ -1,5 +1,6 @@
 import { FilledOnUse } from './filled-on-use';
 import { typeOfDocId } from './documents';
+import type { LoadedIds } from './packed-ids';
 import { RESULT_TYPES, type ResultType } from './query';
 
 /**
@@ -96,8 +97,11 @@ export class DenseMap<V> extends Map<number, V> {
  * an id is looked up by a walk of the short id → id map, which MiniSearch keeps current on every add and
  * discard — so that map is always the truth, and this one may ignore sets and deletes until filled from it.
  */
+/** MiniSearch's short id → id map as a loaded index keeps it (DenseMap, packed-ids.ts PackedIds). */
+export type IdsByShort = Map<number, string> & { keyOf(id: string): number | undefined };
+
 export class InverseIds extends FilledOnUse<string, number> {
-  private source: DenseMap<string> | undefined;
+  private source: IdsByShort | undefined;
   /** Walks left before filling: each costs about a fiftieth of the fill (1 ms against 50 at 135,000 documents, in Node). */
   private walks = 32;
   /**
@@ -106,7 +110,7 @@ export class InverseIds extends FilledOnUse<string, number> {
    */
   private readonly found = new Map<string, number>();
 
-  constructor(source: DenseMap<string>) {
+  constructor(source: IdsByShort) {
     super();
     this.source = source;
   }
@@ -191,11 +195,14 @@ export class ShortIdNames {
   /**
    * `keyOf`: the document id of a short id in the index (`b:<id>`, `s:<id>`…, documents.ts docId), undefined
    * for one no longer live; `factsOf`: the engine's facts of a record (its document's short id beside its id:
-   * a loaded index finds the facts it has not made yet by it).
+   * a loaded index finds the facts it has not made yet by it); `loaded`: a loaded index's ids as they were
+   * loaded, and which are live (packed-ids.ts), where a match's type is a byte and its id is made only when
+   * asked for.
    */
   constructor(
     private readonly keyOf: (short: number) => string | undefined,
     private readonly factsOf: (type: ResultType, id: string, short: number) => unknown,
+    private readonly loaded: () => (LoadedIds & { has(short: number): boolean }) | undefined = () => undefined,
   ) {}
 
   /** Room for short ids below `n` (a loaded index's count), made at once rather than doubled as met. */
@@ -224,14 +231,14 @@ export class ShortIdNames {
   /** The record's id. */
   id(short: number): string {
     this.code(short);
-    return this.ids[short]!;
+    return (this.ids[short] ??= this.loaded()!.key(short)!.slice(2));
   }
 
   /** The record's facts, as the engine holds them while the document is live. */
   factsAt(short: number): unknown {
     if (short >= this.codes.length || !(this.codes[short]! & FACTS_KNOWN)) {
       const code = this.code(short);
-      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.ids[short]!, short);
+      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.id(short), short);
       this.codes[short]! |= FACTS_KNOWN;
     }
     return this.facts[short];
@@ -243,10 +250,12 @@ export class ShortIdNames {
    */
   learnSome(end: number, budget = Infinity): boolean {
     this.reserve(end);
+    const loaded = this.loaded();
+    const live = loaded ? (short: number) => loaded.has(short) : (short: number) => this.keyOf(short) !== undefined;
     let n = 0;
     for (; this.learnt < end; this.learnt++) {
       if (n >= budget) return false;
-      if (this.codes[this.learnt]! & FACTS_KNOWN || this.keyOf(this.learnt) === undefined) continue;
+      if (this.codes[this.learnt]! & FACTS_KNOWN || !live(this.learnt)) continue;
       this.factsAt(this.learnt);
       n++;
     }
@@ -254,9 +263,15 @@ export class ShortIdNames {
   }
 
   private learn(short: number): number {
+    if (short >= this.codes.length) this.grow(short);
+    // A loaded document's type from its byte; its id (a string made from bytes) when first asked for.
+    const loaded = this.loaded()?.code(short);
+    if (loaded) {
+      this.codes[short] = loaded;
+      return loaded;
+    }
     const key = this.keyOf(short)!;
     const code = RESULT_TYPES.indexOf(typeOfDocId(key)!) + 1;
-    if (short >= this.codes.length) this.grow(short);
     this.codes[short] = code;
     this.ids[short] = key.slice(2);
     return code;
