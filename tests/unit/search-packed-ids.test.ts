@@ -4,6 +4,9 @@ import { openChunk } from '../../src-renderer/src/core/search/packed-bytes';
 import { PackedIds, packedIdChunks } from '../../src-renderer/src/core/search/packed-ids';
 import { SearchIndexDamagedError } from '../../src-renderer/src/core/search/postings';
 import { newId } from '../../src-renderer/src/core/ids';
+import { SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import type { Statement } from '../../src-renderer/src/core/model';
+import { build, workspace } from './search-writes';
 
 /** Load `chunks` of ids into a PackedIds for short ids below `end`. */
 function loadIds(chunks: Uint8Array[], end: number, count: number): PackedIds {
@@ -147,5 +150,23 @@ describe('the field lengths saved as bytes', () => {
     expect(() => loadLengths([chunk!, chunk!], 3, 10)).toThrow(SearchIndexDamagedError);
     expect(() => loadLengths([chunk!.slice(0, -1)], 3, 10)).toThrow(SearchIndexDamagedError);
     expect(() => loadLengths([chunk!], 3, 10)).not.toThrow();
+  });
+});
+
+describe('a saved index with statements longer than a byte can count', () => {
+  it('loads and ranks them as the index it was saved from, and as a fresh build', () => {
+    const data = workspace();
+    const [first, second] = [...data.statements.values()] as Statement[];
+    // 300 and 1,000 distinct words: lengths kept beside the byte columns.
+    const words = (n: number, seed: string) => Array.from({ length: n }, (_, i) => `${seed}${i.toString(36)}`).join(' ');
+    data.statements.set(first!.id, { ...first!, text: `Heroin seizures on the northern route. ${words(300, 'w')}` });
+    data.statements.set(second!.id, { ...second!, text: `Heroin and the border. ${words(1000, 'v')}` });
+    const built = build(data);
+    const loaded = SearchEngine.fromChunks(built.toChunks(300, 50));
+    const heroin = (engine: SearchEngine) => engine.search(mergeQuery('heroin', {}, 'en'), 1000, 'en').groups;
+    const statements = heroin(loaded).find((g) => g.type === 'statement')!;
+    expect(statements.hits.some((h) => h.id === first!.id)).toBe(true);
+    expect(heroin(loaded)).toEqual(heroin(built));
+    expect(heroin(loaded)).toEqual(heroin(build(data)));
   });
 });

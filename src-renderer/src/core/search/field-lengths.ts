@@ -2,19 +2,19 @@ import { ByteWriter, type ByteReader } from './packed-bytes';
 import { SearchIndexDamagedError } from './postings';
 import { DenseMap } from './short-ids';
 
-/** A field the document has no value for: MiniSearch leaves a hole in its array there. */
-const HOLE = 0xffffffff;
-
-/** In a saved chunk's byte per field and document: no value; a length up to 253 is stored plus one. */
+/**
+ * A document's length in a field, as a byte (in the columns and in a saved chunk alike): HOLE_BYTE for a
+ * field it has no value for (MiniSearch leaves a hole in its array there); a length up to 253 plus one;
+ * BIG_BYTE for a longer one, kept beside the column (a statement is mostly a few dozen distinct words).
+ */
 const HOLE_BYTE = 0;
-/** The length does not fit a byte: it is in the chunk's head. */
 const BIG_BYTE = 255;
 
 /**
  * The field lengths, a binary chunk (packed-bytes.ts) per `perChunk` documents: its head `{ k: 'lens', n,
  * big }` (`big`: row, field and length of each length of 254 or more), then the steps between short ids and,
- * field by field, a byte per document. A length is mostly a few dozen words: a byte each, where JSON took a
- * number and a comma (20 MB at scale 10, against 6.5 MB).
+ * field by field, a byte per document, as the columns hold them. A length is mostly a few dozen words: a
+ * byte each, where JSON took a number and a comma (20 MB at scale 10, against 6.5 MB).
  */
 export function* packedLengthChunks(lengths: Iterable<[number, ArrayLike<number | undefined>]>, fields: number, perChunk: number): Generator<Uint8Array> {
   let shorts: number[] = [];
@@ -63,6 +63,9 @@ export function* packedLengthChunks(lengths: Iterable<[number, ArrayLike<number 
  * a column is read in the order of the postings' short ids. A loaded index also fills the columns straight
  * from the saved numbers, instead of making an array per document.
  *
+ * Each length a byte (HOLE_BYTE, BIG_BYTE): a loaded index's columns are the saved ones, copied, and a
+ * million documents' five take 6.5 MB.
+ *
  * A document's lengths never change while it is live (MiniSearch gives a changed document a new short id),
  * so the columns need no updating: only deleting (a discarded document) clears a document's presence.
  */
@@ -72,10 +75,12 @@ export class FieldLengths extends Map<number, number[]> {
   /** 1 where a document below `end` has lengths. */
   private readonly present: Uint8Array;
   private held = 0;
+  /** The lengths that do not fit a byte, by `short * fields + fieldId`. */
+  private readonly big = new Map<number, number>();
 
-  /** `columns[fieldId][short]` for short ids below `end` (HOLE: no value in that field). */
+  /** `columns[fieldId][short]` for short ids below `end`: a byte each (HOLE_BYTE, BIG_BYTE). */
   private constructor(
-    readonly columns: Uint32Array[],
+    readonly columns: Uint8Array[],
     readonly end: number,
   ) {
     super();
@@ -84,7 +89,7 @@ export class FieldLengths extends Map<number, number[]> {
 
   /** Empty columns for `fields` fields and short ids below `end`, filled with `put`. */
   static sized(fields: number, end: number): FieldLengths {
-    return new FieldLengths(Array.from({ length: fields }, () => new Uint32Array(end).fill(HOLE)), end);
+    return new FieldLengths(Array.from({ length: fields }, () => new Uint8Array(end)), end);
   }
 
   /** MiniSearch's own map (short ids in increasing order) in columns. */
@@ -108,23 +113,25 @@ export class FieldLengths extends Map<number, number[]> {
     }
     const bytes = columns.take(count * fields);
     columns.end();
+    // Documents without a gap between their short ids (most, after a build): each field's bytes copied at once.
+    const dense = count > 0 && shorts[count - 1]! - shorts[0]! === count - 1;
     let bigs = 0;
     for (let f = 0; f < fields; f++) {
       const column = this.columns[f]!;
-      for (let i = 0, at = f * count; i < count; i++, at++) {
-        const b = bytes[at]!;
-        if (b === BIG_BYTE) bigs += 1;
-        column[shorts[i]!] = b === HOLE_BYTE || b === BIG_BYTE ? HOLE : b - 1;
-      }
+      const saved = bytes.subarray(f * count, (f + 1) * count);
+      if (dense) column.set(saved, shorts[0]);
+      else for (let i = 0; i < count; i++) column[shorts[i]!] = saved[i]!;
+      for (let i = 0; i < count; i++) if (saved[i] === BIG_BYTE) bigs += 1;
     }
     // Each big length where its byte says so, once: as many as those bytes, none twice.
     if (bigs * 3 !== big.length) throw new SearchIndexDamagedError();
     for (let i = 0; i < big.length; i += 3) {
       const [row, f, v] = [big[i], big[i + 1], big[i + 2]] as number[];
-      if (!(Number.isInteger(row) && Number.isInteger(f) && Number.isInteger(v)) || row! < 0 || row! >= count || f! < 0 || f! >= fields || v! < BIG_BYTE - 1 || v! >= HOLE || bytes[f! * count + row!] !== BIG_BYTE || this.columns[f!]![shorts[row!]!] !== HOLE) {
+      const key = shorts[row!]! * fields + f!;
+      if (!(Number.isInteger(row) && Number.isInteger(f) && Number.isInteger(v)) || row! < 0 || row! >= count || f! < 0 || f! >= fields || v! < BIG_BYTE - 1 || bytes[f! * count + row!] !== BIG_BYTE || this.big.has(key)) {
         throw new SearchIndexDamagedError();
       }
-      this.columns[f!]![shorts[row!]!] = v!;
+      this.big.set(key, v!);
     }
     for (let i = 0; i < count; i++) this.present[shorts[i]!] = 1;
     this.held += count;
@@ -141,14 +148,25 @@ export class FieldLengths extends Map<number, number[]> {
       this.later.set(short, later);
       return;
     }
-    for (let f = 0; f < this.columns.length; f++) this.columns[f]![short] = values[at + f] ?? HOLE;
+    const fields = this.columns.length;
+    for (let f = 0; f < fields; f++) {
+      const v = values[at + f];
+      if (v == null) this.columns[f]![short] = HOLE_BYTE;
+      else if (v < BIG_BYTE - 1) this.columns[f]![short] = v + 1;
+      else {
+        this.columns[f]![short] = BIG_BYTE;
+        this.big.set(short * fields + f, v);
+      }
+    }
     if (!this.present[short]) this.held += 1;
     this.present[short] = 1;
   }
 
   /** One length for scoring: `fieldId` of a live document that has a value there. */
   lengthOf(short: number, fieldId: number): number {
-    return short < this.end ? this.columns[fieldId]![short]! : this.later.get(short)![fieldId]!;
+    if (short >= this.end) return this.later.get(short)![fieldId]!;
+    const b = this.columns[fieldId]![short]!;
+    return b === BIG_BYTE ? this.big.get(short * this.columns.length + fieldId)! : b - 1;
   }
 
   override get size(): number {
@@ -162,10 +180,7 @@ export class FieldLengths extends Map<number, number[]> {
     if (short >= this.end) return this.later.get(short);
     if (!this.present[short]) return undefined;
     const values: number[] = [];
-    for (let f = 0; f < this.columns.length; f++) {
-      const v = this.columns[f]![short]!;
-      if (v !== HOLE) values[f] = v;
-    }
+    for (let f = 0; f < this.columns.length; f++) if (this.columns[f]![short] !== HOLE_BYTE) values[f] = this.lengthOf(short, f);
     return values;
   }
   override set(short: number, values: number[]): this {
@@ -184,6 +199,7 @@ export class FieldLengths extends Map<number, number[]> {
   override clear(): void {
     this.present.fill(0);
     this.held = 0;
+    this.big.clear();
     this.later.clear();
   }
   private *walk(): Generator<[number, number[]]> {

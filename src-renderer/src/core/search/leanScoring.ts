@@ -102,10 +102,11 @@ function forEachScore(
     let idf = Math.log(1 + (ix._documentCount - matching + 0.5) / (matching + 0.5));
     const avgLength = ix._avgFieldLength[fieldId]!;
     const weight = termWeight * fieldBoost;
-    // A column of the lengths, read in the postings' order (field-lengths.ts), for the documents it holds.
+    // A column of the lengths, a byte each, read in the postings' order (field-lengths.ts), for the documents it holds.
     const lengths = ix._fieldLength;
-    const column = lengths instanceof FieldLengths ? lengths.columns[fieldId] : undefined;
-    const end = column && lengths instanceof FieldLengths ? lengths.end : 0;
+    const packed = lengths instanceof FieldLengths ? lengths : undefined;
+    const column = packed?.columns[fieldId];
+    const end = column ? packed.end : 0;
     const score = (docId: number, termFreq: number) => {
       if (!ix._documentIds.has(docId)) {
         ix.removeTerm(fieldId, docId, derivedTerm);
@@ -115,7 +116,12 @@ function forEachScore(
       }
       const boost = docBoost(docId);
       if (!boost) return;
-      const fieldLength = docId < end ? column![docId]! : lengths.get(docId)![fieldId]!;
+      let fieldLength: number;
+      if (docId < end) {
+        // A byte: the length plus one, or 255 for one kept beside the column.
+        const byte = column![docId]!;
+        fieldLength = byte < 255 ? byte - 1 : packed!.lengthOf(docId, fieldId);
+      } else fieldLength = lengths.get(docId)![fieldId]!;
       add(docId, weight * boost * idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * fieldLength) / avgLength))));
     };
     // Packed postings (postings.ts) are read in place, in the order their map would have.

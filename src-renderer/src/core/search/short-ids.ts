@@ -171,6 +171,29 @@ export class InverseIds extends FilledOnUse<string, number> {
 /** In ShortIdNames' codes: the facts of that short id are known (the low bits: its type's place, plus one). */
 const FACTS_KNOWN = 0x80;
 
+const PAGE_BITS = 10;
+const PAGE = 1 << PAGE_BITS;
+
+/**
+ * Slots by short id in pages of 1,024, each made when first written: a loaded index of a million documents
+ * learns the ids and facts of a few thousand before its first answer, and two arrays of two million slots
+ * made at once took a tenth of a second.
+ */
+class Pages<T> {
+  private readonly pages: (T[] | undefined)[] = [];
+
+  get(i: number): T | undefined {
+    return this.pages[i >> PAGE_BITS]?.[i & (PAGE - 1)];
+  }
+
+  set(i: number, value: T): void {
+    const p = i >> PAGE_BITS;
+    // Grown a slot at a time (a page's worth of documents apart), so the list of pages never has a gap.
+    while (this.pages.length <= p) this.pages.push(undefined);
+    (this.pages[p] ??= new Array<T>(PAGE))[i & (PAGE - 1)] = value;
+  }
+}
+
 /**
  * What each short id names — its document's result type, record id and facts (the engine's filter facts of
  * that record) — noted as the engine adds the document, or read back from its id the first time a query
@@ -187,8 +210,8 @@ const FACTS_KNOWN = 0x80;
 export class ShortIdNames {
   /** The type's place in RESULT_TYPES, plus one (0: not known yet); FACTS_KNOWN once the facts are. */
   private codes = new Uint8Array(1024);
-  private ids: (string | undefined)[] = new Array<string | undefined>(1024);
-  private facts: unknown[] = new Array<unknown>(1024);
+  private readonly ids = new Pages<string>();
+  private readonly facts = new Pages<unknown>();
   /** Where learnSome goes on. */
   private learnt = 0;
 
@@ -214,8 +237,8 @@ export class ShortIdNames {
   note(short: number, type: ResultType, id: string, facts: unknown): void {
     if (short >= this.codes.length) this.grow(short);
     this.codes[short] = (RESULT_TYPES.indexOf(type) + 1) | FACTS_KNOWN;
-    this.ids[short] = id;
-    this.facts[short] = facts;
+    this.ids.set(short, id);
+    this.facts.set(short, facts);
   }
 
   /** The type's place in RESULT_TYPES. */
@@ -231,17 +254,22 @@ export class ShortIdNames {
   /** The record's id. */
   id(short: number): string {
     this.code(short);
-    return (this.ids[short] ??= this.loaded()!.key(short)!.slice(2));
+    let id = this.ids.get(short);
+    if (id === undefined) {
+      id = this.loaded()!.key(short)!.slice(2);
+      this.ids.set(short, id);
+    }
+    return id;
   }
 
   /** The record's facts, as the engine holds them while the document is live. */
   factsAt(short: number): unknown {
     if (short >= this.codes.length || !(this.codes[short]! & FACTS_KNOWN)) {
       const code = this.code(short);
-      this.facts[short] = this.factsOf(RESULT_TYPES[code]!, this.id(short), short);
+      this.facts.set(short, this.factsOf(RESULT_TYPES[code]!, this.id(short), short));
       this.codes[short]! |= FACTS_KNOWN;
     }
-    return this.facts[short];
+    return this.facts.get(short);
   }
 
   /**
@@ -273,24 +301,16 @@ export class ShortIdNames {
     const key = this.keyOf(short)!;
     const code = RESULT_TYPES.indexOf(typeOfDocId(key)!) + 1;
     this.codes[short] = code;
-    this.ids[short] = key.slice(2);
+    this.ids.set(short, key.slice(2));
     return code;
   }
 
-  /** The stores doubled past `short`, in one copy each (an array grown a slot at a time is slow). */
+  /** The codes doubled past `short`, in one copy (an array grown a slot at a time is slow). */
   private grow(short: number): void {
     let capacity = this.codes.length;
     while (capacity <= short) capacity *= 2;
     const codes = new Uint8Array(capacity);
     codes.set(this.codes);
     this.codes = codes;
-    const ids = new Array<string | undefined>(capacity);
-    const facts = new Array<unknown>(capacity);
-    for (let i = 0; i < this.ids.length; i++) {
-      ids[i] = this.ids[i];
-      facts[i] = this.facts[i];
-    }
-    this.ids = ids;
-    this.facts = facts;
   }
 }
