@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatHlc } from '../../src-renderer/src/core/hlc';
 import { createRecord } from '../../src-renderer/src/core/records';
-import { SearchEngine, mergeQuery } from '../../src-renderer/src/core/search';
+import { SearchEngine, SearchIndexDamagedError, mergeQuery } from '../../src-renderer/src/core/search';
 import { V2_FIELDS } from '../../src-renderer/src/core/upgrade';
 import { briefingFields } from './fixtures';
 
@@ -55,5 +55,25 @@ describe('search by those present', () => {
     // The attendee ids are part of the saved facts: a loaded index still knows whom to re-read.
     const loaded = SearchEngine.fromChunks(f.engine.toChunks());
     expect(loaded.upsert('people', { ...f.karimova, name: 'Зарина Рахимова' })).toContainEqual({ table: 'briefings', ids: [f.briefing.id] });
+  });
+
+  it('saves those present by their place among the people, by id those the index has no person for, and refuses a place past them', () => {
+    const f = fixture();
+    const later = createRecord('briefings', id(11), briefingFields({ title: 'Border talks', attendees: [{ personId: id(99), delegation: false }, { personId: f.karimova.id, delegation: true }] }), clock());
+    f.engine.upsert('briefings', later);
+    const chunks = f.engine.toChunks();
+    const at = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"facts","t":"briefings"'));
+    const rows = (JSON.parse(chunks[at] as string) as { d: unknown[][] }).d;
+    // Karimova by her place among the people saved before; the person the index does not hold by id.
+    expect(rows.find((r) => r[0] === later.id)![8]).toEqual([id(99), 1]);
+    // Both loaded as ids: the person added later re-reads the briefing that lists her, as in the index saved.
+    const loaded = SearchEngine.fromChunks(chunks);
+    const arrives = createRecord('people', id(99), { ...V2_FIELDS.people(), name: 'Nodira Saidova', title: '', organisationId: null, country: '' }, clock());
+    expect(loaded.upsert('people', arrives)).toEqual(f.engine.upsert('people', arrives));
+    expect(loaded.upsert('people', { ...f.karimova, name: 'Zarina Rahimova' })).toContainEqual({ table: 'briefings', ids: [f.briefing.id, later.id] });
+    // A place past the people saved: a damaged index, refused as it loads.
+    const damaged = [...chunks];
+    damaged[at] = JSON.stringify({ k: 'facts', t: 'briefings', d: rows.map((r) => (r[0] === later.id ? r.with(8, [7]) : r)) });
+    expect(() => SearchEngine.fromChunks(damaged)).toThrow(SearchIndexDamagedError);
   });
 });

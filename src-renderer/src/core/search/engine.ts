@@ -182,7 +182,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 9;
+const CHUNK_FORMAT = 10;
 /**
  * A chunk of statements' or follow-ups' facts in columns (chunkStream), as written: each row's short id (or
  * id), briefing, speaker (statements) or statement (follow-ups), kind (statements); the tags of the rows that
@@ -1290,10 +1290,12 @@ export class SearchEngine {
       })();
       yield* slices('facts', mapped, { t: table });
     };
-    // A statement or follow-up names its briefing, speaker or statement by that record's place among the
-    // rows written before it, where it has one (else by id: a record the index holds no facts for): a number
-    // parses several times faster than an id, and the loaded facts share the one copy of each id (a million
-    // statements would otherwise hold two million more strings).
+    // A record names another (a statement its briefing, speaker; a briefing its organisers and attendees; a
+    // person the organisation) by that record's place among the rows written before it, where it has one (else
+    // by id: a record the index holds no facts for): a number parses several times faster than an id, and the
+    // loaded facts share the one copy of each id (a million statements would otherwise hold two million more
+    // strings). So organisations come first, then people, then briefings. (A person merged into another names
+    // it by id: it may come later.)
     const places = (map: Map<string, unknown>) => {
       const at = new Map<string, number>();
       for (const id of map.keys()) at.set(id, at.size);
@@ -1301,9 +1303,10 @@ export class SearchEngine {
     };
     const briefingRef = places(this.briefings);
     const personRef = places(this.people);
-    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds, b.startsAt, b.classification, b.caveat, b.attendeeIds]);
-    yield* rows('people', this.people, (id, p) => [id, p.name, p.organisationId, p.mergedInto]);
+    const organisationRef = places(this.organisations);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
+    yield* rows('people', this.people, (id, p) => [id, p.name, organisationRef(p.organisationId), p.mergedInto]);
+    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds.map(personRef), b.startsAt, b.classification, b.caveat, b.attendeeIds.map(personRef)]);
     // Statements and follow-ups (a million and 200,000 at scale 10) in columns, a chunk of rows at a time, each
     // named by its document's short id where it has one (its id is then the document's, already saved) and by
     // its id where not (kept but not searchable: its briefing deleted). A loaded index makes each one's facts
@@ -1416,8 +1419,17 @@ export class SearchEngine {
     const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
     // The ids of the rows loaded so far, in their order: what a later row's numbers refer to (chunkStream).
-    const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [] };
+    const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [], organisations: [] };
     const ref = (table: IndexedTable, v: unknown) => (typeof v === 'number' ? placed[table]![v]! : orNull(v));
+    /** A reference in a row of facts: a place among the rows loaded before it (checked), or an id. */
+    const checkedRef = (table: IndexedTable, v: unknown) => {
+      if (typeof v === 'number' && !(Number.isInteger(v) && v >= 0 && v < placed[table]!.length)) throw new SearchIndexDamagedError();
+      return ref(table, v);
+    };
+    const refs = (table: IndexedTable, v: unknown) => {
+      if (!Array.isArray(v)) throw new SearchIndexDamagedError();
+      return v.map((x) => checkedRef(table, x)!);
+    };
     // The briefings' facts in the same order: what a statement or follow-up copies of its briefing (date, tags).
     const briefingsPlaced: BriefingFacts[] = [];
     // A briefing named by id is one the index held no facts of when it was saved (chunkStream): none.
@@ -1557,18 +1569,18 @@ export class SearchEngine {
               title: str(r[1]),
               date: str(r[2]),
               tags: strs(r[3]),
-              organiserIds: strs(r[4]),
+              organiserIds: refs('people', r[4]),
               startsAt: str(r[5]),
               classification: str(r[6]),
               caveat: str(r[7]),
-              attendeeIds: strs(r[8] ?? []),
+              attendeeIds: refs('people', r[8] ?? []),
             };
             briefingsPlaced.push(b);
             engine.briefings.set(id, b);
             break;
           }
           case 'people':
-            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: orNull(r[2]), mergedInto: orNull(r[3]) });
+            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: checkedRef('organisations', r[2]), mergedInto: orNull(r[3]) });
             break;
           case 'organisations':
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
