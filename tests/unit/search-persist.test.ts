@@ -35,11 +35,11 @@ async function workspace() {
   const ws = await Workspace.open(db);
   await loadExample(ws);
   /** A search worker's start, as after opening the app. */
-  const start = async (whileReading?: () => Promise<unknown>, onServing?: (s: PersistedSearch) => void) => {
+  const start = async (whileReading?: () => Promise<unknown>, onServing?: (s: PersistedSearch) => void, idle?: () => Promise<void>) => {
     const errors: unknown[] = [];
     const s: PersistedSearch = new PersistedSearch(
       db,
-      { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e), onServing: onServing && (() => onServing(s)) },
+      { onError: (e) => errors.push(e), onSaveError: (e) => errors.push(e), onServing: onServing && (() => onServing(s)), idle },
       { saveAfterKeys: 1e9 },
     );
     entry.searches.push(s);
@@ -309,6 +309,62 @@ describe('persisted search index', () => {
       expect(next.outcome).toBe('rebuilt-torn');
       await expectSameAsFresh(db, next.s.engine);
     }
+  });
+
+  it('reads its postings in the background only between queries, unless a query waits for them all', async () => {
+    const { db, start } = await workspace();
+    const { s } = await start();
+    s.stop();
+    await s.store.save(s.engine.toChunks(20, 3), (await s.store.meta.get('marker'))!.logSeq);
+    const chunks = await s.store.postings.count();
+    // A query being answered from the moment the index serves, until `quiet` is called.
+    let quiet!: () => void;
+    const answered = new Promise<void>((resolve) => (quiet = resolve));
+    let asked = 0;
+    const idle = () => {
+      asked += 1;
+      return answered;
+    };
+    let atServing: Promise<{ before: number; whileQuery: number; ownRead: number }> | undefined;
+    const loading = start(
+      undefined,
+      (p) => {
+        atServing = (async () => {
+          const unread = () => (p.engine as unknown as { unread: number }).unread;
+          const before = unread();
+          // Time enough for several reads: none made while the query is answered...
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          const whileQuery = unread();
+          // ...but the query's own.
+          const needed = p.engine.postingsFor(mergeQuery('heroin', {}));
+          await p.readPostings(needed);
+          return { before, whileQuery, ownRead: whileQuery - unread() };
+        })();
+      },
+      idle,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const served = await (async () => {
+      while (!atServing) await new Promise((resolve) => setTimeout(resolve, 5));
+      return atServing;
+    })();
+    expect(served.before).toBeGreaterThan(chunks / 2);
+    expect(served.whileQuery).toBe(served.before);
+    expect(served.ownRead).toBeGreaterThan(0);
+    expect(asked).toBeGreaterThan(0);
+    quiet();
+    const loaded = await loading;
+    expect(loaded.outcome).toBe('loaded');
+    expect(loaded.s.engine.postingsRead).toBe(true);
+    await expectSameAsFresh(db, loaded.s.engine);
+    // A query that waits for every posting (the worker's last resort) is not kept waiting by the queries.
+    const stuck = await start(
+      undefined,
+      (p) => void p.postingsWhole(true),
+      () => new Promise<void>(() => undefined),
+    );
+    expect(stuck.outcome).toBe('loaded');
+    expect(stuck.s.engine.postingsRead).toBe(true);
   });
 
   it('answers before its postings are read, reading first those a query walks; starts once they are all read', async () => {

@@ -235,6 +235,12 @@ export interface PersistHooks {
    * rebuild. Not an error of search itself.
    */
   onSaveError?: (e: unknown) => void;
+  /**
+   * Resolves when nothing more urgent is asking IndexedDB for anything (the worker's queries being answered):
+   * the postings read in the background wait for it before each request, so that a query's own reads (its
+   * postings, its hits' records) are never queued behind theirs.
+   */
+  idle?: () => Promise<void>;
 }
 
 export interface PersistOptions {
@@ -276,7 +282,18 @@ export class PersistedSearch {
    * A loaded index's postings, read after the rest (readAllPostings, readPostings): the chunks still to read
    * and their numbers in the store, of the saved index's generation, and the read of them all once begun.
    */
-  private postings: { engine: SearchEngine; rows: Map<TermChunk, number>; generation: number; whole?: Promise<boolean> } | undefined;
+  private postings:
+    | {
+        engine: SearchEngine;
+        rows: Map<TermChunk, number>;
+        generation: number;
+        whole?: Promise<boolean>;
+        /** A query waits for them all: the read no longer waits for the queries (PersistHooks idle). */
+        urgent: boolean;
+        hurry: () => void;
+        hurried: Promise<void>;
+      }
+    | undefined;
   private feed: SearchFeed | undefined;
   readonly store: SearchStore;
   private leader: boolean;
@@ -379,7 +396,9 @@ export class PersistedSearch {
     t = performance.now();
     this.lastSeq = Math.max(loaded.marker.logSeq, ...loaded.log.map((l) => l.seq ?? 0));
     this.engine = engine!;
-    this.postings = { engine: engine!, rows, generation: loaded.marker.generation };
+    let hurry!: () => void;
+    const hurried = new Promise<void>((resolve) => (hurry = resolve));
+    this.postings = { engine: engine!, rows, generation: loaded.marker.generation, urgent: false, hurried, hurry };
     const feed = this.attach(engine!);
     for (const entry of loaded.log) feed.noteWork(entry.work);
     await feed.settled();
@@ -420,10 +439,15 @@ export class PersistedSearch {
    * Resolves once every posting of the loaded index is read (at once for an index built here): false if one
    * turned out damaged, or the index was replaced meanwhile (recover, rebuild). Begun at the start, as soon as
    * it answers; a read that failed otherwise (IndexedDB's own error) rejects, and is tried again at the next call.
+   * `urgent`: asked by a query, which the read must then not wait for (PersistHooks idle).
    */
-  postingsWhole(): Promise<boolean> {
+  postingsWhole(urgent = false): Promise<boolean> {
     const p = this.postings;
     if (!p || p.engine !== this.engine) return Promise.resolve(true);
+    if (urgent) {
+      p.urgent = true;
+      p.hurry();
+    }
     return (p.whole ??= this.readAllPostings(p));
   }
 
@@ -454,6 +478,7 @@ export class PersistedSearch {
     const order = [...p.rows.keys()];
     try {
       for (let i = 0; i < order.length && !this.stopped && p.engine === this.engine; i += POSTINGS_PER_READ) {
+        if (!p.urgent && this.hooks.idle) await Promise.race([this.hooks.idle(), p.hurried]);
         await this.supply(p, order.slice(i, i + POSTINGS_PER_READ));
       }
       this.timings.postings = Math.round(performance.now() - t);

@@ -95,6 +95,7 @@ async function start(dbName: string): Promise<void> {
       onSaved: (marker) => setStatus({ saved: marker.generation }),
       // Search goes on from memory; the next start rebuilds if it must.
       onSaveError: (e) => console.warn(`The search index could not be saved: ${messageOf(e)}`),
+      idle: () => (answering === 0 ? Promise.resolve() : new Promise<void>((resolve) => whenQuiet.push(resolve))),
     },
     // Only the window holding the lead saves the index (below); the others keep theirs in memory.
     { leader: typeof navigator.locks === 'undefined' },
@@ -119,6 +120,14 @@ async function start(dbName: string): Promise<void> {
 
 /** Whether queries were waiting when the index began to answer. */
 let answeredWaiting = false;
+
+/**
+ * Queries being answered, from their arrival: the saved index's postings are read in the background only
+ * when there are none (PersistHooks idle). At a start the first query waited behind most of them (a
+ * tenth of a second and more at 135,000 records).
+ */
+let answering = 0;
+let whenQuiet: (() => void)[] = [];
 
 /**
  * The index answers from now on: the queries waiting for it are answered at `next` (its version is what
@@ -147,14 +156,14 @@ async function answer(parsed: ParsedQuery, limit: number, locale: Locale) {
     // again; after a few tries, all of them.
     const needed = engine.postingsFor(parsed);
     if (needed.length) {
-      await (attempt < 3 ? p.readPostings(needed) : p.postingsWhole());
+      await (attempt < 3 ? p.readPostings(needed) : p.postingsWhole(true));
       continue;
     }
     try {
       return { engine, result: engine.search(parsed, limit, locale), at: status };
     } catch (e) {
       if (!(e instanceof PostingsNotReadError)) throw e;
-      await (attempt < 3 ? p.readPostings([e.chunk]) : p.postingsWhole());
+      await (attempt < 3 ? p.readPostings([e.chunk]) : p.postingsWhole(true));
     }
   }
 }
@@ -195,7 +204,15 @@ scope.onmessage = (event: MessageEvent<ToWorker>) => {
       });
       return;
     case 'search': {
-      const answer = search(msg.req, msg.text, msg.filters, msg.limit, msg.locale).catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }));
+      answering += 1;
+      const answer = search(msg.req, msg.text, msg.filters, msg.limit, msg.locale)
+        .catch((e) => post({ type: 'failed', req: msg.req, message: messageOf(e), error: userErrorData(e) }))
+        .finally(() => {
+          if (--answering > 0) return;
+          const quiet = whenQuiet;
+          whenQuiet = [];
+          for (const resume of quiet) resume();
+        });
       if (!ready) {
         waiting.add(answer);
         void answer.finally(() => waiting.delete(answer));
