@@ -98,6 +98,22 @@ describe('the documents\' ids saved as bytes', () => {
     expect([...ids.keys()]).not.toContain(first);
   });
 
+  it('save again from a loaded map as they were loaded, after discards and additions, copying the bytes', () => {
+    const ids = loadIds([...packedIdChunks(saved, 7)], end, saved.size);
+    const [first] = [...saved][0]!;
+    ids.delete(first);
+    ids.set(end, `s:${newId()}`);
+    ids.set(end + 1, 'o:not-a-uuid');
+    // Almost UUIDs: a dash missing, a capital, a character past f.
+    const almost = newId();
+    ids.set(end + 2, `p:${almost.replace('-', 'x')}`);
+    ids.set(end + 3, `p:${almost.slice(0, -1)}G`);
+    ids.set(end + 4, `p:${almost.slice(0, -1)}g`);
+    const again = loadIds([...packedIdChunks(ids, 5)], end + 5, ids.size);
+    expect([...again]).toEqual([...ids]);
+    expect(again.find(`p:${almost.slice(0, -1)}g`)).toBe(end + 4);
+  });
+
   it('refuse a chunk that names a document twice, past the saved ones, or of no known type', () => {
     const [chunk] = [...packedIdChunks(saved, 1000)];
     expect(() => loadIds([chunk!], 300, saved.size)).toThrow(SearchIndexDamagedError);
