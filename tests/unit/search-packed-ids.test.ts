@@ -121,6 +121,11 @@ describe('the documents\' ids saved as bytes', () => {
     expect(() => loadIds([withHead(chunk!, (h) => (h.n = (h.n as number) + 1))], end, saved.size)).toThrow(SearchIndexDamagedError);
     expect(() => loadIds([withHead(chunk!, (h) => (h.odd = []))], end, saved.size)).toThrow(SearchIndexDamagedError);
     expect(() => loadIds([withHead(chunk!, (h) => (h.odd = [...(h.odd as unknown[]), 0, 's:x']))], end, saved.size)).toThrow(SearchIndexDamagedError);
+    // An odd id named twice, or one that is a UUID after all (it would be in the bytes, where a lookup goes).
+    expect(() => loadIds([withHead(chunk!, (h) => (h.odd = [...(h.odd as unknown[]), ...(h.odd as unknown[]).slice(0, 2)]))], end, saved.size)).toThrow(SearchIndexDamagedError);
+    const [oddRow] = (openChunk(chunk!).head as { odd: [number, string] }).odd;
+    expect(() => loadIds([withHead(chunk!, (h) => ((h.odd as unknown[])[1] = `s:${newId()}`))], end, saved.size)).toThrow(SearchIndexDamagedError);
+    expect(oddRow).toBeGreaterThanOrEqual(0);
     // Each row's type byte, after the steps and before the 16 bytes of each.
     const codesAt = chunk!.length - saved.size * 17;
     const wrongType = chunk!.slice();
@@ -166,6 +171,22 @@ describe('the field lengths saved as bytes', () => {
     expect(() => loadLengths([chunk!, chunk!], 3, 10)).toThrow(SearchIndexDamagedError);
     expect(() => loadLengths([chunk!.slice(0, -1)], 3, 10)).toThrow(SearchIndexDamagedError);
     expect(() => loadLengths([chunk!], 3, 10)).not.toThrow();
+  });
+});
+
+describe('a saved index missing a chunk of its ids', () => {
+  it('is refused as it loads, even with a marker made to match (fewer ids than the head counts documents)', () => {
+    const chunks = build(workspace()).toChunks(300, 50);
+    const kind = (c: unknown) => (c instanceof Uint8Array ? (openChunk(c).head as { k: string }).k : '');
+    const at = chunks.findIndex((c) => kind(c) === 'docs');
+    expect(at).toBeGreaterThan(0);
+    expect(() => SearchEngine.fromChunks(chunks.filter((_, i) => i !== at))).toThrow(SearchIndexDamagedError);
+    // The head's count made to match: still refused (field lengths and facts name documents whose ids are not there).
+    const head = JSON.parse(chunks[0] as string) as { mini: { documentCount: number } };
+    head.mini.documentCount -= (openChunk(chunks[at] as Uint8Array).head as { n: number }).n;
+    const counted = [JSON.stringify(head), ...chunks.slice(1)].filter((_, i) => i !== at);
+    expect(() => SearchEngine.fromChunks(counted)).toThrow(SearchIndexDamagedError);
+    expect(() => SearchEngine.fromChunks(chunks)).not.toThrow();
   });
 });
 

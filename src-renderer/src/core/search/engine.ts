@@ -1368,7 +1368,7 @@ export class SearchEngine {
 
   /**
    * An engine from toChunks' output. Throws on anything malformed or of another SEARCH_INDEX_VERSION
-   * (SearchIndexVersionError). With `release`, each chunk's string is dropped from `chunks` once parsed, so
+   * (SearchIndexVersionError). With `release`, each chunk is dropped from `chunks` once parsed, so
    * that loading a large index never holds all its text and all its parsed pieces at once.
    */
   static fromChunks(chunks: SavedChunk[], options: { release?: boolean } = {}): SearchEngine {
@@ -1626,6 +1626,12 @@ export class SearchEngine {
     };
     const finish = () => {
       if (!started) throw new SearchIndexVersionError();
+      // As many ids as the head counts documents, and lengths only for those (a document with no value in any
+      // field has none): chunks of either dropped or thinned would otherwise load as a smaller index.
+      const ids = ms._documentIds as PackedIds;
+      const lengths = ms._fieldLength as FieldLengths;
+      if (ids.size !== ms._documentCount || lengths.size > ids.size) throw new SearchIndexDamagedError();
+      for (let short = 0; short < ms._nextId; short++) if (lengths.has(short) && !ids.has(short)) throw new SearchIndexDamagedError();
       madeFromColumns();
       if (engine.unread) {
         // No vacuum (a walk of every posting) until they are all read: supplyPostings gives it back.

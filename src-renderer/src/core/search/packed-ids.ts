@@ -16,6 +16,8 @@ import { RESULT_TYPES } from './query';
  * whole in the chunk's head.
  */
 
+/** Bytes packUuid may write into when only whether it can is asked. */
+const scratch = new Uint8Array(16);
 const HEX = Array.from({ length: 256 }, (_, b) => b.toString(16).padStart(2, '0'));
 /** A lower-case hex digit's value by its character code; -1 for any other character. */
 const DIGIT = Array.from({ length: 128 }, (_, c) => (c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : -1));
@@ -65,6 +67,7 @@ export function* packedIdChunks(ids: Iterable<[number, string]>, perChunk: numbe
     const steps = new ByteWriter();
     const codes = new Uint8Array(keys.length);
     const uuids = new Uint8Array(keys.length * 16);
+    // (An id without a type is written here too, and refused as it loads: the engine makes none.)
     const odd: (number | string)[] = [];
     let prev = 0;
     keys.forEach((key, row) => {
@@ -163,7 +166,10 @@ export class PackedIds extends Map<number, string> implements LoadedIds {
     for (let i = 0; i < odd.length; i += 2) {
       const row = odd[i] as number;
       const key: unknown = odd[i + 1];
-      if (!Number.isInteger(row) || row < 0 || row >= count || codes[row] !== 0 || typeof key !== 'string' || !codeOfKey(key)) throw new SearchIndexDamagedError();
+      // A row named once, with an id of a known type that is not a UUID (one would be in the bytes: find looks there).
+      if (!Number.isInteger(row) || row < 0 || row >= count || codes[row] !== 0 || typeof key !== 'string' || !codeOfKey(key) || packUuid(key, scratch, 0) || this.odd.has(shorts[row]!)) {
+        throw new SearchIndexDamagedError();
+      }
       this.codes[shorts[row]!] = codeOfKey(key);
       this.odd.set(shorts[row]!, key);
     }
@@ -220,7 +226,7 @@ export class PackedIds extends Map<number, string> implements LoadedIds {
   /** A live loaded document's UUID into `out` at `at` (one savedEntries gave without an id); its type's code. */
   copyTo(short: number, out: Uint8Array, at: number): number {
     const from = this.rowOf[short]! * 16;
-    out.set(this.uuids.subarray(from, from + 16), at);
+    for (let i = 0; i < 16; i++) out[at + i] = this.uuids[from + i]!;
     return this.codes[short]!;
   }
 
