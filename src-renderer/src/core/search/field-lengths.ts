@@ -1,3 +1,4 @@
+import { WalkedMap } from './walked-map';
 import { ByteWriter, type ByteReader } from './packed-bytes';
 import { SearchIndexDamagedError } from './postings';
 import { DenseMap } from './short-ids';
@@ -69,7 +70,7 @@ export function* packedLengthChunks(lengths: Iterable<[number, ArrayLike<number 
  * A document's lengths never change while it is live (MiniSearch gives a changed document a new short id),
  * so the columns need no updating: only deleting (a discarded document) clears a document's presence.
  */
-export class FieldLengths extends Map<number, number[]> {
+export class FieldLengths extends WalkedMap<number, number[]> {
   /** Documents from `end` on: the arrays MiniSearch sets (and fills in place). */
   private readonly later = new DenseMap<number[]>();
   /** 1 where a document below `end` has lengths. */
@@ -202,27 +203,8 @@ export class FieldLengths extends Map<number, number[]> {
     this.big.clear();
     this.later.clear();
   }
-  private *walk(): Generator<[number, number[]]> {
+  protected *walk(): Generator<[number, number[]]> {
     for (let short = 0; short < this.end; short++) if (this.present[short]) yield [short, this.get(short)!];
     yield* this.later.entries();
-  }
-  override entries(): MapIterator<[number, number[]]> {
-    return this.walk();
-  }
-  override keys(): MapIterator<number> {
-    return (function* (entries: Iterable<[number, number[]]>) {
-      for (const [k] of entries) yield k;
-    })(this.walk()) as unknown as MapIterator<number>;
-  }
-  override values(): MapIterator<number[]> {
-    return (function* (entries: Iterable<[number, number[]]>) {
-      for (const [, v] of entries) yield v;
-    })(this.walk()) as unknown as MapIterator<number[]>;
-  }
-  override forEach(fn: (value: number[], key: number, map: Map<number, number[]>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.walk()) fn.call(thisArg, v, k, this);
-  }
-  override [Symbol.iterator](): MapIterator<[number, number[]]> {
-    return this.walk();
   }
 }

@@ -1,3 +1,4 @@
+import { WalkedMap } from './walked-map';
 import { docId, typeOfDocId } from './documents';
 import { ByteWriter, type ByteReader } from './packed-bytes';
 import { SearchIndexDamagedError } from './postings';
@@ -105,7 +106,7 @@ export interface LoadedIds {
   find(key: string): number | undefined;
 }
 
-export class PackedIds extends Map<number, string> implements LoadedIds {
+export class PackedIds extends WalkedMap<number, string> implements LoadedIds {
   /** By short id below `end`: the type's code (0: none loaded there), and its row among the loaded ids. */
   private readonly codes: Uint8Array;
   private readonly rowOf: Int32Array;
@@ -272,27 +273,8 @@ export class PackedIds extends Map<number, string> implements LoadedIds {
     const short = this.find(key);
     return short !== undefined && this.loadedLive(short) ? short : undefined;
   }
-  private *walk(): Generator<[number, string]> {
+  protected *walk(): Generator<[number, string]> {
     for (let short = 0; short < this.end; short++) if (this.loadedLive(short) && !this.later.has(short)) yield [short, this.key(short)!];
     yield* this.later.entries();
-  }
-  override entries(): MapIterator<[number, string]> {
-    return this.walk();
-  }
-  override keys(): MapIterator<number> {
-    return (function* (entries: Iterable<[number, string]>) {
-      for (const [k] of entries) yield k;
-    })(this.walk()) as unknown as MapIterator<number>;
-  }
-  override values(): MapIterator<string> {
-    return (function* (entries: Iterable<[number, string]>) {
-      for (const [, v] of entries) yield v;
-    })(this.walk()) as unknown as MapIterator<string>;
-  }
-  override forEach(fn: (value: string, key: number, map: Map<number, string>) => void, thisArg?: unknown): void {
-    for (const [k, v] of this.walk()) fn.call(thisArg, v, k, this);
-  }
-  override [Symbol.iterator](): MapIterator<[number, string]> {
-    return this.walk();
   }
 }

@@ -1,3 +1,4 @@
+import { WalkedMap } from './walked-map';
 import { FilledOnUse } from './filled-on-use';
 import { typeOfDocId } from './documents';
 import type { LoadedIds } from './packed-ids';
@@ -9,7 +10,7 @@ import { RESULT_TYPES, type ResultType } from './query';
  * from a saved index is an array write per document rather than a hashed insert (a sixth of loading at a
  * million documents), and scoring's lookups per posting are array reads.
  */
-export class DenseMap<V> extends Map<number, V> {
+export class DenseMap<V> extends WalkedMap<number, V> {
   private readonly slots: (V | undefined)[] = [];
   private count = 0;
 
@@ -44,25 +45,12 @@ export class DenseMap<V> extends Map<number, V> {
     this.slots.length = 0;
     this.count = 0;
   }
-  private *walk(): Generator<[number, V]> {
+  protected *walk(): Generator<[number, V]> {
     const slots = this.slots;
     for (let i = 0; i < slots.length; i++) {
       const v = slots[i];
       if (v !== undefined) yield [i, v];
     }
-  }
-  override entries(): MapIterator<[number, V]> {
-    return this.walk();
-  }
-  override keys(): MapIterator<number> {
-    return (function* (entries: Iterable<[number, V]>) {
-      for (const [k] of entries) yield k;
-    })(this.walk()) as unknown as MapIterator<number>;
-  }
-  override values(): MapIterator<V> {
-    return (function* (entries: Iterable<[number, V]>) {
-      for (const [, v] of entries) yield v;
-    })(this.walk()) as unknown as MapIterator<V>;
   }
   override forEach(fn: (value: V, key: number, map: Map<number, V>) => void, thisArg?: unknown): void {
     const slots = this.slots;
@@ -76,9 +64,6 @@ export class DenseMap<V> extends Map<number, V> {
   keyOf(value: V): number | undefined {
     const i = this.slots.indexOf(value);
     return i < 0 ? undefined : i;
-  }
-  override [Symbol.iterator](): MapIterator<[number, V]> {
-    return this.entries();
   }
 }
 
