@@ -63,9 +63,10 @@ describe('search by those present', () => {
     f.engine.upsert('briefings', later);
     const chunks = f.engine.toChunks();
     const at = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"facts","t":"briefings"'));
-    const rows = (JSON.parse(chunks[at] as string) as { d: unknown[][] }).d;
+    const saved = JSON.parse(chunks[at] as string) as { d: unknown[][] };
+    const rows = saved.d;
     // Karimova by her place among the people saved before; the person the index does not hold by id.
-    expect(rows.find((r) => r[0] === later.id)![8]).toEqual([id(99), 1]);
+    expect(rows.find((r) => r[0] === later.id)![5]).toEqual([id(99), 1]);
     // Both loaded as ids: the person added later re-reads the briefing that lists her, as in the index saved.
     const loaded = SearchEngine.fromChunks(chunks);
     const arrives = createRecord('people', id(99), { ...V2_FIELDS.people(), name: 'Nodira Saidova', title: '', organisationId: null, country: '' }, clock());
@@ -73,7 +74,7 @@ describe('search by those present', () => {
     expect(loaded.upsert('people', { ...f.karimova, name: 'Zarina Rahimova' })).toContainEqual({ table: 'briefings', ids: [f.briefing.id, later.id] });
     // A place past the people saved: a damaged index, refused as it loads.
     const damaged = [...chunks];
-    damaged[at] = JSON.stringify({ k: 'facts', t: 'briefings', d: rows.map((r) => (r[0] === later.id ? r.with(8, [7]) : r)) });
+    damaged[at] = JSON.stringify({ ...saved, d: rows.map((r) => (r[0] === later.id ? r.with(5, [7]) : r)) });
     expect(() => SearchEngine.fromChunks(damaged)).toThrow(SearchIndexDamagedError);
   });
 });

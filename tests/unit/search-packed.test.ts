@@ -9,6 +9,8 @@ import { describe, expect, it } from 'vitest';
 import { INDEXED_TABLES, PostingsNotReadError, SearchEngine, SearchIndexDamagedError, mergeQuery, splitPostings } from '../../src-renderer/src/core/search';
 import { LazyFreqs, TermChunk } from '../../src-renderer/src/core/search/postings';
 import { QUERIES, answers, build, workspace, write, writes, type Data } from './search-writes';
+import { openChunk } from '../../src-renderer/src/core/search/packed-bytes';
+import { readColumns, writeColumns, zig, type RawColumns } from './fact-columns-layout';
 
 const ranked = (engine: SearchEngine) => QUERIES.map(([text, filters]) => engine.search(mergeQuery(text, filters ?? {}, 'en'), 1000, 'en').groups);
 
@@ -179,44 +181,49 @@ describe('a built index with its postings packed', () => {
   it('refuses statements or follow-ups whose columns do not match the documents saved with them', () => {
     const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
     const chunks = build(data).toChunks(300, 50);
-    const at = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"cols","t":"statements"'));
-    const cols = JSON.parse(chunks[at] as string) as { sh: (number | string)[]; b: unknown[] };
-    const damaged = (change: (c: typeof cols) => void) => {
-      const copy = structuredClone(cols);
-      change(copy);
+    const colsAt = (table: string) => chunks.findIndex((c) => typeof c !== 'string' && (openChunk(c).head as { k: string; t: string }).k === 'cols' && (openChunk(c).head as { t: string }).t === table);
+    const at = colsAt('statements');
+    const actionsAt = colsAt('actions');
+    expect(at).toBeGreaterThan(0);
+    const edited = (index: number, change: (c: RawColumns) => void) => {
+      const raw = readColumns(chunks[index] as Uint8Array);
+      change(raw);
       const out = [...chunks];
-      out[at] = JSON.stringify(copy);
+      out[index] = writeColumns(raw);
       return out;
     };
-    // A row naming a document past the saved ones, one naming the same document as the row before, a column cut short.
-    expect(() => SearchEngine.fromChunks(damaged((c) => (c.sh[0] = 10_000_000)))).toThrow(SearchIndexDamagedError);
-    expect(() => SearchEngine.fromChunks(damaged((c) => (c.sh[1] = 0)))).toThrow(SearchIndexDamagedError);
-    expect(() => SearchEngine.fromChunks(damaged((c) => c.b.pop()))).toThrow(SearchIndexDamagedError);
-    // Untouched, it loads.
-    expect(() => SearchEngine.fromChunks(damaged(() => undefined))).not.toThrow();
+    // Untouched (read and written again by the test's own reader of the layout), it loads.
+    expect(() => SearchEngine.fromChunks(edited(at, () => undefined))).not.toThrow();
     // What a row names that is not there: refused at the load, not met later by a query or the idle worker.
-    const actionsAt = chunks.findIndex((c) => typeof c === 'string' && c.startsWith('{"k":"cols","t":"actions"'));
-    const edited = (index: number, change: (c: Record<string, unknown[]>) => void) => {
-      const copy = JSON.parse(chunks[index] as string) as Record<string, unknown[]>;
-      change(copy);
-      const out = [...chunks];
-      out[index] = JSON.stringify(copy);
-      return out;
-    };
     const refused = [
+      // a row naming a document past the saved ones
+      edited(at, (c) => (c.sh[0] = zig(10_000_000) + 1)),
+      // one naming the same document as the row before
+      edited(at, (c) => (c.sh[1] = zig(0) + 1)),
+      // a column cut short
+      edited(at, (c) => c.b.pop()),
       // a follow-up's statement past the statements
-      edited(actionsAt, (c) => (c.r![0] = 1_000_000)),
-      // a briefing's place that is not a whole number
-      edited(at, (c) => (c.b![0] = 0.5)),
+      edited(actionsAt, (c) => (c.r[0] = zig(1_000_000) + 2)),
+      // a briefing's place before the first
+      edited(at, (c) => (c.b[0] = zig(-1) + 2)),
+      // a row named by id with no id in the head, and an id in the head for a row named by place
+      edited(at, (c) => (c.sh[0] = 0)),
+      edited(at, (c) => (c.head.ids.b = [0, 'someone'])),
       // a kind past the chunk's names
-      edited(at, (c) => (c.kd![0] = c.n!.length + 1)),
-      // a tag past the chunk's names, and a tag list longer than the column
-      edited(at, (c) => (c.tg = [0, 1, c.n!.length])),
-      edited(at, (c) => (c.tg = [0, 5, 0])),
+      edited(at, (c) => (c.kd[0] = c.head.names.length + 1)),
+      // a tag past the chunk's names, and a tag list longer than the head's
+      edited(at, (c) => (c.head.tg = [0, 1, c.head.names.length])),
+      edited(at, (c) => (c.head.tg = [0, 5, 0])),
       // an event's row past the chunk's rows
-      edited(actionsAt, (c) => (c.x = [c.sh!.length, 0, 'Title'])),
+      edited(actionsAt, (c) => (c.head.x = [c.head.n, 0, 'Title'])),
       // one record named twice by its id
-      edited(at, (c) => (c.sh = c.sh!.map((v, i) => (i < 2 ? 'same-id' : v)))),
+      edited(at, (c) => {
+        c.sh[0] = 0;
+        c.sh[1] = 0;
+        c.head.ids.sh = [0, 'same-id', 1, 'same-id'];
+      }),
+      // more rows in a column than the head counts
+      edited(at, (c) => c.r.push(2)),
     ];
     for (const [i, out] of refused.entries()) expect(() => SearchEngine.fromChunks(out), `case ${i}`).toThrow(SearchIndexDamagedError);
   });

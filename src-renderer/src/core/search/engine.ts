@@ -31,6 +31,7 @@ import { FieldLengths, packedLengthChunks } from './field-lengths';
 import { openChunk } from './packed-bytes';
 import { PackedIds, packedIdChunks, type LoadedIds } from './packed-ids';
 import { LoadedFacts, type FactRows } from './loaded-facts';
+import { ColumnsChunk, ColumnsWriter } from './fact-columns';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
@@ -52,14 +53,11 @@ interface BriefingFacts {
   organiserIds: string[];
   /** Ids of the people listed as present (as stored): a renamed one re-reads the briefings naming them. */
   attendeeIds: string[];
-  /** Not for search: saved for the Pack dialog's counts, which now read kept totals instead (data/briefing-totals.ts); dropping them changes the saved layout (a SEARCH_INDEX_VERSION bump). */
-  startsAt: string;
-  classification: string;
-  caveat: string;
 }
 interface PersonFacts {
   name: string;
-  words: string[];
+  /** The name's words (personWords): made when a speaker filter or suggestion first reads them, not for each of 50,000 people at a load. */
+  words?: string[];
   organisationId: string | null;
   /** The person this one was merged into (core/directory.ts): statements naming it read as that one's. */
   mergedInto: string | null;
@@ -182,27 +180,7 @@ export class SearchIndexVersionError extends Error {
 }
 
 /** The layout of toChunks' output; a saved index of another layout is rebuilt, like one of another SEARCH_INDEX_VERSION. */
-const CHUNK_FORMAT = 10;
-/**
- * A chunk of statements' or follow-ups' facts in columns (chunkStream), as written: each row's short id (or
- * id), briefing, speaker (statements) or statement (follow-ups), kind (statements); the tags of the rows that
- * have some ([row, count, name…]), an event's briefing and title ([row, briefing, title]); the names tags and
- * kinds refer to.
- */
-interface Columns {
-  sh: (number | string)[];
-  b: unknown[];
-  r: unknown[];
-  kd: number[];
-  tg: number[];
-  x: unknown[];
-  names: Map<string, number>;
-}
-
-function newColumns(): Columns {
-  return { sh: [], b: [], r: [], kd: [], tg: [], x: [], names: new Map() };
-}
-
+const CHUNK_FORMAT = 11;
 /** How a chunk of terms begins (chunkStream), the one kind with more after its JSON object. */
 const TERMS_HEAD = '{"k":"terms"';
 
@@ -236,6 +214,11 @@ interface SerializedInternals {
 /** The same strings in the same order. */
 function sameList(a: readonly string[], b: readonly string[]): boolean {
   return a.length === b.length && a.every((x, i) => x === b[i]);
+}
+
+/** A person's name's words (tokenize), made once, when first asked for. */
+function personWords(p: PersonFacts): string[] {
+  return (p.words ??= tokenize(p.name));
 }
 
 /** Every word of `wanted` is a prefix of some word of `words`. */
@@ -683,9 +666,6 @@ export class SearchEngine {
           tags: this.foldedTags(b.tags),
           organiserIds: b.organiserIds,
           attendeeIds: b.attendees.map((a) => a.personId),
-          startsAt: b.startsAt,
-          classification: b.classification,
-          caveat: b.caveat,
         };
         this.briefings.set(b.id, next);
         // Its statements carry its date and tags, its follow-ups its date: re-read when those change, as when it first appears.
@@ -725,7 +705,7 @@ export class SearchEngine {
       case 'people': {
         const p = record as Person;
         const old = this.people.get(p.id);
-        this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId, mergedInto: p.mergedInto });
+        this.people.set(p.id, { name: p.name, organisationId: p.organisationId, mergedInto: p.mergedInto });
         if (!old || (old.name === p.name && old.organisationId === p.organisationId && old.mergedInto === p.mergedInto)) return [];
         const attended = this.briefingsAttendedBy(p.id);
         // Statements naming a person merged into this one carry this one's name too (a merge is rare: a scan will do).
@@ -978,7 +958,7 @@ export class SearchEngine {
       const merged: string[] = [];
       this.people.forEach((p, id) => {
         if (p.mergedInto !== null) merged.push(id);
-        else if (wordsMatch(p.words, wanted)) named.add(id);
+        else if (wordsMatch(personWords(p), wanted)) named.add(id);
       });
       // Statements still naming someone merged into a matching person are that person's (only a merged
       // person needs resolving: the others resolve to themselves).
@@ -1178,7 +1158,7 @@ export class SearchEngine {
     const wanted = tokenize(prefix);
     const out = new Set<string>();
     if (kind === 'speaker') {
-      for (const p of this.people.values()) if (p.mergedInto === null && wordsMatch(p.words, wanted) && out.add(p.name).size >= limit) break;
+      for (const p of this.people.values()) if (p.mergedInto === null && wordsMatch(personWords(p), wanted) && out.add(p.name).size >= limit) break;
     } else if (kind === 'organisation') {
       for (const o of this.organisations.values()) if (wordsMatch(o.words, wanted) && out.add(o.acronym || o.name).size >= limit) break;
     } else {
@@ -1197,9 +1177,9 @@ export class SearchEngine {
 
   /**
    * The whole state as chunks of bounded size, for data/search-persist.ts to store (each a JSON text, a
-   * chunk of terms two, a line each; the documents' ids and field lengths binary, packed-bytes.ts): MiniSearch's own
-   * serialisation (toJSON) cut into slices of terms, the facts filters need, the tombstones and the newest
-   * clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
+   * chunk of terms two, a line each; the documents' ids, their field lengths and the statements' and
+   * follow-ups' facts binary, packed-bytes.ts): MiniSearch's own serialisation (toJSON) cut into slices of
+   * terms, the facts filters need, the tombstones and the newest clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
    * the first chunk, so a persisted index of another document shape is never loaded as current.
    */
   toChunks(postingsPerChunk = 100_000, rowsPerChunk = 100_000): SavedChunk[] {
@@ -1226,16 +1206,17 @@ export class SearchEngine {
       serializationVersion: 2,
     };
     yield JSON.stringify({ k: 'head', v: SEARCH_INDEX_VERSION, f: CHUNK_FORMAT, fields: DOC_FIELDS, mini, newest: [...this.newest] });
-    const slices = function* <T>(k: string, entries: Iterable<T>, extra: object = {}, size = rowsPerChunk): Generator<string> {
+    /** `more`: what each chunk's head says besides, made as the chunk ends (what its rows named). */
+    const slices = function* <T>(k: string, entries: Iterable<T>, more: () => object, size = rowsPerChunk): Generator<string> {
       let d: T[] = [];
       for (const e of entries) {
         d.push(e);
         if (d.length >= size) {
-          yield JSON.stringify({ k, ...extra, d });
+          yield JSON.stringify({ k, ...more(), d });
           d = [];
         }
       }
-      if (d.length) yield JSON.stringify({ k, ...extra, d });
+      if (d.length) yield JSON.stringify({ k, ...more(), d });
     };
     // The ids and field lengths, a byte or a few per document, as bytes (packed-ids.ts, field-lengths.ts):
     // read before the first answer, they were most of it as JSON.
@@ -1284,11 +1265,11 @@ export class SearchEngine {
       }
     }
     if (words.length) yield termChunk();
-    const rows = function* <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[]): Generator<string> {
+    const rows = function* <T>(table: IndexedTable, map: Map<string, T>, row: (id: string, v: T) => unknown[], extra: () => object = () => ({})): Generator<string> {
       const mapped = (function* () {
         for (const [id, v] of map) yield row(id, v);
       })();
-      yield* slices('facts', mapped, { t: table });
+      yield* slices('facts', mapped, () => ({ t: table, ...extra() }));
     };
     // A record names another (a statement its briefing, speaker; a briefing its organisers and attendees; a
     // person the organisation) by that record's place among the rows written before it, where it has one (else
@@ -1306,64 +1287,46 @@ export class SearchEngine {
     const organisationRef = places(this.organisations);
     yield* rows('organisations', this.organisations, (id, o) => [id, o.name, o.acronym]);
     yield* rows('people', this.people, (id, p) => [id, p.name, organisationRef(p.organisationId), p.mergedInto]);
-    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags, b.organiserIds.map(personRef), b.startsAt, b.classification, b.caveat, b.attendeeIds.map(personRef)]);
-    // Statements and follow-ups (a million and 200,000 at scale 10) in columns, a chunk of rows at a time, each
-    // named by its document's short id where it has one (its id is then the document's, already saved) and by
-    // its id where not (kept but not searchable: its briefing deleted). A loaded index makes each one's facts
-    // when first needed (loaded-facts.ts): columns parse several times faster than an array per record, and
-    // a query finds a match's facts from its short id. What most rows lack (tags, a kind other than a plain
-    // statement, an event's briefing) is written for the rows that have it: [row, value, ...].
+    // A briefing's tags by their place in its chunk's names (`n`): each tag then one string, shared by the
+    // briefings that carry it, as the engine holds them (foldedTags).
+    let tagNames = new Map<string, number>();
+    const tagPlace = (tag: string) => {
+      let i = tagNames.get(tag);
+      if (i === undefined) tagNames.set(tag, (i = tagNames.size));
+      return i;
+    };
+    const namesSoFar = () => {
+      const n = [...tagNames.keys()];
+      tagNames = new Map();
+      return { n };
+    };
+    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags.map(tagPlace), b.organiserIds.map(organisationRef), b.attendeeIds.map(personRef)], namesSoFar);
+    // Statements and follow-ups (a million and 200,000 at scale 10) in binary columns, a chunk of rows at a time
+    // (fact-columns.ts), each named by its document's short id where it has one (its id is then the document's,
+    // already saved) and by its id where not (kept but not searchable: its briefing deleted). A loaded index
+    // makes each one's facts when first needed (loaded-facts.ts), and a query finds a match's facts from its
+    // short id.
     // A lookup per record: MiniSearch's id map made whole first, not walked (a loaded index has not made it yet).
     void ms._idToShortId.size;
     const shortOf = (type: ResultType, id: string) => ms._idToShortId.get(docId(type, id));
-    const columns = function* <T>(table: 'statements' | 'actions', map: Map<string, T>, put: (c: Columns, row: number, v: T) => void): Generator<string> {
-      const text = ({ names, ...c }: Columns) => JSON.stringify({ k: 'cols', t: table, ...c, n: [...names.keys()] });
-      let c = newColumns();
-      let row = 0;
-      let prev = 0;
+    const columns = function* <T>(table: 'statements' | 'actions', map: Map<string, T>, put: (c: ColumnsWriter, short: number | undefined, id: string, v: T) => void): Generator<Uint8Array> {
+      let c = new ColumnsWriter(table);
       for (const [id, v] of map) {
-        const short = shortOf(TYPE_OF[table], id);
-        // A short id as the difference from the previous one, as the documents' ids are written.
-        if (short === undefined) c.sh.push(id);
-        else {
-          c.sh.push(short - prev);
-          prev = short;
-        }
-        put(c, row, v);
-        if (++row >= rowsPerChunk) {
-          yield text(c);
-          c = newColumns();
-          row = 0;
-          prev = 0;
+        put(c, shortOf(TYPE_OF[table], id), id, v);
+        if (c.rows >= rowsPerChunk) {
+          yield c.chunk();
+          c = new ColumnsWriter(table);
         }
       }
-      if (row) yield text(c);
+      if (c.rows) yield c.chunk();
     };
-    // Tags and kinds by their place in the chunk's list of names (`n`): a number parses faster than a string,
-    // and each name is then one string, shared by the chunk's records that carry it.
-    const named = (c: Columns, name: string) => {
-      let i = c.names.get(name);
-      if (i === undefined) c.names.set(name, (i = c.names.size));
-      return i;
-    };
-    const tagged = (c: Columns, row: number, tags: string[]) => {
-      if (tags.length) c.tg.push(row, tags.length, ...tags.map((tag) => named(c, tag)));
-    };
-    yield* columns('statements', this.statements, (c, row, s) => {
-      c.b.push(briefingRef(s.briefingId));
-      c.r.push(personRef(s.speakerId));
-      tagged(c, row, s.tags);
-      // 0 for a plain statement, else its kind's place among the names plus one.
-      c.kd.push(s.kind === 'statement' ? 0 : named(c, s.kind) + 1);
-    });
+    yield* columns('statements', this.statements, (c, short, id, s) => void c.add(short, id, briefingRef(s.briefingId), personRef(s.speakerId), s.kind, s.tags));
     const statementRef = places(this.statements);
-    yield* columns('actions', this.actions, (c, row, a) => {
-      c.b.push(briefingRef(a.briefingId));
-      c.r.push(statementRef(a.statementId));
-      tagged(c, row, a.tags);
-      if (a.held) c.x.push(row, briefingRef(a.held.in), a.held.title);
+    yield* columns('actions', this.actions, (c, short, id, a) => {
+      const row = c.add(short, id, briefingRef(a.briefingId), statementRef(a.statementId), undefined, a.tags);
+      if (a.held) c.held(row, briefingRef(a.held.in), a.held.title);
     });
-    for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, { t: table });
+    for (const [table, ids] of this.tombstones) yield* slices('tomb', ids, () => ({ t: table }));
   }
 
   /**
@@ -1390,8 +1353,7 @@ export class SearchEngine {
     type Chunk =
       | { k: 'head'; v: number; f: number; fields: string[]; mini: Record<string, unknown>; newest: [IndexedTable, string][] }
       | { k: 'terms'; w: string[]; f: unknown[] }
-      | { k: 'facts'; t: 'briefings' | 'people' | 'organisations'; d: unknown[][] }
-      | ({ k: 'cols'; t: 'statements' | 'actions'; n: string[] } & Omit<Columns, 'names'>)
+      | { k: 'facts'; t: 'briefings' | 'people' | 'organisations'; d: unknown[][]; n?: unknown[] }
       | { k: 'tomb'; t: IndexedTable; d: string[] };
     const engine = new SearchEngine();
     // Built from the facts when first needed (prepare()): the first query needs none of them.
@@ -1416,7 +1378,6 @@ export class SearchEngine {
       ms._idToShortId = new InverseIds(ids);
     };
     const str = (v: unknown) => v as string;
-    const strs = (v: unknown) => v as string[];
     const orNull = (v: unknown) => (v ?? null) as string | null;
     // The ids of the rows loaded so far, in their order: what a later row's numbers refer to (chunkStream).
     const placed: Partial<Record<IndexedTable, string[]>> = { briefings: [], people: [], organisations: [] };
@@ -1434,17 +1395,14 @@ export class SearchEngine {
     const briefingsPlaced: BriefingFacts[] = [];
     // A briefing named by id is one the index held no facts of when it was saved (chunkStream): none.
     const briefingOf = (v: unknown) => (typeof v === 'number' ? briefingsPlaced[v] : undefined);
-    // The statements' and follow-ups' columns (chunkStream), kept as parsed (copying a million values into
-    // other arrays cost more than parsing them); their facts are made from them when first needed (LoadedFacts).
-    type Cols = Extract<Chunk, { k: 'cols' }> & { first: number; rows: number };
+    // The statements' and follow-ups' columns (chunkStream, fact-columns.ts), kept as loaded; their facts are
+    // made from them when first needed (LoadedFacts).
+    type Cols = ColumnsChunk & { first: number };
     const saved = { statements: [] as Cols[], actions: [] as Cols[] };
-    const gather = (c: Extract<Chunk, { k: 'cols' }>) => {
-      const chunks = saved[c.t];
-      const rows = c.sh?.length;
-      if (!chunks || ![c.sh, c.b, c.r, c.kd, c.tg, c.x, c.n].every(Array.isArray) || c.b.length !== rows || c.r.length !== rows || c.x.length % 3) throw new SearchIndexDamagedError();
-      if (c.t === 'statements' ? c.kd.length !== rows : c.kd.length) throw new SearchIndexDamagedError();
+    const gather = (c: ColumnsChunk) => {
+      const chunks = saved[c.table];
       const last = chunks[chunks.length - 1];
-      chunks.push({ ...c, first: last ? last.first + last.rows : 0, rows });
+      chunks.push(Object.assign(c, { first: last ? last.first + last.rows : 0 }));
     };
     /**
      * A table's rows as LoadedFacts reads them, indexed in typed arrays (a few milliseconds at a million rows):
@@ -1455,7 +1413,7 @@ export class SearchEngine {
       type: 'statement' | 'action',
       chunks: Cols[],
       loadedIds: LoadedIds,
-      /** How many rows the `b` and `r` columns' numbers may name (briefings; people or statements). */
+      /** How many rows the briefing and other references' places may name (briefings; people or statements). */
       refs: { b: number; r: number },
       build: (c: Cols, i: number, row: number) => T,
     ): FactRows<T> & { tagsOf(c: Cols, i: number): string[] } => {
@@ -1468,40 +1426,28 @@ export class SearchEngine {
       const looseRows = new Map<string, number>();
       const prefix = docId(type, '');
       const code = RESULT_TYPES.indexOf(type) + 1;
-      // Anything a row names that is not there (a place past its table's rows, a name past the chunk's): a
-      // damaged index, refused now rather than met by a query or an idle slice.
-      const place = (v: unknown, count: number) => typeof v !== 'number' || (Number.isInteger(v) && v >= 0 && v < count);
-      const damaged = () => {
-        throw new SearchIndexDamagedError();
-      };
+      // Anything a row names that is not there (a place past its table's rows, a document not saved or of
+      // another type): a damaged index, refused now rather than met by a query or an idle slice.
       chunks.forEach((c, ci) => {
-        const names = c.n.length;
-        for (let i = 0; i < c.rows; i++) if (!place(c.b[i], refs.b) || !place(c.r[i], refs.r)) damaged();
-        for (const k of c.kd) if (!(Number.isInteger(k) && k >= 0 && k <= names)) damaged();
-        for (let i = 0; i < c.x.length; i += 3) if (!place(c.x[i], c.rows) || typeof c.x[i] !== 'number' || !place(c.x[i + 1], refs.b) || typeof c.x[i + 2] !== 'string') damaged();
+        if (!c.placesWithin(refs.b, refs.r)) throw new SearchIndexDamagedError();
+        for (let i = 0; i < c.x.length; i += 3) if (typeof c.x[i + 1] === 'number' && (c.x[i + 1] as number) >= refs.b) throw new SearchIndexDamagedError();
         chunkAt.fill(ci, c.first, c.first + c.rows);
-        for (let i = 0, short = 0, row = c.first; i < c.rows; i++, row++) {
-          const v = c.sh[i];
-          if (typeof v !== 'number') {
-            if (typeof v !== 'string' || looseRows.has(v)) damaged();
+        for (let i = 0, row = c.first; i < c.rows; i++, row++) {
+          const short = c.shorts[i]!;
+          if (short < 0) {
+            const id = c.idOf(i)!;
+            if (looseRows.has(id)) throw new SearchIndexDamagedError();
             shorts[row] = -1;
-            loose.set(row, String(v));
-            looseRows.set(String(v), row);
+            loose.set(row, id);
+            looseRows.set(id, row);
             continue;
           }
-          short += v;
           // A row naming a document that was not saved, one of another type, or one named twice: a damaged index.
           if (loadedIds.code(short) !== code || rowOfShort[short] !== -1) throw new SearchIndexDamagedError();
           shorts[row] = short;
           rowOfShort[short] = row;
         }
-        for (let i = 0; i < c.tg.length; i += 2 + c.tg[i + 1]!) {
-          const row = c.tg[i]!;
-          const count = c.tg[i + 1]!;
-          if (!(place(row, c.rows) && Number.isInteger(count) && count > 0 && i + 2 + count <= c.tg.length)) damaged();
-          for (let j = 0; j < count; j++) if (!(place(c.tg[i + 2 + j], names) && typeof c.tg[i + 2 + j] === 'number')) damaged();
-          tagAt[c.first + row] = i;
-        }
+        for (let i = 0; i < c.tg.length; i += 2 + c.tg[i + 1]!) tagAt[c.first + c.tg[i]!] = i;
       });
       return {
         count,
@@ -1530,7 +1476,7 @@ export class SearchEngine {
           const at = tagAt[c.first + i]!;
           if (at < 0) return [];
           const out: string[] = [];
-          for (let j = 0; j < c.tg[at + 1]!; j++) out.push(str(c.n[c.tg[at + 2 + j]!]));
+          for (let j = 0; j < c.tg[at + 1]!; j++) out.push(c.names[c.tg[at + 2 + j]!]!);
           return out;
         },
       };
@@ -1538,10 +1484,11 @@ export class SearchEngine {
     const madeFromColumns = () => {
       const loadedIds = ms._documentIds as PackedIds;
       const statements = rowsOf('statement', saved.statements, loadedIds, { b: briefingsPlaced.length, r: placed.people!.length }, (c, i): StatementFacts => {
-        const b = briefingOf(c.b[i]);
-        const k = c.kd[i]!;
-        const kind = (k ? str(c.n[k - 1]) : 'statement') as StatementKind;
-        return { briefingId: ref('briefings', c.b[i])!, speakerId: ref('people', c.r[i]), tags: statements.tagsOf(c, i), kind, date: b?.date ?? '', briefingTags: b?.tags ?? [] };
+        const briefing = c.briefing(i);
+        const b = briefingOf(briefing);
+        const k = c.kinds[i]!;
+        const kind = (k ? c.names[k - 1]! : 'statement') as StatementKind;
+        return { briefingId: ref('briefings', briefing)!, speakerId: ref('people', c.other(i)), tags: statements.tagsOf(c, i), kind, date: b?.date ?? '', briefingTags: b?.tags ?? [] };
       });
       // An event's briefing and title, by row ([row, briefing, title] in its chunk): few.
       const held = new Map<number, { in: string; title: string }>();
@@ -1549,7 +1496,8 @@ export class SearchEngine {
       const statementOf = (v: unknown) => (typeof v === 'number' ? statements.idOf(v) : orNull(v));
       const actions = rowsOf('action', saved.actions, loadedIds, { b: briefingsPlaced.length, r: statements.count }, (c, i, row): ActionFacts => {
         const h = held.get(row);
-        return { briefingId: ref('briefings', c.b[i]), statementId: statementOf(c.r[i]), tags: actions.tagsOf(c, i), date: briefingOf(c.b[i])?.date ?? '', ...(h ? { held: { ...h } } : {}) };
+        const briefing = c.briefing(i);
+        return { briefingId: ref('briefings', briefing), statementId: statementOf(c.other(i)), tags: actions.tagsOf(c, i), date: briefingOf(briefing)?.date ?? '', ...(h ? { held: { ...h } } : {}) };
       });
       // Every briefing's document names its events: known at once.
       for (const [row, h] of held) setIn(engine.heldBy, h.in, actions.idOf(row));
@@ -1559,7 +1507,17 @@ export class SearchEngine {
     const facts = (c: Chunk) => {
       if (c.k === 'tomb') for (const id of c.d) engine.tombstones.get(c.t)!.add(id);
       if (c.k !== 'facts') return;
+      if (!Array.isArray(c.d)) throw new SearchIndexDamagedError();
       const order = placed[c.t];
+      // A briefing's tags by place in the chunk's names (chunkStream), each name the engine's one string for that tag.
+      const names = c.t === 'briefings' ? (Array.isArray(c.n) ? c.n.map((n) => engine.foldedTags([String(n)])[0]!) : []) : [];
+      const named = (v: unknown) => {
+        if (!Array.isArray(v)) throw new SearchIndexDamagedError();
+        return v.map((i) => {
+          if (typeof i !== 'number' || !(i >= 0 && i < names.length)) throw new SearchIndexDamagedError();
+          return names[i]!;
+        });
+      };
       for (const r of c.d) {
         const id = str(r[0]);
         order?.push(id);
@@ -1568,19 +1526,16 @@ export class SearchEngine {
             const b: BriefingFacts = {
               title: str(r[1]),
               date: str(r[2]),
-              tags: strs(r[3]),
-              organiserIds: refs('people', r[4]),
-              startsAt: str(r[5]),
-              classification: str(r[6]),
-              caveat: str(r[7]),
-              attendeeIds: refs('people', r[8] ?? []),
+              tags: named(r[3]),
+              organiserIds: refs('organisations', r[4]),
+              attendeeIds: refs('people', r[5]),
             };
             briefingsPlaced.push(b);
             engine.briefings.set(id, b);
             break;
           }
           case 'people':
-            engine.people.set(id, { name: str(r[1]), words: tokenize(str(r[1])), organisationId: checkedRef('organisations', r[2]), mergedInto: orNull(r[3]) });
+            engine.people.set(id, { name: str(r[1]), organisationId: checkedRef('organisations', r[2]), mergedInto: orNull(r[3]) });
             break;
           case 'organisations':
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });
@@ -1601,6 +1556,7 @@ export class SearchEngine {
         const h = head as { k?: unknown; n: unknown; odd: unknown; big: unknown } | null;
         if (h?.k === 'docs') (ms._documentIds as PackedIds).load(h, columns);
         else if (h?.k === 'lens') (ms._fieldLength as FieldLengths).load(h, columns);
+        else if (h?.k === 'cols') gather(ColumnsChunk.load(h, columns));
         else throw new SearchIndexDamagedError();
         return undefined;
       }
@@ -1620,7 +1576,6 @@ export class SearchEngine {
           return chunk;
         }
       }
-      else if (c.k === 'cols') gather(c);
       else facts(c);
       return undefined;
     };

@@ -51,6 +51,11 @@ export class ByteWriter {
     return this.at;
   }
 
+  /** The bytes written so far, as a view (not a copy). */
+  get written(): Uint8Array {
+    return this.buf.subarray(0, this.at);
+  }
+
   /** What was written, as one chunk with `head` before it. */
   chunk(head: object): Uint8Array {
     const json = encoder.encode(JSON.stringify(head));
