@@ -4,11 +4,13 @@
  * values and checks that the load refuses what it should.
  */
 export interface RawColumns {
-  head: { k: 'cols'; t: string; n: number; names: string[]; tg: unknown[]; x: unknown[]; ids: { sh: unknown[]; b: unknown[]; r: unknown[] } };
+  head: { k: 'cols'; t: string; n: number; names: string[]; x: unknown[]; ids: { sh: unknown[]; b: unknown[]; r: unknown[] } };
   /** The raw varints of each column, as written (zigzagged steps, plus 1 or 2). */
   sh: number[];
   b: number[];
   r: number[];
+  /** Each row's tags, by place among the names. */
+  tags: number[][];
   kd: number[];
 }
 
@@ -32,8 +34,9 @@ export function readColumns(bytes: Uint8Array): RawColumns {
   const sh = column();
   const b = column();
   const r = column();
+  const tags = Array.from({ length: head.n }, () => Array.from({ length: varint() }, varint));
   const kd = head.t === 'statements' ? [...bytes.subarray(at, at + head.n)] : [];
-  return { head, sh, b, r, kd };
+  return { head, sh, b, r, tags, kd };
 }
 
 export function writeColumns(c: RawColumns): Uint8Array {
@@ -46,6 +49,7 @@ export function writeColumns(c: RawColumns): Uint8Array {
     out.push(v);
   };
   for (const column of [c.sh, c.b, c.r]) column.forEach(varint);
+  for (const names of c.tags) [names.length, ...names].forEach(varint);
   out.push(...c.kd);
   const head = new TextEncoder().encode(JSON.stringify(c.head));
   const bytes = new Uint8Array(4 + head.length + out.length);

@@ -75,7 +75,8 @@ describe('statements and follow-ups in binary columns', () => {
   it('are a few bytes a row where JSON took about twenty', () => {
     const w = new ColumnsWriter('statements');
     for (let i = 0; i < 10_000; i++) w.add(100 + i, `s${i}`, Math.floor(i / 10), (i * 7919) % 5000, 'statement', []);
-    expect(w.chunk().byteLength / 10_000).toBeLessThan(6);
+    // A byte for the step, one for the briefing's place, two for the speaker's, one for no tags, one for a plain kind.
+    expect(w.chunk().byteLength / 10_000).toBeLessThan(6.1);
   });
 
   it('refuse a chunk cut short, run on, or whose head and columns disagree', () => {

@@ -211,9 +211,9 @@ describe('a built index with its postings packed', () => {
       edited(at, (c) => (c.head.ids.b = [0, 'someone'])),
       // a kind past the chunk's names
       edited(at, (c) => (c.kd[0] = c.head.names.length + 1)),
-      // a tag past the chunk's names, and a tag list longer than the head's
-      edited(at, (c) => (c.head.tg = [0, 1, c.head.names.length])),
-      edited(at, (c) => (c.head.tg = [0, 5, 0])),
+      // a tag past the chunk's names, and the tags column cut short
+      edited(at, (c) => (c.tags[0] = [c.head.names.length])),
+      edited(at, (c) => c.tags.pop()),
       // an event's row past the chunk's rows
       edited(actionsAt, (c) => (c.head.x = [c.head.n, 0, 'Title'])),
       // one record named twice by its id

@@ -56,7 +56,11 @@ interface BriefingFacts {
 }
 interface PersonFacts {
   name: string;
-  /** The name's words (personWords): made when a speaker filter or suggestion first reads them, not for each of 50,000 people at a load. */
+  /**
+   * The name's words (personWords). A loaded index leaves them out (50,000 names tokenised were a tenth of a
+   * second of its load at scale 10): made when prepareSome gets to them, or by the first speaker filter or
+   * suggestion before that.
+   */
   words?: string[];
   organisationId: string | null;
   /** The person this one was merged into (core/directory.ts): statements naming it read as that one's. */
@@ -323,6 +327,8 @@ export class SearchEngine {
   private derivedState: Derived | undefined = emptyDerived();
   /** Walks of the facts left for what the derived maps would answer while they are not built (fromDerived). */
   private walks = 8;
+  /** A loaded index's people whose words prepareSome has still to make (personWords), and where it stopped. */
+  private wordless: MapIterator<PersonFacts> | undefined;
   /** The derived maps part-built by prepareSome, and where it stopped. */
   private building: { d: Derived; statements: MapIterator<[string, StatementFacts]>; actions: MapIterator<[string, ActionFacts]> } | undefined;
   /** A loaded index's chunks of postings still to parse (prepareSome), as loaded. */
@@ -411,6 +417,7 @@ export class SearchEngine {
     this.tagNames.clear();
     this.derivedState = emptyDerived();
     this.building = undefined;
+    this.wordless = undefined;
     this.packing = undefined;
     // A new index: no saved postings left to read or parse, its vacuum its own.
     this.unparsed.length = 0;
@@ -619,6 +626,12 @@ export class SearchEngine {
     // A loaded index's statements and follow-ups put in their maps (each record's facts made: a second at a million).
     for (const facts of [this.statements, this.actions]) if (facts instanceof LoadedFacts && !facts.fillSome(budget)) return false;
     if (!this.buildDerived(budget)) return false;
+    // The people's words, for the speaker filters and suggestions.
+    for (let n = 0, r = this.wordless?.next(); r && !r.done; r = this.wordless!.next()) {
+      personWords(r.value);
+      if (++n >= budget) return false;
+    }
+    this.wordless = undefined;
     const ms = this.index as unknown as SerializedInternals;
     // What each document names, so that no later query looks a match's facts up among a million records.
     if (!this.shortIds.learnSome(ms._nextId, budget)) return false;
@@ -705,7 +718,7 @@ export class SearchEngine {
       case 'people': {
         const p = record as Person;
         const old = this.people.get(p.id);
-        this.people.set(p.id, { name: p.name, organisationId: p.organisationId, mergedInto: p.mergedInto });
+        this.people.set(p.id, { name: p.name, words: tokenize(p.name), organisationId: p.organisationId, mergedInto: p.mergedInto });
         if (!old || (old.name === p.name && old.organisationId === p.organisationId && old.mergedInto === p.mergedInto)) return [];
         const attended = this.briefingsAttendedBy(p.id);
         // Statements naming a person merged into this one carry this one's name too (a merge is rare: a scan will do).
@@ -1588,6 +1601,7 @@ export class SearchEngine {
       if (ids.size !== ms._documentCount || lengths.size > ids.size) throw new SearchIndexDamagedError();
       for (let short = 0; short < ms._nextId; short++) if (lengths.has(short) && !ids.has(short)) throw new SearchIndexDamagedError();
       madeFromColumns();
+      engine.wordless = engine.people.values();
       if (engine.unread) {
         // No vacuum (a walk of every posting) until they are all read: supplyPostings gives it back.
         const options = (engine.index as unknown as { _options: { autoVacuum: unknown } })._options;

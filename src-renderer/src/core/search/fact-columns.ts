@@ -14,9 +14,10 @@ import { SearchIndexDamagedError } from './postings';
  *
  *   sh: 0 for a row named by id, else the step from the previous row's short id, zigzagged, plus 1
  *   b, r: 0 for none, 1 for an id, else the step from the column's previous place, zigzagged, plus 2
+ *   tags: per row, how many, then each one's place among the names
  *   kd: a byte per row (statements only): 0 for a plain statement, else its kind's place among the names plus 1
  *
- * What most rows lack — tags, an event's briefing and title — stays in the head, for the rows that have it.
+ * What few rows have — an event's briefing and title — stays in the head.
  */
 
 /** A reference as chunkStream writes it: a place among the rows saved before, an id, or none. */
@@ -35,10 +36,8 @@ interface ColumnsHead {
   t: 'statements' | 'actions';
   /** Rows. */
   n: number;
-  /** The tags' and kinds' names, which `tg` and `kd` refer to by place: each one string, shared by the chunk's rows. */
+  /** The tags' and kinds' names, which the tags and kinds columns refer to by place: each one string, shared by the chunk's rows. */
   names: string[];
-  /** The rows with tags: [row, count, name…]. */
-  tg: number[];
   /** Events (follow-ups only): [row, briefing, title]. */
   x: unknown[];
   /** The ids of the rows and references named by id: [row, id, …] per column. */
@@ -50,9 +49,9 @@ export class ColumnsWriter {
   private readonly sh = new ByteWriter();
   private readonly b = new ByteWriter();
   private readonly r = new ByteWriter();
+  private readonly tags = new ByteWriter();
   private readonly kd: number[] = [];
   private readonly names = new Map<string, number>();
-  private readonly tg: number[] = [];
   private readonly x: unknown[] = [];
   private readonly ids = { sh: [] as unknown[], b: [] as unknown[], r: [] as unknown[] };
   private prev = { sh: 0, b: 0, r: 0 };
@@ -76,7 +75,8 @@ export class ColumnsWriter {
     this.ref('b', row, b);
     this.ref('r', row, r);
     if (this.table === 'statements') this.kd.push(kind === undefined || kind === 'statement' ? 0 : this.named(kind) + 1);
-    if (tags.length) this.tg.push(row, tags.length, ...tags.map((tag) => this.named(tag)));
+    this.tags.varint(tags.length);
+    for (const tag of tags) this.tags.varint(this.named(tag));
     return row;
   }
 
@@ -106,8 +106,9 @@ export class ColumnsWriter {
     const out = this.sh;
     out.bytes(this.b.written);
     out.bytes(this.r.written);
+    out.bytes(this.tags.written);
     out.bytes(Uint8Array.from(this.kd));
-    const head: ColumnsHead = { k: 'cols', t: this.table, n: this.rows, names: [...this.names.keys()], tg: this.tg, x: this.x, ids: this.ids };
+    const head: ColumnsHead = { k: 'cols', t: this.table, n: this.rows, names: [...this.names.keys()], x: this.x, ids: this.ids };
     return out.chunk(head);
   }
 }
@@ -124,6 +125,7 @@ export class ColumnsChunk {
     /** By row (statements): 0 for a plain statement, else the kind's place in `names` plus 1. */
     readonly kinds: Uint8Array,
     readonly names: readonly string[],
+    /** The rows with tags: [row, count, name…], each name by its place in `names`. */
     readonly tg: readonly number[],
     readonly x: readonly unknown[],
     private readonly ids: { sh: Map<number, string>; b: Map<number, string>; r: Map<number, string> },
@@ -161,8 +163,8 @@ export class ColumnsChunk {
    * names no name.
    */
   static load(head: Record<string, unknown>, columns: ByteReader): ColumnsChunk {
-    const { t, n, names, tg, x, ids } = head as Partial<ColumnsHead>;
-    if ((t !== 'statements' && t !== 'actions') || !Number.isInteger(n) || n! < 0 || ![names, tg, x].every(Array.isArray) || typeof ids !== 'object' || ids === null) throw new SearchIndexDamagedError();
+    const { t, n, names, x, ids } = head as Partial<ColumnsHead>;
+    if ((t !== 'statements' && t !== 'actions') || !Number.isInteger(n) || n! < 0 || ![names, x].every(Array.isArray) || typeof ids !== 'object' || ids === null) throw new SearchIndexDamagedError();
     if (!names!.every((name) => typeof name === 'string') || x!.length % 3) throw new SearchIndexDamagedError();
     // An event's row in range, its briefing a place or an id (which place, the engine checks), its title a text.
     for (let i = 0; i < x!.length; i += 3) {
@@ -212,19 +214,21 @@ export class ColumnsChunk {
     const r = refs(byId.r);
     // An id the head names for a row whose column does not say so: not what ColumnsWriter writes.
     for (const [column, values] of [['sh', shorts], ['b', b], ['r', r]] as const) for (const row of byId[column].keys()) if (values[row]! !== (column === 'sh' ? -1 : BY_ID)) throw new SearchIndexDamagedError();
+    const tg: number[] = [];
+    for (let i = 0; i < rows; i++) {
+      const count = columns.varint();
+      if (!count) continue;
+      tg.push(i, count);
+      for (let j = 0; j < count; j++) {
+        const name = columns.varint();
+        if (name >= names!.length) throw new SearchIndexDamagedError();
+        tg.push(name);
+      }
+    }
     // A copy: a view would keep the whole chunk's bytes alive.
     const kinds = t === 'statements' ? columns.take(rows).slice() : new Uint8Array(0);
     columns.end();
     for (let i = 0; i < kinds.length; i++) if (kinds[i]! > names!.length) throw new SearchIndexDamagedError();
-    for (let i = 0; i < tg!.length; i += 2 + (tg![i + 1] as number)) {
-      const row = tg![i];
-      const count = tg![i + 1];
-      if (!(Number.isInteger(row) && (row as number) >= 0 && (row as number) < rows && Number.isInteger(count) && (count as number) > 0 && i + 2 + (count as number) <= tg!.length)) throw new SearchIndexDamagedError();
-      for (let j = 0; j < (count as number); j++) {
-        const name = tg![i + 2 + j];
-        if (!(Number.isInteger(name) && (name as number) >= 0 && (name as number) < names!.length)) throw new SearchIndexDamagedError();
-      }
-    }
-    return new ColumnsChunk(t, rows, shorts, b, r, kinds, names as string[], tg as number[], x!, byId);
+    return new ColumnsChunk(t, rows, shorts, b, r, kinds, names as string[], tg, x!, byId);
   }
 }

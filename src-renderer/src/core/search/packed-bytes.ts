@@ -79,6 +79,12 @@ export class ByteReader {
   }
 
   varint(): number {
+    // Most values are a byte (a step of one, a place near the last): no loop for them.
+    const first = this.buf[this.at];
+    if (first !== undefined && first < 0x80) {
+      this.at += 1;
+      return first;
+    }
     let v = 0;
     let scale = 1;
     for (;;) {
