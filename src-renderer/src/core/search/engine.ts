@@ -1192,8 +1192,9 @@ export class SearchEngine {
    * The whole state as chunks of bounded size, for data/search-persist.ts to store (each a JSON text, a
    * chunk of terms two, a line each; the documents' ids, their field lengths and the statements' and
    * follow-ups' facts binary, packed-bytes.ts): MiniSearch's own serialisation (toJSON) cut into slices of
-   * terms, the facts filters need, the tombstones and the newest clocks. Taken synchronously: nothing may change the engine while it runs. `SEARCH_INDEX_VERSION` is in
-   * the first chunk, so a persisted index of another document shape is never loaded as current.
+   * terms, the facts filters need, the tombstones and the newest clocks. Taken synchronously: nothing may
+   * change the engine while it runs. `SEARCH_INDEX_VERSION` is in the first chunk, so a persisted index of
+   * another document shape is never loaded as current.
    */
   toChunks(postingsPerChunk = 100_000, rowsPerChunk = 100_000): SavedChunk[] {
     return [...this.chunkStream(postingsPerChunk, rowsPerChunk)];
