@@ -35,7 +35,7 @@ export function readColumns(bytes: Uint8Array): RawColumns {
   const b = column();
   const r = column();
   const tags = Array.from({ length: head.n }, () => Array.from({ length: varint() }, varint));
-  const kd = head.t === 'statements' ? [...bytes.subarray(at, at + head.n)] : [];
+  const kd = head.t === 'statements' ? Array.from({ length: head.n }, varint) : [];
   return { head, sh, b, r, tags, kd };
 }
 
@@ -50,7 +50,7 @@ export function writeColumns(c: RawColumns): Uint8Array {
   };
   for (const column of [c.sh, c.b, c.r]) column.forEach(varint);
   for (const names of c.tags) [names.length, ...names].forEach(varint);
-  out.push(...c.kd);
+  c.kd.forEach(varint);
   const head = new TextEncoder().encode(JSON.stringify(c.head));
   const bytes = new Uint8Array(4 + head.length + out.length);
   new DataView(bytes.buffer).setUint32(0, head.length, true);

@@ -72,6 +72,14 @@ describe('statements and follow-ups in binary columns', () => {
     expect(chunk.x).toEqual([0, 3, 'Donor round table']);
   });
 
+  it('keep a kind named after hundreds of tags (its place past what a byte holds)', () => {
+    const w = new ColumnsWriter('statements');
+    const rows: Row[] = Array.from({ length: 300 }, (_, i) => ({ short: i, id: `row${i}`, b: 0, r: 0, kind: 'statement', tags: [`tag ${i}`] }));
+    rows.push({ short: 300, id: 'row300', b: 0, r: 0, kind: 'decision', tags: [] }, { short: 301, id: 'row301', b: 0, r: 0, kind: 'question', tags: ['tag 7'] });
+    for (const s of rows) w.add(s.short, s.id, s.b, s.r, s.kind, s.tags);
+    expect(readBack(load(w.chunk()))).toEqual(rows);
+  });
+
   it('are a few bytes a row where JSON took about twenty', () => {
     const w = new ColumnsWriter('statements');
     for (let i = 0; i < 10_000; i++) w.add(100 + i, `s${i}`, Math.floor(i / 10), (i * 7919) % 5000, 'statement', []);
@@ -91,6 +99,8 @@ describe('statements and follow-ups in binary columns', () => {
       writeColumns({ ...readColumns(bytes), head: { ...readColumns(bytes).head, ids: { sh: [], b: [], r: [] } } }),
       writeColumns({ ...readColumns(bytes), head: { ...readColumns(bytes).head, names: [] } }),
       writeColumns({ ...readColumns(bytes), head: { ...readColumns(bytes).head, t: 'people' } }),
+      // A head counting more rows than the bytes could hold (refused before any column is made for them).
+      writeColumns({ ...readColumns(bytes), head: { ...readColumns(bytes).head, n: 1e10 } }),
     ];
     for (const [i, c] of cases.entries()) expect(() => load(c), `case ${i}`).toThrow(SearchIndexDamagedError);
   });

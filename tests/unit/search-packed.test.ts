@@ -228,6 +228,33 @@ describe('a built index with its postings packed', () => {
     for (const [i, out] of refused.entries()) expect(() => SearchEngine.fromChunks(out), `case ${i}`).toThrow(SearchIndexDamagedError);
   });
 
+  it('refuses people and briefings whose saved facts are not what the engine writes, as they load', () => {
+    const data = Object.fromEntries(INDEXED_TABLES.map((t) => [t, new Map(base[t])])) as Data;
+    const chunks = build(data).toChunks(300, 50);
+    const factsAt = (table: string) => chunks.findIndex((c) => typeof c === 'string' && c.startsWith(`{"k":"facts","t":"${table}"`));
+    const edited = (table: string, change: (c: { n?: unknown[]; d: unknown[][] }) => void) => {
+      const at = factsAt(table);
+      const copy = JSON.parse(chunks[at] as string) as { n?: unknown[]; d: unknown[][] };
+      change(copy);
+      const out = [...chunks];
+      out[at] = JSON.stringify(copy);
+      return out;
+    };
+    expect(() => SearchEngine.fromChunks(edited('briefings', () => undefined))).not.toThrow();
+    const tagged = (c: { d: unknown[][] }) => c.d.find((r) => (r[3] as unknown[]).length > 0)!;
+    const refused = [
+      // a person's name that is not a text (its words are made later, by a speaker filter: refused now)
+      edited('people', (c) => (c.d[0]![1] = null)),
+      // a briefing's tag by a place that is not a whole number, or past the chunk's names
+      edited('briefings', (c) => (tagged(c)[3] = [0.5])),
+      edited('briefings', (c) => (tagged(c)[3] = [c.n!.length])),
+      // the chunk's names missing, or not texts
+      edited('briefings', (c) => delete c.n),
+      edited('briefings', (c) => (c.n = c.n!.map(() => null))),
+    ];
+    for (const [i, out] of refused.entries()) expect(() => SearchEngine.fromChunks(out), `case ${i}`).toThrow(SearchIndexDamagedError);
+  });
+
   it('parses a chunk a field at a time, and never gives one word or field another\'s postings', () => {
     // Three words: the first in fields 0 and 2, the others in one field each; n short id steps, then n frequencies.
     const lists = [

@@ -38,7 +38,7 @@ import { onStorageMutated, writtenRanges } from './mirror';
 interface ChunkRow {
   n: number;
   generation: number;
-  /** JSON text, or bytes (the documents' ids and field lengths: core/search packed-bytes.ts). */
+  /** JSON text, or bytes (the documents' ids and field lengths, the statements' and follow-ups' facts: core/search packed-bytes.ts). */
   chunk: SavedChunk;
 }
 

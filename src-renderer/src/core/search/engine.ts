@@ -1524,12 +1524,13 @@ export class SearchEngine {
       if (!Array.isArray(c.d)) throw new SearchIndexDamagedError();
       const order = placed[c.t];
       // A briefing's tags by place in the chunk's names (chunkStream), each name the engine's one string for that tag.
-      const names = c.t === 'briefings' ? (Array.isArray(c.n) ? c.n.map((n) => engine.foldedTags([String(n)])[0]!) : []) : [];
+      if (c.t === 'briefings' && !(Array.isArray(c.n) && c.n.every((n) => typeof n === 'string'))) throw new SearchIndexDamagedError();
+      const names = c.t === 'briefings' ? (c.n as string[]).map((n) => engine.foldedTags([n])[0]!) : [];
       const named = (v: unknown) => {
         if (!Array.isArray(v)) throw new SearchIndexDamagedError();
         return v.map((i) => {
-          if (typeof i !== 'number' || !(i >= 0 && i < names.length)) throw new SearchIndexDamagedError();
-          return names[i]!;
+          if (!(Number.isInteger(i) && (i as number) >= 0 && (i as number) < names.length)) throw new SearchIndexDamagedError();
+          return names[i as number]!;
         });
       };
       for (const r of c.d) {
@@ -1549,7 +1550,9 @@ export class SearchEngine {
             break;
           }
           case 'people':
-            engine.people.set(id, { name: str(r[1]), organisationId: checkedRef('organisations', r[2]), mergedInto: orNull(r[3]) });
+            // Its words are made later (personWords): a name that is not a text is refused now, not met by a speaker filter.
+            if (typeof r[1] !== 'string') throw new SearchIndexDamagedError();
+            engine.people.set(id, { name: r[1], organisationId: checkedRef('organisations', r[2]), mergedInto: orNull(r[3]) });
             break;
           case 'organisations':
             engine.organisations.set(id, { name: str(r[1]), acronym: str(r[2]), words: tokenize(`${str(r[1])} ${str(r[2])}`) });

@@ -12,10 +12,11 @@ import { SearchIndexDamagedError } from './postings';
  * no facts of), or none; a row is named by its document's short id, or by its id when it has no document (its
  * briefing deleted). The few ids are kept in the head; the columns hold:
  *
- *   sh: 0 for a row named by id, else the step from the previous row's short id, zigzagged, plus 1
+ *   sh: 0 for a row named by id, else the step from the last short id written, zigzagged, plus 1
  *   b, r: 0 for none, 1 for an id, else the step from the column's previous place, zigzagged, plus 2
  *   tags: per row, how many, then each one's place among the names
- *   kd: a byte per row (statements only): 0 for a plain statement, else its kind's place among the names plus 1
+ *   kd (statements only): 0 for a plain statement, else its kind's place among the names plus 1 (past 254 when
+ *       a chunk names that many tags before it: a varint, not a byte)
  *
  * What few rows have — an event's briefing and title — stays in the head.
  */
@@ -50,7 +51,7 @@ export class ColumnsWriter {
   private readonly b = new ByteWriter();
   private readonly r = new ByteWriter();
   private readonly tags = new ByteWriter();
-  private readonly kd: number[] = [];
+  private readonly kd = new ByteWriter();
   private readonly names = new Map<string, number>();
   private readonly x: unknown[] = [];
   private readonly ids = { sh: [] as unknown[], b: [] as unknown[], r: [] as unknown[] };
@@ -74,7 +75,7 @@ export class ColumnsWriter {
     }
     this.ref('b', row, b);
     this.ref('r', row, r);
-    if (this.table === 'statements') this.kd.push(kind === undefined || kind === 'statement' ? 0 : this.named(kind) + 1);
+    if (this.table === 'statements') this.kd.varint(kind === undefined || kind === 'statement' ? 0 : this.named(kind) + 1);
     this.tags.varint(tags.length);
     for (const tag of tags) this.tags.varint(this.named(tag));
     return row;
@@ -107,7 +108,7 @@ export class ColumnsWriter {
     out.bytes(this.b.written);
     out.bytes(this.r.written);
     out.bytes(this.tags.written);
-    out.bytes(Uint8Array.from(this.kd));
+    out.bytes(this.kd.written);
     const head: ColumnsHead = { k: 'cols', t: this.table, n: this.rows, names: [...this.names.keys()], x: this.x, ids: this.ids };
     return out.chunk(head);
   }
@@ -123,7 +124,7 @@ export class ColumnsChunk {
     private readonly b: Int32Array,
     private readonly r: Int32Array,
     /** By row (statements): 0 for a plain statement, else the kind's place in `names` plus 1. */
-    readonly kinds: Uint8Array,
+    readonly kinds: Int32Array,
     readonly names: readonly string[],
     /** The rows with tags: [row, count, name…], each name by its place in `names`. */
     readonly tg: readonly number[],
@@ -172,6 +173,8 @@ export class ColumnsChunk {
       if (!(Number.isInteger(row) && (row as number) >= 0 && (row as number) < n!) || !(typeof briefing === 'string' || (Number.isInteger(briefing) && (briefing as number) >= 0)) || typeof title !== 'string') throw new SearchIndexDamagedError();
     }
     const rows = n!;
+    // Each row takes a byte at least in each of its four columns: a head counting more than the bytes could hold is not this layout.
+    if (rows * 4 > columns.left) throw new SearchIndexDamagedError();
     const byId = { sh: new Map<number, string>(), b: new Map<number, string>(), r: new Map<number, string>() };
     for (const column of ['sh', 'b', 'r'] as const) {
       const list: unknown = ids[column];
@@ -225,10 +228,13 @@ export class ColumnsChunk {
         tg.push(name);
       }
     }
-    // A copy: a view would keep the whole chunk's bytes alive.
-    const kinds = t === 'statements' ? columns.take(rows).slice() : new Uint8Array(0);
+    const kinds = new Int32Array(t === 'statements' ? rows : 0);
+    for (let i = 0; i < kinds.length; i++) {
+      const k = columns.varint();
+      if (k > names!.length) throw new SearchIndexDamagedError();
+      kinds[i] = k;
+    }
     columns.end();
-    for (let i = 0; i < kinds.length; i++) if (kinds[i]! > names!.length) throw new SearchIndexDamagedError();
     return new ColumnsChunk(t, rows, shorts, b, r, kinds, names as string[], tg, x!, byId);
   }
 }

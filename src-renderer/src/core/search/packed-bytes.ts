@@ -96,6 +96,11 @@ export class ByteReader {
     }
   }
 
+  /** How many bytes are left to read. */
+  get left(): number {
+    return this.buf.length - this.at;
+  }
+
   /** The next `n` bytes, as a view (not a copy). */
   take(n: number): Uint8Array {
     if (!(n >= 0 && this.at + n <= this.buf.length)) throw new SearchIndexDamagedError();
