@@ -31,7 +31,7 @@ import { FieldLengths, packedLengthChunks } from './field-lengths';
 import { openChunk } from './packed-bytes';
 import { PackedIds, packedIdChunks, type LoadedIds } from './packed-ids';
 import { LoadedFacts, type FactRows } from './loaded-facts';
-import { ColumnsChunk, ColumnsWriter } from './fact-columns';
+import { ColumnsChunk, ColumnsWriter, PlacedNames } from './fact-columns';
 import { fold, foldName } from '../text';
 import { indexTerm, queryTerms, tokenize } from './normalize';
 import { RESULT_TYPES, type ParsedQuery, type ResultType, type SearchFilters } from './query';
@@ -1303,18 +1303,8 @@ export class SearchEngine {
     yield* rows('people', this.people, (id, p) => [id, p.name, organisationRef(p.organisationId), p.mergedInto]);
     // A briefing's tags by their place in its chunk's names (`n`): each tag then one string, shared by the
     // briefings that carry it, as the engine holds them (foldedTags).
-    let tagNames = new Map<string, number>();
-    const tagPlace = (tag: string) => {
-      let i = tagNames.get(tag);
-      if (i === undefined) tagNames.set(tag, (i = tagNames.size));
-      return i;
-    };
-    const namesSoFar = () => {
-      const n = [...tagNames.keys()];
-      tagNames = new Map();
-      return { n };
-    };
-    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags.map(tagPlace), b.organiserIds.map(organisationRef), b.attendeeIds.map(personRef)], namesSoFar);
+    const tagNames = new PlacedNames();
+    yield* rows('briefings', this.briefings, (id, b) => [id, b.title, b.date, b.tags.map((tag) => tagNames.place(tag)), b.organiserIds.map(organisationRef), b.attendeeIds.map(personRef)], () => ({ n: tagNames.take() }));
     // Statements and follow-ups (a million and 200,000 at scale 10) in binary columns, a chunk of rows at a time
     // (fact-columns.ts), each named by its document's short id where it has one (its id is then the document's,
     // already saved) and by its id where not (kept but not searchable: its briefing deleted). A loaded index

@@ -45,6 +45,27 @@ interface ColumnsHead {
   ids: { sh: unknown[]; b: unknown[]; r: unknown[] };
 }
 
+/**
+ * Names (tags, kinds) written by their place in a chunk's list of them, each kept once: a number parses faster
+ * than a string, and each name is loaded as one string shared by the chunk's rows.
+ */
+export class PlacedNames {
+  private names = new Map<string, number>();
+
+  place(name: string): number {
+    let i = this.names.get(name);
+    if (i === undefined) this.names.set(name, (i = this.names.size));
+    return i;
+  }
+
+  /** The names placed so far, in their order; the next chunk starts a list of its own. */
+  take(): string[] {
+    const out = [...this.names.keys()];
+    this.names = new Map();
+    return out;
+  }
+}
+
 /** One chunk of rows as chunkStream fills it. */
 export class ColumnsWriter {
   private readonly sh = new ByteWriter();
@@ -52,7 +73,7 @@ export class ColumnsWriter {
   private readonly r = new ByteWriter();
   private readonly tags = new ByteWriter();
   private readonly kd = new ByteWriter();
-  private readonly names = new Map<string, number>();
+  private readonly names = new PlacedNames();
   private readonly x: unknown[] = [];
   private readonly ids = { sh: [] as unknown[], b: [] as unknown[], r: [] as unknown[] };
   private prev = { sh: 0, b: 0, r: 0 };
@@ -75,9 +96,9 @@ export class ColumnsWriter {
     }
     this.ref('b', row, b);
     this.ref('r', row, r);
-    if (this.table === 'statements') this.kd.varint(kind === undefined || kind === 'statement' ? 0 : this.named(kind) + 1);
+    if (this.table === 'statements') this.kd.varint(kind === undefined || kind === 'statement' ? 0 : this.names.place(kind) + 1);
     this.tags.varint(tags.length);
-    for (const tag of tags) this.tags.varint(this.named(tag));
+    for (const tag of tags) this.tags.varint(this.names.place(tag));
     return row;
   }
 
@@ -97,19 +118,13 @@ export class ColumnsWriter {
     }
   }
 
-  private named(name: string): number {
-    let i = this.names.get(name);
-    if (i === undefined) this.names.set(name, (i = this.names.size));
-    return i;
-  }
-
   chunk(): Uint8Array {
     const out = this.sh;
     out.bytes(this.b.written);
     out.bytes(this.r.written);
     out.bytes(this.tags.written);
     out.bytes(this.kd.written);
-    const head: ColumnsHead = { k: 'cols', t: this.table, n: this.rows, names: [...this.names.keys()], x: this.x, ids: this.ids };
+    const head: ColumnsHead = { k: 'cols', t: this.table, n: this.rows, names: this.names.take(), x: this.x, ids: this.ids };
     return out.chunk(head);
   }
 }
