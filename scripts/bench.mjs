@@ -24,8 +24,10 @@
 //      tests/bench/<name>.bench.mjs, a Node script that does everything itself and prints ONE JSON object
 //      on its last line; the runner just runs it (it takes precedence over <name>.bench.ts).
 //
-// Options: --rebuild (force the Vite build), --headed. Exit code 1 only when the bench could not run;
-// a missed target is a figure, not a failure.
+// Options: --rebuild (force the Vite build), --headed. BENCH_TRACE=<file>: a Chrome trace of the first cold
+// start (BENCH_TRACE_TAB=1: of the second, the workspace bench's tracker tab), the build made afresh with source
+// maps (out/bench/<name>/assets/*.map) to read its profile by source.
+// Exit code 1 only when the bench could not run; a missed target is a figure, not a failure.
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -49,7 +51,9 @@ if (!name || !/^[a-z0-9-]+$/.test(name)) {
 async function buildBench(outDir) {
   const started = Date.now();
   const sources = ['src-renderer', 'tests/bench', 'resources', 'vite.shared.ts', 'svelte.config.js', 'package.json', 'scripts/bench.mjs', 'scripts/bench-harness.mjs'];
-  if (!(await buildBenchPage({ outDir, page: pageBench, sources, rebuild: flag('rebuild') }))) {
+  // A traced run (BENCH_TRACE) is built afresh with source maps, so its profile can be read by source file.
+  const withMaps = Boolean(process.env.BENCH_TRACE);
+  if (!(await buildBenchPage({ outDir, page: pageBench, sources, rebuild: flag('rebuild') || withMaps, sourcemap: withMaps }))) {
     console.log(`Using the build in ${outDir} (newer than every source; --rebuild to force)`);
     return;
   }
@@ -96,7 +100,8 @@ async function runPageBench() {
         return null;
       }
     };
-    let traced = false;
+    /** Cold starts made so far: BENCH_TRACE_TAB=<n> traces the n-th (0, the first: the list and search tab). */
+    let coldStarts = 0;
     await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
       const residentOf = (pids) => pids.reduce((sum, pid) => sum + (rss(pid) ?? 0), 0);
       const before = residentOf(await rendererPids().catch(() => []));
@@ -106,15 +111,34 @@ async function runPageBench() {
         await tab.addInitScript(() => {
           window.__longest = 0;
           window.__longTasks = 0;
+          window.__longList = [];
+          window.__frames = [];
           try {
             new PerformanceObserver((list) => {
               for (const e of list.getEntries()) {
                 window.__longest = Math.max(window.__longest, e.duration);
                 window.__longTasks += 1;
+                window.__longList.push({ at: Math.round(e.startTime), ms: Math.round(e.duration) });
               }
             }).observe({ type: 'longtask', buffered: true });
           } catch {
             window.__longest = -1;
+          }
+          // Long animation frames name the scripts that held them (function, file and what called it): what a
+          // long task was, where the longtask entry says only when.
+          try {
+            new PerformanceObserver((list) => {
+              for (const e of list.getEntries()) {
+                if (e.duration < 50) continue;
+                const scripts = [...e.scripts]
+                  .sort((a, b) => b.duration - a.duration)
+                  .slice(0, 3)
+                  .map((s) => `${s.invoker || s.invokerType} → ${s.sourceFunctionName || '?'} (${String(s.sourceURL).split('/').pop()}:${s.sourceCharPosition}) ${Math.round(s.duration)} ms`);
+                window.__frames.push({ at: Math.round(e.startTime), ms: Math.round(e.duration), blocking: Math.round(e.blockingDuration), render: Math.round(e.renderStart ? e.startTime + e.duration - e.renderStart : 0), scripts });
+              }
+            }).observe({ type: 'long-animation-frame', buffered: true });
+          } catch {
+            // Not every Chromium has it: the longtask figures stand alone.
           }
         });
         // The tab's workers (the search index, the pack's counts) keep heaps of their own, which the page's
@@ -141,10 +165,9 @@ async function runPageBench() {
             setTimeout(() => done({}), 10_000);
           });
         await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-        // BENCH_TRACE=<file>: a Chrome trace of the first cold start (every thread, the workers' too), for where its time goes.
-        const trace = process.env.BENCH_TRACE && !traced ? process.env.BENCH_TRACE : undefined;
+        // BENCH_TRACE=<file>: a Chrome trace of a cold start (every thread, the workers' too), for where its time goes.
+        const trace = process.env.BENCH_TRACE && coldStarts++ === Number(process.env.BENCH_TRACE_TAB ?? 0) ? process.env.BENCH_TRACE : undefined;
         if (trace) {
-          traced = true;
           await context.browser().startTracing(tab, { path: trace, categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8.execute', 'blink.user_timing', 'IndexedDB', 'loading', 'disabled-by-default-v8.cpu_profiler'] });
         }
         await tab.goto(`${origin}/src-renderer/index.html${hash}`);
@@ -165,11 +188,12 @@ async function runPageBench() {
           );
           times[step.name] = await handle.jsonValue();
         }
-        if (trace) await context.browser().stopTracing();
         await tab.waitForTimeout(settleMs);
+        // After the settling time, which the longest task counts too (a tracker's rows drawn after its first).
+        if (trace) await context.browser().stopTracing();
         await cdp.send('HeapProfiler.collectGarbage');
         const heap = await tab.evaluate(() => performance.memory?.usedJSHeapSize ?? null);
-        const { longest, longTasks } = await tab.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks }));
+        const { longest, longTasks, longList, frames } = await tab.evaluate(() => ({ longest: window.__longest, longTasks: window.__longTasks, longList: window.__longList, frames: window.__frames }));
         const workerHeaps = await Promise.all(
           [...workers].map(async (sessionId) => {
             await askWorker(sessionId, 'HeapProfiler.collectGarbage');
@@ -180,7 +204,7 @@ async function runPageBench() {
         // the bench page's process, so the growth of all of them, not one process's size.
         const after = residentOf(await rendererPids().catch(() => []));
         const processRss = after ? after - before : null;
-        return { times, heap, longest, longTasks, workerHeaps, processRss };
+        return { times, heap, longest, longTasks, longList, frames, workerHeaps, processRss };
       } finally {
         await tab.close();
       }

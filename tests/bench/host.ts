@@ -33,6 +33,10 @@ export interface ColdStartResult {
   /** Longest main-thread task seen by a PerformanceObserver('longtask'), ms (0: none over 50 ms). */
   longest: number;
   longTasks: number;
+  /** Each task over 50 ms: when it began (ms from the tab's start) and how long it took. */
+  longList?: { at: number; ms: number }[];
+  /** Each animation frame over 50 ms (long-animation-frame): when, how long, its rendering's part, and its longest scripts. */
+  frames?: { at: number; ms: number; blocking: number; render: number; scripts: string[] }[];
   /** usedJSHeapSize of each of the tab's workers, where Chromium reports it (null where it does not). */
   workerHeaps?: (number | null)[];
   /** Resident memory the tab (its page and workers together) added to Chromium's renderer processes, bytes. */

@@ -102,23 +102,33 @@ const bench: Bench = async (host) => {
   await raw.open();
   let loadMs = 0;
   let rawMs = 0;
-  const viaLayer = async (name: SyncedTable, rows: unknown[]) => {
+  /** Time spent loading the rows the raw baseline also writes (all of them up to scale 3), and how many. */
+  let sampledLoadMs = 0;
+  let sampledRecords = 0;
+  const viaLayer = async (name: SyncedTable, rows: unknown[], sampled: number) => {
     const table = db.table(name);
-    const s = performance.now();
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
-      await db.transaction('rw', table, () => table.bulkPut(chunk));
-    }
-    loadMs += performance.now() - s;
+    const put = async (from: number, to: number) => {
+      const s = performance.now();
+      for (let i = from; i < to; i += CHUNK) {
+        const chunk = rows.slice(i, Math.min(i + CHUNK, to));
+        await db.transaction('rw', table, () => table.bulkPut(chunk));
+      }
+      return performance.now() - s;
+    };
+    const first = await put(0, sampled);
+    sampledLoadMs += first;
+    sampledRecords += sampled;
+    loadMs += first + (await put(sampled, rows.length));
   };
   const viaRaw = async (name: SyncedTable, rows: unknown[]) => {
     const s = performance.now();
     await raw.table(name).bulkPut(rows);
     rawMs += performance.now() - s;
   };
-  // Above scale 3 the raw baseline writes a sample of each half (a fifth of the rows in all), so that the
-  // 1.35-million-record workspace loads within the run's time: rates are compared, and the sample's raw
-  // rate, into a smaller database, if anything flatters the baseline.
+  // Above scale 3 the raw baseline writes a sample of each half (the first fifth of its rows), so that the
+  // 1.35-million-record workspace loads within the run's time; the ratio then compares the same rows loaded
+  // both ways (each half's first fifth, timed apart from the rest), not the raw rate into a database a fifth
+  // the size against the whole load's (that flattered the baseline: 0.82–1.09 from run to run).
   const sample = scale > 3 ? 0.2 : 1;
   let rawRecords = 0;
   for (const [name, rows] of tables) {
@@ -126,13 +136,13 @@ const bench: Bench = async (host) => {
     const [first, second] = [rows.slice(0, half), rows.slice(half)];
     const part = (xs: unknown[]) => (sample < 1 ? xs.slice(0, Math.ceil(xs.length * sample)) : xs);
     if (scale > 3) host.log(`  loading ${name}: ${fmt(rows.length)} rows`);
-    await viaLayer(name, first);
+    await viaLayer(name, first, part(first).length);
     await viaRaw(name, part(first));
     rawRecords += part(first).length;
     if (!second.length) continue;
     await viaRaw(name, part(second));
     rawRecords += part(second).length;
-    await viaLayer(name, second);
+    await viaLayer(name, second, part(second).length);
   }
   raw.close();
   await Dexie.delete(RAW_DB);
@@ -145,8 +155,11 @@ const bench: Bench = async (host) => {
   tables.length = 0;
   const loadRate = records / (loadMs / 1000);
   const rawRate = rawRecords / (rawMs / 1000);
+  /** The load's rate on the rows the raw baseline wrote: the whole load's up to scale 3. */
+  const sampledLoadRate = sampledRecords / (sampledLoadMs / 1000);
+  const loadToRaw = sampledLoadRate / rawRate;
   host.log(
-    `Load: ${fmt(loadMs)} ms, ${fmt(loadRate)} records/s; raw Dexie bulkPut${sample < 1 ? ` (a sample of ${fmt(rawRecords)} records)` : ''}: ${fmt(rawMs)} ms, ${fmt(rawRate)} records/s; ratio ${round(loadRate / rawRate, 3)}`,
+    `Load: ${fmt(loadMs)} ms, ${fmt(loadRate)} records/s; raw Dexie bulkPut${sample < 1 ? ` (a sample of ${fmt(rawRecords)} records: each half's first fifth, which the load wrote at ${fmt(sampledLoadRate)} records/s)` : ''}: ${fmt(rawMs)} ms, ${fmt(rawRate)} records/s; ratio ${round(loadToRaw, 3)}`,
   );
 
   // ---- the app: time until the briefing list shows its first rows (cold, then twice more)
@@ -418,6 +431,15 @@ const bench: Bench = async (host) => {
       `renderer memory the tab added (page and workers, resident) ${processMB === null ? 'not read' : `${processMB} MB`}; ` +
       `longest main-thread task ${round(longestTask)} ms (list and search tab ${round(cold.longest)} ms, ${cold.longTasks} tasks over 50 ms; tracker tab ${round(coldTracker.longest)} ms, ${coldTracker.longTasks} tasks)`,
   );
+  // Where the long tasks fell (ms from each tab's start) and, from its long animation frames, what held them.
+  for (const [tab, run] of [
+    ['list and search tab', cold],
+    ['tracker tab', coldTracker],
+  ] as const) {
+    if (!run.longList?.length) continue;
+    host.log(`  ${tab}: tasks over 50 ms at ${run.longList.map((l) => `${fmt(l.at)} ms (${l.ms} ms)`).join(', ')}; ${Object.entries(run.times).map(([step, ms]) => `${step} at ${fmt(ms)} ms`).join(', ')}`);
+    for (const f of run.frames ?? []) host.log(`    frame at ${fmt(f.at)} ms, ${f.ms} ms (blocking ${f.blocking} ms, rendering ${f.render} ms): ${f.scripts.join('; ') || 'no script'}`);
+  }
   const targets16 = scale >= 10 ? COLD_TARGETS[10] : COLD_TARGETS[1];
   const met16 = {
     coldList: coldListMs < targets16.listMs,
@@ -430,7 +452,7 @@ const bench: Bench = async (host) => {
     heap: (rendererHeapMB ?? processMB ?? heapMB) < targets16.heapMB,
     // The stricter reading: everything the tab added to Chromium's renderer processes, resident (code, DOM, fonts…).
     rendererRss: processMB === null ? undefined : processMB < targets16.heapMB,
-    loadRatio: loadRate / rawRate >= targets16.loadRatio,
+    loadRatio: loadToRaw >= targets16.loadRatio,
     longestTask: longestTask < targets16.longestTaskMs,
   };
 
@@ -445,7 +467,8 @@ const bench: Bench = async (host) => {
     rawBulkPutMs: round(rawMs),
     rawBulkPutRecordsPerSec: Math.round(rawRate),
     rawBulkPutRecords: rawRecords,
-    loadToRawRatio: round(loadRate / rawRate, 3),
+    loadToRawRatio: round(loadToRaw, 3),
+    ...(sample < 1 ? { sampledLoadRecordsPerSec: Math.round(sampledLoadRate) } : {}),
     listVisibleMs: round(listRuns[0]!),
     listVisibleRunsMs: listRuns.map((x) => round(x)),
     indexBuildMs: ready.buildMs ?? round(indexWallMs),
