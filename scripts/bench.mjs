@@ -70,8 +70,8 @@ async function runPageBench() {
     const page = await context.newPage();
     // The context keeps its storage in memory, with an origin quota a 1.35-million-record workspace (and the
     // raw baseline's copy) exceeds at --scale 10: lift it for the bench's origin, as DevTools can.
-    const quota = await context.newCDPSession(page);
-    await quota.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 2 ** 30 });
+    const benchCdp = await context.newCDPSession(page);
+    await benchCdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 64 * 2 ** 30 });
     page.on('pageerror', (e) => console.error(`[bench page] ${e.message}`));
     page.on('console', (m) => m.type() === 'error' && console.error(`[bench page] ${m.text()}`));
     await page.exposeFunction('__benchLog', (line) => console.log(String(line)));
@@ -104,6 +104,11 @@ async function runPageBench() {
     let coldStarts = 0;
     await page.exposeFunction('__benchColdStart', async ({ hash, steps, settleMs = 1_000, timeoutMs = 300_000 }) => {
       const residentOf = (pids) => pids.reduce((sum, pid) => sum + (rss(pid) ?? 0), 0);
+      // The bench page's garbage collected first, and its sweeping given time to end: a new tab can share the
+      // bench page's renderer process, and at scale 10 the steps before leave hundreds of megabytes of rows
+      // read and dropped, whose collection fell on the app's first script run (164–194 ms, 65–77 at scale 1).
+      await benchCdp.send('HeapProfiler.collectGarbage');
+      await new Promise((resolve) => setTimeout(resolve, 500));
       const before = residentOf(await rendererPids().catch(() => []));
       const tab = await context.newPage();
       try {
